@@ -1,0 +1,158 @@
+/**
+ * The only reader of process.env. Everything is validated once at start; each problem names the
+ * variable and what is wrong with it, and all problems are reported together.
+ */
+
+export interface WhatsAppConfig {
+  verifyToken: string;
+  appSecret: string;
+  accessToken: string;
+  phoneNumberId: string;
+  apiUrl: string;
+  /** Approved template sent when the 24-hour window is closed; empty: send nothing. */
+  templateName: string;
+  templateLanguage: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Public base URL of this service, used for links and the local Direct Line serviceUrl. */
+  publicUrl: string;
+  /** Empty when the service should start its own local database. */
+  mongodbUri: string;
+  /** Port for `npm run db` and the embedded database. */
+  mongoPort: number;
+  dataDir: string;
+  logLevel: string;
+  microsoftAppId: string;
+  microsoftAppPassword: string;
+  microsoftAppTenantId: string;
+  microsoftAppType: string;
+  companyName: string;
+  botName: string;
+  timeZone: string;
+  defaultLanguage: 'de' | 'en';
+  adminApiToken: string;
+  whatsapp: WhatsAppConfig;
+  directLineSecret: string;
+  /** Signs the tokens of the local Direct Line endpoint; must be the same on every instance. */
+  directLineTokenSecret: string;
+  /** Seconds a shutdown waits for turns in flight. */
+  shutdownGraceSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback = ''): string {
+    const value = this.env[name];
+    return value === undefined ? fallback : value.trim();
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  url(name: string, fallback: string): string {
+    const value = this.string(name, fallback);
+    if (value === '') return value;
+    try {
+      const parsed = new URL(value);
+      if (!['http:', 'https:'].includes(parsed.protocol)) throw new Error('protocol');
+    } catch {
+      this.problems.push(`${name} must be an http(s) URL, got "${value}"`);
+    }
+    return value.replace(/\/+$/, '');
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const value = this.string(name, fallback) as T;
+    if (!allowed.includes(value)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  timeZone(name: string, fallback: string): string {
+    const value = this.string(name, fallback);
+    try {
+      new Intl.DateTimeFormat('de-DE', { timeZone: value });
+    } catch {
+      this.problems.push(`${name} must be an IANA time zone such as Europe/Berlin, got "${value}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  mongoUri(name: string): string {
+    const value = this.string(name);
+    if (value !== '' && !/^mongodb(\+srv)?:\/\/.+/.test(value)) {
+      this.problems.push(`${name} must start with mongodb:// or mongodb+srv://`);
+    }
+    return value;
+  }
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const r = new Reader(env);
+  const port = r.integer('PORT', 3978, 0, 65535);
+  const config: Config = {
+    port,
+    host: r.string('HOST', '0.0.0.0'),
+    publicUrl: r.url('PUBLIC_URL', `http://localhost:${port}`),
+    mongodbUri: r.mongoUri('MONGODB_URI'),
+    mongoPort: r.integer('MONGO_PORT', 27017, 1, 65535),
+    dataDir: r.string('DATA_DIR', './data'),
+    logLevel: r.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    microsoftAppId: r.string('MicrosoftAppId'),
+    microsoftAppPassword: r.string('MicrosoftAppPassword'),
+    microsoftAppTenantId: r.string('MicrosoftAppTenantId'),
+    microsoftAppType: r.oneOf('MicrosoftAppType', 'MultiTenant', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const),
+    companyName: r.string('COMPANY_NAME', 'Muster Telekom'),
+    botName: r.string('BOT_NAME', 'Lotse'),
+    timeZone: r.timeZone('TIMEZONE', 'Europe/Berlin'),
+    defaultLanguage: r.oneOf('DEFAULT_LANGUAGE', 'de', ['de', 'en'] as const),
+    adminApiToken: r.string('ADMIN_API_TOKEN'),
+    whatsapp: {
+      verifyToken: r.string('WHATSAPP_VERIFY_TOKEN'),
+      appSecret: r.string('WHATSAPP_APP_SECRET'),
+      accessToken: r.string('WHATSAPP_ACCESS_TOKEN'),
+      phoneNumberId: r.string('WHATSAPP_PHONE_NUMBER_ID'),
+      apiUrl: r.url('WHATSAPP_API_URL', 'https://graph.facebook.com/v21.0'),
+      templateName: r.string('WHATSAPP_TEMPLATE_NAME'),
+      templateLanguage: r.string('WHATSAPP_TEMPLATE_LANGUAGE', 'de'),
+    },
+    directLineSecret: r.string('DIRECT_LINE_SECRET'),
+    directLineTokenSecret: r.string('DIRECT_LINE_TOKEN_SECRET'),
+    shutdownGraceSeconds: r.integer('SHUTDOWN_GRACE_SECONDS', 10, 0, 300),
+  };
+  if (config.companyName === '') r.problems.push('COMPANY_NAME must not be empty');
+  if (config.botName === '') r.problems.push('BOT_NAME must not be empty');
+  if (config.microsoftAppId !== '' && config.microsoftAppPassword === '' && config.microsoftAppType !== 'UserAssignedMSI') {
+    r.problems.push('MicrosoftAppPassword must be set when MicrosoftAppId is set');
+  }
+  if (config.microsoftAppType === 'SingleTenant' && config.microsoftAppId !== '' && config.microsoftAppTenantId === '') {
+    r.problems.push('MicrosoftAppTenantId must be set for a SingleTenant app');
+  }
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return config;
+}

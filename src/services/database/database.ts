@@ -1,0 +1,96 @@
+import mongoose, { Connection } from 'mongoose';
+import type { Logger } from '../logger';
+
+/**
+ * Owns the one mongoose connection of this process: connects with retry and backoff, keeps a
+ * readiness flag that follows the server (checked by a ping every few seconds), and closes cleanly.
+ */
+export class Database {
+  readonly connection: Connection;
+  private ready = false;
+  private closed = false;
+  private monitor?: NodeJS.Timeout;
+  private connecting?: Promise<void>;
+
+  constructor(
+    private readonly uri: string,
+    private readonly logger: Logger,
+    private readonly options: { pingIntervalMs?: number; serverSelectionTimeoutMS?: number; dbName?: string } = {},
+  ) {
+    // Commands issued while the server is away wait briefly, then fail with a clear error
+    // instead of queueing up in memory without bound.
+    this.connection = mongoose.createConnection();
+    this.connection.set('bufferTimeoutMS', 3000);
+  }
+
+  /** Resolves once connected; retries forever with capped exponential backoff until closed. */
+  connect(): Promise<void> {
+    this.connecting ??= this.connectWithRetry();
+    return this.connecting;
+  }
+
+  private async connectWithRetry(): Promise<void> {
+    let delayMs = 250;
+    for (let attempt = 1; !this.closed; attempt++) {
+      try {
+        await this.connection.openUri(this.uri, {
+          serverSelectionTimeoutMS: this.options.serverSelectionTimeoutMS ?? 3000,
+          dbName: this.options.dbName,
+          maxPoolSize: 50,
+          autoIndex: true,
+        });
+        this.ready = true;
+        this.logger.info({ attempt }, 'database connected');
+        this.startMonitor();
+        return;
+      } catch (err) {
+        this.logger.warn({ attempt, retryInMs: delayMs, err: (err as Error).message }, 'database unreachable, retrying');
+        await sleep(delayMs);
+        delayMs = Math.min(delayMs * 2, 5000);
+      }
+    }
+  }
+
+  private startMonitor(): void {
+    const interval = this.options.pingIntervalMs ?? 2000;
+    this.monitor = setInterval(() => void this.ping(), interval);
+    this.monitor.unref();
+  }
+
+  /** Pings the server; updates and returns readiness. Never throws. */
+  async ping(timeoutMs = 1500): Promise<boolean> {
+    if (this.closed || !this.connection.db) return false;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.connection.db.admin().ping(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('ping timed out')), timeoutMs);
+        }),
+      ]);
+      if (!this.ready) this.logger.info('database answers again');
+      this.ready = true;
+    } catch (err) {
+      if (this.ready) this.logger.error({ err: (err as Error).message }, 'database stopped answering');
+      this.ready = false;
+    } finally {
+      clearTimeout(timer);
+    }
+    return this.ready;
+  }
+
+  isReady(): boolean {
+    return this.ready && !this.closed;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.ready = false;
+    if (this.monitor) clearInterval(this.monitor);
+    await this.connection.close(true).catch(() => undefined);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,15 @@
+/** Raised when an operation needs MongoDB and it does not answer; maps to 503. */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super(`The database is not reachable${cause instanceof Error ? `: ${cause.message}` : ''}`);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/** True for driver errors that mean "the server is not there", as opposed to a bad query. */
+export function isConnectivityError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoNetworkTimeoutError|PoolClearedError/.test(
+    `${err.name} ${err.constructor?.name ?? ''}`,
+  ) || /ECONNREFUSED|connection .* closed|Client must be connected|Topology is closed/i.test(err.message);
+}

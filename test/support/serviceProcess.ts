@@ -1,0 +1,56 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface ServiceProcess {
+  baseUrl: string;
+  process: ChildProcess;
+  output(): string;
+  /** SIGTERM and wait for a clean exit. */
+  stop(): Promise<number | null>;
+  /** SIGKILL: no chance to clean up. */
+  kill(): Promise<void>;
+}
+
+/** Runs the real service as its own process, the way `npm start` does, and waits for /readyz. */
+export async function startServiceProcess(env: Record<string, string>, port: number): Promise<ServiceProcess> {
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: '--disable-warning=DEP0111', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20000)));
+  child.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20000)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}: ${output}`);
+    try {
+      if ((await fetch(`${baseUrl}/readyz`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 60000) {
+      child.kill('SIGKILL');
+      throw new Error(`service not ready within 60 s: ${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const exited = () =>
+    new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  return {
+    baseUrl,
+    process: child,
+    output: () => output,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited();
+    },
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited();
+    },
+  };
+}
