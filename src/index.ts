@@ -10,6 +10,8 @@ import { MessagesRoute } from './bots/messagesRoute';
 import { createTurnErrorHandler } from './bots/turnErrorHandler';
 import { Config, ConfigError, loadConfig } from './config';
 import { MainDialog } from './dialogs/mainDialog';
+import { AuthRoutes } from './services/auth/authRoutes';
+import { AuthService } from './services/auth/authService';
 import { Database } from './services/database/database';
 import { resolveDatabase } from './services/database/resolveDatabase';
 import { I18nService } from './services/i18n/i18nService';
@@ -33,24 +35,25 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger): App 
   const database = new Database(mongoUri, logger);
   const i18n = new I18nService(config.defaultLanguage);
 
+  const auth = new AuthService(database.connection, config.adminApiToken);
   const storage = new MongoStorage(database.connection);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const botAuth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.microsoftAppId,
     MicrosoftAppPassword: config.microsoftAppPassword,
     MicrosoftAppTenantId: config.microsoftAppTenantId,
     MicrosoftAppType: config.microsoftAppType,
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(botAuth);
   adapter.onTurnError = createTurnErrorHandler(logger, i18n);
 
   const customerBot = new CustomerBot(conversationState, userState, new MainDialog(i18n), logger, metrics);
   const router = new BotRouter(customerBot);
   const messages = new MessagesRoute(adapter, router);
 
-  const server = createServer({ logger, metrics, isReady: () => database.isReady(), modules: [messages] });
+  const server = createServer({ logger, metrics, isReady: () => database.isReady(), modules: [messages, new AuthRoutes(auth)] });
 
   return {
     config,

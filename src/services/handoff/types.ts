@@ -1,0 +1,41 @@
+/**
+ * What the conversation hands to the supervisor queue. The dialogs know only this interface;
+ * the queue, its Teams notifications and the relay implement it.
+ */
+import type { ConversationReference } from 'botbuilder';
+import type { FrustrationLevel, Intent } from '../nlu/types';
+
+export type HandoffReason = 'explicit_request' | 'frustration' | 'repeated_failure' | 'urgent' | 'unsolved';
+
+export interface HandoffRequest {
+  conversationReference: Partial<ConversationReference>;
+  channel: string;
+  customerName?: string;
+  language: 'de' | 'en';
+  category: Intent;
+  reason: HandoffReason;
+  frustration: { level: FrustrationLevel; score: number };
+  /** Wants a supervisor, not any agent (irate customers, escalated complaints). */
+  needsSupervisor?: boolean;
+  /** For the agent's summary: the menu path, what the bot answered or collected, the mood. */
+  summary: {
+    menuPath: string[];
+    /** Short facts, e.g. "Fehlerbild: kein Internet", "Schritte versucht: Router neu gestartet". */
+    facts: string[];
+    /** Reference numbers created so far (dispute, complaint, block request...). */
+    references: string[];
+  };
+}
+
+export interface HandoffTicket {
+  handoffId: string;
+  /** 1-based position in the queue; 0 when no queue position applies (e.g. callback request). */
+  position: number;
+  estimatedWaitMinutes: number;
+  /** Outside business hours a non-urgent request becomes a callback request instead of waiting. */
+  outsideBusinessHours: boolean;
+}
+
+export interface HandoffRequester {
+  requestHandoff(request: HandoffRequest): Promise<HandoffTicket>;
+}
