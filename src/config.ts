@@ -40,6 +40,8 @@ export interface Config {
   directLineTokenSecret: string;
   /** Seconds a shutdown waits for turns in flight. */
   shutdownGraceSeconds: number;
+  /** Requests a minute per client on the API and Direct Line routes; 0 turns the limit off. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +146,7 @@ export function loadConfig(env: Env = process.env): Config {
     directLineSecret: r.string('DIRECT_LINE_SECRET'),
     directLineTokenSecret: r.string('DIRECT_LINE_TOKEN_SECRET'),
     shutdownGraceSeconds: r.integer('SHUTDOWN_GRACE_SECONDS', 10, 0, 300),
+    rateLimitPerMinute: r.integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1000000),
   };
   if (config.companyName === '') r.problems.push('COMPANY_NAME must not be empty');
   if (config.botName === '') r.problems.push('BOT_NAME must not be empty');

@@ -53,7 +53,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger): App 
   const router = new BotRouter(customerBot);
   const messages = new MessagesRoute(adapter, router);
 
-  const server = createServer({ logger, metrics, isReady: () => database.isReady(), modules: [messages, new AuthRoutes(auth)] });
+  const server = createServer({ logger, metrics, isReady: () => database.isReady(), rateLimitPerMinute: config.rateLimitPerMinute, modules: [messages, new AuthRoutes(auth)] });
 
   return {
     config,

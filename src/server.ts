@@ -3,6 +3,7 @@ import { DatabaseUnavailableError, isConnectivityError } from './services/databa
 import { ConflictError, NotFoundError, ValidationError } from './services/errors';
 import type { Logger } from './services/logger';
 import type { Metrics } from './services/metrics';
+import { RateLimiter } from './services/security/rateLimiter';
 
 /** A concern's HTTP routes; index.ts hands each module to createServer. */
 export interface RouteModule {
@@ -14,7 +15,26 @@ export interface ServerOptions {
   metrics: Metrics;
   isReady: () => boolean | Promise<boolean>;
   modules: RouteModule[];
+  /** Requests a minute per client on the API and Direct Line routes; 0 turns the limit off. */
+  rateLimitPerMinute?: number;
 }
+
+/** Routes called by people's browsers and scripts; Bot Framework and WhatsApp traffic is exempt. */
+const RATE_LIMITED = /^\/(api\/(admin|handoffs|me)|v3\/directline)(\/|$|\?)/;
+
+/** Pages may be framed by Teams (the agent desk is a Teams tab), nothing else. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Web Chat and Adaptive Cards set inline styles at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  'frame-ancestors \'self\' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft',
+].join('; ');
 
 /** Largest JSON body any route accepts; bigger bodies get 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -46,9 +66,20 @@ export function sendServiceError(res: Response, err: unknown): void {
 
 export function createServer(options: ServerOptions): Server {
   const server = restify.createServer({ name: 'lotse', handleUncaughtExceptions: false });
+  const limiter = new RateLimiter(options.rateLimitPerMinute ?? 600);
   server.pre((req: Request, res: Response, next: restify.Next) => {
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'no-referrer');
+    res.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    res.header('Cross-Origin-Opener-Policy', 'same-origin');
+    if (RATE_LIMITED.test(req.url ?? '')) {
+      const client = req.socket?.remoteAddress ?? 'unknown';
+      if (!limiter.take(client)) {
+        res.header('Retry-After', String(limiter.retryAfterSeconds(client)));
+        sendError(res, 429, 'TooManyRequests', 'Too many requests; please slow down');
+        return next(false);
+      }
+    }
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));

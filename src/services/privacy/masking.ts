@@ -8,7 +8,7 @@ const CARD_CANDIDATE = /(?<![\d])(?:\d[ -]?){12,18}\d(?![\d])/g;
 const IBAN_CANDIDATE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/gi;
 const PIN_PHRASE = /\b(pin|pin-code|pincode|cvc|cvv|kartenprüfnummer|kartenpruefnummer|sicherheitscode|passwort|password|kennwort)(\s*(?:ist|lautet|is|:|=)?\s*)(\S+)/gi;
 const EMAIL = /\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b/gi;
-const PHONE = /(?<![\w+])(?:\+|00)\d{1,3}[\s/-]?(?:\(0\))?[\s/-]?\d{2,5}(?:[\s/-]?\d{2,}){1,4}(?!\d)|(?<![\w])0\d{2,5}[\s/-]?\d{3,}(?:[\s-]?\d{2,})*(?!\d)/g;
+const PHONE = /(?<![\w+\-/.])(?:\+|00)\d{1,3}[\s/-]?(?:\(0\))?[\s/-]?\d{2,5}(?:[\s/-]?\d{2,}){1,4}(?![\d-])|(?<![\w\-/.])0\d{2,5}[\s/-]?\d{3,}(?:[\s-]?\d{2,})*(?![\d-])/g;
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -63,12 +63,26 @@ export function maskCardNumber(digits: string): string {
   return `**** **** **** ${clean.slice(-4)}`;
 }
 
+/** The candidate may run into the next word ("DE89… danke"): drop trailing chunks until valid. */
+function maskIbanCandidate(match: string): string {
+  const chunks = match.split(' ');
+  for (let end = chunks.length; end > 0; end--) {
+    const head = chunks.slice(0, end).join(' ');
+    if (ibanValid(head)) return maskIban(head) + match.slice(head.length);
+  }
+  const compact = match.replace(/\s+/g, '');
+  for (let len = Math.min(34, compact.length); len >= 15; len--) {
+    if (ibanValid(compact.slice(0, len))) return maskIban(compact.slice(0, len)) + compact.slice(len);
+  }
+  return match;
+}
+
 export function maskSensitive(text: string): string {
   let out = text.replace(CARD_CANDIDATE, (match) => {
     const digits = match.replace(/[ -]/g, '');
     return digits.length >= 13 && digits.length <= 19 && luhnValid(digits) ? maskCardNumber(digits) : match;
   });
-  out = out.replace(IBAN_CANDIDATE, (match) => (ibanValid(match) ? maskIban(match) : match));
+  out = out.replace(IBAN_CANDIDATE, maskIbanCandidate);
   out = out.replace(PIN_PHRASE, (_m, word: string, sep: string) => `${word}${sep}****`);
   out = out.replace(EMAIL, (match) => {
     const [local, domain] = match.split('@');
@@ -76,7 +90,8 @@ export function maskSensitive(text: string): string {
   });
   out = out.replace(PHONE, (match) => {
     const digits = match.replace(/\D/g, '');
-    if (digits.length < 7) return match;
+    // E.164 numbers have at most 15 digits; German numbers with area code at least 9.
+    if (digits.length < 9 || digits.length > 15) return match;
     return `${match.slice(0, 3)}***${digits.slice(-2)}`;
   });
   return out;
