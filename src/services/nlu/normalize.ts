@@ -26,10 +26,18 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+let lastTokenized: string | undefined;
+let lastTokens: readonly string[] = [];
+
 /** Normalised words of a text. */
 export function tokenize(text: string): string[] {
-  const normalized = normalizeText(text);
-  return normalized ? normalized.split(' ') : [];
+  // Several scorers tokenize the same message in a row; a one-entry memo saves the repeated work.
+  if (text !== lastTokenized) {
+    const normalized = normalizeText(text);
+    lastTokens = normalized ? normalized.split(' ') : [];
+    lastTokenized = text;
+  }
+  return lastTokens.slice();
 }
 
 /**
@@ -42,7 +50,10 @@ export function fold(token: string): string {
   for (let i = 0; i < token.length; i++) {
     const ch = token[i];
     // ae/oe/ue -> a/o/u, but "eue" (neue, teuer) keeps its u-e so that it does not collapse into "nue".
-    if (token[i + 1] === 'e' && (ch === 'a' || ch === 'o' || (ch === 'u' && token[i - 1] !== 'e'))) i++;
+    // Swiss "üe" (grüezi) arrives as "uee": all the e's go.
+    if (token[i + 1] === 'e' && (ch === 'a' || ch === 'o' || (ch === 'u' && token[i - 1] !== 'e'))) {
+      while (token[i + 1] === 'e') i++;
+    }
     if (ch === prev) continue;
     out += ch;
     prev = ch;

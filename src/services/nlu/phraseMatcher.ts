@@ -3,7 +3,9 @@ import { fold, normalizeText } from './normalize';
 /**
  * A cue is a short phrase that signals something (an intent, an insult, a threat).
  * Pattern syntax, per word: `kart*` prefix, `*karte` suffix, `*karte*` anywhere inside the word,
- * plain words match exactly. Words of a multi-word pattern must be consecutive. Patterns are folded
+ * plain words match exactly. Words of a multi-word pattern are consecutive, except that `~` stands for
+ * up to three arbitrary words, for German's split verbs and brackets ("funktioniert ~ nicht" matches
+ * "funktioniert im Ausland nicht", "ziehe ~ um" matches "ziehe zum 1. Juli um"). Patterns are folded
  * like the text (umlauts, ß, doubled letters), so "Kündigung", "kuendigung" and "kundigung" all meet.
  */
 export interface Cue {
@@ -23,7 +25,7 @@ export interface CueHit {
   fuzzy: boolean;
 }
 
-type WordKind = 'exact' | 'prefix' | 'suffix' | 'infix';
+type WordKind = 'exact' | 'prefix' | 'suffix' | 'infix' | 'gap';
 
 interface WordPattern {
   kind: WordKind;
@@ -37,8 +39,16 @@ interface Entry {
 
 /** Shorter words are too easily confused with other words to forgive a typo. */
 const FUZZY_MIN_LENGTH = 6;
+const MAX_GAP = 3;
+const CACHE_LIMIT = 20_000;
+
+interface Candidates {
+  entries: Entry[];
+  fuzzy: boolean;
+}
 
 function compileWord(raw: string): WordPattern {
+  if (raw === '~') return { kind: 'gap', text: '~' };
   const starts = raw.startsWith('*');
   const ends = raw.endsWith('*');
   const text = fold(normalizeText(raw.replace(/\*/g, '')).replace(/ /g, ''));
@@ -56,7 +66,24 @@ function wordMatches(word: WordPattern, token: string): boolean {
       return token.endsWith(word.text);
     case 'infix':
       return token.includes(word.text);
+    case 'gap':
+      return true;
   }
+}
+
+/** Index after the match of words[j..] starting at token i, or -1. */
+function matchRest(words: readonly WordPattern[], j: number, tokens: readonly string[], i: number): number {
+  if (j === words.length) return i;
+  const word = words[j];
+  if (word.kind === 'gap') {
+    for (let skip = 0; skip <= MAX_GAP && i + skip <= tokens.length; skip++) {
+      const end = matchRest(words, j + 1, tokens, i + skip);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (i >= tokens.length || !wordMatches(word, tokens[i])) return -1;
+  return matchRest(words, j + 1, tokens, i + 1);
 }
 
 function deletions(word: string): string[] {
@@ -108,17 +135,24 @@ export class PhraseMatcher {
   private readonly fuzzyExact = new Index();
   private readonly fuzzyPrefix = new Index();
   private readonly fuzzyPrefixLengths: number[] = [];
+  private readonly cache = new Map<string, Candidates>();
+  private readonly fuzzy: boolean;
 
-  constructor(cues: readonly Cue[]) {
+  /** fuzzy: forgive one-letter typos in long words; off where a near miss is a different word ("scheint"/"scheiß"). */
+  constructor(cues: readonly Cue[], options: { fuzzy: boolean } = { fuzzy: true }) {
+    this.fuzzy = options.fuzzy;
     for (const cue of cues) {
       const words = cue.pattern.trim().split(/\s+/).map(compileWord);
       if (words.length === 0 || words.some((w) => w.text.length === 0)) {
         throw new Error(`Empty word in cue pattern "${cue.pattern}" (${cue.tag})`);
       }
+      if (words[0].kind === 'gap' || words[words.length - 1].kind === 'gap') {
+        throw new Error(`A gap cannot open or close cue pattern "${cue.pattern}" (${cue.tag})`);
+      }
       const entry: Entry = { cue, words };
       const first = words[0];
-      this[first.kind].add(first.text, entry);
-      if (first.text.length >= FUZZY_MIN_LENGTH && (first.kind === 'exact' || first.kind === 'prefix')) {
+      this[first.kind as Exclude<WordKind, 'gap'>].add(first.text, entry);
+      if (options.fuzzy && first.text.length >= FUZZY_MIN_LENGTH && (first.kind === 'exact' || first.kind === 'prefix')) {
         const fuzzy = first.kind === 'exact' ? this.fuzzyExact : this.fuzzyPrefix;
         fuzzy.add(first.text, entry);
         for (const d of deletions(first.text)) fuzzy.add(d, entry);
@@ -133,41 +167,55 @@ export class PhraseMatcher {
   match(tokens: readonly string[]): CueHit[] {
     const hits: CueHit[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i];
-      const before = hits.length;
-      this.collect(this.exact.get(token), tokens, i, false, hits);
-      for (const len of this.prefix.lengths) {
-        if (len > token.length) break;
-        this.collect(this.prefix.get(token.slice(0, len)), tokens, i, false, hits);
+      const { entries, fuzzy } = this.candidates(tokens[i]);
+      for (const entry of entries) {
+        const end = matchRest(entry.words, 1, tokens, i + 1);
+        if (end < 0) continue;
+        hits.push({ tag: entry.cue.tag, weight: entry.cue.weight, pattern: entry.cue.pattern, start: i, end, fuzzy });
       }
-      for (const len of this.suffix.lengths) {
-        if (len > token.length) break;
-        this.collect(this.suffix.get(token.slice(token.length - len)), tokens, i, false, hits);
-      }
-      for (const len of this.infix.lengths) {
-        if (len > token.length) break;
-        for (let s = 0; s + len <= token.length; s++) {
-          this.collect(this.infix.get(token.slice(s, s + len)), tokens, i, false, hits);
-        }
-      }
-      if (hits.length === before && token.length >= FUZZY_MIN_LENGTH - 1) this.matchFuzzy(tokens, i, hits);
     }
     return hits;
   }
 
-  private matchFuzzy(tokens: readonly string[], i: number, hits: CueHit[]): void {
-    const token = tokens[i];
-    const seen = new Set<Entry>();
+  /** Cues whose first word fits this token; memoised, since words repeat across messages. */
+  private candidates(token: string): Candidates {
+    const cached = this.cache.get(token);
+    if (cached) return cached;
+    const entries: Entry[] = [];
+    const push = (list: Entry[] | undefined): void => {
+      if (list) for (const entry of list) entries.push(entry);
+    };
+    push(this.exact.get(token));
+    for (const len of this.prefix.lengths) {
+      if (len > token.length) break;
+      push(this.prefix.get(token.slice(0, len)));
+    }
+    for (const len of this.suffix.lengths) {
+      if (len > token.length) break;
+      push(this.suffix.get(token.slice(token.length - len)));
+    }
+    for (const len of this.infix.lengths) {
+      if (len > token.length) break;
+      for (let s = 0; s + len <= token.length; s++) push(this.infix.get(token.slice(s, s + len)));
+    }
+    let result: Candidates = { entries, fuzzy: false };
+    if (entries.length === 0 && this.fuzzy && token.length >= FUZZY_MIN_LENGTH - 1) {
+      result = { entries: this.fuzzyCandidates(token), fuzzy: true };
+    }
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(token, result);
+    return result;
+  }
+
+  private fuzzyCandidates(token: string): Entry[] {
+    const found = new Set<Entry>();
     const tryCandidates = (probe: string, index: Index): void => {
       for (const key of [probe, ...deletions(probe)]) {
         const entries = index.get(key);
         if (!entries) continue;
         for (const entry of entries) {
-          if (seen.has(entry)) continue;
           const word = entry.words[0].text;
-          if (word[0] !== probe[0] || !withinOneEdit(word, probe)) continue;
-          seen.add(entry);
-          this.collect([entry], tokens, i, true, hits);
+          if (!found.has(entry) && word[0] === probe[0] && withinOneEdit(word, probe)) found.add(entry);
         }
       }
     };
@@ -177,22 +225,6 @@ export class PhraseMatcher {
         if (size <= token.length) tryCandidates(token.slice(0, size), this.fuzzyPrefix);
       }
     }
-  }
-
-  private collect(entries: Entry[] | undefined, tokens: readonly string[], i: number, fuzzy: boolean, hits: CueHit[]): void {
-    if (!entries) return;
-    for (const entry of entries) {
-      const { words } = entry;
-      if (i + words.length > tokens.length) continue;
-      let ok = true;
-      for (let j = 1; j < words.length; j++) {
-        if (!wordMatches(words[j], tokens[i + j])) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-      hits.push({ tag: entry.cue.tag, weight: entry.cue.weight, pattern: entry.cue.pattern, start: i, end: i + words.length, fuzzy });
-    }
+    return [...found];
   }
 }

@@ -1,0 +1,148 @@
+import { exampleFeatures, trainingCorpus, type LabelledExample } from './corpus';
+import { extractFeatures } from './features';
+import { GREETING_FILLER, INTENT_CUES } from './intentLexicon';
+import { LinearModel, softmaxInPlace } from './linearModel';
+import { foldTokens } from './normalize';
+import { PhraseMatcher, type CueHit } from './phraseMatcher';
+import { INTENTS, type Intent, type IntentRecognizer, type IntentResult, type Language } from './types';
+
+/** The phone menu: a bare digit selects an entry (the dialog usually handles these before us). */
+const MENU_DIGITS: Record<string, Intent> = {
+  '1': 'billing',
+  '2': 'technical',
+  '3': 'general',
+  '4': 'lost_or_stolen',
+  '5': 'data_change',
+  '6': 'complaint',
+  '0': 'human',
+};
+
+const TOPIC_INTENTS: readonly Intent[] = ['billing', 'technical', 'general', 'data_change', 'complaint', 'other'];
+/** No single intent's cues may add more than this, so a long list of weak hints cannot outvote everything. */
+const MAX_TOPIC_BOOST = 5;
+/** Token distance within which two cues are read as belonging together ("Karte ... gestohlen"). */
+const NEAR = 6;
+
+interface CueSummary {
+  byTag: Map<string, CueHit[]>;
+  boost: Map<Intent, number>;
+}
+
+const INTENT_INDEX: ReadonlyMap<string, number> = new Map(INTENTS.map((intent, k) => [intent, k]));
+
+function summarize(hits: readonly CueHit[]): CueSummary {
+  const byTag = new Map<string, CueHit[]>();
+  // One token counts once per intent, at its strongest cue ("rechnung*" and "*rechnung" hit the same word).
+  const strongest = new Map<number, number>();
+  for (const hit of hits) {
+    const list = byTag.get(hit.tag);
+    if (list) list.push(hit);
+    else byTag.set(hit.tag, [hit]);
+    const k = INTENT_INDEX.get(hit.tag);
+    if (k === undefined) continue;
+    const key = hit.start * 16 + k;
+    const weight = hit.fuzzy ? hit.weight * 0.7 : hit.weight;
+    strongest.set(key, Math.max(strongest.get(key) ?? 0, weight));
+  }
+  const boost = new Map<Intent, number>();
+  for (const [key, weight] of strongest) {
+    const intent = INTENTS[key % 16];
+    boost.set(intent, Math.min(MAX_TOPIC_BOOST, (boost.get(intent) ?? 0) + weight));
+  }
+  return { byTag, boost };
+}
+
+function near(a: CueHit[] | undefined, b: CueHit[] | undefined, distance = NEAR): boolean {
+  if (!a || !b) return false;
+  for (const x of a) for (const y of b) if (Math.abs(x.start - y.start) <= distance) return true;
+  return false;
+}
+
+/**
+ * German intent recognition: a logistic-regression model trained at construction on the shipped
+ * corpus, plus hand-written cues (lexicon) and a few precedence rules that encode call-center
+ * priorities:
+ *  - lost or stolen cards/phones beat every other topic (urgent, 24/7);
+ *  - an explicit request for a person beats the topic ("Rechnung falsch, ich will einen Mitarbeiter");
+ *  - explicit complaint wording ("beschweren", "Reklamation") beats the topic it is about; anger about a
+ *    bill without such wording stays billing, because the billing dialog can act on it (dispute);
+ *  - a greeting counts only when nothing else is said.
+ */
+export class GermanIntentRecognizer implements IntentRecognizer {
+  private readonly model: LinearModel;
+  private readonly matcher = new PhraseMatcher(INTENT_CUES);
+
+  constructor(corpus: readonly LabelledExample[] = trainingCorpus()) {
+    const examples = corpus.map((ex) => ({ features: exampleFeatures(ex), label: INTENTS.indexOf(ex.intent) }));
+    this.model = LinearModel.train(examples, INTENTS.length, { epochs: 8, learningRate: 0.8, balance: 0.5 });
+  }
+
+  recognize(text: string, _lang: Language = 'de'): IntentResult {
+    const trimmed = (text ?? '').trim();
+    const menu = MENU_DIGITS[trimmed];
+    if (menu) return this.result(menu, 1);
+    const tokens = foldTokens(trimmed);
+    if (tokens.length === 0) return this.result('other', 0.95);
+
+    const { byTag, boost } = summarize(this.matcher.match(tokens));
+    const logits = this.model.logits(extractFeatures(trimmed));
+    const add = (intent: Intent, value: number): void => {
+      logits[INTENT_INDEX.get(intent) as number] += value;
+    };
+    for (const intent of TOPIC_INTENTS) add(intent, boost.get(intent) ?? 0);
+
+    const lost = near(byTag.get('loss'), byTag.get('object'), 5) || near(byTag.get('block'), byTag.get('object'));
+    const fraud = near(byTag.get('fraud'), byTag.get('object'), 8);
+    if (byTag.has('loss')) add('lost_or_stolen', 1);
+    if (byTag.has('block')) add('lost_or_stolen', 1.5);
+    if (fraud) add('lost_or_stolen', 3);
+    if (byTag.has('blocked') && !byTag.has('loss') && !byTag.has('block') && !fraud) {
+      add('technical', 2);
+      add('lost_or_stolen', -2);
+    }
+
+    const requestsPerson = near(byTag.get('person'), byTag.get('request'), 5) || (byTag.has('person') && tokens.length <= 3);
+    const describesPerson = near(byTag.get('person'), byTag.get('narrative'), 3);
+    const human = (requestsPerson && !describesPerson) || byTag.has('human');
+    if (human) add('human', 5);
+    else if (describesPerson) add('complaint', 1);
+
+    if (near(byTag.get('field'), byTag.get('change'), 5)) add('data_change', 3.5);
+    else if (byTag.has('field')) add('data_change', 0.5);
+
+    const complaintExplicit = (byTag.get('complaint') ?? []).some((h) => h.weight >= 3);
+    if (complaintExplicit) add('complaint', 1.5);
+
+    if (this.isGreetingOnly(tokens, byTag.get('greeting'))) return this.result('greeting', 0.95);
+    add('greeting', byTag.has('greeting') ? -2 : -1);
+
+    // Temperature 1.3: the combined logits are over-confident on short messages.
+    for (let k = 0; k < logits.length; k++) logits[k] /= 1.3;
+    const probs = softmaxInPlace(logits);
+    let best = 0;
+    for (let k = 1; k < probs.length; k++) if (probs[k] > probs[best]) best = k;
+
+    if (lost) return this.result('lost_or_stolen', Math.max(0.9, probs[INTENT_INDEX.get('lost_or_stolen') as number]), probs);
+    if (human && !complaintExplicit) return this.result('human', Math.max(0.85, probs[INTENT_INDEX.get('human') as number]), probs);
+    return this.result(INTENTS[best], probs[best], probs);
+  }
+
+  private isGreetingOnly(tokens: readonly string[], greetings: CueHit[] | undefined): boolean {
+    if (!greetings || greetings.length === 0) return false;
+    const covered = new Set<number>();
+    for (const hit of greetings) for (let i = hit.start; i < hit.end; i++) covered.add(i);
+    return tokens.every((token, i) => covered.has(i) || GREETING_FILLER.has(token));
+  }
+
+  private result(intent: Intent, confidence: number, probs?: Float64Array): IntentResult {
+    const ranking = INTENTS.map((name, k) => ({
+      intent: name,
+      score: name === intent ? confidence : probs ? Math.min(probs[k], 1 - confidence) : 0,
+    })).sort((a, b) => b.score - a.score);
+    return { intent, confidence: round(confidence), ranking: ranking.map((r) => ({ ...r, score: round(r.score) })) };
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,73 @@
+import { GermanFrustrationScorer } from './frustrationScorer';
+import { GermanIntentRecognizer } from './intentRecognizer';
+import type {
+  FrustrationHistory,
+  FrustrationResult,
+  FrustrationScorer,
+  FrustrationThresholds,
+  IntentRecognizer,
+  IntentResult,
+  Language,
+} from './types';
+
+export interface TriageAssessment {
+  intent: IntentResult;
+  frustration: FrustrationResult;
+  /** Hand the customer to a person now. */
+  escalate: boolean;
+  /** Why, when escalate is true: "irate", "asked_for_human", "annoyed_twice", "failed_twice". */
+  escalationReason?: 'irate' | 'asked_for_human' | 'annoyed_twice' | 'failed_twice';
+}
+
+/**
+ * One call per customer message: what they want and how they feel. Pure and synchronous.
+ *
+ * An irate message that names no topic counts as a complaint, not as "other".
+ *
+ * Escalation rule (issue 3): irate now (level 2), or an explicit wish for a person, or annoyed for
+ * the second turn in a row, or the bot failing twice. Without history only the first two can fire,
+ * which is what the triage CLI reports. Lost/stolen is urgent but not an escalation by itself: the
+ * lost_or_stolen dialog blocks the card first and puts the customer at the front of the queue if a
+ * person is needed.
+ */
+export class TriageService {
+  constructor(
+    private readonly recognizer: IntentRecognizer = new GermanIntentRecognizer(),
+    private readonly scorer: FrustrationScorer = new GermanFrustrationScorer(),
+  ) {}
+
+  assess(text: string, history?: FrustrationHistory, thresholds?: FrustrationThresholds, lang?: Language): TriageAssessment {
+    let intent = this.recognizer.recognize(text, lang ?? detectLanguage(text));
+    const frustration = this.scorer.score(text, history, thresholds);
+    // An irate message about nothing in particular ("Huere Seich!", "Ihr Idioten!") is a complaint.
+    if (intent.intent === 'other' && frustration.level === 2) {
+      const ranking = [{ intent: 'complaint' as const, score: intent.confidence }, ...intent.ranking.filter((r) => r.intent !== 'complaint')];
+      intent = { ...intent, intent: 'complaint', ranking };
+    }
+    const reason = escalationReason(intent, frustration, history);
+    return { intent, frustration, escalate: reason !== undefined, ...(reason ? { escalationReason: reason } : {}) };
+  }
+}
+
+function escalationReason(
+  intent: IntentResult,
+  frustration: FrustrationResult,
+  history?: FrustrationHistory,
+): TriageAssessment['escalationReason'] {
+  if (frustration.level === 2) return 'irate';
+  if (intent.intent === 'human') return 'asked_for_human';
+  const previous = history?.previousLevels[history.previousLevels.length - 1] ?? 0;
+  if (frustration.level >= 1 && previous >= 1) return 'annoyed_twice';
+  if ((history?.failedTurns ?? 0) >= 2) return 'failed_twice';
+  return undefined;
+}
+
+const ENGLISH_MARKERS = /\b(the|my|is|was|please|i|you|your|have|not|can|why|how|what|want|need|card|bill|phone)\b/gi;
+const GERMAN_MARKERS = /\b(der|die|das|ich|ist|nicht|bitte|mein|meine|und|sie|mit|wie|warum|was|isch|i|hob|han)\b/gi;
+
+/** Cheap guess of the message language; German wins ties because it is the reference. */
+export function detectLanguage(text: string): Language {
+  const english = (text.match(ENGLISH_MARKERS) ?? []).length;
+  const german = (text.match(GERMAN_MARKERS) ?? []).length;
+  return english > german + 1 ? 'en' : 'de';
+}

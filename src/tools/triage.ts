@@ -1,0 +1,124 @@
+/**
+ * Triage CLI (DESIGN.md §3): `npm run --silent triage -- FILE.jsonl` (or `-` for stdin).
+ * Reads `{ "id", "text" }` per line and prints exactly one JSON line per input line that has an id,
+ * in the same order. Problems go to stderr; stdout carries nothing but results.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { TriageService } from '../services/nlu/triageService';
+import type { TriageLine } from '../services/nlu/types';
+
+interface ParsedLine {
+  /** The id as given (string or number), echoed unchanged so callers can join on it. */
+  id?: string | number;
+  text?: string;
+  error?: string;
+}
+
+/** Best effort: a line that is not valid JSON may still reveal its id, so the caller keeps its row. */
+export function parseLine(line: string): ParsedLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    const match = /"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/.exec(line);
+    let id: string | number | undefined;
+    if (match) {
+      try {
+        id = JSON.parse(match[1]) as string | number;
+      } catch {
+        id = undefined;
+      }
+    }
+    return { id, error: `invalid JSON (${(err as Error).message})` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'not a JSON object' };
+  const record = value as Record<string, unknown>;
+  const rawId = record.id;
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : undefined;
+  if (id === undefined) return { error: 'missing "id" (string or number)' };
+  if (typeof record.text !== 'string') return { id, error: 'missing or non-string "text"' };
+  return { id, text: record.text };
+}
+
+/** One output row; `id` is echoed with its original JSON type. */
+type OutputLine = Omit<TriageLine, 'id'> & { id: string | number };
+
+export function triageLine(service: TriageService, id: string | number, text: string): OutputLine {
+  const { intent, frustration, escalate } = service.assess(text);
+  return {
+    id,
+    intent: intent.intent,
+    confidence: intent.confidence,
+    frustrationLevel: frustration.level,
+    frustrationScore: frustration.score,
+    escalate,
+  };
+}
+
+export async function runTriage(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, errors: NodeJS.WritableStream): Promise<number> {
+  const service = new TriageService();
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  let problems = 0;
+  let buffer: string[] = [];
+  const flush = (): void => {
+    if (buffer.length > 0) output.write(buffer.join('\n') + '\n');
+    buffer = [];
+  };
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    const parsed = parseLine(line.replace(/^\uFEFF/, ''));
+    if (parsed.error) {
+      problems++;
+      errors.write(`triage: line ${lineNumber}: ${parsed.error}${parsed.id === undefined ? ' - skipped, no id' : ` - id ${parsed.id} reported as "other"`}\n`);
+      if (parsed.id === undefined) continue;
+      const fallback: OutputLine = { id: parsed.id, intent: 'other', confidence: 0, frustrationLevel: 0, frustrationScore: 0, escalate: false };
+      buffer.push(JSON.stringify(fallback));
+    } else {
+      const id = parsed.id as string | number;
+      let result: OutputLine;
+      try {
+        result = triageLine(service, id, parsed.text as string);
+      } catch (err) {
+        problems++;
+        errors.write(`triage: line ${lineNumber}: could not assess id ${parsed.id}: ${(err as Error).message}\n`);
+        result = { id, intent: 'other', confidence: 0, frustrationLevel: 0, frustrationScore: 0, escalate: false };
+      }
+      buffer.push(JSON.stringify(result));
+    }
+    if (buffer.length >= 512) flush();
+  }
+  flush();
+  return problems;
+}
+
+async function main(): Promise<void> {
+  const file = process.argv[2];
+  if (!file) {
+    process.stderr.write('usage: npm run --silent triage -- FILE.jsonl   (use - for stdin)\n');
+    process.exitCode = 2;
+    return;
+  }
+  const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+  const opened = new Promise<void>((resolve, reject) => {
+    if (file === '-') resolve();
+    else input.once('open', () => resolve()).once('error', reject);
+  });
+  try {
+    await opened;
+  } catch (err) {
+    process.stderr.write(`triage: cannot read ${file}: ${(err as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  await runTriage(input, process.stdout, process.stderr);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`triage: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  });
+}

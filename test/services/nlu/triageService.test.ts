@@ -1,0 +1,99 @@
+import { TriageService } from '../../../src/services/nlu/triageService';
+
+const triage = new TriageService();
+
+describe('TriageService', () => {
+  it('treats a calm stolen-card message as urgent lost_or_stolen without frustration', () => {
+    const result = triage.assess('Meine Karte wurde gestohlen, bitte sperren');
+    expect(result.intent.intent).toBe('lost_or_stolen');
+    expect(result.frustration.level).toBe(0);
+    expect(result.escalate).toBe(false);
+  });
+
+  it('reads an insulting Swiss message as irate and escalates', () => {
+    const result = triage.assess('Gopfertami, ihr sind doch alles huere Tubel, s Internet gaht scho wieder nöd!');
+    expect(result.frustration.level).toBe(2);
+    expect(result.escalate).toBe(true);
+  });
+
+  it('reads an Austrian rant about the bill as billing and irate', () => {
+    const result = triage.assess('Heast, de Rechnung passt ned, seid\'s ihr deppert?');
+    expect(result.intent.intent).toBe('billing');
+    expect(result.frustration.level).toBe(2);
+  });
+
+  it('keeps a calm complaint at complaint with at most level 1', () => {
+    const result = triage.assess('Ich möchte mich über die lange Lieferzeit beschweren.');
+    expect(result.intent.intent).toBe('complaint');
+    expect(result.frustration.level).toBeLessThanOrEqual(1);
+  });
+
+  it('hears sarcasm as annoyance', () => {
+    expect(triage.assess('Super Service, echt.').frustration.level).toBeGreaterThanOrEqual(1);
+    expect(triage.assess('Danke für nichts.').frustration.level).toBeGreaterThanOrEqual(1);
+  });
+
+  it('does not read sincere thanks as sarcasm', () => {
+    expect(triage.assess('Toll, jetzt geht es wieder. Danke schön!').frustration.level).toBe(0);
+  });
+
+  it('reads shouting and legal threats as irate', () => {
+    expect(triage.assess('ICH HABE SEIT EINER WOCHE KEIN INTERNET!!!').frustration.level).toBe(2);
+    expect(triage.assess('Ich schalte meinen Anwalt ein.').frustration.level).toBe(2);
+  });
+
+  it('escalates a request for a person even when calm', () => {
+    const result = triage.assess('Bitte verbinden Sie mich mit einem Mitarbeiter.');
+    expect(result.intent.intent).toBe('human');
+    expect(result.escalate).toBe(true);
+    expect(result.escalationReason).toBe('asked_for_human');
+  });
+
+  it('recognises a bare greeting only when nothing else is said', () => {
+    expect(triage.assess('Grüezi mitenand').intent.intent).toBe('greeting');
+    expect(triage.assess('Hallo, meine Rechnung ist zu hoch').intent.intent).toBe('billing');
+  });
+
+  it('lets lost_or_stolen win over a second topic', () => {
+    expect(triage.assess('Mein Handy wurde geklaut und die letzte Rechnung ist auch falsch').intent.intent).toBe('lost_or_stolen');
+  });
+
+  it('handles missing umlauts and typos', () => {
+    expect(triage.assess('kuendigungsfrist fuer meinen vertrag?').intent.intent).toBe('general');
+    expect(triage.assess('rechnnung zu hoch').intent.intent).toBe('billing');
+  });
+
+  it('maps empty and emoji-only input to other', () => {
+    expect(triage.assess('').intent.intent).toBe('other');
+    expect(triage.assess('🙈🙈').intent.intent).toBe('other');
+  });
+
+  it('raises frustration when the same message comes again after a failed turn', () => {
+    const first = triage.assess('Wo ist mein Paket?');
+    const again = triage.assess('Wo ist mein Paket?', {
+      previousTexts: ['Wo ist mein Paket?'],
+      previousLevels: [first.frustration.level],
+      failedTurns: 1,
+    });
+    expect(again.frustration.level).toBeGreaterThan(first.frustration.level);
+    expect(again.frustration.signals).toContain('repeated');
+  });
+
+  it('escalates when annoyed twice in a row', () => {
+    const result = triage.assess('Immer noch kein Netz, das nervt.', { previousTexts: ['Schon wieder kein Netz'], previousLevels: [1], failedTurns: 0 });
+    expect(result.escalate).toBe(true);
+  });
+
+  it('honours configurable thresholds and extra trigger words', () => {
+    expect(triage.assess('Das ist ärgerlich.', undefined, { annoyed: 0.9, irate: 0.95 }).frustration.level).toBe(0);
+    const custom = triage.assess('Das ist ein Trauerspiel', undefined, { annoyed: 0.3, irate: 0.6, extraTriggerWords: ['trauerspiel'] });
+    expect(custom.frustration.signals).toContain('custom');
+    expect(custom.frustration.level).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps scores within [0, 1] for a 5,000-character message', () => {
+    const result = triage.assess('Scheiße! '.repeat(600));
+    expect(result.frustration.score).toBeGreaterThanOrEqual(0);
+    expect(result.frustration.score).toBeLessThanOrEqual(1);
+  });
+});
