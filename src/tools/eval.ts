@@ -1,9 +1,9 @@
 /**
  * `npm run eval`: measures the triage brain on the hand-written development set in eval/.
  * The dev set is never used for training (see src/services/nlu/trainingCorpus.ts).
- * `npm run eval -- --errors` also lists every miss.
+ * `npm run eval -- --errors` also lists every miss; `npm run eval -- --set blind` uses eval/blind.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TriageService } from '../services/nlu/triageService';
 import { INTENTS, type FrustrationHistory, type FrustrationLevel, type Intent } from '../services/nlu/types';
@@ -169,15 +169,20 @@ function evalScripts(service: TriageService, scripts: Script[], showErrors: bool
 }
 
 function main(): void {
-  const dir = join(__dirname, '..', '..', 'eval');
+  // `-- --set blind` measures the blind set (eval/blind), written by someone who never saw the
+  // recognizer, its training data or the dev set: the fairer estimate for unseen messages.
+  const setIndex = process.argv.indexOf('--set');
+  const setName = setIndex > 0 ? process.argv[setIndex + 1] : 'dev';
+  const dir = setName === 'dev' ? join(__dirname, '..', '..', 'eval') : join(__dirname, '..', '..', 'eval', setName);
   const showErrors = process.argv.includes('--errors');
   const started = Date.now();
   const service = new TriageService();
   const setupMs = Date.now() - started;
   const accuracy = evalIntents(service, readJsonl<IntentCase>(join(dir, 'intents.jsonl')), showErrors);
   const frustration = evalFrustration(service, readJsonl<FrustrationCase>(join(dir, 'frustration.jsonl')), showErrors);
-  const scripts = evalScripts(service, readJsonl<Script>(join(dir, 'scripts.jsonl')), showErrors);
-  console.log('\n== Summary (dev set) ==');
+  const scriptsFile = join(dir, 'scripts.jsonl');
+  const scripts = existsSync(scriptsFile) ? evalScripts(service, readJsonl<Script>(scriptsFile), showErrors) : Number.NaN;
+  console.log(`\n== Summary (${setName} set) ==`);
   console.log(`intent accuracy        ${pct(accuracy)}   (target >= 0.85)`);
   console.log(`frustration F1         ${pct(frustration.f1)}   (target >= 0.80)`);
   console.log(`irate recall           ${pct(frustration.irateRecall)}   (target >= 0.90)`);
