@@ -13,15 +13,16 @@ describe('a conversation survives a restart of the service', () => {
     const first = await startServiceProcess({ MONGODB_URI: mongoUri }, port);
     const chat = conversation(first.baseUrl);
     const greeting = texts(await chat.say('Hallo'));
-    expect(greeting).toContain(t('common:placeholder.greeting'));
+    expect(greeting).toContain(t('conversation:menu.choose'));
     expect(await first.stop()).toBe(0);
 
     const second = await startServiceProcess({ MONGODB_URI: mongoUri }, port);
     try {
-      const answer = texts(await chat.say('Meine Rechnung'));
-      // The dialog resumes at its second step instead of greeting again.
-      expect(answer).toContain(t('common:placeholder.received', { text: 'Meine Rechnung' }));
-      expect(answer).not.toContain(t('common:placeholder.greeting'));
+      // The menu prompt resumes: "1" continues in the billing path instead of greeting again.
+      const billing = texts(await chat.say('1'));
+      expect(billing).toContain(t('conversation:billing.ask'));
+      expect(billing).not.toContain(t('conversation:menu.choose'));
+      expect(texts(await chat.say('2'))).toContain(t('conversation:knowledge.helped'));
     } finally {
       await second.stop();
     }

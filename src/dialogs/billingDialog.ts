@@ -1,0 +1,86 @@
+import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { normalizeText } from '../services/nlu/normalize';
+import { maskSensitive } from '../services/privacy/masking';
+import type { DialogDeps } from './dialogDeps';
+import { handOff } from './escalation';
+import { KnowledgeTopicDialog } from './knowledgeTopicDialog';
+import { LotseDialog, RequestResult } from './lotseDialog';
+import { parseYesNo } from './replies';
+
+const DISPUTE_WORDS = /(falsch|zu hoch|zu viel|nicht bestellt|nie bestellt|nicht gebucht|unberechtigt|doppelt|beanstand|widerspr|reklamier|stimmt nicht|nicht korrekt|fehlerhaft|nicht nachvollziehbar|wrong|dispute|overcharg|not ordered|incorrect)/;
+
+/** True when a billing message disputes a charge rather than asking about one. */
+export function isDispute(text: string): boolean {
+  return DISPUTE_WORDS.test(normalizeText(text));
+}
+
+/** Records a disputed charge with an RK- reference and offers a person. */
+export class DisputeDialog extends LotseDialog {
+  static readonly ID = 'billing.dispute';
+  private static readonly DETAILS = 'billing.dispute.details';
+
+  constructor(deps: DialogDeps) {
+    super(DisputeDialog.ID, deps);
+    this.addDialog(
+      new TextPrompt(DisputeDialog.DETAILS, async (pc) => {
+        const value = (pc.recognized.value ?? '').trim();
+        return value.length >= 4 && /\p{L}|\d/u.test(value);
+      }),
+    );
+    this.addDialog(new WaterfallDialog(`${DisputeDialog.ID}.flow`, [this.askDetails.bind(this), this.record.bind(this), this.finish.bind(this)]));
+    this.initialDialogId = `${DisputeDialog.ID}.flow`;
+  }
+
+  private async askDetails(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const t = await this.deps.sessions.t(step.context);
+    return step.prompt(DisputeDialog.DETAILS, { prompt: t('conversation:billing.dispute.ask'), retryPrompt: t('conversation:billing.dispute.retry') });
+  }
+
+  private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const ctx = step.context;
+    const t = await this.deps.sessions.t(ctx);
+    const details = maskSensitive(String(step.result).trim()).slice(0, 500);
+    const recorded = await this.deps.requests.create({
+      type: 'dispute',
+      channel: ctx.activity.channelId,
+      conversationKey: `${ctx.activity.channelId}:${ctx.activity.conversation.id}`,
+      language: await this.deps.sessions.lang(ctx),
+      details: { description: details },
+      summary: `Beanstandung: ${details.slice(0, 120)}`,
+    });
+    await this.deps.sessions.addReference(ctx, recorded.reference);
+    await this.deps.sessions.addFact(ctx, `Beanstandete Position: ${details.slice(0, 120)}`);
+    await ctx.sendActivity(t('conversation:billing.dispute.recorded', { reference: recorded.reference }));
+    return this.askYesNo(step, t('conversation:billing.dispute.offerPerson'));
+  }
+
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (parseYesNo(String(step.result ?? ''))) {
+      await handOff(this.deps, step.context, { reason: 'explicit_request', category: 'billing' });
+      return step.endDialog({ handedOff: true } satisfies RequestResult);
+    }
+    const t = await this.deps.sessions.t(step.context);
+    await step.context.sendActivity(t('conversation:billing.dispute.noPerson'));
+    return step.endDialog({} satisfies RequestResult);
+  }
+}
+
+/** Invoices: items, payment and due dates, direct debit from the knowledge base; disputes recorded. */
+export class BillingDialog extends KnowledgeTopicDialog {
+  static readonly ID = 'billing';
+
+  constructor(deps: DialogDeps) {
+    super(deps, {
+      id: BillingDialog.ID,
+      category: 'billing',
+      askKey: 'conversation:billing.ask',
+      topics: [
+        { labelKey: 'conversation:billing.topics.items', entryKeys: ['billing.invoice-items'] },
+        { labelKey: 'conversation:billing.topics.payment', entryKeys: ['billing.payment-methods', 'billing.due-date'] },
+        { labelKey: 'conversation:billing.topics.directDebit', entryKeys: ['billing.direct-debit'] },
+      ],
+      special: { labelKey: 'conversation:billing.topics.dispute', dialogId: DisputeDialog.ID, matches: isDispute },
+    });
+    this.addDialog(new DisputeDialog(deps));
+  }
+}

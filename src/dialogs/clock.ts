@@ -1,0 +1,24 @@
+/** The time source of the conversation, so tests can meet the bot at 3 a.m. on a Sunday. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export type DayPart = 'morning' | 'day' | 'evening';
+
+/** The hour and ISO weekday (1 Monday .. 7 Sunday) of an instant in a time zone. */
+export function localTime(at: Date, timeZone: string): { hour: number; weekday: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23', weekday: 'short' }).formatToParts(at);
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? '12');
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.find((p) => p.type === 'weekday')?.value ?? 'Mon') + 1;
+  return { hour, weekday };
+}
+
+/** Guten Morgen from 5 to 11, Guten Tag until 18, Guten Abend for the evening and the night. */
+export function dayPart(at: Date, timeZone: string): DayPart {
+  const { hour } = localTime(at, timeZone);
+  if (hour >= 5 && hour < 11) return 'morning';
+  if (hour >= 11 && hour < 18) return 'day';
+  return 'evening';
+}

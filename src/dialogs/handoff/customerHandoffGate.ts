@@ -1,0 +1,105 @@
+import { EventFactory, TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import type { I18nService } from '../../services/i18n/i18nService';
+import type { Logger } from '../../services/logger';
+import { HandoffConflictError } from '../../services/handoff/errors';
+import { HANDOFF_EVENT_CHANNELS, HandoffService } from '../../services/handoff/handoffService';
+import { conversationKey } from '../../services/transcript/transcriptStore';
+
+const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
+const CALLBACK = /\b(r(ü|ue)ckruf|zur(ü|ue)ckrufen|callback|call me back)\b/i;
+const RATING = /^\s*([1-5])\s*(\/\s*5|sterne?|stars?|punkte?)?\s*[.!]?\s*$/i;
+
+/** What the customer bot does with a turn after asking the gate. */
+export type GateDecision = 'continue' | 'handled';
+
+/**
+ * The customer side of a handoff, run before and after the dialogs of every customer turn:
+ * while queued, "abbrechen" cancels and "Rückruf" leaves a callback request, anything else is
+ * passed to the record and acknowledged briefly; while assigned the bot is silent and only relays;
+ * after the agent resolved, it takes the one answer to the satisfaction question.
+ */
+export class CustomerHandoffGate {
+  constructor(
+    private readonly handoffs: HandoffService,
+    private readonly i18n: I18nService,
+    private readonly logger: Logger,
+  ) {}
+
+  /** 'handled': the dialogs must not run this turn. resetDialogs starts the bot afresh next time. */
+  async beforeTurn(context: TurnContext, resetDialogs: () => Promise<void>): Promise<GateDecision> {
+    const activity = context.activity;
+    const key = conversationKey(activity.channelId, activity.conversation?.id);
+    // A handoff created outside a turn (API, tests) must not be announced by a later turn.
+    this.handoffs.takeCreatedInTurn(key);
+    const state = await this.handoffs.conversationState(key);
+    const t = this.i18n.t(activity.locale ?? state.active?.customer.language ?? state.surveyPending?.customer.language);
+    const text = activity.type === 'message' ? (activity.text ?? '').trim() : '';
+
+    if (state.active) {
+      const handoff = state.active;
+      if (activity.type !== 'message') return 'handled';
+      try {
+        if (handoff.status === 'queued' && CANCEL.test(text)) {
+          await this.handoffs.cancelByCustomer(handoff.id);
+          await resetDialogs();
+          await context.sendActivity(t('handoff:cancelled'));
+          return 'handled';
+        }
+        if (handoff.status === 'queued' && handoff.mode === 'live' && CALLBACK.test(text)) {
+          await this.handoffs.requestCallback(handoff.id);
+          await context.sendActivity(t('handoff:callbackConfirmed'));
+          return 'handled';
+        }
+        if (text === '' && !activity.value) return 'handled';
+        const updated = await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value));
+        if (updated.status === 'queued') {
+          const ticket = await this.handoffs.ticketFor(updated);
+          await context.sendActivity(updated.mode === 'live' ? t('handoff:ackQueued', { position: ticket.position }) : t('handoff:ackCallback'));
+        }
+        // Assigned: silent. The agent sees the message through the record and the event.
+        return 'handled';
+      } catch (err) {
+        // Ended a moment ago (resolved, claimed while cancelling): the bot takes the turn again.
+        if (!(err instanceof HandoffConflictError)) throw err;
+        this.logger.info({ conversationId: key, handoffId: handoff.id }, 'handoff changed during the turn');
+        return 'continue';
+      }
+    }
+
+    if (state.surveyPending && activity.type === 'message') {
+      const rating = RATING.exec(text);
+      if (rating) {
+        await this.handoffs.recordSurvey(state.surveyPending.id, Number(rating[1]));
+        await context.sendActivity(t('handoff:survey.thanks'));
+        return 'handled';
+      }
+      // The customer moved on: the question stays unanswered and is not asked again.
+      await this.handoffs.recordSurvey(state.surveyPending.id, null);
+    }
+    return 'continue';
+  }
+
+  /** Announces a handoff the dialogs created in this turn and hands the conversation to the queue. */
+  async afterTurn(context: TurnContext, resetDialogs: () => Promise<void>): Promise<void> {
+    const activity = context.activity;
+    const key = conversationKey(activity.channelId, activity.conversation?.id);
+    const created = this.handoffs.takeCreatedInTurn(key);
+    if (!created) return;
+    const { record, ticket } = created;
+    const t = this.i18n.t(record.customer.language);
+    await resetDialogs();
+    if (ticket.outsideBusinessHours) {
+      await context.sendActivity(t('handoff:outsideHours', { hours: await this.handoffs.openingHoursText(record.customer.language) }));
+    } else if (record.mode === 'live') {
+      await context.sendActivity(t('handoff:queued', { position: ticket.position, minutes: ticket.estimatedWaitMinutes }));
+    }
+    if (HANDOFF_EVENT_CHANNELS.includes(activity.channelId)) {
+      const transcript = record.transcript.map(
+        (line): Partial<Activity> => ({ type: 'message', text: line.text, timestamp: line.at, from: { id: line.from, name: line.from, role: line.from === 'customer' ? 'user' : 'bot' } }),
+      );
+      const handoffContext = { handoffId: record.id, category: record.category, priority: record.priority, reason: record.reason, summary: record.summary.text };
+      await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: transcript as Activity[] }));
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { ActionTypes, Activity, CardAction, MessageFactory } from 'botbuilder';
+import { normalizeText } from '../services/nlu/normalize';
+
+export interface Choice {
+  /** What the button sends and what the customer may type. */
+  value: string;
+  title: string;
+}
+
+/** A message with buttons (Web Chat suggested actions; WhatsApp buttons or a list). */
+export function withChoices(text: string, choices: Choice[]): Partial<Activity> {
+  const actions: CardAction[] = choices.map((c) => ({ type: ActionTypes.ImBack, title: c.title, value: c.value }));
+  return MessageFactory.suggestedActions(actions, text);
+}
+
+const YES = new Set(['ja', 'jo', 'jap', 'jawohl', 'gerne', 'gern', 'genau', 'ok', 'okay', 'klar', 'richtig', 'stimmt', 'korrekt', 'passt', 'yes', 'yep', 'yeah', 'sure', 'correct', 'right', 'y', 'j']);
+const NO = new Set(['nein', 'ne', 'nee', 'noe', 'no', 'nope', 'n', 'nicht', 'falsch', 'leider', 'wrong', 'not']);
+
+/** true for yes, false for no, undefined when the answer is neither ("vielleicht"). */
+export function parseYesNo(text: string | undefined): boolean | undefined {
+  const words = normalizeText(text ?? '').split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > 8) return undefined;
+  if (words.some((w) => NO.has(w) || w === 'kein' || w === 'keine')) return false;
+  if (YES.has(words[0]) || (words.length <= 3 && words.some((w) => YES.has(w) || w === 'geholfen' || w === 'helped'))) return true;
+  return undefined;
+}
+
+/** Picks one of the offered choices from a typed digit, the button value or its title. */
+export function pickChoice(text: string | undefined, choices: Choice[]): Choice | undefined {
+  const raw = (text ?? '').trim();
+  const digit = /^(\d)[.)]?$/.exec(raw)?.[1];
+  const normalized = normalizeText(raw);
+  return choices.find((c) => c.value === raw || (digit !== undefined && c.value === digit) || normalizeText(c.title) === normalized || normalizeText(c.value) === normalized);
+}
+
+/** Numbered lines for channels that show no buttons: "1 – Rechnungen". */
+export function numbered(choices: Choice[]): string {
+  return choices.map((c) => `${c.value} – ${c.title}`).join('\n');
+}

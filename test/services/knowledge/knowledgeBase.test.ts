@@ -1,0 +1,77 @@
+import { Database } from '../../../src/services/database/database';
+import { KnowledgeBase } from '../../../src/services/knowledge/knowledgeBase';
+import { knowledgeEntryModel } from '../../../src/services/knowledge/knowledgeModel';
+import { SEED_ENTRIES } from '../../../src/services/knowledge/seedEntries';
+import { createLogger } from '../../../src/services/logger';
+import { testMongoUri } from '../../support/testDb';
+
+const logger = createLogger('silent');
+let database: Database;
+let kb: KnowledgeBase;
+
+beforeAll(async () => {
+  database = new Database(testMongoUri('kb'), logger);
+  await database.connect();
+  kb = new KnowledgeBase(database.connection, logger);
+  await kb.seedIfEmpty();
+});
+afterAll(() => database.close());
+
+describe('KnowledgeBase', () => {
+  it('ships at least 40 German and English question/answer pairs across the four kinds of company', () => {
+    expect(SEED_ENTRIES.length).toBeGreaterThanOrEqual(40);
+    for (const entry of SEED_ENTRIES) {
+      expect(entry.questions.de.length).toBeGreaterThan(0);
+      expect(entry.questions.en.length).toBeGreaterThan(0);
+      expect(entry.answer.de).not.toMatch(/\b(du|dich|dir|dein\w*|euch|euer\w*)\b/i);
+      expect(entry.answer.en.length).toBeGreaterThan(20);
+    }
+    const all = JSON.stringify(SEED_ENTRIES);
+    for (const topic of ['Handy', 'Router', 'Gerät', 'Kreditkarte']) expect(all).toContain(topic);
+  });
+
+  it('seeds only once, also when several instances start together', async () => {
+    const other = new KnowledgeBase(database.connection, logger);
+    await Promise.all([other.seedIfEmpty(), kb.seedIfEmpty()]);
+    expect(await knowledgeEntryModel(database.connection).countDocuments()).toBe(SEED_ENTRIES.length);
+  });
+
+  it.each([
+    ['Wie kann ich meine Rechnung bezahlen?', 'billing.payment-methods'],
+    ['wie kann ich meine rechnnug bezahlen', 'billing.payment-methods'],
+    ['Kuendigungsfrist?', 'general.cancellation'],
+    ['Kündigungsfrist', 'general.cancellation'],
+    ['wann ist die rechnung faellig', 'billing.due-date'],
+    ['Wo ist mein Paket?', 'general.delivery-status'],
+    ['mein router blinkt rot', 'technical.router-restart'],
+    ['Vertragsunterlagen finden', 'general.documents'],
+    ['How do I set up direct debit?', 'billing.direct-debit'],
+  ])('answers "%s" with %s (stemming, typos, ae/oe/ue/ss)', async (question, key) => {
+    expect((await kb.answer(question, 'de'))?.key).toBe(key);
+  });
+
+  it('answers in English when asked in English', async () => {
+    expect((await kb.answer('opening hours', 'en'))?.text).toContain('Monday to Friday');
+  });
+
+  it('has no answer for questions outside its knowledge', async () => {
+    expect(await kb.answer('Wie wird das Wetter morgen in Hamburg?', 'de')).toBeUndefined();
+    expect(await kb.answer('😀', 'de')).toBeUndefined();
+  });
+
+  it('answers with entries an admin adds after reload, and drops deactivated ones', async () => {
+    const model = knowledgeEntryModel(database.connection);
+    await model.create({
+      questions: { de: ['Haben Sie einen Shop in Leipzig?'], en: ['Do you have a shop in Leipzig?'] },
+      answer: { de: 'Unser Shop in Leipzig ist in der Petersstraße 12.', en: 'Our Leipzig shop is at Petersstraße 12.' },
+      category: 'general',
+      active: true,
+    });
+    expect(await kb.answer('Shop Leipzig', 'de')).toBeUndefined();
+    await kb.reload();
+    expect((await kb.answer('Shop Leipzig', 'de'))?.text).toContain('Petersstraße');
+    await model.updateOne({ key: 'general.opening-hours' }, { $set: { active: false } });
+    await kb.retrain();
+    expect(await kb.entry('general.opening-hours', 'de')).toBeUndefined();
+  });
+});
