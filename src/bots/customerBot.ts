@@ -1,5 +1,6 @@
 import { ActivityHandler, ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { CustomerHandoffGate } from '../dialogs/handoff/customerHandoffGate';
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
 import { TURN_LOGGER } from './turnContext';
@@ -18,6 +19,8 @@ export class CustomerBot extends ActivityHandler {
     private readonly rootDialog: Dialog,
     private readonly logger: Logger,
     private readonly metrics: Metrics,
+    /** The customer side of a handoff; without it the bot never hands over. */
+    private readonly handoffGate?: CustomerHandoffGate,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -54,6 +57,14 @@ export class CustomerBot extends ActivityHandler {
   }
 
   private async runDialog(context: TurnContext): Promise<void> {
+    // While a person has the conversation (or it waits for one) the dialogs stay out of it.
+    const resetDialogs = () => this.dialogState.delete(context);
+    if (this.handoffGate && (await this.handoffGate.beforeTurn(context, resetDialogs)) === 'handled') return;
+    await this.runDialogSteps(context);
+    await this.handoffGate?.afterTurn(context, resetDialogs);
+  }
+
+  private async runDialogSteps(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {

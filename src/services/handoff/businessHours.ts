@@ -1,0 +1,54 @@
+import type { BusinessHours } from '../content/types';
+
+/** The parts of the admin settings the queue needs; ContentProvider.settings() satisfies it. */
+export interface HandoffSettings {
+  timeZone: string;
+  businessHours: BusinessHours;
+  callbackOfferAfterMinutes: number;
+}
+
+export interface HandoffSettingsSource {
+  settings(): Promise<HandoffSettings>;
+}
+
+const WEEKDAY: Record<string, string> = { Mon: '1', Tue: '2', Wed: '3', Thu: '4', Fri: '5', Sat: '6', Sun: '7' };
+
+function localParts(now: Date, timeZone: string): { date: string; weekday: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday: WEEKDAY[parts.weekday] ?? '1', time: `${parts.hour}:${parts.minute}` };
+}
+
+/** True while the service desk is staffed: within the day's hours ("24:00" = end of day), not a holiday. */
+export function isWithinBusinessHours(hours: BusinessHours, timeZone: string, now: Date): boolean {
+  const local = localParts(now, timeZone);
+  if (hours.holidays.includes(local.date)) return false;
+  const day = hours.weekly[local.weekday as keyof BusinessHours['weekly']];
+  if (!day) return false;
+  return local.time >= day[0] && local.time < day[1];
+}
+
+/** "Mo–Fr 08:00–20:00, Sa 09:00–16:00" (German) or "Mon–Fri ..." (English), grouping equal days. */
+export function describeBusinessHours(hours: BusinessHours, lng: 'de' | 'en'): string {
+  const names = lng === 'de' ? ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'] : ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  const groups: { from: number; to: number; span: string }[] = [];
+  for (let d = 1; d <= 7; d++) {
+    const span = hours.weekly[String(d) as keyof BusinessHours['weekly']];
+    if (!span) continue;
+    const text = `${span[0]}–${span[1]}`;
+    const last = groups[groups.length - 1];
+    if (last && last.to === d - 1 && last.span === text) last.to = d;
+    else groups.push({ from: d, to: d, span: text });
+  }
+  return groups.map((g) => `${names[g.from - 1]}${g.to > g.from ? `–${names[g.to - 1]}` : ''} ${g.span}`).join(', ');
+}
+
+/** Open around the clock; what the queue uses until admin settings are wired. */
+export const ALWAYS_OPEN: HandoffSettings = {
+  timeZone: 'Europe/Berlin',
+  businessHours: { weekly: { 1: ['00:00', '24:00'], 2: ['00:00', '24:00'], 3: ['00:00', '24:00'], 4: ['00:00', '24:00'], 5: ['00:00', '24:00'], 6: ['00:00', '24:00'], 7: ['00:00', '24:00'] }, holidays: [] },
+  callbackOfferAfterMinutes: 10,
+};
