@@ -1,0 +1,30 @@
+/** What an agent's message in a handoff thread means. */
+export type ThreadCommand =
+  | { kind: 'end' }
+  | { kind: 'transfer' }
+  | { kind: 'note'; text: string }
+  | { kind: 'help' }
+  | { kind: 'claim' }
+  | { kind: 'message'; text: string };
+
+const END = new Set(['ende', 'beenden', 'end', 'fertig']);
+const TRANSFER = new Set(['supervisor', 'übergeben', 'uebergeben', 'transfer']);
+const HELP = new Set(['hilfe', 'help', '?']);
+const CLAIM = new Set(['übernehmen', 'uebernehmen', 'claim']);
+const NOTE = /^\s*(?:notiz|note)\s*:\s*/i;
+
+/**
+ * A command is the whole message ("ende", "Supervisor!"), never a word inside a sentence, so
+ * "Ich werde das gleich beenden" still goes to the customer.
+ */
+export function parseThreadCommand(raw: string): ThreadCommand {
+  const text = raw.trim();
+  const note = NOTE.exec(text);
+  if (note) return { kind: 'note', text: text.slice(note[0].length).trim() };
+  const word = text.toLowerCase().replace(/[.!]+$/u, '').trim();
+  if (END.has(word)) return { kind: 'end' };
+  if (TRANSFER.has(word)) return { kind: 'transfer' };
+  if (HELP.has(word)) return { kind: 'help' };
+  if (CLAIM.has(word)) return { kind: 'claim' };
+  return { kind: 'message', text };
+}
