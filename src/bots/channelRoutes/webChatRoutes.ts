@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import { RouteModule, sendError } from '../../server';
+import type { AzureDirectLineTokenExchange } from '../../services/directline/azureTokenExchange';
+import { DirectLineExchangeError } from '../../services/directline/errors';
+import type { I18nService } from '../../services/i18n/i18nService';
+import type { Logger } from '../../services/logger';
+
+export const PUBLIC_DIR = path.resolve(__dirname, '../../../public');
+
+export interface Identity {
+  companyName: string;
+  botName: string;
+}
+
+/** Web Chat's UMD bundle in node_modules; the package's export map hides dist/, so go via its entry. */
+function webChatBundlePath(): string {
+  const entry = require.resolve('botframework-webchat');
+  return path.join(entry.slice(0, entry.lastIndexOf(`${path.sep}botframework-webchat${path.sep}`)), 'botframework-webchat', 'dist', 'webchat.js');
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Static assets of the page, read once: small, and shipped with the service. */
+const ASSETS: Record<string, { file: string; type: string }> = {
+  '/webchat/app.js': { file: 'webchat/app.js', type: 'application/javascript; charset=utf-8' },
+  '/webchat/app.css': { file: 'webchat/app.css', type: 'text/css; charset=utf-8' },
+  '/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
+};
+
+/**
+ * The customer web page at `/`: Microsoft's Web Chat, served from node_modules (no CDN), in German,
+ * branded with the company's name. Without an Azure secret it talks to our own Direct Line; with
+ * one, POST /api/webchat/token trades the secret for a token on the server.
+ */
+export class WebChatRoutes implements RouteModule {
+  private readonly template = readFileSync(path.join(PUBLIC_DIR, 'index.html'), 'utf8');
+  private readonly assets = new Map(Object.entries(ASSETS).map(([route, a]) => [route, { body: readFileSync(path.join(PUBLIC_DIR, a.file)), type: a.type }]));
+  private readonly webChatBundle = webChatBundlePath();
+  private bundle?: Buffer;
+
+  constructor(
+    private readonly identity: () => Promise<Identity>,
+    private readonly i18n: I18nService,
+    private readonly azure: AzureDirectLineTokenExchange,
+    private readonly logger: Logger,
+  ) {}
+
+  register(server: Server): void {
+    server.get('/', async (_req: Request, res: Response) => {
+      const html = await this.render();
+      if (this.azure.configured) this.allowAzureDirectLine(res);
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.sendRaw(200, html);
+    });
+    for (const [route, asset] of this.assets) {
+      server.get(route, async (_req: Request, res: Response) => {
+        res.setHeader('Content-Type', asset.type);
+        res.setHeader('Cache-Control', 'public, max-age=300');
+        res.sendRaw(200, asset.body);
+      });
+    }
+    server.get('/vendor/webchat.js', async (_req: Request, res: Response) => {
+      this.bundle ??= readFileSync(this.webChatBundle);
+      res.setHeader('Content-Type', 'application/javascript; charset=utf-8');
+      res.setHeader('Cache-Control', 'public, max-age=86400');
+      res.sendRaw(200, this.bundle);
+    });
+    server.post('/api/webchat/token', async (_req: Request, res: Response) => {
+      if (!this.azure.configured) return sendError(res, 404, 'NotConfigured', 'This service uses its own Direct Line endpoint: POST /v3/directline/tokens/generate');
+      try {
+        res.setHeader('Cache-Control', 'no-store');
+        res.send(200, await this.azure.generate());
+      } catch (err) {
+        this.logger.error({ err: (err as Error).message, status: (err as DirectLineExchangeError).status }, 'Direct Line token exchange failed');
+        sendError(res, 503, 'DirectLineUnavailable', 'The chat is not available right now; please retry shortly');
+      }
+    });
+  }
+
+  /** With Azure Direct Line the page must reach Azure (HTTPS polling and its WebSocket stream). */
+  private allowAzureDirectLine(res: Response): void {
+    const policy = res.getHeader('Content-Security-Policy');
+    if (typeof policy !== 'string') return;
+    const host = new URL(this.azure.domain).host;
+    res.setHeader('Content-Security-Policy', policy.replace("connect-src 'self'", `connect-src 'self' https://${host} wss://${host}`));
+  }
+
+  private async render(): Promise<string> {
+    const { companyName, botName } = await this.identity();
+    const t = this.i18n.t('de');
+    const vars = { company: companyName, bot: botName };
+    const local = !this.azure.configured;
+    const values: Record<string, string> = {
+      lang: 'de',
+      title: t('channels:web.title', vars),
+      heading: t('channels:web.heading', vars),
+      intro: t('channels:web.intro', vars),
+      chatLabel: t('channels:web.chatLabel', vars),
+      loading: t('channels:web.loading'),
+      unavailable: t('channels:web.unavailable'),
+      noscript: t('channels:web.noscript'),
+      privacy: t('channels:web.privacy'),
+      restart: t('channels:web.restart'),
+      botInitials: t('channels:web.botInitials'),
+      userInitials: t('channels:web.userInitials'),
+      company: companyName,
+      mode: local ? 'local' : 'azure',
+      tokenUrl: local ? '/v3/directline/tokens/generate' : '/api/webchat/token',
+      domain: local ? '' : this.azure.domain,
+    };
+    return this.template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => escapeHtml(values[key] ?? ''));
+  }
+}

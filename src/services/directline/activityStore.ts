@@ -1,0 +1,114 @@
+import type { Activity } from 'botbuilder';
+import type { Connection, Model } from 'mongoose';
+import { Schema } from 'mongoose';
+
+interface ConversationDoc {
+  _id: string;
+  userId: string;
+  /** Last sequence number handed out; the watermark of the conversation. */
+  seq: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface ActivityDoc {
+  conversationId: string;
+  seq: number;
+  /** The activity as JSON, so keys with "." or "$" in channelData are safe. Null once deleted. */
+  data: string | null;
+  createdAt: Date;
+}
+
+const conversationSchema = new Schema<ConversationDoc>(
+  { _id: String, userId: { type: String, required: true }, seq: { type: Number, required: true }, createdAt: Date, updatedAt: Date },
+  { versionKey: false, collection: 'directline_conversations' },
+);
+const activitySchema = new Schema<ActivityDoc>(
+  { conversationId: { type: String, required: true }, seq: { type: Number, required: true }, data: { type: String, default: null }, createdAt: { type: Date, required: true } },
+  { versionKey: false, collection: 'directline_activities' },
+);
+activitySchema.index({ conversationId: 1, seq: 1 }, { unique: true });
+
+/** A slot whose writer died leaves a gap; after this long readers step over it. */
+const GAP_PATIENCE_MS = 3000;
+const PAGE_SIZE = 100;
+
+/** Activity ids look like Azure's: "<conversation id>|<7-digit sequence>". */
+export function activityId(conversationId: string, seq: number): string {
+  return `${conversationId}|${String(seq).padStart(7, '0')}`;
+}
+
+function seqOf(conversationId: string, id: string | undefined): number | undefined {
+  const prefix = `${conversationId}|`;
+  if (!id?.startsWith(prefix)) return undefined;
+  const seq = Number(id.slice(prefix.length));
+  return Number.isInteger(seq) && seq > 0 ? seq : undefined;
+}
+
+/**
+ * The activity log of every local Direct Line conversation in MongoDB: what the page polls, what a
+ * reload or another instance reads back. Sequence numbers come from one atomic $inc per append.
+ */
+export class DirectLineActivityStore {
+  private readonly conversations: Model<ConversationDoc>;
+  private readonly activities: Model<ActivityDoc>;
+
+  constructor(connection: Connection) {
+    this.conversations = connection.models.DirectLineConversation ?? connection.model<ConversationDoc>('DirectLineConversation', conversationSchema);
+    this.activities = connection.models.DirectLineActivity ?? connection.model<ActivityDoc>('DirectLineActivity', activitySchema);
+  }
+
+  /** Creates the conversation; false when it already existed. */
+  async create(conversationId: string, userId: string): Promise<boolean> {
+    const now = new Date();
+    try {
+      await this.conversations.create({ _id: conversationId, userId, seq: 0, createdAt: now, updatedAt: now });
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
+  }
+
+  async exists(conversationId: string): Promise<boolean> {
+    return (await this.conversations.exists({ _id: conversationId })) !== null;
+  }
+
+  /** Appends an activity, stamping its id; returns the stored activity. */
+  async append(conversationId: string, activity: Partial<Activity>): Promise<Partial<Activity>> {
+    const conversation = await this.conversations.findOneAndUpdate({ _id: conversationId }, { $inc: { seq: 1 }, $set: { updatedAt: new Date() } }, { new: true }).lean<ConversationDoc>();
+    if (!conversation) throw new Error(`Direct Line conversation ${conversationId} does not exist`);
+    const stored = { ...activity, id: activityId(conversationId, conversation.seq) };
+    await this.activities.create({ conversationId, seq: conversation.seq, data: JSON.stringify(stored), createdAt: new Date() });
+    return stored;
+  }
+
+  /**
+   * Activities after the watermark, in order. Stops before a slot that is allocated but not yet
+   * written (a concurrent append), so a client never skips past it; a long-dead slot is skipped.
+   */
+  async list(conversationId: string, watermark: number): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
+    const docs = await this.activities.find({ conversationId, seq: { $gt: watermark } }).sort({ seq: 1 }).limit(PAGE_SIZE).lean<ActivityDoc[]>();
+    const activities: Partial<Activity>[] = [];
+    let last = watermark;
+    for (const doc of docs) {
+      if (doc.seq !== last + 1 && Date.now() - doc.createdAt.getTime() < GAP_PATIENCE_MS) break;
+      last = doc.seq;
+      if (doc.data !== null) activities.push(JSON.parse(doc.data) as Partial<Activity>);
+    }
+    return { activities, watermark: last };
+  }
+
+  async replace(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
+    const seq = seqOf(conversationId, activity.id);
+    if (seq === undefined) return false;
+    const result = await this.activities.updateOne({ conversationId, seq, data: { $ne: null } }, { $set: { data: JSON.stringify(activity) } });
+    return result.matchedCount === 1;
+  }
+
+  /** Leaves a tombstone, so the sequence stays without gaps. */
+  async remove(conversationId: string, id: string): Promise<void> {
+    const seq = seqOf(conversationId, id);
+    if (seq !== undefined) await this.activities.updateOne({ conversationId, seq }, { $set: { data: null } });
+  }
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import { jsonBody, RouteModule, sendError, sendServiceError } from '../../server';
+import type { DirectLineActivityStore } from './activityStore';
+import { DirectLineAdapter } from './directLineAdapter';
+import { DirectLineAuthError } from './errors';
+import type { DirectLineTokens } from './tokenService';
+
+export interface TurnRunner {
+  run(context: TurnContext): Promise<void>;
+}
+
+const ACCEPTED_TYPES = new Set(['message', 'event', 'typing']);
+const MAX_TEXT = 5000;
+
+/** What a browser may put into an activity; everything else (from, conversation, ids) is ours. */
+function sanitize(body: unknown): Partial<Activity> | string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body must be an activity object';
+  const a = body as Record<string, unknown>;
+  if (typeof a.type !== 'string' || !ACCEPTED_TYPES.has(a.type)) return 'type must be message, event or typing';
+  if (a.text !== undefined && (typeof a.text !== 'string' || a.text.length > MAX_TEXT)) return `text must be a string of at most ${MAX_TEXT} characters`;
+  for (const key of ['locale', 'localTimezone', 'name', 'textFormat', 'replyToId']) {
+    if (a[key] !== undefined && (typeof a[key] !== 'string' || (a[key] as string).length > 200)) return `${key} must be a short string`;
+  }
+  if (a.channelData !== undefined && (typeof a.channelData !== 'object' || a.channelData === null || Array.isArray(a.channelData))) return 'channelData must be an object';
+  if (a.attachments !== undefined && (!Array.isArray(a.attachments) || a.attachments.length > 0)) return 'attachments are not supported';
+  const from = typeof a.from === 'object' && a.from !== null ? (a.from as Record<string, unknown>) : {};
+  return {
+    type: a.type,
+    text: a.text as string | undefined,
+    textFormat: a.textFormat as string | undefined,
+    locale: a.locale as string | undefined,
+    localTimestamp: typeof a.localTimestamp === 'string' ? new Date(a.localTimestamp) : undefined,
+    localTimezone: a.localTimezone as string | undefined,
+    name: a.name as string | undefined,
+    value: a.value,
+    replyToId: a.replyToId as string | undefined,
+    channelData: a.channelData as Record<string, unknown> | undefined,
+    from: { id: '', name: typeof from.name === 'string' ? from.name.slice(0, 100) : '' },
+  };
+}
+
+function watermarkOf(raw: unknown): number | undefined {
+  // Direct Line JS polls with an empty watermark first: that means "from the start".
+  if (raw === undefined || raw === '' || raw === null) return 0;
+  if (typeof raw === 'string' && /^\d{1,9}$/.test(raw)) return Number(raw);
+  return undefined;
+}
+
+/**
+ * The local Direct Line 3.0 subset Web Chat needs: tokens (generate, refresh), conversations
+ * (start, resume), posting activities and polling them with a watermark. Used when no Azure
+ * Direct Line secret is configured.
+ */
+export class DirectLineRoutes implements RouteModule {
+  constructor(
+    private readonly adapter: DirectLineAdapter,
+    private readonly store: DirectLineActivityStore,
+    private readonly tokens: DirectLineTokens,
+    private readonly bot: TurnRunner,
+  ) {}
+
+  register(server: Server): void {
+    const base = '/v3/directline';
+    server.post(`${base}/tokens/generate`, async (_req: Request, res: Response) => {
+      try {
+        const conversationId = DirectLineAdapter.newConversationId();
+        const userId = `dl_${randomUUID()}`;
+        res.send(200, { ...(await this.tokens.issue(conversationId, userId)), userId });
+      } catch (err) {
+        sendServiceError(res, err);
+      }
+    });
+
+    server.post(`${base}/tokens/refresh`, async (req: Request, res: Response) => {
+      await this.guard(res, async () => {
+        const claims = await this.tokens.verify(req.header('authorization'), { forRefresh: true });
+        res.send(200, { ...(await this.tokens.issue(claims.conversationId, claims.userId)), userId: claims.userId });
+      });
+    });
+
+    server.post(`${base}/conversations`, jsonBody, async (req: Request, res: Response) => {
+      await this.guard(res, async () => {
+        const claims = await this.tokens.verify(req.header('authorization'));
+        const body = (req.body ?? {}) as { locale?: unknown };
+        const locale = typeof body.locale === 'string' && body.locale.length <= 20 ? body.locale : undefined;
+        const created = await this.start(claims.conversationId, claims.userId, locale);
+        res.send(created ? 201 : 200, { ...(await this.tokens.issue(claims.conversationId, claims.userId)), referenceGrammarId: '' });
+      });
+    });
+
+    // Resuming after a reload: Direct Line JS asks for the conversation it knows.
+    server.get(`${base}/conversations/:conversationId`, async (req: Request, res: Response) => {
+      await this.guard(res, async () => {
+        const claims = await this.tokens.verify(req.header('authorization'), { conversationId: String(req.params.conversationId) });
+        await this.start(claims.conversationId, claims.userId, undefined);
+        res.send(200, await this.tokens.issue(claims.conversationId, claims.userId));
+      });
+    });
+
+    server.post(`${base}/conversations/:conversationId/activities`, jsonBody, async (req: Request, res: Response) => {
+      await this.guard(res, async () => {
+        const claims = await this.tokens.verify(req.header('authorization'), { conversationId: String(req.params.conversationId) });
+        const activity = sanitize(req.body);
+        if (typeof activity === 'string') return sendError(res, 400, 'InvalidActivity', activity);
+        if (!(await this.store.exists(claims.conversationId))) return sendError(res, 404, 'NotFound', 'The conversation does not exist');
+        // Typing indicators are not kept or shown to the bot; acknowledged all the same.
+        if (activity.type === 'typing') return res.send(200, { id: '' });
+        const id = await this.adapter.receive(claims.conversationId, claims.userId, activity, (context) => this.bot.run(context));
+        res.send(200, { id });
+      });
+    });
+
+    server.get(`${base}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
+      await this.guard(res, async () => {
+        const claims = await this.tokens.verify(req.header('authorization'), { conversationId: String(req.params.conversationId) });
+        const watermark = watermarkOf((req.query as Record<string, unknown> | undefined)?.watermark);
+        if (watermark === undefined) return sendError(res, 400, 'InvalidWatermark', 'watermark must be a whole number');
+        const page = await this.store.list(claims.conversationId, watermark);
+        res.send(200, { activities: page.activities, watermark: String(page.watermark) });
+      });
+    });
+
+    server.post(`${base}/conversations/:conversationId/upload`, async (_req: Request, res: Response) => {
+      sendError(res, 400, 'NotSupported', 'Uploads are not supported in this chat');
+    });
+  }
+
+  /** Creates the conversation on first sight and lets the bot greet; false if it existed. */
+  private async start(conversationId: string, userId: string, locale: string | undefined): Promise<boolean> {
+    const created = await this.store.create(conversationId, userId);
+    if (created) await this.adapter.startConversation(conversationId, userId, locale, (context) => this.bot.run(context));
+    return created;
+  }
+
+  private async guard(res: Response, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      if (err instanceof DirectLineAuthError) return sendError(res, err.status, err.status === 401 ? 'Unauthorized' : 'Forbidden', err.message);
+      sendServiceError(res, err);
+    }
+  }
+}

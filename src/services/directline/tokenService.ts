@@ -1,0 +1,110 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Connection, Model } from 'mongoose';
+import { Schema } from 'mongoose';
+import { DirectLineAuthError } from './errors';
+
+export interface DirectLineClaims {
+  conversationId: string;
+  userId: string;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+export interface IssuedToken {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+}
+
+interface SecretDoc {
+  _id: string;
+  value: string;
+}
+
+const secretSchema = new Schema<SecretDoc>({ _id: String, value: { type: String, required: true } }, { versionKey: false, collection: 'deployment_secrets' });
+
+/**
+ * The key that signs local Direct Line tokens: DIRECT_LINE_TOKEN_SECRET, or else one random key per
+ * deployment kept in MongoDB (the first instance to start creates it, all others read the same).
+ */
+export class TokenSecretSource {
+  private cached?: Promise<Buffer>;
+  private readonly model: Model<SecretDoc>;
+
+  constructor(
+    connection: Connection,
+    private readonly configured: string,
+  ) {
+    this.model = connection.models.DeploymentSecret ?? connection.model<SecretDoc>('DeploymentSecret', secretSchema);
+  }
+
+  get(): Promise<Buffer> {
+    if (this.configured) return Promise.resolve(Buffer.from(this.configured, 'utf8'));
+    this.cached ??= this.loadOrCreate().catch((err) => {
+      this.cached = undefined;
+      throw err;
+    });
+    return this.cached;
+  }
+
+  private async loadOrCreate(): Promise<Buffer> {
+    const id = 'directline-token-key';
+    try {
+      await this.model.updateOne({ _id: id }, { $setOnInsert: { value: randomBytes(32).toString('base64') } }, { upsert: true });
+    } catch (err) {
+      // Two instances upserting at once: one insert wins, the other collides; both then read it.
+      if ((err as { code?: number }).code !== 11000) throw err;
+    }
+    const doc = await this.model.findById(id).lean<SecretDoc>();
+    if (!doc) throw new Error('the Direct Line token key could not be stored');
+    return Buffer.from(doc.value, 'base64');
+  }
+}
+
+const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64url');
+
+/**
+ * Tokens of the local Direct Line endpoint: HMAC-signed, scoped to one conversation and one user,
+ * expiring. Stateless, so every instance accepts every other instance's tokens.
+ */
+export class DirectLineTokens {
+  constructor(
+    private readonly secret: TokenSecretSource,
+    private readonly ttlSeconds = 1800,
+    /** An expired token may still be traded for a new one this long (a page reload after a break). */
+    private readonly refreshGraceSeconds = 7200,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async issue(conversationId: string, userId: string): Promise<IssuedToken> {
+    const claims: DirectLineClaims = { conversationId, userId, exp: Math.floor(this.now() / 1000) + this.ttlSeconds };
+    const body = b64(JSON.stringify({ c: claims.conversationId, u: claims.userId, e: claims.exp }));
+    const signature = b64(createHmac('sha256', await this.secret.get()).update(`dl1.${body}`).digest());
+    return { conversationId, token: `dl1.${body}.${signature}`, expires_in: this.ttlSeconds };
+  }
+
+  /** Throws DirectLineAuthError (401 missing, 403 forged/expired/other conversation). */
+  async verify(authorization: string | undefined, options: { conversationId?: string; forRefresh?: boolean } = {}): Promise<DirectLineClaims> {
+    const match = /^Bearer\s+(dl1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(authorization?.trim() ?? '');
+    if (!authorization) throw new DirectLineAuthError(401, 'A Direct Line token is required');
+    if (!match) throw new DirectLineAuthError(403, 'The Direct Line token is not valid');
+    const [, body, signature] = match[1].split('.');
+    const expected = createHmac('sha256', await this.secret.get()).update(`dl1.${body}`).digest();
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new DirectLineAuthError(403, 'The Direct Line token is not valid');
+    let claims: DirectLineClaims;
+    try {
+      const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { c: unknown; u: unknown; e: unknown };
+      if (typeof parsed.c !== 'string' || typeof parsed.u !== 'string' || typeof parsed.e !== 'number') throw new Error('shape');
+      claims = { conversationId: parsed.c, userId: parsed.u, exp: parsed.e };
+    } catch {
+      throw new DirectLineAuthError(403, 'The Direct Line token is not valid');
+    }
+    const grace = options.forRefresh ? this.refreshGraceSeconds : 0;
+    if (claims.exp + grace < this.now() / 1000) throw new DirectLineAuthError(403, 'The Direct Line token has expired');
+    if (options.conversationId !== undefined && options.conversationId !== claims.conversationId) {
+      throw new DirectLineAuthError(403, 'The Direct Line token is for another conversation');
+    }
+    return claims;
+  }
+}

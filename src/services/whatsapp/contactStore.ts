@@ -1,0 +1,102 @@
+import type { Connection, Model } from 'mongoose';
+import { Schema } from 'mongoose';
+
+interface ContactDoc {
+  /** The customer's wa_id. */
+  _id: string;
+  name?: string;
+  /** Meta's timestamp of the customer's latest message: the 24-hour window counts from here. */
+  lastInboundAt?: Date;
+  /** When the re-engagement template went out last; at most one per closed window. */
+  templateSentAt?: Date;
+  /** Processing lease: one instance at a time works through a customer's messages, in order. */
+  lockOwner?: string;
+  lockUntil?: Date;
+}
+
+const schema = new Schema<ContactDoc>(
+  { _id: { type: String, required: true }, name: String, lastInboundAt: Date, templateSentAt: Date, lockOwner: String, lockUntil: Date },
+  { versionKey: false, collection: 'whatsapp_contacts' },
+);
+
+/** Free-form messages are allowed for 24 hours after the customer's last message. */
+export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** Sends that would arrive right at the edge are treated as outside, so Meta never rejects them. */
+const WINDOW_SAFETY_MS = 60 * 1000;
+
+/** What we know about a WhatsApp customer: the service window and the processing lease. */
+export class ContactStore {
+  private readonly model: Model<ContactDoc>;
+
+  constructor(connection: Connection) {
+    this.model = connection.models.WhatsAppContact ?? connection.model<ContactDoc>('WhatsAppContact', schema);
+  }
+
+  /** Moves the window forward, never back (messages may be stored out of order). */
+  async recordInbound(waId: string, sentAt: Date, name?: string): Promise<void> {
+    const update: Record<string, unknown> = { $max: { lastInboundAt: sentAt } };
+    if (name) update.$set = { name };
+    await this.model.updateOne({ _id: waId }, update, { upsert: true });
+  }
+
+  async isWindowOpen(waId: string, now = Date.now()): Promise<boolean> {
+    const contact = await this.model.findById(waId, { lastInboundAt: 1 }).lean<ContactDoc>();
+    const last = contact?.lastInboundAt?.getTime();
+    return last !== undefined && now - last < CUSTOMER_SERVICE_WINDOW_MS - WINDOW_SAFETY_MS;
+  }
+
+  /** True for exactly one caller per closed window: the template goes out once, not per message. */
+  async claimTemplateSend(waId: string): Promise<boolean> {
+    const contact = await this.model.findById(waId, { lastInboundAt: 1 }).lean<ContactDoc>();
+    const since = contact?.lastInboundAt ?? new Date(0);
+    const claimed = await this.model.findOneAndUpdate(
+      { _id: waId, $or: [{ templateSentAt: { $exists: false } }, { templateSentAt: null }, { templateSentAt: { $lt: since } }] },
+      { $set: { templateSentAt: new Date() } },
+      { new: true, upsert: false },
+    );
+    if (claimed) return true;
+    // A customer we never heard from: create the record and claim in one insert.
+    if (!contact) {
+      try {
+        await this.model.create({ _id: waId, templateSentAt: new Date() });
+        return true;
+      } catch (err) {
+        if ((err as { code?: number }).code === 11000) return false;
+        throw err;
+      }
+    }
+    return false;
+  }
+
+  /** Takes the customer's processing lease unless another live instance holds it. */
+  async tryLock(waId: string, owner: string, leaseMs: number): Promise<boolean> {
+    const now = new Date();
+    const locked = await this.model.findOneAndUpdate(
+      { _id: waId, $or: [{ lockUntil: { $exists: false } }, { lockUntil: null }, { lockUntil: { $lt: now } }, { lockOwner: owner }] },
+      { $set: { lockOwner: owner, lockUntil: new Date(now.getTime() + leaseMs) } },
+      { new: true },
+    );
+    if (locked) return true;
+    // No record yet (a crash between storing the message and noting the contact): create it locked.
+    try {
+      await this.model.create({ _id: waId, lockOwner: owner, lockUntil: new Date(now.getTime() + leaseMs) });
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
+  }
+
+  async unlock(waId: string, owner: string): Promise<void> {
+    await this.model.updateOne({ _id: waId, lockOwner: owner }, { $set: { lockUntil: null }, $unset: { lockOwner: 1 } });
+  }
+
+  async lastInboundAt(waId: string): Promise<Date | undefined> {
+    return (await this.model.findById(waId, { lastInboundAt: 1 }).lean<ContactDoc>())?.lastInboundAt ?? undefined;
+  }
+
+  /** For tests and tools: pretend the customer last wrote at the given time. */
+  async setLastInboundAt(waId: string, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: waId }, { $set: { lastInboundAt: at } }, { upsert: true });
+  }
+}

@@ -1,0 +1,39 @@
+/** Errors of the WhatsApp channel; each carries what a log line needs to find the message. */
+
+/** The Graph API refused or never answered a send, after all retries that made sense. */
+export class GraphApiError extends Error {
+  constructor(
+    readonly status: number,
+    /** Meta's error code (e.g. 131047 window closed, 131056 pair rate limit); 0 when unknown. */
+    readonly code: number,
+    message: string,
+    readonly attempts: number,
+  ) {
+    super(`Graph API send failed after ${attempts} attempt(s): HTTP ${status}, code ${code}: ${message}`);
+    this.name = 'GraphApiError';
+  }
+}
+
+/** Nothing could be sent because the customer's 24-hour window is closed and no template is set. */
+export class CustomerServiceWindowClosedError extends Error {
+  constructor(readonly waId: string) {
+    super(`The 24-hour customer service window of ${waId} is closed and no template is configured; nothing was sent`);
+    this.name = 'CustomerServiceWindowClosedError';
+  }
+}
+
+/** WhatsApp cannot edit or delete a business message once sent. */
+export class WhatsAppUnsupportedOperationError extends Error {
+  constructor(readonly operation: string) {
+    super(`WhatsApp does not support ${operation} of sent messages`);
+    this.name = 'WhatsAppUnsupportedOperationError';
+  }
+}
+
+/** A webhook body that is signed but not in Meta's shape. */
+export class WebhookPayloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WebhookPayloadError';
+  }
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import type { I18nService } from '../i18n/i18nService';
+import type { Logger } from '../logger';
+import type { ContactStore } from './contactStore';
+import { DEFAULT_CLAIM_LEASE_MS, InboundDoc, InboundStore } from './inboundStore';
+import type { StatusStore } from './statusStore';
+import { interpret, ParsedWebhook } from './webhookPayload';
+import type { WhatsAppAdapter } from './whatsappAdapter';
+
+export interface TurnRunner {
+  run(context: TurnContext): Promise<void>;
+}
+
+export interface InboundProcessorOptions {
+  leaseMs?: number;
+  /** How often stored-but-unprocessed messages are looked for (crash recovery, other instances). */
+  sweepIntervalMs?: number;
+}
+
+/**
+ * Takes verified webhooks: stores messages and statuses first (the caller answers 200 only after
+ * that), then works through each customer's messages in order, one instance per customer at a
+ * time (a lease in MongoDB), each message claimed atomically so none is answered twice.
+ */
+export class WhatsAppInboundProcessor {
+  private readonly instanceId = randomUUID();
+  private readonly draining = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private sweeper?: NodeJS.Timeout;
+  private stopped = false;
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly inbox: InboundStore,
+    private readonly contacts: ContactStore,
+    private readonly statuses: StatusStore,
+    private readonly adapter: WhatsAppAdapter,
+    private readonly bot: TurnRunner,
+    private readonly i18n: I18nService,
+    private readonly logger: Logger,
+    private readonly options: InboundProcessorOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? DEFAULT_CLAIM_LEASE_MS;
+  }
+
+  /** Stores everything in the webhook; returns the customers with new messages. Throws if storing fails. */
+  async accept(webhook: ParsedWebhook): Promise<string[]> {
+    const customers = new Set<string>();
+    const receivedAt = Date.now();
+    for (const [index, message] of webhook.messages.entries()) {
+      // receivedAt keeps the order of messages with the same (second-resolution) timestamp.
+      const isNew = await this.inbox.store(message, new Date(receivedAt + index));
+      await this.contacts.recordInbound(message.waId, message.sentAt, message.name);
+      if (isNew) customers.add(message.waId);
+      else this.logger.info({ wamid: message.wamid, conversationId: message.waId }, 'WhatsApp redelivered a stored message; ignored');
+    }
+    for (const status of webhook.statuses) {
+      await this.statuses.record(status);
+      for (const error of status.errors) {
+        this.logger.warn({ wamid: status.wamid, conversationId: status.recipientId, code: error.code, error: error.title }, 'WhatsApp reports a failed delivery');
+      }
+    }
+    return [...customers];
+  }
+
+  /** Starts working on the customers' messages in the background. */
+  kick(customers: string[]): void {
+    for (const waId of customers) void this.drain(waId);
+  }
+
+  /** Picks up messages left behind by a crash, then keeps looking periodically. */
+  start(): void {
+    this.stopped = false;
+    void this.sweep();
+    this.sweeper = setInterval(() => void this.sweep(), this.options.sweepIntervalMs ?? 30_000);
+    this.sweeper.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sweeper) clearInterval(this.sweeper);
+    await Promise.allSettled([...this.draining.values()]);
+  }
+
+  /** Messages being worked on right now; shutdown waits for them. */
+  get inFlight(): number {
+    return this.draining.size;
+  }
+
+  async sweep(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      this.kick(await this.inbox.customersWithWork(this.leaseMs));
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'WhatsApp sweep failed; next try later');
+    }
+  }
+
+  /** Resolves once the customer's queue is empty (or another instance holds it). */
+  drain(waId: string): Promise<void> {
+    const running = this.draining.get(waId);
+    if (running) {
+      this.again.add(waId);
+      return running;
+    }
+    const work = this.drainLoop(waId)
+      .catch((err: Error) => this.logger.error({ conversationId: waId, err: err.message }, 'WhatsApp processing stopped; the sweep retries'))
+      .finally(() => this.draining.delete(waId));
+    this.draining.set(waId, work);
+    return work;
+  }
+
+  private async drainLoop(waId: string): Promise<void> {
+    do {
+      this.again.delete(waId);
+      if (this.stopped || !(await this.contacts.tryLock(waId, this.instanceId, this.leaseMs))) return;
+      try {
+        for (;;) {
+          if (this.stopped) return;
+          const message = await this.inbox.claimNext(waId, this.leaseMs);
+          if (!message) break;
+          await this.contacts.tryLock(waId, this.instanceId, this.leaseMs);
+          await this.processOne(message);
+        }
+      } finally {
+        await this.contacts.unlock(waId, this.instanceId);
+      }
+      // Another instance may have stored a message while we held the lease and could not take it.
+    } while (this.again.has(waId) || (await this.inbox.hasWaiting(waId)));
+  }
+
+  private async processOne(message: InboundDoc): Promise<void> {
+    const log = this.logger.child({ wamid: message._id, conversationId: message.waId });
+    try {
+      const meaning = interpret(message.type, message.raw);
+      if (meaning.kind !== 'ignore') {
+        const activity = this.adapter.inboundActivity({
+          wamid: message._id,
+          waId: message.waId,
+          name: message.name,
+          sentAt: message.sentAt,
+          text: meaning.kind === 'text' ? meaning.text : undefined,
+        });
+        if (meaning.kind === 'text') {
+          await this.adapter.processActivity(activity, (context) => this.bot.run(context));
+        } else {
+          log.info({ type: message.type }, 'WhatsApp message type the bot cannot read; answered politely');
+          await this.adapter.processActivity(activity, async (context) => {
+            await context.sendActivity(this.i18n.t(context.activity.locale)(`channels:whatsapp.unsupported.${meaning.what}`));
+          });
+        }
+      }
+      await this.inbox.markDone(message._id);
+    } catch (err) {
+      log.error({ err: (err as Error).message, attempt: message.attempts }, 'WhatsApp message could not be processed');
+      await this.inbox.markFailed(message._id, (err as Error).message, message.attempts).catch((e: Error) => log.error({ err: e.message }, 'could not record the failure'));
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import type { Request, Response, Server } from 'restify';
+import type { WhatsAppConfig } from '../../config';
+import { MAX_BODY_BYTES, RouteModule, sendError, sendServiceError } from '../../server';
+import type { Logger } from '../logger';
+import { WebhookPayloadError } from './errors';
+import type { WhatsAppInboundProcessor } from './inboundProcessor';
+import { isValidSignature } from './signature';
+import { parseWebhook } from './webhookPayload';
+
+class BodyTooLargeError extends Error {
+  constructor() {
+    super(`the body is larger than ${MAX_BODY_BYTES} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/** The request's body exactly as sent: the signature covers these bytes, not a re-serialization. */
+function readRawBody(req: Request, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.header('content-length'));
+    if (Number.isFinite(declared) && declared > limit) {
+      req.resume();
+      return reject(new BodyTooLargeError());
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLargeError());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** GET /api/whatsapp (Meta's verify handshake) and POST /api/whatsapp (signed webhooks). */
+export class WhatsAppRoutes implements RouteModule {
+  constructor(
+    private readonly config: WhatsAppConfig,
+    private readonly processor: WhatsAppInboundProcessor,
+    private readonly logger: Logger,
+  ) {}
+
+  register(server: Server): void {
+    server.get('/api/whatsapp', async (req: Request, res: Response) => {
+      const query = (req.query ?? {}) as Record<string, unknown>;
+      const token = query['hub.verify_token'];
+      const challenge = query['hub.challenge'];
+      if (this.config.verifyToken !== '' && query['hub.mode'] === 'subscribe' && token === this.config.verifyToken && typeof challenge === 'string') {
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.sendRaw(200, challenge);
+        return;
+      }
+      this.logger.warn('WhatsApp verify handshake with a wrong token refused');
+      sendError(res, 403, 'Forbidden', 'The verify token does not match');
+    });
+
+    server.post('/api/whatsapp', async (req: Request, res: Response) => {
+      let raw: Buffer;
+      try {
+        raw = await readRawBody(req, MAX_BODY_BYTES);
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) return sendError(res, 413, 'PayloadTooLarge', err.message);
+        return sendError(res, 400, 'BadRequest', 'The body could not be read');
+      }
+      if (!isValidSignature(this.config.appSecret, raw, req.header('x-hub-signature-256'))) {
+        this.logger.warn({ configured: this.config.appSecret !== '' }, 'WhatsApp webhook with a missing or wrong signature refused');
+        return sendError(res, 401, 'InvalidSignature', 'X-Hub-Signature-256 is missing or does not match the body');
+      }
+      let customers: string[];
+      try {
+        const webhook = parseWebhook(JSON.parse(raw.toString('utf8')));
+        customers = await this.processor.accept(webhook);
+      } catch (err) {
+        if (err instanceof SyntaxError || err instanceof WebhookPayloadError) return sendError(res, 400, 'InvalidPayload', `Not a WhatsApp webhook: ${err.message}`);
+        this.logger.error({ err: (err as Error).message }, 'WhatsApp webhook not stored; Meta will redeliver');
+        return sendServiceError(res, err);
+      }
+      res.send(200, { status: 'received' });
+      this.processor.kick(customers);
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { dayPart } from '../../src/dialogs/clock';
+import { I18nService } from '../../src/services/i18n/i18nService';
+import { startTestApp, TestApp } from '../support/testApp';
+
+const COMPANY = 'Muster Telekom';
+const BOT = 'Lotse';
+const t = new I18nService('de').t('de');
+const TRANSCRIPT = '.webchat__basic-transcript';
+const SUGGESTED = '.webchat__suggested-action';
+
+/** Texts of the bot's bubbles in Web Chat's transcript, in order. */
+async function botTexts(page: Page): Promise<string[]> {
+  return page.locator(`${TRANSCRIPT} .webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content`).allInnerTexts();
+}
+
+describe('the customer web page', () => {
+  let app: TestApp;
+  let context: BrowserContext;
+  let profile: string;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    app = await startTestApp({ COMPANY_NAME: COMPANY, BOT_NAME: BOT });
+    profile = mkdtempSync(path.join(tmpdir(), 'lotse-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      locale: 'de-DE',
+    });
+    context.on('request', (request) => requests.push(request.url()));
+  }, 30000);
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('greets in German, takes "Hallo", leads on after a menu button, and loads nothing from outside', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    // A Content-Security-Policy violation would show up here, e.g. a style or script the page cannot use.
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${app.baseUrl}/`);
+
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    expect(await page.title()).toBe(t('channels:web.title', { company: COMPANY }));
+    expect(await page.locator('main').count()).toBe(1);
+    expect(await page.getAttribute('section.chat', 'aria-label')).toBe(t('channels:web.chatLabel', { company: COMPANY }));
+
+    // The greeting arrives on its own when the conversation starts.
+    const welcome = t('conversation:greeting.welcome', { salutation: t(`conversation:greeting.${dayPart(new Date(), 'Europe/Berlin')}`), company: COMPANY, bot: BOT });
+    await page.locator(TRANSCRIPT).getByText(welcome.slice(0, 60), { exact: false }).first().waitFor({ timeout: 20000 });
+
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill('Hallo');
+    await input.press('Enter');
+    await page.locator(`${TRANSCRIPT} .webchat__stacked-layout--from-user`).getByText('Hallo').waitFor({ timeout: 10000 });
+    // "Hallo" is a greeting: the bot offers the menu again, as buttons.
+    await page.locator(TRANSCRIPT).getByText(t('conversation:menu.choose')).last().waitFor({ timeout: 10000 });
+    const buttons = page.locator(SUGGESTED);
+    await buttons.first().waitFor({ timeout: 10000 });
+    expect(await buttons.count()).toBeGreaterThan(1);
+
+    const before = (await botTexts(page)).length;
+    const label = (await buttons.first().innerText()).trim();
+    await buttons.first().click();
+    // The tap is sent as the customer's message, and the bot answers with the next step.
+    await page.locator(`${TRANSCRIPT} .webchat__stacked-layout--from-user`).last().waitFor({ timeout: 10000 });
+    await page.waitForFunction(
+      ([selector, count]) => document.querySelectorAll(selector as string).length > (count as number),
+      [`${TRANSCRIPT} .webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content`, before] as const,
+      { timeout: 10000 },
+    );
+    const after = await botTexts(page);
+    expect(after.length).toBeGreaterThan(before);
+    expect(after[after.length - 1]).not.toContain(t('conversation:menu.choose'));
+    expect(label.length).toBeGreaterThan(0);
+
+    expect(requests.some((url) => url.endsWith('/vendor/webchat.js'))).toBe(true);
+    expect(requests.some((url) => url.includes('/v3/directline/conversations/'))).toBe(true);
+    const outside = requests.filter((url) => !url.startsWith(app.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60000);
+
+  it('resumes the same conversation after a reload', async () => {
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/`);
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.waitFor({ timeout: 20000 });
+    await page.locator(SUGGESTED).first().waitFor({ timeout: 20000 });
+    await input.fill('Ich brauche Hilfe mit meiner Rechnung');
+    await input.press('Enter');
+    const mine = page.locator(`${TRANSCRIPT} .webchat__stacked-layout--from-user`).getByText('Ich brauche Hilfe mit meiner Rechnung');
+    await mine.waitFor({ timeout: 10000 });
+    const conversation = await page.evaluate(() => sessionStorage.getItem('lotse.webchat.session'));
+
+    await page.reload();
+    await mine.waitFor({ timeout: 20000 });
+    const resumed = await page.evaluate(() => sessionStorage.getItem('lotse.webchat.session'));
+    expect(JSON.parse(resumed!).conversationId).toBe(JSON.parse(conversation!).conversationId);
+    await page.close();
+  }, 60000);
+});
