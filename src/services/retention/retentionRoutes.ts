@@ -1,0 +1,52 @@
+import type { Request, Response, Server } from 'restify';
+import { requireRole } from '../auth/authRoutes';
+import type { AuthService } from '../auth/authService';
+import { ValidationError } from '../errors';
+import { RouteModule, sendServiceError } from '../../server';
+import type { RetentionService } from './retentionService';
+
+/**
+ * Data protection for admins: GET /api/admin/customers/{customerId}/export,
+ * DELETE /api/admin/customers/{customerId}, POST /api/admin/retention/sweep.
+ */
+export class RetentionRoutes implements RouteModule {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly retention: RetentionService,
+  ) {}
+
+  register(server: Server): void {
+    const admin = requireRole(this.auth, 'admin');
+    server.get('/api/admin/customers/:customerId/export', admin, async (req: Request, res: Response) => {
+      try {
+        const exported = await this.retention.exportCustomer(requireCustomerId(req.params.customerId));
+        res.header('Content-Disposition', 'attachment; filename="customer-export.json"');
+        res.send(200, exported);
+      } catch (err) {
+        sendServiceError(res, err);
+      }
+    });
+    server.del('/api/admin/customers/:customerId', admin, async (req: Request, res: Response) => {
+      try {
+        res.send(200, await this.retention.eraseCustomer(requireCustomerId(req.params.customerId)));
+      } catch (err) {
+        sendServiceError(res, err);
+      }
+    });
+    server.post('/api/admin/retention/sweep', admin, async (_req: Request, res: Response) => {
+      try {
+        res.send(200, await this.retention.sweep());
+      } catch (err) {
+        sendServiceError(res, err);
+      }
+    });
+  }
+}
+
+/** A channel user id: a wa_id (digits), a Web Chat or Bot Framework user id. */
+function requireCustomerId(value: unknown): string {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.:@+-]{0,127}$/.test(value)) {
+    throw new ValidationError('customerId', 'is not a valid channel user id');
+  }
+  return value;
+}
