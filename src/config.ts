@@ -12,6 +12,14 @@ export interface WhatsAppConfig {
   /** Approved template sent when the 24-hour window is closed; empty: send nothing. */
   templateName: string;
   templateLanguage: string;
+  /** Smallest gap between two messages to the same customer. */
+  sendSpacingMs: number;
+  /** First retry delay after a rate limit, 5xx or timeout; doubles per attempt. */
+  retryBaseMs: number;
+  /** A message claimed by an instance that died is taken again after this long (the lease). */
+  claimLeaseSeconds: number;
+  /** How often stored-but-unprocessed messages are looked for (crash recovery). */
+  sweepSeconds: number;
 }
 
 export interface Config {
@@ -29,6 +37,12 @@ export interface Config {
   microsoftAppPassword: string;
   microsoftAppTenantId: string;
   microsoftAppType: string;
+  /** OpenID metadata URL for Bot Framework channel tokens; empty: Microsoft's public cloud (tests, sovereign clouds). */
+  botOpenIdMetadataUrl: string;
+  /** Days personal data (transcripts, messages, handoff details) is kept before the sweep purges it. */
+  retentionDays: number;
+  /** Minutes between retention sweeps; 0 turns the scheduled sweep off. */
+  retentionSweepMinutes: number;
   companyName: string;
   botName: string;
   timeZone: string;
@@ -36,12 +50,18 @@ export interface Config {
   adminApiToken: string;
   whatsapp: WhatsAppConfig;
   directLineSecret: string;
+  /** Azure Direct Line base URL the secret is traded at (tests point it at a loopback fake). */
+  directLineUrl: string;
   /** Signs the tokens of the local Direct Line endpoint; must be the same on every instance. */
   directLineTokenSecret: string;
   /** Seconds a shutdown waits for turns in flight. */
   shutdownGraceSeconds: number;
   /** Requests a minute per client on the API and Direct Line routes; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** AAD object ids of Teams users who act as supervisors; every other Teams user is an agent. */
+  teamsSupervisorIds: string[];
+  /** Seconds between queue updates to a waiting customer (at most one per interval). */
+  handoffUpdateIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +149,9 @@ export function loadConfig(env: Env = process.env): Config {
     microsoftAppPassword: r.string('MicrosoftAppPassword'),
     microsoftAppTenantId: r.string('MicrosoftAppTenantId'),
     microsoftAppType: r.oneOf('MicrosoftAppType', 'MultiTenant', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const),
+    botOpenIdMetadataUrl: r.url('BOT_OPENID_METADATA_URL', ''),
+    retentionDays: r.integer('RETENTION_DAYS', 90, 1, 3650),
+    retentionSweepMinutes: r.integer('RETENTION_SWEEP_MINUTES', 60, 0, 10080),
     companyName: r.string('COMPANY_NAME', 'Muster Telekom'),
     botName: r.string('BOT_NAME', 'Lotse'),
     timeZone: r.timeZone('TIMEZONE', 'Europe/Berlin'),
@@ -142,11 +165,18 @@ export function loadConfig(env: Env = process.env): Config {
       apiUrl: r.url('WHATSAPP_API_URL', 'https://graph.facebook.com/v21.0'),
       templateName: r.string('WHATSAPP_TEMPLATE_NAME'),
       templateLanguage: r.string('WHATSAPP_TEMPLATE_LANGUAGE', 'de'),
+      sendSpacingMs: r.integer('WHATSAPP_SEND_SPACING_MS', 300, 0, 60000),
+      retryBaseMs: r.integer('WHATSAPP_RETRY_BASE_MS', 1000, 1, 60000),
+      claimLeaseSeconds: r.integer('WHATSAPP_CLAIM_LEASE_SECONDS', 120, 5, 3600),
+      sweepSeconds: r.integer('WHATSAPP_SWEEP_SECONDS', 30, 1, 3600),
     },
     directLineSecret: r.string('DIRECT_LINE_SECRET'),
+    directLineUrl: r.url('DIRECT_LINE_URL', 'https://directline.botframework.com'),
     directLineTokenSecret: r.string('DIRECT_LINE_TOKEN_SECRET'),
     shutdownGraceSeconds: r.integer('SHUTDOWN_GRACE_SECONDS', 10, 0, 300),
     rateLimitPerMinute: r.integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1000000),
+    handoffUpdateIntervalSeconds: r.integer('HANDOFF_UPDATE_INTERVAL_SECONDS', 60, 1, 3600),
+    teamsSupervisorIds: r.string('TEAMS_SUPERVISOR_IDS').split(/[\s,;]+/).filter((id) => id !== '').map((id) => id.toLowerCase()),
   };
   if (config.companyName === '') r.problems.push('COMPANY_NAME must not be empty');
   if (config.botName === '') r.problems.push('BOT_NAME must not be empty');

@@ -2,70 +2,209 @@
  * Composition root: config -> database -> services -> bots -> http server. The only place that
  * creates and wires objects. Run directly it serves; tests import buildApp.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState } from 'botbuilder';
+import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
+import { AgentBot } from './bots/agentBot';
 import { BotRouter } from './bots/botRouter';
 import { CustomerBot } from './bots/customerBot';
 import { MessagesRoute } from './bots/messagesRoute';
 import { createTurnErrorHandler } from './bots/turnErrorHandler';
 import { Config, ConfigError, loadConfig } from './config';
+import { WebChatRoutes } from './bots/channelRoutes/webChatRoutes';
+import { CustomerHandoffGate } from './dialogs/handoff/customerHandoffGate';
+import { systemClock, Clock } from './dialogs/clock';
 import { MainDialog } from './dialogs/mainDialog';
+import { SessionStore } from './dialogs/session';
+import { AgentDeskRoutes } from './services/agentDesk/agentDeskRoutes';
 import { AuthRoutes } from './services/auth/authRoutes';
 import { AuthService } from './services/auth/authService';
+import { ChannelCustomerMessenger } from './services/channels/customerMessenger';
+import type { CustomerMessenger } from './services/channels/types';
 import { Database } from './services/database/database';
 import { resolveDatabase } from './services/database/resolveDatabase';
+import { DirectLineActivityStore } from './services/directline/activityStore';
+import { AzureDirectLineTokenExchange } from './services/directline/azureTokenExchange';
+import { DirectLineAdapter } from './services/directline/directLineAdapter';
+import { DirectLineRoutes } from './services/directline/directLineRoutes';
+import { DirectLineTokens, TokenSecretSource } from './services/directline/tokenService';
+import { StaticContentProvider } from './services/content/staticContentProvider';
+import type { HandoffSettingsSource } from './services/handoff/businessHours';
+import { HandoffRoutes } from './services/handoff/handoffRoutes';
+import { HandoffService } from './services/handoff/handoffService';
 import { I18nService } from './services/i18n/i18nService';
+import { KnowledgeBase } from './services/knowledge/knowledgeBase';
+import { TriageService } from './services/nlu/triageService';
+import { ServiceRequestService } from './services/requests/serviceRequestService';
 import { createLogger, Logger } from './services/logger';
 import { Metrics } from './services/metrics';
+import { createBotFrameworkAuthentication } from './services/security/botFrameworkAuth';
+import { DEFAULT_RETENTION_RULES } from './services/retention/retentionRules';
+import { RetentionRoutes } from './services/retention/retentionRoutes';
+import { RetentionService } from './services/retention/retentionService';
 import { MongoStorage } from './services/state/mongoStorage';
+import { TeamsAgentDirectory } from './services/teams/teamsAgentDirectory';
+import { TeamsChannelStore } from './services/teams/teamsChannelStore';
+import { TeamsNotifier } from './services/teams/teamsNotifier';
+import { TeamsThreadStore } from './services/teams/teamsThreadStore';
+import { createTranscriptMiddleware } from './services/transcript/transcriptMiddleware';
+import { TranscriptStore } from './services/transcript/transcriptStore';
+import { ContactStore } from './services/whatsapp/contactStore';
+import { GraphApiClient } from './services/whatsapp/graphApiClient';
+import { WhatsAppInboundProcessor } from './services/whatsapp/inboundProcessor';
+import { InboundStore } from './services/whatsapp/inboundStore';
+import { RecipientPacer } from './services/whatsapp/recipientPacer';
+import { StatusStore } from './services/whatsapp/statusStore';
+import { WhatsAppAdapter } from './services/whatsapp/whatsappAdapter';
+import { WhatsAppRoutes } from './services/whatsapp/whatsappRoutes';
 import { createServer } from './server';
 
 export interface App {
   config: Config;
   server: Server;
   database: Database;
+  /** The supervisor queue (tests create handoffs and subscribe to its events directly). */
+  handoffs: HandoffService;
+  /** Proactive sends to customers on any channel (WhatsApp, the web page, Bot Framework). */
+  customerMessenger: CustomerMessenger;
+  /** Routine answers; reload() after an admin changed entries. */
+  knowledge: KnowledgeBase;
   /** Starts background work (database connection, pollers). */
   start(): Promise<void>;
   /** Stops accepting, waits for turns in flight, closes the database. */
   stop(): Promise<void>;
 }
 
-export function buildApp(config: Config, mongoUri: string, logger: Logger): App {
+/** Collaborators a test may replace; production passes none. */
+export interface AppOverrides {
+  /** Business hours and callback settings of the queue (default: the content provider's). */
+  handoffSettings?: HandoffSettingsSource;
+  /** The conversation's time (greeting by time of day, deadlines); tests meet the bot at 3 a.m. */
+  clock?: Clock;
+}
+
+export function buildApp(config: Config, mongoUri: string, logger: Logger, overrides: AppOverrides = {}): App {
   const metrics = new Metrics();
   const database = new Database(mongoUri, logger);
   const i18n = new I18nService(config.defaultLanguage);
 
   const auth = new AuthService(database.connection, config.adminApiToken);
+  const retention = new RetentionService(database.connection, DEFAULT_RETENTION_RULES, { days: config.retentionDays, sweepMinutes: config.retentionSweepMinutes }, logger);
   const storage = new MongoStorage(database.connection);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
-  const botAuth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.microsoftAppId,
-    MicrosoftAppPassword: config.microsoftAppPassword,
-    MicrosoftAppTenantId: config.microsoftAppTenantId,
-    MicrosoftAppType: config.microsoftAppType,
-  });
+  const botAuth = createBotFrameworkAuthentication({ ...config, openIdMetadataUrl: config.botOpenIdMetadataUrl });
   const adapter = new CloudAdapter(botAuth);
   adapter.onTurnError = createTurnErrorHandler(logger, i18n);
+  const transcripts = new TranscriptStore(database.connection);
+  adapter.use(createTranscriptMiddleware(transcripts, logger));
 
-  const customerBot = new CustomerBot(conversationState, userState, new MainDialog(i18n), logger, metrics);
-  const router = new BotRouter(customerBot);
+  const content = new StaticContentProvider(config);
+
+  // Customer channels of our own: WhatsApp Cloud API and the local Direct Line of the web page.
+  const whatsappContacts = new ContactStore(database.connection);
+  const whatsappStatuses = new StatusStore(database.connection);
+  const whatsappAdapter = new WhatsAppAdapter(
+    { ...config.whatsapp, botName: config.botName, defaultLocale: config.defaultLanguage === 'de' ? 'de-DE' : 'en-US' },
+    new GraphApiClient({ ...config.whatsapp, maxAttempts: 6, timeoutMs: 15_000 }, logger),
+    new RecipientPacer({ minGapMs: config.whatsapp.sendSpacingMs, burst: 10, refillMs: 6000 }),
+    whatsappContacts,
+    whatsappStatuses,
+    i18n,
+    logger,
+  );
+  whatsappAdapter.onTurnError = createTurnErrorHandler(logger, i18n);
+  whatsappAdapter.use(createTranscriptMiddleware(transcripts, logger));
+  const directLineStore = new DirectLineActivityStore(database.connection);
+  const directLine = new DirectLineAdapter(directLineStore, {
+    serviceUrl: `${config.publicUrl}/v3/directline`,
+    botId: 'lotse-bot',
+    botName: config.botName,
+    defaultLocale: config.defaultLanguage === 'de' ? 'de-DE' : 'en-US',
+  });
+  directLine.onTurnError = createTurnErrorHandler(logger, i18n);
+  directLine.use(createTranscriptMiddleware(transcripts, logger));
+  const customerMessenger = new ChannelCustomerMessenger({ whatsapp: whatsappAdapter, localDirectLine: directLine, botFramework: adapter }, config.microsoftAppId);
+  const handoffs = new HandoffService({
+    connection: database.connection,
+    messenger: customerMessenger,
+    settings: overrides.handoffSettings ?? content,
+    transcripts,
+    i18n,
+    logger,
+    options: { updateIntervalSeconds: config.handoffUpdateIntervalSeconds, sweepIntervalMs: Math.min(5000, config.handoffUpdateIntervalSeconds * 500) },
+  });
+
+  const clock = overrides.clock ?? systemClock;
+  const knowledge = new KnowledgeBase(database.connection, logger);
+  const mainDialog = new MainDialog({
+    i18n,
+    content,
+    triage: new TriageService(),
+    knowledge,
+    requests: new ServiceRequestService(database.connection, () => clock.now()),
+    handoff: handoffs,
+    clock,
+    logger,
+    sessions: new SessionStore(conversationState, userState, i18n),
+  });
+  const customerBot = new CustomerBot(conversationState, userState, mainDialog, logger, metrics, new CustomerHandoffGate(handoffs, i18n, logger));
+  // Agents in Teams: the card per handoff in the agents' channel, claims, the thread relay.
+  const teamsChannels = new TeamsChannelStore(database.connection);
+  const teamsThreads = new TeamsThreadStore(database.connection);
+  const teamsNotifier = new TeamsNotifier(adapter, handoffs, teamsChannels, teamsThreads, i18n, logger, {
+    botAppId: config.microsoftAppId,
+    botName: config.botName,
+    language: config.defaultLanguage,
+    timeZone: config.timeZone,
+  });
+  const agentBot = new AgentBot({
+    desk: handoffs,
+    channels: teamsChannels,
+    threads: teamsThreads,
+    notifier: teamsNotifier,
+    directory: new TeamsAgentDirectory(config.teamsSupervisorIds),
+    i18n,
+    language: config.defaultLanguage,
+    logger,
+  });
+  const router = new BotRouter(customerBot, agentBot);
   const messages = new MessagesRoute(adapter, router);
+  const whatsappInbound = new WhatsAppInboundProcessor(new InboundStore(database.connection), whatsappContacts, whatsappStatuses, whatsappAdapter, router, i18n, logger, {
+    leaseMs: config.whatsapp.claimLeaseSeconds * 1000,
+    sweepIntervalMs: config.whatsapp.sweepSeconds * 1000,
+  });
+  const customerChannels = [
+    new WhatsAppRoutes(config.whatsapp, whatsappInbound, logger),
+    new DirectLineRoutes(directLine, directLineStore, new DirectLineTokens(new TokenSecretSource(database.connection, config.directLineTokenSecret)), router),
+    new WebChatRoutes(() => content.settings(), i18n, new AzureDirectLineTokenExchange(config.directLineSecret, config.directLineUrl), logger),
+  ];
 
-  const server = createServer({ logger, metrics, isReady: () => database.isReady(), rateLimitPerMinute: config.rateLimitPerMinute, modules: [messages, new AuthRoutes(auth)] });
+  const server = createServer({ logger, metrics, isReady: () => database.isReady(), rateLimitPerMinute: config.rateLimitPerMinute, modules: [messages, new AuthRoutes(auth), new RetentionRoutes(auth, retention), new HandoffRoutes(auth, handoffs), new AgentDeskRoutes(i18n), ...customerChannels] });
 
   return {
     config,
     server,
     database,
+    handoffs,
+    customerMessenger,
+    knowledge,
     async start() {
       await database.connect();
+      await knowledge.seedIfEmpty().catch((err: Error) => logger.error({ err: err.message }, 'knowledge base could not be seeded'));
+      whatsappInbound.start();
+      handoffs.start();
+      teamsNotifier.start();
+      retention.start();
     },
     async stop() {
+      handoffs.stop();
+      teamsNotifier.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + config.shutdownGraceSeconds * 1000;
-      while (messages.turnsInFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (messages.turnsInFlight + directLine.turnsInFlight + whatsappInbound.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await whatsappInbound.stop();
+      await retention.stop();
       await database.close();
     },
   };

@@ -19,8 +19,12 @@ export interface ServerOptions {
   rateLimitPerMinute?: number;
 }
 
-/** Routes called by people's browsers and scripts; Bot Framework and WhatsApp traffic is exempt. */
-const RATE_LIMITED = /^\/(api\/(admin|handoffs|me)|v3\/directline)(\/|$|\?)/;
+/**
+ * Routes called by people's browsers and scripts. Bot Framework and WhatsApp traffic is exempt, and
+ * so is Direct Line polling (token-bound; behind a load balancer all browsers share one address):
+ * only starting new conversations and tokens is limited there.
+ */
+const RATE_LIMITED = /^\/(api\/(admin|handoffs|me)(\/|$|\?)|v3\/directline\/(tokens\/generate|conversations\/?)($|\?))/;
 
 /** Pages may be framed by Teams (the agent desk is a Teams tab), nothing else. */
 const CONTENT_SECURITY_POLICY = [
@@ -67,15 +71,21 @@ export function sendServiceError(res: Response, err: unknown): void {
 export function createServer(options: ServerOptions): Server {
   const server = restify.createServer({ name: 'lotse', handleUncaughtExceptions: false });
   const limiter = new RateLimiter(options.rateLimitPerMinute ?? 600);
+  const addressLimiter = new RateLimiter((options.rateLimitPerMinute ?? 600) * 10);
   server.pre((req: Request, res: Response, next: restify.Next) => {
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'no-referrer');
     res.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.header('Cross-Origin-Opener-Policy', 'same-origin');
     if (RATE_LIMITED.test(req.url ?? '')) {
-      const client = req.socket?.remoteAddress ?? 'unknown';
-      if (!limiter.take(client)) {
-        res.header('Retry-After', String(limiter.retryAfterSeconds(client)));
+      // Agents behind one office NAT share an address, so a caller is limited by its token, and an
+      // address only at ten times that (which still stops a flood of made-up tokens).
+      const authorization = req.headers.authorization;
+      const address = `ip:${req.socket?.remoteAddress ?? 'unknown'}`;
+      const client = authorization ? `token:${authorization.slice(-32)}` : address;
+      const allowed = authorization ? addressLimiter.take(address) && limiter.take(client) : limiter.take(client);
+      if (!allowed) {
+        res.header('Retry-After', String(Math.max(1, limiter.retryAfterSeconds(client))));
         sendError(res, 429, 'TooManyRequests', 'Too many requests; please slow down');
         return next(false);
       }
