@@ -4,38 +4,40 @@
  * micro-benchmarks. Prints figures only; nothing here passes or fails.
  *
  * Options: --quick (a tenth of the turns, 1,000 conversations in the memory test),
+ * --levels=1,10,100 (the concurrency levels to measure), --targets=echo,dialog,lotse,
  * --skip-load, --skip-memory, --skip-micro.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, LocalMongo, startLocalMongo } from '../src/services/database/localMongoServer';
 import { driveLoad, LoadResult, percentile } from './support/load';
+import { CUSTOMER_SCRIPT } from './script';
 import { ROOT, startTarget, Target } from './support/target';
 
-/** A customer walking through the menu: invoices, then technical help, then general questions. */
-export const CUSTOMER_SCRIPT = [
-  'Hallo',
-  '1',
-  'Ich habe eine Frage zu meiner Rechnung',
-  'Wann wird abgebucht?',
-  'Menü',
-  '2',
-  'Mein Internet ist seit heute Morgen sehr langsam',
-  'Danke, das hilft mir weiter',
-  'Menü',
-  '3',
-] as const;
+export { CUSTOMER_SCRIPT };
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
+const option = (name: string): string[] | undefined =>
+  [...args]
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3)
+    .split(',')
+    .filter(Boolean);
+const wantedLevels = option('levels')?.map(Number);
 const LEVELS: { concurrency: number; turns: number }[] = [
   { concurrency: 1, turns: 300 },
   { concurrency: 10, turns: 1500 },
   { concurrency: 100, turns: 3000 },
-].map((l) => ({ ...l, turns: QUICK ? l.turns / 10 : l.turns }));
-const WARMUP_CONVERSATIONS = 20;
+]
+  .filter((l) => !wantedLevels || wantedLevels.includes(l.concurrency))
+  .map((l) => ({ ...l, turns: QUICK ? l.turns / 10 : l.turns }));
+// Every target gets the same warm-up: long enough for V8 (and the database server's JIT) to reach
+// the steady state a long-running service is in; 20 conversations left Lotse's CPU per turn at c=1
+// more than twice its steady value.
+const WARMUP_CONVERSATIONS = 100;
 const MEMORY_CONVERSATIONS = QUICK ? 1000 : 10000;
 const MEMORY_CONCURRENCY = 50;
 const MEMORY_SCRIPT = ['Hallo', '1'];
@@ -66,13 +68,30 @@ interface Row {
   p50: number;
   p99: number;
   cpuMsPerTurn: number;
+  /** CPU of the local database server per turn (only targets that use it). */
+  dbCpuMsPerTurn?: number;
+  /** CPU of this process (the load generator) per turn. */
+  loadCpuMsPerTurn: number;
   peakRssMb: number;
 }
 
 const MB = 1024 * 1024;
 
-async function measureLevel(target: Target, spec: TargetSpec, concurrency: number, turns: number): Promise<Row> {
+/** CPU seconds a process has used so far (Linux /proc), or undefined where that cannot be read. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+async function measureLevel(target: Target, spec: TargetSpec, concurrency: number, turns: number, mongo: LocalMongo): Promise<Row> {
   const before = await target.stats({ resetPeak: true });
+  const dbBefore = spec.env ? processCpuMs(mongo.pid) : undefined;
+  const loadBefore = process.cpuUsage();
   const result = await driveLoad({
     baseUrl: target.baseUrl,
     concurrency,
@@ -81,6 +100,8 @@ async function measureLevel(target: Target, spec: TargetSpec, concurrency: numbe
     label: `${spec.key}-c${concurrency}`,
   });
   const after = await target.stats({ resetPeak: true });
+  const load = process.cpuUsage(loadBefore);
+  const dbAfter = spec.env ? processCpuMs(mongo.pid) : undefined;
   return {
     target: spec.key,
     concurrency,
@@ -89,6 +110,8 @@ async function measureLevel(target: Target, spec: TargetSpec, concurrency: numbe
     p50: percentile(result.latenciesMs, 0.5),
     p99: percentile(result.latenciesMs, 0.99),
     cpuMsPerTurn: (after.cpuMicros - before.cpuMicros) / 1000 / result.turns,
+    ...(dbBefore !== undefined && dbAfter !== undefined ? { dbCpuMsPerTurn: (dbAfter - dbBefore) / result.turns } : {}),
+    loadCpuMsPerTurn: (load.user + load.system) / 1000 / result.turns,
     peakRssMb: after.peakRssBytes / MB,
   };
 }
@@ -101,7 +124,7 @@ async function benchTarget(spec: TargetSpec, mongo: LocalMongo): Promise<Row[]> 
     // Warm-up (not measured): JIT, connection pools, index builds.
     await driveLoad({ baseUrl: target.baseUrl, concurrency: 10, conversations: WARMUP_CONVERSATIONS, script: CUSTOMER_SCRIPT, label: `${spec.key}-warmup` });
     for (const level of LEVELS) {
-      const row = await measureLevel(target, spec, level.concurrency, level.turns);
+      const row = await measureLevel(target, spec, level.concurrency, level.turns, mongo);
       log(`  ${spec.key} c=${level.concurrency}: ${fmt(row.turnsPerSecond, 0)} turns/s, p99 ${fmt(row.p99, 1)} ms${row.result.errors ? `, ${row.result.errors} errors (${row.result.firstError})` : ''}`);
       rows.push(row);
     }
@@ -179,7 +202,7 @@ async function runMicroBenchmarks(mongo: LocalMongo): Promise<void> {
 function printResults(rows: Row[]): void {
   print('\n== Throughput and latency (POST /api/messages, expectReplies, distinct conversations)');
   print(`script: ${CUSTOMER_SCRIPT.length} German customer messages per conversation ("${CUSTOMER_SCRIPT.slice(0, 3).join('", "')}", ...)`);
-  const header = ['target', 'conc', 'turns', 'errors', 'turns/s', 'p50 ms', 'p99 ms', 'CPU ms/turn', 'peak RSS MB'];
+  const header = ['target', 'conc', 'turns', 'errors', 'turns/s', 'p50 ms', 'p99 ms', 'CPU ms/turn', 'DB CPU ms/turn', 'load gen CPU ms/turn', 'peak RSS MB'];
   const table = rows.map((r) => [
     TARGETS.find((t) => t.key === r.target)!.label,
     String(r.concurrency),
@@ -189,6 +212,8 @@ function printResults(rows: Row[]): void {
     fmt(r.p50, 1),
     fmt(r.p99, 1),
     fmt(r.cpuMsPerTurn, 2),
+    r.dbCpuMsPerTurn === undefined ? '-' : fmt(r.dbCpuMsPerTurn, 2),
+    fmt(r.loadCpuMsPerTurn, 2),
     fmt(r.peakRssMb, 0),
   ]);
   printTable(header, table);
@@ -272,12 +297,14 @@ async function main(): Promise<void> {
   const started = Date.now();
   print(`Lotse benchmark — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? 'unknown'}), ${fmt(os.totalmem() / 1024 ** 3, 1)} GB RAM${QUICK ? ', QUICK run' : ''}`);
   print('Every target runs alone as its own process; the load generator, the target and the local database share this machine.');
+  print('CPU ms/turn is the target process alone; DB CPU is the local database server (Lotse only), load gen CPU this process.');
   log('starting the local database (memory backend) ...');
   const mongo = await startLocalMongo({});
   try {
     if (!args.has('--skip-load')) {
       const rows: Row[] = [];
-      for (const spec of TARGETS) {
+      const wantedTargets = option('targets');
+      for (const spec of TARGETS.filter((t) => !wantedTargets || wantedTargets.includes(t.key))) {
         try {
           rows.push(...(await benchTarget(spec, mongo)));
         } catch (err) {

@@ -44,6 +44,7 @@ export class CustomerBot extends ActivityHandler {
     const channel = context.activity.channelId ?? 'unknown';
     context.turnState.set(TURN_LOGGER, this.logger.child({ conversationId: context.activity.conversation?.id, channel }));
     try {
+      await this.loadState(context);
       await super.run(context);
       await this.conversationState.saveChanges(context, false);
       await this.userState.saveChanges(context, false);
@@ -54,6 +55,17 @@ export class CustomerBot extends ActivityHandler {
     } finally {
       this.metrics.turnDuration.observe({ channel }, Number(process.hrtime.bigint() - started) / 1e9);
     }
+  }
+
+  /**
+   * Loads conversation and user state together: MongoStorage answers reads of the same tick with
+   * one find, and the handoff gate reads its mark from the conversation state without a query.
+   */
+  private async loadState(context: TurnContext): Promise<void> {
+    const { type, conversation, from } = context.activity;
+    if (type !== 'message' && type !== 'conversationUpdate') return;
+    if (!conversation?.id) return;
+    await Promise.all([this.conversationState.load(context), from?.id ? this.userState.load(context) : undefined]);
   }
 
   private async runDialog(context: TurnContext): Promise<void> {

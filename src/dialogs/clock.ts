@@ -7,9 +7,21 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export type DayPart = 'morning' | 'day' | 'evening';
 
+// Building an Intl.DateTimeFormat costs far more than using one; a deployment has one or two zones.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23', weekday: 'short' });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The hour and ISO weekday (1 Monday .. 7 Sunday) of an instant in a time zone. */
 export function localTime(at: Date, timeZone: string): { hour: number; weekday: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23', weekday: 'short' }).formatToParts(at);
+  const parts = formatFor(timeZone).formatToParts(at);
   const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? '12');
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.find((p) => p.type === 'weekday')?.value ?? 'Mon') + 1;
   return { hour, weekday };

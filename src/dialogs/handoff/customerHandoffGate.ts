@@ -4,11 +4,18 @@ import type { I18nService } from '../../services/i18n/i18nService';
 import type { Logger } from '../../services/logger';
 import { HandoffConflictError } from '../../services/handoff/errors';
 import { HANDOFF_EVENT_CHANNELS, HandoffService } from '../../services/handoff/handoffService';
+import type { HandoffMark } from '../../services/state/handoffMarks';
 import { conversationKey } from '../../services/transcript/transcriptStore';
 
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
 const CALLBACK = /\b(r(ü|ue)ckruf|zur(ü|ue)ckrufen|callback|call me back)\b/i;
 const RATING = /^\s*([1-5])\s*(\/\s*5|sterne?|stars?|punkte?)?\s*[.!]?\s*$/i;
+
+/** The conversation's handoff mark as the turn's state read found it (state/handoffMarks). */
+export interface HandoffMarkReader {
+  current(context: TurnContext): Promise<HandoffMark | undefined>;
+  clear(context: TurnContext, seen: HandoffMark): Promise<void>;
+}
 
 /** What the customer bot does with a turn after asking the gate. */
 export type GateDecision = 'continue' | 'handled';
@@ -24,6 +31,8 @@ export class CustomerHandoffGate {
     private readonly handoffs: HandoffService,
     private readonly i18n: I18nService,
     private readonly logger: Logger,
+    /** Without marks every turn asks the queue; with them only turns of marked conversations do. */
+    private readonly marks?: HandoffMarkReader,
   ) {}
 
   /** 'handled': the dialogs must not run this turn. resetDialogs starts the bot afresh next time. */
@@ -32,7 +41,15 @@ export class CustomerHandoffGate {
     const key = conversationKey(activity.channelId, activity.conversation?.id);
     // A handoff created outside a turn (API, tests) must not be announced by a later turn.
     this.handoffs.takeCreatedInTurn(key);
+    const mark = this.marks ? await this.marks.current(context) : undefined;
+    // Unmarked: no handoff was ever requested here (the queue marks before it creates one).
+    if (this.marks && !mark) return 'continue';
+    // Marked: the record decides, as an agent on another instance may have claimed or resolved it.
     const state = await this.handoffs.conversationState(key);
+    if (mark && !state.active && !state.surveyPending) {
+      this.marks!.clear(context, mark).catch((err: Error) => this.logger.warn({ conversationId: key, err: err.message }, 'handoff mark not cleared'));
+      return 'continue';
+    }
     const t = this.i18n.t(activity.locale ?? state.active?.customer.language ?? state.surveyPending?.customer.language);
     const text = activity.type === 'message' ? (activity.text ?? '').trim() : '';
 

@@ -51,6 +51,11 @@ export interface HandoffServiceOptions {
   handoffEventChannels?: string[];
 }
 
+/** Tells a conversation's turns that a handoff may be open there (state/handoffMarks implements it). */
+export interface HandoffMarker {
+  mark(channelId: string, conversationId: string): Promise<void>;
+}
+
 export interface HandoffServiceDeps {
   connection: Connection;
   messenger: CustomerMessenger;
@@ -60,6 +65,8 @@ export interface HandoffServiceDeps {
   logger: Logger;
   options?: HandoffServiceOptions;
   clock?: () => Date;
+  /** Without it, customer turns must query the queue on every turn (the gate does when it has no marks). */
+  marker?: HandoffMarker;
 }
 
 /** What the customer bot needs to know about its conversation at the start of a turn. */
@@ -180,6 +187,9 @@ export class HandoffService implements HandoffRequester {
    */
   async requestHandoff(request: HandoffRequest): Promise<HandoffTicket> {
     const key = conversationKey(request.channel, request.conversationReference.conversation?.id);
+    // Marked first: a handoff must never exist unmarked; a mark without a handoff costs one read.
+    const conversationId = request.conversationReference.conversation?.id;
+    if (this.deps.marker && conversationId) await this.deps.marker.mark(request.channel, conversationId);
     const existing = await this.model.findOne({ activeKey: key }).lean();
     if (existing) return this.ticketFor(toRecord(existing));
 
@@ -267,6 +277,30 @@ export class HandoffService implements HandoffRequester {
     if (!doc) return {};
     const record = toRecord(doc);
     return record.status === 'resolved' ? { surveyPending: record } : { active: record };
+  }
+
+  /**
+   * Marks every conversation with an open handoff or an open satisfaction question, for handoffs
+   * created before marks existed. Idempotent; returns how many were marked.
+   */
+  async markOpenHandoffs(): Promise<number> {
+    const marker = this.deps.marker;
+    if (!marker) return 0;
+    const since = new Date(this.now().getTime() - SURVEY_OPEN_HOURS * 3600 * 1000);
+    const docs = await this.model
+      .find(
+        { $or: [{ status: { $in: ['queued', 'assigned'] } }, { status: 'resolved', 'survey.askedAt': { $gte: since }, 'survey.answeredAt': { $exists: false } }] },
+        { 'customer.channel': 1, 'customer.conversationReference.conversation.id': 1 },
+      )
+      .lean();
+    let marked = 0;
+    for (const doc of docs) {
+      const conversationId = doc.customer?.conversationReference?.conversation?.id;
+      if (!conversationId) continue;
+      await marker.mark(doc.customer.channel, conversationId);
+      marked++;
+    }
+    return marked;
   }
 
   /** The ticket (position, estimate) of a handoff as it is now. */

@@ -1,12 +1,12 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
-import { conversationKey, TranscriptLine, TranscriptStore } from './transcriptStore';
+import { conversationKey, TranscriptBatch, TranscriptLine, TranscriptStore } from './transcriptStore';
 
 /**
- * Keeps each conversation's recent messages (masked) in MongoDB. Unlike botbuilder's
- * TranscriptLoggerMiddleware, which writes after the turn, the customer's message is stored before
- * the bot runs, so a handoff requested in this very turn already sees it. A failed write is logged
- * and never breaks the turn.
+ * Keeps each conversation's recent messages (masked) in MongoDB: the customer's message and the
+ * bot's replies of a turn go out in one update when the turn is over, behind the answer, so the
+ * customer never waits for it. A handoff requested during the turn still sees the turn's lines
+ * (TranscriptStore.recent includes running turns). A failed write is logged, never breaks a turn.
  */
 export class TranscriptMiddleware implements Middleware {
   constructor(
@@ -19,24 +19,30 @@ export class TranscriptMiddleware implements Middleware {
     if (context.activity.channelId === 'msteams') return next();
     const key = conversationKey(context.activity.channelId, context.activity.conversation?.id);
     const incoming = context.activity;
+    const batch = this.store.begin(key);
     if (incoming.type === 'message' && typeof incoming.text === 'string' && incoming.text.trim() !== '') {
-      await this.write(key, [{ at: new Date(), from: 'customer', text: incoming.text }]);
+      batch.add([{ at: new Date(), from: 'customer', text: incoming.text }]);
     }
     context.onSendActivities(async (_ctx, activities, sendNext) => {
       const responses = await sendNext();
       const lines = activities.filter(isTextMessage).map((a): TranscriptLine => ({ at: new Date(), from: 'bot', text: a.text! }));
-      if (lines.length > 0) await this.write(key, lines);
+      if (lines.length > 0) {
+        // A reply sent after the turn (it should not happen) gets a batch of its own.
+        const target = batch.committed ? this.store.begin(key) : batch;
+        target.add(lines);
+        if (target !== batch) this.commit(target);
+      }
       return responses;
     });
-    await next();
+    try {
+      await next();
+    } finally {
+      this.commit(batch);
+    }
   }
 
-  private async write(key: string, lines: TranscriptLine[]): Promise<void> {
-    try {
-      await this.store.append(key, lines);
-    } catch (err) {
-      this.logger.warn({ conversationId: key, err: (err as Error).message }, 'transcript not stored');
-    }
+  private commit(batch: TranscriptBatch): void {
+    this.store.commit(batch).catch((err: Error) => this.logger.error({ conversationId: batch.key, lines: batch.lines.length, err: err.message }, 'transcript not stored'));
   }
 }
 

@@ -54,3 +54,44 @@ describe('MongoStorage', () => {
     expect(await storage.read(['conv/e'])).toEqual({});
   });
 });
+
+describe('MongoStorage under concurrent turns', () => {
+  const database = new Database(testMongoUri('storage_batch'), createLogger('silent'));
+  const storage = new MongoStorage(database.connection);
+
+  beforeAll(() => database.connect());
+  afterAll(() => database.close());
+
+  it('answers reads that share one database command with each caller its own keys', async () => {
+    await storage.write({ 'x/1': { n: 1 }, 'x/2': { n: 2 }, 'x/3': { n: 3 } });
+    const [a, b, c] = await Promise.all([storage.read(['x/1']), storage.read(['x/2', 'x/3']), storage.read(['x/missing'])]);
+    expect(Object.keys(a)).toEqual(['x/1']);
+    expect(a['x/1'].n).toBe(1);
+    expect(Object.keys(b).sort()).toEqual(['x/2', 'x/3']);
+    expect(c).toEqual({});
+  });
+
+  it('rejects only the stale write of a batch, as a conflict; the others are saved', async () => {
+    await storage.write({ 'y/1': { v: 0 }, 'y/2': { v: 0 } });
+    const { 'y/1': one, 'y/2': two } = await storage.read(['y/1', 'y/2']);
+    await storage.write({ 'y/2': { ...two, v: 'moved on' } });
+    const outcomes = await Promise.allSettled([
+      storage.write({ 'y/1': { ...one, v: 1 } }),
+      storage.write({ 'y/2': { ...two, v: 'stale' } }),
+      storage.write({ 'y/3': { v: 'new' } }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(StateConflictError);
+    const after = await storage.read(['y/1', 'y/2', 'y/3']);
+    expect([after['y/1'].v, after['y/2'].v, after['y/3'].v]).toEqual([1, 'moved on', 'new']);
+  });
+
+  it('fails reads and writes with the database error when the database is gone', async () => {
+    const closed = new Database(testMongoUri('storage_closed'), createLogger('silent'), { serverSelectionTimeoutMS: 300 });
+    const lost = new MongoStorage(closed.connection);
+    await closed.connect();
+    await closed.close();
+    await expect(lost.read(['z/1'])).rejects.toThrow();
+    await expect(lost.write({ 'z/1': { v: 1 } })).rejects.toThrow();
+  });
+});

@@ -1,0 +1,108 @@
+import type { CommandStartedEvent } from 'mongodb';
+import { I18nService } from '../../src/services/i18n/i18nService';
+import { handoffModel } from '../../src/services/handoff/handoffModel';
+import { conversation, texts, TestApp } from '../support/testApp';
+import { testMongoUri } from '../support/testDb';
+import { startFakeBotConnector, FakeBotConnector } from '../services/handoff/support/fakeBotConnector';
+import { ADMIN, api, handoffRequest, startHandoffTestApp } from '../services/handoff/support/handoffTestApp';
+
+const t = new I18nService('de').t('de');
+
+describe('the database work of a customer turn', () => {
+  let first: TestApp;
+  let second: TestApp;
+  let connector: FakeBotConnector;
+  let commands: string[] = [];
+
+  beforeAll(async () => {
+    connector = await startFakeBotConnector();
+    const mongoUri = testMongoUri('turncost');
+    first = await startHandoffTestApp({}, `${mongoUri}?monitorCommands=true`);
+    second = await startHandoffTestApp({}, mongoUri);
+    first.app.database.connection.getClient().on('commandStarted', (event: CommandStartedEvent) => {
+      const collection = (event.command as Record<string, unknown>)[event.commandName];
+      commands.push(`${event.commandName} ${String(collection)}`);
+    });
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await connector?.close();
+  });
+
+  /** The commands one message causes, the transcript written behind the answer included. */
+  async function commandsOf(say: () => Promise<unknown>): Promise<string[]> {
+    commands = [];
+    await say();
+    await new Promise((r) => setTimeout(r, 100));
+    return commands.filter((c) => /botstate|transcripts|handoffs/.test(c));
+  }
+
+  it('reads the state once, writes it once and the transcript once, and does not ask the queue', async () => {
+    const chat = conversation(first.baseUrl, { channelId: 'webchat' });
+    const extra = { serviceUrl: connector.serviceUrl };
+    await commandsOf(() => chat.say('Hallo', extra));
+    for (const text of ['1', 'Wann wird abgebucht?', 'Menü']) {
+      expect(await commandsOf(() => chat.say(text, extra))).toEqual(['find botstate', 'update botstate', 'update transcripts']);
+    }
+  });
+
+  it('sees a handoff that was resolved on another instance, and asks for the rating once', async () => {
+    const chat = conversation(first.baseUrl, { channelId: 'webchat' });
+    const extra = { serviceUrl: connector.serviceUrl };
+    await chat.say('Hallo', extra);
+    await chat.say('Ich will sofort einen Mitarbeiter sprechen!', extra);
+    const { active } = await second.app.handoffs.conversationState(`webchat:${chat.id}`);
+    expect(active).toBeDefined();
+    // While queued, each turn reads the record: the gate answers instead of the dialogs.
+    expect(texts(await chat.say('Hallo?', extra))).toBe(t('handoff:ackQueued', { position: 1 }));
+
+    const admin = api(second.baseUrl, ADMIN);
+    expect((await admin(`/api/handoffs/${active!.id}/claim`, { method: 'POST' })).status).toBe(200);
+    expect(texts(await chat.say('Sind Sie da?', extra))).toBe('');
+    expect((await admin(`/api/handoffs/${active!.id}/resolve`, { method: 'POST' })).status).toBe(200);
+    expect(texts(await chat.say('5', extra))).toBe(t('handoff:survey.thanks'));
+    expect((await second.app.handoffs.get(active!.id)).survey?.rating).toBe(5);
+    // Back with the bot.
+    expect(texts(await chat.say('Hallo', extra))).not.toBe('');
+  });
+
+  it('sees a handoff created outside any turn, on another instance', async () => {
+    const chat = conversation(first.baseUrl, { channelId: 'webchat' });
+    const extra = { serviceUrl: connector.serviceUrl };
+    await chat.say('Hallo', extra);
+    await second.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { conversationId: chat.id }));
+    expect(texts(await chat.say('abbrechen', extra))).toBe(t('handoff:cancelled'));
+  });
+
+  it('marks conversations whose handoff was queued before marks existed, when an instance starts', async () => {
+    const chat = conversation(first.baseUrl, { channelId: 'webchat' });
+    const extra = { serviceUrl: connector.serviceUrl };
+    await chat.say('Hallo', extra);
+    // A record written without a mark, as an older version did.
+    const request = handoffRequest(connector.serviceUrl, { conversationId: chat.id });
+    const model = handoffModel(first.app.database.connection);
+    const now = new Date();
+    await model.create({
+      status: 'queued',
+      mode: 'live',
+      priority: 3,
+      category: 'complaint',
+      reason: 'explicit_request',
+      needsSupervisor: false,
+      frustration: { level: 0, score: 0 },
+      customer: { channel: 'webchat', conversationKey: `webchat:${chat.id}`, conversationReference: request.conversationReference, language: 'de' },
+      summary: { text: 'Beschwerde', menuPath: [], facts: [], references: [], mood: 'ruhig' },
+      transcript: [],
+      messages: [],
+      notes: [],
+      previousAgents: [],
+      audit: [],
+      activeKey: `webchat:${chat.id}`,
+      createdAt: now,
+      updatedAt: now,
+    });
+    expect(await first.app.handoffs.markOpenHandoffs()).toBeGreaterThanOrEqual(1);
+    expect(texts(await chat.say('abbrechen', extra))).toBe(t('handoff:cancelled'));
+  });
+});
