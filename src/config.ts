@@ -62,6 +62,8 @@ export interface Config {
   teamsSupervisorIds: string[];
   /** Seconds between queue updates to a waiting customer (at most one per interval). */
   handoffUpdateIntervalSeconds: number;
+  /** Milliseconds between checks for admin content changed through another instance. */
+  adminContentPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceSeconds: r.integer('SHUTDOWN_GRACE_SECONDS', 10, 0, 300),
     rateLimitPerMinute: r.integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1000000),
     handoffUpdateIntervalSeconds: r.integer('HANDOFF_UPDATE_INTERVAL_SECONDS', 60, 1, 3600),
+    adminContentPollMs: r.integer('ADMIN_CONTENT_POLL_MS', 2000, 100, 8000),
     teamsSupervisorIds: r.string('TEAMS_SUPERVISOR_IDS').split(/[\s,;]+/).filter((id) => id !== '').map((id) => id.toLowerCase()),
   };
   if (config.companyName === '') r.problems.push('COMPANY_NAME must not be empty');

@@ -2,7 +2,7 @@
  * Composition root: config -> database -> services -> bots -> http server. The only place that
  * creates and wires objects. Run directly it serves; tests import buildApp.
  */
-import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import { AgentBot } from './bots/agentBot';
 import { BotRouter } from './bots/botRouter';
@@ -27,7 +27,15 @@ import { AzureDirectLineTokenExchange } from './services/directline/azureTokenEx
 import { DirectLineAdapter } from './services/directline/directLineAdapter';
 import { DirectLineRoutes } from './services/directline/directLineRoutes';
 import { DirectLineTokens, TokenSecretSource } from './services/directline/tokenService';
-import { StaticContentProvider } from './services/content/staticContentProvider';
+import { MongoContentProvider } from './services/content/mongoContentProvider';
+import { AdminPageRoutes } from './services/admin/adminPageRoutes';
+import { AdminRoutes } from './services/admin/adminRoutes';
+import { AdminContentService } from './services/admin/adminService';
+import { ContentStore } from './services/admin/contentStore';
+import { FaqService } from './services/admin/faqService';
+import { LiveContent } from './services/admin/liveContent';
+import { OpenApiRoutes } from './services/admin/openApi';
+import { PreviewService } from './services/admin/previewService';
 import type { HandoffSettingsSource } from './services/handoff/businessHours';
 import { HandoffRoutes } from './services/handoff/handoffRoutes';
 import { HandoffService } from './services/handoff/handoffService';
@@ -41,7 +49,9 @@ import { createBotFrameworkAuthentication } from './services/security/botFramewo
 import { DEFAULT_RETENTION_RULES } from './services/retention/retentionRules';
 import { RetentionRoutes } from './services/retention/retentionRoutes';
 import { RetentionService } from './services/retention/retentionService';
+import { HandoffMarks } from './services/state/handoffMarks';
 import { MongoStorage } from './services/state/mongoStorage';
+import { TrackedConversationState, TrackedUserState } from './services/state/trackedState';
 import { TeamsAgentDirectory } from './services/teams/teamsAgentDirectory';
 import { TeamsChannelStore } from './services/teams/teamsChannelStore';
 import { TeamsNotifier } from './services/teams/teamsNotifier';
@@ -90,16 +100,20 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const auth = new AuthService(database.connection, config.adminApiToken);
   const retention = new RetentionService(database.connection, DEFAULT_RETENTION_RULES, { days: config.retentionDays, sweepMinutes: config.retentionSweepMinutes }, logger);
   const storage = new MongoStorage(database.connection);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new TrackedConversationState(storage);
+  const userState = new TrackedUserState(storage);
+  const handoffMarks = new HandoffMarks(database.connection, conversationState);
 
   const botAuth = createBotFrameworkAuthentication({ ...config, openIdMetadataUrl: config.botOpenIdMetadataUrl });
   const adapter = new CloudAdapter(botAuth);
   adapter.onTurnError = createTurnErrorHandler(logger, i18n);
-  const transcripts = new TranscriptStore(database.connection);
+  // Transcript lines leave in one bulk write every 25 ms at most; no customer waits for them.
+  const transcripts = new TranscriptStore(database.connection, 30, 25);
   adapter.use(createTranscriptMiddleware(transcripts, logger));
 
-  const content = new StaticContentProvider(config);
+  // Admin-edited content (menu, settings, translations) over the shipped defaults, kept in memory.
+  const contentStore = new ContentStore(database.connection);
+  const content = new MongoContentProvider(contentStore, config);
 
   // Customer channels of our own: WhatsApp Cloud API and the local Direct Line of the web page.
   const whatsappContacts = new ContactStore(database.connection);
@@ -132,15 +146,17 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     transcripts,
     i18n,
     logger,
+    marker: handoffMarks,
     options: { updateIntervalSeconds: config.handoffUpdateIntervalSeconds, sweepIntervalMs: Math.min(5000, config.handoffUpdateIntervalSeconds * 500) },
   });
 
   const clock = overrides.clock ?? systemClock;
   const knowledge = new KnowledgeBase(database.connection, logger);
+  const triage = new TriageService();
   const mainDialog = new MainDialog({
     i18n,
     content,
-    triage: new TriageService(),
+    triage,
     knowledge,
     requests: new ServiceRequestService(database.connection, () => clock.now()),
     handoff: handoffs,
@@ -148,7 +164,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     logger,
     sessions: new SessionStore(conversationState, userState, i18n),
   });
-  const customerBot = new CustomerBot(conversationState, userState, mainDialog, logger, metrics, new CustomerHandoffGate(handoffs, i18n, logger));
+  const customerBot = new CustomerBot(conversationState, userState, mainDialog, logger, metrics, new CustomerHandoffGate(handoffs, i18n, logger, handoffMarks));
   // Agents in Teams: the card per handoff in the agents' channel, claims, the thread relay.
   const teamsChannels = new TeamsChannelStore(database.connection);
   const teamsThreads = new TeamsThreadStore(database.connection);
@@ -180,7 +196,13 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     new WebChatRoutes(() => content.settings(), i18n, new AzureDirectLineTokenExchange(config.directLineSecret, config.directLineUrl), logger),
   ];
 
-  const server = createServer({ logger, metrics, isReady: () => database.isReady(), rateLimitPerMinute: config.rateLimitPerMinute, modules: [messages, new AuthRoutes(auth), new RetentionRoutes(auth, retention), new HandoffRoutes(auth, handoffs), new AgentDeskRoutes(i18n), ...customerChannels] });
+  const liveContent = new LiveContent(contentStore, content, i18n, knowledge, logger, { pollMs: config.adminContentPollMs, fullReloadMs: 60_000 });
+  const faqs = new FaqService(database.connection, contentStore, () => content.menus());
+  const adminContent = new AdminContentService(contentStore, content, i18n, faqs, liveContent);
+  const preview = new PreviewService({ store: contentStore, faqs, content, triage, knowledge, clock, logger, defaultLanguage: config.defaultLanguage });
+  const adminModules = [new AdminRoutes(auth, adminContent, faqs, preview), new AdminPageRoutes(i18n), new OpenApiRoutes()];
+
+  const server = createServer({ logger, metrics, isReady: () => database.isReady(), rateLimitPerMinute: config.rateLimitPerMinute, modules: [messages, new AuthRoutes(auth), new RetentionRoutes(auth, retention), new HandoffRoutes(auth, handoffs), new AgentDeskRoutes(i18n), ...adminModules, ...customerChannels] });
 
   return {
     config,
@@ -192,6 +214,9 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     async start() {
       await database.connect();
       await knowledge.seedIfEmpty().catch((err: Error) => logger.error({ err: err.message }, 'knowledge base could not be seeded'));
+      await liveContent.start();
+      // Handoffs opened before conversations were marked (an upgrade) must still reach their gate.
+      void handoffs.markOpenHandoffs().catch((err: Error) => logger.error({ err: err.message }, 'open handoffs could not be marked'));
       whatsappInbound.start();
       handoffs.start();
       teamsNotifier.start();
@@ -200,11 +225,14 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     async stop() {
       handoffs.stop();
       teamsNotifier.stop();
+      liveContent.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + config.shutdownGraceSeconds * 1000;
       while (messages.turnsInFlight + directLine.turnsInFlight + whatsappInbound.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       await whatsappInbound.stop();
       await retention.stop();
+      // Transcript lines are written behind each answer; they must reach the database before it closes.
+      await transcripts.drain();
       await database.close();
     },
   };

@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { I18nService } from '../../src/services/i18n/i18nService';
+import { startTestApp, TestApp } from '../support/testApp';
+import { api, tokenFor } from '../services/admin/adminClient';
+
+const ADMIN = 'admin-pages-token';
+const admin = new I18nService('de').t('de');
+
+async function launch(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    locale: 'de-DE',
+  });
+}
+
+/** Opens /admin and signs in with a token, as a person would. */
+async function signIn(page: Page, app: TestApp, token: string): Promise<void> {
+  await page.goto(`${app.baseUrl}/admin`);
+  await page.getByLabel(admin('admin:login.token')).fill(token);
+  await page.getByRole('button', { name: admin('admin:login.submit') }).click();
+  await page.locator('#app').waitFor({ state: 'visible', timeout: 10000 });
+}
+
+describe('the admin pages', () => {
+  let app: TestApp;
+  let context: BrowserContext;
+  let profile: string;
+  const requests: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startTestApp({ ADMIN_API_TOKEN: ADMIN, RATE_LIMIT_PER_MINUTE: '0' });
+    profile = mkdtempSync(path.join(tmpdir(), 'lotse-admin-chromium-'));
+    context = await launch(profile);
+    context.on('request', (request) => requests.push(request.url()));
+  }, 30000);
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  function watch(page: Page): void {
+    page.on('pageerror', (err) => errors.push(err.message));
+    // A Content-Security-Policy violation (an inline script, a foreign load) shows up here.
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+  }
+
+  it('edits a German text side by side with the English one, and the API serves the new text', async () => {
+    const page = await context.newPage();
+    watch(page);
+    await signIn(page, app, ADMIN);
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    await page.getByRole('button', { name: admin('admin:nav.translations') }).click();
+    await page.getByLabel(admin('admin:translations.search')).fill('greeting.short');
+    const row = page.locator('tr[data-key="conversation.greeting.short"]');
+    await row.waitFor({ timeout: 10000 });
+    await expect(row.locator('textarea[data-lang="en"]').inputValue()).resolves.toBe(new I18nService('de').t('en')('conversation:greeting.short'));
+
+    const text = '{{salutation}}! Hier schreibt {{bot}}, der digitale Assistent von {{company}}.';
+    await row.locator('textarea[data-lang="de"]').fill(text);
+    await page.getByRole('button', { name: admin('admin:translations.save') }).click();
+    await page.locator('#status.ok').waitFor({ timeout: 10000 });
+    expect(await page.locator('#status').innerText()).toBe(admin('admin:status.published'));
+    // Published texts are marked as changed from the shipped ones.
+    await page.locator('tr[data-key="conversation.greeting.short"] td.overridden').first().waitFor({ timeout: 10000 });
+
+    const effective = await api<{ conversation: { greeting: { short: string } } }>(app, 'GET', '/api/admin/translations/de', ADMIN);
+    expect(effective.body.conversation.greeting.short).toBe(text);
+    await page.close();
+  }, 60000);
+
+  it('shows the reason when a text is refused, and saves nothing', async () => {
+    const page = await context.newPage();
+    watch(page);
+    await signIn(page, app, ADMIN);
+    await page.getByRole('button', { name: admin('admin:nav.translations') }).click();
+    await page.getByLabel(admin('admin:translations.search')).fill('menu.choose');
+    const row = page.locator('tr[data-key="conversation.menu.choose"]');
+    await row.locator('textarea[data-lang="de"]').fill('Was möchtest du?');
+    await page.getByRole('button', { name: admin('admin:translations.save') }).click();
+    await page.locator('#status.error').waitFor({ timeout: 10000 });
+    expect(await page.locator('#status').innerText()).toContain('conversation.menu.choose: uses the informal "du"');
+    const overrides = await api<{ conversation?: { menu?: unknown } }>(app, 'GET', '/api/admin/translations/de?layer=overrides', ADMIN);
+    expect(overrides.body.conversation?.menu).toBeUndefined();
+    errors.length = 0;
+    await page.close();
+  }, 60000);
+
+  it('lets a supervisor find a knowledge-base entry and change its answer', async () => {
+    const supervisor = await tokenFor(app, ADMIN, 'supervisor');
+    const page = await context.newPage();
+    watch(page);
+    await signIn(page, app, supervisor);
+    // Supervisors see the knowledge base only.
+    expect(await page.getByRole('button', { name: admin('admin:nav.menu') }).isHidden()).toBe(true);
+    await page.getByLabel(admin('admin:faq.search')).fill('Lastschrift');
+    const list = page.locator('#faq-list tbody tr');
+    await page.waitForFunction(() => document.querySelectorAll('#faq-list tbody tr').length > 0 && document.querySelectorAll('#faq-list tbody tr').length < 10, undefined, { timeout: 10000 });
+    const first = list.first();
+    const id = await first.getAttribute('data-id');
+    await first.getByRole('button').click();
+    const answer = 'Die Lastschrift richten Sie im Kundenportal unter „Zahlungsart“ ein; sie gilt ab der nächsten Rechnung.';
+    expect(await page.getByLabel(admin('admin:faq.questionsDe')).isDisabled()).toBe(true);
+    await page.getByLabel(admin('admin:faq.answerDe')).fill(answer);
+    await page.getByRole('button', { name: admin('admin:faq.save') }).click();
+    await page.locator('#status.ok').waitFor({ timeout: 10000 });
+
+    const entry = await api<{ answer: { de: string } }>(app, 'GET', `/api/admin/faq/${id}`, ADMIN);
+    expect(entry.body.answer.de).toBe(answer);
+    await page.close();
+  }, 60000);
+
+  it('runs a preview conversation with an unpublished text', async () => {
+    const page = await context.newPage();
+    watch(page);
+    await signIn(page, app, ADMIN);
+    await page.getByRole('button', { name: admin('admin:nav.translations') }).click();
+    await page.getByLabel(admin('admin:translations.search')).fill('menu.choose');
+    await page.locator('tr[data-key="conversation.menu.choose"] textarea[data-lang="de"]').fill('Worum dürfen wir uns kümmern?');
+    await page.getByRole('button', { name: admin('admin:nav.preview') }).click();
+    await page.getByLabel(admin('admin:preview.messages')).fill('Hallo');
+    await page.getByRole('button', { name: admin('admin:preview.run') }).click();
+    await page.locator('#preview-chat li.bot').getByText('Worum dürfen wir uns kümmern?').first().waitFor({ timeout: 10000 });
+    const overrides = await api<{ conversation?: { menu?: unknown } }>(app, 'GET', '/api/admin/translations/de?layer=overrides', ADMIN);
+    expect(overrides.body.conversation?.menu).toBeUndefined();
+    await page.close();
+  }, 60000);
+
+  it('loaded nothing from outside and broke no page rule', () => {
+    const outside = requests.filter((url) => !url.startsWith(app.baseUrl) && !url.startsWith('data:'));
+    expect(outside).toEqual([]);
+    expect(errors.filter((e) => !/status of 40[03]/.test(e))).toEqual([]);
+  });
+});
