@@ -15,7 +15,9 @@ export interface ServiceProcess {
 
 /** Runs the real service as its own process, the way `npm start` does, and waits for /readyz. */
 export async function startServiceProcess(env: Record<string, string>, port: number): Promise<ServiceProcess> {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/index.ts'], {
+  // Node itself with tsx's loader, not the tsx launcher: the launcher runs the service as a child
+  // of its own, so a SIGKILL to the launcher would leave the real service running as an orphan.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '--disable-warning=DEP0111', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,17 @@
 import { exampleFeatures, trainingCorpus, type LabelledExample } from './corpus';
 import { extractFeatures } from './features';
-import { ACRONYMS, ANGRY_EMOJI, ANNOYED_EMOJI, FRUSTRATION_CUES, NEGATIONS } from './frustrationLexicon';
+import {
+  ACRONYMS,
+  ANGRY_EMOJI,
+  ANGRY_EMOTICON,
+  ANNOYED_EMOJI,
+  ANNOYED_EMOTICON,
+  CENSORED_SWEAR,
+  CURSING_EMOJI,
+  FRUSTRATION_CUES,
+  MOCKERY,
+  NEGATIONS,
+} from './frustrationLexicon';
 import { LinearModel } from './linearModel';
 import { fold, foldTokens, normalizeText } from './normalize';
 import { PhraseMatcher, type Cue, type CueHit } from './phraseMatcher';
@@ -20,8 +31,43 @@ const EVIDENCE_TAGS = new Set([
   'threat:public',
   'threat:cancel',
   'bot_abuse',
+  'contempt',
   'custom',
 ]);
+
+/**
+ * Signals that can carry a message to "irate" on their own: insults, swearing, contempt, threats of
+ * lawyers, regulators or the press, shouting, a cursing emoji. Annoyance, sarcasm, impatience and a
+ * threat to cancel pile up only to "annoyed" (the customer is unhappy, but civil), unless they come
+ * with one of these or many at once with shouted punctuation.
+ */
+/** A threat to cancel is irate-class only when the combination rules raise it (emphasis, finality, "wehe"). */
+const IRATE_TAGS = new Set([
+  'insult',
+  'swear',
+  'anger',
+  'contempt',
+  'threat:legal',
+  'threat:authority',
+  'threat:public',
+  'threat:cancel',
+  'bot_abuse',
+  'custom',
+]);
+const IRATE_MIN_WEIGHT = 0.55;
+
+/** "Wie geht's noch mal?" is a question, "Geht's noch?" is contempt. */
+const QUESTION_WORDS = new Set(['wie', 'was', 'wo', 'so', 'wan', 'wann', 'und', 'lang', 'lange']);
+/** Contempt that is a rhetorical question only when it closes its clause ("Geht's noch?" but not "geht's noch lange"). */
+const CLAUSE_FINAL = /^(geht|gehts|gaht|gahts|hakt|hackt|hackts|tickt|tickst|ticken) /;
+const SHAPE_SIGNALS = new Set(['shouting', 'exclamation', 'exasperation', 'emoji:angry', 'emoji:annoyed']);
+/** "Wirklich? Fünf Tage?" — incredulity opening the message. */
+const INCREDULOUS_OPENER = /^\s*(wirklich|echt( jetzt)?|ernsthaft|im ernst|ohne witz|seriously|really)\s*\?/i;
+/**
+ * Short quoted text is a citation (a merchant name on a statement, an error message), not the customer's voice.
+ * A single quote opens a citation only after a space or bracket, so the apostrophe of "geht's" never does.
+ */
+const QUOTED = /(^|[\s(:])'[^'\n]{1,40}'(?=[\s.,;:!?)]|$)|"[^"\n]{1,60}"|„[^“”"\n]{1,60}[“”"]|«[^»\n]{1,60}»|‚[^‘’'\n]{1,40}[‘’']/g;
 
 const SARCASM_OPENERS = new Set(['na', 'oh', 'ja', 'also', 'wirklich', 'echt', 'wow', 'ach']);
 
@@ -37,7 +83,10 @@ interface Evidence {
  * sarcasm, threats), from the shape of the text (capitals, "!!!", angry emoji), from history (the
  * same message again, failed turns, annoyance that keeps rising) and from a small logistic-regression
  * model trained on the shipped corpus, which catches phrasings the lexicon lacks. The pieces are
- * combined by noisy-or, so each adds without the sum leaving [0, 1].
+ * combined by noisy-or, so each adds without the sum leaving [0, 1]. Only an irate-class signal
+ * (insult, swearing, contempt, a threat of lawyer/regulator/press, shouting, a cursing emoji, or a
+ * conversation that keeps failing) can reach "irate": a civil customer who piles up annoyance
+ * ("seit Wochen", "schon wieder", "langsam reicht's") stays "annoyed".
  *
  * Urgency is not frustration: "Karte gestohlen, bitte sofort sperren!" carries no cue.
  */
@@ -61,14 +110,16 @@ export class GermanFrustrationScorer implements FrustrationScorer {
     const evidence: Evidence[] = [];
 
     const tone = this.lexicalEvidence(raw, tokens, limits.extraTriggerWords, evidence);
-    shapeEvidence(raw, evidence);
-    const messageSignals = evidence.length;
+    shapeEvidence(raw, evidence, evidence.length === 0 && tone.urgent);
+    // Colour words (an Austrian "Oida") do not count as a complaint that would free the model's cap.
+    const messageSignals = evidence.filter((e) => e.weight >= 0.2).length;
     if (tokens.length > 0) this.modelEvidence(raw, messageSignals > 0, tone.courteous, evidence);
     if (history) historyEvidence(raw, tokens, history, messageSignals > 0, evidence);
 
     let calm = 1;
     for (const e of evidence) calm *= 1 - e.weight;
-    const score = round(1 - calm);
+    let score = round(1 - calm);
+    if (score >= limits.irate && !canBeIrate(evidence)) score = Math.max(limits.annoyed, round(limits.irate - 0.01));
     const level: FrustrationLevel = score >= limits.irate ? 2 : score >= limits.annoyed ? 1 : 0;
     return { level, score, signals: [...new Set(evidence.map((e) => e.signal))] };
   }
@@ -79,7 +130,7 @@ export class GermanFrustrationScorer implements FrustrationScorer {
     tokens: readonly string[],
     extra: readonly string[] | undefined,
     out: Evidence[],
-  ): { courteous: boolean } {
+  ): { courteous: boolean; urgent: boolean } {
     const clauseStarts = clauseStartIndices(raw);
     const hits = this.matcher.match(tokens);
     if (extra && extra.length > 0) hits.push(...this.customMatcher(extra).match(tokens));
@@ -89,6 +140,11 @@ export class GermanFrustrationScorer implements FrustrationScorer {
     const evidenceHits = hits
       .filter((h) => EVIDENCE_TAGS.has(h.tag))
       .filter((h) => !isNegated(h, tokens, clauseStarts))
+      .filter((h) => !isHypothetical(h, tokens, clauseStarts))
+      .filter((h) => !(h.tag === 'contempt' && h.start > 0 && QUESTION_WORDS.has(tokens[h.start - 1])))
+      .filter((h) => !(h.tag === 'contempt' && CLAUSE_FINAL.test(h.pattern) && h.end < tokens.length && !clauseStarts.has(h.end)))
+      .filter((h) => !(h.tag === 'threat:cancel' && h.start > 0 && HOW_TO.has(tokens[h.start - 1])))
+      .filter((h) => !(CLAUSE_FINAL_ANNOYANCE.test(h.pattern) && h.end < tokens.length && (!clauseStarts.has(h.end) || RELATIVE.has(tokens[h.end]))))
       .sort((a, b) => b.weight - a.weight);
     for (const hit of evidenceHits) {
       let overlaps = false;
@@ -98,12 +154,20 @@ export class GermanFrustrationScorer implements FrustrationScorer {
       out.push({ signal: hit.tag, weight: hit.fuzzy ? hit.weight * 0.8 : hit.weight });
     }
 
+    // "Toll, geht wieder, super Service!" is sincere: things work again and nothing failed.
+    const fixes = hits.filter((h) => h.tag === 'resolved');
+    const inFix = (h: CueHit): boolean => fixes.some((f) => h.start < f.end && f.start < h.end);
+    if (fixes.length > 0 && !hits.some((h) => h.tag === 'failure' && h.pattern !== 'wieder' && !inFix(h))) {
+      for (let i = out.length - 1; i >= 0; i--) if (out[i].signal === 'sarcasm') out.splice(i, 1);
+    }
     if (!out.some((e) => e.signal === 'sarcasm') && isSarcastic(tokens, hits)) out.push({ signal: 'sarcasm', weight: 0.45 });
+    combinationEvidence(raw, tokens, hits, clauseStarts, out);
+    if (INCREDULOUS_OPENER.test(raw) && !out.some((e) => e.signal === 'annoyance')) out.push({ signal: 'annoyance', weight: 0.35 });
 
     // Politeness takes the edge off a single weak marker, never off insults or threats.
     const polite = hits.some((h) => h.tag === 'polite');
     if (polite && out.length === 1 && out[0].weight <= 0.3) out[0] = { ...out[0], weight: out[0].weight * 0.8 };
-    return { courteous: polite || hits.some((h) => h.tag === 'resolved') };
+    return { courteous: polite || hits.some((h) => h.tag === 'resolved'), urgent: hits.some((h) => h.tag === 'urgent') };
   }
 
   private customMatcher(words: readonly string[]): PhraseMatcher {
@@ -131,6 +195,156 @@ export class GermanFrustrationScorer implements FrustrationScorer {
     if (weight > 0.05) out.push({ signal: 'model', weight });
     if (probs[2] > 0.7 && hasLexicalEvidence) out.push({ signal: 'model:irate', weight: 0.25 });
   }
+}
+
+/** Negative evaluative roots (folded): "inkompetent", "armselig", "unfähig" ... */
+const NEGATIVE_ROOT =
+  /^(inkompetent|unfahig|armselig|erbarmlich|lacherlich|jamerlich|unverschamt|chaotisch|peinlich|diletant|unutz|nutzlos|miserabel|mies|dum|blod|deppert|deppat|verlogen|betrug|kriminel|unserios|grotig|lausig|schabig|unterirdisch|korupt|verkomen|hofnungslos|unprofesionel|bescheuert|beklopt|saublod|vertrotelt|verpent|verschlafen|katastrophal|elend|abzock)/;
+/** The company as a group or a place: "Haufen", "Verein", "Bude". */
+const GROUP_NOUN =
+  /^(haufen|haufn|haufa|hauf|verein|vereinl|saftladen|laden|ladl|bude|buden|schupen|truppe|trupe|club|klub|firma|unternehmen|anbieter|bande|betrieb|konzern|sauhaufen)$/;
+/** What a superlative may judge: the company or its service ("der schlechteste Kundenservice"). */
+const JUDGED_NOUN = /^(kundenservice|kundendienst|service|suport|hotline|bank|company|provider|kundenbetreuung|betreuung|beratung)$/;
+/** "je erlebt", "noch nie erlebt": beyond comparison, but praise as often as blame. */
+const BEYOND_COMPARISON = / (je|jemals|noch nie|nie) (erlebt|gesehen|zu tun|gehabt|untergekomen)/;
+/** Superlatives of a negative evaluation: "der schlechteste", "das Inkompetenteste". */
+const NEGATIVE_SUPERLATIVE =
+  /^(inkompetent|unfahig|armselig|erbarmlich|lacherlich|jamerlich|unverschamt|chaotisch|peinlich|diletantisch|nutzlos|mies|schlecht|dum|blod|verlogen|unserios|lausig|schabig|unprofesionel|unfreundlich|unzuverlasig|hinterletzt|grotenschlecht|katastrophal|unterirdisch)(e)?st(e|en|er|es|em)?$/;
+/** What puts a superlative beyond all comparison: "des Landes", "je erlebt", "aller Zeiten". */
+const SUPERLATIVE_SCOPE = new Set(['je', 'jemals', 'ever', 'landes', 'welt', 'zeiten', 'leben', 'kene', 'erlebt', 'branche', 'planeten', 'universums', 'europas', 'deutschlands', 'osterreichs', 'schweiz', 'galaxis', 'markt', 'stadt', 'breit']);
+/** A real question for help turns "Komisch, dass ..." into puzzlement, not irony. */
+const HELP_QUESTION = / (woran liegt|was kan ich|was sol ich tun|wie kan ich|wie bekome ich|einen tip|eine idee|was tun) /;
+/** "Ist da jemand?" asks after waiting; "Ist da jemand, der Italienisch spricht?" asks for a person. */
+const CLAUSE_FINAL_ANNOYANCE = /^(ist da|is da|is do|isch da|ist hier|is hier) /;
+/** "Wie kündige ich?" asks how, it threatens nothing. */
+const HOW_TO: ReadonlySet<string> = new Set(['wie', 'wo', 'wann', 'wan', 'ob', 'kan', 'darf', 'mus', 'sol', 'how']);
+const RELATIVE: ReadonlySet<string> = new Set(['der', 'die', 'das', 'welcher', 'welche', 'wo', 'wer', 'mit', 'fur', 'dem', 'den', 'who', 'that']);
+/** A clause that is only a span of time: "Vor fünf Tagen.", "Seit drei Wochen!" */
+const DURATION_CLAUSE =
+  /^(vor|seit|nach|schon|uber|mitlerweile) (\d+|einer|einem|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|vierzehn|zwanzig|dreisig) (tag|tagen|tage|woche|wochen|monat|monaten|monate|stunde|stunden|minuten|jahr|jahren)$/;
+/** "Nochmal: ...", "Zum dritten Mal: ..." opening the message. */
+const AGAIN_OPENER = /^\s*(nochmal|noch ?mal|noch einmal|zum (letzten|dritten|vierten|x-?ten|wiederholten) mal|ein letztes mal|once again)\s*[:!]/i;
+/** A promise or status in scare quotes: 'unterwegs', „zeitnah“. */
+const SCARE_QUOTED =
+  /['"„‚«](unterwegs|in bearbeitung|bearbeitung|zeitnah|umgehend|demnächst|bald|gleich|sofort|schnell|kurzfristig|versendet|verschickt|erledigt|geprüft|in prüfung|in kürze|priorität)['"“”‘’»]/i;
+const CANCEL_WORD = /^(kundig|gekundig|chundig|gchundig|kundg|cancel|storn)/;
+const CONGRATS = new Set(['gluckwunsch', 'gratuliere', 'gratulation', 'gratulire', 'bravo', 'glukwunsch']);
+/** "Komisch, dass das Abbuchen klappt, aber die Gutschrift nicht." */
+const IRONIC_CONTRAST =
+  /^(komisch|seltsam|merkwurdig|interesant|lustig|witzig|erstaunlich|faszinierend|spanend|kurios) (das|wie|nur) .*\b(aber|nur|doch) .*\b(nicht|nie|ned|nid|kein|keine|nix|nichts)\b/;
+
+/**
+ * Combinations no single cue carries: a negative adjective with a group noun ("armseliger Haufen"), a negative
+ * superlative beyond comparison ("der schlechteste Kundenservice des Landes"), cancellation with emphasis or
+ * finality ("Kündigung. Jetzt.", "und wehe ..."), mockery piled up, irony by contrast.
+ */
+function combinationEvidence(
+  raw: string,
+  tokens: readonly string[],
+  hits: readonly CueHit[],
+  clauseStarts: ReadonlySet<number>,
+  out: Evidence[],
+): void {
+  const resolved = hits.some((h) => h.tag === 'resolved');
+  let groupContempt = false;
+  let superlative = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (GROUP_NOUN.test(token) && i > 0) {
+      for (let back = 1; back <= 2 && i - back >= 0; back++) {
+        if (clauseStarts.has(i - back + 1)) break;
+        if (NEGATIVE_ROOT.test(tokens[i - back]) && !NEGATION_BEFORE.has(tokens[i - back - 1] ?? '')) groupContempt = true;
+      }
+      // "Was für ein Verein", "ihr seid ein Haufen ...": the group word itself is the verdict.
+      if (/^(haufen|haufn|haufa|verein|saftladen|bude|truppe|trupe|schupen)$/.test(token)) {
+        const before = tokens.slice(Math.max(0, i - 4), i).join(' ');
+        if (/\b(was fur|so ein|seid ein|seids a|seid a|seits a|sind ein|sind a)\b/.test(before)) groupContempt = true;
+      }
+    }
+    if (NEGATIVE_SUPERLATIVE.test(token) && !NEGATION_BEFORE.has(tokens[i - 1] ?? '')) {
+      const around = tokens.slice(i + 1, i + 9);
+      const judged = around.slice(0, 2).some((w) => GROUP_NOUN.test(w) || JUDGED_NOUN.test(w));
+      if (judged || around.some((w) => SUPERLATIVE_SCOPE.has(w))) superlative = true;
+    }
+  }
+  if (groupContempt) out.push({ signal: 'contempt', weight: 0.7 });
+  if (superlative) out.push({ signal: 'contempt', weight: 0.7 });
+
+  // "je erlebt", "noch nie erlebt" judge only with a negative word; "der beste Service, den ich je erlebt habe" is praise.
+  const text = ' ' + tokens.join(' ') + ' ';
+  if (!superlative && !resolved && BEYOND_COMPARISON.test(text)) {
+    const blame = tokens.some((w) => NEGATIVE_ROOT.test(w)) || hits.some((h) => h.tag === 'anger' || h.tag === 'insult' || h.tag === 'swear');
+    const outrage = / (so etwas|sowas|so was|sowos|so opis) /.test(text) && !hits.some((h) => h.tag === 'positive' || h.tag === 'polite');
+    if (blame || outrage) out.push({ signal: 'contempt', weight: 0.65 });
+  }
+  // Count separate mocking phrases; "Super, danke für nichts" is one jab, not two.
+  const jabs = hits.filter((h) => h.tag === 'sarcasm');
+  let lexical = 0;
+  let lastEnd = -1;
+  for (const jab of [...jabs].sort((a, b) => a.start - b.start)) {
+    if (jab.start >= lastEnd) lexical++;
+    lastEnd = Math.max(lastEnd, jab.end);
+  }
+  // Resolved-and-sincere messages had their sarcasm removed above.
+  const sarcasm = out.some((e) => e.signal === 'sarcasm') ? lexical : 0;
+  const congratsDone = !tokens.includes('danke') && tokens.some((w) => CONGRATS.has(w)) && tokens.some((w) => w === 'geschaft' || w === 'hinbekomen' || w === 'gschaft');
+  // Two jabs about an actual failure, or with open mockery ("Ich bin gerührt"), scorn the company; "Na toll. Super." only sighs.
+  const complaint =
+    hits.some((h) => h.tag === 'failure') ||
+    out.some((e) => e.signal === 'annoyance' && e.weight >= 0.3) ||
+    jabs.some((j) => MOCKERY.has(j.pattern));
+  if (!resolved && ((sarcasm >= 2 && complaint) || (congratsDone && sarcasm >= 1))) out.push({ signal: 'contempt', weight: 0.6 });
+
+  const cancels = tokens.some((w) => CANCEL_WORD.test(w)) || hits.some((h) => h.tag === 'threat:cancel');
+  if (cancels && cancellationEmphasis(raw, tokens, hits, clauseStarts, sarcasm > 0)) out.push({ signal: 'threat:cancel', weight: 0.62 });
+
+  // "Vor fünf Tagen." after a request, "Nochmal: ...", a promise in scare quotes ('zeitnah'): impatience in the form.
+  if (!out.some((e) => e.signal === 'annoyance' && e.weight >= 0.3)) {
+    const starts = [...clauseStarts].filter((i) => i > 0 && i < tokens.length).sort((a, b) => a - b);
+    const bareSpan = starts.some((st, k) => DURATION_CLAUSE.test(tokens.slice(st, starts[k + 1] ?? tokens.length).join(' ')));
+    // A quoted status is a citation ("Status 'versendet'") unless time has run on it ("seit 10 Tagen 'unterwegs'").
+    const scare = SCARE_QUOTED.test(raw) && / (seit|schon|imer noch|noch imer|angeblich|tagen|wochen) /.test(text);
+    if (bareSpan || AGAIN_OPENER.test(raw) || scare) out.push({ signal: 'annoyance', weight: 0.35 });
+  }
+  if (IRONIC_CONTRAST.test(text.trim()) && !HELP_QUESTION.test(text) && !out.some((e) => e.signal === 'sarcasm')) out.push({ signal: 'sarcasm', weight: 0.4 });
+}
+
+const NEGATION_BEFORE: ReadonlySet<string> = new Set(['nicht', 'kein', 'keine', 'keinen', 'ned', 'nid', 'not', 'nie']);
+const EMPHASIS_CLAUSE = /^(jetzt|sofort|jetzt sofort|sofort jetzt|und zwar sofort|und zwar jetzt|auf der stele|heute noch|subito|gleich|now|right now|endgultig|fertig|aus|schlus|basta|punkt)$/;
+
+/** Cancellation said with emphasis or finality: a clause of its own ("Jetzt."), "wehe", "nie wieder", "und zwar alles", "!!". */
+function cancellationEmphasis(
+  raw: string,
+  tokens: readonly string[],
+  hits: readonly CueHit[],
+  clauseStarts: ReadonlySet<number>,
+  sarcastic: boolean,
+): boolean {
+  if (sarcastic || /!{2,}/.test(raw)) return true;
+  const text = ' ' + tokens.join(' ') + ' ';
+  if (/ (wehe|nie wieder|nie mehr|nimer|nie nie|nie im leben|reicht|reichts|glangts|langts|gelangt|schnauze|sat) /.test(text)) return true;
+  if (/ (und zwar|zwar) (alles|sofort|jetzt|fristlos|komplet|samtliche) /.test(text)) return true;
+  if (/ (alles|samtliche|samtlichen|komplet) (kundigen|gekundigt|kundige) | kundige (alles|samtliche|komplet) /.test(text)) return true;
+  if (hits.some((h) => h.tag === 'anger' || h.tag === 'contempt' || h.tag === 'insult' || h.tag === 'swear')) return true;
+  // A clause of only "Jetzt." or "Sofort.": the customer puts a full stop behind the demand.
+  const starts = [...clauseStarts].filter((i) => i < tokens.length).sort((a, b) => a - b);
+  for (let k = 0; k < starts.length; k++) {
+    const clause = tokens.slice(starts[k], starts[k + 1] ?? tokens.length).join(' ');
+    if (k > 0 && EMPHASIS_CLAUSE.test(clause)) return true;
+  }
+  return false;
+}
+
+const CONDITIONAL: ReadonlySet<string> = new Set(['wenn', 'falls', 'sofern', 'sollte', 'ob', 'if', 'wen', 'fals']);
+
+/** "wenn es dann immer noch nicht geht, melde ich mich": a weak marker in a condition is a plan, not a complaint. */
+function isHypothetical(hit: CueHit, tokens: readonly string[], clauseStarts: ReadonlySet<number>): boolean {
+  if (hit.tag !== 'annoyance' || hit.weight > 0.3) return false;
+  for (let i = hit.start - 1; i >= Math.max(0, hit.start - 4); i--) {
+    if (CONDITIONAL.has(tokens[i])) return true;
+    if (clauseStarts.has(i)) break;
+  }
+  return false;
 }
 
 /** "nicht sauer", "kein Witz": a negation right before a one-word feeling, within the same clause. */
@@ -162,13 +376,19 @@ function isSarcastic(tokens: readonly string[], hits: readonly CueHit[]): boolea
     if (hit.tag !== 'positive' || tokens[hit.start] === 'danke') continue;
     const opener = hit.start === 0 || (hit.start === 1 && SARCASM_OPENERS.has(tokens[0]));
     const closeToFailure = failures.some((f) => f.start > hit.start && f.start - hit.end <= 1);
-    if (opener || closeToFailure) return true;
+    // A closing "toll" after a failure: "Und wieder falsch abgerechnet, toll."
+    // Bare negations do not count there ("Keine Probleme mehr, perfekt"), and thanks make it sincere.
+    const closer =
+      hit.end === tokens.length &&
+      !tokens.includes('danke') &&
+      failures.some((f) => f.end <= hit.start && !NEGATIONS.has(f.pattern) && f.pattern !== 'nichts' && f.pattern !== 'nix');
+    if (opener || closeToFailure || closer) return true;
   }
   return false;
 }
 
-function shapeEvidence(raw: string, out: Evidence[]): void {
-  const words = raw.match(/\p{L}+/gu) ?? [];
+function shapeEvidence(raw: string, out: Evidence[], urgentOnly: boolean): void {
+  const words = raw.replace(QUOTED, ' ').match(/\p{L}+/gu) ?? [];
   let letters = 0;
   let upper = 0;
   let shoutedWords = 0;
@@ -180,9 +400,11 @@ function shapeEvidence(raw: string, out: Evidence[]): void {
     upper += caps;
     if (caps === word.length && word.length >= 3) shoutedWords++;
   }
-  if (letters >= 8 && upper / letters >= 0.7) out.push({ signal: 'shouting', weight: 0.5 });
-  else if (shoutedWords >= 2) out.push({ signal: 'shouting', weight: 0.4 });
-  else if (shoutedWords === 1) out.push({ signal: 'shouting', weight: 0.25 });
+  // Capitals around an emergency ("KARTE GESTOHLEN BITTE SPERREN") are urgency, not anger.
+  const damp = urgentOnly ? 0.4 : 1;
+  if (letters >= 8 && upper / letters >= 0.7) out.push({ signal: 'shouting', weight: 0.5 * damp });
+  else if (shoutedWords >= 2) out.push({ signal: 'shouting', weight: 0.4 * damp });
+  else if (shoutedWords === 1) out.push({ signal: 'shouting', weight: 0.25 * damp });
 
   const bangs = raw.match(/!{2,}/g);
   const longest = bangs ? Math.max(...bangs.map((b) => b.length)) : 0;
@@ -190,8 +412,28 @@ function shapeEvidence(raw: string, out: Evidence[]): void {
   else if (longest === 2) out.push({ signal: 'exclamation', weight: 0.25 });
   if (/\?!|!\?|\?{2,}/.test(raw)) out.push({ signal: 'exasperation', weight: 0.3 });
 
-  if (ANGRY_EMOJI.test(raw)) out.push({ signal: 'emoji:angry', weight: 0.55 });
-  else if (ANNOYED_EMOJI.test(raw)) out.push({ signal: 'emoji:annoyed', weight: 0.35 });
+  if (CENSORED_SWEAR.test(raw)) out.push({ signal: 'swear', weight: 0.6 });
+  if (CURSING_EMOJI.test(raw)) out.push({ signal: 'emoji:cursing', weight: 0.65 });
+  else if (ANGRY_EMOJI.test(raw) || ANGRY_EMOTICON.test(raw)) out.push({ signal: 'emoji:angry', weight: 0.55 });
+  else if (ANNOYED_EMOJI.test(raw) || ANNOYED_EMOTICON.test(raw)) out.push({ signal: 'emoji:annoyed', weight: 0.35 });
+}
+
+function canBeIrate(evidence: readonly Evidence[]): boolean {
+  let mild = 0;
+  let loud = false;
+  const heated = evidence.some((e) => (e.signal === 'anger' || e.signal === 'contempt') && e.weight >= 0.4);
+  for (const e of evidence) {
+    if (IRATE_TAGS.has(e.signal) && e.weight >= IRATE_MIN_WEIGHT) return true;
+    if (heated && SHAPE_SIGNALS.has(e.signal)) return true;
+    if (e.signal === 'emoji:cursing' || e.signal === 'model:irate' || e.signal === 'lingering' || e.signal === 'sustained') return true;
+    // Patience that has run out over the conversation: the bot failed again and again, or the customer was irate already.
+    if ((e.signal === 'failed_turns' || e.signal === 'rising') && e.weight >= 0.35) return true;
+    if (e.signal === 'repeated') return true;
+    if (e.signal === 'shouting' && e.weight >= 0.4) return true;
+    if (e.signal === 'exclamation' && e.weight >= 0.35) loud = true;
+    else if (e.signal !== 'model') mild++;
+  }
+  return loud && mild >= 1;
 }
 
 function historyEvidence(

@@ -1,6 +1,6 @@
 import { exampleFeatures, trainingCorpus, type LabelledExample } from './corpus';
 import { extractFeatures } from './features';
-import { GREETING_FILLER, INTENT_CUES } from './intentLexicon';
+import { GREETING_FILLER, INTENT_CUES, NOT_TYPOS } from './intentLexicon';
 import { LinearModel, softmaxInPlace } from './linearModel';
 import { foldTokens } from './normalize';
 import { PhraseMatcher, type CueHit } from './phraseMatcher';
@@ -32,6 +32,9 @@ const INTENT_INDEX: ReadonlyMap<string, number> = new Map(INTENTS.map((intent, k
 
 function summarize(hits: readonly CueHit[]): CueSummary {
   const byTag = new Map<string, CueHit[]>();
+  // A data field named after a topic ("Rechnungsadresse", "Rechnungsempfänger") is about the field, not the topic.
+  const fieldTokens = new Set<number>();
+  for (const hit of hits) if (hit.tag === 'field') for (let i = hit.start; i < hit.end; i++) fieldTokens.add(i);
   // One token counts once per intent, at its strongest cue ("rechnung*" and "*rechnung" hit the same word).
   const strongest = new Map<number, number>();
   for (const hit of hits) {
@@ -40,6 +43,7 @@ function summarize(hits: readonly CueHit[]): CueSummary {
     else byTag.set(hit.tag, [hit]);
     const k = INTENT_INDEX.get(hit.tag);
     if (k === undefined) continue;
+    if (hit.tag === 'billing' && hit.end - hit.start === 1 && fieldTokens.has(hit.start)) continue;
     const key = hit.start * 16 + k;
     const weight = hit.fuzzy ? hit.weight * 0.7 : hit.weight;
     strongest.set(key, Math.max(strongest.get(key) ?? 0, weight));
@@ -70,7 +74,7 @@ function near(a: CueHit[] | undefined, b: CueHit[] | undefined, distance = NEAR)
  */
 export class GermanIntentRecognizer implements IntentRecognizer {
   private readonly model: LinearModel;
-  private readonly matcher = new PhraseMatcher(INTENT_CUES);
+  private readonly matcher = new PhraseMatcher(INTENT_CUES, { fuzzy: true, notTypos: NOT_TYPOS });
 
   constructor(corpus: readonly LabelledExample[] = trainingCorpus()) {
     const examples = corpus.map((ex) => ({ features: exampleFeatures(ex), label: INTENTS.indexOf(ex.intent) }));
@@ -93,6 +97,12 @@ export class GermanIntentRecognizer implements IntentRecognizer {
 
     const lost = near(byTag.get('loss'), byTag.get('object'), 5) || near(byTag.get('block'), byTag.get('object'));
     const fraud = near(byTag.get('fraud'), byTag.get('object'), 8);
+    // Money that left a card or account without the customer ("eine Zahlung, die ich nicht gemacht habe") is misuse;
+    // charges on a bill ("Rechnung") stay billing, where they can be disputed.
+    const misuse = !fraud && near(byTag.get('fraud'), byTag.get('payment'), 12) && !byTag.has('billdoc');
+    if (misuse) add('lost_or_stolen', 3.5);
+    // The amounts and debits in a misuse report describe the misuse; they are not a billing question.
+    if (fraud || misuse) add('billing', -Math.min(boost.get('billing') ?? 0, 3));
     if (byTag.has('loss')) add('lost_or_stolen', 1);
     if (byTag.has('block')) add('lost_or_stolen', 1.5);
     if (fraud) add('lost_or_stolen', 3);
@@ -106,8 +116,9 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     const human = (requestsPerson && !describesPerson) || byTag.has('human');
     if (human) add('human', 5);
     else if (describesPerson) add('complaint', 1);
+    else if (near(byTag.get('staff'), byTag.get('narrative'), 3)) add('complaint', 1);
 
-    if (near(byTag.get('field'), byTag.get('change'), 5)) add('data_change', 3.5);
+    if (near(byTag.get('field'), byTag.get('change'), 5) && !byTag.has('keep')) add('data_change', 3.5);
     else if (byTag.has('field')) add('data_change', 0.5);
 
     const complaintExplicit = (byTag.get('complaint') ?? []).some((h) => h.weight >= 3);

@@ -137,10 +137,15 @@ export class PhraseMatcher {
   private readonly fuzzyPrefixLengths: number[] = [];
   private readonly cache = new Map<string, Candidates>();
   private readonly fuzzy: boolean;
+  private readonly notTypos: ReadonlySet<string>;
 
-  /** fuzzy: forgive one-letter typos in long words; off where a near miss is a different word ("scheint"/"scheiß"). */
-  constructor(cues: readonly Cue[], options: { fuzzy: boolean } = { fuzzy: true }) {
+  /**
+   * fuzzy: forgive one-letter typos in long words; off where a near miss is a different word ("scheint"/"scheiß").
+   * notTypos: folded words that are correctly spelled words of their own and never a typo ("meinen" is not "Meilen").
+   */
+  constructor(cues: readonly Cue[], options: { fuzzy: boolean; notTypos?: ReadonlySet<string> } = { fuzzy: true }) {
     this.fuzzy = options.fuzzy;
+    this.notTypos = options.notTypos ?? new Set();
     for (const cue of cues) {
       const words = cue.pattern.trim().split(/\s+/).map(compileWord);
       if (words.length === 0 || words.some((w) => w.text.length === 0)) {
@@ -199,7 +204,7 @@ export class PhraseMatcher {
       for (let s = 0; s + len <= token.length; s++) push(this.infix.get(token.slice(s, s + len)));
     }
     let result: Candidates = { entries, fuzzy: false };
-    if (entries.length === 0 && this.fuzzy && token.length >= FUZZY_MIN_LENGTH - 1) {
+    if (entries.length === 0 && this.fuzzy && token.length >= FUZZY_MIN_LENGTH - 1 && !this.notTypos.has(token)) {
       result = { entries: this.fuzzyCandidates(token), fuzzy: true };
     }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();

@@ -540,4 +540,315 @@ technical|1|Die Karte ist schon wieder gesperrt worden, ohne Grund.
 complaint|2|Scheißladen, ihr könnt mich alle mal!
 complaint|2|Huere Sauladen, das isch eifach nume e Frächheit!
 complaint|1|Oida, echt jetzt, was is mit euch los?
+billing|0|Ich bin vom Kauf zurückgetreten, wie wird mir der Kaufpreis erstattet?
+billing|0|Die Rücksendung ist seit zwei Wochen bei Ihnen, die Erstattung fehlt aber noch.
+billing|0|Wird mir das Geld für den stornierten Vertrag auf die Karte oder aufs Konto zurückgebucht?
+billing|0|Wie lange dauert eine Rückzahlung normalerweise?
+billing|0|Bekomme ich nicht verbrauchtes Guthaben zurück, wenn ich zu einem anderen Anbieter wechsle?
+billing|0|Bekomme ich die Kaution für den Router zurück?
+billing|0|Mir wurde ein Neukundenrabatt versprochen, auf der Abrechnung steht aber der volle Preis.
+billing|0|Der Aktionspreis wurde nicht berücksichtigt, ich zahle den normalen Tarif.
+billing|0|Auf der Handyrechnung stehen Kosten für ein Abo, das ich nie abgeschlossen habe.
+billing|0|Was sind diese Drittanbieterkosten über 4,99 € und wie sperre ich das?
+billing|0|Von meiner Prepaidkarte wurden 10 Euro abgezogen, wofür?
+billing|0|Ich hab zweimal für dieselbe Bestellung gezahlt, wie krieg ich das zurück?
+billing|0|Könnt ihr mir die Überzahlung zurücküberweisen?
+billing|0|Grüezi, wänn chunnt s Gäld vo de Rückgab zrugg?
+billing|0|Griaß Sie, wann kriag i mei Göld für de Retoure zruck?
+billing|0|When will I get my refund for the returned headphones?
+billing|0|Die Gebühr für die Papierrechnung möchte ich nicht zahlen, kann man die streichen?
+billing|0|Warum ist der Rabatt von 10 Euro auf der letzten Rechnung weggefallen?
+billing|0|Ich habe eine Zahlungsaufforderung über 59 € bekommen, wofür ist die?
+billing|0|Die Bank hat die Lastschrift zurückgegeben, was kostet mich das jetzt?
+billing|1|Die Rückerstattung war vor einem Monat zugesagt, bis heute ist nichts auf meinem Konto. Wie lange soll ich noch warten?
+billing|1|Wieder den vollen Preis abgebucht statt dem Aktionspreis. Langsam habe ich keine Lust mehr.
+billing|2|Ihr habt mir 120 Euro zu viel abgezogen und rückt das Geld nicht raus, ihr Halunken!
+technical|0|Beim Gaming habe ich ständig Verbindungsabbrüche und Verzögerungen.
+technical|0|Das Internet hat abends Aussetzer, besonders beim Streamen.
+technical|0|Im Keller hab ich überhaupt keinen Empfang, oben geht es.
+technical|0|In unserem Dorf ist das Netz seit dem Gewitter weg.
+technical|0|Z Internet isch mega langsam am Abig.
+technical|0|Mei Handy hot bei mia dahoam nur an Balken, wos kann ma mocha?
+technical|0|Meine Bankkarte ist beim Tanken nicht durchgegangen, was ist da los?
+technical|0|Das Terminal im Laden lehnt meine Karte ab, obwohl genug Geld drauf ist.
+technical|0|Der Download ist viel langsamer als die gebuchten 250 Mbit.
+technical|0|Videoanrufe frieren ständig ein.
+technical|0|Meine Anrufe werden im Zug ständig unterbrochen.
+technical|0|Der Receiver findet keine Sender mehr.
+technical|0|Die Smartwatch koppelt sich nicht mit dem Handy.
+technical|0|Nach dem Software-Update geht das WLAN am Laptop nicht mehr.
+technical|1|Die Verbindung bricht wieder ab, jeden Abend dasselbe Spiel.
+general|0|Ist das Konto kostenlos oder kostet es monatlich etwas?
+general|0|Kann ich in der Lindenallee in Kassel schon VDSL bekommen?
+general|0|Bieten Sie in Innsbruck auch Kabelinternet an?
+general|0|Habt ihr das neue Galaxy schon auf Lager?
+general|0|Gibt es zur Waschmaschine eine Anleitung auf Deutsch?
+general|0|Gibt es ein Handbuch zum Fernseher als Download?
+general|0|An welche Adresse geht eine Garantiereparatur für Kopfhörer?
+general|0|Kann ich den Laptop auch im Laden zur Reparatur abgeben?
+general|0|Funktioniert die Kreditkarte auch in Kanada?
+general|0|Wie viel kostet eine Bargeldabhebung im Ausland mit der Debitkarte?
+general|0|Welche Gebühren fallen beim Bezahlen in Dollar an?
+general|0|Gibt's den Tarif auch mit unbegrenztem Datenvolumen?
+general|0|Habt ihr auch eine Kreditkarte für Studenten?
+general|0|Ab wann ist das neue iPhone bestellbar?
+general|0|Chan ich de Vertrag au online verlängere?
+general|0|Gits das Handy au i Schwarz?
+general|0|Hobt's es des Handy a in Blau?
+general|0|Bis wann ist die Filiale am Samstag offen?
+general|0|Gibt es für Bestandskunden ein Treueangebot?
+general|0|Kann ich einen zweiten Router mieten?
+general|0|Welche Voraussetzungen gibt es für eine Kreditkarte mit höherem Limit?
+general|0|Is there a discount for families?
+complaint|0|Ein Verkäufer hat mich an der Tür überredet, einen Vertrag abzuschließen, das finde ich nicht in Ordnung.
+complaint|0|Ihr Telefonverkauf ruft ständig an und setzt mich unter Druck, das ist aufdringlich.
+complaint|0|Die Beraterin im Shop hat mir Zusatzoptionen untergejubelt, die ich nie wollte.
+complaint|0|Ihre Mitarbeiterin hat sich über meinen Akzent lustig gemacht.
+complaint|0|Der Mitarbeiter an der Hotline war herablassend und hat mich nicht ausreden lassen.
+complaint|0|Ich wurde in der Filiale vor anderen Kunden bloßgestellt.
+complaint|0|Der Techniker kam drei Stunden zu spät und hat sich nicht einmal entschuldigt.
+complaint|0|Bitte halten Sie schriftlich fest, dass die Installation nicht wie vereinbart erfolgt ist.
+complaint|0|Ich möchte offiziell festhalten lassen, dass der Service mangelhaft war.
+complaint|0|Die Lieferung kam beschädigt an und der Fahrer war auch noch unhöflich.
+complaint|0|Ihre Verkaufsmethoden sind unseriös, das möchte ich melden.
+complaint|0|Die Hotline hat mich dreimal weiterverbunden und dann einfach die Verbindung getrennt.
+complaint|0|Man hat mir am Telefon etwas ganz anderes zugesagt als jetzt im Vertrag steht.
+complaint|0|Ich bin mit der Abwicklung meines Garantiefalls überhaupt nicht einverstanden.
+complaint|0|D Beratig im Lade isch nöd guet gsi, niemer hät sich Zyt gno.
+complaint|0|De Verkäufer im Gschäft war richtig grantig zu mir.
+complaint|1|Im Callcenter wurde mir ein Zusatzpaket verkauft, obwohl ich dreimal nein gesagt habe. So nicht.
+complaint|1|Ich fühle mich von Ihnen als langjähriger Kunde wirklich schlecht behandelt.
+complaint|1|Das ist wirklich nicht die feine Art.
+complaint|2|Eure Drückerkolonne zockt alte Leute an der Haustür ab, das ist kriminell und ich melde das der Verbraucherzentrale!
+complaint|2|Die gehören alle gefeuert, so eine Unverschämtheit am Telefon hab ich noch nie erlebt.
+complaint|2|Euer Laden gehört dichtgemacht, ehrlich.
+complaint|2|Ich wende mich an die Schlichtungsstelle, eure Geschäftspraktiken sind eine Schande.
+complaint|2|Sollte ich bis Freitag keine Lösung haben, übergebe ich die Angelegenheit meinem Rechtsanwalt.
+complaint|2|Ich sehe mich gezwungen, die BaFin über Ihr Vorgehen zu informieren.
+complaint|2|I geh jetzt zur Arbeiterkammer, des lass i mir ned gfalln.
+complaint|2|Des meld i bei da RTR, so geht's ned.
+complaint|2|Ich schalte den Ombudsmann ein, mit Ihnen kann man ja nicht reden.
+complaint|2|Das landet bei der FINMA, verlassen Sie sich darauf.
+complaint|2|Widerlicher Verein, schämt euch.
+complaint|2|Was seid ihr für Stümper, nicht mal einen Termin bekommt ihr hin.
+complaint|2|Erbärmlich, wie hier mit Kunden umgegangen wird.
+complaint|2|🤬🤬🤬
+complaint|2|Euer Service 🤬
+data_change|0|Mini neui Telefonnummere isch 079 123 45 67, bitte aapasse.
+data_change|0|Chönd Sie bitte mini E-Mail-Adrässe ändere?
+data_change|0|Mir sind zügle, ab em erste Juli wohned mir in Luzern.
+data_change|0|I hob g'heirat, mei Nochnam is jetzt Gruber.
+data_change|0|In der Anrede steht Herr, ich bin aber Frau Keller, bitte korrigieren.
+data_change|0|Mein Vorname wird ohne Akzent geschrieben, richtig ist René.
+data_change|0|Wir sind jetzt eine GmbH, bitte die Rechtsform in den Kundendaten korrigieren.
+data_change|0|Die Post kommt noch an meine frühere Wohnung, bitte umstellen.
+data_change|0|Mein Geburtsjahr wurde falsch übernommen, es ist 1984.
+data_change|0|In meiner E-Mail-Adresse ist ein Buchstabendreher.
+data_change|0|Bitte tragen Sie die neue Ansprechperson für unsere Firma ein.
+data_change|0|Please correct the spelling of my surname.
+lost_or_stolen|0|Drei Zahlungen an einen Onlineshop auf meiner Karte kann ich mir nicht erklären, ich habe dort nie bestellt.
+lost_or_stolen|0|Die Banking-App zeigt eine Überweisung nach Litauen, die stammt nicht von mir.
+lost_or_stolen|0|Jemand hat mit meiner Kreditkarte in Spanien bezahlt, ich war nie dort.
+lost_or_stolen|0|Es wurde am Automaten Geld abgehoben, obwohl die Karte bei mir ist.
+lost_or_stolen|0|Ich glaube, meine Kartendaten wurden gestohlen, da sind fremde Umsätze.
+lost_or_stolen|0|Mein Handy wurde gehackt, jemand hat über mein Konto eingekauft.
+lost_or_stolen|0|Da san Abbuchungen auf meiner Karte, de hab i ned gmacht.
+lost_or_stolen|0|Uf minere Charte sind Zahlige, wo ich nöd gmacht ha.
+lost_or_stolen|0|There are transactions on my card that I did not make.
+lost_or_stolen|0|Mein Kind hat die Bankkarte verloren, sie ist auf mein Konto ausgestellt.
+other|0|Wo kann man hier in der Nähe gut essen?
+other|0|Wie wird das Wetter am Wochenende in Wien?
+other|0|Weisch du es guets Restaurant z Bern?
+other|0|Kennst du a guates Wirtshaus in Salzburg?
+other|0|Kannst du mir ein Gedicht über Herbst schreiben?
+other|0|Welcher Zug fährt nach Basel?
+other|0|Wer hat gestern das Spiel gewonnen?
+general|0|Ich bin schon lange bei Ihnen Kunde und wollte fragen, welche Tarife es inzwischen gibt.
+general|0|Als treuer Kunde seit 2009 würde mich interessieren, ob ich ein neues Handy vergünstigt bekomme.
+general|0|Heast, kurze Frage, habt's ihr am Feiertag offen?
+general|0|Oida, wie lang dauert a Lieferung nach Wien?
+technical|0|Oida, mei Laptop find des WLAN ned, wos soll i mochn?
+lost_or_stolen|0|Heast, mei Geldbörse is weg, wie sperr i de Kartn?
+billing|0|Ich wollte nur nachfragen, wie der Stand bei meiner Reklamation der Rechnung ist.
+technical|0|Ich habe die Störung letzte Woche gemeldet und wollte fragen, ob es schon etwas Neues gibt.
+general|0|Ich bin mir nicht sicher, ob ich das richtig verstanden habe: gilt die Frist ab heute?
+billing|0|Vielleicht ist das ein Versehen, aber ich habe eine Rechnung für ein Gerät bekommen, das ich nicht bestellt habe.
+technical|0|Ich kenne mich mit Technik nicht so gut aus, können Sie mir beim Einrichten helfen?
+general|0|Ich bin sehr zufrieden mit Ihnen und möchte meinen Vertrag gerne verlängern.
+other|0|Ich wollte nur loswerden, dass Ihre Kollegin gestern sehr nett war.
+data_change|0|Ich bin dringend auf die Änderung der Bankverbindung angewiesen, die alte wird am Freitag geschlossen.
+technical|0|DRINGEND: Internet komplett ausgefallen, ich arbeite im Homeoffice.
+lost_or_stolen|0|NOTFALL, Handy gestohlen, bitte SIM sofort sperren
+lost_or_stolen|0|Schnell bitte, Karte verloren, was muss ich tun?
+technical|1|Ich hab jetzt zum dritten Mal den Router neu gestartet, wie Sie sagen. Es hat sich nichts geändert.
+technical|1|Ich rede mir hier den Mund fusselig und nichts passiert.
+general|1|Ich hänge jetzt seit einer halben Stunde in Ihrer Hotline fest.
+general|1|Eine Stunde Wartemusik, und dann fliegt man aus der Leitung.
+general|1|Ihre Warteschleife ist eine Geduldsprobe.
+general|1|Jedes Mal muss ich alles neu erzählen. Gibt es keinen festen Ansprechpartner?
+general|1|Hallo? Ist da überhaupt jemand?
+general|1|Mein Anliegen ist seit einer Woche offen und keiner meldet sich zurück.
+general|1|Hab vor drei Tagen eine Mail geschrieben und bis heute nichts gehört.
+billing|1|Das kann doch nicht so schwer sein, eine Gutschrift zu buchen.
+billing|1|Muss ich wirklich für jede Kleinigkeit dreimal anrufen?
+general|1|Ich möchte einfach nur eine klare Antwort, nicht schon wieder einen Link.
+technical|1|Bei allem Respekt, das war jetzt schon der dritte Techniker ohne Ergebnis.
+complaint|1|Ganz ehrlich, so stelle ich mir Kundenservice nicht vor.
+general|1|Ist das jetzt Ihr Ernst? Sechs Wochen Lieferzeit?
+technical|1|Wie jetzt, schon wieder ein Update und wieder geht nichts?
+billing|1|Aha, und wofür genau zahle ich dann monatlich 50 Euro?
+general|1|Also langsam komme ich mir veräppelt vor.
+technical|1|Ich bin nur noch genervt von dem ständigen Ausfall.
+general|1|Mühsam, dass man bei euch nie jemanden erreicht.
+technical|1|Es isch jetzt scho s dritte Mal, dass das Internet wegfallt.
+general|1|Heast, i wart scho a Wochn auf mei Packerl, des is zach.
+complaint|1|Schade, früher war euer Service deutlich besser.
+general|1|I find des ned okay, dass ma so lang warten muss.
+technical|1|Zwei Wochen und noch immer kein stabiles Netz, so langsam wird es lästig.
+billing|1|Ich verstehe nicht, warum das so kompliziert sein muss, ich will nur mein Geld zurück.
+billing|2|Ihr seid doch nicht mehr ganz bei Trost, 300 Euro für eine Leitung, die nie ging!
+complaint|2|So einen inkompetenten Verein habe ich noch nie erlebt, schämen Sie sich.
+complaint|2|Ihr seid eine Schande für die ganze Branche.
+technical|2|Seid ihr eigentlich zu dämlich, einen Router zu verschicken, der funktioniert?
+complaint|2|Mit euch rede ich nicht mehr, ihr Witzfiguren.
+complaint|2|Ich mache das publik, jeder soll wissen, wie ihr mit Kunden umgeht.
+complaint|2|Eine Beschwerde bei der Bundesnetzagentur ist schon aufgesetzt.
+complaint|2|Wenn das Geld nicht bis Montag da ist, reiche ich Klage ein.
+complaint|2|Ich habe die Sache bereits meiner Rechtsschutzversicherung gemeldet.
+complaint|2|Glaubt ja nicht, dass ihr damit durchkommt. Ich gehe zum Konsumentenschutz.
+complaint|2|Ihr seid so ein Kasperlverein, unglaublich.
+complaint|2|Gaht's eigentlich no? Ihr sind de hinterletscht Lade.
+complaint|2|Des is a Frechheit sondergleichen, ihr Gauner.
+billing|2|Das ist Wucher und ihr wisst das genau, ich lasse das prüfen.
+human|2|Holt mir sofort euren Vorgesetzten, sonst werde ich ungemütlich!
+complaint|2|Ihr Haufen Nichtskönner, gebt mir endlich jemanden, der Ahnung hat.
+technical|0|Seit gestern Abend geht das Festnetz nicht, könnten Sie das bitte prüfen?
+billing|0|Ich habe leider eine Mahnung bekommen, vermutlich ist die Überweisung noch unterwegs.
+billing|0|Ich glaube, bei der letzten Abrechnung ist Ihnen ein Fehler passiert, könnten Sie das prüfen?
+technical|0|Ich weiß nicht weiter, das Modem zeigt nur ein rotes Licht.
+general|0|Ich bin unsicher, welcher Tarif für meine Eltern passt.
+general|0|Entschuldigung, ich finde auf der Webseite die Kündigungsadresse nicht.
+technical|0|Leider lässt sich die App seit dem Update nicht mehr öffnen.
+billing|0|Mir ist aufgefallen, dass zwei Monate gleichzeitig abgebucht wurden.
+general|0|Ich bin seit über zehn Jahren bei Ihnen und überlege, auf Glasfaser umzusteigen.
+technical|0|Kein Empfang im Büro seit dem Umbau, woran kann das liegen?
+general|0|Nur eine kurze Frage zur Lieferung: kommt das Paket auch samstags?
+lost_or_stolen|0|Ganz ruhig gefragt: Was muss ich tun, wenn die Karte gestohlen wurde?
+billing|0|No stress, aber die Rechnung für Mai fehlt mir noch.
+technical|0|My internet has been down since this morning, can you check?
+billing|0|I was charged a late fee although I paid on time.
+general|0|Do you have any offers for students?
+billing|1|I have asked three times now for a refund and nothing happened.
+technical|1|This is the third time this week the connection drops, really annoying.
+general|1|Still no answer to my email from last week.
+complaint|2|Your service is an absolute disgrace, I am going to the ombudsman.
+complaint|2|You people are useless, I will report you to the consumer protection agency.
+technical|1|I weiß ned, wie oft i des no erklärn muass.
+general|1|Jetzt hab i scho dreimal angrufen und koaner woaß was.
+billing|1|Scho wieder a falsche Rechnung, des gibt's doch ned.
+technical|1|Das Internet isch scho wieder weg, langsam wirds mühsam.
+general|1|Ich ha jetzt scho drüü Mal aagrüeft und niemer weiss öppis.
+billing|1|Es wäre nett, wenn sich endlich mal jemand um meine Gutschrift kümmert.
+general|1|Ich hoffe, diesmal bekomme ich eine richtige Antwort und nicht wieder einen Textbaustein.
+technical|1|Seit einer Woche dasselbe Theater mit dem Router.
+complaint|1|Das hätte ich von Ihnen ehrlich gesagt nicht erwartet.
+general|1|Ich fühle mich ehrlich gesagt ziemlich im Stich gelassen.
+billing|1|Nett, dass ich für einen kaputten Anschluss auch noch zahlen darf.
+technical|1|Wunderbar, der nächste Ausfall.
+complaint|2|Mir platzt gleich der Kragen mit eurem Verein.
+complaint|2|Ihr Schlafmützen kriegt ja gar nichts gebacken.
+technical|2|Jetzt reicht's endgültig, ihr Nieten!
+complaint|2|Der letzte Saftladen, ich hab's so satt, ihr Amateure!!!
+billing|2|Das ist Wucher, ich melde das der Schlichtungsstelle!
+complaint|2|Ihr seid doch nicht mehr ganz dicht, ehrlich.
+complaint|2|So eine Lachnummer von einer Firma.
+complaint|2|Ihr seid der unfähigste Verein, den ich kenne.
+complaint|2|So ein jämmerlicher Haufen ist mir noch nie untergekommen.
+complaint|2|Ein erbärmlicher Laden seid ihr, ganz ehrlich.
+complaint|2|Lächerlicher Saftladen, nichts klappt bei euch.
+complaint|2|Was für eine chaotische Bude, unglaublich.
+complaint|2|Ihr seids a deppate Partie, echt wahr.
+complaint|2|So a Haufn Trottln, do is jo jeder Kindergarten besser organisiert.
+complaint|2|Des is da schiachste Verein weit und breit, lauter Depperte.
+complaint|2|Ihr sind de unfähigschte Chaibe überhaupt.
+complaint|2|Das ist mit Abstand der mieseste Anbieter, den es gibt.
+complaint|2|Die unzuverlässigste Firma der ganzen Branche, Glückwunsch.
+complaint|2|Nirgends wird man so schlecht behandelt wie bei euch, das Letzte.
+complaint|2|Der unfreundlichste Kundendienst, den ich in meinem Leben erlebt habe.
+complaint|2|Ich kündige alles, auf der Stelle. Reicht mir endgültig.
+complaint|2|Vertrag weg. Sofort. Ich zahl keinen Cent mehr.
+complaint|2|Ich kündige, und zwar fristlos, und wehe es kommt noch eine Rechnung!
+complaint|2|Schluss, aus, ich kündige. Nie mehr bei euch.
+complaint|2|Wehe, mir wird nach der Kündigung noch was abgezogen.
+complaint|2|Ich schreib jetzt überall schlechte Bewertungen, das wird euch leidtun.
+complaint|2|Ich mache das öffentlich, auf jeder Plattform, die es gibt. Shitstorm garantiert.
+complaint|2|Das landet alles auf Google und in jeder Facebook-Gruppe, versprochen.
+complaint|2|Das lasse ich mir nicht gefallen, das wird ein Nachspiel haben.
+complaint|2|Zieht euch warm an, ich komme morgen persönlich in die Filiale.
+complaint|2|Dem Laden sollte man die Konzession wegnehmen.
+complaint|2|Applaus, applaus. Wieder nichts geliefert. Eine Meisterleistung.
+complaint|2|Wow, drei Wochen für eine E-Mail. Glanzleistung, ehrlich. Ich bin zu Tränen gerührt.
+technical|2|Bravo, ihr habt es hinbekommen, dass seit einer Woche gar nichts mehr geht. Oscarreif.
+complaint|1|Das hilft mir leider überhaupt nicht weiter.
+complaint|1|Sie beantworten leider etwas ganz anderes als das, was ich wissen wollte.
+complaint|1|Schon wieder derselbe Textbaustein, das bringt mich nicht weiter.
+general|1|Den Link hatte ich mir schon angeschaut, da steht nichts zu meinem Fall.
+human|1|Der Chat versteht leider nicht, was ich meine. Kann mir ein Mensch helfen?
+human|1|Der Assistent kapiert mein Anliegen nicht, bitte jemanden vom Team.
+human|1|Sie verstehen mich leider falsch, ich möchte mit jemandem sprechen.
+complaint|1|Ich warte jetzt den dritten Tag auf eine Antwort auf meine Mail.
+complaint|1|Ist hier überhaupt noch jemand? Seit einer Stunde tut sich nichts.
+complaint|1|Meine Anfrage ist seit Montag offen und niemand meldet sich zurück.
+complaint|1|Letzte Woche wurde mir etwas anderes zugesagt als heute. Was stimmt denn?
+complaint|1|Erst sagt der Shop dies, dann die Hotline das. Wem soll ich glauben?
+complaint|1|Der Techniker sollte heute Vormittag kommen, jetzt ist es Abend und niemand war da.
+complaint|1|Die Information aus dem Chat war nicht korrekt, der Tarif hat diese Option nicht.
+data_change|1|Die Adresse habe ich Ihnen doch bereits zweimal geschickt.
+data_change|1|Bitte lesen Sie meine Nachricht noch einmal, es geht um die neue Adresse, nicht um die alte.
+complaint|1|Wieso muss ich alles dreimal erklären?
+technical|1|Na ja, hätt ich mir eh denken können, dass das wieder nix wird.
+technical|1|Eh klar, Internet wieder weg. Wie jeden Abend.
+complaint|1|Ich hoffe, Sie verstehen, dass ich ziemlich enttäuscht bin.
+billing|1|Ich blicke bei Ihren Rechnungen überhaupt nicht mehr durch.
+technical|1|Ganz ehrlich, das Gerät ist neu und muss schon zur Reparatur.
+billing|1|Seltsam, dass die Abbuchung pünktlich kommt, aber die Erstattung seit Wochen nicht.
+billing|1|Interessant, dass ihr das Geld sofort habt, aber meins nie.
+general|0|Hallo, ich hätte eine Frage zu Ihren Öffnungszeiten.
+general|0|Hallo?
+general|0|Ich habe Ihre Antwort bekommen, danke. Eine Frage habe ich noch.
+data_change|0|Ich habe meine neue Nummer bereits angegeben, ist die Änderung durch?
+complaint|0|Ich möchte meinen Vertrag fristgerecht zum Monatsende kündigen.
+complaint|0|Bitte bestätigen Sie mir die Kündigung schriftlich.
+general|0|Wie kündige ich am einfachsten, und zwar alle Verträge auf einmal?
+complaint|0|Ich kündige zum 30. Juni, weil ich ins Ausland ziehe.
+general|0|Wo kann ich eine Bewertung für Ihren Shop abgeben? Ich war sehr zufrieden.
+general|0|Der beste Kundenservice, den ich je erlebt habe, vielen Dank!
+general|0|Ein sehr hilfsbereites Team, das ist der freundlichste Laden in der Stadt.
+technical|0|Das Handy lässt sich nicht mehr laden, was kann ich tun?
+technical|0|Das Display zeigt keine Reaktion mehr, wenn ich es berühre.
+general|0|Herzlichen Glückwunsch zum Jubiläum, ich bin seit zehn Jahren Kunde!
+complaint|1|Der Paketdienst hat die Lieferung einfach beim Nachbarn im dritten Stock abgegeben, ohne Zettel.
+complaint|0|Ihr Monteur hat beim Anschluss die Wand beschädigt, wie läuft die Reklamation?
+complaint|1|Ihre Lieferfirma hat den Karton offenbar geworfen, das Gerät ist verbeult.
+technical|0|Reicht ein Kabel mit zehn Metern für den Anschluss im Keller?
+technical|0|Der Empfang reicht im Garten nicht ganz, gibt es eine Lösung dafür?
+general|0|Passt scho, dann wart i halt bis nächste Woche.
+general|0|Alles klar, i wart auf Ihren Anruf, danke.
+general|0|Ok, das passt so, ich warte dann auf die Bestätigung.
+technical|0|Gut, ich probiere es morgen früh nochmal und schreibe, falls es dann weiterhin hakt.
+technical|0|Danke, ich teste das am Abend, und wenn es dann immer noch spinnt, melde ich mich wieder.
+billing|0|Ich warte dann einfach die nächste Abrechnung ab, danke für die Info.
+other|0|Ihr Team im Shop war sehr freundlich, danke nochmal.
+technical|0|Ihr Techniker war heute da, jetzt läuft alles.
+data_change|0|Ihr Newsletter kommt doppelt bei mir an, bitte nur noch an die neue E-Mail-Adresse.
+billing|0|Ihr Schreiben zur Preisanpassung habe ich erhalten, ab wann gilt das?
+technical|0|Ihr Router zeigt eine rote Lampe, was bedeutet das?
+data_change|0|Ihr Formular für die Namensänderung finde ich nicht.
+technical|0|Ihr Update hat die Einstellungen zurückgesetzt, wie stelle ich sie wieder her?
+human|1|Ihr Chatbot erkennt mein Anliegen leider nicht, bitte verbinden Sie mich.
+human|1|Ihr Assistent dreht sich im Kreis, ich hätte gern eine Person.
+complaint|1|Ihr System fragt mich jedes Mal dieselben Daten ab.
+technical|1|Ihre App stürzt ständig ab, das ist mühsam.
+complaint|1|Ihr Kundendienst hat sich trotz Zusage nicht zurückgemeldet.
+human|1|Ihr Bot kommt mit meiner Frage nicht klar, gibt es einen Mitarbeiter?
 `;

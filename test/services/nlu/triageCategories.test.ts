@@ -1,0 +1,230 @@
+import { TriageService } from '../../../src/services/nlu/triageService';
+
+const triage = new TriageService();
+const level = (text: string): number => triage.assess(text).frustration.level;
+const intent = (text: string): string => triage.assess(text).intent.intent;
+
+describe('TriageService: irate without swear words', () => {
+  it.each([
+    'Diese Bude gehört geschlossen, ganz ehrlich.',
+    'Stümperhafter geht es ja wohl nicht.',
+    'Was für ein erbärmlicher Kundendienst.',
+    'Ihr zockt eure Kunden nach Strich und Faden ab, widerlich.',
+  ])('reads contempt as irate: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
+
+  it.each([
+    'Ich informiere die Bundesnetzagentur über euer Verhalten.',
+    'Ich wende mich an den Ombudsmann der Banken.',
+    'Des geht jetzt an die RTR.',
+    'Sollte der Betrag nicht bis zum 15. erstattet sein, beauftrage ich einen Rechtsanwalt.',
+  ])('reads a threat with a regulator or a lawyer as irate, however polite: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
+
+  it('reads a cursing emoji as irate', () => {
+    expect(level('Internet tot 🤬')).toBe(2);
+  });
+
+  it('reads censored swearing as irate, but not masked numbers or passwords', () => {
+    expect(level('So ein Sch***, die Leitung ist tot')).toBe(2);
+    expect(level('Mein Passwort ist ***** und wird nicht angenommen')).toBe(0);
+    expect(level('Bitte die IBAN DE12****3456 hinterlegen')).toBe(0);
+  });
+});
+
+describe('TriageService: annoyed, but not irate', () => {
+  it.each([
+    'Ich hänge jetzt seit 25 Minuten in Ihrer Warteschleife.',
+    'Ich rede hier gegen eine Wand, oder?',
+    'Langsam geht mir das auf die Nerven.',
+    'Bei allem Respekt, aber Ihre Anleitung hilft nicht weiter.',
+    'Wirklich? Drei Wochen für einen Techniker?',
+  ])('hears impatience as annoyed: %s', (text) => {
+    expect(level(text)).toBe(1);
+  });
+
+  it('keeps piled-up annoyance without insults or threats at annoyed', () => {
+    expect(level('Schon wieder keine Antwort, ich warte seit Wochen und langsam nervt es.')).toBe(1);
+  });
+
+  it('hears a closing "toll" after a failure as sarcasm, but not after good news', () => {
+    expect(level('Und wieder doppelt abgebucht, toll.')).toBe(1);
+    expect(level('Internet ist wieder da, super.')).toBe(0);
+    expect(level('Keine Probleme mehr, perfekt.')).toBe(0);
+  });
+
+  it('keeps a threat to cancel at annoyed', () => {
+    expect(level('Wenn das nicht bald funktioniert, kündige ich halt.')).toBe(1);
+  });
+
+  it('lets annoyance become irate when the bot keeps failing', () => {
+    const history = { previousTexts: ['Das Internet geht nicht', 'Hilft nicht'], previousLevels: [0, 1] as (0 | 1 | 2)[], failedTurns: 2 };
+    expect(triage.assess('Schon wieder nichts, wie oft denn noch!!', history).frustration.level).toBe(2);
+  });
+});
+
+describe('TriageService: calm stays calm', () => {
+  it.each([
+    'HANDY GESTOHLEN - BITTE SIM SPERREN',
+    'Hallo, auf meiner Abrechnung steht „SKY DE 9,99“, was ist das?',
+    'Auf meinem Fernseher kann ich RTL und ORF nicht mehr empfangen.',
+    'Oida, wos kost des neiche iPhone bei eich?',
+    "Wie geht's noch mal, die PIN zu ändern?",
+    'Meine Karte wurde gestohlen, ich habe schon Anzeige bei der Polizei erstattet.',
+    'Wo bleibt mein Paket? Die Sendungsnummer ist 12345.',
+    'Mega, danke für die schnelle Hilfe!',
+  ])('does not flag: %s', (text) => {
+    expect(level(text)).toBe(0);
+  });
+});
+
+describe('TriageService: intents of frequent phrasings', () => {
+  it('reads money taken from a card without the customer as lost_or_stolen', () => {
+    expect(intent('Auf meiner Kreditkarte ist eine Abbuchung über 300 Euro aus Paris, ich war aber zu Hause.')).toBe('lost_or_stolen');
+    expect(intent('Da ist eine Zahlung von 450 € in meiner Banking-App, die war ich nicht.')).toBe('lost_or_stolen');
+  });
+
+  it('keeps unknown charges on a phone bill at billing', () => {
+    expect(intent('Auf der Handyrechnung steht ein Abo für 4,99 €, das ich nie abgeschlossen habe.')).toBe('billing');
+  });
+
+  it('reads refunds as billing', () => {
+    expect(intent('Wann wird mir der Betrag für die stornierte Bestellung gutgeschrieben?')).toBe('billing');
+    expect(intent('Ich habe das Gerät zurückgeschickt, wann wird mir der Kaufpreis ausbezahlt?')).toBe('billing');
+  });
+
+  it('reads availability questions as general', () => {
+    expect(intent('Gibt es das Tablet auch mit 256 GB?')).toBe('general');
+    expect(intent('Bietet ihr in Bregenz schon Glasfaser an?')).toBe('general');
+  });
+
+  it('reads complaints about sales practices as complaint', () => {
+    expect(intent('Die Verkäuferin hat mir absichtlich einen viel zu teuren Tarif aufgedrängt, das ist unseriös.')).toBe('complaint');
+  });
+
+  it('reads a Swiss German address change as data_change', () => {
+    expect(intent('Miini Adrässe het gänderet, ich wohne jetzt in Winterthur.')).toBe('data_change');
+  });
+
+  it('reads keeping a number when switching as general, not data_change', () => {
+    expect(intent('Kann ich meine Handynummer behalten, wenn ich den Anbieter wechsle?')).toBe('general');
+  });
+
+  it('reads a request for a call back as a wish for a person', () => {
+    expect(intent('Könnten Sie mich bitte morgen Vormittag zurückrufen?')).toBe('human');
+  });
+
+  it('reads a story about the courier or technician as a complaint', () => {
+    expect(intent('Ihr Zusteller hat das Paket einfach in den Regen gestellt.')).toBe('complaint');
+  });
+
+  it('reads a billing address change as data_change, not billing', () => {
+    expect(intent('Bitte die Rechnungsadresse auf meine neue Wohnung ändern.')).toBe('data_change');
+  });
+});
+
+describe('TriageService: irate by combination', () => {
+  it.each([
+    'Ihr seid ein erbärmlicher Haufen, ehrlich.',
+    'So ein lausiger Verein, unfassbar.',
+    'Wos für a chaotische Bude is des bitte.',
+    'Lauter Depperte und Trottln in dem Laden.',
+  ])('reads a negative word for the company as a group as contempt: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
+
+  it.each([
+    'Das ist die unfähigste Hotline, die ich kenne.',
+    'Der schlechteste Anbieter im ganzen Land, Gratulation.',
+    'Das Dümmste, was mir jemals passiert ist, ist euer Kundenservice.',
+  ])('reads a negative superlative beyond comparison as contempt: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
+
+  it('keeps praise beyond comparison calm', () => {
+    expect(level('Die freundlichste Beratung, die ich je hatte, danke!')).toBe(0);
+    expect(level('So schnelle Hilfe habe ich noch nie erlebt, vielen Dank.')).toBe(0);
+  });
+
+  it.each([
+    'Kündigung. Auf der Stelle.',
+    'Ich kündige sämtliche Verträge, und zwar sofort!!',
+    'Nie mehr bei euch. Ich kündige.',
+    'Ich storniere alles, und wehe ihr verrechnet mir dafür noch was.',
+  ])('reads cancellation with emphasis or finality as irate: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
+
+  it.each([
+    'Ich möchte meinen Vertrag zum nächstmöglichen Termin kündigen.',
+    'Bitte kündigen Sie meinen Festnetzanschluss zum 31. Mai.',
+    'Wie kündige ich, und zwar am besten online?',
+  ])('keeps a plain cancellation calm: %s', (text) => {
+    expect(level(text)).toBe(0);
+  });
+
+  it.each([
+    'Ich sorge dafür, dass auf jedem Bewertungsportal steht, wie ihr arbeitet.',
+    'Zieht euch warm an, das wird ein Nachspiel haben.',
+    'Dem Verein gehört die Konzession entzogen.',
+    'Morgen mach ich in eurer Filiale einen Riesenaufstand.',
+  ])('reads threats beyond lawyers as irate: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
+
+  it('reads piled-up mockery as irate, a single sigh as annoyed', () => {
+    expect(level('Zwei Monate für eine Gutschrift. Glanzleistung. Applaus.')).toBe(2);
+    expect(level('Gratuliere, ihr habt es tatsächlich geschafft, meine Nummer zu löschen.')).toBe(2);
+    expect(level('Na super. Ganz toll.')).toBe(1);
+  });
+});
+
+describe('TriageService: annoyed when the help does not help', () => {
+  it.each([
+    'Das ist leider nicht die Antwort, die ich gebraucht habe.',
+    'Schon wieder dieselbe Antwort vom Automaten.',
+    'This is not helpful, I need a real fix.',
+    'Der Chat versteht mich einfach nicht, ich will wissen, wo mein Gerät ist.',
+    'Ist hier wer? Seit 20 Minuten tippe ich ins Leere.',
+    'Von Ihrem Kundendienst kam bis jetzt keinerlei Reaktion.',
+    'Einmal heißt es so, dann wieder anders. Was gilt denn nun?',
+    'Mir wurde eine Rückmeldung bis gestern versprochen, aber passiert ist nichts.',
+    'Die Auskunft aus der Filiale war falsch, das Handy ist nicht im Angebot.',
+    'Warum fragt ihr mich schon wieder nach dem Geburtsdatum?',
+    'Lesen Sie bitte genau, ich habe zwei Rechnungen bekommen, nicht eine.',
+    'Jo eh, scho wieder ka Internet. War eh klar.',
+    'Ich hoffe, Sie können meinen Ärger nachvollziehen.',
+    'Ihre Tarifübersicht verwirrt mich total.',
+    'Der Fernseher ist drei Monate alt und das ist schon die zweite Reparatur.',
+    'Interessant, dass die Preiserhöhung sofort gilt, aber der Rabatt nie.',
+  ])('%s', (text) => {
+    expect(level(text)).toBe(1);
+  });
+
+  it.each([
+    'Hallo?',
+    'Ist da jemand, der mir mit der Rechnung helfen kann?',
+    'Ich habe die Zählernummer bereits angegeben, danke.',
+    'Wie gesagt, ich ziehe am 1. Juni um.',
+    'Seltsam, der Router blinkt, aber das WLAN geht. Woran liegt das?',
+    'Herzlichen Glückwunsch, Sie haben es geschafft, das Problem ist behoben. Danke!',
+    'Toll, jetzt geht alles wieder, super Service!',
+  ])('stays calm: %s', (text) => {
+    expect(level(text)).toBe(0);
+  });
+});
+
+describe('TriageService: impatience in the form of the message', () => {
+  it('hears a bare span of time, a "Nochmal:" opener and a status in scare quotes as annoyed', () => {
+    expect(level('Ich habe die Unterlagen geschickt. Vor drei Wochen.')).toBe(1);
+    expect(level('Noch einmal: Ich brauche die Rechnung als PDF.')).toBe(1);
+    expect(level('Mein Antrag ist schon seit zwei Wochen „in Bearbeitung“.')).toBe(1);
+  });
+
+  it('keeps a span of time inside a sentence and a quoted status calm', () => {
+    expect(level('Vor zwei Wochen habe ich ein Handy bestellt, wie ist der Stand?')).toBe(0);
+    expect(level('Die Sendung hat den Status „versendet“, wann wird sie zugestellt?')).toBe(0);
+  });
+});
