@@ -76,9 +76,15 @@ async function main(): Promise<void> {
 
   const baseline: number[] = [];
   const position: number[] = [];
+  const positionCold: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     baseline.push(await time(() => model.findById(ids[i]).lean()));
     position.push(await time(() => service.positionOf(newest!)));
+  }
+  // Every queue event drops the snapshot: the first position after it reads the whole queue once.
+  for (let i = 0; i < 30; i++) {
+    service.invalidateQueueSnapshot();
+    positionCold.push(await time(() => service.positionOf(newest!)));
   }
   const principal = { id: 'bench', name: 'Bench Agent', role: 'agent' as const };
   const claim: number[] = [];
@@ -94,6 +100,7 @@ async function main(): Promise<void> {
   process.stdout.write(`handoff queue with ${QUEUED} waiting (${SAMPLES} samples each; newest customer now at position ${positionNow})\n`);
   process.stdout.write(`${row('baseline: findOne by _id', baseline)}\n`);
   process.stdout.write(`${row('position of the newest customer', position, 5)}\n`);
+  process.stdout.write(`${row('position after a queue change', positionCold)}\n`);
   process.stdout.write(`${row('claim (atomic findOneAndUpdate)', claim, 10)}\n`);
 
   await database.connection.dropDatabase();

@@ -226,16 +226,26 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
       handoffs.stop();
       teamsNotifier.stop();
       liveContent.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Every step is bounded: a shutdown must finish even while the database is away.
       const deadline = Date.now() + config.shutdownGraceSeconds * 1000;
+      const remaining = () => Math.max(100, deadline - Date.now());
+      await bounded(new Promise<void>((resolve) => server.close(() => resolve())), remaining());
+      server.server.closeAllConnections?.();
       while (messages.turnsInFlight + directLine.turnsInFlight + whatsappInbound.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      await whatsappInbound.stop();
-      await retention.stop();
+      await bounded(whatsappInbound.stop(), remaining());
+      await bounded(retention.stop(), remaining());
       // Transcript lines are written behind each answer; they must reach the database before it closes.
-      await transcripts.drain();
+      await bounded(transcripts.drain(), remaining());
       await database.close();
     },
   };
+}
+
+/** Waits for the promise, but never longer than ms; a step that times out is abandoned. */
+async function bounded(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 async function main(): Promise<void> {

@@ -24,7 +24,9 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
   for (const fact of options.facts ?? []) await deps.sessions.addFact(context, fact);
   await context.sendActivity(t(`conversation:handoff.intro.${reason}`));
   try {
-    const ticket = await deps.handoff.requestHandoff({
+    // The handoff gate announces the queue position or the callback after the turn; saying it
+    // here too would tell the customer twice.
+    await deps.handoff.requestHandoff({
       conversationReference: TurnContext.getConversationReference(context.activity),
       channel: context.activity.channelId,
       ...(context.activity.from?.name ? { customerName: context.activity.from.name } : {}),
@@ -35,11 +37,6 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
       needsSupervisor: options.needsSupervisor ?? (reason === 'frustration' && session.lastFrustration.level >= 2),
       summary: { menuPath: [...session.menuPath], facts: [...session.facts], references: [...session.references] },
     });
-    if (ticket.outsideBusinessHours && reason !== 'urgent') {
-      await context.sendActivity(t('conversation:handoff.callback'));
-    } else {
-      await context.sendActivity(t('conversation:handoff.queued', { position: ticket.position, minutes: Math.max(1, Math.round(ticket.estimatedWaitMinutes)) }));
-    }
   } catch (err) {
     turnLogger(context, deps.logger).error({ err: (err as Error).message, reason, category }, 'handoff request failed');
     await context.sendActivity(t(reason === 'urgent' ? 'conversation:handoff.failedUrgent' : 'conversation:handoff.failed'));

@@ -37,6 +37,8 @@ export class Database {
           serverSelectionTimeoutMS: this.options.serverSelectionTimeoutMS ?? 3000,
           dbName: this.options.dbName,
           maxPoolSize: 50,
+          // A server that vanishes mid-command must not hold a turn for minutes.
+          socketTimeoutMS: 10000,
           autoIndex: true,
         });
         this.ready = true;

@@ -79,6 +79,10 @@ export interface ConversationHandoffState {
 
 export const SUPERVISOR_ACTOR_ROLE = 'supervisor';
 const MAX_TEXT = 4000;
+/** How old the sorted queue snapshot behind positionOf may be; queue events drop it sooner. */
+const QUEUE_SNAPSHOT_MS = 1000;
+/** Spreads priorities apart in one sortable number: far more than any epoch millisecond value. */
+const QUEUE_KEY_PRIORITY_SPAN = 1e14;
 const SURVEY_OPEN_HOURS = 24;
 const SYSTEM: Actor = { kind: 'system', id: 'lotse', name: 'Lotse' };
 
@@ -146,6 +150,7 @@ export class HandoffService implements HandoffRequester {
   private pollTimer?: NodeJS.Timeout;
   private sweeping = false;
   private polling = false;
+  private queueSnapshot?: { at: number; keys: Promise<Float64Array> };
   private seenEvents = new Map<string, number>();
   private pollSince: Date;
 
@@ -586,14 +591,43 @@ export class HandoffService implements HandoffRequester {
 
   // ---------------------------------------------------------------- queue figures
 
-  /** 1 + waiting live handoffs ahead: lower priority number, or same priority and older. */
+  /**
+   * 1 + waiting live handoffs ahead: lower priority number, or same priority and older. Answered
+   * from a sorted snapshot of the live queue that is at most QUEUE_SNAPSHOT_MS old and dropped on
+   * every queue event, so the waiting-update sweep costs one query per pass, not one per customer.
+   */
   async positionOf(record: Pick<HandoffRecord, 'priority' | 'createdAt'>): Promise<number> {
-    const ahead = await this.model.countDocuments({
-      status: 'queued',
-      mode: 'live',
-      $or: [{ priority: { $lt: record.priority } }, { priority: record.priority, createdAt: { $lt: record.createdAt } }],
+    const keys = await this.queueKeys();
+    const target = record.priority * QUEUE_KEY_PRIORITY_SPAN + new Date(record.createdAt).getTime();
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (keys[mid] < target) low = mid + 1;
+      else high = mid;
+    }
+    return low + 1;
+  }
+
+  /** Queue order as one number per waiting live handoff: priority first, then creation time. */
+  private queueKeys(): Promise<Float64Array> {
+    const cached = this.queueSnapshot;
+    if (cached && this.now().getTime() - cached.at < QUEUE_SNAPSHOT_MS) return cached.keys;
+    const at = this.now().getTime();
+    const keys = this.model
+      .find({ status: 'queued', mode: 'live' }, { _id: 0, priority: 1, createdAt: 1 })
+      .lean()
+      .then((docs) => Float64Array.from(docs.map((d) => d.priority * QUEUE_KEY_PRIORITY_SPAN + new Date(d.createdAt).getTime())).sort());
+    this.queueSnapshot = { at, keys };
+    keys.catch(() => {
+      if (this.queueSnapshot?.keys === keys) this.queueSnapshot = undefined;
     });
-    return ahead + 1;
+    return keys;
+  }
+
+  /** Drops the queue snapshot, so the next position comes from the database. */
+  invalidateQueueSnapshot(): void {
+    this.queueSnapshot = undefined;
   }
 
   /** Minutes: median time to claim of the last 20 claims, times the position (at least 1). */
@@ -679,6 +713,7 @@ export class HandoffService implements HandoffRequester {
   // ---------------------------------------------------------------- events across instances
 
   private async publish<K extends HandoffEventName>(type: K, handoffId: string, payload: HandoffEventMap[K]): Promise<void> {
+    this.invalidateQueueSnapshot();
     this.events.emit(type, payload, { local: true });
     // Stored in the background: the caller's answer does not wait for other instances' news.
     this.eventModel
@@ -703,6 +738,7 @@ export class HandoffService implements HandoffRequester {
         if (this.seenEvents.has(key)) continue;
         this.seenEvents.set(key, now);
         if (event.at > this.pollSince) this.pollSince = event.at;
+        this.invalidateQueueSnapshot();
         this.events.emit(event.type as HandoffEventName, event.payload as never, { local: false });
         emitted++;
       }
