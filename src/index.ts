@@ -46,6 +46,7 @@ import { ServiceRequestService } from './services/requests/serviceRequestService
 import { createLogger, Logger } from './services/logger';
 import { Metrics } from './services/metrics';
 import { createBotFrameworkAuthentication } from './services/security/botFrameworkAuth';
+import { ReusedConnectorsAuthentication } from './bots/reusedConnectors';
 import { DEFAULT_RETENTION_RULES } from './services/retention/retentionRules';
 import { RetentionRoutes } from './services/retention/retentionRoutes';
 import { RetentionService } from './services/retention/retentionService';
@@ -105,7 +106,8 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const handoffMarks = new HandoffMarks(database.connection, conversationState);
 
   const botAuth = createBotFrameworkAuthentication({ ...config, openIdMetadataUrl: config.botOpenIdMetadataUrl });
-  const adapter = new CloudAdapter(botAuth);
+  // One ConnectorClient per serviceUrl instead of a new one (and its HTTP pipeline) per activity.
+  const adapter = new CloudAdapter(new ReusedConnectorsAuthentication(botAuth));
   adapter.onTurnError = createTurnErrorHandler(logger, i18n);
   // Transcript lines leave in one bulk write every 25 ms at most; no customer waits for them.
   const transcripts = new TranscriptStore(database.connection, 30, 25);

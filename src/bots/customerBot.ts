@@ -3,7 +3,12 @@ import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dia
 import type { CustomerHandoffGate } from '../dialogs/handoff/customerHandoffGate';
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
-import { TURN_LOGGER } from './turnContext';
+import { bindTurnLogger } from './turnContext';
+
+/** Where botbuilder-dialogs' DialogStateManager caches its configuration for the rest of a turn. */
+const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
+/** The description of botbuilder-dialogs' (unexported) turnState symbol for "activityReceived raised". */
+const ACTIVITY_RECEIVED_EMITTED = 'ActivityReceivedEmitted';
 
 /**
  * Customer side (web, WhatsApp, Bot Framework channels): loads the conversation's state, runs the
@@ -12,6 +17,8 @@ import { TURN_LOGGER } from './turnContext';
 export class CustomerBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  private dialogStateConfiguration?: unknown;
+  private activityReceivedMark?: symbol;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -42,7 +49,7 @@ export class CustomerBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const started = process.hrtime.bigint();
     const channel = context.activity.channelId ?? 'unknown';
-    context.turnState.set(TURN_LOGGER, this.logger.child({ conversationId: context.activity.conversation?.id, channel }));
+    bindTurnLogger(context, this.logger, { conversationId: context.activity.conversation?.id, channel });
     try {
       await this.loadState(context);
       await super.run(context);
@@ -77,8 +84,20 @@ export class CustomerBot extends ActivityHandler {
   }
 
   private async runDialogSteps(context: TurnContext): Promise<void> {
+    // Every DialogContext (one per nested dialog, several a turn) asks for the memory-scope
+    // configuration; botbuilder builds it from its component registry once per turn and keeps it in
+    // turnState. The scopes hold no per-turn state, so this turn reuses the first turn's.
+    if (this.dialogStateConfiguration !== undefined && !context.turnState.has(DIALOG_STATE_CONFIGURATION)) {
+      context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
+    }
     const dc = await this.dialogs.createContext(context);
+    this.dialogStateConfiguration ??= context.turnState.get(DIALOG_STATE_CONFIGURATION) as unknown;
+    // Before its first continueDialog of a turn botbuilder-dialogs walks down to the innermost
+    // dialog (a DialogContext for every level) to raise "activityReceived"; no dialog of ours
+    // handles that event (none overrides onDialogEvent), so the turn is marked as having raised it.
+    if (this.activityReceivedMark !== undefined) context.turnState.set(this.activityReceivedMark, true);
     const result = await dc.continueDialog();
+    this.activityReceivedMark ??= [...context.turnState.keys()].find((k): k is symbol => typeof k === 'symbol' && k.description === ACTIVITY_RECEIVED_EMITTED);
     if (result.status === DialogTurnStatus.empty) {
       await dc.beginDialog(this.rootDialog.id);
     }

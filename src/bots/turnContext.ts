@@ -3,8 +3,28 @@ import type { Logger } from '../services/logger';
 
 /** Keys under which a turn carries its per-turn collaborators in turnState. */
 export const TURN_LOGGER = Symbol('lotse.logger');
+const TURN_LOGGER_BINDINGS = Symbol('lotse.loggerBindings');
+
+interface PendingLogger {
+  parent: Logger;
+  bindings: Record<string, unknown>;
+}
+
+/**
+ * Gives the turn a logger bound to the conversation, created only when the turn logs: most turns
+ * never do, and a pino child costs a serialisation of its bindings.
+ */
+export function bindTurnLogger(context: TurnContext, parent: Logger, bindings: Record<string, unknown>): void {
+  context.turnState.set(TURN_LOGGER_BINDINGS, { parent, bindings } satisfies PendingLogger);
+}
 
 /** The turn's logger, bound to the conversation id; falls back to the given root logger. */
 export function turnLogger(context: TurnContext, fallback: Logger): Logger {
-  return (context.turnState.get(TURN_LOGGER) as Logger | undefined) ?? fallback;
+  const ready = context.turnState.get(TURN_LOGGER) as Logger | undefined;
+  if (ready) return ready;
+  const pending = context.turnState.get(TURN_LOGGER_BINDINGS) as PendingLogger | undefined;
+  if (!pending) return fallback;
+  const logger = pending.parent.child(pending.bindings);
+  context.turnState.set(TURN_LOGGER, logger);
+  return logger;
 }

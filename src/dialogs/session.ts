@@ -1,4 +1,4 @@
-import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import type { BotState, ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { I18nService, Lang, toLang } from '../services/i18n/i18nService';
 import type { FrustrationHistory, FrustrationLevel, Intent } from '../services/nlu/types';
@@ -26,6 +26,30 @@ export interface CustomerProfile {
   conversations: number;
 }
 
+const SESSION = 'lotseSession';
+const PROFILE = 'lotseProfile';
+
+/**
+ * The property as StatePropertyAccessor.get would return it, without its asynchronous load, when
+ * the state is loaded for this turn and has the property; undefined otherwise.
+ */
+function loadedProperty<T>(state: BotState, context: TurnContext, name: string): T | undefined {
+  const bag = state.get(context) as Record<string, unknown> | undefined;
+  if (!bag || !Object.prototype.hasOwnProperty.call(bag, name)) return undefined;
+  return (bag[name] ?? undefined) as T | undefined;
+}
+
+function newSession(): SessionState {
+  return {
+    greeted: false,
+    menuPath: [],
+    facts: [],
+    references: [],
+    history: { previousTexts: [], previousLevels: [], failedTurns: 0 },
+    lastFrustration: { level: 0, score: 0 },
+  };
+}
+
 const HISTORY_LENGTH = 6;
 const MAX_FACTS = 12;
 
@@ -35,27 +59,25 @@ export class SessionStore {
   private readonly profile: StatePropertyAccessor<CustomerProfile>;
 
   constructor(
-    conversationState: ConversationState,
-    userState: UserState,
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
     private readonly i18n: I18nService,
   ) {
-    this.session = conversationState.createProperty<SessionState>('lotseSession');
-    this.profile = userState.createProperty<CustomerProfile>('lotseProfile');
+    this.session = conversationState.createProperty<SessionState>(SESSION);
+    this.profile = userState.createProperty<CustomerProfile>(PROFILE);
   }
 
-  get(context: TurnContext): Promise<SessionState> {
-    return this.session.get(context, {
-      greeted: false,
-      menuPath: [],
-      facts: [],
-      references: [],
-      history: { previousTexts: [], previousLevels: [], failedTurns: 0 },
-      lastFrustration: { level: 0, score: 0 },
-    });
+  async get(context: TurnContext): Promise<SessionState> {
+    // Asked for many times a turn: once the state is loaded, read it straight from the turn's cache.
+    const loaded = loadedProperty<SessionState>(this.conversationState, context, SESSION);
+    if (loaded !== undefined) return loaded;
+    return (await this.session.get(context)) ?? this.session.get(context, newSession());
   }
 
-  getProfile(context: TurnContext): Promise<CustomerProfile> {
-    return this.profile.get(context, { conversations: 0 });
+  async getProfile(context: TurnContext): Promise<CustomerProfile> {
+    const loaded = loadedProperty<CustomerProfile>(this.userState, context, PROFILE);
+    if (loaded !== undefined) return loaded;
+    return (await this.profile.get(context)) ?? this.profile.get(context, { conversations: 0 });
   }
 
   async lang(context: TurnContext): Promise<Lang> {

@@ -37,24 +37,47 @@ function keyStems(text: string): string[] {
   return [...out];
 }
 
+// Rows of the edit distance, reused across calls: the matcher is synchronous, so no call overlaps.
+let rowPrev2 = new Int32Array(64);
+let rowPrev = new Int32Array(64);
+let rowCur = new Int32Array(64);
+
 /** Optimal string alignment distance, stopping early once it exceeds max. */
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev2 = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rowCur.length < width) {
+    rowPrev2 = new Int32Array(width * 2);
+    rowPrev = new Int32Array(width * 2);
+    rowCur = new Int32Array(width * 2);
+  }
+  let prev2 = rowPrev2;
+  let prev = rowPrev;
+  let cur = rowCur;
+  for (let j = 0; j < width; j++) {
+    prev2[j] = 0;
+    prev[j] = j;
+  }
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let v = prev[j] + 1;
+      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+      if (prev[j - 1] + cost < v) v = prev[j - 1] + cost;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j];
+    const recycled = prev2;
+    prev2 = prev;
     prev = cur;
+    cur = recycled;
   }
   return prev[b.length];
 }
@@ -75,6 +98,8 @@ function similarity(a: string, b: string): number {
 interface IndexedQuestion {
   entry: number;
   stems: string[];
+  /** The question's vector length under idf, fixed per build. */
+  norm: number;
 }
 
 /**
@@ -95,13 +120,14 @@ export class KnowledgeMatcher {
       for (const q of [...entry.questions.de, ...entry.questions.en]) {
         const stems = keyStems(q);
         if (stems.length === 0) continue;
-        this.questions.push({ entry: index, stems });
+        this.questions.push({ entry: index, stems, norm: 0 });
         stems.forEach((s) => seen.add(s));
       }
       seen.forEach((s) => df.set(s, (df.get(s) ?? 0) + 1));
     });
     const n = Math.max(1, entries.length);
     for (const [s, count] of df) this.idf.set(s, Math.log(1 + n / count));
+    for (const q of this.questions) q.norm = Math.sqrt(q.stems.reduce((sum, t) => sum + (this.idf.get(t) ?? 0) ** 2, 0));
     // A word no entry knows still counts against the match, like a moderately rare word.
     this.defaultIdf = Math.log(1 + n / 2);
   }
@@ -114,30 +140,31 @@ export class KnowledgeMatcher {
   match(text: string, options: { minScore?: number; preferCategory?: string; limit?: number } = {}): KnowledgeMatch[] {
     const query = keyStems(text.slice(0, 1000));
     if (query.length === 0) return [];
-    const queryWeights = query.map((s) => this.weightOf(s));
+    // Every question stem is in the vocabulary (the idf keys): comparing each query word with the
+    // vocabulary once gives what comparing it with every stem of every question would, without
+    // repeating the same edit distances for each question that shares a word.
+    const sims = query.map((s) => this.similarities(s));
+    const queryWeights = query.map((s, i) => this.weightOf(s, sims[i]));
     const queryNorm = Math.sqrt(queryWeights.reduce((sum, w) => sum + w * w, 0));
     const best = new Map<number, number>();
     for (const q of this.questions) {
       let dot = 0;
-      const matchedStems = new Set<string>();
-      query.forEach((s, i) => {
+      for (let i = 0; i < query.length; i++) {
+        const known = sims[i];
+        if (known.size === 0) continue;
         let sim = 0;
         let hit = '';
         for (const t of q.stems) {
-          const v = similarity(s, t);
+          const v = known.get(t) ?? 0;
           if (v > sim) {
             sim = v;
             hit = t;
           }
         }
-        if (sim > 0) {
-          dot += sim * queryWeights[i] * (this.idf.get(hit) ?? this.defaultIdf);
-          matchedStems.add(hit);
-        }
-      });
+        if (sim > 0) dot += sim * queryWeights[i] * (this.idf.get(hit) ?? this.defaultIdf);
+      }
       if (dot === 0) continue;
-      const docNorm = Math.sqrt(q.stems.reduce((sum, t) => sum + (this.idf.get(t) ?? 0) ** 2, 0));
-      let score = dot / (queryNorm * docNorm);
+      let score = dot / (queryNorm * q.norm);
       const entry = this.entries[q.entry];
       if (options.preferCategory && entry.category === options.preferCategory) score *= 1.1;
       best.set(q.entry, Math.max(best.get(q.entry) ?? 0, Math.min(1, score)));
@@ -150,10 +177,21 @@ export class KnowledgeMatcher {
       .map(([index, score]) => ({ id: this.entries[index].id, category: this.entries[index].category, score }));
   }
 
-  private weightOf(s: string): number {
+  /** The vocabulary stems similar to s (similarity > 0), in vocabulary order. */
+  private similarities(s: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const t of this.idf.keys()) {
+      const v = similarity(s, t);
+      if (v > 0) out.set(t, v);
+    }
+    return out;
+  }
+
+  private weightOf(s: string, similar: Map<string, number>): number {
     const known = this.idf.get(s);
     if (known !== undefined) return known;
-    for (const t of this.idf.keys()) if (similarity(s, t) > 0) return this.idf.get(t) ?? this.defaultIdf;
+    // The first similar vocabulary stem, as the vocabulary is ordered.
+    for (const t of similar.keys()) return this.idf.get(t) ?? this.defaultIdf;
     return this.defaultIdf;
   }
 }

@@ -449,7 +449,9 @@ function historyEvidence(
     const currentSet = new Set(tokens);
     for (const previous of recent) {
       const prevTokens = foldTokens(previous);
-      if (prevTokens.join(' ') === current) {
+      // A one- or two-word message said again ("Hallo", "Ja", "1") is a ping, not a request the bot
+      // failed to hear; only a real request repeated counts.
+      if (tokens.length >= 3 && prevTokens.join(' ') === current) {
         out.push({ signal: 'repeated', weight: 0.4 });
         break;
       }
