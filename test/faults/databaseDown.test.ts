@@ -10,7 +10,7 @@ import { call, DirectLineClient } from '../services/directline/directLineClient'
 import { startFakeBotConnector, FakeBotConnector } from '../services/handoff/support/fakeBotConnector';
 import { ADMIN } from '../services/handoff/support/handoffTestApp';
 import { startFakeGraphApi, FakeGraphApi } from '../services/whatsapp/fakeGraphApi';
-import { ACCESS_TOKEN, APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN } from '../services/whatsapp/metaPayloads';
+import { whatsappTestEnv } from '../services/whatsapp/metaPayloads';
 import { sleep, StatusCounter, WebCustomer, WhatsAppCustomer } from './support/customers';
 
 const t = new I18nService('de').t('de');
@@ -57,13 +57,7 @@ describe('the database is down for 20 s under load', () => {
       MONGODB_URI: mongoUri,
       RATE_LIMIT_PER_MINUTE: '0',
       ADMIN_API_TOKEN: ADMIN,
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
-      WHATSAPP_ACCESS_TOKEN: ACCESS_TOKEN,
-      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-      WHATSAPP_API_URL: graph.url,
-      WHATSAPP_SEND_SPACING_MS: '0',
-      WHATSAPP_RETRY_BASE_MS: '20',
+      ...whatsappTestEnv(graph.url),
       WHATSAPP_SWEEP_SECONDS: '1',
     };
     const counter = new StatusCounter();

@@ -4,7 +4,7 @@ import { call } from '../services/directline/directLineClient';
 import { startFakeBotConnector, FakeBotConnector } from '../services/handoff/support/fakeBotConnector';
 import { ADMIN, handoffRequest, startHandoffTestApp } from '../services/handoff/support/handoffTestApp';
 import { startFakeGraphApi, FakeGraphApi } from '../services/whatsapp/fakeGraphApi';
-import { ACCESS_TOKEN, APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN } from '../services/whatsapp/metaPayloads';
+import { whatsappTestEnv } from '../services/whatsapp/metaPayloads';
 import { FuzzCase, FuzzContext, FuzzGenerator, RouteSpec } from './support/fuzzCorpus';
 import { faultSeed, Rng } from './support/rng';
 
@@ -32,13 +32,7 @@ describe('fuzzing every HTTP endpoint', () => {
     connector = await startFakeBotConnector();
     graph = await startFakeGraphApi();
     test = await startHandoffTestApp({
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
-      WHATSAPP_ACCESS_TOKEN: ACCESS_TOKEN,
-      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-      WHATSAPP_API_URL: graph.url,
-      WHATSAPP_SEND_SPACING_MS: '0',
-      WHATSAPP_RETRY_BASE_MS: '20',
+      ...whatsappTestEnv(graph.url),
     });
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { testMongoUri } from '../support/testDb';
 import { startFakeBotConnector, FakeBotConnector } from '../services/handoff/support/fakeBotConnector';
 import { ADMIN } from '../services/handoff/support/handoffTestApp';
 import { startFakeGraphApi, FakeGraphApi } from '../services/whatsapp/fakeGraphApi';
-import { ACCESS_TOKEN, APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN } from '../services/whatsapp/metaPayloads';
+import { whatsappTestEnv } from '../services/whatsapp/metaPayloads';
 import { sleep, StatusCounter, WebCustomer, WhatsAppCustomer } from './support/customers';
 import { faultSeed, Rng } from './support/rng';
 
@@ -56,13 +56,7 @@ describe('SIGKILL at random moments while customers talk and wait', () => {
       MONGODB_URI: mongoUri,
       RATE_LIMIT_PER_MINUTE: '0',
       ADMIN_API_TOKEN: ADMIN,
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
-      WHATSAPP_ACCESS_TOKEN: ACCESS_TOKEN,
-      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-      WHATSAPP_API_URL: fakeGraph.url,
-      WHATSAPP_SEND_SPACING_MS: '0',
-      WHATSAPP_RETRY_BASE_MS: '20',
+      ...whatsappTestEnv(fakeGraph.url),
       WHATSAPP_CLAIM_LEASE_SECONDS: String(CLAIM_LEASE_SECONDS),
       WHATSAPP_SWEEP_SECONDS: '1',
     };

@@ -17,7 +17,7 @@ import { WhatsAppRoutes } from '../../../src/services/whatsapp/whatsappRoutes';
 import { createServer } from '../../../src/server';
 import { testMongoUri } from '../../support/testDb';
 import { FakeGraphApi, startFakeGraphApi } from './fakeGraphApi';
-import { ACCESS_TOKEN, APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN } from './metaPayloads';
+import { whatsappTestEnv } from './metaPayloads';
 
 export interface WhatsAppHarness {
   baseUrl: string;
@@ -38,13 +38,7 @@ export interface WhatsAppHarness {
 export async function startWhatsAppHarness(bot: { run(context: TurnContext): Promise<void> }, env: Record<string, string> = {}, mongoUri = testMongoUri('wa')): Promise<WhatsAppHarness> {
   const graph = await startFakeGraphApi();
   const config = loadConfig({
-    WHATSAPP_APP_SECRET: APP_SECRET,
-    WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
-    WHATSAPP_ACCESS_TOKEN: ACCESS_TOKEN,
-    WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-    WHATSAPP_API_URL: graph.url,
-    WHATSAPP_SEND_SPACING_MS: '0',
-    WHATSAPP_RETRY_BASE_MS: '20',
+    ...whatsappTestEnv(graph.url),
     ...env,
   });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');

@@ -59,3 +59,16 @@ export async function waitFor<T>(probe: () => T | Falsy | Promise<T | Falsy>, wh
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** The WhatsApp settings every test that runs a real service against the fake Graph API needs. */
+export function whatsappTestEnv(graphUrl: string): Record<string, string> {
+  return {
+    WHATSAPP_APP_SECRET: APP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
+    WHATSAPP_ACCESS_TOKEN: ACCESS_TOKEN,
+    WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+    WHATSAPP_API_URL: graphUrl,
+    WHATSAPP_SEND_SPACING_MS: '0',
+    WHATSAPP_RETRY_BASE_MS: '20',
+  };
+}

@@ -2,7 +2,7 @@ import { startTestApp, TestApp } from '../../support/testApp';
 import { I18nService } from '../../../src/services/i18n/i18nService';
 import { LIMITS } from '../../../src/services/whatsapp/outboundMessages';
 import { FakeGraphApi, startFakeGraphApi } from './fakeGraphApi';
-import { ACCESS_TOKEN, APP_SECRET, listReply, PHONE_NUMBER_ID, postWebhook, textMessage, VERIFY_TOKEN, waitFor } from './metaPayloads';
+import { ACCESS_TOKEN, listReply, postWebhook, textMessage, waitFor, whatsappTestEnv } from './metaPayloads';
 
 const COMPANY = 'Muster Telekom';
 const t = new I18nService('de').t('de');
@@ -16,13 +16,7 @@ describe('WhatsApp through the whole service', () => {
     graph = await startFakeGraphApi();
     app = await startTestApp({
       COMPANY_NAME: COMPANY,
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
-      WHATSAPP_ACCESS_TOKEN: ACCESS_TOKEN,
-      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-      WHATSAPP_API_URL: graph.url,
-      WHATSAPP_SEND_SPACING_MS: '0',
-      WHATSAPP_RETRY_BASE_MS: '20',
+      ...whatsappTestEnv(graph.url),
     });
   });
   afterAll(async () => {
