@@ -75,6 +75,7 @@ export async function createHarness(at = new Date('2025-03-12T10:00:00Z')): Prom
     throw err;
   }
   const requests = new ServiceRequestService(database.connection, () => clock.now());
+  await database.ensureIndexes();
   const handoff = new RecordingHandoff();
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);

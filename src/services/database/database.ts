@@ -59,6 +59,15 @@ export class Database {
     this.monitor.unref();
   }
 
+  /**
+   * Waits until every model compiled on this connection has its indexes. Unique indexes guard
+   * against doubles, so traffic should not start before them; and the local test server can fail a
+   * write that races with a collection's first index build.
+   */
+  async ensureIndexes(): Promise<void> {
+    await Promise.all(Object.values(this.connection.models).map((model) => model.init()));
+  }
+
   /** Pings the server; updates and returns readiness. Never throws. */
   async ping(timeoutMs = 1500): Promise<boolean> {
     if (this.closed || !this.connection.db) return false;

@@ -87,6 +87,7 @@ export class TeamsHarness {
     this.channels = new TeamsChannelStore(connection);
     this.threads = new TeamsThreadStore(connection);
     this.notifier = this.newNotifier(adapter, logger);
+    await this.database.ensureIndexes();
     this.notifier.start();
     const agentBot = new AgentBot({
       desk: this.handoffs,

@@ -48,6 +48,7 @@ export async function startWhatsAppHarness(bot: { run(context: TurnContext): Pro
   const inbox = new InboundStore(database.connection);
   const contacts = new ContactStore(database.connection);
   const statuses = new StatusStore(database.connection);
+  await database.ensureIndexes();
   const adapter = new WhatsAppAdapter(
     { ...config.whatsapp, botName: config.botName, defaultLocale: 'de-DE' },
     new GraphApiClient({ ...config.whatsapp, maxAttempts: 6, timeoutMs: 2000 }, logger),
