@@ -1,6 +1,6 @@
 import { INTENTS, type FrustrationLevel, type Intent } from './types';
 import { extractFeatures, type SparseVector } from './features';
-import { TRAINING_CORPUS } from './trainingCorpus';
+import { TONE_CORPUS, TRAINING_CORPUS } from './trainingCorpus';
 
 export interface LabelledExample {
   text: string;
@@ -29,6 +29,14 @@ let cached: LabelledExample[] | undefined;
 export function trainingCorpus(): LabelledExample[] {
   cached ??= parseCorpus(TRAINING_CORPUS);
   return cached;
+}
+
+let toneCached: LabelledExample[] | undefined;
+
+/** The training corpus plus examples written for tone only: what the frustration model learns from. */
+export function frustrationCorpus(): LabelledExample[] {
+  toneCached ??= [...trainingCorpus(), ...parseCorpus(TONE_CORPUS)];
+  return toneCached;
 }
 
 const featureCache = new WeakMap<LabelledExample, SparseVector>();

@@ -257,7 +257,7 @@ const UNHELPED = [
      schon mitgeteilt | bereits mitgeteilt | schon geschrieben | bereits geschrieben | lesen sie ~ bitte`,
   ),
   // Tip a borderline message over, never alone: "wie gesagt" and "gestern hieß es" are often just context.
-  ...cues('annoyance', 0.2, `wie gesagt | wie schon gesagt | gestern hiess es | erst hiess es | zuerst hiess es | damals hiess es`),
+  ...cues('annoyance', 0.2, `dauert des no | dauert das no | dauert ~ noch lange | wie lang dauert | wie gesagt | wie schon gesagt | gestern hiess es | erst hiess es | zuerst hiess es | damals hiess es`),
 ];
 
 /**
@@ -406,7 +406,7 @@ const POSITIVE = cues(
   0,
   `super | toll | klasse | prima | grossartig | wunderbar | fantastisch | genial | spitze | perfekt | danke | great | awesome |
    fantastic | wonderful | lovely | perfect | bravo | herrlich | suuper | lasst grussen | mega | geil | cool | spitzenmassig |
-   wunderbar | grandios | phantastisch | wow`,
+   wunderbar | grandios | phantastisch | wow | chapeau | hervorragend | ausgezeichnet | respekt | hut ab`,
 );
 
 /** Failure words that turn a positive word sarcastic. */
@@ -415,7 +415,8 @@ const FAILURE = cues(
   0,
   `nichts | nix | nut | nuet | kein | keine | nicht | ned | nid | nod | nie | immer noch | schon wieder | kaputt |
    again | nothing | never | still | not | no | abgebucht | ausgefallen | weg | auch noch | ganz weg | gar nichts | tot |
-   wieder | nochmal | zu viel | mahnung | mahngebuhr | storung | gesperrt | ohne | falsch | falsche | kaputt | tot`,
+   wieder | nochmal | zu viel | mahnung | mahngebuhr | storung | gesperrt | ohne | falsch | falsche | kaputt | tot |
+   aufgegeben | hinuber | defekt | futsch | im eimer`,
 );
 
 /** Things went well: a "super" next to "wieder" is then sincere ("Toll, jetzt geht es wieder"). */
@@ -447,7 +448,144 @@ const URGENT = cues(
    notfall | hilfe | sos | gehackt | betrug | missbrauch | stolen | lost | urgent | emergency | help | block`,
 );
 
+/**
+ * Kinds of anger the older lists lacked: "shut up" said to the bot or the staff, losing control ("ich raste aus"),
+ * accusing the company of indifference, lies or greed, and mock titles ("ihr Genies"). Irate on their own.
+ */
+const HOSTILITY = [
+  ...cues(
+    'insult',
+    0.7,
+    `halt s maul | halts maul | halt dein maul | halt die fresse | halts fresse | halt die schnauze | halt die gosch* |
+     halt di gosch* | halt d gosch* | halt die pappn | halt d pappn | halt d schnurre | halt dini schnurre | heb d schnurre |
+     hebed d schnurre | halt de latz | halten sie ~ klappe | halten sie ~ maul | halten sie ~ mund | haltet ~ klappe |
+     haltet ~ maul | haltet ~ fresse | halt ~ klappe | halt ~ maul | halt ~ fresse | maul halten | fresse halten | schnauze halten | klappe halten | shut up | shut the |
+     ihr genies | sie genie | ihr experten | ihr profis | ihr helden | ihr spezialisten | ihr schlaumeier | ihr witzbolde |
+     ihr komiker | ihr spassvogel | ihr vogel | ihr pappnasen | ihr marchenerzahler | ihr lugner | ihr heuchler |
+     ihr geldeintreiber | ihr halsabschneider | ihr gauner | ihr schlafmutzen | ihr schnarchnasen | ihr luschen |
+     ihr pfeifen | ihr nasen | ihr heinis | ihr heinzelmannchen | ihr pfuscher | ihr chaoten | ihr stumper | ihr kasper* |
+     du pfeife | dir pfeife | sie pfeife | so eine pfeife | so ne pfeife | du flasche | sie flasche | ihr flaschen |
+     so eine flasche | so ne flasche | du nulpe | sie nulpe | ganz bache | nod ganz bache | nid ganz bache |
+     nicht ganz gebacken | alle tassen im schrank`,
+  ),
+  ...cues(
+    'contempt',
+    0.7,
+    `einen dreck | an dreck | en dreck | einen scheiss | an scheiss | en scheiss | einen feuchten* | an feichtn | einen kehricht |
+     scheissegal | scheiss egal | schnurzegal | schnurzpiepegal | piepegal | wurschtegal | furzegal | haut egal |
+     lugner* | marchenerzahler* | marchenstunde | lugenmarchen | lugen sie | lugt ihr | ihr lugt | sie lugen | lugen ~ an |
+     angelogen | belogen | anlugen | verlogen* | heuchler* | heuchelei | scheinheilig* | krokodilstranen |
+     wollen ~ nur ~ geld | wollt ~ nur ~ geld | wollen ~ nur abkassieren | wollt ~ nur abkassieren | geht ~ nur ums geld |
+     nur auf mein geld | nur aufs geld | nur ums geld | nur am geld | geldgeil* | geldgierig* | raffgierig* | abkassieren |
+     kassieren ab | kassiert ~ ab | ausnehmen wie | nimmt ~ aus wie | melkkuh | lying | liars | liar | don t give a |
+     machen sie ~ doch allein | macht ~ doch allein | macht ~ doch alleine | machen sie ~ doch alleine | euren mist |
+     ihren mist | euer mist | ihr mist | euren scheis | ihren scheis | wie den letzten dreck | wie der letzte dreck |
+     wie dreck | wie ein stuck dreck | wie vieh | wie idioten | wie deppen | wie bittsteller | wie menschen zweiter klasse |
+     wie kunden zweiter klasse | wie den letzten deppen | wie den letzten idioten`,
+  ),
+  ...cues(
+    'anger',
+    0.65,
+    `raste ich aus | rast ich aus | raste ~ aus | rast ~ aus | rastet ~ aus | drehe durch | dreh durch | drehe ~ durch |
+     dreh ~ durch | drehe ich durch | dreh ich durch | werde wahnsinnig | werd wahnsinnig | werde noch wahnsinnig |
+     werd narrisch | werd no narrisch | wird narrisch | werd deppat | explodiere | explodier | platze gleich | ich platze |
+     platzt mir | reisst mir | reisst der geduldsfaden | geht mir der hut hoch | hutschnur | brennt die sicherung |
+     brennen die sicherungen | sicherung durch | verliere die beherrschung | verliere ~ nerven | bin auf hundert |
+     bin auf achtzig | chume id saft | chum id saft | chume in saft | bin im saft | wird zum tier | werd zum tier |
+     kriege die krise | krieg die krise | krieg zuviel | krieg zu viel | kriege zu viel | kriege zuviel | losing my mind |
+     going to lose it | gonna lose it | sick and tired | tired of your | had enough | reicht ~ endgultig |
+     reichts ~ endgultig | reicht s ~ endgultig | langt ~ endgultig | endgultig genug | endgultig die nase | werfe ~ an die wand | schmeiss ~ an die wand | schmeisse ~ an die wand |
+     werfe ~ aus dem fenster | schmeiss ~ aus dem fenster | schmeisse ~ aus dem fenster | fliegt ~ aus dem fenster |
+     was erlauben sie sich | was erlaubt ihr euch | erlauben sie sich eigentlich | was fallt ihnen ein | was fallt euch ein |
+     wie konnen sie es wagen | wie konnt ihr es wagen | wie konnen sie sich erlauben | wie konnt ihr euch erlauben |
+     ist diebstahl | ist ~ diebstahl | ist notigung | ist ~ notigung | ist erpressung | ist ~ erpressung | ist raub |
+     ist ~ raub | wucher | wucherpreis* | halsabschneiderei | raubritter* | mafiamethoden | mafia methoden | diebesbande`,
+  ),
+  // Telling everyone, claiming damages: threats, irate on their own.
+  ...cues(
+    'threat:public',
+    0.62,
+    `sage allen | erzahle allen | erzahl allen | erzahl ~ uberall | erzahle ~ uberall | verbraucherschutz* | allen meinen freunden | allen freunden | im freundeskreis erzahlen |
+     im bekanntenkreis | jeder erfahrt | jeder erfahren | alle erfahren | dafur sorgen dass ~ erfahrt | warne alle |
+     warne jeden | warnen alle | werde ~ alle warnen | werde ~ jeden warnen | von euch abraten | von ihnen abraten |
+     jedem abraten | allen abraten`,
+  ),
+  ...cues(
+    'threat:legal',
+    0.62,
+    `fordere ~ schadenersatz | fordere ~ schadensersatz | verlange ~ schadenersatz | verlange ~ schadensersatz |
+     mache ~ schadenersatz geltend | mache ~ schadensersatz geltend | schadenersatzforderung | schadensersatzforderung`,
+  ),
+  // Accusing the company of not caring: as hostile as an insult.
+  ...cues(
+    'anger',
+    0.6,
+    `ist ihnen egal | ist euch egal | ist ihnen ~ egal | ist euch ~ egal | ist ihnen ~ wurscht | ist euch ~ wurscht |
+     ist ihnen ~ wurst | ist euch ~ wurst | ist ihnen ~ schnuppe | ist euch ~ schnuppe | ist ihnen ~ gleichgultig |
+     ist euch ~ gleichgultig | frachheit | frechheit | lah mir das numme gfalle | lasse mir das nicht mehr gefallen |
+     lass mir das nimmer gfallen | numme gfalle | nimmer gefallen | nicht langer gefallen | nicht mehr gefallen |
+     is eich wurscht | is ihna wurscht | is eich egal | isch eu egal | isch ene egal | isch eu glich | isch ene glich`,
+  ),
+  // Not caring, fobbing off, paying for nothing: annoyed, irate with anything stronger.
+  ...cues(
+    'anger',
+    0.5,
+    `interessiert sie nicht | interessiert euch nicht | interessiert ~ offenbar nicht | interessiert ~ wohl nicht |
+     interessiert ~ niemanden | interessiert keinen | kummert sie nicht | kummert euch nicht | kummert ~ niemanden |
+     kummert keinen | juckt euch nicht | juckt sie nicht | juckt ~ niemanden | juckt keinen | verschaukelt | verschaukeln |
+     veraeppelt | veraeppeln | verapelt | verapeln | verkackeiert | vergackeiert | verhohnepipelt | verkohlt | verkohlen |
+     fur dumm verkauft | fur dumm verkaufen | fur blod verkauft | fur blod verkaufen | fur dumm halten | fur blod halten |
+     halten mich fur | haltet mich fur | abgespeist | abspeisen | abzuspeisen | abgefertigt | abgewurgt | abwimmeln | abzuwimmeln |
+     you don t care | nobody cares | no one cares`,
+  ),
+];
+
+/**
+ * Quieter annoyance: no more patience or wish to go on ("keine Lust mehr", "null Bock"), help worth nothing
+ * ("hilft null"), feeling badly treated, hurry, a robot instead of a person, wishy-washy quality ("mau").
+ */
+const DISCONTENT = [
+  ...cues(
+    'annoyance',
+    0.4,
+    `langt s | mir langt | langt mir | reicht s | glangt s | taking forever | takes forever | took forever |
+     hinterhertelefonier* | hinterher telefonieren | hinterherlaufen | hinterher laufen | hinterherrennen | hinterher rennen |
+     hinterherschreiben | hinterherrenne* | nachtelefonieren | anders zugesagt | anders zugesichert | was anderes zugesagt | etwas anderes zugesagt | anders gesagt bekommen |
+     zahle ~ fur ~ kaum | bezahle ~ fur ~ kaum | zahle ~ fur nichts | bezahle ~ fur nichts | zahle ~ fur nix |
+     zahle ~ und bekomme ~ nicht | zahle ~ und kriege ~ nicht | zahle ~ und bekomme ~ kein* |
+     verliere ~ lust | vergeht ~ lust | lust vergangen | vergeht mir | noch ein einziges mal | noch ein einziges mol |
+     horen sie auf mit | horen sie auf mich | hort auf mit | hort auf mich | versteht ~ gar nichts | verstehen ~ gar nichts |
+     versteht ~ uberhaupt nichts | verstehen ~ uberhaupt nichts | versteht ~ gar nix | not ok | not okay | been waiting |
+     keine lust mehr | kei lust meh | ka lust mehr | koa lust mehr | null bock | kein bock mehr | ka bock mehr | koan bock |
+     keinen nerv mehr | keine nerven mehr | kei nerv meh | han gnueg | hob gnua | ich habe es satt |
+     hilft ~ null | null weiter | bringt ~ null | null hilfe | null komma nichts | hilft ~ gar nicht | hilft ~ uberhaupt nicht |
+     hilft ~ kein stuck | bringt ~ kein stuck | nutzt ~ null | bringt mir gar nichts |
+     schlecht informiert | schlecht beraten | schlecht behandelt | schlecht betreut | falsch behandelt |
+     fuhle mich ~ schlecht | fuhle mich ~ allein | fuhle mich ~ verarscht | fuhle mich ~ nicht ernst | nicht ernst genommen |
+     nicht ernstgenommen | fuhle mich ~ abgewimmelt | fuhle mich ~ veraeppelt | fuhle mich ~ ubergangen | ubergangen |
+     komme mir ~ vor wie | kome mir ~ vor wie | ganz anders erklart | ganz anders gesagt | ganz anders gesagt bekommen |
+     anders erklart bekommen | anders versprochen | nur noch ein roboter | nur noch roboter | nur noch bots | nur noch ein bot |
+     nur noch maschinen | nur noch automaten | kein mensch mehr | keine menschen mehr | mit maschinen reden | beeilen sie sich |
+     beeilen | beeilung | bisschen schneller | bitzli schneller | e bizeli schneller | bissl schneller | geht das ~ schneller |
+     gehts ~ schneller | mach schneller | machen sie schneller | zackig | dalli | hopp hopp |
+     wrote already | already wrote | already written | written already | asked already | already asked | why nobody |
+     why no one | why does nobody | nobody answer | no one answer | nobody helps | again and again | how many times |
+     keeps happening | not again`,
+  ),
+  ...cues(
+    'annoyance',
+    0.3,
+    `mau | durftig | lausig | nicht das gelbe vom ei | lasst zu wunschen ubrig | lasst ~ zu wunschen ubrig |
+     last zu wunschen | ging schon besser | schlechter geworden | immer schlechter |
+     three times | 3 times | several times | many times | multiple times | nicht glucklich | nicht so glucklich |
+     nicht wirklich glucklich | nicht sehr glucklich | mehr kulanz | mir mehr ~ erwartet | mehr entgegenkommen | unglucklich mit | mir ~ zu blod | mir ~ zu dumm | mir ~ zu bled | mir ~ zu deppert |
+     ma ~ zu blod | ma ~ zu bled | mer ~ zu blod | mer ~ zu dumm`,
+  ),
+];
+
 export const FRUSTRATION_CUES: readonly Cue[] = [
+  ...HOSTILITY,
+  ...DISCONTENT,
   ...URGENT,
   ...INSULTS,
   ...SWEARING,

@@ -1,4 +1,4 @@
-import { exampleFeatures, trainingCorpus, type LabelledExample } from './corpus';
+import { exampleFeatures, frustrationCorpus, type LabelledExample } from './corpus';
 import { extractFeatures } from './features';
 import {
   ACRONYMS,
@@ -97,7 +97,7 @@ export class GermanFrustrationScorer implements FrustrationScorer {
 
   constructor(
     private readonly defaults: FrustrationThresholds = DEFAULT_FRUSTRATION_THRESHOLDS,
-    corpus: readonly LabelledExample[] = trainingCorpus(),
+    corpus: readonly LabelledExample[] = frustrationCorpus(),
   ) {
     const examples = corpus.map((ex) => ({ features: exampleFeatures(ex), label: ex.level }));
     this.model = LinearModel.train(examples, 3, { epochs: 8, learningRate: 0.8, balance: 0.7, seed: 11 });
@@ -144,6 +144,11 @@ export class GermanFrustrationScorer implements FrustrationScorer {
       .filter((h) => !(h.tag === 'contempt' && h.start > 0 && QUESTION_WORDS.has(tokens[h.start - 1])))
       .filter((h) => !(h.tag === 'contempt' && CLAUSE_FINAL.test(h.pattern) && h.end < tokens.length && !clauseStarts.has(h.end)))
       .filter((h) => !(h.tag === 'threat:cancel' && h.start > 0 && HOW_TO.has(tokens[h.start - 1])))
+      // "Das ist mir zu blöd", "zu dumm, dass ...": weariness or regret, not an insult.
+      // "Mein Mann ist Anwalt": a profession, not a threat.
+      .filter((h) => !(h.tag === 'threat:legal' && h.start > 0 && (tokens[h.start - 1] === 'ist' || tokens[h.start - 1] === 'als') && /^(anwalt|rechtsanwalt|jurist|advokat)/.test(tokens[h.start])))
+      // "Sie sind zu dumm" still addresses a person.
+      .filter((h) => !(h.tag === 'insult' && h.weight < 0.6 && tokens[h.start - 1] === 'zu' && !tokens.slice(Math.max(0, h.start - 4), h.start).some((w) => ADDRESSED.has(w))))
       .filter((h) => !(CLAUSE_FINAL_ANNOYANCE.test(h.pattern) && h.end < tokens.length && (!clauseStarts.has(h.end) || RELATIVE.has(tokens[h.end]))))
       .sort((a, b) => b.weight - a.weight);
     for (const hit of evidenceHits) {
@@ -216,6 +221,7 @@ const SUPERLATIVE_SCOPE = new Set(['je', 'jemals', 'ever', 'landes', 'welt', 'ze
 const HELP_QUESTION = / (woran liegt|was kan ich|was sol ich tun|wie kan ich|wie bekome ich|einen tip|eine idee|was tun) /;
 /** "Ist da jemand?" asks after waiting; "Ist da jemand, der Italienisch spricht?" asks for a person. */
 const CLAUSE_FINAL_ANNOYANCE = /^(ist da|is da|is do|isch da|ist hier|is hier) /;
+const ADDRESSED: ReadonlySet<string> = new Set(['sind', 'seid', 'bist', 'sid', 'sin', 'seids', 'are']);
 /** "Wie kündige ich?" asks how, it threatens nothing. */
 const HOW_TO: ReadonlySet<string> = new Set(['wie', 'wo', 'wann', 'wan', 'ob', 'kan', 'darf', 'mus', 'sol', 'how']);
 const RELATIVE: ReadonlySet<string> = new Set(['der', 'die', 'das', 'welcher', 'welche', 'wo', 'wer', 'mit', 'fur', 'dem', 'den', 'who', 'that']);
@@ -307,6 +313,54 @@ function combinationEvidence(
     if (bareSpan || AGAIN_OPENER.test(raw) || scare) out.push({ signal: 'annoyance', weight: 0.35 });
   }
   if (IRONIC_CONTRAST.test(text.trim()) && !HELP_QUESTION.test(text) && !out.some((e) => e.signal === 'sarcasm')) out.push({ signal: 'sarcasm', weight: 0.4 });
+
+  // "..., andernfalls erstatte ich Anzeige": an ultimatum with a deadline or the law behind it is a threat; a bare one is anger.
+  const ultimatum = ULTIMATUM.exec(text);
+  // "sonst werde ich gemahnt", "sonst mache ich es falsch" are worries, not threats: the step must be one against the company.
+  if (ultimatum && CUSTOMER_STEP.test(ultimatum[0])) {
+    const legal = LEGAL_STEP.test(ultimatum[0]);
+    const backed = legal || DEADLINE.test(text);
+    const threat = out.find((e) => e.signal.startsWith('threat:'));
+    if (!threat) out.push(backed ? { signal: legal ? 'threat:legal' : 'threat:cancel', weight: 0.62 } : { signal: 'anger', weight: 0.45 });
+    else if (backed && threat.weight < 0.6) out.push({ signal: threat.signal, weight: 0.62 });
+  }
+  // "Chapeau, drei Wochen für ...": praise opening a span of time or a repeat is mock praise.
+  if (!out.some((e) => e.signal === 'sarcasm') && !resolved && MOCK_OPENER.test(text) && SPAN.test(text) && !tokens.some((w) => SINCERE.has(w))) {
+    out.push({ signal: 'sarcasm', weight: 0.45 });
+  }
+  // "Menü, Menü, Menü", "nein nein nein": one word said three times over is a sigh of impatience.
+  if (!out.some((e) => e.signal === 'annoyance' && e.weight >= 0.35) && hasTriple(tokens)) out.push({ signal: 'annoyance', weight: 0.35 });
+  // "Seit Montag offen. Heute ist Freitag.": the customer counts the days for us.
+  if (!out.some((e) => e.signal === 'annoyance' && e.weight >= 0.35) && COUNTED_DAYS.test(text)) out.push({ signal: 'annoyance', weight: 0.35 });
+}
+
+/** Praise opening the message, the way mockery starts: "Chapeau, ...", "Bravo, ...", "Respekt, ...". */
+const MOCK_OPENER = /^ (na )?(chapeau|bravo|respekt|hut ab|gratuliere|gratulation|glukwunsch|herzlichen glukwunsch|toll|super|klasse|prima|grosartig|hervoragend|ausgezeichnet|wunderbar|wow|perfekt|spitze)( wirklich| echt| ehrlich)? /;
+/** Words that make opening praise sincere: "Super, zwei Wochen bis zur Lieferung, das passt mir gut." */
+const SINCERE: ReadonlySet<string> = new Set(['danke', 'dankeschon', 'merci', 'pasend', 'past', 'gut', 'freue', 'freut', 'schnel', 'rechtzeitig', 'punktlich']);
+/** A span of time or a count of attempts: "drei Wochen", "zum fünften Mal", "schon wieder". */
+const SPAN =
+  / ((\d+|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwanzig|dreisig|einen|einem|einer|ein) (ganzen |halben |volen |geschlagenen )?(tag|tage|tagen|woche|wochen|monat|monate|monaten|stunde|stunden|jahr|jahre|anlaufe|versuche|anrufe|mails)|zum \S+ mal|schon wieder|wieder mal|erneut) /;
+/** "andernfalls erstatte ich ...", "sonst gehe ich ...": the customer announces a step of their own. */
+const ULTIMATUM =
+  / (andernfals|anderenfals|ansonsten|widrigenfals|sonst|sunst|otherwise) (werde ich|ich werde|werd ich|wird ich|erstate ich|stele ich|schalte ich|wende ich|gehe ich|geh ich|ziehe ich|kundige ich|leite ich|mache ich|reiche ich|hole ich|zeige ich|melde ich|bin ich|i wil|i ll|i wil)( \S+){0,5}/;
+const CUSTOMER_STEP =
+  /(anzeige|anzeigen|polizei|staatsanwalt|anwalt|gericht|klage|klagen|verklagen|einschalten|kundig|wechseln|melden|veroffentlich|zuruckbuchen|zuruckbuch|widerruf|stornier|rechtlich|bewert|presse|medien|konkurenz)/;
+const LEGAL_STEP = /(anzeige|strafanzeige|polizei|staatsanwalt|anwalt|gericht|klage|verbraucherzentrale|schlichtung|ombuds|presse|medien)/;
+/** A deadline set by the customer: "innerhalb von 24 Stunden", "bis morgen", "bis Freitag". */
+const DEADLINE =
+  / (innerhalb (von |der |einer |eines )?(\S+ )?(stunde|stunden|tag|tagen|tage|woche|wochen|frist)|bis (spatestens |zum |ende |heute|morgen|ubermorgen|montag|dienstag|mitwoch|donerstag|freitag|samstag|sontag)|frist|ultimatum|within \d+)/;
+const WEEKDAY = '(montag|dienstag|mitwoch|donerstag|freitag|samstag|sontag|letzter woche|letzte woche|vorletzter woche|anfang des monats|anfang monat|ostern|weihnachten)';
+const COUNTED_DAYS = new RegExp(` seit ${WEEKDAY} .* (heute ist|heut is|heut isch|heute haben wir|jetzt ist|mitlerweile ist|inzwischen ist|today is|its) (schon |bereits |imerhin )?${WEEKDAY} `);
+const TRIPLE_IGNORED: ReadonlySet<string> = new Set(['danke', 'bitte', 'sehr', 'super', 'toll', 'gut', 'ja', 'ha', 'haha', 'hi', 'lol', 'merci', 'thanks', 'yes']);
+
+/** The same word three times in a row ("Menü, Menü, Menü"). */
+function hasTriple(tokens: readonly string[]): boolean {
+  for (let i = 2; i < tokens.length; i++) {
+    const w = tokens[i];
+    if (w.length >= 3 && !/\d/.test(w) && !TRIPLE_IGNORED.has(w) && tokens[i - 1] === w && tokens[i - 2] === w) return true;
+  }
+  return false;
 }
 
 const NEGATION_BEFORE: ReadonlySet<string> = new Set(['nicht', 'kein', 'keine', 'keinen', 'ned', 'nid', 'not', 'nie']);
@@ -322,7 +376,7 @@ function cancellationEmphasis(
 ): boolean {
   if (sarcastic || /!{2,}/.test(raw)) return true;
   const text = ' ' + tokens.join(' ') + ' ';
-  if (/ (wehe|nie wieder|nie mehr|nimer|nie nie|nie im leben|reicht|reichts|glangts|langts|gelangt|schnauze|sat) /.test(text)) return true;
+  if (/ (wehe|nie wieder|nie mehr|nimer|nie nie|nie im leben|reicht|reichts|reicht s|glangts|glangt s|langts|langt s|gelangt|schnauze|sat) /.test(text)) return true;
   if (/ (und zwar|zwar) (alles|sofort|jetzt|fristlos|komplet|samtliche) /.test(text)) return true;
   if (/ (alles|samtliche|samtlichen|komplet) (kundigen|gekundigt|kundige) | kundige (alles|samtliche|komplet) /.test(text)) return true;
   if (hits.some((h) => h.tag === 'anger' || h.tag === 'contempt' || h.tag === 'insult' || h.tag === 'swear')) return true;
@@ -418,6 +472,9 @@ function shapeEvidence(raw: string, out: Evidence[], urgentOnly: boolean): void 
   else if (ANNOYED_EMOJI.test(raw) || ANNOYED_EMOTICON.test(raw)) out.push({ signal: 'emoji:annoyed', weight: 0.35 });
 }
 
+/** What, next to outrage ("Frechheit", "unverschämt"), makes a second, independent signal. */
+const SECOND_SIGNALS: ReadonlySet<string> = new Set(['sarcasm', 'bot_abuse', 'threat:cancel', 'threat:public', 'threat:authority']);
+
 function canBeIrate(evidence: readonly Evidence[]): boolean {
   let mild = 0;
   let loud = false;
@@ -425,6 +482,8 @@ function canBeIrate(evidence: readonly Evidence[]): boolean {
   for (const e of evidence) {
     if (IRATE_TAGS.has(e.signal) && e.weight >= IRATE_MIN_WEIGHT) return true;
     if (heated && SHAPE_SIGNALS.has(e.signal)) return true;
+    // Two independent moderate signals: outrage plus mockery, bot abuse or a threat (a civil complaint beside it stays annoyed).
+    if (heated && SECOND_SIGNALS.has(e.signal) && e.weight >= 0.35) return true;
     if (e.signal === 'emoji:cursing' || e.signal === 'model:irate' || e.signal === 'lingering' || e.signal === 'sustained') return true;
     // Patience that has run out over the conversation: the bot failed again and again, or the customer was irate already.
     if ((e.signal === 'failed_turns' || e.signal === 'rising') && e.weight >= 0.35) return true;

@@ -852,3 +852,41 @@ technical|1|Ihre App stürzt ständig ab, das ist mühsam.
 complaint|1|Ihr Kundendienst hat sich trotz Zusage nicht zurückgemeldet.
 human|1|Ihr Bot kommt mit meiner Frage nicht klar, gibt es einen Mitarbeiter?
 `;
+
+/**
+ * Examples written for tone (accusations of lies, greed or indifference, "shut up", losing control, mock titles,
+ * ultimatums, quiet annoyance, and calm look-alikes), in the same format. Only the frustration model learns from
+ * them: their topics sit between intents and would only shift the intent model's boundaries.
+ */
+export const TONE_CORPUS = `
+complaint|2|Sie haben mir am Telefon glatt ins Gesicht gelogen, der Vertrag war nie kostenlos.
+complaint|2|Euch geht es doch nur ums Abkassieren, was mit den Kunden ist, kümmert euch null.
+complaint|2|Dass Ihnen Ihre Kunden völlig gleichgültig sind, merkt man an jeder Antwort.
+complaint|2|Bravo, ihr Profis, jetzt ist der Anschluss ganz tot und die Rechnung doppelt so hoch.
+complaint|2|Wenn mich noch ein Mitarbeiter vertröstet, drehe ich durch, ich schwöre es.
+complaint|2|Ich krieg gleich zu viel mit euch, das Gerät ist zum vierten Mal kaputt zurückgekommen.
+complaint|2|Bis Mittwoch ist das Geld zurück, andernfalls geht die Sache an die Schlichtungsstelle.
+complaint|2|Hört endlich auf, mich mit Märchen abzuspeisen, ihr Lügner.
+human|2|Halten Sie die Klappe, Bot, und holen Sie einen Menschen.
+complaint|2|Isch eu doch glich, ob ich als Kundin zfriede bin, gäll?
+complaint|2|Oida, i werd no narrisch mit eicher Hotline, seit zwa Wochen ka Antwort.
+billing|2|Ihr nehmt mich aus wie eine Weihnachtsgans, schon wieder 30 Euro Gebühren.
+complaint|1|Mir hat man im Shop etwas ganz anderes zugesagt, das ärgert mich schon.
+complaint|1|Ehrlich, ich habe keine Lust mehr, jedem Mitarbeiter alles neu zu erklären.
+complaint|1|Ich fühle mich von Ihrer Hotline ziemlich schlecht beraten.
+technical|1|Das Handbuch hilft mir null, der Drucker druckt immer noch nicht.
+human|1|Früher gab es hier noch Menschen, jetzt nur noch einen Roboter, schade.
+complaint|1|Die Reklamation läuft seit Dienstag. Heute ist schon wieder Dienstag.
+general|1|Geht das auch ein bisschen schneller? Ich warte jetzt eine halbe Stunde auf eine Antwort.
+complaint|1|Nein, nein, nein, das habe ich so nicht bestellt.
+complaint|1|I already wrote twice about this and still nobody replied.
+billing|1|Ich zahle jeden Monat für ein Paket, das kaum funktioniert.
+complaint|1|Die Qualität ist seit der Umstellung ziemlich dürftig geworden.
+general|0|Sonst noch eine Frage: Gibt es die Hülle auch in Blau?
+general|0|Meine Tochter ist Anwältin und möchte wissen, wie lange die Mindestlaufzeit ist.
+billing|0|Mir ist egal, ob per Lastschrift oder Überweisung, was ist einfacher?
+other|0|Danke, danke, danke, das hat wunderbar geklappt!
+lost_or_stolen|0|Ich habe den Diebstahl bei der Polizei angezeigt, brauchen Sie das Aktenzeichen?
+technical|0|Der Router läuft seit Montag etwas langsam, was kann ich prüfen?
+general|0|Bitte bis Freitag liefern, sonst bin ich verreist und niemand nimmt das Paket an.
+`;

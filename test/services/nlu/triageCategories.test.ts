@@ -228,3 +228,137 @@ describe('TriageService: impatience in the form of the message', () => {
     expect(level('Die Sendung hat den Status „versendet“, wann wird sie zugestellt?')).toBe(0);
   });
 });
+
+describe('TriageService: hostility without swear words', () => {
+  it.each([
+    'Jetzt halten Sie mal die Klappe und hören mir zu.',
+    'Heb d Schnurre, du blöde Maschine.',
+  ])('reads "shut up" as irate: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
+
+  it.each(['Noch so eine Antwort und ich raste komplett aus.', 'I dreh no durch mit eurer Hotline.'])(
+    'reads losing control as irate: %s',
+    (text) => {
+      expect(level(text)).toBe(2);
+    },
+  );
+
+  it.each([
+    'Ob mein Anschluss geht, ist Ihnen doch total egal.',
+    'Es interessiert euch einen feuchten Kehricht, was die Kunden sagen.',
+    'Sie haben mich angelogen, der Techniker war nie da.',
+    'Ihr wollt doch nur mein Geld, sonst nichts.',
+  ])('reads accusing the company of indifference, lies or greed as irate: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
+
+  it('reads a mock title after a failure as irate', () => {
+    expect(level('Super gemacht, ihr Spezialisten, jetzt ist auch das Fernsehen weg.')).toBe(2);
+  });
+
+  it.each([
+    'Wenn das Geld nicht innerhalb von drei Tagen da ist, andernfalls schalte ich einen Anwalt ein.',
+    'Bis Montag ist das erledigt, ansonsten kündige ich alles.',
+  ])('reads an ultimatum with a deadline or the law behind it as irate: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
+
+  it.each([
+    'Bitte bis Donnerstag liefern, sonst bin ich nicht zu Hause.',
+    'Wie geht das, sonst mache ich etwas falsch?',
+    'Mir ist egal, welche Farbe, Hauptsache bald lieferbar.',
+    'Ist es Ihnen egal, ob ich in Raten zahle oder auf einmal?',
+    'Ich habe Anzeige bei der Polizei erstattet, wie geht es jetzt weiter?',
+    'Danke danke danke, jetzt läuft alles!',
+  ])('keeps worries, preferences, reports and thanks calm: %s', (text) => {
+    expect(level(text)).toBe(0);
+  });
+});
+
+describe('TriageService: quiet annoyance', () => {
+  it.each([
+    'Ich habe echt keine Lust mehr auf dieses Hin und Her.',
+    'Die Anleitung hilft mir null weiter.',
+    'Könnten Sie sich bitte etwas beeilen, ich muss gleich los.',
+    'Ich fühle mich von Ihrem Verkäufer schlecht informiert.',
+    'Im Laden wurde mir das ganz anders zugesagt.',
+    'Ich zahle für einen Anschluss, der kaum funktioniert.',
+    'I wrote already twice and nobody answer.',
+  ])('hears weariness, hurry and feeling badly served as annoyed: %s', (text) => {
+    expect(level(text)).toBe(1);
+  });
+
+  it.each(['Warten, warten, warten, mehr passiert hier nicht.', 'Hallo, hallo, hallo, ist das Ding eingeschaltet?'])(
+    'hears one word said three times as annoyed: %s',
+    (text) => {
+      expect(level(text)).toBe(1);
+    },
+  );
+
+  it('hears the customer counting the days as annoyed', () => {
+    expect(level('Die Rücksendung ist seit Mittwoch unterwegs. Heute ist Mittwoch.')).toBe(1);
+  });
+});
+
+describe('TriageService: accusations, public warnings and mock praise', () => {
+  it.each([
+    'Was fällt Ihnen ein, mir einfach eine Gebühr zu berechnen?',
+    'Neunzig Euro für einen Anruf, das ist Wucher.',
+    'Machen Sie Ihren Mist doch alleine, ich bin raus.',
+    'Du Flasche verstehst ja nicht mal eine einfache Frage.',
+  ])('reads outrage at being wronged as irate: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
+
+  it.each(['Ich werde allen meinen Kollegen von Ihnen abraten.', 'Ich verlange Schadenersatz für den Verdienstausfall.'])(
+    'reads warning others or claiming damages as irate: %s',
+    (text) => {
+      expect(level(text)).toBe(2);
+    },
+  );
+
+  it.each(['Respekt, vier Wochen für eine neue SIM-Karte.', 'Die Uhr hat nach einer Woche den Geist aufgegeben, super.'])(
+    'hears praise around a long wait or a failure as sarcasm: %s',
+    (text) => {
+      expect(level(text)).toBe(1);
+    },
+  );
+
+  it.each([
+    'Chapeau, das ging aber flott!',
+    'Hut ab, der Techniker war in zehn Minuten da.',
+    'Super, zwei Wochen bis zur Lieferung, das passt mir gut.',
+  ])('keeps sincere praise calm: %s', (text) => {
+    expect(level(text)).toBe(0);
+  });
+
+  it('hears "zu blöd" as weariness or regret, not as an insult', () => {
+    expect(level('Das ist mir echt zu blöd, ich schreibe später nochmal.')).toBe(1);
+    expect(level('Ist es zu dumm, wenn ich frage, wo der PIN steht?')).toBe(0);
+    expect(level('Mit dem Ersatzgerät bin ich nicht wirklich glücklich.')).toBe(1);
+  });
+});
+
+describe('TriageService: more regional and English anger', () => {
+  it.each([
+    'Ihr sind doch alli nöd ganz bache.',
+    'Sie behandeln Ihre Kunden wie den letzten Dreck.',
+    'I am sick and tired of your excuses.',
+    'Das wird ein Fall für die Verbraucherschützer, darauf können Sie sich verlassen.',
+    'Mir langt\'s, ich geh zur Konkurrenz und erzähl das überall.',
+  ])('reads contempt, disgust and warnings as irate: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
+
+  it.each(['This is taking forever.', 'Wieso muss man bei Ihnen immer hinterhertelefonieren?', 'Ich hätte mir mehr Kulanz erwartet, ehrlich gesagt.'])(
+    'hears running after the company and disappointed expectations as annoyed: %s',
+    (text) => {
+      expect(level(text)).toBe(1);
+    },
+  );
+
+  it('reads a lawyer as a profession, not as a threat', () => {
+    expect(level('Mein Mann ist Anwalt und fragt, ob der Vertrag eine Mindestlaufzeit hat.')).toBe(0);
+  });
+});
