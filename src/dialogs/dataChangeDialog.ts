@@ -3,7 +3,7 @@ import { normalizeText } from '../services/nlu/normalize';
 import { ibanValid, maskIban } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
 import { LotseDialog, RequestResult } from './lotseDialog';
-import { Choice, parseYesNo, pickChoice, withChoices } from './replies';
+import { Choice, parseYesNo, pickChoice, withChoices, numbered } from './replies';
 
 export const FIELDS = ['address', 'name', 'bank', 'email', 'phone'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -91,7 +91,7 @@ export class DataChangeDialog extends LotseDialog {
     if (known) return step.next(known);
     const t = await this.deps.sessions.t(step.context);
     const choices = this.choices(t);
-    const prompt = withChoices(`${t('conversation:dataChange.ask')}\n\n${choices.map((c) => `${c.value} – ${c.title}`).join('\n')}`, choices);
+    const prompt = withChoices(`${t('conversation:dataChange.ask')}\n\n${numbered(choices)}`, choices);
     return step.prompt(DataChangeDialog.FIELD, { prompt, retryPrompt: withChoices(t('conversation:dataChange.askRetry'), choices) });
   }
 

@@ -2,7 +2,7 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { LotseDialog, RequestResult, TEXT_PROMPT } from './lotseDialog';
-import { Choice, parseYesNo, pickChoice, withChoices } from './replies';
+import { Choice, parseYesNo, pickChoice, withChoices, numbered } from './replies';
 
 export interface KnowledgeTopic {
   /** conversation:... key of the button title. */
@@ -50,7 +50,7 @@ export class KnowledgeTopicDialog extends LotseDialog {
     if (text) return step.next(text);
     const t = await this.deps.sessions.t(step.context);
     const choices = this.choices(t);
-    return step.prompt(TEXT_PROMPT, { prompt: withChoices(`${t(this.config.askKey)}\n\n${choices.map((c) => `${c.value} – ${c.title}`).join('\n')}`, choices) });
+    return step.prompt(TEXT_PROMPT, { prompt: withChoices(`${t(this.config.askKey)}\n\n${numbered(choices)}`, choices) });
   }
 
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {

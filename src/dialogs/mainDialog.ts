@@ -14,7 +14,7 @@ import { handOff } from './escalation';
 import { GeneralDialog } from './generalDialog';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import { LotseDialog, RequestResult, TEXT_PROMPT } from './lotseDialog';
-import { parseYesNo, withChoices } from './replies';
+import { parseYesNo, withChoices, LINE_BREAK } from './replies';
 import { TechnicalDialog } from './technicalDialog';
 import { TurnGuard, Verdict } from './turnGuard';
 
@@ -214,7 +214,7 @@ export class MainDialog extends LotseDialog {
     const lang = await this.deps.sessions.lang(ctx);
     const menu = await this.mainMenu();
     const lines = menu.options.map((o) => `${o.digit} – ${this.label(o, lang)}${o.target.kind === 'dialog' && o.target.dialog === 'lost_or_stolen' ? ` ${t('conversation:menu.aroundTheClock')}` : ''}`);
-    return withChoices(`${intro}\n\n${lines.join('\n')}\n\n${t('conversation:menu.freeText')}`, menu.options.map((o) => ({ value: o.digit, title: this.label(o, lang) })));
+    return withChoices(`${intro}\n\n${lines.join(LINE_BREAK)}\n\n${t('conversation:menu.freeText')}`, menu.options.map((o) => ({ value: o.digit, title: this.label(o, lang) })));
   }
 
   private async askClarification(step: WaterfallStepContext, t: TFunction, digits: string[]): Promise<DialogTurnResult> {

@@ -33,7 +33,13 @@ export function pickChoice(text: string | undefined, choices: Choice[]): Choice 
   return choices.find((c) => c.value === raw || (digit !== undefined && c.value === digit) || normalizeText(c.title) === normalized || normalizeText(c.value) === normalized);
 }
 
+/**
+ * Ends a line inside one paragraph. Web Chat renders Markdown, where a bare newline joins the lines
+ * into one; two trailing spaces make a hard break there and are invisible on WhatsApp.
+ */
+export const LINE_BREAK = '  \n';
+
 /** Numbered lines for channels that show no buttons: "1 – Rechnungen". */
 export function numbered(choices: Choice[]): string {
-  return choices.map((c) => `${c.value} – ${c.title}`).join('\n');
+  return choices.map((c) => `${c.value} – ${c.title}`).join(LINE_BREAK);
 }

@@ -3,7 +3,7 @@ import { normalizeText } from '../services/nlu/normalize';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { LotseDialog, RequestResult } from './lotseDialog';
-import { Choice, parseYesNo, pickChoice, withChoices } from './replies';
+import { Choice, parseYesNo, pickChoice, withChoices, numbered } from './replies';
 
 export const PROBLEMS = ['internet', 'phone', 'device', 'app'] as const;
 export type Problem = (typeof PROBLEMS)[number];
@@ -51,7 +51,7 @@ export class TechnicalDialog extends LotseDialog {
     if (known) return step.next(known);
     const t = await this.deps.sessions.t(step.context);
     const choices = this.choices(t);
-    const prompt = withChoices(`${t('conversation:technical.ask')}\n\n${choices.map((c) => `${c.value} – ${c.title}`).join('\n')}`, choices);
+    const prompt = withChoices(`${t('conversation:technical.ask')}\n\n${numbered(choices)}`, choices);
     return step.prompt(TechnicalDialog.PROBLEM_PROMPT, { prompt, retryPrompt: withChoices(t('conversation:technical.retry'), choices) });
   }
 
