@@ -53,7 +53,13 @@ describe('Teams agent bot', () => {
     const thread = await h.threadOf(id);
     expect(thread.conversationId).toMatch(new RegExp(`^${AGENTS_CHANNEL_ID.replace(/[.]/g, '\\.')};messageid=\\d+$`));
     expect(thread.activityId).toBe(thread.conversationId.split(';messageid=')[1]);
-    const record = await h.handoffs.get(id);
+    // The notifier records the thread, then the "notified" audit entry: wait for both.
+    const started = Date.now();
+    let record = await h.handoffs.get(id);
+    while (!record.audit.some((a) => a.action === 'notified') && Date.now() - started < 5000) {
+      await new Promise((r) => setTimeout(r, 50));
+      record = await h.handoffs.get(id);
+    }
     expect(record.teams?.conversationId).toBe(thread.conversationId);
     expect(record.audit.map((a) => a.action)).toContain('notified');
   });
