@@ -292,7 +292,8 @@
         renderList('mine', 'mine-empty', mine, false);
         renderFigures(results[2]);
         if (results[3]) renderDetail(results[3]);
-        if ($('status').className.indexOf('error') >= 0) setStatus('');
+        // A polling error clears itself on the next good poll; a refused claim stays readable a while.
+        if ($('status').className.indexOf('error') >= 0 && Date.now() > (state.keepStatusUntil || 0)) setStatus('');
       })
       .catch(handleError)
       .then(function () {
@@ -309,7 +310,10 @@
         $('message').focus();
       })
       .catch(function (err) {
-        if (err instanceof ApiError && err.status === 409) setStatus(t('desk.taken'), true);
+        if (err instanceof ApiError && err.status === 409) {
+          setStatus(t('desk.taken'), true);
+          state.keepStatusUntil = Date.now() + 8000;
+        }
         else handleError(err);
         refresh();
       });

@@ -84,8 +84,14 @@ describe('agent desk page in a browser (standalone, outside Teams)', () => {
     const id = await h.newHandoff({ customerName: 'Rita Koch' });
     const item = page.locator(`#queue [data-id="${id}"]`);
     await item.waitFor({ timeout: 10000 });
-    await h.handoffs.claim(id, { id: 'someone-else', name: 'Kollege', role: 'agent' });
+    // The colleague claims in the instant between the page showing the case and this agent's click.
+    const claimUrl = `**/api/handoffs/${id}/claim`;
+    await page.route(claimUrl, async (route) => {
+      await h.handoffs.claim(id, { id: 'someone-else', name: 'Kollege', role: 'agent' });
+      await route.continue();
+    });
     await item.getByRole('button', { name: new RegExp(h.t('agent:desk.claim')) }).click();
     await page.getByText(h.t('agent:desk.taken')).waitFor();
+    await page.unroute(claimUrl);
   }, 30000);
 });

@@ -87,8 +87,6 @@ export class TeamsHarness {
     this.channels = new TeamsChannelStore(connection);
     this.threads = new TeamsThreadStore(connection);
     this.notifier = this.newNotifier(adapter, logger);
-    await this.database.ensureIndexes();
-    this.notifier.start();
     const agentBot = new AgentBot({
       desk: this.handoffs,
       channels: this.channels,
@@ -102,6 +100,9 @@ export class TeamsHarness {
     const messages = new MessagesRoute(adapter, new BotRouter(new ActivityHandler(), agentBot));
     this.auth = new AuthService(connection, ADMIN_TOKEN, 0);
     const modules = [messages, new AuthRoutes(this.auth), new HandoffRoutes(this.auth, this.handoffs), new AgentDeskRoutes(this.i18n)];
+    // Every model exists now; the local test server can fail a write racing a first index build.
+    await this.database.ensureIndexes();
+    this.notifier.start();
     this.server = createServer({ logger, metrics: new Metrics(false), isReady: () => true, modules, rateLimitPerMinute: 0 });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
