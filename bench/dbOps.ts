@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/services/logger';
 import { startLocalMongo } from '../src/services/database/localMongoServer';
 import { CUSTOMER_SCRIPT } from './script';
-import { driveLoad } from './support/load';
+import { activity, driveLoad } from './support/load';
 
 /** Commands the process issues on its own (readiness ping, pollers), not per turn. */
 const BACKGROUND = new Set(['ping', 'hello', 'isMaster', 'ismaster', 'endSessions', 'createIndexes', 'listIndexes', 'buildInfo']);
@@ -42,18 +42,7 @@ async function main(): Promise<void> {
     const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        channelId: 'directline',
-        serviceUrl: 'http://127.0.0.1:9',
-        conversation: { id: conversationId },
-        from: { id: userId, name: 'Kunde' },
-        recipient: { id: 'lotse-bot', name: 'Lotse' },
-        locale: 'de-DE',
-        id: randomUUID(),
-        deliveryMode: 'expectReplies',
-        text,
-      }),
+      body: activity(conversationId, userId, text),
     });
     if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
     await res.text();

@@ -63,7 +63,8 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
   return result;
 }
 
-function activity(conversationId: string, userId: string, text: string): string {
+/** One customer message as the benchmark posts it to /api/messages (expectReplies). */
+export function activity(conversationId: string, userId: string, text: string): string {
   return JSON.stringify({
     type: 'message',
     channelId: 'directline',

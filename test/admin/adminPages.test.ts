@@ -1,22 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { I18nService } from '../../src/services/i18n/i18nService';
+import { Browser, launchChromium } from '../support/browser';
 import { startTestApp, TestApp } from '../support/testApp';
 import { api, tokenFor } from '../services/admin/adminClient';
 
 const ADMIN = 'admin-pages-token';
 const admin = new I18nService('de').t('de');
-
-async function launch(profile: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    locale: 'de-DE',
-  });
-}
 
 /** Opens /admin and signs in with a token, as a person would. */
 async function signIn(page: Page, app: TestApp, token: string): Promise<void> {
@@ -28,22 +17,21 @@ async function signIn(page: Page, app: TestApp, token: string): Promise<void> {
 
 describe('the admin pages', () => {
   let app: TestApp;
+  let browser: Browser;
   let context: BrowserContext;
-  let profile: string;
   const requests: string[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {
     app = await startTestApp({ ADMIN_API_TOKEN: ADMIN, RATE_LIMIT_PER_MINUTE: '0' });
-    profile = mkdtempSync(path.join(tmpdir(), 'lotse-admin-chromium-'));
-    context = await launch(profile);
+    browser = await launchChromium({ locale: 'de-DE' });
+    context = browser.context;
     context.on('request', (request) => requests.push(request.url()));
   }, 30000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await app?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   function watch(page: Page): void {

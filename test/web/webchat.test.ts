@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { dayPart } from '../../src/dialogs/clock';
 import { I18nService } from '../../src/services/i18n/i18nService';
+import { Browser, launchChromium } from '../support/browser';
 import { startTestApp, TestApp } from '../support/testApp';
 
 const COMPANY = 'Muster Telekom';
@@ -19,26 +17,20 @@ async function botTexts(page: Page): Promise<string[]> {
 
 describe('the customer web page', () => {
   let app: TestApp;
+  let browser: Browser;
   let context: BrowserContext;
-  let profile: string;
   const requests: string[] = [];
 
   beforeAll(async () => {
     app = await startTestApp({ COMPANY_NAME: COMPANY, BOT_NAME: BOT });
-    profile = mkdtempSync(path.join(tmpdir(), 'lotse-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      locale: 'de-DE',
-    });
+    browser = await launchChromium({ locale: 'de-DE' });
+    context = browser.context;
     context.on('request', (request) => requests.push(request.url()));
   }, 30000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await app?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('greets in German, takes "Hallo", leads on after a menu button, and loads nothing from outside', async () => {

@@ -1,4 +1,4 @@
-import type { Cue } from './phraseMatcher';
+import { cues, type Cue } from './phraseMatcher';
 
 /**
  * Frustration cues for German from Germany, Austria and Switzerland, plus common English.
@@ -10,13 +10,6 @@ import type { Cue } from './phraseMatcher';
  * Patterns are folded like the text: write "kundig" or "kündig", "scheis" or "scheiß" alike.
  */
 
-function cues(tag: string, weight: number, patterns: string): Cue[] {
-  return patterns
-    .split('|')
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map((pattern) => ({ pattern, tag, weight }));
-}
 
 const INSULTS = [
   ...cues(

@@ -1,4 +1,4 @@
-import type { Cue } from './phraseMatcher';
+import { cues, type Cue } from './phraseMatcher';
 
 /**
  * Hand-written cues for intent recognition (German as written in Germany, Austria and Switzerland,
@@ -7,13 +7,6 @@ import type { Cue } from './phraseMatcher';
  * the combination rules in intentRecognizer.ts.
  */
 
-function cues(tag: string, weight: number, patterns: string): Cue[] {
-  return patterns
-    .split('|')
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map((pattern) => ({ pattern, tag, weight }));
-}
 
 /** Something got lost or stolen. */
 const LOSS = cues(

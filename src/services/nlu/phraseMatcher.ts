@@ -14,6 +14,15 @@ export interface Cue {
   weight: number;
 }
 
+/** Cues of one tag and weight from a "|"-separated list of patterns. */
+export function cues(tag: string, weight: number, patterns: string): Cue[] {
+  return patterns
+    .split('|')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((pattern) => ({ pattern, tag, weight }));
+}
+
 export interface CueHit {
   tag: string;
   weight: number;

@@ -1,30 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
+import { Browser, launchChromium } from '../../support/browser';
 import { eventually, TeamsHarness } from '../teams/teamsHarness';
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 describe('agent desk page in a browser (standalone, outside Teams)', () => {
   let h: TeamsHarness;
-  let browser: BrowserContext;
+  let browser: Browser;
   let page: Page;
-  let userDataDir: string;
   let token: string;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     h = await new TeamsHarness().start();
     token = (await h.auth.createUser('Petra Wagner', 'agent', { id: 'bootstrap-admin', name: 'Admin', role: 'admin' })).token;
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'lotse-chromium-'));
-    // A fresh profile per run (launchPersistentContext passes it as --user-data-dir).
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage();
+    browser = await launchChromium();
+    page = await browser.context.newPage();
     page.on('console', (msg) => {
       if (msg.type() === 'error') consoleErrors.push(msg.text());
     });
@@ -33,7 +22,6 @@ describe('agent desk page in a browser (standalone, outside Teams)', () => {
 
   afterAll(async () => {
     await browser?.close();
-    rmSync(userDataDir, { recursive: true, force: true });
     await h.stop();
   });
 
