@@ -10,8 +10,27 @@ export interface KnowledgeAnswer {
   category: string;
   /** The answer in the asked language (German when the English one is missing). */
   text: string;
+  /** Short display question in the asked language (its first phrasing), for "Meinten Sie …" buttons. */
+  title: string;
   score: number;
+  /** True when the answer is German although English was asked (the dialog adds a one-line note). */
+  fallbackLanguage?: boolean;
 }
+
+/** The outcome of searching the knowledge base with a customer's message. */
+export interface KnowledgeSearch {
+  best?: KnowledgeAnswer;
+  /** The best hit is good enough to answer straight away. */
+  confident: boolean;
+  /** Two or three plausible entries when not confident ("Meinten Sie …"), best first; empty when nothing fits. */
+  alternatives: KnowledgeAnswer[];
+}
+
+/** Score at or above which the best hit answers at once, and the lead it needs over the runner-up. */
+const CONFIDENT_SCORE = 0.62;
+const CONFIDENT_MARGIN = 0.08;
+/** Below this an entry is not even offered as an alternative. */
+const ALTERNATIVE_SCORE = 0.4;
 
 interface LoadedEntry {
   id: string;
@@ -93,6 +112,23 @@ export class KnowledgeBase {
     return entry ? this.toAnswer(entry, lang, best.score) : undefined;
   }
 
+  /**
+   * Searches every active entry: confident when the best hit is strong and clearly ahead of the
+   * next one; otherwise up to three plausible entries to offer as choices.
+   */
+  async search(text: string, lang: 'de' | 'en'): Promise<KnowledgeSearch> {
+    await this.fresh();
+    const hits = this.matcher.match(text, { minScore: ALTERNATIVE_SCORE, limit: 3 });
+    const answers = hits.flatMap((hit) => {
+      const entry = this.byId.get(hit.id);
+      return entry ? [this.toAnswer(entry, lang, hit.score)] : [];
+    });
+    const [best, second] = answers;
+    if (!best) return { confident: false, alternatives: [] };
+    const confident = best.score >= CONFIDENT_SCORE && (!second || best.score - second.score >= CONFIDENT_MARGIN);
+    return { best, confident, alternatives: confident ? [] : answers };
+  }
+
   /** A shipped entry by its key or an entry by id (menu targets), if it is active. */
   async entry(keyOrId: string, lang: 'de' | 'en'): Promise<KnowledgeAnswer | undefined> {
     await this.fresh();
@@ -101,8 +137,11 @@ export class KnowledgeBase {
   }
 
   private toAnswer(entry: LoadedEntry, lang: 'de' | 'en', score: number): KnowledgeAnswer {
-    const text = (lang === 'en' ? entry.answer.en : entry.answer.de) || entry.answer.de || entry.answer.en;
-    return { id: entry.id, key: entry.key, category: entry.category, text, score };
+    const english = lang === 'en' && entry.answer.en.trim() !== '';
+    const text = english ? entry.answer.en : entry.answer.de || entry.answer.en;
+    const title = (lang === 'en' ? entry.questions.en[0] : undefined) ?? entry.questions.de[0] ?? entry.questions.en[0] ?? '';
+    const fallbackLanguage = lang === 'en' && !english && entry.answer.de !== '';
+    return { id: entry.id, key: entry.key, category: entry.category, text, title, score, ...(fallbackLanguage ? { fallbackLanguage } : {}) };
   }
 
   private async fresh(): Promise<void> {

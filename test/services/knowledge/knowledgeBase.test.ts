@@ -74,4 +74,50 @@ describe('KnowledgeBase', () => {
     await kb.retrain();
     expect(await kb.entry('general.opening-hours', 'de')).toBeUndefined();
   });
+
+  describe('search', () => {
+    it('is confident for a clear question and gives the answer with its title', async () => {
+      const found = await kb.search('Wie kann ich meine Rechnung bezahlen?', 'de');
+      expect(found.confident).toBe(true);
+      expect(found.best?.key).toBe('billing.payment-methods');
+      expect(found.best?.title).toBe('Wie kann ich meine Rechnung bezahlen?');
+      expect(found.alternatives).toEqual([]);
+    });
+
+    it('offers up to three plausible entries, best first, when the message is vague', async () => {
+      const found = await kb.search('Rechnung', 'de');
+      expect(found.confident).toBe(false);
+      expect(found.alternatives.length).toBeGreaterThanOrEqual(2);
+      expect(found.alternatives.length).toBeLessThanOrEqual(3);
+      const scores = found.alternatives.map((a) => a.score);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+      expect(found.best).toEqual(found.alternatives[0]);
+    });
+
+    it('finds nothing for questions outside its knowledge', async () => {
+      expect(await kb.search('Wie wird das Wetter morgen in Hamburg?', 'de')).toEqual({ confident: false, alternatives: [] });
+    });
+
+    it('answers an English question in English, with the English title', async () => {
+      const found = await kb.search('How do I set up direct debit?', 'en');
+      expect(found.best?.key).toBe('billing.direct-debit');
+      expect(found.best?.title).toBe('How do I set up direct debit?');
+      expect(found.best?.fallbackLanguage).toBeUndefined();
+    });
+
+    it('gives the German answer with fallbackLanguage when an entry has no English text', async () => {
+      const model = knowledgeEntryModel(database.connection);
+      await model.create({
+        questions: { de: ['Wo kann ich mein Fahrrad abstellen?'], en: [] },
+        answer: { de: 'Fahrradständer finden Sie direkt vor dem Eingang.', en: '' },
+        category: 'general',
+        active: true,
+      });
+      await kb.reload();
+      const found = await kb.search('where can I park my Fahrrad', 'en');
+      expect(found.best?.text).toBe('Fahrradständer finden Sie direkt vor dem Eingang.');
+      expect(found.best?.title).toBe('Wo kann ich mein Fahrrad abstellen?');
+      expect(found.best?.fallbackLanguage).toBe(true);
+    });
+  });
 });
