@@ -7,29 +7,29 @@ import type { Server } from 'restify';
 import { AgentBot } from './bots/agentBot';
 import { BotRouter } from './bots/botRouter';
 import { CustomerBot } from './bots/customerBot';
-import { MessagesRoute } from './bots/messagesRoute';
+import { MessagesRoute } from './http/routes/messagesRoute';
 import { createTurnErrorHandler } from './bots/turnErrorHandler';
 import { Config, ConfigError, loadConfig } from './config';
-import { WebChatRoutes } from './bots/channelRoutes/webChatRoutes';
+import { WebChatRoutes } from './http/routes/webChatRoutes';
 import { CustomerHandoffGate } from './dialogs/handoff/customerHandoffGate';
 import { systemClock, Clock } from './dialogs/clock';
 import { MainDialog } from './dialogs/mainDialog';
 import { SessionStore } from './dialogs/session';
-import { AgentDeskRoutes } from './services/agentDesk/agentDeskRoutes';
-import { AuthRoutes } from './services/auth/authRoutes';
+import { AgentDeskRoutes } from './http/routes/agentDeskRoutes';
+import { AuthRoutes } from './http/routes/authRoutes';
 import { AuthService } from './services/auth/authService';
-import { ChannelCustomerMessenger } from './services/channels/customerMessenger';
+import { ChannelCustomerMessenger } from './channels/customerMessenger';
 import type { CustomerMessenger } from './services/channels/types';
 import { Database } from './services/database/database';
 import { resolveDatabase } from './services/database/resolveDatabase';
-import { DirectLineActivityStore } from './services/directline/activityStore';
-import { AzureDirectLineTokenExchange } from './services/directline/azureTokenExchange';
-import { DirectLineAdapter } from './services/directline/directLineAdapter';
-import { DirectLineRoutes } from './services/directline/directLineRoutes';
-import { DirectLineTokens, TokenSecretSource } from './services/directline/tokenService';
+import { DirectLineActivityStore } from './channels/directline/activityStore';
+import { AzureDirectLineTokenExchange } from './channels/directline/azureTokenExchange';
+import { DirectLineAdapter } from './channels/directline/directLineAdapter';
+import { DirectLineRoutes } from './http/routes/directLineRoutes';
+import { DirectLineTokens, TokenSecretSource } from './channels/directline/tokenService';
 import { MongoContentProvider } from './services/content/mongoContentProvider';
-import { AdminPageRoutes } from './services/admin/adminPageRoutes';
-import { AdminRoutes } from './services/admin/adminRoutes';
+import { AdminPageRoutes } from './http/routes/adminPageRoutes';
+import { AdminRoutes } from './http/routes/adminRoutes';
 import { AdminContentService } from './services/admin/adminService';
 import { ContentStore } from './services/admin/contentStore';
 import { FaqService } from './services/admin/faqService';
@@ -48,26 +48,26 @@ import { Metrics } from './services/metrics';
 import { createBotFrameworkAuthentication } from './services/security/botFrameworkAuth';
 import { ReusedConnectorsAuthentication } from './bots/reusedConnectors';
 import { DEFAULT_RETENTION_RULES } from './services/retention/retentionRules';
-import { RetentionRoutes } from './services/retention/retentionRoutes';
+import { RetentionRoutes } from './http/routes/retentionRoutes';
 import { RetentionService } from './services/retention/retentionService';
 import { HandoffMarks } from './services/state/handoffMarks';
 import { MongoStorage } from './services/state/mongoStorage';
 import { TrackedConversationState, TrackedUserState } from './services/state/trackedState';
-import { TeamsAgentDirectory } from './services/teams/teamsAgentDirectory';
-import { TeamsChannelStore } from './services/teams/teamsChannelStore';
-import { TeamsNotifier } from './services/teams/teamsNotifier';
-import { TeamsThreadStore } from './services/teams/teamsThreadStore';
+import { TeamsAgentDirectory } from './channels/teams/teamsAgentDirectory';
+import { TeamsChannelStore } from './channels/teams/teamsChannelStore';
+import { TeamsNotifier } from './channels/teams/teamsNotifier';
+import { TeamsThreadStore } from './channels/teams/teamsThreadStore';
 import { createTranscriptMiddleware } from './services/transcript/transcriptMiddleware';
 import { TranscriptStore } from './services/transcript/transcriptStore';
-import { ContactStore } from './services/whatsapp/contactStore';
-import { GraphApiClient } from './services/whatsapp/graphApiClient';
-import { WhatsAppInboundProcessor } from './services/whatsapp/inboundProcessor';
-import { InboundStore } from './services/whatsapp/inboundStore';
-import { RecipientPacer } from './services/whatsapp/recipientPacer';
-import { StatusStore } from './services/whatsapp/statusStore';
-import { WhatsAppAdapter } from './services/whatsapp/whatsappAdapter';
-import { WhatsAppRoutes } from './services/whatsapp/whatsappRoutes';
-import { createServer } from './server';
+import { ContactStore } from './channels/whatsapp/contactStore';
+import { GraphApiClient } from './channels/whatsapp/graphApiClient';
+import { WhatsAppInboundProcessor } from './channels/whatsapp/inboundProcessor';
+import { InboundStore } from './channels/whatsapp/inboundStore';
+import { RecipientPacer } from './channels/whatsapp/recipientPacer';
+import { StatusStore } from './channels/whatsapp/statusStore';
+import { WhatsAppAdapter } from './channels/whatsapp/whatsappAdapter';
+import { WhatsAppRoutes } from './http/routes/whatsappRoutes';
+import { createServer } from './http/server';
 
 export interface App {
   config: Config;
@@ -141,7 +141,10 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   directLine.onTurnError = createTurnErrorHandler(logger, i18n);
   directLine.use(createTranscriptMiddleware(transcripts, logger));
   const customerMessenger = new ChannelCustomerMessenger({ whatsapp: whatsappAdapter, localDirectLine: directLine, botFramework: adapter }, config.microsoftAppId);
+  // One time source for the dialogs and the queue: a test at 3 a.m. must find the desk closed too.
+  const clock = overrides.clock ?? systemClock;
   const handoffs = new HandoffService({
+    clock: () => clock.now(),
     connection: database.connection,
     messenger: customerMessenger,
     settings: overrides.handoffSettings ?? content,
@@ -152,7 +155,6 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     options: { updateIntervalSeconds: config.handoffUpdateIntervalSeconds, sweepIntervalMs: Math.min(5000, config.handoffUpdateIntervalSeconds * 500) },
   });
 
-  const clock = overrides.clock ?? systemClock;
   const knowledge = new KnowledgeBase(database.connection, logger);
   const triage = new TriageService();
   const mainDialog = new MainDialog({

@@ -13,13 +13,13 @@ import type { HandoffListItem } from '../services/handoff/handoffModel';
 import type { I18nService } from '../services/i18n/i18nService';
 import type { Logger } from '../services/logger';
 import { ValidationError } from '../services/errors';
-import { ADAPTIVE_CARD_CONTENT_TYPE, CardNotice, CLAIM_VERB, readClaimData } from '../services/teams/cards';
-import type { HandoffDesk } from '../services/teams/handoffDesk';
-import type { TeamsAgentDirectory } from '../services/teams/teamsAgentDirectory';
-import type { TeamsChannelStore } from '../services/teams/teamsChannelStore';
-import type { TeamsNotifier } from '../services/teams/teamsNotifier';
-import type { TeamsThreadStore } from '../services/teams/teamsThreadStore';
-import { parseThreadCommand } from '../services/teams/threadCommands';
+import { ADAPTIVE_CARD_CONTENT_TYPE, CardNotice, CLAIM_VERB, readClaimData } from '../channels/teams/cards';
+import type { HandoffDesk } from '../channels/teams/handoffDesk';
+import type { TeamsAgentDirectory } from '../channels/teams/teamsAgentDirectory';
+import type { TeamsChannelStore } from '../channels/teams/teamsChannelStore';
+import type { TeamsNotifier } from '../channels/teams/teamsNotifier';
+import type { TeamsThreadStore } from '../channels/teams/teamsThreadStore';
+import { parseThreadCommand } from '../channels/teams/threadCommands';
 import { TURN_LOGGER, turnLogger } from './turnContext';
 
 export interface AgentBotDeps {

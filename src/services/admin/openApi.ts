@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import type { RouteModule } from '../../server';
+import type { RouteModule } from '../../http/server';
 import { CONTENT_KINDS } from './versionModel';
 import { FAQ_CATEGORIES } from './validators/faq';
 import { HANDOFF_PRIORITIES, MENU_DIALOGS } from './validators/menu';

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
-import { requireRole, principalOf } from '../auth/authRoutes';
+import { requireRole, principalOf } from '../../http/routes/authRoutes';
 import type { AuthService } from '../auth/authService';
-import { jsonBody, RouteModule, sendError, sendServiceError } from '../../server';
+import { jsonBody, RouteModule, sendError, sendServiceError } from '../../http/server';
 import { optionalString, requireObject, requireOneOf } from '../validation/input';
 import { CustomerDeliveryError, HandoffForbiddenError } from './errors';
 import { HANDOFF_STATUSES } from './handoffModel';

@@ -1,5 +1,5 @@
-import { MAX_BODY_BYTES } from '../../../src/server';
-import { signatureFor } from '../../../src/services/whatsapp/signature';
+import { MAX_BODY_BYTES } from '../../../src/http/server';
+import { signatureFor } from '../../../src/channels/whatsapp/signature';
 import { APP_SECRET, textMessage, statusUpdate } from '../../services/whatsapp/metaPayloads';
 import type { Rng } from './rng';
 

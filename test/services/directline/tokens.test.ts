@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
-import { DirectLineAuthError } from '../../../src/services/directline/errors';
-import { DirectLineTokens, TokenSecretSource } from '../../../src/services/directline/tokenService';
+import { DirectLineAuthError } from '../../../src/channels/directline/errors';
+import { DirectLineTokens, TokenSecretSource } from '../../../src/channels/directline/tokenService';
 
 describe('local Direct Line tokens', () => {
   let now = Date.parse('2026-03-02T10:00:00Z');

@@ -8,9 +8,9 @@ import { handoffModel, HandoffStatus } from '../../../src/services/handoff/hando
 import { serviceRequestModel } from '../../../src/services/requests/requestModel';
 import { MongoStorage } from '../../../src/services/state/mongoStorage';
 import { TranscriptStore } from '../../../src/services/transcript/transcriptStore';
-import { DirectLineActivityStore } from '../../../src/services/directline/activityStore';
-import { ContactStore } from '../../../src/services/whatsapp/contactStore';
-import { InboundStore } from '../../../src/services/whatsapp/inboundStore';
+import { DirectLineActivityStore } from '../../../src/channels/directline/activityStore';
+import { ContactStore } from '../../../src/channels/whatsapp/contactStore';
+import { InboundStore } from '../../../src/channels/whatsapp/inboundStore';
 
 export const DAY = 86_400_000;
 

@@ -5,9 +5,9 @@ import { Database } from '../../../src/services/database/database';
 import { createLogger } from '../../../src/services/logger';
 import { Metrics } from '../../../src/services/metrics';
 import { DEFAULT_RETENTION_RULES } from '../../../src/services/retention/retentionRules';
-import { RetentionRoutes } from '../../../src/services/retention/retentionRoutes';
+import { RetentionRoutes } from '../../../src/http/routes/retentionRoutes';
 import { RetentionService } from '../../../src/services/retention/retentionService';
-import { createServer } from '../../../src/server';
+import { createServer } from '../../../src/http/server';
 import { testMongoUri } from '../../support/testDb';
 import { age, prepareModels, seedWhatsAppCustomer } from './fixtures';
 

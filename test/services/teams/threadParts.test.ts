@@ -1,8 +1,8 @@
 import { I18nService } from '../../../src/services/i18n/i18nService';
 import type { HandoffListItem } from '../../../src/services/handoff/handoffModel';
-import { handoffCard, readClaimData } from '../../../src/services/teams/cards';
-import { TeamsAgentDirectory } from '../../../src/services/teams/teamsAgentDirectory';
-import { parseThreadCommand } from '../../../src/services/teams/threadCommands';
+import { handoffCard, readClaimData } from '../../../src/channels/teams/cards';
+import { TeamsAgentDirectory } from '../../../src/channels/teams/teamsAgentDirectory';
+import { parseThreadCommand } from '../../../src/channels/teams/threadCommands';
 import { cardText } from './teamsHarness';
 
 const t = new I18nService('de').t('de');

@@ -1,4 +1,4 @@
-import { signatureFor } from '../../../src/services/whatsapp/signature';
+import { signatureFor } from '../../../src/channels/whatsapp/signature';
 
 /** Meta-format webhook bodies, as the Cloud API sends them. */
 export const PHONE_NUMBER_ID = '109876543210';

@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../../support/testApp';
 import { I18nService } from '../../../src/services/i18n/i18nService';
-import { LIMITS } from '../../../src/services/whatsapp/outboundMessages';
+import { LIMITS } from '../../../src/channels/whatsapp/outboundMessages';
 import { FakeGraphApi, startFakeGraphApi } from './fakeGraphApi';
 import { ACCESS_TOKEN, listReply, postWebhook, textMessage, waitFor, whatsappTestEnv } from './metaPayloads';
 

@@ -1,5 +1,5 @@
 import { ActionTypes, MessageFactory, TurnContext } from 'botbuilder';
-import { LIMITS } from '../../../src/services/whatsapp/outboundMessages';
+import { LIMITS } from '../../../src/channels/whatsapp/outboundMessages';
 import { startWhatsAppHarness, WhatsAppHarness } from './harness';
 import { ACCESS_TOKEN, buttonReply, imageMessage, listReply, PHONE_NUMBER_ID, postWebhook, statusUpdate, textMessage, VERIFY_TOKEN, waitFor } from './metaPayloads';
 

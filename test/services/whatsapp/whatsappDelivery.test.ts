@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { ChannelCustomerMessenger, CustomerDeliveryError } from '../../../src/services/channels/customerMessenger';
+import { ChannelCustomerMessenger, CustomerDeliveryError } from '../../../src/channels/customerMessenger';
 import { startWhatsAppHarness, WhatsAppHarness } from './harness';
 import { postWebhook, textMessage, waitFor, webhook } from './metaPayloads';
 

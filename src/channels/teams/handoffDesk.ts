@@ -1,4 +1,4 @@
-import type { HandoffService } from '../handoff/handoffService';
+import type { HandoffService } from '../../services/handoff/handoffService';
 
 /** What the Teams side uses of the handoff queue; tests may hand in the real service or a fake. */
 export type HandoffDesk = Pick<

@@ -1,5 +1,5 @@
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
-import type { CustomerMessenger } from './types';
+import type { CustomerMessenger } from '../services/channels/types';
 
 /** An adapter that can run a proactive turn on a stored conversation reference. */
 export interface ProactiveAdapter {

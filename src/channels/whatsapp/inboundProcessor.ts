@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { I18nService } from '../i18n/i18nService';
-import type { Logger } from '../logger';
+import type { I18nService } from '../../services/i18n/i18nService';
+import type { Logger } from '../../services/logger';
 import type { ContactStore } from './contactStore';
 import { DEFAULT_CLAIM_LEASE_MS, InboundDoc, InboundStore } from './inboundStore';
 import type { StatusStore } from './statusStore';

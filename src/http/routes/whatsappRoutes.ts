@@ -1,11 +1,11 @@
 import type { Request, Response, Server } from 'restify';
 import type { WhatsAppConfig } from '../../config';
-import { MAX_BODY_BYTES, RouteModule, sendError, sendServiceError } from '../../server';
-import type { Logger } from '../logger';
-import { WebhookPayloadError } from './errors';
-import type { WhatsAppInboundProcessor } from './inboundProcessor';
-import { isValidSignature } from './signature';
-import { parseWebhook } from './webhookPayload';
+import { MAX_BODY_BYTES, RouteModule, sendError, sendServiceError } from '../server';
+import type { Logger } from '../../services/logger';
+import { WebhookPayloadError } from '../../channels/whatsapp/errors';
+import type { WhatsAppInboundProcessor } from '../../channels/whatsapp/inboundProcessor';
+import { isValidSignature } from '../../channels/whatsapp/signature';
+import { parseWebhook } from '../../channels/whatsapp/webhookPayload';
 
 class BodyTooLargeError extends Error {
   constructor() {

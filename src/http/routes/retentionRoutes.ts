@@ -1,9 +1,9 @@
 import type { Request, Response, Server } from 'restify';
-import { requireRole } from '../auth/authRoutes';
-import type { AuthService } from '../auth/authService';
-import { ValidationError } from '../errors';
-import { RouteModule, sendServiceError } from '../../server';
-import type { RetentionService } from './retentionService';
+import { requireRole } from './authRoutes';
+import type { AuthService } from '../../services/auth/authService';
+import { ValidationError } from '../../services/errors';
+import { RouteModule, sendServiceError } from '../server';
+import type { RetentionService } from '../../services/retention/retentionService';
 
 /**
  * Data protection for admins: GET /api/admin/customers/{customerId}/export,

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../../services/logger';
 import { GraphApiError } from './errors';
 
 export interface GraphApiOptions {

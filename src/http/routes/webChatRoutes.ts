@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
-import { RouteModule, sendError } from '../../server';
-import type { AzureDirectLineTokenExchange } from '../../services/directline/azureTokenExchange';
-import { DirectLineExchangeError } from '../../services/directline/errors';
+import { RouteModule, sendError } from '../server';
+import type { AzureDirectLineTokenExchange } from '../../channels/directline/azureTokenExchange';
+import { DirectLineExchangeError } from '../../channels/directline/errors';
 import type { I18nService } from '../../services/i18n/i18nService';
 import type { Logger } from '../../services/logger';
 

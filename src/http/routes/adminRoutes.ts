@@ -1,15 +1,15 @@
 import type { Request, Response, Server } from 'restify';
-import { jsonBody, RouteModule, sendError, sendServiceError } from '../../server';
-import { principalOf, requireRole } from '../auth/authRoutes';
-import type { AuthService } from '../auth/authService';
-import { ValidationError } from '../errors';
-import { requireId } from '../validation/input';
-import { AdminContentService, requireLang, RollbackTo } from './adminService';
-import { requireKind, VersionView } from './contentStore';
-import { AdminForbiddenError } from './errors';
-import type { FaqService } from './faqService';
-import type { PreviewService } from './previewService';
-import { isPlainObject } from './validators/textRules';
+import { jsonBody, RouteModule, sendError, sendServiceError } from '../server';
+import { principalOf, requireRole } from './authRoutes';
+import type { AuthService } from '../../services/auth/authService';
+import { ValidationError } from '../../services/errors';
+import { requireId } from '../../services/validation/input';
+import { AdminContentService, requireLang, RollbackTo } from '../../services/admin/adminService';
+import { requireKind, VersionView } from '../../services/admin/contentStore';
+import { AdminForbiddenError } from '../../services/admin/errors';
+import type { FaqService } from '../../services/admin/faqService';
+import type { PreviewService } from '../../services/admin/previewService';
+import { isPlainObject } from '../../services/admin/validators/textRules';
 
 type Handler = (req: Request) => Promise<[number, unknown]>;
 

@@ -1,6 +1,6 @@
 import { Activity, ActivityTypes, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
-import type { I18nService } from '../i18n/i18nService';
-import type { Logger } from '../logger';
+import type { I18nService } from '../../services/i18n/i18nService';
+import type { Logger } from '../../services/logger';
 import type { ContactStore } from './contactStore';
 import { CustomerServiceWindowClosedError, WhatsAppUnsupportedOperationError } from './errors';
 import type { GraphApiClient } from './graphApiClient';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import { jsonBody, RouteModule, sendError, sendServiceError } from '../../server';
-import type { DirectLineActivityStore } from './activityStore';
-import { DirectLineAdapter } from './directLineAdapter';
-import { DirectLineAuthError } from './errors';
-import type { DirectLineTokens } from './tokenService';
+import { jsonBody, RouteModule, sendError, sendServiceError } from '../server';
+import type { DirectLineActivityStore } from '../../channels/directline/activityStore';
+import { DirectLineAdapter } from '../../channels/directline/directLineAdapter';
+import { DirectLineAuthError } from '../../channels/directline/errors';
+import type { DirectLineTokens } from '../../channels/directline/tokenService';
 
 export interface TurnRunner {
   run(context: TurnContext): Promise<void>;

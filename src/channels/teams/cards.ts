@@ -5,7 +5,7 @@
  */
 import type { Attachment } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import type { HandoffListItem } from '../handoff/handoffModel';
+import type { HandoffListItem } from '../../services/handoff/handoffModel';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const CLAIM_VERB = 'claim';

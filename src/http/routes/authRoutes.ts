@@ -1,8 +1,8 @@
 import type { Next, Request, Response, Server } from 'restify';
-import { jsonBody, RouteModule, sendServiceError } from '../../server';
-import { requireId, requireOneOf, requireString } from '../validation/input';
-import type { AuthService } from './authService';
-import { hasRole, Principal, Role, ROLES } from './roles';
+import { jsonBody, RouteModule, sendServiceError } from '../server';
+import { requireId, requireOneOf, requireString } from '../../services/validation/input';
+import type { AuthService } from '../../services/auth/authService';
+import { hasRole, Principal, Role, ROLES } from '../../services/auth/roles';
 
 const PRINCIPAL = Symbol('lotse.principal');
 

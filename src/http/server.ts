@@ -1,9 +1,9 @@
 import restify, { Request, Response, Server } from 'restify';
-import { DatabaseUnavailableError, isConnectivityError } from './services/database/errors';
-import { ConflictError, NotFoundError, ValidationError } from './services/errors';
-import type { Logger } from './services/logger';
-import type { Metrics } from './services/metrics';
-import { RateLimiter } from './services/security/rateLimiter';
+import { DatabaseUnavailableError, isConnectivityError } from '../services/database/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../services/errors';
+import type { Logger } from '../services/logger';
+import type { Metrics } from '../services/metrics';
+import { RateLimiter } from '../services/security/rateLimiter';
 
 /** A concern's HTTP routes; index.ts hands each module to createServer. */
 export interface RouteModule {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
-import { RouteModule, sendError } from '../../server';
-import { I18nService, LANGUAGES, Lang } from '../i18n/i18nService';
+import { RouteModule, sendError } from '../server';
+import { I18nService, LANGUAGES, Lang } from '../../services/i18n/i18nService';
 
 export const ADMIN_PUBLIC_DIR = path.resolve(__dirname, '../../../public/admin');
 

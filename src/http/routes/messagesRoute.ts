@@ -1,7 +1,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { jsonBody, RouteModule, sendError } from '../server';
-import type { BotRouter } from './botRouter';
+import type { BotRouter } from '../../bots/botRouter';
 
 /** POST /api/messages: Bot Framework activities (Direct Line, Teams, Emulator, expectReplies). */
 export class MessagesRoute implements RouteModule {

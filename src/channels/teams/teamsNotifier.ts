@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Activity, CloudAdapter, ConversationReference, MessageFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import type { HandoffListItem } from '../handoff/handoffModel';
-import type { I18nService } from '../i18n/i18nService';
-import type { Logger } from '../logger';
+import type { HandoffListItem } from '../../services/handoff/handoffModel';
+import type { I18nService } from '../../services/i18n/i18nService';
+import type { Logger } from '../../services/logger';
 import { cardAttachment, CardNotice, handoffCard } from './cards';
 import type { HandoffDesk } from './handoffDesk';
 import { isTeamsPrincipalId } from './teamsAgentDirectory';

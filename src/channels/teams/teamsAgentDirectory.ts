@@ -1,5 +1,5 @@
 import type { ChannelAccount } from 'botbuilder';
-import type { Principal } from '../auth/roles';
+import type { Principal } from '../../services/auth/roles';
 
 /**
  * Teams users as agents. A Teams user is identified by their AAD object id (stable across chats
