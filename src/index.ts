@@ -218,7 +218,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     async start() {
       await database.connect();
       await database.ensureIndexes().catch((err: Error) => logger.error({ err: err.message }, 'indexes could not be ensured'));
-      await knowledge.seedIfEmpty().catch((err: Error) => logger.error({ err: err.message }, 'knowledge base could not be seeded'));
+      await knowledge.seed().catch((err: Error) => logger.error({ err: err.message }, 'knowledge base could not be seeded'));
       await liveContent.start();
       // Handoffs opened before conversations were marked (an upgrade) must still reach their gate.
       void handoffs.markOpenHandoffs().catch((err: Error) => logger.error({ err: err.message }, 'open handoffs could not be marked'));

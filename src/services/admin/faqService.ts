@@ -4,6 +4,7 @@ import type { Principal } from '../auth/roles';
 import { hasRole } from '../auth/roles';
 import type { Menu } from '../content/types';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { KEY_ALIASES } from '../knowledge/keyAliases';
 import { KnowledgeEntryDoc, knowledgeEntryModel } from '../knowledge/knowledgeModel';
 import type { ContentStore, VersionView } from './contentStore';
 import { AdminForbiddenError } from './errors';
@@ -84,6 +85,11 @@ export class FaqService {
     for (const d of docs) {
       out.set(String(d._id), { active: d.active !== false });
       if (d.key) out.set(d.key, { active: d.active !== false });
+    }
+    // A menu option may still name a former built-in entry; the knowledge base resolves it.
+    for (const [alias, key] of Object.entries(KEY_ALIASES)) {
+      const target = out.get(key);
+      if (target && !out.get(alias)?.active) out.set(alias, target);
     }
     return out;
   }

@@ -49,12 +49,17 @@ const schemas: Record<string, Schema> = {
     required: ['questions', 'answer', 'category'],
     properties: {
       questions: { type: 'object', required: ['de'], properties: { de: { type: 'array', minItems: 1, items: { type: 'string' } }, en: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
-      answer: langs,
+      answer: {
+        type: 'object',
+        required: ['de'],
+        properties: { de: { type: 'string', minLength: 1 }, en: { type: 'string', description: 'Optional; English customers get the German answer with a note until it exists' } },
+        additionalProperties: false,
+      },
       category: { enum: FAQ_CATEGORIES },
       active: { type: 'boolean', default: true },
     },
   },
-  FaqEntryView: { allOf: [ref('FaqEntry'), { type: 'object', required: ['id'], properties: { id: { type: 'string' }, key: { type: 'string', description: 'Name of a shipped entry' }, updatedAt: { type: 'string', format: 'date-time' }, versionId: versionRef } }] },
+  FaqEntryView: { allOf: [ref('FaqEntry'), { type: 'object', required: ['id'], properties: { id: { type: 'string' }, key: { type: 'string', description: 'Content-pack id of a shipped entry' }, updatedAt: { type: 'string', format: 'date-time' }, versionId: versionRef } }] },
   Version: {
     type: 'object',
     properties: {

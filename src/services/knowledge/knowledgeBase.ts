@@ -1,8 +1,10 @@
 import type { Connection, Model } from 'mongoose';
 import type { Logger } from '../logger';
+import { DEFAULT_KNOWLEDGE_PACK_DIR, loadKnowledgePack, PackEntry } from './contentPack';
+import { KEY_ALIASES } from './keyAliases';
 import { KnowledgeMatcher } from './knowledgeMatcher';
-import { KnowledgeEntryDoc, knowledgeEntryModel } from './knowledgeModel';
-import { SEED_ENTRIES } from './seedEntries';
+import { KnowledgeEntryDoc, knowledgeEntryModel, KnowledgePackStateDoc, knowledgePackStateModel } from './knowledgeModel';
+import { PackSyncResult, syncKnowledgePack } from './packSeeder';
 
 export interface KnowledgeAnswer {
   id: string;
@@ -40,6 +42,16 @@ interface LoadedEntry {
   answer: { de: string; en: string };
 }
 
+export interface KnowledgeBaseOptions {
+  /** How old the in-memory copy may get before a read reloads it (LiveContent usually reloads sooner). */
+  refreshMs?: number;
+  minScore?: number;
+  /** Folder of the content pack (default: content/knowledge of the repository). */
+  packDir?: string;
+  /** The pack itself, instead of reading packDir (tests). */
+  pack?: readonly PackEntry[];
+}
+
 /**
  * Routine answers from the knowledge base in MongoDB. Active entries are loaded into an in-memory
  * matcher; reload() (alias retrain()) rebuilds it at once after an admin edit on this instance, and
@@ -48,6 +60,7 @@ interface LoadedEntry {
  */
 export class KnowledgeBase {
   private readonly model: Model<KnowledgeEntryDoc>;
+  private readonly packState: Model<KnowledgePackStateDoc>;
   private matcher = new KnowledgeMatcher([]);
   private byId = new Map<string, LoadedEntry>();
   private byKey = new Map<string, LoadedEntry>();
@@ -57,29 +70,27 @@ export class KnowledgeBase {
   constructor(
     connection: Connection,
     private readonly logger: Logger,
-    private readonly options: { refreshMs?: number; minScore?: number } = {},
+    private readonly options: KnowledgeBaseOptions = {},
   ) {
     this.model = knowledgeEntryModel(connection);
+    this.packState = knowledgePackStateModel(connection);
   }
 
-  /** Inserts the shipped entries when the knowledge base is empty; safe to run on every instance at once. */
-  async seedIfEmpty(): Promise<number> {
-    // Index builds first: the unique key index is what keeps concurrent seeding from duplicating.
-    await this.model.init();
-    if ((await this.model.estimatedDocumentCount()) > 0) return 0;
-    let inserted = SEED_ENTRIES.length;
-    try {
-      await this.model.insertMany(SEED_ENTRIES, { ordered: false });
-    } catch (err) {
-      // Another instance seeded at the same moment: the unique key index turned our copies away.
-      const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors ?? [];
-      const duplicates = writeErrors.filter((e) => (e.code ?? e.err?.code) === 11000).length;
-      if ((err as { code?: number }).code !== 11000 && (writeErrors.length === 0 || duplicates !== writeErrors.length)) throw err;
-      inserted -= Math.max(duplicates, 1);
-    }
-    this.logger.info({ inserted }, 'knowledge base seeded');
+  /**
+   * Loads and validates the shipped content pack and brings MongoDB in step with it (missing entries
+   * added by key, admin edits never overwritten; see syncKnowledgePack), then reloads. Safe to run
+   * on every instance at once. Throws ContentPackError on a malformed pack, naming file, entry and field.
+   */
+  async seed(): Promise<PackSyncResult> {
+    const pack = this.options.pack ?? loadKnowledgePack(this.options.packDir ?? DEFAULT_KNOWLEDGE_PACK_DIR);
+    const result = await syncKnowledgePack(this.model, this.packState, pack, this.logger);
     await this.reload();
-    return inserted;
+    return result;
+  }
+
+  /** Former name of seed(), kept for callers that still use it; returns how many entries were added. */
+  async seedIfEmpty(): Promise<number> {
+    return (await this.seed()).inserted;
   }
 
   /** Rebuilds the matcher from the active entries in MongoDB. */
@@ -132,7 +143,8 @@ export class KnowledgeBase {
   /** A shipped entry by its key or an entry by id (menu targets), if it is active. */
   async entry(keyOrId: string, lang: 'de' | 'en'): Promise<KnowledgeAnswer | undefined> {
     await this.fresh();
-    const entry = this.byKey.get(keyOrId) ?? this.byId.get(keyOrId);
+    // Keys of the former built-in entries still name the pack entry that replaced them.
+    const entry = this.byKey.get(keyOrId) ?? this.byId.get(keyOrId) ?? this.byKey.get(KEY_ALIASES[keyOrId] ?? '');
     return entry ? this.toAnswer(entry, lang, 1) : undefined;
   }
 

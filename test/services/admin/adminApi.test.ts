@@ -95,6 +95,28 @@ describe('admin content API', () => {
       await waitFor(async () => ((await greetingOf(second)).includes(shippedWelcome()) ? true : undefined), 10000);
     }, 30000);
 
+    it('answers a German-only entry added through the first instance within seconds, English customers get the German text', async () => {
+      const created = await api<{ id: string; answer: { de: string; en: string } }>(app, 'POST', '/api/admin/faq', ADMIN, {
+        questions: { de: ['Wo kann ich mein Fahrrad abstellen?'] },
+        answer: { de: 'Fahrradständer finden Sie direkt neben dem Eingang unseres Shops.' },
+        category: 'general',
+        active: true,
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.answer).toEqual({ de: 'Fahrradständer finden Sie direkt neben dem Eingang unseres Shops.', en: '' });
+      const started = Date.now();
+      const found = await waitFor(async () => {
+        const hit = await second.app.knowledge.search('Wo kann ich mein Fahrrad abstellen?', 'de');
+        return hit.best?.id === created.body.id ? hit : undefined;
+      }, 10000);
+      expect(Date.now() - started).toBeLessThan(10000);
+      expect(found.confident).toBe(true);
+      const english = await second.app.knowledge.search('where can I park my bike, Fahrrad abstellen', 'en');
+      expect(english.best).toMatchObject({ id: created.body.id, text: 'Fahrradständer finden Sie direkt neben dem Eingang unseres Shops.', fallbackLanguage: true });
+      expect((await api(app, 'DELETE', `/api/admin/faq/${created.body.id}`, ADMIN)).status).toBe(200);
+      await waitFor(async () => ((await second.app.knowledge.search('Wo kann ich mein Fahrrad abstellen?', 'de')).best?.id !== created.body.id ? true : undefined), 10000);
+    }, 30000);
+
     it('uses a changed company name from the settings there too', async () => {
       const put = await api(app, 'PUT', '/api/admin/settings', ADMIN, { companyName: 'Nordlicht Mobilfunk' });
       expect(put.status).toBe(200);
@@ -107,9 +129,9 @@ describe('admin content API', () => {
   describe('knowledge base', () => {
     it('answers a new entry for a question phrased differently from its own', async () => {
       const created = await api<{ id: string; versionId: string }>(app, 'POST', '/api/admin/faq', ADMIN, {
-        questions: { de: ['Wie kann ich meine SIM-Karte aktivieren?'], en: ['How do I activate my SIM card?'] },
-        answer: { de: 'Ihre neue SIM-Karte aktivieren Sie im Kundenportal unter „SIM aktivieren“ mit der PUK vom Kartenbrief.', en: 'Activate your new SIM card in the customer portal under “Activate SIM” with the PUK from the card letter.' },
-        category: 'technical',
+        questions: { de: ['Darf ich meinen Hund in den Shop mitbringen?'], en: ['May I bring my dog to the shop?'] },
+        answer: { de: 'Gut erzogene Hunde sind in allen unseren Shops willkommen.', en: 'Well-behaved dogs are welcome in all our shops.' },
+        category: 'general',
         active: true,
       });
       expect(created.status).toBe(201);
@@ -117,9 +139,9 @@ describe('admin content API', () => {
       const chat = conversation(app.baseUrl);
       await chat.say('Hallo');
       await chat.say('3');
-      const reply = texts(await chat.say('sim aktivieren geht nicht, was tun'));
-      expect(reply).toContain('Ihre neue SIM-Karte aktivieren Sie im Kundenportal');
-      const direct = await app.app.knowledge.answer('sim aktivieren geht nicht, was tun', 'de');
+      const reply = texts(await chat.say('hund mitbringen in den shop erlaubt?'));
+      expect(reply).toContain('Gut erzogene Hunde sind in allen unseren Shops willkommen.');
+      const direct = await app.app.knowledge.answer('hund mitbringen in den shop erlaubt?', 'de');
       expect(direct?.id).toBe(created.body.id);
     });
 
@@ -197,14 +219,15 @@ describe('admin content API', () => {
 
     it('refuses to delete an entry a menu option points at', async () => {
       const menu = await api<{ menus: { main: { options: unknown[] } } }>(app, 'GET', '/api/admin/menu', ADMIN);
-      const faq = await api<{ items: { id: string; key?: string }[] }>(app, 'GET', '/api/admin/faq?q=opening', ADMIN);
-      const hours = faq.body.items.find((e) => e.key === 'general.opening-hours')!;
-      const options = [...menu.body.menus.main.options, { id: 'hours', digit: '7', label: { de: 'Servicezeiten', en: 'Opening hours' }, target: { kind: 'faq', faqId: 'general.opening-hours' } }];
+      const faq = await api<{ items: { id: string; key?: string; answer: { de: string } }[] }>(app, 'GET', '/api/admin/faq?category=general&active=true', ADMIN);
+      const shipped = faq.body.items.find((e) => e.key)!;
+      const options = [...menu.body.menus.main.options, { id: 'hours', digit: '7', label: { de: 'Servicezeiten', en: 'Opening hours' }, target: { kind: 'faq', faqId: shipped.key } }];
       const saved = await api<{ versionId: string }>(app, 'PUT', '/api/admin/menu', ADMIN, { menus: { main: { options } } });
       expect(saved.status).toBe(200);
       const chat = conversation(app.baseUrl);
       await chat.say('Hallo');
-      expect(texts(await chat.say('7'))).toContain('montags bis freitags');
+      expect(texts(await chat.say('7'))).toContain(shipped.answer.de);
+      const hours = shipped;
 
       const refused = await api<{ error: { message: string } }>(app, 'DELETE', `/api/admin/faq/${hours.id}`, ADMIN);
       expect(refused.status).toBe(400);
@@ -241,7 +264,7 @@ describe('admin content API', () => {
 
     it('a supervisor may change an answer, but not the questions, the menu or the translations', async () => {
       const list = await api<{ items: { id: string; key?: string; answer: { de: string; en: string } }[] }>(app, 'GET', '/api/admin/faq', supervisor);
-      const entry = list.body.items.find((e) => e.key === 'general.documents')!;
+      const entry = list.body.items.find((e) => e.key)!;
       const changed = await api<{ answer: { de: string }; versionId: string }>(app, 'PUT', `/api/admin/faq/${entry.id}`, supervisor, { answer: { de: 'Ihre Unterlagen finden Sie im Kundenportal unter „Dokumente“.', en: entry.answer.en } });
       expect(changed.status).toBe(200);
       expect(changed.body.answer.de).toBe('Ihre Unterlagen finden Sie im Kundenportal unter „Dokumente“.');

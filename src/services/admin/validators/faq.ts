@@ -5,7 +5,7 @@ import { isPlainObject, rejectUnknownKeys, requireFormalGerman, requireText } fr
 export const FAQ_CATEGORIES = ['billing', 'technical', 'general', 'lost_or_stolen', 'data_change', 'complaint'] as const;
 export type FaqCategory = (typeof FAQ_CATEGORIES)[number];
 
-/** A knowledge-base entry as admins edit it (the API shape of DESIGN.md §3). */
+/** A knowledge-base entry as admins edit it (the shape of the admin FAQ API). */
 export interface FaqEntry {
   questions: { de: string[]; en: string[] };
   answer: { de: string; en: string };
@@ -17,7 +17,8 @@ const MAX_QUESTIONS = 50;
 
 /**
  * Checks an entry an admin creates or replaces: German questions required (customers' phrasings,
- * so no formality rule there), both answers non-empty and formal in German, a known category.
+ * so no formality rule there), a German answer in the formal address, an optional English one, a
+ * known category.
  * Fields left out of an edit keep the current value.
  */
 export function validateFaqEntry(input: unknown, current?: FaqEntry): FaqEntry {
@@ -50,7 +51,9 @@ function validateAnswer(value: unknown, current?: FaqEntry['answer']): FaqEntry[
   if (!isPlainObject(value)) throw new ValidationError('answer', 'must be an object { "de": "...", "en": "..." }');
   rejectUnknownKeys(value, ['de', 'en'], 'answer');
   const de = requireText(value.de === undefined ? current?.de : value.de, 'answer.de', 4000).trim();
-  const en = requireText(value.en === undefined ? current?.en : value.en, 'answer.en', 4000).trim();
+  // English is optional: English customers get the German answer with a note until it exists.
+  const enRaw = value.en === undefined ? (current?.en ?? '') : value.en;
+  const en = enRaw === '' ? '' : requireText(enRaw, 'answer.en', 4000).trim();
   requireFormalGerman(de, 'answer.de');
   return { de, en };
 }
