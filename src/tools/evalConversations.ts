@@ -1,0 +1,107 @@
+/**
+ * `npm run --silent eval:conversations -- [--set blind-scripts] [--only ID] [--concurrency N]
+ * [--failures FILE] [--transcripts]`: runs whole scripted conversations against the real service
+ * (its own app and database) and prints, per script, whether the outcome was right and the
+ * conversation invariants held, then the totals. Without --set it runs the corpus under
+ * test/conversations/scripts; `--set NAME` reads eval/NAME/scripts.json.
+ * Uses MONGODB_URI's server when set, else starts the local database in memory.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startLocalMongo, type LocalMongo } from '../services/database/localMongoServer';
+
+/** The parts of the conversation test kit (test/conversations/support) this tool uses. */
+interface ScriptLike {
+  id: string;
+  pending?: string;
+  expect: { outcome: string };
+}
+interface ResultLike {
+  id: string;
+  passed: boolean;
+  outcomeOk: boolean;
+  invariantsOk: boolean;
+  problems: string[];
+  firstWrongReply?: string;
+  transcript: string;
+  ms: number;
+}
+interface PoolLike {
+  close(): Promise<void>;
+}
+interface Kit {
+  script: { loadCorpus(): ScriptLike[]; readScriptFile(file: string): ScriptLike[] };
+  apps: { AppPool: new (mongoBase: string) => PoolLike };
+  evaluate: {
+    evaluateAll(scripts: ScriptLike[], pool: PoolLike, concurrency: number, onResult?: (r: ResultLike) => void): Promise<ResultLike[]>;
+    failureReport(results: ResultLike[], scripts: ScriptLike[]): string;
+  };
+}
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The kit lives with the tests; loaded by path so the production build never compiles test code. */
+async function loadKit(): Promise<Kit> {
+  const dir = path.join(ROOT, 'test', 'conversations', 'support');
+  const load = (name: string) => import(path.join(dir, name));
+  const [script, apps, evaluate] = await Promise.all([load('script'), load('conversationApp'), load('evaluate')]);
+  return { script, apps, evaluate } as Kit;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const set = arg('set');
+  const only = arg('only');
+  const concurrency = Number(arg('concurrency') ?? '4');
+  const failuresFile = arg('failures');
+  const showTranscripts = process.argv.includes('--transcripts');
+  const kit = await loadKit();
+
+  let scripts: ScriptLike[];
+  if (!set || set === 'corpus') scripts = kit.script.loadCorpus();
+  else {
+    const file = path.join(ROOT, 'eval', set, 'scripts.json');
+    if (!existsSync(file)) throw new Error(`no script set at ${path.relative(ROOT, file)}`);
+    scripts = kit.script.readScriptFile(file);
+  }
+  if (only) scripts = scripts.filter((s) => s.id === only || s.id.startsWith(only));
+  const pending = scripts.filter((s) => s.pending);
+  const runnable = scripts.filter((s) => !s.pending);
+
+  let local: LocalMongo | undefined;
+  let mongoBase = (process.env.MONGODB_URI ?? '').replace(/\/[^/?]*(\?.*)?$/, '');
+  if (!mongoBase) {
+    local = await startLocalMongo({ port: 0 });
+    mongoBase = local.uri;
+  }
+  const pool = new kit.apps.AppPool(mongoBase);
+  const started = Date.now();
+  try {
+    const results = await kit.evaluate.evaluateAll(runnable, pool, concurrency, (r) => {
+      process.stdout.write(`${r.passed ? 'PASS' : 'FAIL'} ${r.id} (${r.ms} ms)${r.passed ? '' : `\n    ${r.problems.join('\n    ')}\n    first wrong reply: ${r.firstWrongReply ?? '-'}`}\n`);
+      if (!r.passed && showTranscripts) process.stdout.write(`${r.transcript.replace(/^/gm, '      ')}\n`);
+    });
+    for (const s of pending) process.stdout.write(`SKIP ${s.id} (pending: ${s.pending})\n`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const count = (f: (r: ResultLike) => boolean) => results.filter(f).length;
+    process.stdout.write(
+      `\n${set ?? 'corpus'}: ${results.length} scripts run${pending.length ? `, ${pending.length} pending (skipped)` : ''} in ${seconds} s\n` +
+        `  outcome right:   ${count((r) => r.outcomeOk)}/${results.length}\n` +
+        `  invariants held: ${count((r) => r.invariantsOk)}/${results.length}\n` +
+        `  both (pass):     ${count((r) => r.passed)}/${results.length}\n`,
+    );
+    if (failuresFile) writeFileSync(failuresFile, kit.evaluate.failureReport(results, scripts));
+  } finally {
+    await pool.close();
+    await local?.stop();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`eval:conversations failed: ${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});

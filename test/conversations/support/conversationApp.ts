@@ -1,0 +1,121 @@
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../../src/dialogs/clock';
+import { loadConfig } from '../../../src/config';
+import { buildApp, App } from '../../../src/index';
+import { defaultSettings } from '../../../src/services/content/defaultSettings';
+import type { BusinessHours } from '../../../src/services/content/types';
+import { isWithinBusinessHours } from '../../../src/services/handoff/businessHours';
+import { createLogger } from '../../../src/services/logger';
+import { startFakeBotConnector, FakeBotConnector } from '../../services/handoff/support/fakeBotConnector';
+import { ADMIN, createUser } from '../../services/handoff/support/handoffTestApp';
+import type { TimeOfDay } from './script';
+
+/** The instants the scripts meet the bot at (Europe/Berlin, CET, no public holiday near). */
+export const TIME_ANCHORS: Record<TimeOfDay, string> = {
+  day: '2026-11-18T09:00:00Z', // Wednesday 10:00
+  night: '2026-11-18T02:00:00Z', // Wednesday 03:00
+  weekend: '2026-11-22T13:00:00Z', // Sunday 14:00
+};
+
+/**
+ * Starts at an anchor and runs with real time from there, so the queue still orders by arrival;
+ * `advance` lets a script's pause pass at once (only on an app of its own).
+ */
+export class ScriptClock implements Clock {
+  private readonly startedAt = Date.now();
+  private offsetMs = 0;
+  constructor(private readonly anchor: Date) {}
+  now(): Date {
+    return new Date(this.anchor.getTime() + (Date.now() - this.startedAt) + this.offsetMs);
+  }
+  advance(minutes: number): void {
+    this.offsetMs += minutes * 60_000;
+  }
+}
+
+export interface KnowledgeText {
+  de: string;
+  en: string;
+  category: string;
+}
+
+/** The real service at one time of day, with a loopback Bot Connector and an agent and a supervisor. */
+export interface ConversationApp {
+  time: TimeOfDay;
+  app: App;
+  baseUrl: string;
+  clock: ScriptClock;
+  connector: FakeBotConnector;
+  tokens: { agent: string; supervisor: string };
+  /** True while people are on duty at the app's current time (the business hours setting). */
+  onDuty(): boolean;
+  /** Every active knowledge answer as stored (the content pack may change it between runs). */
+  knowledgeTexts(): Promise<KnowledgeText[]>;
+  close(): Promise<void>;
+}
+
+export async function startConversationApp(time: TimeOfDay, mongoBase: string): Promise<ConversationApp> {
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ADMIN_API_TOKEN: ADMIN, RATE_LIMIT_PER_MINUTE: '0' });
+  const clock = new ScriptClock(new Date(TIME_ANCHORS[time]));
+  const connector = await startFakeBotConnector();
+  const app = buildApp(config, `${mongoBase}/conv_${time}_${randomUUID().slice(0, 8)}`, createLogger(config.logLevel), { clock });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
+  await app.start();
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const tokens = {
+    agent: await createUser(baseUrl, 'Anna Agentin', 'agent'),
+    supervisor: await createUser(baseUrl, 'Sven Supervisor', 'supervisor'),
+  };
+  const settings = defaultSettings(config);
+  let knowledge: Promise<KnowledgeText[]> | undefined;
+  return {
+    time,
+    app,
+    baseUrl,
+    clock,
+    connector,
+    tokens,
+    onDuty: () => isWithinBusinessHours(settings.businessHours as BusinessHours, settings.timeZone, clock.now()),
+    knowledgeTexts() {
+      knowledge ??= app.database.connection
+        .collection('faqs')
+        .find({ active: { $ne: false } }, { projection: { answer: 1, category: 1 } })
+        .toArray()
+        .then((docs) => docs.map((d) => ({ de: String(d.answer?.de ?? ''), en: String(d.answer?.en ?? ''), category: String(d.category ?? '') })));
+      return knowledge;
+    },
+    async close() {
+      await app.stop();
+      await connector.close();
+    },
+  };
+}
+
+/**
+ * One shared app per time of day, started on first use (concurrent tests may ask before any hook
+ * ran). Scripts that let time pass get an app of their own, so no other script sees the jump.
+ */
+export class AppPool {
+  private readonly shared = new Map<TimeOfDay, Promise<ConversationApp>>();
+
+  constructor(private readonly mongoBase: string) {}
+
+  get(time: TimeOfDay): Promise<ConversationApp> {
+    let app = this.shared.get(time);
+    if (!app) {
+      app = startConversationApp(time, this.mongoBase);
+      this.shared.set(time, app);
+    }
+    return app;
+  }
+
+  /** An app for one script; the caller closes it. */
+  own(time: TimeOfDay): Promise<ConversationApp> {
+    return startConversationApp(time, this.mongoBase);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.shared.values()].map((p) => p.then((a) => a.close()).catch(() => undefined)));
+  }
+}

@@ -1,0 +1,87 @@
+import type { AppPool } from './conversationApp';
+import { checkInvariants, missingMustSay, type Violation } from './invariants';
+import { outcomeProblem } from './outcome';
+import { runScript } from './runner';
+import { needsOwnClock, type Script } from './script';
+import { render, type Line } from './transcript';
+
+export interface ScriptResult {
+  id: string;
+  outcomeOk: boolean;
+  invariantsOk: boolean;
+  passed: boolean;
+  /** Outcome, mustSay and runner problems, then broken invariants, each one line. */
+  problems: string[];
+  /** The first bot reply that was wrong (an invariant's line, else the last bot reply). */
+  firstWrongReply?: string;
+  transcript: string;
+  ms: number;
+}
+
+/** Runs one script on the app of its time of day (or an app of its own) and judges it. */
+export async function evaluateScript(script: Script, pool: AppPool): Promise<ScriptResult> {
+  const started = Date.now();
+  const own = needsOwnClock(script);
+  const target = own ? await pool.own(script.time) : await pool.get(script.time);
+  try {
+    const record = await runScript(script, target);
+    return judge(script, record.lines, record.stepProblems, checkInvariants(script, record.lines, record.facts), outcomeProblem(script.expect, record.lines, record.facts), Date.now() - started);
+  } finally {
+    if (own) await target.close();
+  }
+}
+
+function judge(script: Script, lines: Line[], stepProblems: string[], violations: Violation[], outcome: string | undefined, ms: number): ScriptResult {
+  const missing = missingMustSay(script, lines);
+  const outcomeProblems = [...(outcome ? [`outcome: ${outcome}`] : []), ...missing.map((k) => `mustSay: no bot message says ${k}`), ...stepProblems.map((p) => `runner: ${p}`)];
+  const invariantProblems = violations.map((v) => `invariant ${v.rule}: ${v.detail} — "${lines[v.line].text.replace(/\s+/g, ' ').slice(0, 140)}"`);
+  const firstViolation = violations.length > 0 ? Math.min(...violations.map((v) => v.line)) : undefined;
+  const lastBot = [...lines].reverse().find((l) => l.from === 'bot');
+  const wrong = firstViolation !== undefined ? lines[firstViolation] : outcomeProblems.length > 0 ? lastBot : undefined;
+  return {
+    id: script.id,
+    outcomeOk: outcomeProblems.length === 0,
+    invariantsOk: violations.length === 0,
+    passed: outcomeProblems.length === 0 && violations.length === 0,
+    problems: [...outcomeProblems, ...invariantProblems],
+    ...(wrong ? { firstWrongReply: wrong.text.replace(/\s+/g, ' ').slice(0, 300) } : {}),
+    transcript: render(lines),
+    ms,
+  };
+}
+
+/** Runs scripts with at most `concurrency` conversations at a time, results in script order. */
+export async function evaluateAll(scripts: Script[], pool: AppPool, concurrency: number, onResult?: (r: ScriptResult) => void): Promise<ScriptResult[]> {
+  const results: ScriptResult[] = new Array(scripts.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < scripts.length) {
+      const i = next++;
+      try {
+        results[i] = await evaluateScript(scripts[i], pool);
+      } catch (err) {
+        results[i] = { id: scripts[i].id, outcomeOk: false, invariantsOk: false, passed: false, problems: [`runner error: ${(err as Error).message}`], transcript: '', ms: 0 };
+      }
+      onResult?.(results[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return results;
+}
+
+/** The failures file the other engineers read: script id, the first wrong bot reply, the reasons. */
+export function failureReport(results: ScriptResult[], scripts: Script[]): string {
+  const byId = new Map(scripts.map((s) => [s.id, s]));
+  const failed = results.filter((r) => !r.passed);
+  const head = `# ${new Date().toISOString()} — ${results.length - failed.length}/${results.length} scripts pass (outcome right ${results.filter((r) => r.outcomeOk).length}, invariants held ${results.filter((r) => r.invariantsOk).length})\n`;
+  return (
+    head +
+    failed
+      .map((r) => {
+        const s = byId.get(r.id);
+        return [`## ${r.id}${s?.pending ? ` (pending: ${s.pending})` : ''}`, `first wrong bot reply: ${r.firstWrongReply ?? '(none)'}`, ...r.problems.map((p) => `- ${p}`)].join('\n');
+      })
+      .join('\n\n') +
+    '\n'
+  );
+}

@@ -1,0 +1,44 @@
+import { isGoodbye } from './invariants';
+import type { Expectation, Outcome } from './script';
+import type { Facts, Line } from './transcript';
+
+/** What the conversation actually ended as, from the database and the transcript. */
+export function actualOutcome(lines: Line[], facts: Facts): Outcome | 'nothing' {
+  if (facts.handoffs.some((h) => h.needsSupervisor)) return 'supervisor';
+  if (facts.handoffs.length > 0) return 'handed_off';
+  if (facts.requests.length > 0) return 'request_recorded';
+  const lastBot = [...lines].reverse().find((l) => l.from === 'bot');
+  if (lastBot && isGoodbye(lastBot.text)) return 'closed';
+  if (facts.knowledgeLines.size > 0) return 'answered';
+  return 'nothing';
+}
+
+/** Why the outcome is not the expected one, or undefined when it is. */
+export function outcomeProblem(expect: Expectation, lines: Line[], facts: Facts): string | undefined {
+  const { handoffs, requests } = facts;
+  const lastBot = [...lines].reverse().find((l) => l.from === 'bot');
+  const describe = () =>
+    `got ${actualOutcome(lines, facts)} (handoffs: ${handoffs.map((h) => `${h.category}/${h.mode}/${h.needsSupervisor ? 'supervisor' : 'agent'}`).join(', ') || 'none'}; requests: ${requests.map((r) => r.type).join(', ') || 'none'}; knowledge answers: ${facts.knowledgeLines.size})`;
+  const category = (actual: string[]) => (expect.category && !actual.includes(expect.category) ? `category ${expect.category} expected, got ${actual.join(', ') || 'none'}` : undefined);
+  switch (expect.outcome) {
+    case 'handed_off':
+      if (handoffs.length === 0) return `a handoff expected, ${describe()}`;
+      if (handoffs.some((h) => h.needsSupervisor)) return `a normal agent expected, but the handoff asks for a supervisor`;
+      return category(handoffs.map((h) => h.category));
+    case 'supervisor':
+      if (!handoffs.some((h) => h.needsSupervisor)) return `a supervisor handoff expected, ${describe()}`;
+      return category(handoffs.map((h) => h.category));
+    case 'request_recorded':
+      if (handoffs.length > 0) return `a request without handoff expected, ${describe()}`;
+      if (!requests.some((r) => r.reference !== '')) return `a service request with a reference expected, ${describe()}`;
+      return category(requests.map((r) => r.type));
+    case 'answered':
+      if (handoffs.length > 0 || requests.length > 0) return `a knowledge answer without handoff or request expected, ${describe()}`;
+      if (facts.knowledgeLines.size === 0) return `a knowledge answer expected, ${describe()}`;
+      return category([...facts.knowledgeLines.values()].map((k) => k.category));
+    case 'closed':
+      if (handoffs.length > 0 || requests.length > 0) return `a closed conversation without handoff or request expected, ${describe()}`;
+      if (!lastBot || !isGoodbye(lastBot.text)) return `the last bot message should be a goodbye, got "${(lastBot?.text ?? '').slice(0, 160)}"`;
+      return undefined;
+  }
+}

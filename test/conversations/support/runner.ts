@@ -1,0 +1,130 @@
+import type { Activity, CardAction } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { api } from '../../services/handoff/support/handoffTestApp';
+import { conversation } from '../../support/testApp';
+import type { ConversationApp, KnowledgeText } from './conversationApp';
+import type { Script, ScriptLang, Step } from './script';
+import type { Facts, HandoffFact, Line, RequestFact, RunRecord } from './transcript';
+
+const LOCALES: Record<ScriptLang, string> = { de: 'de-DE', 'de-AT': 'de-AT', 'de-CH': 'de-CH', en: 'en-GB' };
+/** How long an agent's action may take to reach the customer (a busy 2-core machine). */
+const PROACTIVE_TIMEOUT_MS = 8000;
+
+function actionsOf(activity: Partial<Activity>): string[] {
+  const suggested = (activity.suggestedActions?.actions ?? []).map((a: CardAction) => String(a.title ?? a.value ?? ''));
+  const cardButtons = (activity.attachments ?? []).flatMap((a) => {
+    const content = a.content as { buttons?: CardAction[]; actions?: { title?: string }[] } | undefined;
+    return [...(content?.buttons ?? []).map((b) => String(b.title ?? b.value ?? '')), ...(content?.actions ?? []).map((b) => String(b.title ?? ''))];
+  });
+  return [...suggested, ...cardButtons];
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** The knowledge entry a bot message carries, if any (its first 80 characters appear in it). */
+export function knowledgeIn(text: string, entries: KnowledgeText[]): { category: string; germanFallback: boolean; lang: 'de' | 'en' } | undefined {
+  const body = squash(text);
+  for (const e of entries) {
+    for (const lang of ['de', 'en'] as const) {
+      const snippet = squash(e[lang]).slice(0, 80);
+      if (snippet.length >= 25 && body.includes(snippet)) return { category: e.category, germanFallback: lang === 'de' && e.en.trim() === '', lang };
+    }
+  }
+  return undefined;
+}
+
+/** Runs one script against the real service and returns what the customer saw and what was stored. */
+export async function runScript(script: Script, target: ConversationApp): Promise<RunRecord> {
+  const whatsapp = script.channel === 'whatsapp';
+  // A WhatsApp customer is known by the phone number; the web customer by a random id.
+  const userId = whatsapp ? `49176${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` : `user-${randomUUID().slice(0, 8)}`;
+  const conversationId = whatsapp ? userId : `conv-${randomUUID()}`;
+  const chat = conversation(target.baseUrl, { channelId: script.channel, locale: LOCALES[script.lang], userId, id: conversationId });
+  const key = `${script.channel}:${conversationId}`;
+  const lines: Line[] = [];
+  const stepProblems: string[] = [];
+  let seenProactive = 0;
+  const db = target.app.database.connection;
+
+  const line = (from: Line['from'], text: string, extra: Partial<Line> = {}): Line => ({ from, text, at: target.clock.now().getTime(), onDuty: target.onDuty(), actions: [], proactive: false, lastOfTurn: false, ...extra });
+  const collectProactive = () => {
+    const received = target.connector.received.filter((r) => r.conversationId === conversationId && r.activity.type === 'message');
+    for (const r of received.slice(seenProactive)) {
+      lines.push(line('bot', r.activity.text ?? '', { actions: actionsOf(r.activity), proactive: true, lastOfTurn: true }));
+    }
+    seenProactive = received.length;
+  };
+  const proactiveCount = () => target.connector.received.filter((r) => r.conversationId === conversationId && r.activity.type === 'message').length;
+  const activeHandoff = async () => db.collection('handoffs').findOne({ 'customer.conversationKey': key, status: { $in: ['queued', 'assigned'] } });
+
+  const agentStep = async (step: Extract<Step, { agent: string }>, index: number) => {
+    const handoff = await activeHandoff();
+    if (!handoff) {
+      stepProblems.push(`step ${index + 1} (agent ${step.agent}): no handoff is waiting or assigned`);
+      return;
+    }
+    const token = handoff.needsSupervisor || handoff.agent?.role === 'supervisor' ? target.tokens.supervisor : target.tokens.agent;
+    const call = api(target.baseUrl, token);
+    const id = String(handoff._id);
+    const before = proactiveCount();
+    let res;
+    if (step.agent === 'claim') res = await call(`/api/handoffs/${id}/claim`, { method: 'POST' });
+    else if (step.agent === 'message') res = await call(`/api/handoffs/${id}/messages`, { method: 'POST', body: { text: step.text ?? 'Guten Tag, ich bin jetzt für Sie da.' } });
+    else res = await call(`/api/handoffs/${id}/resolve`, { method: 'POST' });
+    if (res.status >= 300) {
+      stepProblems.push(`step ${index + 1} (agent ${step.agent}): the handoff API answered ${res.status} ${JSON.stringify(res.body?.error ?? '')}`);
+      return;
+    }
+    if (step.agent === 'message') lines.push(line('agent', step.text ?? '', { proactive: true }));
+    // The customer hears about a claim or a resolution through the channel, after the API call.
+    if (step.agent !== 'message') {
+      await target.connector.waitFor(() => proactiveCount() > before, PROACTIVE_TIMEOUT_MS).catch(() => stepProblems.push(`step ${index + 1} (agent ${step.agent}): the customer was never told`));
+    } else {
+      await target.connector.waitFor(() => proactiveCount() > before, PROACTIVE_TIMEOUT_MS).catch(() => stepProblems.push(`step ${index + 1}: the agent's message never reached the customer`));
+      seenProactive = proactiveCount();
+    }
+  };
+
+  for (const [index, step] of script.turns.entries()) {
+    if (typeof step === 'object' && 'agent' in step) {
+      await agentStep(step, index);
+      collectProactive();
+      continue;
+    }
+    if (typeof step === 'object' && 'pause' in step) {
+      target.clock.advance(step.pause);
+      continue;
+    }
+    const text = typeof step === 'string' ? step : step.say;
+    collectProactive();
+    lines.push(line('customer', text));
+    const replies = await chat.say(text, { serviceUrl: target.connector.serviceUrl });
+    collectProactive();
+    const messages = replies.filter((a) => a.type === 'message' && ((a.text ?? '').trim() !== '' || actionsOf(a).length > 0));
+    messages.forEach((m, i) => lines.push(line('bot', m.text ?? '', { actions: actionsOf(m), lastOfTurn: i === messages.length - 1 })));
+  }
+  collectProactive();
+  return { lines, facts: await factsOf(target, key, lines, script), stepProblems };
+}
+
+async function factsOf(target: ConversationApp, key: string, lines: Line[], script: Script): Promise<Facts> {
+  const db = target.app.database.connection;
+  const handoffs: HandoffFact[] = (await db.collection('handoffs').find({ 'customer.conversationKey': key }).toArray()).map((h) => ({
+    id: String(h._id),
+    status: String(h.status),
+    mode: String(h.mode),
+    category: String(h.category),
+    priority: Number(h.priority),
+    reason: String(h.reason),
+    needsSupervisor: h.needsSupervisor === true,
+  }));
+  const requests: RequestFact[] = (await db.collection('servicerequests').find({ conversationKey: key }).toArray()).map((r) => ({ reference: String(r.reference ?? ''), type: String(r.type), status: String(r.status) }));
+  const entries = await target.knowledgeTexts();
+  const knowledgeLines = new Map<number, { category: string; germanFallback: boolean }>();
+  lines.forEach((l, i) => {
+    if (l.from !== 'bot') return;
+    const hit = knowledgeIn(l.text, entries);
+    if (hit) knowledgeLines.set(i, { category: hit.category, germanFallback: hit.germanFallback || (script.lang === 'en' && hit.lang === 'de') });
+  });
+  return { handoffs, requests, knowledgeLines };
+}
