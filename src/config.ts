@@ -3,6 +3,8 @@
  * variable and what is wrong with it, and all problems are reported together.
  */
 
+import { trimTrailing } from './services/text/trim';
+
 export interface WhatsAppConfig {
   verifyToken: string;
   appSecret: string;
@@ -104,7 +106,7 @@ class Reader {
     } catch {
       this.problems.push(`${name} must be an http(s) URL, got "${value}"`);
     }
-    return value.replace(/\/+$/, '');
+    return trimTrailing(value, '/');
   }
 
   oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {

@@ -1,3 +1,5 @@
+import { trimTrailing } from '../../services/text/trim';
+
 /** What an agent's message in a handoff thread means. */
 export type ThreadCommand =
   | { kind: 'end' }
@@ -21,7 +23,7 @@ export function parseThreadCommand(raw: string): ThreadCommand {
   const text = raw.trim();
   const note = NOTE.exec(text);
   if (note) return { kind: 'note', text: text.slice(note[0].length).trim() };
-  const word = text.toLowerCase().replace(/[.!]+$/u, '').trim();
+  const word = trimTrailing(text.toLowerCase(), '.!').trim();
   if (END.has(word)) return { kind: 'end' };
   if (TRANSFER.has(word)) return { kind: 'transfer' };
   if (HELP.has(word)) return { kind: 'help' };

@@ -52,7 +52,7 @@ const length = (text: string) => Array.from(text).length;
 
 /** Bot Framework markdown to WhatsApp's: **bold** -> *bold*, links as "text (url)", hard breaks as newlines. */
 function toWhatsAppMarkdown(text: string): string {
-  return text.replace(/ {2}\n/g, '\n').replace(/\*\*(.+?)\*\*/g, '*$1*').replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '$1 ($2)');
+  return text.replace(/ {2}\n/g, '\n').replace(/\*\*(.+?)\*\*/g, '*$1*').replace(/\[([^\][]+)\]\((https?:[^)\s[\]]+)\)/g, '$1 ($2)');
 }
 
 function actionsOf(activity: Partial<Activity>): { choices: Choice[]; links: string[] } {

@@ -11,5 +11,5 @@ export function isConnectivityError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoNetworkTimeoutError|PoolClearedError/.test(
     `${err.name} ${err.constructor?.name ?? ''}`,
-  ) || /ECONNREFUSED|connection .* closed|Client must be connected|Topology is closed/i.test(err.message);
+  ) || /ECONNREFUSED|Client must be connected|Topology is closed/i.test(err.message) || (/\bconnection\b/i.test(err.message) && /\bclosed\b/i.test(err.message));
 }

@@ -67,7 +67,7 @@ const INCREDULOUS_OPENER = /^\s*(wirklich|echt( jetzt)?|ernsthaft|im ernst|ohne 
  * Short quoted text is a citation (a merchant name on a statement, an error message), not the customer's voice.
  * A single quote opens a citation only after a space or bracket, so the apostrophe of "geht's" never does.
  */
-const QUOTED = /(^|[\s(:])'[^'\n]{1,40}'(?=[\s.,;:!?)]|$)|"[^"\n]{1,60}"|„[^“”"\n]{1,60}[“”"]|«[^»\n]{1,60}»|‚[^‘’'\n]{1,40}[‘’']/g;
+const QUOTED = /(^|[\s(:])'[^'\n]{1,40}'(?=[\s.,;:!?)]|$)|"[^"\n]{1,60}"|„[^„“”"\n]{1,60}[“”"]|«[^«»\n]{1,60}»|‚[^‚‘’'\n]{1,40}[‘’']/g;
 
 const SARCASM_OPENERS = new Set(['na', 'oh', 'ja', 'also', 'wirklich', 'echt', 'wow', 'ach']);
 
@@ -237,7 +237,7 @@ const CANCEL_WORD = /^(kundig|gekundig|chundig|gchundig|kundg|cancel|storn)/;
 const CONGRATS = new Set(['gluckwunsch', 'gratuliere', 'gratulation', 'gratulire', 'bravo', 'glukwunsch']);
 /** "Komisch, dass das Abbuchen klappt, aber die Gutschrift nicht." */
 const IRONIC_CONTRAST =
-  /^(komisch|seltsam|merkwurdig|interesant|lustig|witzig|erstaunlich|faszinierend|spanend|kurios) (das|wie|nur) .*\b(aber|nur|doch) .*\b(nicht|nie|ned|nid|kein|keine|nix|nichts)\b/;
+  /^(komisch|seltsam|merkwurdig|interesant|lustig|witzig|erstaunlich|faszinierend|spanend|kurios) (das|wie|nur) .{0,200}\b(aber|nur|doch) .{0,200}\b(nicht|nie|ned|nid|kein|keine|nix|nichts)\b/;
 
 /**
  * Combinations no single cue carries: a negative adjective with a group noun ("armseliger Haufen"), a negative
@@ -331,7 +331,7 @@ function combinationEvidence(
   // "Menü, Menü, Menü", "nein nein nein": one word said three times over is a sigh of impatience.
   if (!out.some((e) => e.signal === 'annoyance' && e.weight >= 0.35) && hasTriple(tokens)) out.push({ signal: 'annoyance', weight: 0.35 });
   // "Seit Montag offen. Heute ist Freitag.": the customer counts the days for us.
-  if (!out.some((e) => e.signal === 'annoyance' && e.weight >= 0.35) && COUNTED_DAYS.test(text)) out.push({ signal: 'annoyance', weight: 0.35 });
+  if (!out.some((e) => e.signal === 'annoyance' && e.weight >= 0.35) && countsDays(text)) out.push({ signal: 'annoyance', weight: 0.35 });
 }
 
 /** Praise opening the message, the way mockery starts: "Chapeau, ...", "Bravo, ...", "Respekt, ...". */
@@ -351,7 +351,14 @@ const LEGAL_STEP = /(anzeige|strafanzeige|polizei|staatsanwalt|anwalt|gericht|kl
 const DEADLINE =
   / (innerhalb (von |der |einer |eines )?(\S+ )?(stunde|stunden|tag|tagen|tage|woche|wochen|frist)|bis (spatestens |zum |ende |heute|morgen|ubermorgen|montag|dienstag|mitwoch|donerstag|freitag|samstag|sontag)|frist|ultimatum|within \d+)/;
 const WEEKDAY = '(montag|dienstag|mitwoch|donerstag|freitag|samstag|sontag|letzter woche|letzte woche|vorletzter woche|anfang des monats|anfang monat|ostern|weihnachten)';
-const COUNTED_DAYS = new RegExp(` seit ${WEEKDAY} .* (heute ist|heut is|heut isch|heute haben wir|jetzt ist|mitlerweile ist|inzwischen ist|today is|its) (schon |bereits |imerhin )?${WEEKDAY} `);
+const SINCE_DAY = new RegExp(` seit ${WEEKDAY} `);
+const TODAY_IS_DAY = new RegExp(` (heute ist|heut is|heut isch|heute haben wir|jetzt ist|mitlerweile ist|inzwischen ist|today is|its) (schon |bereits |imerhin )?${WEEKDAY} `);
+
+/** "seit Montag … heute ist schon Freitag": two searches, one after the other, so the scan stays linear. */
+function countsDays(text: string): boolean {
+  const since = SINCE_DAY.exec(text);
+  return since !== null && TODAY_IS_DAY.test(text.slice(since.index + since[0].length - 1));
+}
 const TRIPLE_IGNORED: ReadonlySet<string> = new Set(['danke', 'bitte', 'sehr', 'super', 'toll', 'gut', 'ja', 'ha', 'haha', 'hi', 'lol', 'merci', 'thanks', 'yes']);
 
 /** The same word three times in a row ("Menü, Menü, Menü"). */

@@ -6,9 +6,19 @@
 
 const CARD_CANDIDATE = /(?<![\d])(?:\d[ -]?){12,18}\d(?![\d])/g;
 const IBAN_CANDIDATE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/gi;
-const PIN_PHRASE = /\b(pin|pin-code|pincode|cvc|cvv|kartenprüfnummer|kartenpruefnummer|sicherheitscode|passwort|password|kennwort)(\s*(?:ist|lautet|is|:|=)?\s*)(\S+)/gi;
-const EMAIL = /\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b/gi;
-const PHONE = /(?<![\w+\-/.])(?:\+|00)\d{1,3}[\s/-]?(?:\(0\))?[\s/-]?\d{2,5}(?:[\s/-]?\d{2,}){1,4}(?![\d-])|(?<![\w\-/.])0\d{2,5}[\s/-]?\d{3,}(?:[\s-]?\d{2,})*(?![\d-])/g;
+const PIN_PHRASE = /\b(pin|pin-code|pincode|cvc|cvv|kartenprüfnummer|kartenpruefnummer|sicherheitscode|passwort|password|kennwort)(\s*(?:(?:ist|lautet|is|:|=)\s*)?)(\S+)/gi;
+/**
+ * E-mail addresses are found from their "@" outwards (see maskEmails): a pattern that starts at every
+ * word boundary of the local part rescans it once per start, quadratic in the length of the text.
+ */
+const EMAIL_AT = /@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}\b/gi;
+const EMAIL_LOCAL_CHAR = /[A-Z0-9._%+-]/i;
+/**
+ * A stretch of digits, blanks, slashes, dashes and "(0)" that may hold a phone number. One character
+ * class and nothing after it, so finding it is linear; which part is a number is decided in code
+ * (phoneNumbersIn), not by backtracking.
+ */
+const PHONE_RUN = /\+?\d[\d ()/-]*/g;
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -84,15 +94,103 @@ export function maskSensitive(text: string): string {
   });
   out = out.replace(IBAN_CANDIDATE, maskIbanCandidate);
   out = out.replace(PIN_PHRASE, (_m, word: string, sep: string) => `${word}${sep}****`);
-  out = out.replace(EMAIL, (match) => {
-    const [local, domain] = match.split('@');
-    return `${local.slice(0, 1)}***@${domain}`;
-  });
-  out = out.replace(PHONE, (match) => {
-    const digits = match.replace(/\D/g, '');
-    // E.164 numbers have at most 15 digits; German numbers with area code at least 9.
-    if (digits.length < 9 || digits.length > 15) return match;
-    return `${match.slice(0, 3)}***${digits.slice(-2)}`;
-  });
-  return out;
+  out = maskEmails(out);
+  return maskPhoneNumbers(out);
+}
+
+function maskEmails(text: string): string {
+  let out = '';
+  let copied = 0;
+  for (const match of text.matchAll(EMAIL_AT)) {
+    const at = match.index ?? 0;
+    // The local part ends at the "@"; walk back over its characters (stopping at an earlier address).
+    let start = at;
+    while (start > copied && EMAIL_LOCAL_CHAR.test(text[start - 1])) start--;
+    if (start === at) continue;
+    out += text.slice(copied, start) + `${text[start]}***${match[0]}`;
+    copied = at + match[0].length;
+  }
+  return out + text.slice(copied);
+}
+
+interface Group {
+  start: number;
+  end: number;
+  digits: string;
+}
+
+/** The digit groups of a run and the separators between them, or undefined when a separator is not one a number uses. */
+function digitGroups(run: string): { groups: Group[]; joins: string[] } {
+  const groups: Group[] = [];
+  const joins: string[] = [];
+  let i = 0;
+  while (i < run.length) {
+    const start = i;
+    while (i < run.length && run[i] >= '0' && run[i] <= '9') i++;
+    groups.push({ start, end: i, digits: run.slice(start, i) });
+    const sepStart = i;
+    // "(0)" belongs to the separator: "+49 (0) 170 …".
+    while (i < run.length && (!(run[i] >= '0' && run[i] <= '9') || (run[i - 1] === '(' && run[i + 1] === ')'))) i++;
+    if (i < run.length) joins.push(run.slice(sepStart, i));
+  }
+  return { groups, joins };
+}
+
+const NUMBER_JOIN = /^(?:[ /-]|\s?\(0\)\s?)$/;
+
+/**
+ * Phone numbers in one run: international (+49 …, 0043 …) or national (0 and an area code), groups
+ * joined by one blank, slash or dash, later groups of two or more digits, 9 to 15 digits in all. A
+ * number may start only at the run's start or after a blank, and never ends just before a dash
+ * (ranges, dates and order numbers stay as they are).
+ */
+function phoneNumbersIn(run: string, plus: boolean): Array<{ start: number; end: number; digits: string }> {
+  const { groups, joins } = digitGroups(run);
+  const found: Array<{ start: number; end: number; digits: string }> = [];
+  let g = 0;
+  while (g < groups.length) {
+    const canStart = g === 0 || joins[g - 1] === ' ';
+    const international = (g === 0 && plus) || groups[g].digits.startsWith('00');
+    if (!canStart || !groups[g].digits.startsWith('0') && !(g === 0 && plus)) {
+      g++;
+      continue;
+    }
+    let digits = groups[g].digits;
+    let last = g;
+    // At most 15 digits, so this inner walk is bounded and the whole scan stays linear.
+    while (last + 1 < groups.length && digits.length <= 15 && NUMBER_JOIN.test(joins[last]) && groups[last + 1].digits.length >= 2) {
+      last++;
+      digits += groups[last].digits;
+    }
+    const endsBeforeDash = run[groups[last].end] === '-';
+    const count = international && digits.startsWith('00') ? digits.length - 2 : digits.length;
+    if (count >= 9 && count <= 15 && !endsBeforeDash) {
+      found.push({ start: groups[g].start - (g === 0 && plus ? 1 : 0), end: groups[last].end, digits });
+      g = last + 1;
+    } else {
+      g++;
+    }
+  }
+  return found;
+}
+
+function maskPhoneNumbers(text: string): string {
+  let out = '';
+  let copied = 0;
+  for (const match of text.matchAll(PHONE_RUN)) {
+    const at = match.index ?? 0;
+    const before = at > 0 ? text[at - 1] : '';
+    // Part of a word, a decimal number or a path: not a phone number ("RE-2025-0042117", "v2.0171").
+    if (/[\p{L}\p{N}_.\-/]/u.test(before)) continue;
+    const plus = match[0].startsWith('+');
+    const run = plus ? match[0].slice(1) : match[0];
+    for (const number of phoneNumbersIn(run, plus)) {
+      const start = at + number.start + (plus ? 1 : 0);
+      const end = at + number.end + (plus ? 1 : 0);
+      const original = text.slice(start, end);
+      out += text.slice(copied, start) + `${original.slice(0, 3)}***${number.digits.slice(-2)}`;
+      copied = end;
+    }
+  }
+  return out + text.slice(copied);
 }

@@ -2,7 +2,7 @@ import { ValidationError } from '../../errors';
 
 /** The informal address German texts must never use (the same rule as test/locales.test.ts). */
 const INFORMAL = /(?<![\p{L}\p{N}])(du|dich|dir|dein\w*|euch|euer\w*|eur(?:e|em|en|er|es))(?![\p{L}\p{N}])/iu;
-const PLACEHOLDER = /\{\{\s*([^{}\s,]+)(?:\s*,[^{}]*)?\s*\}\}/g;
+const PLACEHOLDER = /\{\{\s*([^{}\s,]+)\s*(?:,[^{}]*)?\}\}/g;
 
 /** The interpolation variables of a text: "{{company}}" -> company. */
 export function placeholders(text: string): Set<string> {
