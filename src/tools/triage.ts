@@ -1,5 +1,5 @@
 /**
- * Triage CLI (DESIGN.md §3): `npm run --silent triage -- FILE.jsonl` (or `-` for stdin).
+ * Triage CLI (contract in docs/ARCHITECTURE.md): `npm run --silent triage -- FILE.jsonl` (or `-` for stdin).
  * Reads `{ "id", "text" }` per line and prints exactly one JSON line per input line that has an id,
  * in the same order. Problems go to stderr; stdout carries nothing but results.
  */

@@ -1,6 +1,6 @@
 import type { Activity, CardAction } from 'botbuilder';
 
-/** Limits of the Cloud API (DESIGN.md §5). */
+/** Limits of the Cloud API (docs/ARCHITECTURE.md, WhatsApp). */
 export const LIMITS = {
   text: 4096,
   interactiveBody: 1024,

@@ -25,7 +25,7 @@ function bodyOf(req: Request): unknown {
 }
 
 /**
- * The admin content API (DESIGN.md §3): translations, knowledge base, menu, settings, history
+ * The admin content API (contract in docs/ARCHITECTURE.md): translations, knowledge base, menu, settings, history
  * with rollback, and the preview. Admins only, except that supervisors may read the knowledge
  * base and change its answers. 401 without a token, 403 with too low a role.
  */

@@ -8,7 +8,7 @@ import { HANDOFF_STATUSES } from './handoffModel';
 import type { HandoffService } from './handoffService';
 
 /**
- * The handoff API (DESIGN.md §3), agents and up on every route:
+ * The handoff API (contract in docs/ARCHITECTURE.md), agents and up on every route:
  * GET /api/handoffs?status=queued, GET /api/handoffs/stats, GET /api/handoffs/{id},
  * POST /api/handoffs/{id}/claim | messages | resolve | transfer | notes.
  */

@@ -66,7 +66,7 @@ export interface FrustrationScorer {
   score(text: string, history?: FrustrationHistory, thresholds?: FrustrationThresholds): FrustrationResult;
 }
 
-/** One line of the triage CLI's output (DESIGN.md §3). */
+/** One line of the triage CLI's output (contract in docs/ARCHITECTURE.md). */
 export interface TriageLine {
   id: string;
   intent: Intent;

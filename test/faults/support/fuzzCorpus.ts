@@ -29,7 +29,7 @@ export const SAMPLE_BODIES: { path: RegExp; method?: string; bodies: (ctx: FuzzC
   { path: /^\/api\/handoffs\/:id\/transfer$/, bodies: () => [{ note: 'Bitte übernehmen' }] },
   { path: /^\/v3\/directline\/conversations$/, bodies: () => [{ locale: 'de-DE', user: { id: 'u' } }] },
   { path: /^\/v3\/directline\/conversations\/:conversationId\/activities$/, bodies: () => [{ type: 'message', text: 'Hallo', from: { id: 'u' }, locale: 'de-DE', channelData: { clientActivityID: 'c1' } }] },
-  // Admin content (DESIGN.md §3), fuzzed as soon as the routes exist.
+  // Admin content (contract in docs/ARCHITECTURE.md), fuzzed as soon as the routes exist.
   { path: /^\/api\/admin\/faq(\/:[^/]+)?$/, bodies: () => [{ questions: { de: ['Wie kündige ich?'], en: ['How do I cancel?'] }, answer: { de: 'Online.', en: 'Online.' }, category: 'general', active: true }] },
   { path: /^\/api\/admin\/translations\/:[^/]+$/, bodies: () => [{ conversation: { menu: { choose: 'Bitte wählen Sie:' } } }] },
   { path: /^\/api\/admin\/menu$/, bodies: () => [{ main: { id: 'main', options: [{ id: 'billing', digit: '1', label: { de: 'Rechnungen', en: 'Invoices' }, target: { kind: 'dialog', dialog: 'billing' } }] } }] },
