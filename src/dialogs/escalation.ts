@@ -1,8 +1,9 @@
 import { TurnContext } from 'botbuilder';
-import { turnLogger } from '../bots/turnContext';
 import type { HandoffReason } from '../services/handoff/types';
 import type { Intent } from '../services/nlu/types';
 import type { DialogDeps } from './dialogDeps';
+import { announceHandoff } from './handoff/announcement';
+import { rememberTurnHandoff } from './handoff/turnHandoff';
 
 export interface EscalationOptions {
   reason: HandoffReason;
@@ -10,35 +11,52 @@ export interface EscalationOptions {
   needsSupervisor?: boolean;
   /** Extra facts for the agent, e.g. the steps already tried. */
   facts?: string[];
+  /** How to reach the customer for a callback, when the dialog already asked. */
+  contact?: { phone?: string; email?: string };
 }
 
 /**
- * Hands the conversation to a person through the HandoffRequester and tells the customer what
- * happens next. A lost card or phone always goes in as urgent, whatever triggered the handoff.
+ * Hands the conversation to a person through the HandoffRequester, then tells the customer what
+ * the record says: nothing is promised before the record exists. A lost card or phone always goes
+ * in as urgent, whatever triggered the handoff.
  */
 export async function handOff(deps: DialogDeps, context: TurnContext, options: EscalationOptions): Promise<void> {
   const session = await deps.sessions.get(context);
   const t = await deps.sessions.t(context);
+  const lang = await deps.sessions.lang(context);
   const category = options.category ?? session.category ?? 'other';
   const reason: HandoffReason = category === 'lost_or_stolen' ? 'urgent' : options.reason;
+  const needsSupervisor = options.needsSupervisor ?? (reason === 'frustration' && session.lastFrustration.level >= 2);
   for (const fact of options.facts ?? []) await deps.sessions.addFact(context, fact);
-  await context.sendActivity(t(`conversation:handoff.intro.${reason}`));
+  let messages: string[];
   try {
-    // The handoff gate announces the queue position or the callback after the turn; saying it
-    // here too would tell the customer twice.
-    await deps.handoff.requestHandoff({
+    const ticket = await deps.handoff.requestHandoff({
       conversationReference: TurnContext.getConversationReference(context.activity),
       channel: context.activity.channelId,
       ...(context.activity.from?.name ? { customerName: context.activity.from.name } : {}),
-      language: await deps.sessions.lang(context),
+      language: lang,
       category,
       reason,
       frustration: session.lastFrustration,
-      needsSupervisor: options.needsSupervisor ?? (reason === 'frustration' && session.lastFrustration.level >= 2),
+      needsSupervisor,
+      ...(options.contact ? { contact: options.contact } : {}),
       summary: { menuPath: [...session.menuPath], facts: [...session.facts], references: [...session.references] },
     });
+    rememberTurnHandoff(context, ticket);
+    const settings = await deps.content.settings();
+    messages = announceHandoff(t, ticket, {
+      reason,
+      category,
+      needsSupervisor,
+      references: [...session.references],
+      lang,
+      channel: context.activity.channelId,
+      timeZone: settings.timeZone,
+      now: deps.clock.now(),
+    });
   } catch (err) {
-    turnLogger(context, deps.logger).error({ err: (err as Error).message, reason, category }, 'handoff request failed');
-    await context.sendActivity(t(reason === 'urgent' ? 'conversation:handoff.failedUrgent' : 'conversation:handoff.failed'));
+    deps.logger.error({ conversationId: context.activity.conversation?.id, err: (err as Error).message, reason, category }, 'handoff request failed');
+    messages = [t(reason === 'urgent' ? 'conversation:handoff.failedUrgent' : 'conversation:handoff.failed')];
   }
+  for (const text of messages) await context.sendActivity(text);
 }

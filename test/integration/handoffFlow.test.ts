@@ -33,7 +33,7 @@ describe('an angry web customer is handed to a person and back', () => {
     const state = await test.app.handoffs.conversationState(`webchat:${chat.id}`);
     expect(state.active).toBeDefined();
     const id = state.active!.id;
-    expect(texts(angry)).toContain(t('handoff:queued', { position: 1, minutes: 3 }));
+    expect(texts(angry)).toContain(t('handoff:queued', { position: 1, count: 3 }));
     const initiate = angry.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
     expect(initiate?.value).toMatchObject({ handoffId: id });
     expect(JSON.stringify(initiate?.attachments)).toContain('Frechheit');

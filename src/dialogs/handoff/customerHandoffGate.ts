@@ -6,6 +6,7 @@ import { HandoffConflictError } from '../../services/handoff/errors';
 import { HANDOFF_EVENT_CHANNELS, HandoffService } from '../../services/handoff/handoffService';
 import type { HandoffMark } from '../../services/state/handoffMarks';
 import { conversationKey } from '../../services/transcript/transcriptStore';
+import { turnHandoff } from './turnHandoff';
 
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
 const CALLBACK = /\b(r(ü|ue)ckruf|zur(ü|ue)ckrufen|callback|call me back)\b/i;
@@ -39,8 +40,6 @@ export class CustomerHandoffGate {
   async beforeTurn(context: TurnContext, resetDialogs: () => Promise<void>): Promise<GateDecision> {
     const activity = context.activity;
     const key = conversationKey(activity.channelId, activity.conversation?.id);
-    // A handoff created outside a turn (API, tests) must not be announced by a later turn.
-    this.handoffs.takeCreatedInTurn(key);
     const mark = this.marks ? await this.marks.current(context) : undefined;
     // Unmarked: no handoff was ever requested here (the queue marks before it creates one).
     if (this.marks && !mark) return 'continue';
@@ -97,20 +96,13 @@ export class CustomerHandoffGate {
     return 'continue';
   }
 
-  /** Announces a handoff the dialogs created in this turn and hands the conversation to the queue. */
+  /** Hands the conversation to the queue after a dialog created a handoff (handOff announced it). */
   async afterTurn(context: TurnContext, resetDialogs: () => Promise<void>): Promise<void> {
     const activity = context.activity;
-    const key = conversationKey(activity.channelId, activity.conversation?.id);
-    const created = this.handoffs.takeCreatedInTurn(key);
-    if (!created) return;
-    const { record, ticket } = created;
-    const t = this.i18n.t(record.customer.language);
+    const ticket = turnHandoff(context);
+    if (!ticket || ticket.created === false) return;
+    const record = await this.handoffs.get(ticket.handoffId);
     await resetDialogs();
-    if (ticket.outsideBusinessHours) {
-      await context.sendActivity(t('handoff:outsideHours', { hours: await this.handoffs.openingHoursText(record.customer.language) }));
-    } else if (record.mode === 'live') {
-      await context.sendActivity(t('handoff:queued', { position: ticket.position, minutes: ticket.estimatedWaitMinutes }));
-    }
     if (HANDOFF_EVENT_CHANNELS.includes(activity.channelId)) {
       const transcript = record.transcript.map(
         (line): Partial<Activity> => ({ type: 'message', text: line.text, timestamp: line.at, from: { id: line.from, name: line.from, role: line.from === 'customer' ? 'user' : 'bot' } }),

@@ -13,9 +13,20 @@ export interface HandoffSettingsSource {
 
 const WEEKDAY: Record<string, string> = { Mon: '1', Tue: '2', Wed: '3', Thu: '4', Fri: '5', Sat: '6', Sun: '7' };
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 function localParts(now: Date, timeZone: string): { date: string; weekday: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    formatter(timeZone)
       .formatToParts(now)
       .map((p) => [p.type, p.value]),
   );
@@ -52,3 +63,35 @@ export const ALWAYS_OPEN: HandoffSettings = {
   businessHours: { weekly: { 1: ['00:00', '24:00'], 2: ['00:00', '24:00'], 3: ['00:00', '24:00'], 4: ['00:00', '24:00'], 5: ['00:00', '24:00'], 6: ['00:00', '24:00'], 7: ['00:00', '24:00'] }, holidays: [] },
   callbackOfferAfterMinutes: 10,
 };
+
+const STEP_MS = 15 * 60000;
+const HORIZON_MS = 21 * 86400000;
+
+/**
+ * The next moment the desk is staffed (now when it is), within three weeks; undefined when the
+ * hours never open. Walks in quarter hours, then back minute by minute to the exact opening.
+ */
+export function nextOpening(hours: BusinessHours, timeZone: string, now: Date): Date | undefined {
+  if (isWithinBusinessHours(hours, timeZone, now)) return now;
+  const start = Math.ceil(now.getTime() / STEP_MS) * STEP_MS;
+  for (let at = start; at - now.getTime() <= HORIZON_MS; at += STEP_MS) {
+    if (!isWithinBusinessHours(hours, timeZone, new Date(at))) continue;
+    let exact = at;
+    while (exact - 60000 > now.getTime() && isWithinBusinessHours(hours, timeZone, new Date(exact - 60000))) exact -= 60000;
+    return new Date(exact);
+  }
+  return undefined;
+}
+
+/** Local calendar date ("YYYY-MM-DD"), weekday name and clock time of an instant in a time zone. */
+export function localMoment(at: Date, timeZone: string, lng: 'de' | 'en'): { date: string; weekday: string; hour: number; minute: number } {
+  const local = localParts(at, timeZone);
+  const weekday = new Intl.DateTimeFormat(lng === 'de' ? 'de-DE' : 'en-GB', { timeZone, weekday: 'long' }).format(at);
+  const [hour, minute] = local.time.split(':').map(Number);
+  return { date: local.date, weekday, hour, minute };
+}
+
+/** Whole days between two local calendar dates ("YYYY-MM-DD"). */
+export function daysBetween(fromDate: string, toDate: string): number {
+  return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / 86400000);
+}

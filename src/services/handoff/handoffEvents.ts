@@ -23,6 +23,8 @@ export interface HandoffEventMap {
   cancelled: { handoff: HandoffListItem; by: Actor };
   /** The customer turned a live wait into a callback request. */
   callbackRequested: { handoff: HandoffListItem };
+  /** A waiting handoff moved up (priority, supervisor) because of what the customer said; cause is for agents. */
+  upgraded: { handoff: HandoffListItem; cause: string };
   /** The waiting customer was told a new position/estimate. */
   positionChanged: { handoffId: string; position: number; estimatedWaitMinutes: number };
 }
@@ -38,6 +40,7 @@ export const HANDOFF_EVENT_NAMES: HandoffEventName[] = [
   'transferred',
   'cancelled',
   'callbackRequested',
+  'upgraded',
   'positionChanged',
 ];
 

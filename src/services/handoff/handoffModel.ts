@@ -43,7 +43,9 @@ export type AuditAction =
   | 'position_update'
   | 'callback_offered'
   | 'notified'
-  | 'survey_answered';
+  | 'survey_answered'
+  | 'upgraded'
+  | 'contact_recorded';
 
 export interface AuditEntry {
   at: Date;
@@ -88,6 +90,20 @@ export interface HandoffSummary {
   mood: string;
 }
 
+/**
+ * How somebody can get back to the customer for a callback. WhatsApp knows the number; on the web
+ * the customer is asked and may decline (then they come back to the chat).
+ */
+export interface HandoffContact {
+  phone?: string;
+  email?: string;
+  /** The customer said they would rather come back to the chat. */
+  declined?: boolean;
+  /** The bot asked for a contact and is waiting for the answer. */
+  askedAt?: Date;
+  recordedAt?: Date;
+}
+
 /** Where the Teams notifier posted the card, so it can update it and use the thread. */
 export interface TeamsThread {
   conversationId: string;
@@ -130,6 +146,9 @@ export interface HandoffRecord {
   lastUpdateSentAt?: Date;
   callbackOfferedAt?: Date;
   survey?: { askedAt: Date; rating?: number; answeredAt?: Date; skipped?: boolean };
+  contact?: HandoffContact;
+  /** The customer asked while waiting whether to keep the place (a goodbye); the next answer decides. */
+  leaveAskedAt?: Date;
 }
 
 /** What GET /api/handoffs lists: the record without the long arrays, plus live figures. */
@@ -155,6 +174,7 @@ export interface HandoffListItem {
   waitingSeconds: number;
   /** 1-based place in the live queue; absent for anything not waiting live. */
   position?: number;
+  contact?: HandoffContact;
 }
 
 export interface HandoffStats {
@@ -210,6 +230,8 @@ const handoffSchema = new Schema<HandoffDoc>(
     lastUpdateSentAt: Date,
     callbackOfferedAt: Date,
     survey: { askedAt: Date, rating: Number, answeredAt: Date, skipped: Boolean },
+    contact: { phone: String, email: String, declined: Boolean, askedAt: Date, recordedAt: Date },
+    leaveAskedAt: Date,
   },
   { versionKey: false, collection: 'handoffs', minimize: true },
 );

@@ -17,6 +17,8 @@ export interface HandoffRequest {
   frustration: { level: FrustrationLevel; score: number };
   /** Wants a supervisor, not any agent (irate customers, escalated complaints). */
   needsSupervisor?: boolean;
+  /** How to reach the customer for a callback, when the dialog already knows it. */
+  contact?: { phone?: string; email?: string };
   /** For the agent's summary: the menu path, what the bot answered or collected, the mood. */
   summary: {
     menuPath: string[];
@@ -34,6 +36,14 @@ export interface HandoffTicket {
   estimatedWaitMinutes: number;
   /** Outside business hours a non-urgent request becomes a callback request instead of waiting. */
   outsideBusinessHours: boolean;
+  /** Whether people are on duty right now (absent: assume they are). */
+  staffed?: boolean;
+  /** When the team is back, when it is not on duty now (ISO timestamp of the next opening). */
+  reopensAt?: string;
+  /** A callback without a way to reach the customer: the bot asks for phone or e-mail. */
+  needsContact?: boolean;
+  /** False when the conversation already had this handoff (the request was repeated). */
+  created?: boolean;
 }
 
 export interface HandoffRequester {

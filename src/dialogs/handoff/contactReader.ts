@@ -1,0 +1,45 @@
+/**
+ * Reads a callback contact from a customer's message: a phone number (German, Austrian, Swiss or
+ * international forms, separators allowed), an e-mail address, or a refusal ("nein" = they come
+ * back to the chat). Linear patterns only.
+ */
+export type ContactAnswer = { phone: string } | { email: string } | { declined: true };
+
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}/;
+/** A run of digits with single separators between them, optionally starting with + or 00. */
+const PHONE_RUN = /(?:\+|\b00)?\d[\d ()/.-]{5,24}\d/;
+const DECLINE = /^\s*(nein|nö|noe|ne|nee|no|lieber nicht|nicht nötig|brauche ich nicht|kein bedarf|no thanks|no thank you)\b/i;
+
+/** Digits only, with a leading + for international numbers; undefined when it is no phone number. */
+export function normalisePhone(raw: string): string | undefined {
+  const international = raw.trim().startsWith('+') || raw.trim().startsWith('00');
+  let digits = raw.replace(/\D/g, '');
+  if (raw.trim().startsWith('00')) digits = digits.slice(2);
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  if (international) return `+${digits}`;
+  if (!digits.startsWith('0')) return undefined;
+  return digits;
+}
+
+export function readContact(text: string): ContactAnswer | undefined {
+  const input = text.slice(0, 500);
+  const email = EMAIL.exec(input);
+  if (email) return { email: email[0].toLowerCase() };
+  const phone = PHONE_RUN.exec(input);
+  if (phone) {
+    const normalised = normalisePhone(phone[0]);
+    if (normalised) return { phone: normalised };
+  }
+  if (DECLINE.test(input)) return { declined: true };
+  return undefined;
+}
+
+/** Whether the message looks like an attempt at a contact that failed validation (digits, an @). */
+export function looksLikeContactAttempt(text: string): boolean {
+  return /@|\d{3}/.test(text);
+}
+
+/** The last digits of a number, for confirming it without repeating it in full. */
+export function phoneTail(phone: string): string {
+  return phone.slice(-3);
+}

@@ -1,0 +1,299 @@
+/**
+ * The customer's side of the queue: asking for a person, writing while waiting, leaving the queue,
+ * turning a wait into a callback, leaving a contact, upgrades heard while waiting, the survey.
+ */
+import type { I18nService } from '../i18n/i18nService';
+import type { Logger } from '../logger';
+import { maskSensitive } from '../privacy/masking';
+import { conversationKey, TranscriptStore } from '../transcript/transcriptStore';
+import { HandoffSettingsSource, isWithinBusinessHours, nextOpening } from './businessHours';
+import { HandoffConflictError } from './errors';
+import type { HandoffEventBus } from './handoffEventBus';
+import { buildSummaryText, listItemOf, moodOf, priorityOf } from './handoffLabels';
+import type { Actor, HandoffContact, HandoffDoc, HandoffPriority, HandoffRecord, TranscriptEntry } from './handoffModel';
+import { auditEntry, CUSTOMER_ACTOR, HandoffStore, SYSTEM_ACTOR, toRecord } from './handoffStore';
+import type { CustomerChannel } from './customerChannel';
+import type { QueueFigures } from './queueFigures';
+import type { HandoffRequest, HandoffTicket } from './types';
+
+const MAX_TEXT = 4000;
+export const SURVEY_OPEN_HOURS = 24;
+
+/** Tells a conversation's turns that a handoff may be open there (state/handoffMarks implements it). */
+export interface HandoffMarker {
+  mark(channelId: string, conversationId: string): Promise<void>;
+}
+
+/** What the customer bot needs to know about its conversation at the start of a turn. */
+export interface ConversationHandoffState {
+  /** A queued or assigned handoff: the bot relays instead of running dialogs. */
+  active?: HandoffRecord;
+  /** A resolved handoff whose satisfaction question is still open. */
+  surveyPending?: HandoffRecord;
+}
+
+/** Why a waiting handoff moves up: what the customer said, for the agent's audit trail. */
+export type UpgradeCause = 'frustration' | 'supervisor' | 'urgency' | 'cancellation';
+
+export interface CustomerHandoffsDeps {
+  store: HandoffStore;
+  figures: QueueFigures;
+  bus: HandoffEventBus;
+  channel: CustomerChannel;
+  settings: HandoffSettingsSource;
+  transcripts: TranscriptStore;
+  i18n: I18nService;
+  logger: Logger;
+  now: () => Date;
+  updateIntervalMs: number;
+  marker?: HandoffMarker;
+}
+
+export class CustomerHandoffs {
+  constructor(private readonly deps: CustomerHandoffsDeps) {}
+
+  /**
+   * Queues a handoff for the request's conversation, or returns the ticket of the one already
+   * active there. Outside business hours a non-urgent request becomes a callback request
+   * (ticket.outsideBusinessHours, position 0); lost_or_stolen always queues live.
+   */
+  async requestHandoff(request: HandoffRequest): Promise<HandoffTicket> {
+    const { store, figures } = this.deps;
+    const key = conversationKey(request.channel, request.conversationReference.conversation?.id);
+    // Marked first: a handoff must never exist unmarked; a mark without a handoff costs one read.
+    const conversationId = request.conversationReference.conversation?.id;
+    if (this.deps.marker && conversationId) await this.deps.marker.mark(request.channel, conversationId);
+    const existing = await store.findActive(key);
+    if (existing) return { ...(await this.ticketFor(existing)), created: false };
+
+    const now = this.deps.now();
+    const settings = await this.deps.settings.settings();
+    const priority = priorityOf(request);
+    const open = isWithinBusinessHours(settings.businessHours, settings.timeZone, now);
+    const live = open || priority === 0;
+    const lines = await this.deps.transcripts.recent(key);
+    const agentT = this.deps.i18n.t('de');
+    const customer: Actor = { kind: 'customer', id: request.conversationReference.user?.id ?? key, name: request.customerName ?? agentT('agent:summary.customerName') };
+    const contact = contactOf(request);
+    const doc: Omit<HandoffDoc, '_id'> = {
+      status: 'queued',
+      mode: live ? 'live' : 'callback',
+      ...(live ? {} : { callbackReason: 'outside_business_hours' as const }),
+      priority,
+      category: request.category,
+      reason: request.reason,
+      needsSupervisor: request.needsSupervisor ?? request.frustration.level >= 2,
+      frustration: { level: request.frustration.level, score: request.frustration.score },
+      customer: {
+        channel: request.channel,
+        conversationKey: key,
+        conversationReference: request.conversationReference,
+        ...(request.customerName ? { name: request.customerName } : {}),
+        ...(request.conversationReference.user?.id ? { userId: request.conversationReference.user.id } : {}),
+        language: request.language,
+      },
+      summary: {
+        text: buildSummaryText(request, agentT),
+        menuPath: request.summary.menuPath.map(maskSensitive),
+        facts: request.summary.facts.map(maskSensitive),
+        references: request.summary.references.map(maskSensitive),
+        mood: moodOf(agentT, request.frustration.level),
+      },
+      transcript: lines.map((l) => ({ at: l.at, from: l.from, text: maskSensitive(l.text) })),
+      messages: [],
+      notes: [],
+      previousAgents: [],
+      audit: [auditEntry(customer, 'created', now, `${request.category}, ${request.reason}`)],
+      activeKey: key,
+      createdAt: now,
+      updatedAt: now,
+      ...(contact ? { contact: { ...contact, recordedAt: now } } : {}),
+      ...(live ? { nextUpdateAt: new Date(now.getTime() + this.deps.updateIntervalMs) } : {}),
+    };
+    const record = await store.insert(doc);
+    if (!record) {
+      // Another turn or instance created it a moment earlier: that one is the handoff.
+      const winner = await store.findActive(key);
+      if (!winner) throw new HandoffConflictError('new', 'the conversation changed meanwhile');
+      return { ...(await this.ticketFor(winner)), created: false };
+    }
+    figures.invalidate();
+    const ticket = await this.ticketFor(record);
+    if (ticket.position > 0) {
+      await store.model.updateOne({ _id: record.id }, { $set: { lastPositionSent: ticket.position, lastEstimateSent: ticket.estimatedWaitMinutes, lastUpdateSentAt: now } });
+    }
+    this.deps.logger.info({ handoffId: record.id, conversationId: key, priority, mode: record.mode }, 'handoff queued');
+    await this.deps.bus.publish('created', record.id, { handoff: listItemOf(record, now, ticket.position || undefined) });
+    return { ...ticket, created: true };
+  }
+
+  /** The conversation's active handoff or its open satisfaction question (one query). */
+  async conversationState(key: string): Promise<ConversationHandoffState> {
+    const since = new Date(this.deps.now().getTime() - SURVEY_OPEN_HOURS * 3600 * 1000);
+    const doc = await this.deps.store.model
+      .findOne({
+        'customer.conversationKey': key,
+        $or: [{ status: { $in: ['queued', 'assigned'] } }, { status: 'resolved', 'survey.askedAt': { $gte: since }, 'survey.answeredAt': { $exists: false }, 'survey.skipped': { $ne: true } }],
+      })
+      .sort({ createdAt: -1 })
+      .lean();
+    if (!doc) return {};
+    const record = toRecord(doc);
+    return record.status === 'resolved' ? { surveyPending: record } : { active: record };
+  }
+
+  /**
+   * Marks every conversation with an open handoff or an open satisfaction question, for handoffs
+   * created before marks existed. Idempotent; returns how many were marked.
+   */
+  async markOpenHandoffs(): Promise<number> {
+    const marker = this.deps.marker;
+    if (!marker) return 0;
+    const since = new Date(this.deps.now().getTime() - SURVEY_OPEN_HOURS * 3600 * 1000);
+    const docs = await this.deps.store.model
+      .find(
+        { $or: [{ status: { $in: ['queued', 'assigned'] } }, { status: 'resolved', 'survey.askedAt': { $gte: since }, 'survey.answeredAt': { $exists: false } }] },
+        { 'customer.channel': 1, 'customer.conversationReference.conversation.id': 1 },
+      )
+      .lean();
+    let marked = 0;
+    for (const doc of docs) {
+      const conversationId = doc.customer?.conversationReference?.conversation?.id;
+      if (!conversationId) continue;
+      await marker.mark(doc.customer.channel, conversationId);
+      marked++;
+    }
+    return marked;
+  }
+
+  /** The ticket (position, estimate, whether people are on duty) of a handoff as it is now. */
+  async ticketFor(record: HandoffRecord): Promise<HandoffTicket> {
+    const waitingLive = record.status === 'queued' && record.mode === 'live';
+    const position = waitingLive ? await this.deps.figures.positionOf(record) : 0;
+    const settings = await this.deps.settings.settings();
+    const now = this.deps.now();
+    const staffed = isWithinBusinessHours(settings.businessHours, settings.timeZone, now);
+    const reopens = staffed ? undefined : nextOpening(settings.businessHours, settings.timeZone, now);
+    const contact = record.contact;
+    const isCallback = record.status === 'queued' && record.mode === 'callback';
+    return {
+      handoffId: record.id,
+      position,
+      estimatedWaitMinutes: waitingLive ? await this.deps.figures.estimateMinutes(position) : 0,
+      outsideBusinessHours: record.mode === 'callback' && record.callbackReason === 'outside_business_hours',
+      staffed,
+      ...(reopens ? { reopensAt: reopens.toISOString() } : {}),
+      needsContact: isCallback && !contact?.phone && !contact?.email && !contact?.declined,
+    };
+  }
+
+  /** Records what the customer wrote while queued or assigned (masked) and tells subscribers. */
+  async addCustomerMessage(handoffId: string, text: string): Promise<HandoffRecord> {
+    const now = this.deps.now();
+    const message: TranscriptEntry = { at: now, from: 'customer', text: maskSensitive(text.slice(0, MAX_TEXT)) };
+    const record = await this.deps.store.change(
+      handoffId,
+      { where: { status: { $in: ['queued', 'assigned'] } }, push: { messages: message }, audit: auditEntry(CUSTOMER_ACTOR, 'customer_message', now) },
+      now,
+    );
+    if (!record) throw new HandoffConflictError(handoffId, 'the handoff is no longer active');
+    await this.deps.bus.publish('customerMessage', record.id, { handoffId: record.id, message, status: record.status as 'queued' | 'assigned' });
+    return record;
+  }
+
+  /** "abbrechen": the customer leaves the queue and returns to the bot. */
+  async cancelByCustomer(handoffId: string): Promise<HandoffRecord> {
+    const now = this.deps.now();
+    const record = await this.deps.store.transition(handoffId, { from: 'queued', to: 'cancelled', audit: auditEntry(CUSTOMER_ACTOR, 'cancelled', now) }, now);
+    if (!record) throw new HandoffConflictError(handoffId, 'only a waiting handoff can be cancelled');
+    await this.deps.bus.publish('cancelled', record.id, { handoff: listItemOf(record, now), by: CUSTOMER_ACTOR });
+    await this.deps.channel.handoffStatus(record, 'failed', 'cancelled by the customer');
+    return record;
+  }
+
+  /** "Rückruf": a live wait becomes a callback request; the customer no longer gets queue updates. */
+  async requestCallback(handoffId: string): Promise<HandoffRecord> {
+    const now = this.deps.now();
+    const record = await this.deps.store.transition(
+      handoffId,
+      { from: 'queued', to: 'queued', where: { mode: 'live' }, set: { mode: 'callback', callbackReason: 'customer_request' }, unset: ['nextUpdateAt'], audit: auditEntry(CUSTOMER_ACTOR, 'callback_requested', now) },
+      now,
+    );
+    if (!record) throw new HandoffConflictError(handoffId, 'only a live waiting handoff can become a callback request');
+    await this.deps.bus.publish('callbackRequested', record.id, { handoff: listItemOf(record, now) });
+    return record;
+  }
+
+  /** Stores how to reach the customer for the callback (or that they come back to the chat). */
+  async recordContact(handoffId: string, contact: Pick<HandoffContact, 'phone' | 'email' | 'declined'>): Promise<HandoffRecord> {
+    const now = this.deps.now();
+    const kind = contact.phone ? 'phone' : contact.email ? 'email' : 'declined';
+    const record = await this.deps.store.change(
+      handoffId,
+      { where: { status: 'queued' }, set: { contact: { ...contact, recordedAt: now } }, audit: auditEntry(CUSTOMER_ACTOR, 'contact_recorded', now, kind) },
+      now,
+    );
+    if (!record) throw new HandoffConflictError(handoffId, 'the handoff is no longer waiting');
+    return record;
+  }
+
+  /** Remembers that the bot asked for a callback contact, so the next message is read as the answer. */
+  async markContactAsked(handoffId: string): Promise<void> {
+    const now = this.deps.now();
+    await this.deps.store.change(handoffId, { where: { status: 'queued' }, set: { 'contact.askedAt': now } }, now);
+  }
+
+  /** Remembers (or forgets, with false) that the bot asked a waiting customer whether to keep the place. */
+  async markLeaveAsked(handoffId: string, asked: boolean): Promise<void> {
+    const now = this.deps.now();
+    await this.deps.store.change(handoffId, asked ? { where: { status: 'queued' }, set: { leaveAskedAt: now } } : { where: {}, unset: ['leaveAskedAt'] }, now);
+  }
+
+  /**
+   * Moves a waiting handoff up because of what the customer said while waiting: a higher priority
+   * (never lower), a supervisor when asked for or when the customer is irate, and an audit entry
+   * the agent reads. Returns the record unchanged when nothing was left to raise.
+   */
+  async upgrade(handoffId: string, cause: UpgradeCause, priority: HandoffPriority, needsSupervisor: boolean): Promise<HandoffRecord> {
+    const current = await this.deps.store.get(handoffId);
+    if (current.status !== 'queued') throw new HandoffConflictError(handoffId, `handoff is ${current.status}`);
+    const newPriority = Math.min(current.priority, priority) as HandoffPriority;
+    const supervisor = current.needsSupervisor || needsSupervisor;
+    if (newPriority === current.priority && supervisor === current.needsSupervisor) return current;
+    const now = this.deps.now();
+    const detail = this.deps.i18n.t('de')(`agent:upgrade.${cause}`);
+    const record = await this.deps.store.change(
+      handoffId,
+      { where: { status: 'queued' }, set: { priority: newPriority, needsSupervisor: supervisor }, audit: auditEntry(SYSTEM_ACTOR, 'upgraded', now, detail) },
+      now,
+    );
+    if (!record) throw new HandoffConflictError(handoffId, 'the handoff is no longer waiting');
+    this.deps.logger.info({ handoffId, conversationId: record.customer.conversationKey, cause, priority: newPriority, needsSupervisor: supervisor }, 'waiting handoff upgraded');
+    await this.deps.bus.publish('upgraded', record.id, { handoff: listItemOf(record, now, await this.deps.figures.positionOf(record)), cause: detail });
+    return record;
+  }
+
+  /** The answer to the satisfaction question: 1..5, or null when the customer moved on. */
+  async recordSurvey(handoffId: string, rating: number | null): Promise<boolean> {
+    const now = this.deps.now();
+    const set = rating === null ? { 'survey.skipped': true } : { 'survey.rating': rating, 'survey.answeredAt': now };
+    const record = await this.deps.store.change(
+      handoffId,
+      {
+        where: { status: 'resolved', 'survey.askedAt': { $exists: true }, 'survey.answeredAt': { $exists: false }, 'survey.skipped': { $ne: true } },
+        set,
+        ...(rating === null ? {} : { audit: auditEntry(CUSTOMER_ACTOR, 'survey_answered', now, String(rating)) }),
+      },
+      now,
+    );
+    return record !== undefined;
+  }
+}
+
+/** A contact the request already carries; on WhatsApp the customer's number is their user id. */
+function contactOf(request: HandoffRequest): Pick<HandoffContact, 'phone' | 'email'> | undefined {
+  if (request.contact?.phone || request.contact?.email) return { ...request.contact };
+  const userId = request.conversationReference.user?.id;
+  if (request.channel === 'whatsapp' && userId && /^\+?\d{6,15}$/.test(userId)) return { phone: userId.startsWith('+') ? userId : `+${userId}` };
+  return undefined;
+}

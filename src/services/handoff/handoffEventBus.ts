@@ -1,0 +1,68 @@
+/**
+ * Publishes the queue's domain events to this instance at once and, through MongoDB, to every
+ * other instance, which reads them with pollOnce and emits them with local: false.
+ */
+import { Connection, Model } from 'mongoose';
+import type { Logger } from '../logger';
+import { HandoffEventMap, HandoffEventName, HandoffEvents } from './handoffEvents';
+import { handoffEventModel, StoredHandoffEvent } from './handoffModel';
+
+export class HandoffEventBus {
+  readonly events: HandoffEvents;
+  private readonly model: Model<StoredHandoffEvent>;
+  private readonly seen = new Map<string, number>();
+  private since: Date;
+  private polling = false;
+
+  constructor(
+    connection: Connection,
+    private readonly instanceId: string,
+    private readonly logger: Logger,
+    private readonly now: () => Date,
+    /** Called for every event, ours or another instance's (the queue snapshot is dropped on it). */
+    private readonly onAnyEvent: () => void,
+  ) {
+    this.model = handoffEventModel(connection);
+    this.since = now();
+    this.events = new HandoffEvents((err, event) => logger.error({ err: (err as Error)?.message, event }, 'handoff event listener failed'));
+  }
+
+  async publish<K extends HandoffEventName>(type: K, handoffId: string, payload: HandoffEventMap[K]): Promise<void> {
+    this.onAnyEvent();
+    this.events.emit(type, payload, { local: true });
+    // Stored in the background: the caller's answer does not wait for other instances' news.
+    this.model
+      .create({ type, handoffId, at: this.now(), origin: this.instanceId, payload: payload as unknown as Record<string, unknown> })
+      .catch((err: Error) => this.logger.warn({ handoffId, type, err: err.message }, 'handoff event not stored; other instances learn of it from the record'));
+  }
+
+  /**
+   * Reads events other instances stored since the last poll and emits them with local: false.
+   * Reads a few seconds back (clocks and inserts are not perfectly ordered) and skips seen ids.
+   */
+  async pollOnce(): Promise<number> {
+    if (this.polling) return 0;
+    this.polling = true;
+    let emitted = 0;
+    try {
+      const from = new Date(this.since.getTime() - 5000);
+      const events = await this.model.find({ at: { $gte: from }, origin: { $ne: this.instanceId } }).sort({ at: 1 }).limit(1000).lean();
+      const now = Date.now();
+      for (const event of events) {
+        const key = String(event._id);
+        if (this.seen.has(key)) continue;
+        this.seen.set(key, now);
+        if (event.at > this.since) this.since = event.at;
+        this.onAnyEvent();
+        this.events.emit(event.type as HandoffEventName, event.payload as never, { local: false });
+        emitted++;
+      }
+      for (const [key, seenAt] of this.seen) if (now - seenAt > 60000) this.seen.delete(key);
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'reading handoff events failed; retrying');
+    } finally {
+      this.polling = false;
+    }
+    return emitted;
+  }
+}

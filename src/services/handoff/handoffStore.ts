@@ -1,0 +1,119 @@
+/**
+ * The queue's records in MongoDB. Every status change goes through transition(): one atomic
+ * findOneAndUpdate filtered on the statuses it may start from, so any number of instances can
+ * share one database and exactly one caller wins each change.
+ */
+import { Connection, Model, Types } from 'mongoose';
+import { HandoffNotFoundError } from './errors';
+import { ACTIVE_STATUSES, Actor, AuditEntry, HandoffDoc, handoffModel, HandoffRecord, HandoffStatus } from './handoffModel';
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'lotse', name: 'Lotse' };
+export const CUSTOMER_ACTOR: Actor = { kind: 'customer', id: 'customer', name: 'Kunde' };
+/** The long arrays, left out wherever only the head of a record is needed. */
+export const WITHOUT_ARRAYS = { transcript: 0, messages: 0, notes: 0, audit: 0 } as const;
+
+export function toObjectId(id: string): Types.ObjectId {
+  if (typeof id !== 'string' || !/^[a-f0-9]{24}$/i.test(id)) throw new HandoffNotFoundError(String(id).slice(0, 64));
+  return new Types.ObjectId(id);
+}
+
+export function auditEntry(by: Actor, action: AuditEntry['action'], at: Date, detail?: string): AuditEntry {
+  return detail === undefined ? { at, by, action } : { at, by, action, detail };
+}
+
+export function toRecord(doc: HandoffDoc): HandoffRecord {
+  const { _id, activeKey: _activeKey, ...rest } = doc as HandoffDoc & { activeKey?: string };
+  void _activeKey;
+  return {
+    ...rest,
+    id: String(_id),
+    transcript: rest.transcript ?? [],
+    messages: rest.messages ?? [],
+    notes: rest.notes ?? [],
+    previousAgents: rest.previousAgents ?? [],
+    audit: rest.audit ?? [],
+  } as HandoffRecord;
+}
+
+/** One change of a handoff's status (or of its mode within a status), with its audit entry. */
+export interface Transition {
+  from: HandoffStatus | readonly HandoffStatus[];
+  to: HandoffStatus;
+  audit: AuditEntry;
+  /** Further conditions, e.g. the agent who must still hold it. */
+  where?: Record<string, unknown>;
+  set?: Record<string, unknown>;
+  unset?: string[];
+  /** Further $push values besides the audit entry. */
+  push?: Record<string, unknown>;
+}
+
+/** Any other change of a record that must happen only in certain statuses (messages, notes, survey). */
+export interface Change {
+  where: Record<string, unknown>;
+  set?: Record<string, unknown>;
+  unset?: string[];
+  push?: Record<string, unknown>;
+  audit?: AuditEntry | AuditEntry[];
+}
+
+export class HandoffStore {
+  readonly model: Model<HandoffDoc>;
+
+  constructor(connection: Connection) {
+    this.model = handoffModel(connection);
+  }
+
+  async get(id: string): Promise<HandoffRecord> {
+    const doc = await this.model.findById(toObjectId(id)).lean();
+    if (!doc) throw new HandoffNotFoundError(id);
+    return toRecord(doc);
+  }
+
+  async findActive(conversationKey: string): Promise<HandoffRecord | undefined> {
+    const doc = await this.model.findOne({ activeKey: conversationKey }).lean();
+    return doc ? toRecord(doc) : undefined;
+  }
+
+  /** Inserts a new handoff; undefined when the conversation got an active one a moment earlier. */
+  async insert(doc: Omit<HandoffDoc, '_id'>): Promise<HandoffRecord | undefined> {
+    try {
+      const created = await this.model.create(doc);
+      return toRecord(created.toObject() as HandoffDoc);
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return undefined;
+      throw err;
+    }
+  }
+
+  /**
+   * The one way a status changes. Leaving the active statuses frees the conversation (activeKey)
+   * and stops queue updates; being claimed stops them too. Undefined when the record was not in
+   * a `from` status (or `where` did not match): somebody else changed it first.
+   */
+  async transition(id: string, change: Transition, now: Date): Promise<HandoffRecord | undefined> {
+    const from = typeof change.from === 'string' ? [change.from] : [...change.from];
+    const leaving = !ACTIVE_STATUSES.includes(change.to);
+    const set: Record<string, unknown> = { ...change.set, status: change.to, updatedAt: now };
+    if (leaving) set.closedAt = now;
+    const unset = new Set(change.unset ?? []);
+    if (leaving) ['activeKey', 'nextUpdateAt'].forEach((f) => unset.add(f));
+    if (change.to === 'assigned') unset.add('nextUpdateAt');
+    const update: Record<string, unknown> = { $set: set, $push: { ...change.push, audit: change.audit } };
+    if (unset.size) update.$unset = Object.fromEntries([...unset].map((f) => [f, 1]));
+    const doc = await this.model.findOneAndUpdate({ _id: toObjectId(id), status: { $in: from }, ...change.where }, update, { returnDocument: 'after' }).lean();
+    return doc ? toRecord(doc) : undefined;
+  }
+
+  /** A change that is not a status change; undefined when `where` no longer matches. */
+  async change(id: string, change: Change, now: Date): Promise<HandoffRecord | undefined> {
+    const update: Record<string, unknown> = { $set: { ...change.set, updatedAt: now } };
+    const audits = change.audit === undefined ? [] : Array.isArray(change.audit) ? change.audit : [change.audit];
+    const push: Record<string, unknown> = { ...change.push };
+    if (audits.length) push.audit = { $each: audits };
+    if (Object.keys(push).length) update.$push = push;
+    if (change.unset?.length) update.$unset = Object.fromEntries(change.unset.map((f) => [f, 1]));
+    const doc = await this.model.findOneAndUpdate({ _id: toObjectId(id), ...change.where }, update, { returnDocument: 'after' }).lean();
+    return doc ? toRecord(doc) : undefined;
+  }
+}
