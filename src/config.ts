@@ -1,3 +1,5 @@
+import { parseTrustProxy, TrustProxy } from './http/clientAddress';
+
 /**
  * The only reader of process.env. Everything is validated once at start; each problem names the
  * variable and what is wrong with it, and all problems are reported together.
@@ -62,6 +64,17 @@ export interface Config {
   rateLimitPerMinute: number;
   /** AAD object ids of Teams users who act as supervisors; every other Teams user is an agent. */
   teamsSupervisorIds: string[];
+  /** The agents' Teams tenant and team; both empty: the Teams agent side is off. */
+  teamsTenantId: string;
+  teamsAgentTeamId: string;
+  /** Proxies whose X-Forwarded-For names the client (rate limits per customer behind a load balancer). */
+  trustProxy: TrustProxy;
+  /** Serve on all interfaces without Bot Framework authentication (MicrosoftAppId empty); local use only. */
+  allowUnauthenticated: boolean;
+  /** Seconds a local Direct Line conversation's tokens may be refreshed for, in total. */
+  directLineMaxLifetimeSeconds: number;
+  /** Said loudly at start: settings that turned a protection or a feature off. */
+  startWarnings: string[];
   /** Seconds between queue updates to a waiting customer (at most one per interval). */
   handoffUpdateIntervalSeconds: number;
   /** Milliseconds between checks for admin content changed through another instance. */
@@ -107,6 +120,15 @@ class Reader {
       this.problems.push(`${name} must be an http(s) URL, got "${value}"`);
     }
     return trimTrailing(value, '/');
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.string(name).toLowerCase();
+    if (value === '') return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false, got "${value}"`);
+    return fallback;
   }
 
   oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
@@ -182,7 +204,34 @@ export function loadConfig(env: Env = process.env): Config {
     handoffUpdateIntervalSeconds: r.integer('HANDOFF_UPDATE_INTERVAL_SECONDS', 60, 1, 3600),
     adminContentPollMs: r.integer('ADMIN_CONTENT_POLL_MS', 2000, 100, 8000),
     teamsSupervisorIds: r.string('TEAMS_SUPERVISOR_IDS').split(/[\s,;]+/).filter((id) => id !== '').map((id) => id.toLowerCase()),
+    teamsTenantId: r.string('TEAMS_TENANT_ID').toLowerCase(),
+    teamsAgentTeamId: r.string('TEAMS_AGENT_TEAM_ID'),
+    trustProxy: { kind: 'none' },
+    allowUnauthenticated: r.boolean('ALLOW_UNAUTHENTICATED', false),
+    directLineMaxLifetimeSeconds: r.integer('DIRECT_LINE_MAX_LIFETIME_SECONDS', 86_400, 300, 604_800),
+    startWarnings: [],
   };
+  const trustProxy = parseTrustProxy(r.string('TRUST_PROXY'));
+  if (typeof trustProxy === 'string') r.problems.push(trustProxy);
+  else config.trustProxy = trustProxy;
+  if ((config.teamsTenantId === '') !== (config.teamsAgentTeamId === '')) {
+    r.problems.push('TEAMS_TENANT_ID and TEAMS_AGENT_TEAM_ID must be set together (or both left empty)');
+  }
+  if (config.teamsTenantId === '' && config.teamsAgentTeamId === '') {
+    config.startWarnings.push('Teams agent features are off: set TEAMS_TENANT_ID and TEAMS_AGENT_TEAM_ID to the agents\' tenant and team');
+  }
+  if (config.microsoftAppId === '') {
+    if (config.allowUnauthenticated) {
+      config.startWarnings.push(`Bot Framework authentication is OFF (MicrosoftAppId is empty) and ALLOW_UNAUTHENTICATED=true: anyone who reaches ${config.host}:${config.port} can post activities and act as a Teams agent`);
+    } else {
+      if (!['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+        config.startWarnings.push(`Bot Framework authentication is OFF (MicrosoftAppId is empty): serving on 127.0.0.1 only instead of ${config.host}; set MicrosoftAppId, or ALLOW_UNAUTHENTICATED=true to serve unauthenticated on all interfaces`);
+      } else {
+        config.startWarnings.push('Bot Framework authentication is OFF (MicrosoftAppId is empty): serving on loopback only');
+      }
+      config.host = '127.0.0.1';
+    }
+  }
   if (config.companyName === '') r.problems.push('COMPANY_NAME must not be empty');
   if (config.botName === '') r.problems.push('BOT_NAME must not be empty');
   if (config.microsoftAppId !== '' && config.microsoftAppPassword === '' && config.microsoftAppType !== 'UserAssignedMSI') {

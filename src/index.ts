@@ -50,6 +50,7 @@ import { ReusedConnectorsAuthentication } from './bots/reusedConnectors';
 import { DEFAULT_RETENTION_RULES } from './services/retention/retentionRules';
 import { RetentionRoutes } from './http/routes/retentionRoutes';
 import { RetentionService } from './services/retention/retentionService';
+import { CustomerLinks } from './services/retention/customerLinks';
 import { HandoffMarks } from './services/state/handoffMarks';
 import { MongoStorage } from './services/state/mongoStorage';
 import { TrackedConversationState, TrackedUserState } from './services/state/trackedState';
@@ -99,7 +100,12 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const i18n = new I18nService(config.defaultLanguage);
 
   const auth = new AuthService(database.connection, config.adminApiToken);
-  const retention = new RetentionService(database.connection, DEFAULT_RETENTION_RULES, { days: config.retentionDays, sweepMinutes: config.retentionSweepMinutes }, logger);
+  const customerLinks = new CustomerLinks(database.connection, logger);
+  const directLineStore = new DirectLineActivityStore(database.connection);
+  // An erased web customer's Direct Line tokens stop working at once.
+  const revokeDirectLine = async (customer: { conversationKeys: string[] }) =>
+    directLineStore.revoke(customer.conversationKeys.filter((key) => key.startsWith('directline:')).map((key) => key.slice('directline:'.length)));
+  const retention = new RetentionService(database.connection, DEFAULT_RETENTION_RULES, { days: config.retentionDays, sweepMinutes: config.retentionSweepMinutes }, logger, [revokeDirectLine]);
   const storage = new MongoStorage(database.connection);
   const conversationState = new TrackedConversationState(storage);
   const userState = new TrackedUserState(storage);
@@ -112,6 +118,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   // Transcript lines leave in one bulk write every 25 ms at most; no customer waits for them.
   const transcripts = new TranscriptStore(database.connection, 30, 25);
   adapter.use(createTranscriptMiddleware(transcripts, logger));
+  adapter.use(customerLinks.middleware());
 
   // Admin-edited content (menu, settings, translations) over the shipped defaults, kept in memory.
   const contentStore = new ContentStore(database.connection);
@@ -131,7 +138,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   );
   whatsappAdapter.onTurnError = createTurnErrorHandler(logger, i18n);
   whatsappAdapter.use(createTranscriptMiddleware(transcripts, logger));
-  const directLineStore = new DirectLineActivityStore(database.connection);
+  whatsappAdapter.use(customerLinks.middleware());
   const directLine = new DirectLineAdapter(directLineStore, {
     serviceUrl: `${config.publicUrl}/v3/directline`,
     botId: 'lotse-bot',
@@ -140,6 +147,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   });
   directLine.onTurnError = createTurnErrorHandler(logger, i18n);
   directLine.use(createTranscriptMiddleware(transcripts, logger));
+  directLine.use(customerLinks.middleware());
   const customerMessenger = new ChannelCustomerMessenger({ whatsapp: whatsappAdapter, localDirectLine: directLine, botFramework: adapter }, config.microsoftAppId);
   // One time source for the dialogs and the queue: a test at 3 a.m. must find the desk closed too.
   const clock = overrides.clock ?? systemClock;
@@ -170,7 +178,8 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   });
   const customerBot = new CustomerBot(conversationState, userState, mainDialog, logger, metrics, new CustomerHandoffGate(handoffs, i18n, logger, handoffMarks));
   // Agents in Teams: the card per handoff in the agents' channel, claims, the thread relay.
-  const teamsChannels = new TeamsChannelStore(database.connection);
+  const teamsBinding = config.teamsTenantId && config.teamsAgentTeamId ? { tenantId: config.teamsTenantId, teamId: config.teamsAgentTeamId } : undefined;
+  const teamsChannels = new TeamsChannelStore(database.connection, config.teamsAgentTeamId);
   const teamsThreads = new TeamsThreadStore(database.connection);
   const teamsNotifier = new TeamsNotifier(adapter, handoffs, teamsChannels, teamsThreads, i18n, logger, {
     botAppId: config.microsoftAppId,
@@ -179,6 +188,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     timeZone: config.timeZone,
   });
   const agentBot = new AgentBot({
+    binding: teamsBinding,
     desk: handoffs,
     channels: teamsChannels,
     threads: teamsThreads,
@@ -196,7 +206,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   });
   const customerChannels = [
     new WhatsAppRoutes(config.whatsapp, whatsappInbound, logger),
-    new DirectLineRoutes(directLine, directLineStore, new DirectLineTokens(new TokenSecretSource(database.connection, config.directLineTokenSecret)), router),
+    new DirectLineRoutes(directLine, directLineStore, new DirectLineTokens(new TokenSecretSource(database.connection, config.directLineTokenSecret), 1800, 7200, Date.now, config.directLineMaxLifetimeSeconds, directLineStore), router),
     new WebChatRoutes(() => content.settings(), i18n, new AzureDirectLineTokenExchange(config.directLineSecret, config.directLineUrl), logger),
   ];
 
@@ -206,7 +216,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const preview = new PreviewService({ store: contentStore, faqs, content, triage, knowledge, clock, logger, defaultLanguage: config.defaultLanguage });
   const adminModules = [new AdminRoutes(auth, adminContent, faqs, preview), new AdminPageRoutes(i18n), new OpenApiRoutes()];
 
-  const server = createServer({ logger, metrics, isReady: () => database.isReady(), rateLimitPerMinute: config.rateLimitPerMinute, modules: [messages, new AuthRoutes(auth), new RetentionRoutes(auth, retention), new HandoffRoutes(auth, handoffs), new AgentDeskRoutes(i18n), ...adminModules, ...customerChannels] });
+  const server = createServer({ logger, metrics, isReady: () => database.isReady(), rateLimitPerMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy, modules: [messages, new AuthRoutes(auth), new RetentionRoutes(auth, retention), new HandoffRoutes(auth, handoffs), new AgentDeskRoutes(i18n), ...adminModules, ...customerChannels] });
 
   return {
     config,
@@ -224,7 +234,8 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
       void handoffs.markOpenHandoffs().catch((err: Error) => logger.error({ err: err.message }, 'open handoffs could not be marked'));
       whatsappInbound.start();
       handoffs.start();
-      teamsNotifier.start();
+      // Without the agents' team bound no card goes anywhere.
+      if (teamsBinding) teamsNotifier.start();
       retention.start();
     },
     async stop() {
@@ -268,7 +279,11 @@ async function main(): Promise<void> {
   const db = await resolveDatabase(config.mongodbUri, config.dataDir, logger);
   const app = buildApp(config, db.uri, logger);
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, () => resolve()));
-  logger.info({ port: config.port, url: config.publicUrl }, 'Lotse is listening');
+  logger.info({ port: config.port, host: config.host, url: config.publicUrl }, 'Lotse is listening');
+  for (const warning of config.startWarnings) {
+    logger.warn(warning);
+    process.stderr.write(`WARNING: ${warning}\n`);
+  }
   void app.start();
 
   let stopping = false;

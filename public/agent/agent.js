@@ -116,7 +116,7 @@
       function (me) {
         state.me = me;
         try {
-          localStorage.setItem(TOKEN_KEY, token);
+          sessionStorage.setItem(TOKEN_KEY, token);
         } catch {
           /* Private mode: the token lives for this page only. */
         }
@@ -143,7 +143,7 @@
     state.me = null;
     state.selectedId = null;
     try {
-      localStorage.removeItem(TOKEN_KEY);
+      sessionStorage.removeItem(TOKEN_KEY);
     } catch {
       /* nothing stored */
     }
@@ -414,7 +414,9 @@
       document.body.setAttribute('data-mode', state.inTeams ? 'teams' : 'standalone');
       var saved = null;
       try {
-        saved = localStorage.getItem(TOKEN_KEY);
+        // Earlier versions kept the key in localStorage, readable by every later visit: drop it.
+        localStorage.removeItem(TOKEN_KEY);
+        saved = sessionStorage.getItem(TOKEN_KEY);
       } catch {
         saved = null;
       }

@@ -22,7 +22,15 @@ import type { TeamsThreadStore } from '../channels/teams/teamsThreadStore';
 import { parseThreadCommand } from '../channels/teams/threadCommands';
 import { TURN_LOGGER, turnLogger } from './turnContext';
 
+/** The one Teams tenant and team whose members are the agents. */
+export interface TeamsBinding {
+  tenantId: string;
+  teamId: string;
+}
+
 export interface AgentBotDeps {
+  /** Absent: the Teams agent side is off, every Teams activity is ignored. */
+  binding?: TeamsBinding;
   desk: HandoffDesk;
   channels: TeamsChannelStore;
   threads: TeamsThreadStore;
@@ -64,8 +72,31 @@ export class AgentBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    context.turnState.set(TURN_LOGGER, this.deps.logger.child({ conversationId: context.activity.conversation?.id, channel: 'msteams' }));
+    const log = this.deps.logger.child({ conversationId: context.activity.conversation?.id, channel: 'msteams' });
+    context.turnState.set(TURN_LOGGER, log);
+    const place = this.placeOf(context);
+    if (!place.ok) {
+      // Another team, another tenant, a personal chat, or no binding at all: nothing here is an agent.
+      log.warn({ teamId: place.teamId, tenantId: place.tenantId, type: context.activity.type, reason: place.reason }, 'Teams activity outside the agents\' team ignored');
+      if (context.activity.type === 'invoke') {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: invokeError(403, 'Forbidden', 'only members of the agents\' team may do this') } });
+      }
+      return;
+    }
     await super.run(context);
+  }
+
+  /** Whether the activity comes from the agents' team in the agents' tenant. */
+  private placeOf(context: TurnContext): { ok: boolean; teamId?: string; tenantId?: string; reason?: string } {
+    const activity = context.activity;
+    const data = (activity.channelData ?? {}) as TeamsChannelData;
+    const teamId = data.team?.id;
+    const tenantId = (data.tenant?.id ?? (activity.conversation as { tenantId?: string } | undefined)?.tenantId)?.toLowerCase();
+    const binding = this.deps.binding;
+    if (!binding) return { ok: false, teamId, tenantId, reason: 'TEAMS_TENANT_ID and TEAMS_AGENT_TEAM_ID are not set' };
+    if (tenantId !== binding.tenantId.toLowerCase()) return { ok: false, teamId, tenantId, reason: 'other tenant' };
+    if (teamId !== binding.teamId) return { ok: false, teamId, tenantId, reason: teamId ? 'other team' : 'not in a team channel' };
+    return { ok: true, teamId, tenantId };
   }
 
   // ------------------------------------------------------------------ install

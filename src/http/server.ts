@@ -4,6 +4,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../services/error
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
 import { RateLimiter } from '../services/security/rateLimiter';
+import { clientAddress, TrustProxy } from './clientAddress';
+import { exceedsDepth, MAX_JSON_DEPTH } from './jsonDepth';
 
 /** A concern's HTTP routes; index.ts hands each module to createServer. */
 export interface RouteModule {
@@ -17,6 +19,23 @@ export interface ServerOptions {
   modules: RouteModule[];
   /** Requests a minute per client on the API and Direct Line routes; 0 turns the limit off. */
   rateLimitPerMinute?: number;
+  /** Proxies whose X-Forwarded-For is believed (default: none, the socket address counts). */
+  trustProxy?: TrustProxy;
+}
+
+/** What requireRole asks once the caller is known: a verified principal, or an anonymous caller. */
+export interface RequestLimits {
+  /** A verified caller: limited by who they are, wherever they come from. */
+  principal(id: string): boolean;
+  /** A made-up or unknown token: counted against the address, like a caller without a token. */
+  anonymous(): boolean;
+}
+
+const LIMITS = Symbol('lotse.requestLimits');
+
+/** The request's limits, present on rate-limited routes of a server with a limit. */
+export function requestLimits(req: Request): RequestLimits | undefined {
+  return (req as unknown as Record<symbol, RequestLimits | undefined>)[LIMITS];
 }
 
 /**
@@ -43,8 +62,20 @@ const CONTENT_SECURITY_POLICY = [
 /** Largest JSON body any route accepts; bigger bodies get 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-/** JSON body parsing for one route; malformed JSON -> 400, oversized -> 413. */
-export const jsonBody = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true });
+/** Refuses bodies nested deeper than MAX_JSON_DEPTH before any handler walks them. */
+function depthGuard(req: Request, res: Response, next: restify.Next): void {
+  if (exceedsDepth(req.body)) {
+    sendError(res, 400, 'InvalidInput', `The body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    return next(false);
+  }
+  next();
+}
+
+/** JSON body parsing for one route; malformed JSON or too deep -> 400, oversized -> 413. */
+export const jsonBody: restify.RequestHandler[] = [
+  ...restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }),
+  depthGuard,
+];
 
 /** Sends a short JSON error in the shape every route uses. */
 export function sendError(res: Response, status: number, code: string, message: string): void {
@@ -70,24 +101,35 @@ export function sendServiceError(res: Response, err: unknown): void {
 
 export function createServer(options: ServerOptions): Server {
   const server = restify.createServer({ name: 'lotse', handleUncaughtExceptions: false });
-  const limiter = new RateLimiter(options.rateLimitPerMinute ?? 600);
-  const addressLimiter = new RateLimiter((options.rateLimitPerMinute ?? 600) * 10);
+  const perMinute = options.rateLimitPerMinute ?? 600;
+  const limiter = new RateLimiter(perMinute);
+  const addressLimiter = new RateLimiter(perMinute * 10);
+  const trust = options.trustProxy ?? { kind: 'none' };
   server.pre((req: Request, res: Response, next: restify.Next) => {
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'no-referrer');
     res.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.header('Cross-Origin-Opener-Policy', 'same-origin');
-    if (RATE_LIMITED.test(req.url ?? '')) {
-      // Agents behind one office NAT share an address, so a caller is limited by its token, and an
-      // address only at ten times that (which still stops a flood of made-up tokens).
-      const authorization = req.headers.authorization;
-      const address = `ip:${req.socket?.remoteAddress ?? 'unknown'}`;
-      const client = authorization ? `token:${authorization.slice(-32)}` : address;
-      const allowed = authorization ? addressLimiter.take(address) && limiter.take(client) : limiter.take(client);
-      if (!allowed) {
+    if (perMinute > 0 && RATE_LIMITED.test(req.url ?? '')) {
+      const address = `ip:${clientAddress(req.socket?.remoteAddress, req.headers['x-forwarded-for'], trust)}`;
+      const refuse = (client: string): false => {
         res.header('Retry-After', String(Math.max(1, limiter.retryAfterSeconds(client))));
         sendError(res, 429, 'TooManyRequests', 'Too many requests; please slow down');
-        return next(false);
+        return false;
+      };
+      // A bearer token is judged once it is verified (requireRole): agents behind one office NAT
+      // share an address, so a verified caller is limited as who they are. The address still has
+      // a ceiling of ten times that, which stops a flood of made-up tokens before verification.
+      const bearer = req.url?.startsWith('/api/') && req.headers.authorization !== undefined;
+      if (bearer) {
+        if (!addressLimiter.take(address)) return next(refuse(address));
+        const limits: RequestLimits = {
+          principal: (id) => limiter.take(`principal:${id}`) || refuse(`principal:${id}`),
+          anonymous: () => limiter.take(address) || refuse(address),
+        };
+        (req as unknown as Record<symbol, RequestLimits>)[LIMITS] = limits;
+      } else if (!limiter.take(address)) {
+        return next(refuse(address));
       }
     }
     next();

@@ -1,6 +1,8 @@
 import type { Activity } from 'botbuilder';
 import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
+import { maskDeep } from '../../services/privacy/atRest';
+import type { RevocationList } from './tokenService';
 
 interface ConversationDoc {
   _id: string;
@@ -29,6 +31,16 @@ const activitySchema = new Schema<ActivityDoc>(
 );
 activitySchema.index({ conversationId: 1, seq: 1 }, { unique: true });
 
+interface RevocationDoc {
+  /** A conversation id: random, names nobody; kept only as long as a token could live. */
+  _id: string;
+  revokedAt: Date;
+}
+const revocationSchema = new Schema<RevocationDoc>({ _id: String, revokedAt: { type: Date, required: true } }, { versionKey: false, collection: 'directline_revocations' });
+
+/** How long an instance trusts its "not revoked" answer; another instance's erase counts after this. */
+const REVOCATION_CACHE_MS = 2000;
+
 /** A slot whose writer died leaves a gap; after this long readers step over it. */
 const GAP_PATIENCE_MS = 3000;
 const PAGE_SIZE = 100;
@@ -49,13 +61,35 @@ function seqOf(conversationId: string, id: string | undefined): number | undefin
  * The activity log of every local Direct Line conversation in MongoDB: what the page polls, what a
  * reload or another instance reads back. Sequence numbers come from one atomic $inc per append.
  */
-export class DirectLineActivityStore {
+export class DirectLineActivityStore implements RevocationList {
   private readonly conversations: Model<ConversationDoc>;
   private readonly activities: Model<ActivityDoc>;
+  private readonly revocations: Model<RevocationDoc>;
+  private readonly notRevoked = new Map<string, number>();
 
   constructor(connection: Connection) {
     this.conversations = connection.models.DirectLineConversation ?? connection.model<ConversationDoc>('DirectLineConversation', conversationSchema);
     this.activities = connection.models.DirectLineActivity ?? connection.model<ActivityDoc>('DirectLineActivity', activitySchema);
+    this.revocations = connection.models.DirectLineRevocation ?? connection.model<RevocationDoc>('DirectLineRevocation', revocationSchema);
+  }
+
+  /** Makes every token of these conversations worthless (the customer was erased). */
+  async revoke(conversationIds: string[], now = new Date()): Promise<void> {
+    for (const id of conversationIds) {
+      this.notRevoked.delete(id);
+      await this.revocations.updateOne({ _id: id }, { $setOnInsert: { revokedAt: now } }, { upsert: true });
+    }
+  }
+
+  async isRevoked(conversationId: string): Promise<boolean> {
+    const checked = this.notRevoked.get(conversationId);
+    if (checked !== undefined && Date.now() - checked < REVOCATION_CACHE_MS) return false;
+    const revoked = (await this.revocations.exists({ _id: conversationId })) !== null;
+    if (!revoked) {
+      if (this.notRevoked.size > 10_000) this.notRevoked.clear();
+      this.notRevoked.set(conversationId, Date.now());
+    }
+    return revoked;
   }
 
   /** Creates the conversation; false when it already existed. */
@@ -74,12 +108,17 @@ export class DirectLineActivityStore {
     return (await this.conversations.exists({ _id: conversationId })) !== null;
   }
 
-  /** Appends an activity, stamping its id; returns the stored activity. */
+  /**
+   * Appends an activity, stamping its id; returns it with that id, as it was given. What the
+   * customer wrote is stored masked (card numbers, IBANs, phone numbers...): the turn works with
+   * the text, the log and every later reader see only the masked copy.
+   */
   async append(conversationId: string, activity: Partial<Activity>): Promise<Partial<Activity>> {
     const conversation = await this.conversations.findOneAndUpdate({ _id: conversationId }, { $inc: { seq: 1 }, $set: { updatedAt: new Date() } }, { new: true }).lean<ConversationDoc>();
     if (!conversation) throw new Error(`Direct Line conversation ${conversationId} does not exist`);
     const stored = { ...activity, id: activityId(conversationId, conversation.seq) };
-    await this.activities.create({ conversationId, seq: conversation.seq, data: JSON.stringify(stored), createdAt: new Date() });
+    const atRest = stored.from?.role === 'user' ? maskDeep(stored) : stored;
+    await this.activities.create({ conversationId, seq: conversation.seq, data: JSON.stringify(atRest), createdAt: new Date() });
     return stored;
   }
 

@@ -8,6 +8,13 @@ export interface DirectLineClaims {
   userId: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /** When the first token of this conversation was issued, seconds since the epoch; refreshes keep it. */
+  started: number;
+}
+
+/** Conversations whose tokens no longer count (the customer was erased). */
+export interface RevocationList {
+  isRevoked(conversationId: string): Promise<boolean>;
 }
 
 export interface IssuedToken {
@@ -74,13 +81,21 @@ export class DirectLineTokens {
     /** An expired token may still be traded for a new one this long (a page reload after a break). */
     private readonly refreshGraceSeconds = 7200,
     private readonly now: () => number = Date.now,
+    /** No refresh extends a conversation's tokens beyond this many seconds after the first one. */
+    private readonly maxLifetimeSeconds = 86_400,
+    private readonly revocations?: RevocationList,
   ) {}
 
-  async issue(conversationId: string, userId: string): Promise<IssuedToken> {
-    const claims: DirectLineClaims = { conversationId, userId, exp: Math.floor(this.now() / 1000) + this.ttlSeconds };
-    const body = b64(JSON.stringify({ c: claims.conversationId, u: claims.userId, e: claims.exp }));
+  /** A token for the conversation; `started` carries the first token's time through refreshes. */
+  async issue(conversationId: string, userId: string, started?: number): Promise<IssuedToken> {
+    const nowSeconds = Math.floor(this.now() / 1000);
+    const first = started ?? nowSeconds;
+    // The last token ends with the conversation's lifetime, however late it is refreshed.
+    const exp = Math.min(nowSeconds + this.ttlSeconds, first + this.maxLifetimeSeconds);
+    const claims: DirectLineClaims = { conversationId, userId, exp, started: first };
+    const body = b64(JSON.stringify({ c: claims.conversationId, u: claims.userId, e: claims.exp, s: claims.started }));
     const signature = b64(createHmac('sha256', await this.secret.get()).update(`dl1.${body}`).digest());
-    return { conversationId, token: `dl1.${body}.${signature}`, expires_in: this.ttlSeconds };
+    return { conversationId, token: `dl1.${body}.${signature}`, expires_in: Math.max(0, exp - nowSeconds) };
   }
 
   /** Throws DirectLineAuthError (401 missing, 403 forged/expired/other conversation). */
@@ -94,17 +109,22 @@ export class DirectLineTokens {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new DirectLineAuthError(403, 'The Direct Line token is not valid');
     let claims: DirectLineClaims;
     try {
-      const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { c: unknown; u: unknown; e: unknown };
+      const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { c: unknown; u: unknown; e: unknown; s?: unknown };
       if (typeof parsed.c !== 'string' || typeof parsed.u !== 'string' || typeof parsed.e !== 'number') throw new Error('shape');
-      claims = { conversationId: parsed.c, userId: parsed.u, exp: parsed.e };
+      // Tokens from before the lifetime bound carry no start: their own issue time is taken.
+      const started = typeof parsed.s === 'number' ? parsed.s : parsed.e - this.ttlSeconds;
+      claims = { conversationId: parsed.c, userId: parsed.u, exp: parsed.e, started };
     } catch {
       throw new DirectLineAuthError(403, 'The Direct Line token is not valid');
     }
     const grace = options.forRefresh ? this.refreshGraceSeconds : 0;
-    if (claims.exp + grace < this.now() / 1000) throw new DirectLineAuthError(403, 'The Direct Line token has expired');
+    const nowSeconds = this.now() / 1000;
+    if (claims.exp + grace < nowSeconds) throw new DirectLineAuthError(403, 'The Direct Line token has expired');
+    if (claims.started + this.maxLifetimeSeconds < nowSeconds) throw new DirectLineAuthError(403, 'The Direct Line conversation has reached its lifetime; please start a new one');
     if (options.conversationId !== undefined && options.conversationId !== claims.conversationId) {
       throw new DirectLineAuthError(403, 'The Direct Line token is for another conversation');
     }
+    if (this.revocations && (await this.revocations.isRevoked(claims.conversationId))) throw new DirectLineAuthError(403, 'The Direct Line token has been revoked');
     return claims;
   }
 }

@@ -46,7 +46,11 @@ schema.index({ teamId: 1 });
 export class TeamsChannelStore {
   private readonly model: Model<TeamsChannelDoc>;
 
-  constructor(connection: Connection) {
+  /** teamId: only that team's channel receives cards (installs elsewhere were refused, older ones are ignored). */
+  constructor(
+    connection: Connection,
+    private readonly teamId?: string,
+  ) {
     this.model = (connection.models.TeamsChannel as Model<TeamsChannelDoc> | undefined) ?? connection.model<TeamsChannelDoc>('TeamsChannel', schema);
   }
 
@@ -61,7 +65,7 @@ export class TeamsChannelStore {
 
   /** The channel new handoffs are posted to, or undefined while the bot is not installed anywhere. */
   async current(): Promise<AgentsChannel | undefined> {
-    const doc = await this.model.findOne({ active: true }).sort({ updatedAt: -1 }).lean();
+    const doc = await this.model.findOne(this.teamId === undefined ? { active: true } : { active: true, teamId: this.teamId }).sort({ updatedAt: -1 }).lean();
     return doc ? toChannel(doc) : undefined;
   }
 

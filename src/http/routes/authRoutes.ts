@@ -1,5 +1,5 @@
 import type { Next, Request, Response, Server } from 'restify';
-import { jsonBody, RouteModule, sendServiceError } from '../server';
+import { jsonBody, requestLimits, RouteModule, sendServiceError } from '../server';
 import { requireId, requireOneOf, requireString } from '../../services/validation/input';
 import type { AuthService } from '../../services/auth/authService';
 import { hasRole, Principal, Role, ROLES } from '../../services/auth/roles';
@@ -21,6 +21,9 @@ export function requireRole(auth: AuthService, role: Role) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     (match ? auth.authenticate(match[1]) : Promise.resolve(null)).then(
       (principal) => {
+        const limits = requestLimits(req);
+        // The limit answered 429 already.
+        if (limits && !(principal ? limits.principal(principal.id) : limits.anonymous())) return next(false);
         if (!principal) {
           res.header('WWW-Authenticate', 'Bearer');
           res.send(401, { error: { code: 'Unauthorized', message: 'A valid bearer token is required' } });

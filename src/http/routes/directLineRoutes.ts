@@ -76,7 +76,7 @@ export class DirectLineRoutes implements RouteModule {
     server.post(`${base}/tokens/refresh`, async (req: Request, res: Response) => {
       await this.guard(res, async () => {
         const claims = await this.tokens.verify(req.header('authorization'), { forRefresh: true });
-        res.send(200, { ...(await this.tokens.issue(claims.conversationId, claims.userId)), userId: claims.userId });
+        res.send(200, { ...(await this.tokens.issue(claims.conversationId, claims.userId, claims.started)), userId: claims.userId });
       });
     });
 
@@ -86,7 +86,7 @@ export class DirectLineRoutes implements RouteModule {
         const body = (req.body ?? {}) as { locale?: unknown };
         const locale = typeof body.locale === 'string' && body.locale.length <= 20 ? body.locale : undefined;
         const created = await this.start(claims.conversationId, claims.userId, locale);
-        res.send(created ? 201 : 200, { ...(await this.tokens.issue(claims.conversationId, claims.userId)), referenceGrammarId: '' });
+        res.send(created ? 201 : 200, { ...(await this.tokens.issue(claims.conversationId, claims.userId, claims.started)), referenceGrammarId: '' });
       });
     });
 
@@ -95,7 +95,7 @@ export class DirectLineRoutes implements RouteModule {
       await this.guard(res, async () => {
         const claims = await this.tokens.verify(req.header('authorization'), { conversationId: String(req.params.conversationId) });
         await this.start(claims.conversationId, claims.userId, undefined);
-        res.send(200, await this.tokens.issue(claims.conversationId, claims.userId));
+        res.send(200, await this.tokens.issue(claims.conversationId, claims.userId, claims.started));
       });
     });
 

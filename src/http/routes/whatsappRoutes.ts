@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { WhatsAppConfig } from '../../config';
 import { MAX_BODY_BYTES, RouteModule, sendError, sendServiceError } from '../server';
@@ -6,6 +7,14 @@ import { WebhookPayloadError } from '../../channels/whatsapp/errors';
 import type { WhatsAppInboundProcessor } from '../../channels/whatsapp/inboundProcessor';
 import { isValidSignature } from '../../channels/whatsapp/signature';
 import { parseWebhook } from '../../channels/whatsapp/webhookPayload';
+import { jsonTextDepth, MAX_JSON_DEPTH } from '../jsonDepth';
+
+/** Compares in constant time: digests of equal length, so neither content nor length leaks. */
+function sameSecret(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string' || expected === '') return false;
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
 
 class BodyTooLargeError extends Error {
   constructor() {
@@ -52,7 +61,7 @@ export class WhatsAppRoutes implements RouteModule {
       const query = (req.query ?? {}) as Record<string, unknown>;
       const token = query['hub.verify_token'];
       const challenge = query['hub.challenge'];
-      if (this.config.verifyToken !== '' && query['hub.mode'] === 'subscribe' && token === this.config.verifyToken && typeof challenge === 'string') {
+      if (query['hub.mode'] === 'subscribe' && sameSecret(token, this.config.verifyToken) && typeof challenge === 'string') {
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
         res.sendRaw(200, challenge);
         return;
@@ -74,8 +83,11 @@ export class WhatsAppRoutes implements RouteModule {
         return sendError(res, 401, 'InvalidSignature', 'X-Hub-Signature-256 is missing or does not match the body');
       }
       let customers: string[];
+      const text = raw.toString('utf8');
+      // Meta redelivers anything that is not 2xx or 4xx; a body that would overflow the stack is a 400.
+      if (jsonTextDepth(text) > MAX_JSON_DEPTH) return sendError(res, 400, 'InvalidPayload', `Not a WhatsApp webhook: nested deeper than ${MAX_JSON_DEPTH} levels`);
       try {
-        const webhook = parseWebhook(JSON.parse(raw.toString('utf8')));
+        const webhook = parseWebhook(JSON.parse(text));
         customers = await this.processor.accept(webhook);
       } catch (err) {
         if (err instanceof SyntaxError || err instanceof WebhookPayloadError) return sendError(res, 400, 'InvalidPayload', `Not a WhatsApp webhook: ${err.message}`);

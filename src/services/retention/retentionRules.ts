@@ -68,7 +68,23 @@ function botStateKeys(customer: CustomerRef): string[] {
   return keys;
 }
 
+/** The user state documents of a customer id, one per customer channel. */
+function userStateIds(customerId: string): string[] {
+  return CUSTOMER_CHANNELS.map((channel) => `${channel}/users/${customerId}/`);
+}
+
 export const DEFAULT_RETENTION_RULES: RetentionRule[] = [
+  {
+    collection: 'customer_links',
+    description: "which conversations are the customer's (channel user id to conversation)",
+    dateField: 'lastSeenAt',
+    action: 'delete',
+    customerFilter: (c) => ({ customerId: c.customerId }),
+    discover: async (customerId, find) => {
+      const docs = await find({ customerId }, { conversationKey: 1 });
+      return { conversationKeys: docs.map((d) => d.conversationKey).filter((k): k is string => typeof k === 'string') };
+    },
+  },
   {
     collection: 'transcripts',
     description: 'recent lines of each conversation (masked)',
@@ -82,6 +98,20 @@ export const DEFAULT_RETENTION_RULES: RetentionRule[] = [
     dateField: 'updatedAt',
     action: 'delete',
     customerFilter: (c) => ({ _id: { $in: botStateKeys(c) } }),
+    // Conversations from before customer_links existed: the profile names the last one.
+    discover: async (customerId, find) => {
+      const docs = await find({ _id: { $in: userStateIds(customerId) } }, { _id: 1, data: 1 });
+      const keys: string[] = [];
+      for (const doc of docs) {
+        try {
+          const last = (JSON.parse(String(doc.data ?? '{}')) as { lotseProfile?: { lastConversationId?: unknown } }).lotseProfile?.lastConversationId;
+          if (typeof last === 'string' && last !== '') keys.push(`${String(doc._id).split('/')[0]}:${last}`);
+        } catch {
+          // unreadable state: nothing to link
+        }
+      }
+      return { conversationKeys: keys };
+    },
   },
   {
     collection: 'handoffs',
@@ -188,6 +218,13 @@ export const DEFAULT_RETENTION_RULES: RetentionRule[] = [
       const docs = await find({ userId: customerId }, { _id: 1 });
       return { conversationKeys: docs.map((d) => `directline:${String(d._id)}`) };
     },
+  },
+  {
+    collection: 'directline_revocations',
+    description: 'revoked Direct Line conversations (random ids only), kept while a token could live',
+    dateField: 'revokedAt',
+    action: 'delete',
+    customerFilter: () => null,
   },
   {
     collection: 'servicerequests',

@@ -28,6 +28,9 @@ export interface CustomerExport {
   data: Record<string, Document[]>;
 }
 
+/** Told after a customer's data is erased, e.g. to revoke the tokens of their conversations. */
+export type ErasureHook = (customer: CustomerRef) => Promise<void>;
+
 export interface ErasureReport {
   customerId: string;
   erasedAt: Date;
@@ -49,6 +52,7 @@ export class RetentionService {
     private readonly rules: RetentionRule[],
     private readonly options: RetentionOptions,
     private readonly logger: Logger,
+    private readonly erasureHooks: ErasureHook[] = [],
   ) {}
 
   /** Creates TTL indexes where possible and starts the schedule; the first sweep runs soon after. */
@@ -148,6 +152,7 @@ export class RetentionService {
       if (!filter) continue;
       report.collections[rule.collection] = await this.apply(rule.collection, rule.erase ?? rule.action, filter, erasedAt);
     }
+    for (const hook of this.erasureHooks) await hook(customer);
     this.logger.info({ customer: fingerprint(customerId), collections: report.collections }, 'customer data erased');
     return report;
   }

@@ -10,7 +10,7 @@ describe('the service wires the Teams agent side', () => {
 
   beforeAll(async () => {
     connectorUrl = await connector.start();
-    app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '0' });
+    app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '0', TEAMS_TENANT_ID: 't', TEAMS_AGENT_TEAM_ID: TEAM_ID });
   });
   afterAll(async () => {
     await app?.close();

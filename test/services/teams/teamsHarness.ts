@@ -31,6 +31,7 @@ export const AGENTS_CHANNEL_ID = '19:agents@thread.tacv2';
 export const BOT = { id: '28:lotse-bot', name: 'Lotse' };
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const SUPERVISOR_AAD = '0000aaaa-1111-2222-3333-supervisor01';
+export const TENANT_ID = 'tenant-1';
 
 export interface TeamsUser {
   id: string;
@@ -84,10 +85,11 @@ export class TeamsHarness {
     });
     const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
     adapter.onTurnError = createTurnErrorHandler(logger, this.i18n);
-    this.channels = new TeamsChannelStore(connection);
+    this.channels = new TeamsChannelStore(connection, TEAM_ID);
     this.threads = new TeamsThreadStore(connection);
     this.notifier = this.newNotifier(adapter, logger);
     const agentBot = new AgentBot({
+      binding: { tenantId: TENANT_ID, teamId: TEAM_ID },
       desk: this.handoffs,
       channels: this.channels,
       threads: this.threads,
