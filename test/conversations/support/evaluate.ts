@@ -2,7 +2,7 @@ import type { AppPool } from './conversationApp';
 import { checkInvariants, missingMustSay, type Violation } from './invariants';
 import { outcomeProblem } from './outcome';
 import { runScript } from './runner';
-import { needsOwnClock, type Script } from './script';
+import { needsOwnApp, type Script } from './script';
 import { render, type Line } from './transcript';
 
 export interface ScriptResult {
@@ -21,11 +21,14 @@ export interface ScriptResult {
 /** Runs one script on the app of its time of day (or an app of its own) and judges it. */
 export async function evaluateScript(script: Script, pool: AppPool): Promise<ScriptResult> {
   const started = Date.now();
-  const own = needsOwnClock(script);
+  const own = needsOwnApp(script);
   const target = own ? await pool.own(script.time) : await pool.get(script.time);
   try {
     const record = await runScript(script, target);
-    return judge(script, record.lines, record.stepProblems, checkInvariants(script, record.lines, record.facts), outcomeProblem(script.expect, record.lines, record.facts), Date.now() - started);
+    const result = judge(script, record.lines, record.stepProblems, checkInvariants(script, record.lines, record.facts), outcomeProblem(script.expect, record.lines, record.facts), Date.now() - started);
+    // A failed check on one turn's reply names that reply, unless an invariant broke earlier.
+    if (record.firstFailedReply !== undefined && result.invariantsOk) result.firstWrongReply = record.firstFailedReply.replace(/\s+/g, ' ').slice(0, 300);
+    return result;
   } finally {
     if (own) await target.close();
   }
@@ -33,7 +36,7 @@ export async function evaluateScript(script: Script, pool: AppPool): Promise<Scr
 
 function judge(script: Script, lines: Line[], stepProblems: string[], violations: Violation[], outcome: string | undefined, ms: number): ScriptResult {
   const missing = missingMustSay(script, lines);
-  const outcomeProblems = [...(outcome ? [`outcome: ${outcome}`] : []), ...missing.map((k) => `mustSay: no bot message says ${k}`), ...stepProblems.map((p) => `runner: ${p}`)];
+  const outcomeProblems = [...(outcome ? [`outcome: ${outcome}`] : []), ...missing.map((k) => `mustSay: no bot message says ${k}`), ...stepProblems];
   const invariantProblems = violations.map((v) => `invariant ${v.rule}: ${v.detail} — "${lines[v.line].text.replace(/\s+/g, ' ').slice(0, 140)}"`);
   const firstViolation = violations.length > 0 ? Math.min(...violations.map((v) => v.line)) : undefined;
   const lastBot = [...lines].reverse().find((l) => l.from === 'bot');

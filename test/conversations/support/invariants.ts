@@ -19,7 +19,7 @@ const CONNECTING = /\b(verbinde|verbinden|verbunden|durchstellen|stelle\s+ich\s+
 const NEGATED = /\b(nicht|kein|keine|leider nicht|not|cannot|can't|unable)\b/i;
 const PROMISE = /\b(ist|wurde|wird|sind|wurden|habe|haben|hat)\b[^.!?]{0,60}\b(bestellt|gesperrt)\b|\b(has|have|is|was|were)\s+(been\s+)?(ordered|blocked)\b/i;
 const INVITATION =
-  /\b(bitte\s+(nennen|wählen|geben|schreiben|antworten|beschreiben|schildern|senden|prüfen|starten|fassen|laden|melden|verbinden|schalten|aktualisieren|entfernen|installieren|erzwingen|lassen|tippen)|antworten\s+sie|wählen\s+sie|schreiben\s+sie|nennen\s+sie|please\s+(enter|choose|select|reply|write|tell|describe|send|type|answer|give|name|restart|check|try)|reply\s+with|just\s+write)\b/i;
+  /\b(bitte\s+(?:\w+\s+){0,2}?(nennen|wählen|geben|schreiben|antworten|beschreiben|schildern|senden|prüfen|starten|fassen|laden|melden|verbinden|schalten|aktualisieren|entfernen|installieren|erzwingen|lassen|tippen)|antworten\s+sie|wählen\s+sie|schreiben\s+sie|nennen\s+sie|please\s+(?:\w+\s+){0,2}?(enter|choose|select|reply|write|tell|describe|send|type|answer|give|name|restart|check|try|update|remove|reinstall|sign|switch|charge|hold|connect|install)|reply\s+with|just\s+write)\b/i;
 const GOODBYE =
   /auf\s+wiederseh|auf\s+wiederschau|\bschönen\s+(tag|abend|sonntag|wochenende|nachmittag|morgen)|\beinen\s+schönen\b|\balles\s+gute\b|\bbis\s+bald\b|\btschüss\b|\bgood\s*bye\b|\bhave\s+a\s+(nice|good|great|lovely)\b|\btake\s+care\b/i;
 

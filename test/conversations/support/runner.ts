@@ -1,9 +1,11 @@
 import type { Activity, CardAction } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import { api } from '../../services/handoff/support/handoffTestApp';
+import { ADMIN, api } from '../../services/handoff/support/handoffTestApp';
+import type { Lang } from '../../../src/services/i18n/i18nService';
+import { matchesAny, templatesOf } from './templates';
 import { conversation } from '../../support/testApp';
 import type { ConversationApp, KnowledgeText } from './conversationApp';
-import type { Script, ScriptLang, Step } from './script';
+import type { Say, Script, ScriptLang, Step } from './script';
 import type { Facts, HandoffFact, Line, RequestFact, RunRecord } from './transcript';
 
 const LOCALES: Record<ScriptLang, string> = { de: 'de-DE', 'de-AT': 'de-AT', 'de-CH': 'de-CH', en: 'en-GB' };
@@ -43,8 +45,10 @@ export async function runScript(script: Script, target: ConversationApp): Promis
   const key = `${script.channel}:${conversationId}`;
   const lines: Line[] = [];
   const stepProblems: string[] = [];
+  const replyChecksFailed: string[] = [];
   let seenProactive = 0;
   const db = target.app.database.connection;
+  const entries = await target.knowledgeTexts();
 
   const line = (from: Line['from'], text: string, extra: Partial<Line> = {}): Line => ({ from, text, at: target.clock.now().getTime(), onDuty: target.onDuty(), actions: [], proactive: false, lastOfTurn: false, ...extra });
   const collectProactive = () => {
@@ -63,7 +67,8 @@ export async function runScript(script: Script, target: ConversationApp): Promis
       stepProblems.push(`step ${index + 1} (agent ${step.agent}): no handoff is waiting or assigned`);
       return;
     }
-    const token = handoff.needsSupervisor || handoff.agent?.role === 'supervisor' ? target.tokens.supervisor : target.tokens.agent;
+    const role = step.as ?? (handoff.needsSupervisor || handoff.agent?.role === 'supervisor' ? 'supervisor' : 'agent');
+    const token = role === 'admin' ? ADMIN : target.tokens[role];
     const call = api(target.baseUrl, token);
     const id = String(handoff._id);
     const before = proactiveCount();
@@ -102,9 +107,37 @@ export async function runScript(script: Script, target: ConversationApp): Promis
     collectProactive();
     const messages = replies.filter((a) => a.type === 'message' && ((a.text ?? '').trim() !== '' || actionsOf(a).length > 0));
     messages.forEach((m, i) => lines.push(line('bot', m.text ?? '', { actions: actionsOf(m), lastOfTurn: i === messages.length - 1 })));
+    if (typeof step === 'object') {
+      const reply = messages.map((m) => m.text ?? '').join('\n');
+      for (const problem of replyProblems(step, reply, script, entries)) {
+        stepProblems.push(`turn ${index + 1} "${text.slice(0, 60)}": ${problem}`);
+        replyChecksFailed.push(reply);
+      }
+    }
   }
   collectProactive();
-  return { lines, facts: await factsOf(target, key, lines, script), stepProblems };
+  const facts = await factsOf(target, key, lines, script);
+  // Acting as the queue: nothing this script left waiting may push later scripts back in the line.
+  const admin = api(target.baseUrl, ADMIN);
+  for (const h of facts.handoffs.filter((f) => f.status === 'queued' || f.status === 'assigned')) await admin(`/api/handoffs/${h.id}/resolve`, { method: 'POST' }).catch(() => undefined);
+  return { lines, facts, stepProblems, firstFailedReply: replyChecksFailed[0] };
+}
+
+const KEY = /^(?:(de|en)\/)?([a-z]+:[\w.-]+)$/i;
+
+/** What a turn's reply lacks or says although it must not; "@knowledge" stands for any knowledge answer. */
+function replyProblems(step: Say, reply: string, script: Script, entries: KnowledgeText[]): string[] {
+  const lang: Lang = script.lang === 'en' ? 'en' : 'de';
+  const found = (check: string): boolean => {
+    if (check === '@knowledge') return knowledgeIn(reply, entries) !== undefined;
+    const key = KEY.exec(check);
+    if (key) return matchesAny(reply, templatesOf((key[1] as Lang | undefined) ?? lang, key[2])) !== undefined;
+    return new RegExp(check, 'i').test(reply);
+  };
+  return [
+    ...(step.replyHas ?? []).filter((c) => !found(c)).map((c) => `the reply should say ${c}`),
+    ...(step.replyNot ?? []).filter((c) => found(c)).map((c) => `the reply must not say ${c}`),
+  ];
 }
 
 async function factsOf(target: ConversationApp, key: string, lines: Line[], script: Script): Promise<Facts> {

@@ -16,9 +16,23 @@ export const OUTCOMES: readonly Outcome[] = ['answered', 'handed_off', 'supervis
  */
 export type Step =
   | string
-  | { say: string }
-  | { agent: 'claim' | 'resolve' | 'message'; text?: string }
+  | Say
+  | { agent: 'claim' | 'resolve' | 'message'; text?: string; as?: AgentRole }
   | { pause: number };
+
+/** Who acts for the queue; by default a supervisor when the handoff asks for one, else an agent. */
+export type AgentRole = 'agent' | 'supervisor' | 'admin';
+
+/**
+ * A customer message with checks on the bot's reply to it. Each check is an i18n key
+ * ("conversation:lost.help.card", "en/conversation:menu.freeText") or else a case-insensitive
+ * regular expression over the reply ("Telefonnummer|E-Mail").
+ */
+export interface Say {
+  say: string;
+  replyHas?: string[];
+  replyNot?: string[];
+}
 
 export interface Expectation {
   outcome: Outcome;
@@ -41,6 +55,8 @@ export interface Script {
   note?: string;
   /** Behaviour not built yet: the test is reported as skipped with this reason. */
   pending?: string;
+  /** Runs on an app of its own (queue positions and estimates that other scripts must not disturb). */
+  isolated?: boolean;
   /** Where the script came from (file name), for messages. */
   source?: string;
 }
@@ -71,8 +87,20 @@ function step(raw: unknown, id: string): Step {
   if (typeof raw === 'string') return raw;
   if (raw && typeof raw === 'object') {
     const o = raw as Record<string, unknown>;
-    if (typeof o.say === 'string') return { say: o.say };
-    if (o.agent === 'claim' || o.agent === 'resolve' || o.agent === 'message') return { agent: o.agent, ...(typeof o.text === 'string' ? { text: o.text } : {}) };
+    if (typeof o.say === 'string') {
+      const checks = (v: unknown, what: string): string[] | undefined => {
+        if (v === undefined) return undefined;
+        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new Error(`script ${id}: ${what} must be a list of strings`);
+        return v as string[];
+      };
+      const has = checks(o.replyHas, 'replyHas');
+      const not = checks(o.replyNot, 'replyNot');
+      return { say: o.say, ...(has ? { replyHas: has } : {}), ...(not ? { replyNot: not } : {}) };
+    }
+    if (o.agent === 'claim' || o.agent === 'resolve' || o.agent === 'message') {
+      const as = o.as === 'agent' || o.as === 'supervisor' || o.as === 'admin' ? o.as : undefined;
+      return { agent: o.agent, ...(typeof o.text === 'string' ? { text: o.text } : {}), ...(as ? { as } : {}) };
+    }
     if (typeof o.pause === 'number' && o.pause > 0) return { pause: o.pause };
   }
   throw new Error(`script ${id}: a turn must be a string, {say}, {agent: claim|resolve|message} or {pause: minutes}, got ${JSON.stringify(raw)}`);
@@ -104,6 +132,7 @@ export function parseScript(raw: unknown, source: string): Script {
       ...(strings(e.mustSay, 'expect.mustSay') ? { mustSay: strings(e.mustSay, 'expect.mustSay') } : {}),
     },
     ...(typeof o.note === 'string' ? { note: o.note } : {}),
+    ...(o.isolated === true ? { isolated: true } : {}),
     ...(typeof o.pending === 'string' && o.pending.trim() !== '' ? { pending: o.pending } : {}),
     source,
   };
@@ -132,7 +161,7 @@ export function loadCorpus(dir = SCRIPTS_DIR): Script[] {
   return scripts;
 }
 
-/** A script that lets time pass needs an app (and clock) of its own. */
-export function needsOwnClock(script: Script): boolean {
-  return script.turns.some((t) => typeof t === 'object' && 'pause' in t);
+/** A script that lets time pass (or asks for it) needs an app and clock of its own. */
+export function needsOwnApp(script: Script): boolean {
+  return script.isolated === true || script.turns.some((t) => typeof t === 'object' && 'pause' in t);
 }

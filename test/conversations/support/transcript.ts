@@ -41,8 +41,10 @@ export interface Facts {
 export interface RunRecord {
   lines: Line[];
   facts: Facts;
-  /** Steps the runner could not perform (an agent step with no handoff waiting). */
+  /** Steps the runner could not perform (an agent step with no handoff waiting) and failed reply checks. */
   stepProblems: string[];
+  /** The bot's reply at the first failed reply check. */
+  firstFailedReply?: string;
 }
 
 export function botLines(lines: Line[]): { line: Line; index: number }[] {
