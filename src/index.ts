@@ -19,6 +19,7 @@ import { AgentDeskRoutes } from './http/routes/agentDeskRoutes';
 import { AuthRoutes } from './http/routes/authRoutes';
 import { AuthService } from './services/auth/authService';
 import { ChannelCustomerMessenger } from './channels/customerMessenger';
+import { webChatTextMiddleware } from './channels/webChatText';
 import type { CustomerMessenger } from './services/channels/types';
 import { Database } from './services/database/database';
 import { resolveDatabase } from './services/database/resolveDatabase';
@@ -30,6 +31,7 @@ import { DirectLineTokens, TokenSecretSource } from './channels/directline/token
 import { MongoContentProvider } from './services/content/mongoContentProvider';
 import { AdminPageRoutes } from './http/routes/adminPageRoutes';
 import { AdminRoutes } from './http/routes/adminRoutes';
+import { MetaRoutes } from './http/routes/metaRoutes';
 import { AdminContentService } from './services/admin/adminService';
 import { ContentStore } from './services/admin/contentStore';
 import { FaqService } from './services/admin/faqService';
@@ -62,7 +64,10 @@ import { createTranscriptMiddleware } from './services/transcript/transcriptMidd
 import { TranscriptStore } from './services/transcript/transcriptStore';
 import { ContactStore } from './channels/whatsapp/contactStore';
 import { GraphApiClient } from './channels/whatsapp/graphApiClient';
-import { WhatsAppInboundProcessor } from './channels/whatsapp/inboundProcessor';
+import { deadLetterCounter, WhatsAppInboundProcessor } from './channels/whatsapp/inboundProcessor';
+import { AppliedMessages } from './channels/whatsapp/appliedMessages';
+import { InboundSealer } from './channels/whatsapp/sealedText';
+import { maskingDestination } from './services/privacy/logMasking';
 import { InboundStore } from './channels/whatsapp/inboundStore';
 import { RecipientPacer } from './channels/whatsapp/recipientPacer';
 import { StatusStore } from './channels/whatsapp/statusStore';
@@ -119,6 +124,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const transcripts = new TranscriptStore(database.connection, 30, 25);
   adapter.use(createTranscriptMiddleware(transcripts, logger));
   adapter.use(customerLinks.middleware());
+  adapter.use(webChatTextMiddleware());
 
   // Admin-edited content (menu, settings, translations) over the shipped defaults, kept in memory.
   const contentStore = new ContentStore(database.connection);
@@ -148,6 +154,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   directLine.onTurnError = createTurnErrorHandler(logger, i18n);
   directLine.use(createTranscriptMiddleware(transcripts, logger));
   directLine.use(customerLinks.middleware());
+  directLine.use(webChatTextMiddleware());
   const customerMessenger = new ChannelCustomerMessenger({ whatsapp: whatsappAdapter, localDirectLine: directLine, botFramework: adapter }, config.microsoftAppId);
   // One time source for the dialogs and the queue: a test at 3 a.m. must find the desk closed too.
   const clock = overrides.clock ?? systemClock;
@@ -176,7 +183,11 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     logger,
     sessions: new SessionStore(conversationState, userState, i18n),
   });
-  const customerBot = new CustomerBot(conversationState, userState, mainDialog, logger, metrics, new CustomerHandoffGate(handoffs, i18n, logger, handoffMarks));
+  const customerBot = new CustomerBot(conversationState, userState, mainDialog, logger, metrics, new CustomerHandoffGate(handoffs, i18n, logger, handoffMarks, {
+      frustration: (text) => triage.assess(text).frustration,
+      search: (text, lang) => knowledge.search(text, lang),
+      now: () => clock.now(),
+    }));
   // Agents in Teams: the card per handoff in the agents' channel, claims, the thread relay.
   const teamsBinding = config.teamsTenantId && config.teamsAgentTeamId ? { tenantId: config.teamsTenantId, teamId: config.teamsAgentTeamId } : undefined;
   const teamsChannels = new TeamsChannelStore(database.connection, config.teamsAgentTeamId);
@@ -200,9 +211,11 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   });
   const router = new BotRouter(customerBot, agentBot);
   const messages = new MessagesRoute(adapter, router);
-  const whatsappInbound = new WhatsAppInboundProcessor(new InboundStore(database.connection), whatsappContacts, whatsappStatuses, whatsappAdapter, router, i18n, logger, {
+  const whatsappInbound = new WhatsAppInboundProcessor(new InboundStore(database.connection, new InboundSealer(database.connection)), whatsappContacts, whatsappStatuses, whatsappAdapter, router, i18n, logger, {
     leaseMs: config.whatsapp.claimLeaseSeconds * 1000,
     sweepIntervalMs: config.whatsapp.sweepSeconds * 1000,
+    applied: new AppliedMessages(conversationState),
+    onDeadLetter: deadLetterCounter(metrics.registry),
   });
   const customerChannels = [
     new WhatsAppRoutes(config.whatsapp, whatsappInbound, logger),
@@ -214,7 +227,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const faqs = new FaqService(database.connection, contentStore, () => content.menus());
   const adminContent = new AdminContentService(contentStore, content, i18n, faqs, liveContent);
   const preview = new PreviewService({ store: contentStore, faqs, content, triage, knowledge, clock, logger, defaultLanguage: config.defaultLanguage });
-  const adminModules = [new AdminRoutes(auth, adminContent, faqs, preview), new AdminPageRoutes(i18n), new OpenApiRoutes()];
+  const adminModules = [new AdminRoutes(auth, adminContent, faqs, preview), new AdminPageRoutes(i18n), new MetaRoutes(auth), new OpenApiRoutes()];
 
   const server = createServer({ logger, metrics, isReady: () => database.isReady(), rateLimitPerMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy, modules: [messages, new AuthRoutes(auth), new RetentionRoutes(auth, retention), new HandoffRoutes(auth, handoffs), new AgentDeskRoutes(i18n), ...adminModules, ...customerChannels] });
 
@@ -275,7 +288,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  // WhatsApp conversation ids are phone numbers; no log line leaves the process with one in clear.
+  const logger = createLogger(config.logLevel, maskingDestination(process.stdout));
   const db = await resolveDatabase(config.mongodbUri, config.dataDir, logger);
   const app = buildApp(config, db.uri, logger);
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, () => resolve()));

@@ -6,6 +6,7 @@
 import type { Attachment } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { HandoffListItem } from '../../services/handoff/handoffModel';
+import { escapeTeamsMarkdown } from './markdown';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const CLAIM_VERB = 'claim';
@@ -70,20 +71,20 @@ export function handoffCard(handoff: HandoffListItem, options: CardOptions): Ada
         { title: t('agent:card.waiting'), value: t('agent:card.waitingValue', { time, minutes }) },
         { title: t('agent:card.mood'), value: t(`agent:mood.${handoff.frustration?.level ?? 0}`) },
         { title: t('agent:card.channel'), value: channelName(t, handoff.customer.channel) },
-        { title: t('agent:card.customer'), value: handoff.customer.name || t('agent:card.customerUnknown') },
+        { title: t('agent:card.customer'), value: handoff.customer.name ? escapeTeamsMarkdown(handoff.customer.name) : t('agent:card.customerUnknown') },
       ],
     },
   ];
   if (handoff.summary?.text) {
     body.push({ type: 'TextBlock', text: t('agent:card.summary'), weight: 'Bolder', spacing: 'Medium', wrap: true });
-    body.push({ type: 'TextBlock', text: handoff.summary.text, wrap: true, spacing: 'Small' });
+    body.push({ type: 'TextBlock', text: escapeTeamsMarkdown(handoff.summary.text), wrap: true, spacing: 'Small' });
   }
 
   const status = statusLine(handoff, options, minutes);
   if (status) body.push({ type: 'TextBlock', text: status, weight: 'Bolder', wrap: true, spacing: 'Medium', color: 'Good' });
   if (options.notice) {
     const notice = options.notice;
-    const text = notice.kind === 'supervisorOnly' ? t('agent:thread.supervisorOnly') : t(notice.kind === 'alreadyTaken' ? 'agent:card.alreadyTaken' : 'agent:card.transferredBy', { name: notice.name });
+    const text = notice.kind === 'supervisorOnly' ? t('agent:thread.supervisorOnly') : t(notice.kind === 'alreadyTaken' ? 'agent:card.alreadyTaken' : 'agent:card.transferredBy', { name: escapeTeamsMarkdown(notice.name) });
     body.push({ type: 'TextBlock', text, wrap: true, color: 'Warning' });
   }
   if (handoff.status === 'assigned') {
@@ -118,7 +119,7 @@ function claimAction(handoffId: string, title: string): CardElement {
 
 function statusLine(handoff: HandoffListItem, options: CardOptions, minutes: number): string | undefined {
   const { t } = options;
-  const agentName = handoff.agent?.name ?? '';
+  const agentName = escapeTeamsMarkdown(handoff.agent?.name ?? '');
   switch (handoff.status) {
     case 'assigned':
       return t('agent:card.claimedAfter', { name: agentName, minutes });

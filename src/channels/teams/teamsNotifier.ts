@@ -9,6 +9,7 @@ import type { HandoffDesk } from './handoffDesk';
 import { isTeamsPrincipalId } from './teamsAgentDirectory';
 import type { AgentsChannel, TeamsChannelStore } from './teamsChannelStore';
 import type { HandoffThread, TeamsThreadStore } from './teamsThreadStore';
+import { escapeTeamsMarkdown } from './markdown';
 
 /** Used for proactive Teams calls when MicrosoftAppId is empty (local use: auth is off anyway). */
 export const LOCAL_BOT_APP_ID = 'lotse-local';
@@ -66,15 +67,15 @@ export class TeamsNotifier {
     const { events } = this.desk;
     this.unsubscribe.push(
       events.on('created', ({ handoff }) => this.post(handoff)),
-      events.on('claimed', ({ handoff, agent }, { local }) => (local ? this.changed(handoff, this.t('agent:thread.claimed', { name: agent.name })) : undefined)),
+      events.on('claimed', ({ handoff, agent }, { local }) => (local ? this.changed(handoff, this.t('agent:thread.claimed', { name: escapeTeamsMarkdown(agent.name) })) : undefined)),
       events.on('resolved', ({ handoff }, { local }) => (local ? this.changed(handoff, this.t('agent:thread.resolved')) : undefined)),
       events.on('transferred', ({ handoff, by }, { local }) => (local ? this.changed(handoff, this.t('agent:thread.transferred'), { kind: 'transferred', name: by.name }) : undefined)),
       events.on('cancelled', ({ handoff }, { local }) => (local ? this.changed(handoff, this.t('agent:thread.customerCancelled')) : undefined)),
       events.on('callbackRequested', ({ handoff }, { local }) => (local ? this.changed(handoff) : undefined)),
-      events.on('customerMessage', ({ handoffId, message }, { local }) => (local ? this.say(handoffId, this.t('agent:thread.customer', { text: message.text })) : undefined)),
+      events.on('customerMessage', ({ handoffId, message }, { local }) => (local ? this.say(handoffId, this.t('agent:thread.customer', { text: escapeTeamsMarkdown(message.text) })) : undefined)),
       events.on('agentMessage', ({ handoffId, message, agent }, { local }) =>
         // Messages written in Teams are in the thread already; the desk page's are not.
-        local && !isTeamsPrincipalId(agent.id) ? this.say(handoffId, this.t('agent:thread.fromDesk', { name: agent.name, text: message.text })) : undefined,
+        local && !isTeamsPrincipalId(agent.id) ? this.say(handoffId, this.t('agent:thread.fromDesk', { name: escapeTeamsMarkdown(agent.name), text: escapeTeamsMarkdown(message.text) })) : undefined,
       ),
     );
     const every = this.options.catchUpMs ?? 30000;

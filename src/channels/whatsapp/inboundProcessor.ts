@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { I18nService } from '../../services/i18n/i18nService';
+import { maskDigitRun } from '../../services/privacy/logMasking';
+import type { AppliedMessages } from './appliedMessages';
+import { Counter, Registry } from 'prom-client';
 import type { Logger } from '../../services/logger';
 import type { ContactStore } from './contactStore';
 import { DEFAULT_CLAIM_LEASE_MS, InboundDoc, InboundStore } from './inboundStore';
@@ -14,6 +17,10 @@ export interface TurnRunner {
 
 export interface InboundProcessorOptions {
   leaseMs?: number;
+  /** Exactly-once effect: the applied mark written with the turn's state. Without it: at least once. */
+  applied?: AppliedMessages;
+  /** Told how many messages became dead letters (a metric). */
+  onDeadLetter?: (count: number) => void;
   /** How often stored-but-unprocessed messages are looked for (crash recovery, other instances). */
   sweepIntervalMs?: number;
 }
@@ -53,12 +60,12 @@ export class WhatsAppInboundProcessor {
       const isNew = await this.inbox.store(message, new Date(receivedAt + index));
       await this.contacts.recordInbound(message.waId, message.sentAt, message.name);
       if (isNew) customers.add(message.waId);
-      else this.logger.info({ wamid: message.wamid, conversationId: message.waId }, 'WhatsApp redelivered a stored message; ignored');
+      else this.logger.info({ wamid: message.wamid, conversationId: forLog(message.waId) }, 'WhatsApp redelivered a stored message; ignored');
     }
     for (const status of webhook.statuses) {
       await this.statuses.record(status);
       for (const error of status.errors) {
-        this.logger.warn({ wamid: status.wamid, conversationId: status.recipientId, code: error.code, error: error.title }, 'WhatsApp reports a failed delivery');
+        this.logger.warn({ wamid: status.wamid, conversationId: forLog(status.recipientId), code: error.code, error: error.title }, 'WhatsApp reports a failed delivery');
       }
     }
     return [...customers];
@@ -91,6 +98,11 @@ export class WhatsAppInboundProcessor {
   async sweep(): Promise<void> {
     if (this.stopped) return;
     try {
+      const dead = await this.inbox.deadLetterAbandoned(this.leaseMs);
+      if (dead > 0) {
+        this.options.onDeadLetter?.(dead);
+        this.logger.error({ count: dead }, 'WhatsApp messages abandoned by every attempt moved to the dead letters');
+      }
       this.kick(await this.inbox.customersWithWork(this.leaseMs));
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'WhatsApp sweep failed; next try later');
@@ -105,7 +117,7 @@ export class WhatsAppInboundProcessor {
       return running;
     }
     const work = this.drainLoop(waId)
-      .catch((err: Error) => this.logger.error({ conversationId: waId, err: err.message }, 'WhatsApp processing stopped; the sweep retries'))
+      .catch((err: Error) => this.logger.error({ conversationId: forLog(waId), err: err.message }, 'WhatsApp processing stopped; the sweep retries'))
       .finally(() => this.draining.delete(waId));
     this.draining.set(waId, work);
     return work;
@@ -131,9 +143,9 @@ export class WhatsAppInboundProcessor {
   }
 
   private async processOne(message: InboundDoc): Promise<void> {
-    const log = this.logger.child({ wamid: message._id, conversationId: message.waId });
+    const log = this.logger.child({ wamid: message._id, conversationId: forLog(message.waId) });
     try {
-      const meaning = interpret(message.type, message.raw);
+      const meaning = interpret(message.type, await this.inbox.original(message));
       if (meaning.kind !== 'ignore') {
         const activity = this.adapter.inboundActivity({
           wamid: message._id,
@@ -143,7 +155,14 @@ export class WhatsAppInboundProcessor {
           text: meaning.kind === 'text' ? meaning.text : undefined,
         });
         if (meaning.kind === 'text') {
-          await this.adapter.processActivity(activity, (context) => this.bot.run(context));
+          const applied = this.options.applied;
+          await this.adapter.processActivity(activity, async (context) => {
+            if (applied && !(await applied.begin(context, message._id))) {
+              log.info('WhatsApp message already applied before a crash; not applied again');
+              return;
+            }
+            await this.bot.run(context);
+          });
         } else {
           log.info({ type: message.type }, 'WhatsApp message type the bot cannot read; answered politely');
           await this.adapter.processActivity(activity, async (context) => {
@@ -154,7 +173,25 @@ export class WhatsAppInboundProcessor {
       await this.inbox.markDone(message._id);
     } catch (err) {
       log.error({ err: (err as Error).message, attempt: message.attempts }, 'WhatsApp message could not be processed');
-      await this.inbox.markFailed(message._id, (err as Error).message, message.attempts).catch((e: Error) => log.error({ err: e.message }, 'could not record the failure'));
+      const dead = await this.inbox.markFailed(message._id, (err as Error).message, message.attempts).catch((e: Error) => {
+        log.error({ err: e.message }, 'could not record the failure');
+        return false;
+      });
+      if (dead) {
+        this.options.onDeadLetter?.(1);
+        log.error({ attempts: message.attempts }, 'WhatsApp message moved to the dead letters after its last attempt');
+      }
     }
   }
+}
+
+/** A wa_id is a phone number: logs get it masked. */
+function forLog(waId: string): string {
+  return /^\d{8,}$/.test(waId) ? maskDigitRun(waId) : waId;
+}
+
+/** The dead-letter metric: lotse_whatsapp_dead_letters_total. */
+export function deadLetterCounter(registry: Registry): (count: number) => void {
+  const counter = new Counter({ name: 'lotse_whatsapp_dead_letters_total', help: 'WhatsApp messages given up on after every attempt failed', registers: [registry] });
+  return (count) => counter.inc(count);
 }

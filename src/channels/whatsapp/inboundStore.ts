@@ -1,7 +1,10 @@
 import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
+import { maskDeep } from '../../services/privacy/atRest';
+import type { InboundSealer } from './sealedText';
 import type { InboundMessage } from './webhookPayload';
 
+/** 'failed' is the dead letter: given up after MAX_ATTEMPTS, kept for an operator, counted in a metric. */
 export type InboundStatus = 'pending' | 'processing' | 'done' | 'failed';
 
 export interface InboundDoc {
@@ -12,7 +15,10 @@ export interface InboundDoc {
   sentAt: Date;
   receivedAt: Date;
   type: string;
+  /** The message as Meta sent it, with every text masked: what stays for the retention period. */
   raw: string;
+  /** The original message, encrypted, only until it is processed or given up on. */
+  sealed?: string;
   status: InboundStatus;
   attempts: number;
   claimedAt?: Date;
@@ -29,6 +35,7 @@ const schema = new Schema<InboundDoc>(
     receivedAt: { type: Date, required: true },
     type: { type: String, required: true },
     raw: { type: String, required: true },
+    sealed: String,
     status: { type: String, required: true },
     attempts: { type: Number, required: true },
     claimedAt: Date,
@@ -42,7 +49,7 @@ schema.index({ status: 1, claimedAt: 1 });
 
 /** A claim is abandoned (its instance died) once it is this old; the message is then taken again. */
 export const DEFAULT_CLAIM_LEASE_MS = 120_000;
-const MAX_ATTEMPTS = 3;
+export const MAX_ATTEMPTS = 3;
 
 /**
  * Every inbound WhatsApp message, stored before Meta gets its 200 and processed from here, so a
@@ -51,8 +58,16 @@ const MAX_ATTEMPTS = 3;
 export class InboundStore {
   private readonly model: Model<InboundDoc>;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    private readonly sealer?: InboundSealer,
+  ) {
     this.model = connection.models.WhatsAppInbound ?? connection.model<InboundDoc>('WhatsAppInbound', schema);
+  }
+
+  /** The message as the customer wrote it: opened from its seal while there is one. */
+  async original(doc: InboundDoc): Promise<string> {
+    return doc.sealed && this.sealer ? this.sealer.open(doc.sealed) : doc.raw;
   }
 
   /** Stores a message; false when this wamid was stored before (a redelivery). */
@@ -65,7 +80,8 @@ export class InboundStore {
         sentAt: message.sentAt,
         receivedAt,
         type: message.type,
-        raw: message.raw,
+        raw: maskedRaw(message.raw),
+        ...(this.sealer ? { sealed: await this.sealer.seal(message.raw) } : {}),
         status: 'pending',
         attempts: 0,
       });
@@ -89,13 +105,32 @@ export class InboundStore {
   }
 
   async markDone(wamid: string): Promise<void> {
-    await this.model.updateOne({ _id: wamid, status: 'processing' }, { $set: { status: 'done', finishedAt: new Date() }, $unset: { error: 1 } });
+    await this.model.updateOne({ _id: wamid, status: 'processing' }, { $set: { status: 'done', finishedAt: new Date() }, $unset: { error: 1, sealed: 1 } });
   }
 
-  /** Gives up on a message after its last attempt, or returns it to the queue for another try. */
-  async markFailed(wamid: string, error: string, attempts: number): Promise<void> {
-    const status: InboundStatus = attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-    await this.model.updateOne({ _id: wamid, status: 'processing' }, { $set: { status, error: error.slice(0, 500), finishedAt: new Date() } });
+  /**
+   * Gives up on a message after its last attempt (the dead letter; true is returned), or returns
+   * it to the queue for another try.
+   */
+  async markFailed(wamid: string, error: string, attempts: number): Promise<boolean> {
+    const dead = attempts >= MAX_ATTEMPTS;
+    const result = await this.model.updateOne(
+      { _id: wamid, status: 'processing' },
+      { $set: { status: dead ? 'failed' : 'pending', error: error.slice(0, 500), finishedAt: new Date() }, ...(dead ? { $unset: { sealed: 1 } } : {}) },
+    );
+    return dead && result.modifiedCount === 1;
+  }
+
+  /**
+   * Messages whose every attempt died with its instance (claimed MAX_ATTEMPTS times, never
+   * finished) become dead letters too; returns how many.
+   */
+  async deadLetterAbandoned(leaseMs = DEFAULT_CLAIM_LEASE_MS): Promise<number> {
+    const result = await this.model.updateMany(
+      { status: 'processing', attempts: { $gte: MAX_ATTEMPTS }, claimedAt: { $lt: new Date(Date.now() - leaseMs) } },
+      { $set: { status: 'failed', error: 'abandoned: every attempt ended without a result', finishedAt: new Date() }, $unset: { sealed: 1 } },
+    );
+    return result.modifiedCount;
   }
 
   async hasWaiting(waId: string): Promise<boolean> {
@@ -118,5 +153,14 @@ export class InboundStore {
 
   async count(filter: Partial<Pick<InboundDoc, 'waId' | 'status'>> = {}): Promise<number> {
     return this.model.countDocuments(filter);
+  }
+}
+
+/** The stored copy: every customer-written string masked, identifiers (id, from, type, timestamp) kept. */
+function maskedRaw(raw: string): string {
+  try {
+    return JSON.stringify(maskDeep(JSON.parse(raw) as unknown));
+  } catch {
+    return '{}';
   }
 }

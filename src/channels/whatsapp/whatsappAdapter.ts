@@ -1,6 +1,7 @@
 import { Activity, ActivityTypes, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
 import type { I18nService } from '../../services/i18n/i18nService';
 import type { Logger } from '../../services/logger';
+import { maskPhoneNumbersInLine } from '../../services/privacy/logMasking';
 import type { ContactStore } from './contactStore';
 import { CustomerServiceWindowClosedError, WhatsAppUnsupportedOperationError } from './errors';
 import type { GraphApiClient } from './graphApiClient';
@@ -65,7 +66,7 @@ export class WhatsAppAdapter extends BotAdapter {
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
     const inboundWamid = context.activity.type === ActivityTypes.Message ? context.activity.id : context.activity.replyToId;
-    const log = this.logger.child({ conversationId: context.activity.conversation?.id, wamid: inboundWamid });
+    const log = this.logger.child({ conversationId: maskPhoneNumbersInLine(context.activity.conversation?.id ?? ''), wamid: inboundWamid });
     let windowOpen: boolean | undefined;
     for (const activity of activities) {
       if (activity.type === 'delay') {
