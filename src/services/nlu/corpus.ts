@@ -1,41 +1,21 @@
-import { INTENTS, type FrustrationLevel, type Intent } from './types';
 import { extractFeatures, type SparseVector } from './features';
-import { TONE_CORPUS, TRAINING_CORPUS } from './trainingCorpus';
+import { loadCorpusFolder, type LabelledExample } from './nluContent';
 
-export interface LabelledExample {
-  text: string;
-  intent: Intent;
-  level: FrustrationLevel;
-}
-
-/** Parses `intent|level|text` lines; a malformed line is a programming error in the shipped corpus. */
-export function parseCorpus(raw: string): LabelledExample[] {
-  const out: LabelledExample[] = [];
-  for (const line of raw.split('\n')) {
-    const trimmed = line.trim();
-    if (!trimmed) continue;
-    const [intent, level, ...rest] = trimmed.split('|');
-    const text = rest.join('|');
-    if (!(INTENTS as readonly string[]).includes(intent) || !['0', '1', '2'].includes(level) || !text) {
-      throw new Error(`Malformed training line: ${trimmed}`);
-    }
-    out.push({ text, intent: intent as Intent, level: Number(level) as FrustrationLevel });
-  }
-  return out;
-}
+export type { LabelledExample } from './nluContent';
 
 let cached: LabelledExample[] | undefined;
 
+/** The shipped training corpus (content/nlu/training/): what both models learn from. */
 export function trainingCorpus(): LabelledExample[] {
-  cached ??= parseCorpus(TRAINING_CORPUS);
+  cached ??= loadCorpusFolder('training');
   return cached;
 }
 
 let toneCached: LabelledExample[] | undefined;
 
-/** The training corpus plus examples written for tone only: what the frustration model learns from. */
+/** The training corpus plus examples written for tone only (content/nlu/tone/): what the frustration model learns from. */
 export function frustrationCorpus(): LabelledExample[] {
-  toneCached ??= [...trainingCorpus(), ...parseCorpus(TONE_CORPUS)];
+  toneCached ??= [...trainingCorpus(), ...loadCorpusFolder('tone')];
   return toneCached;
 }
 

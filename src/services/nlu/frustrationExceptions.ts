@@ -1,0 +1,84 @@
+import { NEGATIONS } from './frustrationLexicon';
+import { WORDS } from './frustrationText';
+import type { CueHit } from './phraseMatcher';
+
+/** What an exception looks at: the cue found, the folded words and where clauses start. */
+export interface CueSite {
+  hit: CueHit;
+  tokens: readonly string[];
+  clauseStarts: ReadonlySet<number>;
+}
+
+/** A named reason why a cue found in the text is not evidence here. */
+export interface CueException {
+  name: string;
+  applies: (site: CueSite) => boolean;
+}
+
+/** Contempt that is a rhetorical question only when it closes its clause ("Geht's noch?" but not "geht's noch lange"). */
+const CLAUSE_FINAL = /^(geht|gehts|gaht|gahts|hakt|hackt|hackts|tickt|tickst|ticken) /;
+/** "Ist da jemand?" asks after waiting; "Ist da jemand, der Italienisch spricht?" asks for a person. */
+const CLAUSE_FINAL_ANNOYANCE = /^(ist da|is da|is do|isch da|ist hier|is hier) /;
+const PROFESSION = /^(anwalt|rechtsanwalt|jurist|advokat)/;
+
+const before = ({ hit, tokens }: CueSite): string | undefined => (hit.start > 0 ? tokens[hit.start - 1] : undefined);
+const closesClause = ({ hit, tokens, clauseStarts }: CueSite): boolean => hit.end >= tokens.length || clauseStarts.has(hit.end);
+
+/** "nicht sauer", "kein Witz": a negation right before a one-word feeling, within the same clause. */
+function negated({ hit, tokens, clauseStarts }: CueSite): boolean {
+  if (hit.tag !== 'anger' && hit.tag !== 'annoyance') return false;
+  if (hit.end - hit.start !== 1 || hit.start === 0 || clauseStarts.has(hit.start)) return false;
+  return NEGATIONS.has(tokens[hit.start - 1]);
+}
+
+/** "wenn es dann immer noch nicht geht, melde ich mich": a weak marker in a condition is a plan, not a complaint. */
+function hypothetical({ hit, tokens, clauseStarts }: CueSite): boolean {
+  if (hit.tag !== 'annoyance' || hit.weight > 0.3) return false;
+  for (let i = hit.start - 1; i >= Math.max(0, hit.start - 4); i--) {
+    if (WORDS.conditional.has(tokens[i])) return true;
+    if (clauseStarts.has(i)) break;
+  }
+  return false;
+}
+
+export const CUE_EXCEPTIONS: readonly CueException[] = [
+  { name: 'negated feeling', applies: negated },
+  { name: 'hypothetical complaint', applies: hypothetical },
+  { name: 'contempt asked as a question', applies: (s) => s.hit.tag === 'contempt' && WORDS.questionWords.has(before(s) ?? '') },
+  { name: 'contempt that does not close its clause', applies: (s) => s.hit.tag === 'contempt' && CLAUSE_FINAL.test(s.hit.pattern) && !closesClause(s) },
+  { name: 'asking how to cancel', applies: (s) => s.hit.tag === 'threat:cancel' && WORDS.howTo.has(before(s) ?? '') },
+  // "Mein Mann ist Anwalt": a profession, not a threat.
+  {
+    name: 'lawyer as a profession',
+    applies: (s) => s.hit.tag === 'threat:legal' && (before(s) === 'ist' || before(s) === 'als') && PROFESSION.test(s.tokens[s.hit.start]),
+  },
+  // "Das ist mir zu blöd", "zu dumm, dass ...": weariness or regret, not an insult; "Sie sind zu dumm" still addresses a person.
+  {
+    name: 'weariness, not an insult',
+    applies: ({ hit, tokens }) =>
+      hit.tag === 'insult' && hit.weight < 0.6 && tokens[hit.start - 1] === 'zu' && !tokens.slice(Math.max(0, hit.start - 4), hit.start).some((w) => WORDS.addressed.has(w)),
+  },
+  {
+    name: '"ist da jemand" continued into a request',
+    applies: (s) => CLAUSE_FINAL_ANNOYANCE.test(s.hit.pattern) && s.hit.end < s.tokens.length && (!s.clauseStarts.has(s.hit.end) || WORDS.relative.has(s.tokens[s.hit.end])),
+  },
+];
+
+/** A positive word at the start, or right before a failure word: "Toll, wieder kein Netz", "Super Service, echt". */
+export function isSarcastic(tokens: readonly string[], hits: readonly CueHit[]): boolean {
+  const failures = hits.filter((h) => h.tag === 'failure');
+  if (failures.length === 0 || hits.some((h) => h.tag === 'resolved')) return false;
+  for (const hit of hits) {
+    if (hit.tag !== 'positive' || tokens[hit.start] === 'danke') continue;
+    const opener = hit.start === 0 || (hit.start === 1 && WORDS.sarcasmOpeners.has(tokens[0]));
+    const closeToFailure = failures.some((f) => f.start > hit.start && f.start - hit.end <= 1);
+    // A closing "toll" after a failure: "Und wieder falsch abgerechnet, toll."
+    // Bare negations do not count there ("Keine Probleme mehr, perfekt"), and thanks make it sincere.
+    const closer =
+      hit.end === tokens.length &&
+      !tokens.includes('danke') &&
+      failures.some((f) => f.end <= hit.start && !NEGATIONS.has(f.pattern) && f.pattern !== 'nichts' && f.pattern !== 'nix');
+    if (opener || closeToFailure || closer) return true;
+  }
+  return false;
+}
