@@ -2,10 +2,13 @@
  * `npm run eval`: measures the triage brain on the hand-written development set in eval/.
  * The dev set is never used for training (see src/services/nlu/trainingCorpus.ts).
  * `npm run eval -- --errors` also lists every miss; `npm run eval -- --set blind` uses eval/blind.
+ * A set with an answers.jsonl is also measured on knowledge answers (`--set answers` reads
+ * eval/answers/answers.jsonl); `--half odd|even` keeps only the odd or even numbered lines.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TriageService } from '../services/nlu/triageService';
+import { AnswerCase, evalAnswers } from './evalAnswers';
 import { INTENTS, type FrustrationHistory, type FrustrationLevel, type Intent } from '../services/nlu/types';
 
 interface IntentCase {
@@ -175,6 +178,14 @@ function main(): void {
   const setName = setIndex > 0 ? process.argv[setIndex + 1] : 'dev';
   const dir = setName === 'dev' ? join(__dirname, '..', '..', 'eval') : join(__dirname, '..', '..', 'eval', setName);
   const showErrors = process.argv.includes('--errors');
+  const half = process.argv.includes('--half') ? process.argv[process.argv.indexOf('--half') + 1] : undefined;
+  const answersFile = join(dir, 'answers.jsonl');
+  if (existsSync(answersFile)) {
+    // Sets used for error analysis keep their other half as a clean held-out measure.
+    const cases = readJsonl<AnswerCase>(answersFile).filter((c) => !half || Number(/(\d+)\s*$/.exec(c.id)?.[1] ?? 0) % 2 === (half === 'odd' ? 1 : 0));
+    evalAnswers(cases, showErrors, `${setName}${half ? ` (${half} ids)` : ''}`);
+  }
+  if (!existsSync(join(dir, 'intents.jsonl'))) return;
   const started = Date.now();
   const service = new TriageService();
   const setupMs = Date.now() - started;

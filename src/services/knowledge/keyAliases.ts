@@ -7,4 +7,9 @@ export const KEY_ALIASES: Readonly<Record<string, string>> = {
   'billing.invoice-items': 'billing.invoice-explained',
   'billing.due-date': 'billing.debit-date',
   'billing.direct-debit': 'billing.direct-debit-setup',
+  'general.opening-hours': 'general.hotline',
+  'general.contract-term': 'contract.minimum-term',
+  'general.cancellation': 'contract.cancel',
+  'general.delivery-status': 'device.order-status',
+  'general.documents': 'contract.documents',
 };

@@ -2,9 +2,10 @@ import type { Connection, Model } from 'mongoose';
 import type { Logger } from '../logger';
 import { DEFAULT_KNOWLEDGE_PACK_DIR, loadKnowledgePack, PackEntry } from './contentPack';
 import { KEY_ALIASES } from './keyAliases';
-import { KnowledgeMatcher } from './knowledgeMatcher';
+import { KnowledgeMatch, KnowledgeMatcher } from './knowledgeMatcher';
 import { KnowledgeEntryDoc, knowledgeEntryModel, KnowledgePackStateDoc, knowledgePackStateModel } from './knowledgeModel';
 import { PackSyncResult, syncKnowledgePack } from './packSeeder';
+import { ALTERNATIVE_SCORE, decideSearch } from './searchDecision';
 
 export interface KnowledgeAnswer {
   id: string;
@@ -27,12 +28,6 @@ export interface KnowledgeSearch {
   /** Two or three plausible entries when not confident ("Meinten Sie …"), best first; empty when nothing fits. */
   alternatives: KnowledgeAnswer[];
 }
-
-/** Score at or above which the best hit answers at once, and the lead it needs over the runner-up. */
-const CONFIDENT_SCORE = 0.62;
-const CONFIDENT_MARGIN = 0.08;
-/** Below this an entry is not even offered as an alternative. */
-const ALTERNATIVE_SCORE = 0.4;
 
 interface LoadedEntry {
   id: string;
@@ -129,15 +124,14 @@ export class KnowledgeBase {
    */
   async search(text: string, lang: 'de' | 'en'): Promise<KnowledgeSearch> {
     await this.fresh();
-    const hits = this.matcher.match(text, { minScore: ALTERNATIVE_SCORE, limit: 3 });
-    const answers = hits.flatMap((hit) => {
+    const decision = decideSearch(this.matcher.match(text, { minScore: ALTERNATIVE_SCORE, limit: 3 }));
+    const toAnswer = (hit: KnowledgeMatch): KnowledgeAnswer[] => {
       const entry = this.byId.get(hit.id);
       return entry ? [this.toAnswer(entry, lang, hit.score)] : [];
-    });
-    const [best, second] = answers;
+    };
+    const [best] = decision.best ? toAnswer(decision.best) : [];
     if (!best) return { confident: false, alternatives: [] };
-    const confident = best.score >= CONFIDENT_SCORE && (!second || best.score - second.score >= CONFIDENT_MARGIN);
-    return { best, confident, alternatives: confident ? [] : answers };
+    return { best, confident: decision.confident, alternatives: decision.alternatives.flatMap(toAnswer) };
   }
 
   /** A shipped entry by its key or an entry by id (menu targets), if it is active. */

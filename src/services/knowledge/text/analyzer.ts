@@ -1,0 +1,52 @@
+import { normalizeText } from '../../nlu/normalize';
+import type { Lexicon } from './lexicon';
+import { stemToken } from './stem';
+
+/** One content word of a text: its stem first, then the stems of words meaning the same. */
+export interface Term {
+  /** The normalised word after variant mapping, for compound splitting. */
+  word: string;
+  forms: string[];
+}
+
+export interface Analysis {
+  terms: Term[];
+  /** Stems of every word, function words included, for the contrast check ("zu euch" vs "weg"). */
+  allStems: Set<string>;
+}
+
+const MAX_CHARS = 1000;
+const HAS_DIGIT = /[0-9]/;
+
+/**
+ * Splits a text into content words the matcher compares: normalised, regional variants replaced
+ * ("Natel" -> "Handy", "Jänner" -> "Januar"), function words dropped, stemmed, synonyms attached.
+ */
+export function analyze(text: string, lexicon: Lexicon): Analysis {
+  const tokens = normalizeText(text.slice(0, MAX_CHARS)).split(' ');
+  const terms: Term[] = [];
+  const allStems = new Set<string>();
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    let token = tokens[i];
+    if (!token) continue;
+    // "E-SIM", "E-Mail": the single letter belongs to the next word.
+    if (token === 'e' && i + 1 < tokens.length) token = `e${tokens[++i]}`;
+    const word = lexicon.variants.get(token) ?? token;
+    if (!word) continue;
+    const stem = stemToken(word);
+    allStems.add(stem);
+    if (lexicon.stopwords.has(word) || lexicon.stopwords.has(token)) continue;
+    if (word.length < 2 || (word.length < 3 && !HAS_DIGIT.test(word))) continue;
+    if (seen.has(stem)) continue;
+    seen.add(stem);
+    const forms = [stem];
+    for (const synonym of [...(lexicon.synonyms.get(word) ?? []), ...(word === token ? [] : (lexicon.synonyms.get(token) ?? []))]) {
+      const s = stemToken(synonym);
+      if (!forms.includes(s)) forms.push(s);
+      allStems.add(s);
+    }
+    terms.push({ word, forms });
+  }
+  return { terms, allStems };
+}

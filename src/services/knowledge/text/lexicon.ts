@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { normalizeText } from '../../nlu/normalize';
+import { stemToken } from './stem';
+
+/** Word knowledge of the matcher (content/lexicon/knowledge.json), normalised and ready to use. */
+export interface Lexicon {
+  stopwords: ReadonlySet<string>;
+  /** Regional or colloquial word -> the standard word it replaces ("" drops the word). */
+  variants: ReadonlyMap<string, string>;
+  /** Word -> further words meaning the same here (English -> German among them). */
+  synonyms: ReadonlyMap<string, readonly string[]>;
+  /** Pairs of stem groups that must not be confused ("billiger" vs "größer"). */
+  contrasts: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[];
+}
+
+export const DEFAULT_LEXICON_FILE = path.resolve(__dirname, '../../../../content/lexicon/knowledge.json');
+
+function words(value: unknown, field: string): string[] {
+  if (!Array.isArray(value) || value.some((w) => typeof w !== 'string')) throw new Error(`lexicon: ${field} must be a list of words`);
+  return (value as string[]).map((w) => normalizeText(w));
+}
+
+function record(value: unknown, field: string): [string, unknown][] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`lexicon: ${field} must be an object`);
+  return Object.entries(value);
+}
+
+/** Reads and checks a lexicon file; throws naming the field that is malformed. */
+export function loadLexicon(file: string = DEFAULT_LEXICON_FILE): Lexicon {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const variants = new Map<string, string>();
+  for (const [from, to] of record(raw.variants, 'variants')) {
+    if (typeof to !== 'string') throw new Error(`lexicon: variants.${from} must be a word`);
+    variants.set(normalizeText(from), normalizeText(to));
+  }
+  const synonyms = new Map<string, string[]>();
+  for (const [from, to] of record(raw.synonyms, 'synonyms')) synonyms.set(normalizeText(from), words(to, `synonyms.${from}`));
+  if (!Array.isArray(raw.contrasts)) throw new Error('lexicon: contrasts must be a list of pairs');
+  const contrasts = raw.contrasts.map((pair: unknown, i: number) => {
+    if (!Array.isArray(pair) || pair.length !== 2) throw new Error(`lexicon: contrasts[${i}] must be a pair of word lists`);
+    const side = (list: unknown, j: number) => new Set(words(list, `contrasts[${i}][${j}]`).map((w) => stemToken(variants.get(w) ?? w)));
+    return [side(pair[0], 0), side(pair[1], 1)] as const;
+  });
+  return { stopwords: new Set(words(raw.stopwords, 'stopwords')), variants, synonyms, contrasts };
+}
+
+let shipped: Lexicon | undefined;
+
+/** The shipped lexicon, read once. */
+export function defaultLexicon(): Lexicon {
+  shipped ??= loadLexicon();
+  return shipped;
+}
