@@ -2,6 +2,8 @@ import { isGoodbye } from './invariants';
 import type { Expectation, Outcome } from './script';
 import type { Facts, Line } from './transcript';
 
+const REQUEST_INTENT: Record<string, string> = { block: 'lost_or_stolen', dispute: 'billing', data_change: 'data_change', complaint: 'complaint' };
+
 /** What the conversation actually ended as, from the database and the transcript. */
 export function actualOutcome(lines: Line[], facts: Facts): Outcome | 'nothing' {
   if (facts.handoffs.some((h) => h.needsSupervisor)) return 'supervisor';
@@ -31,12 +33,14 @@ export function outcomeProblem(expect: Expectation, lines: Line[], facts: Facts)
     case 'request_recorded':
       if (handoffs.length > 0) return `a request without handoff expected, ${describe()}`;
       if (!requests.some((r) => r.reference !== '')) return `a service request with a reference expected, ${describe()}`;
-      return category(requests.map((r) => r.type));
+      // A script may name the request type (block) or the intent it belongs to (lost_or_stolen).
+      return category(requests.flatMap((r) => [r.type, REQUEST_INTENT[r.type] ?? r.type]));
     case 'answered':
       if (handoffs.length > 0 || requests.length > 0) return `a knowledge answer without handoff or request expected, ${describe()}`;
       if (facts.knowledgeLines.size === 0) return `a knowledge answer expected, ${describe()}`;
       return category([...facts.knowledgeLines.values()].map((k) => k.category));
     case 'closed':
+      // The topic a closed conversation was about is not recorded anywhere; only the ending is checked.
       if (handoffs.length > 0 || requests.length > 0) return `a closed conversation without handoff or request expected, ${describe()}`;
       if (!lastBot || !isGoodbye(lastBot.text)) return `the last bot message should be a goodbye, got "${(lastBot?.text ?? '').slice(0, 160)}"`;
       return undefined;

@@ -2,7 +2,7 @@ import type { Activity, CardAction } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { ADMIN, api } from '../../services/handoff/support/handoffTestApp';
 import type { Lang } from '../../../src/services/i18n/i18nService';
-import { matchesAny, templatesOf } from './templates';
+import { matchesAny, templatesOf, templatesWhere } from './templates';
 import { conversation } from '../../support/testApp';
 import type { ConversationApp, KnowledgeText } from './conversationApp';
 import type { Say, Script, ScriptLang, Step } from './script';
@@ -140,6 +140,9 @@ function replyProblems(step: Say, reply: string, script: Script, entries: Knowle
   ];
 }
 
+const isStep = (key: string) => /^conversation:technical\.steps\.[\w-]+\.\d+\.text$/.test(key);
+const STEP_TEXTS = { de: templatesWhere('de', isStep), en: templatesWhere('en', isStep) };
+
 async function factsOf(target: ConversationApp, key: string, lines: Line[], script: Script): Promise<Facts> {
   const db = target.app.database.connection;
   const handoffs: HandoffFact[] = (await db.collection('handoffs').find({ 'customer.conversationKey': key }).toArray()).map((h) => ({
@@ -158,6 +161,8 @@ async function factsOf(target: ConversationApp, key: string, lines: Line[], scri
     if (l.from !== 'bot') return;
     const hit = knowledgeIn(l.text, entries);
     if (hit) knowledgeLines.set(i, { category: hit.category, germanFallback: hit.germanFallback || (script.lang === 'en' && hit.lang === 'de') });
+    // A troubleshooting step is help from the content too: a step that solved it answered the customer.
+    else if (matchesAny(l.text, [...STEP_TEXTS.de, ...STEP_TEXTS.en])) knowledgeLines.set(i, { category: 'technical', germanFallback: false });
   });
   return { handoffs, requests, knowledgeLines };
 }

@@ -34,7 +34,7 @@ export interface RequestFact {
 export interface Facts {
   handoffs: HandoffFact[];
   requests: RequestFact[];
-  /** Indexes of bot lines that carry a knowledge-base answer, with that entry's category. */
+  /** Indexes of bot lines that carry a knowledge-base answer or a troubleshooting step, with the category. */
   knowledgeLines: Map<number, { category: string; germanFallback: boolean }>;
 }
 
