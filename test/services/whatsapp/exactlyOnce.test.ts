@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import { Registry } from 'prom-client';
+import { AppliedMessages } from '../../../src/channels/whatsapp/appliedMessages';
+import { ContactStore } from '../../../src/channels/whatsapp/contactStore';
+import { GraphApiClient } from '../../../src/channels/whatsapp/graphApiClient';
+import { deadLetterCounter, WhatsAppInboundProcessor } from '../../../src/channels/whatsapp/inboundProcessor';
+import { InboundStore, MAX_ATTEMPTS } from '../../../src/channels/whatsapp/inboundStore';
+import { RecipientPacer } from '../../../src/channels/whatsapp/recipientPacer';
+import { InboundSealer } from '../../../src/channels/whatsapp/sealedText';
+import { StatusStore } from '../../../src/channels/whatsapp/statusStore';
+import { parseWebhook } from '../../../src/channels/whatsapp/webhookPayload';
+import { WhatsAppAdapter } from '../../../src/channels/whatsapp/whatsappAdapter';
+import { Database } from '../../../src/services/database/database';
+import { I18nService } from '../../../src/services/i18n/i18nService';
+import { createLogger } from '../../../src/services/logger';
+import { MongoStorage } from '../../../src/services/state/mongoStorage';
+import { TrackedConversationState } from '../../../src/services/state/trackedState';
+import { testMongoUri } from '../../support/testDb';
+import { textMessage, waitFor } from './metaPayloads';
+
+const LEASE_MS = 400;
+
+/**
+ * A bot that keeps, in its conversation state, every text it applied, saving the state at the end
+ * of the turn as the customer bot does: a message applied twice shows up twice.
+ */
+class CountingBot {
+  constructor(
+    private readonly state: TrackedConversationState,
+    private readonly failOn?: string,
+  ) {}
+  async run(context: TurnContext): Promise<void> {
+    const bag = (await this.state.load(context)) as { applied?: string[] };
+    if (context.activity.text === this.failOn) throw new Error('the dialog broke');
+    bag.applied = [...(bag.applied ?? []), context.activity.text ?? ''];
+    await this.state.saveChanges(context);
+  }
+}
+
+describe('WhatsApp messages take effect exactly once', () => {
+  let database: Database;
+  const logger = createLogger('silent');
+  const i18n = new I18nService('de');
+
+  beforeAll(async () => {
+    database = new Database(testMongoUri('wa_once'), logger);
+    await database.connect();
+    await database.ensureIndexes();
+  });
+  afterAll(() => database.close());
+
+  function instance(inbox: InboundStore, bot: { run(context: TurnContext): Promise<void> }, state: TrackedConversationState, onDeadLetter?: (n: number) => void) {
+    const connection = database.connection;
+    const contacts = new ContactStore(connection);
+    const statuses = new StatusStore(connection);
+    const config = { phoneNumberId: '1', accessToken: 'x', apiUrl: 'http://127.0.0.1:9', retryBaseMs: 1, templateName: '', templateLanguage: 'de' };
+    const adapter = new WhatsAppAdapter(
+      { ...config, botName: 'Lotse', defaultLocale: 'de-DE' },
+      new GraphApiClient({ ...config, maxAttempts: 1, timeoutMs: 500 }, logger),
+      new RecipientPacer({ minGapMs: 0, burst: 10, refillMs: 6000 }),
+      contacts,
+      statuses,
+      i18n,
+      logger,
+    );
+    return new WhatsAppInboundProcessor(inbox, contacts, statuses, adapter, bot, i18n, logger, { leaseMs: LEASE_MS, sweepIntervalMs: 100, applied: new AppliedMessages(state), onDeadLetter });
+  }
+
+  it('does not apply a message twice when its instance died after the turn saved its state', async () => {
+    const connection = database.connection;
+    const state = new TrackedConversationState(new MongoStorage(connection));
+    const waId = '4917100000001';
+    const texts = ['eins', 'zwei', 'drei', 'vier', 'fünf'];
+    // The first instance "dies" after the third turn saved its state, before the message is marked done.
+    const dying = new InboundStore(connection, new InboundSealer(connection));
+    const realMarkDone = dying.markDone.bind(dying);
+    let died = false;
+    dying.markDone = async (wamid: string) => {
+      const doc = await dying.get(wamid);
+      if (doc && (await dying.original(doc)).includes('drei')) {
+        died = true;
+        return new Promise<void>(() => undefined);
+      }
+      return realMarkDone(wamid);
+    };
+    const first = instance(dying, new CountingBot(state), state);
+    const webhooks = texts.map((text, i) => parseWebhook(textMessage(waId, `wamid.${randomUUID()}`, text, String(1_700_000_000 + i))));
+    for (const webhook of webhooks) await first.accept(webhook);
+    first.kick([waId]);
+    await waitFor(() => died, 'the first instance to die');
+    void first.stop();
+
+    // Another instance takes over once the lease ran out.
+    const second = instance(new InboundStore(connection, new InboundSealer(connection)), new CountingBot(state), state);
+    second.start();
+    try {
+      const inbound = connection.collection('whatsapp_inbound');
+      await waitFor(async () => (await inbound.countDocuments({ waId, status: 'done' })) === texts.length, 'every message done', 15000);
+      const doc = await connection.collection('botstate').findOne({ _id: `whatsapp/conversations/${waId}/` as never });
+      expect((JSON.parse(String(doc?.data)) as { applied: string[] }).applied).toEqual(texts);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('moves a message that keeps failing to the dead letters, counts it, and keeps no clear text', async () => {
+    const connection = database.connection;
+    const state = new TrackedConversationState(new MongoStorage(connection));
+    const registry = new Registry();
+    const inbox = new InboundStore(connection, new InboundSealer(connection));
+    const processor = instance(inbox, new CountingBot(state, 'kaputt 4111 1111 1111 1111'), state, deadLetterCounter(registry));
+    const waId = '4917100000002';
+    const wamid = `wamid.${randomUUID()}`;
+    processor.start();
+    try {
+      await processor.accept(parseWebhook(textMessage(waId, wamid, 'kaputt 4111 1111 1111 1111')));
+      processor.kick([waId]);
+      const doc = await waitFor(async () => {
+        const d = await inbox.get(wamid);
+        return d?.status === 'failed' ? d : undefined;
+      }, 'the dead letter', 15000);
+      expect(doc.attempts).toBe(MAX_ATTEMPTS);
+      expect(doc.sealed).toBeUndefined();
+      expect(doc.raw).not.toContain('4111 1111 1111 1111');
+      expect(await registry.getSingleMetricAsString('lotse_whatsapp_dead_letters_total')).toMatch(/lotse_whatsapp_dead_letters_total 1$/m);
+    } finally {
+      await processor.stop();
+    }
+  });
+});
