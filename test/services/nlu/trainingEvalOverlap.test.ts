@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { frustrationCorpus } from '../../../src/services/nlu/corpus';
+import { foldTokens } from '../../../src/services/nlu/normalize';
+
+const EVAL_DIR = path.resolve(__dirname, '../../../eval');
+
+/**
+ * Spelling-, case- and punctuation-blind key, so that "Rechnung zu hoch!" and "rechnung zu hoch" meet;
+ * a line without letters or digits ("👍", "???") is compared as written.
+ */
+const key = (text: string): string => foldTokens(text).join(' ') || text.replace(/\s+/g, '');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return files(full);
+    return /\.jsonl?$/.test(name) ? [full] : [];
+  });
+}
+
+/** Every string of every eval file: texts, turns, questions (ids and labels never equal a sentence). */
+function strings(value: unknown, out: string[]): void {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) value.forEach((item) => strings(item, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach((item) => strings(item, out));
+}
+
+function evalTexts(): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of files(EVAL_DIR)) {
+    const raw = readFileSync(file, 'utf8');
+    const docs = file.endsWith('.jsonl') ? raw.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown) : [JSON.parse(raw) as unknown];
+    const texts: string[] = [];
+    docs.forEach((doc) => strings(doc, texts));
+    for (const text of texts) {
+      const k = key(text);
+      if (k.length > 0) found.set(k, `${path.relative(EVAL_DIR, file)}: ${text}`);
+    }
+  }
+  return found;
+}
+
+describe('training data and evaluation sets', () => {
+  it('share no line: a measure on lines the models learnt from would flatter them', () => {
+    const evaluation = evalTexts();
+    expect(evaluation.size).toBeGreaterThan(1000);
+    const shared = frustrationCorpus()
+      .map((example) => evaluation.get(key(example.text)))
+      .filter((hit): hit is string => hit !== undefined);
+    expect(shared).toEqual([]);
+  });
+});
