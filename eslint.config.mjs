@@ -36,8 +36,28 @@ const KNOWN_VIOLATIONS = [
   { files: ['src/dialogs/escalation.ts'], rules: againstTheFlow(DIALOGS_MAY_NOT, 1, DIALOGS_WHY, 'warn') },
 ];
 
+/**
+ * Browser code (web/): bundled by esbuild into the pages' scripts. Browser globals only, no Node
+ * built-ins, and from src/ only the dependency-free HTTP contracts (src/http/routes/*Contract.ts).
+ */
+const BROWSER_GLOBALS = Object.fromEntries(
+  ['window', 'document', 'navigator', 'location', 'fetch', 'console', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'sessionStorage', 'localStorage', 'URLSearchParams', 'CSS', 'Intl', 'confirm', 'alert'].map((name) => [name, 'readonly']),
+);
+const WEB = {
+  files: ['web/**/*.ts'],
+  languageOptions: { sourceType: 'module', globals: BROWSER_GLOBALS },
+  rules: {
+    'no-restricted-globals': ['error', 'process', 'require', 'module', '__dirname', '__filename', 'Buffer', 'global'],
+    'no-restricted-imports': ['error', { patterns: [
+      { regex: '^node:', message: 'browser code: no Node built-ins' },
+      { regex: '^(\\.\\./)+src/(?!http/routes/\\w+Contract$)', message: 'browser code imports from src/ only the HTTP contracts (src/http/routes/*Contract.ts)' },
+    ] }],
+  },
+};
+
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'public/vendor/', 'tools/local-mongo/'] },
+  // public/admin/admin.js and public/agent/agent.js are bundles built from web/ (not in git).
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'public/vendor/', 'tools/local-mongo/', 'public/admin/admin.js', 'public/agent/agent.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -48,6 +68,7 @@ export default tseslint.config(
   ...layer('services', SERVICES_MAY_NOT, SERVICES_WHY),
   ...layer('dialogs', DIALOGS_MAY_NOT, DIALOGS_WHY),
   ...KNOWN_VIOLATIONS,
+  WEB,
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },

@@ -19,7 +19,7 @@ describe('agent desk page routes', () => {
     expect(html).toContain('<html lang="de">');
     expect(html).toContain('src="/agent/assets/agent.js"');
     // The Teams SDK is loaded by agent.js when the page runs as a tab, from this service.
-    expect(await (await fetch(`${h.baseUrl}/agent/assets/agent.js`)).text()).toContain("'/agent/vendor/teams.js'");
+    expect(await (await fetch(`${h.baseUrl}/agent/assets/agent.js`)).text()).toContain('/agent/vendor/teams.js');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).not.toMatch(/\son[a-z]+=/i);
     expect(html).not.toMatch(/https?:\/\//);

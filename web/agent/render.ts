@@ -1,0 +1,169 @@
+import { byId } from '../shared/dom';
+import type { Texts } from '../shared/texts';
+import type { ConversationLine, HandoffDetail, HandoffItem, Me, Note, Stats } from './types';
+
+/** Statuses after which the conversation is over. */
+const ENDED = ['resolved', 'cancelled', 'abandoned'];
+
+function node<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+export interface CaseActions {
+  claim(id: string, button: HTMLButtonElement): void;
+  open(id: string): void;
+}
+
+/** Draws the desk from the handoff API's answers; labels come from the "agent" locale namespace. */
+export class DeskRenderer {
+  constructor(private readonly texts: Texts) {}
+
+  private label(key: string, fallback: string): string {
+    return this.texts.lookup(key) ?? fallback;
+  }
+
+  duration(seconds: number | null | undefined): string {
+    const { texts } = this;
+    if (seconds === null || seconds === undefined) return texts.t('desk.none');
+    if (seconds < 60) return texts.t('desk.seconds', { count: Math.max(0, Math.round(seconds)) });
+    return texts.t('desk.minutes', { count: Math.floor(seconds / 60) });
+  }
+
+  private categoryName(item: HandoffItem): string {
+    return this.label(`category.${item.category}`, item.category);
+  }
+
+  private priorityName(item: HandoffItem): string {
+    return this.label(`priority.${item.priorityName}`, item.priorityName);
+  }
+
+  private moodName(item: HandoffItem): string {
+    return this.label(`mood.${item.frustration?.level || 0}`, '');
+  }
+
+  private channelName(channel: string): string {
+    return this.label(`channel.${channel}`, channel);
+  }
+
+  figures(stats: Stats): void {
+    const { t } = this.texts;
+    byId('fig-waiting').textContent = String(stats.waitingNow);
+    byId('fig-longest').textContent = stats.waitingNow ? this.duration(stats.longestWaitSeconds) : t('desk.none');
+    byId('fig-today').textContent = String(stats.handoffsToday);
+    byId('fig-claim').textContent = this.duration(stats.averageTimeToClaimSeconds);
+    byId('fig-satisfaction').textContent =
+      stats.satisfactionAverage === null
+        ? t('desk.none')
+        : `${stats.satisfactionAverage.toFixed(1).replace('.', ',')} / 5 (${stats.satisfactionCount})`;
+  }
+
+  private caseItem(
+    item: HandoffItem,
+    withClaim: boolean,
+    selectedId: string | null,
+    actions: CaseActions,
+  ): HTMLLIElement {
+    const { t } = this.texts;
+    const li = node('li', `case p${item.priority}${item.id === selectedId ? ' selected' : ''}`);
+    li.setAttribute('data-id', item.id);
+    const title = node('h3');
+    title.appendChild(node('span', `badge p${item.priority}`, this.priorityName(item)));
+    title.appendChild(
+      document.createTextNode(this.categoryName(item) + (item.customer.name ? ` – ${item.customer.name}` : '')),
+    );
+    li.appendChild(title);
+    const meta = [this.duration(item.waitingSeconds), this.moodName(item), this.channelName(item.customer.channel)];
+    if (item.agent && item.status === 'assigned') meta.push(t('desk.assignedTo', { name: item.agent.name }));
+    li.appendChild(node('p', 'meta', meta.filter(Boolean).join(' · ')));
+    if (item.summary?.text) li.appendChild(node('p', 'summary', item.summary.text));
+    const buttons = node('div', 'buttons');
+    if (withClaim) {
+      const claim = node('button', '', t('desk.claim'));
+      claim.type = 'button';
+      claim.setAttribute('aria-label', `${t('desk.claim')}: ${this.categoryName(item)}`);
+      claim.addEventListener('click', () => actions.claim(item.id, claim));
+      buttons.appendChild(claim);
+    } else {
+      const open = node('button', 'secondary', t('desk.conversation'));
+      open.type = 'button';
+      open.addEventListener('click', () => actions.open(item.id));
+      buttons.appendChild(open);
+    }
+    li.appendChild(buttons);
+    return li;
+  }
+
+  list(
+    listId: string,
+    emptyId: string,
+    items: HandoffItem[],
+    withClaim: boolean,
+    selectedId: string | null,
+    actions: CaseActions,
+  ): void {
+    const list = byId(listId);
+    const fragment = document.createDocumentFragment();
+    for (const item of items) fragment.appendChild(this.caseItem(item, withClaim, selectedId, actions));
+    // Keep keyboard focus where it was when the list is rebuilt.
+    const holder = document.activeElement?.closest('.case');
+    const keepId = holder && list.contains(holder) ? holder.getAttribute('data-id') : null;
+    list.replaceChildren(fragment);
+    byId(emptyId).hidden = items.length > 0;
+    if (keepId) {
+      const again = list.querySelector<HTMLElement>(`[data-id="${CSS.escape(keepId)}"] button`);
+      again?.focus();
+    }
+  }
+
+  private line(entry: ConversationLine): HTMLLIElement {
+    const li = node('li', entry.from);
+    const from = entry.from === 'agent' && entry.name ? entry.name : this.texts.t(`desk.from.${entry.from}`);
+    li.appendChild(node('span', 'from', `${from}:`));
+    li.appendChild(document.createTextNode(entry.text));
+    return li;
+  }
+
+  private noteLine(note: Note): HTMLLIElement {
+    const li = node('li', 'note');
+    li.appendChild(node('span', 'from', `${note.by?.name || ''}:`));
+    li.appendChild(document.createTextNode(note.text));
+    return li;
+  }
+
+  /** The selected conversation; the answer box is open only to its agent (or a supervisor). Returns whether it has ended. */
+  detail(record: HandoffDetail, me: Me | null): boolean {
+    const { t } = this.texts;
+    byId('no-selection').hidden = true;
+    byId('detail').hidden = false;
+    byId('detail-head').textContent = [
+      this.categoryName(record),
+      this.priorityName(record),
+      this.moodName(record),
+      t(`desk.status.${record.status}`) || record.status,
+    ].join(' · ');
+    byId('detail-summary').textContent = record.summary?.text || '';
+    byId('transcript').replaceChildren(...(record.transcript ?? []).map((e) => this.line(e)));
+    const lines = [
+      ...(record.messages ?? []).map((e) => this.line(e)),
+      ...(record.notes ?? []).map((n) => this.noteLine(n)),
+    ];
+    const box = byId('messages');
+    const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 20;
+    box.replaceChildren(...lines);
+    if (atBottom) box.scrollTop = box.scrollHeight;
+    const mine =
+      record.status === 'assigned' && !!me && !!record.agent && (record.agent.id === me.id || me.role !== 'agent');
+    byId('message', HTMLTextAreaElement).disabled = !mine;
+    byId('send', HTMLButtonElement).disabled = !mine;
+    byId('end', HTMLButtonElement).disabled = !mine;
+    byId('transfer', HTMLButtonElement).disabled = !mine;
+    return ENDED.includes(record.status);
+  }
+}
