@@ -35,6 +35,7 @@ export class ScriptClock implements Clock {
 }
 
 export interface KnowledgeText {
+  key: string;
   de: string;
   en: string;
   category: string;
@@ -80,9 +81,9 @@ export async function startConversationApp(time: TimeOfDay, mongoBase: string): 
     knowledgeTexts() {
       knowledge ??= app.database.connection
         .collection('faqs')
-        .find({ active: { $ne: false } }, { projection: { answer: 1, category: 1 } })
+        .find({ active: { $ne: false } }, { projection: { key: 1, answer: 1, category: 1 } })
         .toArray()
-        .then((docs) => docs.map((d) => ({ de: String(d.answer?.de ?? ''), en: String(d.answer?.en ?? ''), category: String(d.category ?? '') })));
+        .then((docs) => docs.map((d) => ({ key: String(d.key ?? ''), de: String(d.answer?.de ?? ''), en: String(d.answer?.en ?? ''), category: String(d.category ?? '') })));
       return knowledge;
     },
     async close() {

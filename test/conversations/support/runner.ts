@@ -125,11 +125,16 @@ export async function runScript(script: Script, target: ConversationApp): Promis
 
 const KEY = /^(?:(de|en)\/)?([a-z]+:[\w.-]+)$/i;
 
-/** What a turn's reply lacks or says although it must not; "@knowledge" stands for any knowledge answer. */
+/**
+ * What a turn's reply lacks or says although it must not. "@knowledge" stands for any knowledge
+ * answer, "@knowledge:KEY" for one entry; "a || b" is satisfied by either.
+ */
 function replyProblems(step: Say, reply: string, script: Script, entries: KnowledgeText[]): string[] {
   const lang: Lang = script.lang === 'en' ? 'en' : 'de';
   const found = (check: string): boolean => {
+    if (check.includes(' || ')) return check.split(' || ').some((alternative) => found(alternative.trim()));
     if (check === '@knowledge') return knowledgeIn(reply, entries) !== undefined;
+    if (check.startsWith('@knowledge:')) return knowledgeIn(reply, entries.filter((e) => e.key === check.slice('@knowledge:'.length))) !== undefined;
     const key = KEY.exec(check);
     if (key) return matchesAny(reply, templatesOf((key[1] as Lang | undefined) ?? lang, key[2])) !== undefined;
     return new RegExp(check, 'i').test(reply);

@@ -26,7 +26,8 @@ export type AgentRole = 'agent' | 'supervisor' | 'admin';
 /**
  * A customer message with checks on the bot's reply to it. Each check is an i18n key
  * ("conversation:lost.help.card", "en/conversation:menu.freeText") or else a case-insensitive
- * regular expression over the reply ("Telefonnummer|E-Mail").
+ * regular expression over the reply ("Telefonnummer|E-Mail"); "@knowledge" is any knowledge answer,
+ * "@knowledge:KEY" one entry, and "a || b" either of two checks.
  */
 export interface Say {
   say: string;
