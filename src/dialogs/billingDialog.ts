@@ -1,11 +1,11 @@
-import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { normalizeText } from '../services/nlu/normalize';
 import { maskSensitive } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { KnowledgeTopicDialog } from './knowledgeTopicDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
-import { parseYesNo } from './replies';
+import { yesNo } from './interpreter/yesNo';
 
 const DISPUTE_WORDS = /(falsch|zu hoch|zu viel|nicht bestellt|nie bestellt|nicht gebucht|unberechtigt|doppelt|beanstand|widerspr|reklamier|stimmt nicht|nicht korrekt|fehlerhaft|nicht nachvollziehbar|wrong|dispute|overcharg|not ordered|incorrect)/;
 
@@ -17,23 +17,20 @@ export function isDispute(text: string): boolean {
 /** Records a disputed charge with an RK- reference and offers a person. */
 export class DisputeDialog extends LotseDialog {
   static readonly ID = 'billing.dispute';
-  private static readonly DETAILS = 'billing.dispute.details';
 
   constructor(deps: DialogDeps) {
     super(DisputeDialog.ID, deps);
-    this.addDialog(
-      new TextPrompt(DisputeDialog.DETAILS, async (pc) => {
-        const value = (pc.recognized.value ?? '').trim();
-        return value.length >= 4 && /\p{L}|\d/u.test(value);
-      }),
-    );
     this.addDialog(new WaterfallDialog(`${DisputeDialog.ID}.flow`, [this.askDetails.bind(this), this.record.bind(this), this.finish.bind(this)]));
     this.initialDialogId = `${DisputeDialog.ID}.flow`;
   }
 
   private async askDetails(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const t = await this.deps.sessions.t(step.context);
-    return step.prompt(DisputeDialog.DETAILS, { prompt: t('conversation:billing.dispute.ask'), retryPrompt: t('conversation:billing.dispute.retry') });
+    return this.ask(step, {
+      kind: 'text',
+      topic: 'billing',
+      lines: [{ key: 'conversation:billing.dispute.ask' }],
+      short: [{ key: 'conversation:billing.dispute.retry' }],
+    });
   }
 
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -51,11 +48,11 @@ export class DisputeDialog extends LotseDialog {
     await this.deps.sessions.addReference(ctx, recorded.reference);
     await this.deps.sessions.addFact(ctx, `Beanstandete Position: ${details.slice(0, 120)}`);
     await ctx.sendActivity(t('conversation:billing.dispute.recorded', { reference: recorded.reference }));
-    return this.askYesNo(step, t('conversation:billing.dispute.offerPerson'));
+    return this.askYesNo(step, [{ key: 'conversation:billing.dispute.offerPerson' }]);
   }
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (parseYesNo(String(step.result ?? ''))) {
+    if (yesNo(String(step.result ?? '')) === 'yes') {
       await handOff(this.deps, step.context, { reason: 'explicit_request', category: 'billing' });
       return step.endDialog({ handedOff: true } satisfies RequestResult);
     }
@@ -74,12 +71,7 @@ export class BillingDialog extends KnowledgeTopicDialog {
       id: BillingDialog.ID,
       category: 'billing',
       askKey: 'conversation:billing.ask',
-      topics: [
-        { labelKey: 'conversation:billing.topics.items', entryKeys: ['billing.invoice-items'] },
-        { labelKey: 'conversation:billing.topics.payment', entryKeys: ['billing.payment-methods', 'billing.due-date'] },
-        { labelKey: 'conversation:billing.topics.directDebit', entryKeys: ['billing.direct-debit'] },
-      ],
-      special: { labelKey: 'conversation:billing.topics.dispute', dialogId: DisputeDialog.ID, matches: isDispute },
+      special: { path: 'dispute', dialogId: DisputeDialog.ID, matches: isDispute },
     });
     this.addDialog(new DisputeDialog(deps));
   }

@@ -1,9 +1,9 @@
-import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { maskSensitive } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { LotseDialog, RequestResult } from './lotseDialog';
-import { parseYesNo } from './replies';
+import { yesNo } from './interpreter/yesNo';
 
 /** A first message this long already tells the story; shorter ones ("Ich will mich beschweren") do not. */
 const DESCRIPTIVE_LENGTH = 40;
@@ -12,11 +12,9 @@ const DESCRIPTIVE_LENGTH = 40;
 export class ComplaintDialog extends LotseDialog {
   static readonly ID = 'complaint';
   private static readonly FLOW = 'complaint.flow';
-  private static readonly DESCRIPTION = 'complaint.description';
 
   constructor(deps: DialogDeps) {
     super(ComplaintDialog.ID, deps);
-    this.addDialog(new TextPrompt(ComplaintDialog.DESCRIPTION, async (pc) => (pc.recognized.value ?? '').trim().length >= 5));
     this.addDialog(new WaterfallDialog(ComplaintDialog.FLOW, [this.acknowledge.bind(this), this.record.bind(this), this.finish.bind(this)]));
     this.initialDialogId = ComplaintDialog.FLOW;
   }
@@ -26,7 +24,7 @@ export class ComplaintDialog extends LotseDialog {
     const text = ((step.options as { text?: string } | undefined)?.text ?? '').trim();
     await step.context.sendActivity(t('conversation:complaint.empathy'));
     if (text.length >= DESCRIPTIVE_LENGTH) return step.next(text);
-    return step.prompt(ComplaintDialog.DESCRIPTION, { prompt: t('conversation:complaint.ask'), retryPrompt: t('conversation:complaint.retry') });
+    return this.ask(step, { kind: 'text', topic: 'complaint', lines: [{ key: 'conversation:complaint.ask' }], short: [{ key: 'conversation:complaint.retry' }] });
   }
 
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -49,11 +47,11 @@ export class ComplaintDialog extends LotseDialog {
       recorded.responseDueAt ?? this.deps.clock.now(),
     );
     await ctx.sendActivity(t('conversation:complaint.recorded', { reference: recorded.reference, date }));
-    return this.askYesNo(step, t('conversation:complaint.offerSupervisor'));
+    return this.askYesNo(step, [{ key: 'conversation:complaint.offerSupervisor' }]);
   }
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (parseYesNo(String(step.result ?? ''))) {
+    if (yesNo(String(step.result ?? '')) === 'yes') {
       await handOff(this.deps, step.context, { reason: 'explicit_request', category: 'complaint', needsSupervisor: true });
       return step.endDialog({ handedOff: true } satisfies RequestResult);
     }

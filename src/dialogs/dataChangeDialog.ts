@@ -1,53 +1,38 @@
-import { DialogTurnResult, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { normalizeText } from '../services/nlu/normalize';
-import { ibanValid, maskIban } from '../services/privacy/masking';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { maskIban } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
+import type { AnswerKind } from './interpreter/expectation';
+import { FIELDS, Field, detectField } from './interpreter/matchers';
+import { parseAddress, parseEmail, parseIban, parseName, parsePhone } from './interpreter/slots';
+import { yesNo } from './interpreter/yesNo';
 import { LotseDialog, RequestResult } from './lotseDialog';
-import { Choice, parseYesNo, pickChoice, withChoices, numbered } from './replies';
+import { loadMenu, menuChoices, menuLines, optionPath, pickOption } from './subMenus';
 
-export const FIELDS = ['address', 'name', 'bank', 'email', 'phone'] as const;
-export type Field = (typeof FIELDS)[number];
-
-const FIELD_WORDS: Record<Field, RegExp> = {
-  bank: /(iban|bank|konto|lastschrift|account)/,
-  email: /(mail)/,
-  phone: /(telefon|handynummer|rufnummer|nummer|phone)/,
-  address: /(adresse|anschrift|umzug|umgezogen|wohnort|strasse|address|moved)/,
-  name: /(name|heirat|geheiratet|nachname)/,
-};
-
-export function detectField(text: string): Field | undefined {
-  const normalized = normalizeText(text);
-  return (['bank', 'email', 'phone', 'address', 'name'] as const).find((f) => FIELD_WORDS[f].test(normalized));
-}
-
-const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[A-Za-z]{2,}$/;
-const PHONE = /^\+?\d{6,15}$/;
-const NAME = /^[\p{L}][\p{L}' .-]{1,98}$/u;
-/** Street and number, then a 4- or 5-digit postcode and a town: "Hauptstraße 5, 10115 Berlin". */
-const ADDRESS = /^(?=.*\p{L}.*\d)(?=.*\b\d{4,5}\s+\p{L}).{8,150}$/u;
+export { FIELDS, detectField } from './interpreter/matchers';
+export type { Field } from './interpreter/matchers';
 
 type Problem = 'invalidIban' | 'ibanFormat' | 'invalidEmail' | 'invalidPhone' | 'invalidName' | 'invalidAddress';
 
-/** Validates and normalises a new value; returns the problem when it does not pass. */
+/** The slot each field asks for, so the turn interpreter can tell a value from anything else. */
+const SLOT: Record<Field, AnswerKind> = { address: 'address', name: 'name', bank: 'iban', email: 'email', phone: 'phone' };
+const PROBLEM: Record<Field, Problem> = { address: 'invalidAddress', name: 'invalidName', bank: 'ibanFormat', email: 'invalidEmail', phone: 'invalidPhone' };
+
+/** Reads and normalises a new value out of the message; returns the problem when it does not pass. */
 export function checkValue(field: Field, raw: string): { value: string } | { problem: Problem } {
-  const value = raw.trim();
+  const read = (value: string | undefined) => (value ? { value } : { problem: PROBLEM[field] });
   switch (field) {
     case 'bank': {
-      const iban = value.replace(/\s+/g, '').toUpperCase();
-      if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return { problem: 'ibanFormat' };
-      return ibanValid(iban) ? { value: iban } : { problem: 'invalidIban' };
+      const iban = parseIban(raw);
+      return 'iban' in iban ? { value: iban.iban } : iban;
     }
     case 'email':
-      return EMAIL.test(value) ? { value: value.toLowerCase() } : { problem: 'invalidEmail' };
-    case 'phone': {
-      const phone = value.replace(/[\s/()-]/g, '');
-      return PHONE.test(phone) ? { value: phone } : { problem: 'invalidPhone' };
-    }
+      return read(parseEmail(raw));
+    case 'phone':
+      return read(parsePhone(raw));
     case 'name':
-      return NAME.test(value) && value.includes(' ') ? { value: value.replace(/\s+/g, ' ') } : { problem: 'invalidName' };
+      return read(parseName(raw));
     case 'address':
-      return ADDRESS.test(value) ? { value: value.replace(/\s+/g, ' ') } : { problem: 'invalidAddress' };
+      return read(parseAddress(raw));
   }
 }
 
@@ -74,13 +59,9 @@ interface DataValues { field?: Field; value?: string }
 export class DataChangeDialog extends LotseDialog {
   static readonly ID = 'data_change';
   private static readonly FLOW = 'dataChange.flow';
-  private static readonly FIELD = 'dataChange.field';
-  private static readonly VALUE = 'dataChange.value';
 
   constructor(deps: DialogDeps) {
     super(DataChangeDialog.ID, deps);
-    this.addDialog(new TextPrompt(DataChangeDialog.FIELD, async (pc) => this.field(pc.recognized.value) !== undefined));
-    this.addDialog(new TextPrompt(DataChangeDialog.VALUE, (pc) => this.validateValue(pc)));
     this.addDialog(new WaterfallDialog(DataChangeDialog.FLOW, [this.askField.bind(this), this.askValue.bind(this), this.confirm.bind(this), this.store.bind(this)]));
     this.initialDialogId = DataChangeDialog.FLOW;
   }
@@ -89,33 +70,44 @@ export class DataChangeDialog extends LotseDialog {
     const options = (step.options as Options | undefined) ?? {};
     const known = options.field ?? (options.text ? detectField(options.text) : undefined);
     if (known) return step.next(known);
-    const t = await this.deps.sessions.t(step.context);
-    const choices = this.choices(t);
-    const prompt = withChoices(`${t('conversation:dataChange.ask')}\n\n${numbered(choices)}`, choices);
-    return step.prompt(DataChangeDialog.FIELD, { prompt, retryPrompt: withChoices(t('conversation:dataChange.askRetry'), choices) });
+    const menu = await loadMenu(this.deps, DataChangeDialog.ID);
+    if (!menu) return step.next('address');
+    return this.ask(step, {
+      kind: 'choice',
+      matcher: 'field',
+      topic: 'data_change',
+      lines: [{ key: 'conversation:dataChange.ask' }, menuLines(menu)],
+      short: [{ key: 'conversation:dataChange.ask' }],
+      choices: menuChoices(menu),
+    });
   }
 
   private async askValue(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const field = this.field(String(step.result ?? '')) ?? 'address';
+    const field = (await this.field(String(step.result ?? ''))) ?? 'address';
     (step.values as DataValues).field = field;
-    const t = await this.deps.sessions.t(step.context);
-    return step.prompt(DataChangeDialog.VALUE, { prompt: t(`conversation:dataChange.askValue.${field}`), validations: { field } });
+    return this.ask(step, {
+      kind: SLOT[field],
+      topic: 'data_change',
+      problem: `conversation:dataChange.problems.${PROBLEM[field]}`,
+      lines: [{ key: `conversation:dataChange.askValue.${field}` }],
+    });
   }
 
   private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const field = (step.values as DataValues).field as Field;
     const checked = checkValue(field, String(step.result ?? ''));
-    if (!('value' in checked)) return step.endDialog({} satisfies RequestResult);
+    if (!('value' in checked)) return step.replaceDialog(DataChangeDialog.FLOW, { field } satisfies Options);
     (step.values as DataValues).value = checked.value;
-    const t = await this.deps.sessions.t(step.context);
-    return this.askYesNo(step, t('conversation:dataChange.confirm', { field: t(`conversation:dataChange.fields.${field}`), value: readBack(field, checked.value) }));
+    return this.askYesNo(step, [
+      { key: 'conversation:dataChange.confirm', params: { value: readBack(field, checked.value) }, paramKeys: { field: `conversation:dataChange.newField.${field}` } },
+    ]);
   }
 
   private async store(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const ctx = step.context;
     const t = await this.deps.sessions.t(ctx);
     const field = (step.values as DataValues).field as Field;
-    if (!parseYesNo(String(step.result ?? ''))) {
+    if (yesNo(String(step.result ?? '')) !== 'yes') {
       await ctx.sendActivity(t('conversation:dataChange.again'));
       return step.replaceDialog(DataChangeDialog.FLOW, { field } satisfies Options);
     }
@@ -135,23 +127,12 @@ export class DataChangeDialog extends LotseDialog {
     return step.endDialog({} satisfies RequestResult);
   }
 
-  private async validateValue(pc: PromptValidatorContext<string>): Promise<boolean> {
-    const field = (pc.options.validations as { field: Field }).field;
-    const checked = checkValue(field, pc.recognized.value ?? '');
-    if ('value' in checked) return true;
-    const t = await this.deps.sessions.t(pc.context);
-    await pc.context.sendActivity(t(`conversation:dataChange.problems.${checked.problem}`));
-    return false;
-  }
-
-  private field(text: string | undefined): Field | undefined {
-    const picked = pickChoice(text, FIELDS.map((f, i) => ({ value: String(i + 1), title: f })));
-    if (picked) return FIELDS[Number(picked.value) - 1];
-    if (text && (FIELDS as readonly string[]).includes(text)) return text as Field;
-    return text ? detectField(text) : undefined;
-  }
-
-  private choices(t: (key: string) => string): Choice[] {
-    return FIELDS.map((f, i) => ({ value: String(i + 1), title: t(`conversation:dataChange.fields.${f}`) }));
+  private async field(text: string): Promise<Field | undefined> {
+    if ((FIELDS as readonly string[]).includes(text)) return text as Field;
+    const menu = await loadMenu(this.deps, DataChangeDialog.ID);
+    const option = menu ? pickOption(menu, text) : undefined;
+    const path = option ? optionPath(option, DataChangeDialog.ID) : undefined;
+    if (path && (FIELDS as readonly string[]).includes(path)) return path as Field;
+    return detectField(text);
   }
 }

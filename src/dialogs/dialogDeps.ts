@@ -14,7 +14,7 @@ export interface Triage {
   assess(text: string, history?: FrustrationHistory, thresholds?: FrustrationThresholds): TriageAssessment;
 }
 
-export type Knowledge = Pick<KnowledgeBase, 'answer' | 'entry'>;
+export type Knowledge = Pick<KnowledgeBase, 'answer' | 'entry' | 'search'>;
 export type RequestRecorder = Pick<ServiceRequestService, 'create' | 'addDetails'>;
 
 /** Everything a dialog of the customer conversation may use; built once in index.ts. */

@@ -6,16 +6,6 @@ export class GeneralDialog extends KnowledgeTopicDialog {
   static readonly ID = 'general';
 
   constructor(deps: DialogDeps) {
-    super(deps, {
-      id: GeneralDialog.ID,
-      category: 'general',
-      askKey: 'conversation:general.ask',
-      topics: [
-        { labelKey: 'conversation:general.topics.hours', entryKeys: ['general.opening-hours'] },
-        { labelKey: 'conversation:general.topics.contract', entryKeys: ['general.contract-term', 'general.cancellation'] },
-        { labelKey: 'conversation:general.topics.delivery', entryKeys: ['general.delivery-status'] },
-        { labelKey: 'conversation:general.topics.documents', entryKeys: ['general.documents'] },
-      ],
-    });
+    super(deps, { id: GeneralDialog.ID, category: 'general', askKey: 'conversation:general.ask' });
   }
 }

@@ -1,42 +1,29 @@
-import { DialogTurnResult, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { normalizeText } from '../services/nlu/normalize';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { LostItem, detectLostItem } from './interpreter/matchers';
 import type { DialogDeps } from './dialogDeps';
 import { LotseDialog, RequestResult } from './lotseDialog';
-import { Choice, parseYesNo, pickChoice, withChoices } from './replies';
+import type { PhraseChoice } from './interpreter/expectation';
+import { parseCustomerNumber, parseDate, parseLastFour, parseName } from './interpreter/slots';
+import { yesNo } from './interpreter/yesNo';
 
-export type LostItem = 'card' | 'phone';
-
-const CARD_WORDS = /(karte|kreditkarte|girocard|ec karte|bankkarte|visa|mastercard|maestro|amex|card)/;
-const PHONE_WORDS = /(handy|smartphone|telefon|iphone|phone|mobil|sim)/;
-
-/** What a message says is lost; a SIM card counts as the phone, not as a payment card. */
-export function detectLostItem(text: string): LostItem | undefined {
-  const normalized = normalizeText(text);
-  if (PHONE_WORDS.test(normalized)) return 'phone';
-  if (CARD_WORDS.test(normalized)) return 'card';
-  return undefined;
-}
-
-const NAME = /^[\p{L}][\p{L}' .-]{1,98}$/u;
-const DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
-const LAST_FOUR = /^\d{4}$/;
-const CUSTOMER_NUMBER = /^[A-Z]{0,3}-?\d{6,12}$/i;
+export { detectLostItem } from './interpreter/matchers';
+export type { LostItem } from './interpreter/matchers';
 
 type IdentifierKind = 'birthDate' | 'lastFour' | 'customerNumber';
 
+/** Which minimal identification the customer gave, if any, and its clean form. */
+export function identify(raw: string, now: Date = new Date()): { kind: IdentifierKind; value: string } | undefined {
+  const date = parseDate(raw, now);
+  if (date) return { kind: 'birthDate', value: date };
+  const number = parseCustomerNumber(raw);
+  if (number) return { kind: 'customerNumber', value: number };
+  const lastFour = parseLastFour(raw);
+  return lastFour ? { kind: 'lastFour', value: lastFour } : undefined;
+}
+
 /** Which minimal identification the customer gave, if any. */
 export function identifierKind(raw: string): IdentifierKind | undefined {
-  const value = raw.trim().replace(/\s+/g, '');
-  const date = DATE.exec(value);
-  if (date) {
-    const [d, m, y] = [Number(date[1]), Number(date[2]), Number(date[3])];
-    const parsed = new Date(Date.UTC(y, m - 1, d));
-    const plausible = parsed.getUTCDate() === d && parsed.getUTCMonth() === m - 1 && y >= 1900 && parsed.getTime() < Date.now();
-    return plausible ? 'birthDate' : undefined;
-  }
-  if (LAST_FOUR.test(value)) return 'lastFour';
-  if (CUSTOMER_NUMBER.test(value)) return 'customerNumber';
-  return undefined;
+  return identify(raw)?.kind;
 }
 
 /**
@@ -50,15 +37,9 @@ interface LostValues { item?: LostItem; name?: string; reference?: string }
 export class LostOrStolenDialog extends LotseDialog {
   static readonly ID = 'lost_or_stolen';
   private static readonly FLOW = 'lost.flow';
-  private static readonly ITEM = 'lost.item';
-  private static readonly NAME = 'lost.name';
-  private static readonly IDENT = 'lost.identifier';
 
   constructor(deps: DialogDeps) {
     super(LostOrStolenDialog.ID, deps);
-    this.addDialog(new TextPrompt(LostOrStolenDialog.ITEM, async (pc) => this.item(pc.recognized.value) !== undefined));
-    this.addDialog(new TextPrompt(LostOrStolenDialog.NAME, (pc) => this.validate(pc, (v) => NAME.test(v), 'conversation:lost.nameInvalid')));
-    this.addDialog(new TextPrompt(LostOrStolenDialog.IDENT, (pc) => this.validate(pc, (v) => identifierKind(v) !== undefined, 'conversation:lost.identifierInvalid')));
     this.addDialog(
       new WaterfallDialog(LostOrStolenDialog.FLOW, [
         this.immediateHelp.bind(this),
@@ -78,29 +59,40 @@ export class LostOrStolenDialog extends LotseDialog {
     const item = detectLostItem((step.options as { text?: string } | undefined)?.text ?? '');
     await step.context.sendActivity(t(`conversation:lost.help.${item ?? 'unknown'}`));
     if (item) return step.next(item);
-    const choices = this.choices(t);
-    return step.prompt(LostOrStolenDialog.ITEM, { prompt: withChoices(t('conversation:lost.askItem'), choices), retryPrompt: withChoices(t('conversation:lost.askItemRetry'), choices) });
+    return this.ask(step, { kind: 'choice', matcher: 'lostItem', topic: 'lost_or_stolen', lines: [{ key: 'conversation:lost.askItem' }], choices: ITEM_CHOICES });
   }
 
   private async askName(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const item = this.item(String(step.result ?? '')) ?? 'card';
     (step.values as LostValues).item = item;
     await this.deps.sessions.addFact(step.context, item === 'card' ? 'Verloren/gestohlen: Karte' : 'Verloren/gestohlen: Handy/SIM');
-    const t = await this.deps.sessions.t(step.context);
-    return step.prompt(LostOrStolenDialog.NAME, { prompt: t('conversation:lost.askName') });
+    return this.ask(step, {
+      kind: 'name',
+      topic: 'lost_or_stolen',
+      problem: 'conversation:lost.nameInvalid',
+      lines: [{ key: 'conversation:lost.askName' }],
+      short: [{ key: 'conversation:lost.askNameShort' }],
+    });
   }
 
   private async askIdentifier(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    (step.values as LostValues).name = String(step.result).trim();
-    const t = await this.deps.sessions.t(step.context);
-    return step.prompt(LostOrStolenDialog.IDENT, { prompt: t(`conversation:lost.askIdentifier.${(step.values as LostValues).item as LostItem}`) });
+    const values = step.values as LostValues;
+    values.name = parseName(String(step.result)) ?? String(step.result).trim();
+    return this.ask(step, {
+      kind: 'identifier',
+      topic: 'lost_or_stolen',
+      allowLastFour: values.item === 'card',
+      problem: 'conversation:lost.identifierInvalid',
+      lines: [{ key: `conversation:lost.askIdentifier.${values.item as LostItem}` }],
+    });
   }
 
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const ctx = step.context;
     const t = await this.deps.sessions.t(ctx);
-    const identifier = String(step.result).trim().replace(/\s+/g, '');
-    const kind = identifierKind(identifier) ?? 'customerNumber';
+    const given = identify(String(step.result), this.deps.clock.now());
+    const identifier = given?.value ?? String(step.result).trim().replace(/\s+/g, '');
+    const kind = given?.kind ?? 'customerNumber';
     const item = (step.values as LostValues).item as LostItem;
     const recorded = await this.deps.requests.create({
       type: 'block',
@@ -113,13 +105,13 @@ export class LostOrStolenDialog extends LotseDialog {
     (step.values as LostValues).reference = recorded.reference;
     await this.deps.sessions.addReference(ctx, recorded.reference);
     await ctx.sendActivity(t(`conversation:lost.recorded.${item}`, { reference: recorded.reference }));
-    return this.askYesNo(step, t(`conversation:lost.offerReplacement.${item}`));
+    return this.askYesNo(step, [{ key: `conversation:lost.offerReplacement.${item}` }]);
   }
 
   private async replacement(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = await this.deps.sessions.t(step.context);
     const item = (step.values as LostValues).item as LostItem;
-    const wanted = parseYesNo(String(step.result ?? '')) === true;
+    const wanted = yesNo(String(step.result ?? '')) === 'yes';
     await this.deps.requests.addDetails((step.values as LostValues).reference as string, { replacement: wanted });
     await step.context.sendActivity(t(wanted ? `conversation:lost.replacementOrdered.${item}` : 'conversation:lost.noReplacement'));
     await step.context.sendActivity(t('conversation:lost.personHint'));
@@ -127,26 +119,14 @@ export class LostOrStolenDialog extends LotseDialog {
   }
 
   private item(text: string | undefined): LostItem | undefined {
-    const picked = pickChoice(text, [
-      { value: '1', title: 'card' },
-      { value: '2', title: 'phone' },
-    ]);
-    if (picked) return picked.value === '1' ? 'card' : 'phone';
-    if (text === 'card' || text === 'phone') return text;
-    return text ? detectLostItem(text) : undefined;
-  }
-
-  private choices(t: (key: string) => string): Choice[] {
-    return [
-      { value: '1', title: t('conversation:lost.items.card') },
-      { value: '2', title: t('conversation:lost.items.phone') },
-    ];
-  }
-
-  private async validate(pc: PromptValidatorContext<string>, ok: (value: string) => boolean, errorKey: string): Promise<boolean> {
-    if (ok((pc.recognized.value ?? '').trim())) return true;
-    const t = await this.deps.sessions.t(pc.context);
-    await pc.context.sendActivity(t(errorKey));
-    return false;
+    const raw = (text ?? '').trim();
+    if (raw === '1' || raw === 'card') return 'card';
+    if (raw === '2' || raw === 'phone') return 'phone';
+    return raw ? detectLostItem(raw) : undefined;
   }
 }
+
+const ITEM_CHOICES: PhraseChoice[] = [
+  { value: '1', title: { key: 'conversation:lost.items.card' } },
+  { value: '2', title: { key: 'conversation:lost.items.phone' } },
+];

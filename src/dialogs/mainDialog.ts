@@ -1,22 +1,21 @@
-import { Activity, ActivityTypes } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
 import { DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { TFunction } from 'i18next';
-import type { Menu, MenuOption } from '../services/content/types';
-import type { Lang } from '../services/i18n/i18nService';
-import { normalizeText } from '../services/nlu/normalize';
+import type { MenuOption } from '../services/content/types';
+import type { KnowledgeAnswer } from '../services/knowledge/knowledgeBase';
 import type { Intent } from '../services/nlu/types';
 import { BillingDialog } from './billingDialog';
-import { dayPart } from './clock';
 import { ComplaintDialog } from './complaintDialog';
 import { DataChangeDialog } from './dataChangeDialog';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { GeneralDialog } from './generalDialog';
+import { introduce } from './greeting';
+import { Decision, TurnInterpreter } from './interpreter/turnInterpreter';
+import { yesNo } from './interpreter/yesNo';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
-import { LotseDialog, RequestResult, TEXT_PROMPT } from './lotseDialog';
-import { parseYesNo, withChoices, LINE_BREAK } from './replies';
+import { LotseDialog, RequestResult } from './lotseDialog';
+import { MainMenu, MenuOptions, Mode } from './mainMenu';
 import { TechnicalDialog } from './technicalDialog';
-import { TurnGuard, Verdict } from './turnGuard';
 
 export const MAIN_DIALOG = 'mainDialog';
 const MENU_LOOP = 'mainDialog.menu';
@@ -24,23 +23,15 @@ const MENU_LOOP = 'mainDialog.menu';
 /** Below this confidence free text gets a clarifying question instead of a guess. */
 export const CLARIFY_BELOW = 0.5;
 
-type Mode = 'start' | 'menu' | 'again' | 'clarify' | 'offerPerson' | 'urgent';
-
-interface MenuOptions {
-  mode: Mode;
-  /** clarify: the digits of the two likeliest options. */
-  candidates?: string[];
-  /** urgent: the message that mentioned a lost card or phone. */
-  urgentText?: string;
-}
-
 /** Handed from the first step to the second when a lost card or phone comes first. */
 interface UrgentStart {
   urgent: string;
 }
 
 /** What the waterfall keeps between its steps. */
-interface MenuValues { mode?: Mode; candidates?: string[] }
+interface MenuValues {
+  options?: MenuOptions;
+}
 
 const REQUEST_DIALOGS: Partial<Record<Intent, string>> = {
   billing: BillingDialog.ID,
@@ -50,181 +41,246 @@ const REQUEST_DIALOGS: Partial<Record<Intent, string>> = {
   data_change: DataChangeDialog.ID,
   complaint: ComplaintDialog.ID,
 };
+/** Requests that need a form, not an answer: the dialog wins over a knowledge hit. */
+const FORM_INTENTS = new Set<Intent>(['data_change', 'complaint', 'lost_or_stolen']);
 
 /**
  * The root of the customer conversation: greeting, the phone menu (digits, buttons or free text),
- * one clarifying question when unsure, and the request dialogs. Comes back to the menu after each
- * request; ends after a handoff, when the conversation belongs to the queue.
+ * retrieval from the knowledge base at every free-text turn ("Meinten Sie …" when unsure), one
+ * clarifying question when neither knowledge nor intent is sure, and the request dialogs. Comes back
+ * to "Kann ich sonst noch etwas für Sie tun?" after each request; ends after a handoff or a goodbye.
  */
 export class MainDialog extends LotseDialog {
+  private readonly menu: MainMenu;
+
   constructor(deps: DialogDeps) {
     super(MAIN_DIALOG, deps);
+    this.menu = new MainMenu(deps, (dc, question, lead) => this.ask(dc, question, lead));
     this.addDialog(new BillingDialog(deps));
     this.addDialog(new TechnicalDialog(deps));
     this.addDialog(new GeneralDialog(deps));
     this.addDialog(new LostOrStolenDialog(deps));
     this.addDialog(new DataChangeDialog(deps));
     this.addDialog(new ComplaintDialog(deps));
-    this.addDialog(new WaterfallDialog(MENU_LOOP, [this.ask.bind(this), this.route.bind(this), this.afterRequest.bind(this)]));
+    this.addDialog(new WaterfallDialog(MENU_LOOP, [this.askStep.bind(this), this.route.bind(this), this.afterRequest.bind(this)]));
     this.initialDialogId = MENU_LOOP;
   }
 
   // Steps
 
-  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const given = step.options as Partial<MenuOptions> | undefined;
     const options: MenuOptions = { ...given, mode: given?.mode ?? 'start' };
-    (step.values as MenuValues).mode = options.mode;
-    (step.values as MenuValues).candidates = options.candidates;
-    const t = await this.deps.sessions.t(step.context);
-    if (options.mode === 'start') return this.start(step, t);
-    if (options.mode === 'urgent') return step.next({ urgent: options.urgentText ?? '' } satisfies UrgentStart);
-    if (options.mode === 'clarify') return this.askClarification(step, t, options.candidates ?? []);
-    if (options.mode === 'offerPerson') {
-      const choices = [
-        { value: t('conversation:yesNo.yes'), title: t('conversation:menu.offerPersonYes') },
-        { value: t('conversation:menu.menuWord'), title: t('conversation:menu.offerPersonMenu') },
-      ];
-      return step.prompt(TEXT_PROMPT, { prompt: withChoices(t('conversation:menu.offerPerson'), choices) });
-    }
-    return this.promptMenu(step, t(options.mode === 'again' ? 'conversation:menu.anythingElse' : 'conversation:menu.choose'));
+    (step.values as MenuValues).options = options;
+    if (options.mode === 'start') return this.start(step);
+    if (options.mode === 'urgent') return step.next({ urgent: options.text ?? '' } satisfies UrgentStart);
+    if (options.mode === 'route') return step.next(options.text ?? '');
+    return this.menu.ask(step, options);
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const urgent = (step.result as UrgentStart | undefined)?.urgent;
-    if (typeof urgent === 'string') return this.beginLostOrStolenStep(step, urgent);
+    if (typeof urgent === 'string') return this.beginRequest(step, 'lost_or_stolen', urgent);
     const text = String(step.result ?? '').trim();
-    const mode = (step.values as MenuValues).mode as Mode;
+    const options = (step.values as MenuValues).options ?? { mode: 'menu' };
     const ctx = step.context;
-    const menu = await this.mainMenu();
-    const option = this.pickOption(menu, text);
+    if (options.mode === 'route' && options.intent) return this.beginRequest(step, options.intent, text);
+
+    const answer = yesNo(text);
+    switch (options.mode) {
+      case 'offerPerson':
+        if (answer === 'yes') return this.toPerson(step, 'repeated_failure');
+        break;
+      case 'notHelped':
+        if (answer === 'yes') return this.toPerson(step, 'unsolved', options.category);
+        if (answer === 'no') return this.again(step, 'anythingElse');
+        break;
+      case 'helped':
+        if (answer === 'yes') {
+          const t = await this.deps.sessions.t(ctx);
+          await ctx.sendActivity(t('conversation:knowledge.glad'));
+          return this.again(step, 'anythingElse');
+        }
+        if (answer === 'no') {
+          await this.deps.sessions.addFact(ctx, 'Antwort aus der Wissensdatenbank hat nicht geholfen');
+          return this.again(step, 'notHelped', { category: options.category });
+        }
+        break;
+      case 'anythingElse':
+        if (answer === 'no') {
+          await this.sayGoodbye(ctx);
+          return step.endDialog({ closed: true } satisfies RequestResult);
+        }
+        if (answer === 'yes') return this.again(step, 'menu');
+        break;
+      case 'didYouMean': {
+        const alternatives = options.alternatives ?? [];
+        const picked = this.menu.pickAlternative(text, alternatives);
+        if (picked === 'other') return this.again(step, 'menu', { intro: 'conversation:menu.whatAbout' });
+        if (picked) {
+          const entry = await this.deps.knowledge.entry(picked.id, await this.deps.sessions.lang(ctx));
+          if (entry) return this.answerWith(step, entry);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    const main = await this.menu.main();
+    const option = this.menu.pickMain(main, text, options);
     if (option) return this.begin(step, option, text === option.digit || text === option.id ? '' : text);
-
-    if (mode === 'offerPerson' && parseYesNo(text) === true) {
-      await handOff(this.deps, ctx, { reason: 'repeated_failure', category: 'other' });
-      return step.endDialog({ handedOff: true } satisfies RequestResult);
-    }
-    const assessment = TurnGuard.assessment(ctx) ?? this.deps.triage.assess(text);
-    const { intent, confidence, ranking } = assessment.intent;
-    const byIntent = (i: Intent) => menu.options.find((o) => o.target.kind === 'dialog' && o.target.dialog === i);
-    if (intent === 'greeting' && mode !== 'clarify') {
-      await this.deps.sessions.succeeded(ctx);
-      return step.replaceDialog(MENU_LOOP, { mode: 'menu' } satisfies MenuOptions);
-    }
-    const chosen = intent !== 'other' ? byIntent(intent) : undefined;
-    if (chosen && confidence >= CLARIFY_BELOW) return this.begin(step, chosen, text);
-
-    const failures = await this.deps.sessions.failed(ctx);
-    if (failures >= 3 || (failures >= 2 && mode === 'offerPerson')) {
-      await handOff(this.deps, ctx, { reason: 'repeated_failure', category: 'other' });
-      return step.endDialog({ handedOff: true } satisfies RequestResult);
-    }
-    if (failures >= 2) return step.replaceDialog(MENU_LOOP, { mode: 'offerPerson' } satisfies MenuOptions);
-    const candidates = ranking
-      .map((r) => byIntent(r.intent))
-      .filter((o): o is MenuOption => o !== undefined && o.digit !== '0')
-      .filter((o, i, all) => all.indexOf(o) === i)
-      .slice(0, 2)
-      .map((o) => o.digit);
-    return step.replaceDialog(MENU_LOOP, { mode: 'clarify', candidates } satisfies MenuOptions);
+    return this.routeFreeText(step, text, options.mode);
   }
 
   private async afterRequest(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as RequestResult | undefined;
-    if (result?.handedOff) return step.endDialog(result);
+    if (result?.handedOff || result?.closed) return step.endDialog(result);
     const session = await this.deps.sessions.get(step.context);
     session.category = undefined;
-    if (result?.interrupted === 'cancel') {
-      const t = await this.deps.sessions.t(step.context);
-      await step.context.sendActivity(t('conversation:menu.cancelled'));
+    const t = await this.deps.sessions.t(step.context);
+    switch (result?.interrupted) {
+      case 'switch':
+        return this.again(step, 'route', { text: result.text ?? '', ...(result.intent ? { intent: result.intent } : {}) });
+      case 'urgent':
+        return this.again(step, 'urgent', { text: result.text ?? '' });
+      case 'cancel':
+        await step.context.sendActivity(t('conversation:menu.cancelled'));
+        return this.again(step, 'menu');
+      case 'negation':
+        await step.context.sendActivity(t('conversation:interpreter.negation'));
+        return this.again(step, 'menu', { intro: 'conversation:menu.instead' });
+      case 'thanks':
+        return this.again(step, 'anythingElse', { lead: 'conversation:closing.youAreWelcome' });
+      case 'menu':
+        return this.again(step, 'menu');
+      default:
+        return this.again(step, 'again');
     }
-    return step.replaceDialog(MENU_LOOP, { mode: result?.interrupted ? 'menu' : 'again' } satisfies MenuOptions);
   }
 
-  // The global commands at the root: back to the menu instead of ending the conversation.
+  // What the interpreter decided, at the root: back to the menu instead of ending the conversation.
 
-  protected override async onVerdict(innerDc: DialogContext, verdict: Verdict): Promise<DialogTurnResult> {
-    if (verdict.kind === 'menu' || verdict.kind === 'cancel') {
+  protected override async onDecision(innerDc: DialogContext, decision: Decision): Promise<DialogTurnResult> {
+    const ctx = innerDc.context;
+    const session = await this.deps.sessions.get(ctx);
+    const t = await this.deps.sessions.t(ctx);
+    const restart = async (options: MenuOptions) => {
       await innerDc.cancelAllDialogs();
-      const session = await this.deps.sessions.get(innerDc.context);
       session.category = undefined;
-      if (verdict.kind === 'cancel') {
-        const t = await this.deps.sessions.t(innerDc.context);
-        await innerDc.context.sendActivity(t('conversation:menu.cancelled'));
-      }
-      return innerDc.beginDialog(MENU_LOOP, { mode: 'menu' } satisfies MenuOptions);
+      return innerDc.beginDialog(MENU_LOOP, options);
+    };
+    switch (decision.kind) {
+      case 'menu':
+      case 'back':
+        return restart({ mode: 'menu' });
+      case 'cancel':
+        await ctx.sendActivity(t('conversation:menu.cancelled'));
+        return restart({ mode: 'menu' });
+      case 'negation':
+        await ctx.sendActivity(t('conversation:interpreter.negation'));
+        return restart({ mode: 'menu', intro: 'conversation:menu.instead' });
+      case 'switch':
+        return restart({ mode: 'route', text: decision.text, intent: decision.intent });
+      case 'urgent':
+        return restart({ mode: 'urgent', text: decision.text });
+      case 'thanks':
+        if (session.expect?.offersEnd) return super.onDecision(innerDc, { kind: 'close' });
+        return restart({ mode: 'anythingElse', lead: 'conversation:closing.youAreWelcome' });
+      case 'language':
+        if (session.expect?.kind === 'open' && !session.expect.helped) return restart({ mode: 'menu' });
+        return super.onDecision(innerDc, decision);
+      default:
+        return super.onDecision(innerDc, decision);
     }
-    if (verdict.kind === 'urgent') {
-      await innerDc.cancelAllDialogs();
-      return innerDc.beginDialog(MENU_LOOP, { mode: 'urgent', urgentText: verdict.text } satisfies MenuOptions);
-    }
-    return super.onVerdict(innerDc, verdict);
   }
 
   // Helpers
 
-  /** The first turn: greet, and go straight to work when the first message already says what is wanted. */
-  private async start(step: WaterfallStepContext, t: TFunction): Promise<DialogTurnResult> {
+  /** The first turn: greet once, and go straight to work when the first message already says what is wanted. */
+  private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const ctx = step.context;
-    const verdict = await this.guard.check(ctx);
-    const text = ctx.activity.type === ActivityTypes.Message ? String(ctx.activity.text ?? '').trim() : '';
-    if (verdict.kind === 'handoff') {
-      await handOff(this.deps, ctx, { reason: verdict.reason, needsSupervisor: verdict.needsSupervisor });
-      return step.endDialog({ handedOff: true } satisfies RequestResult);
-    }
-    if (verdict.kind === 'urgent') return step.next({ urgent: verdict.text } satisfies UrgentStart);
-    const t2 = verdict.kind === 'answered' && verdict.why === 'language' ? await this.deps.sessions.t(ctx) : t;
-    const menu = await this.mainMenu();
-    const meaningful = verdict.kind === 'pass' && text !== '' && (this.pickOption(menu, text) !== undefined || verdict.assessment?.intent.intent !== 'greeting');
-    if (meaningful) {
-      await this.introduce(ctx, t2, true);
-      return step.next(text);
-    }
-    await this.introduce(ctx, t2, false);
-    return this.promptMenu(step, t2('conversation:menu.choose'));
-  }
-
-  private async introduce(ctx: WaterfallStepContext['context'], t: TFunction, short: boolean): Promise<void> {
     const session = await this.deps.sessions.get(ctx);
-    const profile = await this.deps.sessions.getProfile(ctx);
-    const settings = await this.deps.content.settings();
-    const conversationId = ctx.activity.conversation?.id;
-    const returning = profile.conversations > 0 && profile.lastConversationId !== conversationId;
-    if (profile.lastConversationId !== conversationId) {
-      profile.conversations += 1;
-      profile.lastConversationId = conversationId;
-      profile.firstSeenAt ??= this.deps.clock.now().toISOString();
-    }
-    session.greeted = true;
-    const vars = {
-      salutation: t(`conversation:greeting.${dayPart(this.deps.clock.now(), settings.timeZone)}`),
-      company: settings.companyName,
-      bot: settings.botName,
-    };
-    const key = short ? 'conversation:greeting.short' : returning ? 'conversation:greeting.returning' : 'conversation:greeting.welcome';
-    await ctx.sendActivity(t(key, vars));
-  }
-
-  private async promptMenu(step: WaterfallStepContext, intro: string): Promise<DialogTurnResult> {
-    return step.prompt(TEXT_PROMPT, { prompt: await this.menuActivity(step.context, intro) });
-  }
-
-  private async menuActivity(ctx: WaterfallStepContext['context'], intro: string): Promise<Partial<Activity>> {
+    const wasGreeted = session.greeted;
+    session.expect = undefined;
+    const decision = await this.interpreter.interpret(ctx);
     const t = await this.deps.sessions.t(ctx);
-    const lang = await this.deps.sessions.lang(ctx);
-    const menu = await this.mainMenu();
-    const lines = menu.options.map((o) => `${o.digit} – ${this.label(o, lang)}${o.target.kind === 'dialog' && o.target.dialog === 'lost_or_stolen' ? ` ${t('conversation:menu.aroundTheClock')}` : ''}`);
-    return withChoices(`${intro}\n\n${lines.join(LINE_BREAK)}\n\n${t('conversation:menu.freeText')}`, menu.options.map((o) => ({ value: o.digit, title: this.label(o, lang) })));
+    const text = ctx.activity.type === ActivityTypes.Message ? String(ctx.activity.text ?? '').trim() : '';
+    switch (decision.kind) {
+      case 'handoff':
+        await this.handOffNow(ctx, decision);
+        return step.endDialog({ handedOff: true } satisfies RequestResult);
+      case 'urgent':
+        return step.next({ urgent: decision.text } satisfies UrgentStart);
+      case 'close':
+      case 'thanks':
+        // "Servus" or "Danke" as the very first message is a greeting; after a goodbye it is another goodbye.
+        if (wasGreeted) {
+          await this.sayGoodbye(ctx);
+          return step.endDialog({ closed: true } satisfies RequestResult);
+        }
+        break;
+      case 'answer': {
+        const main = await this.menu.main();
+        const assessment = TurnInterpreter.assessment(ctx);
+        const meaningful = text !== '' && (this.menu.pickMain(main, text, { mode: 'menu' }) !== undefined || assessment?.intent.intent !== 'greeting');
+        if (meaningful) {
+          await introduce(this.deps, ctx, t, true);
+          return step.next(text);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    await introduce(this.deps, ctx, t, false);
+    const intro = wasGreeted && !TurnInterpreter.welcomedBack(ctx) ? 'conversation:menu.howCanIHelp' : 'conversation:menu.choose';
+    return this.menu.ask(step, { mode: 'menu', intro });
   }
 
-  private async askClarification(step: WaterfallStepContext, t: TFunction, digits: string[]): Promise<DialogTurnResult> {
-    const lang = await this.deps.sessions.lang(step.context);
-    const menu = await this.mainMenu();
-    const options = digits.map((d) => menu.options.find((o) => o.digit === d)).filter((o): o is MenuOption => o !== undefined);
-    if (options.length < 2) return this.promptMenu(step, t('conversation:menu.notUnderstood'));
-    const [a, b] = options;
-    const text = t('conversation:menu.clarify', { first: this.label(a, lang), second: this.label(b, lang), firstDigit: a.digit, secondDigit: b.digit });
-    return step.prompt(TEXT_PROMPT, { prompt: withChoices(text, options.map((o) => ({ value: o.digit, title: this.label(o, lang) }))) });
+  /** Free text at the menu: knowledge first, then intent, then "Meinten Sie …", then one clarifying question. */
+  private async routeFreeText(step: WaterfallStepContext, text: string, mode: Mode): Promise<DialogTurnResult> {
+    const ctx = step.context;
+    const assessment = TurnInterpreter.assessment(ctx) ?? this.deps.triage.assess(text);
+    const { intent, confidence, ranking } = assessment.intent;
+    if (intent === 'greeting' && mode !== 'clarify') {
+      await this.deps.sessions.succeeded(ctx);
+      return this.again(step, 'menu', { intro: 'conversation:menu.howCanIHelp' });
+    }
+    const sure = REQUEST_DIALOGS[intent] !== undefined && confidence >= CLARIFY_BELOW;
+    if (sure && FORM_INTENTS.has(intent)) return this.beginRequest(step, intent, text);
+    const lang = await this.deps.sessions.lang(ctx);
+    const found = await this.deps.knowledge.search(text, lang);
+    const usable = (a: KnowledgeAnswer) => a.category !== 'lost_or_stolen';
+    if (found.confident && found.best && usable(found.best)) {
+      await this.deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
+      return this.answerWith(step, found.best);
+    }
+    if (sure) return this.beginRequest(step, intent, text);
+    const alternatives = found.alternatives.filter(usable).slice(0, 3);
+    if (alternatives.length > 0 && mode !== 'didYouMean') {
+      return this.again(step, 'didYouMean', { alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })) });
+    }
+    const failures = await this.deps.sessions.failed(ctx);
+    if (failures >= 3 || (failures >= 2 && mode === 'offerPerson')) return this.toPerson(step, 'repeated_failure');
+    if (failures >= 2) return this.again(step, 'offerPerson');
+    const main = await this.menu.main();
+    const candidates = ranking
+      .map((r) => main.options.find((o) => o.target.kind === 'dialog' && o.target.dialog === r.intent))
+      .filter((o): o is MenuOption => o !== undefined && o.digit !== '0')
+      .filter((o, i, all) => all.indexOf(o) === i)
+      .slice(0, 2)
+      .map((o) => o.digit);
+    return this.again(step, 'clarify', { candidates });
+  }
+
+  /** A knowledge answer, with the note when it is German for an English customer, then "Hat Ihnen das geholfen?". */
+  private async answerWith(step: WaterfallStepContext, answer: KnowledgeAnswer): Promise<DialogTurnResult> {
+    const ctx = step.context;
+    const t = await this.deps.sessions.t(ctx);
+    await this.deps.sessions.succeeded(ctx);
+    await ctx.sendActivity(answer.text);
+    if (answer.fallbackLanguage) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
+    return this.again(step, 'helped', { category: (answer.category as Intent) ?? 'general' });
   }
 
   private async begin(step: WaterfallStepContext, option: MenuOption, text: string): Promise<DialogTurnResult> {
@@ -233,47 +289,39 @@ export class MainDialog extends LotseDialog {
     const target = option.target;
     if (target.kind === 'handoff' || (target.kind === 'dialog' && target.dialog === 'human')) {
       const session = await this.deps.sessions.get(step.context);
-      session.menuPath = [...session.menuPath, this.label(option, lang)];
+      session.menuPath = [...session.menuPath, option.label.de];
       const category = target.kind === 'handoff' ? target.category : 'human';
       await handOff(this.deps, step.context, { reason: target.kind === 'handoff' && target.priority === 'urgent' ? 'urgent' : 'explicit_request', category });
       return step.endDialog({ handedOff: true } satisfies RequestResult);
     }
     if (target.kind === 'faq') {
-      const t = await this.deps.sessions.t(step.context);
       const answer = await this.deps.knowledge.entry(target.faqId, lang);
-      await step.context.sendActivity(answer?.text ?? t('conversation:knowledge.noAnswer'));
-      return step.replaceDialog(MENU_LOOP, { mode: 'again' } satisfies MenuOptions);
+      if (answer) return this.answerWith(step, answer);
+      const t = await this.deps.sessions.t(step.context);
+      await step.context.sendActivity(t('conversation:knowledge.noAnswer'));
+      return this.again(step, 'again');
     }
-    if (target.kind === 'submenu') return step.replaceDialog(MENU_LOOP, { mode: 'menu' } satisfies MenuOptions);
-    const dialogId = REQUEST_DIALOGS[target.dialog];
-    if (!dialogId) return step.replaceDialog(MENU_LOOP, { mode: 'menu' } satisfies MenuOptions);
-    await this.deps.sessions.enter(step.context, target.dialog, this.label(option, 'de'));
+    if (target.kind === 'submenu') return this.again(step, 'menu');
+    if (!REQUEST_DIALOGS[target.dialog]) return this.again(step, 'menu');
+    return this.beginRequest(step, target.dialog, text, option.label.de);
+  }
+
+  private async beginRequest(step: WaterfallStepContext, intent: Intent, text: string, label?: string): Promise<DialogTurnResult> {
+    const dialogId = REQUEST_DIALOGS[intent];
+    if (!dialogId) return this.again(step, 'menu');
+    await this.deps.sessions.succeeded(step.context);
+    const main = await this.menu.main();
+    const option = main.options.find((o) => o.target.kind === 'dialog' && o.target.dialog === intent);
+    await this.deps.sessions.enter(step.context, intent, label ?? option?.label.de ?? intent);
     return step.beginDialog(dialogId, { text });
   }
 
-  private async beginLostOrStolenStep(step: WaterfallStepContext, text: string): Promise<DialogTurnResult> {
-    const menu = await this.mainMenu();
-    const option = menu.options.find((o) => o.target.kind === 'dialog' && o.target.dialog === 'lost_or_stolen');
-    await this.deps.sessions.enter(step.context, 'lost_or_stolen', option ? this.label(option, 'de') : 'Sperren');
-    return step.beginDialog(LostOrStolenDialog.ID, { text });
+  private async toPerson(step: WaterfallStepContext, reason: 'repeated_failure' | 'unsolved', category: Intent = 'other'): Promise<DialogTurnResult> {
+    await handOff(this.deps, step.context, { reason, category });
+    return step.endDialog({ handedOff: true } satisfies RequestResult);
   }
 
-  private pickOption(menu: Menu, text: string): MenuOption | undefined {
-    const raw = text.trim();
-    const digit = /^(\d)[.)]?$/.exec(raw)?.[1];
-    const normalized = normalizeText(raw);
-    if (!normalized && !digit) return undefined;
-    return menu.options.find(
-      (o) => o.digit === digit || o.id === raw || normalizeText(o.label.de) === normalized || normalizeText(o.label.en) === normalized,
-    );
-  }
-
-  private label(option: MenuOption, lang: Lang): string {
-    return option.label[lang] || option.label.de;
-  }
-
-  private async mainMenu(): Promise<Menu> {
-    const menus = await this.deps.content.menus();
-    return menus.main;
+  private async again(step: WaterfallStepContext, mode: Mode, more: Omit<MenuOptions, 'mode'> = {}): Promise<DialogTurnResult> {
+    return step.replaceDialog(MENU_LOOP, { mode, ...more } satisfies MenuOptions);
   }
 }

@@ -1,5 +1,6 @@
 import { ActionTypes, Activity, CardAction, MessageFactory } from 'botbuilder';
 import { normalizeText } from '../services/nlu/normalize';
+import { yesNo } from './interpreter/yesNo';
 
 export interface Choice {
   /** What the button sends and what the customer may type. */
@@ -13,16 +14,10 @@ export function withChoices(text: string, choices: Choice[]): Partial<Activity> 
   return MessageFactory.suggestedActions(actions, text);
 }
 
-const YES = new Set(['ja', 'jo', 'jap', 'jawohl', 'gerne', 'gern', 'genau', 'ok', 'okay', 'klar', 'richtig', 'stimmt', 'korrekt', 'passt', 'yes', 'yep', 'yeah', 'sure', 'correct', 'right', 'y', 'j']);
-const NO = new Set(['nein', 'ne', 'nee', 'noe', 'no', 'nope', 'n', 'nicht', 'falsch', 'leider', 'wrong', 'not']);
-
-/** true for yes, false for no, undefined when the answer is neither ("vielleicht"). */
+/** true for yes, false for no, undefined when the answer is neither ("vielleicht", a question, a problem). */
 export function parseYesNo(text: string | undefined): boolean | undefined {
-  const words = normalizeText(text ?? '').split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > 8) return undefined;
-  if (words.some((w) => NO.has(w) || w === 'kein' || w === 'keine')) return false;
-  if (YES.has(words[0]) || (words.length <= 3 && words.some((w) => YES.has(w) || w === 'geholfen' || w === 'helped'))) return true;
-  return undefined;
+  const answer = yesNo(text);
+  return answer === undefined ? undefined : answer === 'yes';
 }
 
 /** Picks one of the offered choices from a typed digit, the button value or its title. */

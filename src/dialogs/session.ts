@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { I18nService, Lang, toLang } from '../services/i18n/i18nService';
 import type { FrustrationHistory, FrustrationLevel, Intent } from '../services/nlu/types';
 import { maskSensitive } from '../services/privacy/masking';
+import type { Expectation } from './interpreter/expectation';
 
 /** What the conversation remembers besides the dialog stack; the handoff summary comes from here. */
 export interface SessionState {
@@ -17,6 +18,12 @@ export interface SessionState {
   category?: Intent;
   history: FrustrationHistory;
   lastFrustration: { level: FrustrationLevel; score: number };
+  /** What the step waiting for the customer's next message expects (set whenever a question is asked). */
+  expect?: Expectation;
+  /** When the customer last wrote (ISO), for "Willkommen zurück" after a pause. */
+  lastSeenAt?: string;
+  /** Protests ("Sie verstehen mich nicht") in this conversation; the second one brings a person. */
+  protests?: number;
 }
 
 /** What we remember of a customer across conversations (user state). */

@@ -1,28 +1,15 @@
-import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { normalizeText } from '../services/nlu/normalize';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { PROBLEMS, Problem, detectProblem } from './interpreter/matchers';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { LotseDialog, RequestResult } from './lotseDialog';
-import { Choice, parseYesNo, pickChoice, withChoices, numbered } from './replies';
+import { yesNo } from './interpreter/yesNo';
+import { loadMenu, menuChoices, menuLines, optionPath, pickOption } from './subMenus';
 
-export const PROBLEMS = ['internet', 'phone', 'device', 'app'] as const;
-export type Problem = (typeof PROBLEMS)[number];
+export { PROBLEMS, detectProblem } from './interpreter/matchers';
+export type { Problem } from './interpreter/matchers';
 /** Steps per problem in locales: conversation:technical.steps.<problem>.<0..STEPS-1>. */
 export const STEPS = 3;
-
-const PROBLEM_WORDS: Record<Problem, RegExp> = {
-  internet: /(internet|router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband|langsam)/,
-  phone: /(sim|netz|empfang|telefonieren|anrufe|handy|smartphone|mobile daten|signal|esim)/,
-  device: /(kaputt|defekt|display|bildschirm|akku|laedt|ladt|geraet|gerat|broken|battery|screen)/,
-  app: /(app|login|anmelden|einloggen|portal|absturz|stuerzt|sturzt|passwort|crash)/,
-};
-
-/** The problem a message describes, if it names one. App problems win ("die App stürzt auf dem Handy ab"). */
-export function detectProblem(text: string): Problem | undefined {
-  const normalized = normalizeText(text);
-  for (const p of ['app', 'device', 'internet', 'phone'] as const) if (PROBLEM_WORDS[p].test(normalized)) return p;
-  return undefined;
-}
 
 interface StepState {
   problem: Problem;
@@ -35,11 +22,9 @@ export class TechnicalDialog extends LotseDialog {
   static readonly ID = 'technical';
   private static readonly FLOW = 'technical.flow';
   private static readonly STEP_LOOP = 'technical.steps';
-  private static readonly PROBLEM_PROMPT = 'technical.problem';
 
   constructor(deps: DialogDeps) {
     super(TechnicalDialog.ID, deps);
-    this.addDialog(new TextPrompt(TechnicalDialog.PROBLEM_PROMPT, async (pc) => this.resolve(pc.recognized.value) !== undefined));
     this.addDialog(new WaterfallDialog(TechnicalDialog.FLOW, [this.askProblem.bind(this), this.startSteps.bind(this), this.finish.bind(this)]));
     this.addDialog(new WaterfallDialog(TechnicalDialog.STEP_LOOP, [this.showStep.bind(this), this.evaluate.bind(this)]));
     this.initialDialogId = TechnicalDialog.FLOW;
@@ -49,14 +34,20 @@ export class TechnicalDialog extends LotseDialog {
     const text = ((step.options as { text?: string } | undefined)?.text ?? '').trim();
     const known = text ? detectProblem(text) : undefined;
     if (known) return step.next(known);
-    const t = await this.deps.sessions.t(step.context);
-    const choices = this.choices(t);
-    const prompt = withChoices(`${t('conversation:technical.ask')}\n\n${numbered(choices)}`, choices);
-    return step.prompt(TechnicalDialog.PROBLEM_PROMPT, { prompt, retryPrompt: withChoices(t('conversation:technical.retry'), choices) });
+    const menu = await loadMenu(this.deps, TechnicalDialog.ID);
+    if (!menu) return step.next('internet');
+    return this.ask(step, {
+      kind: 'choice',
+      matcher: 'problem',
+      topic: 'technical',
+      lines: [{ key: 'conversation:technical.ask' }, menuLines(menu)],
+      short: [{ key: 'conversation:technical.ask' }],
+      choices: menuChoices(menu),
+    });
   }
 
   private async startSteps(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const problem = this.resolve(String(step.result ?? '')) ?? 'internet';
+    const problem = (await this.resolve(String(step.result ?? ''))) ?? 'internet';
     await this.deps.sessions.addFact(step.context, `Fehlerbild: ${this.deps.i18n.t('de')(`conversation:technical.problems.${problem}`)}`);
     return step.beginDialog(TechnicalDialog.STEP_LOOP, { problem, index: 0, tried: [] } satisfies StepState);
   }
@@ -67,16 +58,21 @@ export class TechnicalDialog extends LotseDialog {
 
   private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as StepState;
-    const t = await this.deps.sessions.t(step.context);
-    const text = t(`conversation:technical.steps.${state.problem}.${state.index}.text`);
-    const counter = t('conversation:technical.stepCounter', { current: state.index + 1, total: STEPS });
-    return this.askYesNo(step, `${counter} ${text}\n\n${t('conversation:technical.helped')}`);
+    return this.askYesNo(
+      step,
+      [
+        { key: 'conversation:technical.stepCounter', params: { current: state.index + 1, total: STEPS } },
+        { key: `conversation:technical.steps.${state.problem}.${state.index}.text` },
+        { key: 'conversation:technical.helped' },
+      ],
+      { helped: true, topic: 'technical', short: [{ key: 'conversation:technical.helpedStep', params: { current: state.index + 1 } }] },
+    );
   }
 
   private async evaluate(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as StepState;
     const t = await this.deps.sessions.t(step.context);
-    if (parseYesNo(String(step.result ?? ''))) {
+    if (yesNo(String(step.result ?? '')) === 'yes') {
       await step.context.sendActivity(t('conversation:technical.solved'));
       return step.endDialog({} satisfies RequestResult);
     }
@@ -88,14 +84,12 @@ export class TechnicalDialog extends LotseDialog {
     return step.endDialog({ handedOff: true } satisfies RequestResult);
   }
 
-  private resolve(text: string | undefined): Problem | undefined {
-    const picked = pickChoice(text, PROBLEMS.map((p, i) => ({ value: String(i + 1), title: p })));
-    if (picked) return PROBLEMS[Number(picked.value) - 1];
-    if (text && (PROBLEMS as readonly string[]).includes(text)) return text as Problem;
-    return text ? detectProblem(text) : undefined;
-  }
-
-  private choices(t: (key: string) => string): Choice[] {
-    return PROBLEMS.map((p, i) => ({ value: String(i + 1), title: t(`conversation:technical.problems.${p}`) }));
+  private async resolve(text: string): Promise<Problem | undefined> {
+    if ((PROBLEMS as readonly string[]).includes(text)) return text as Problem;
+    const menu = await loadMenu(this.deps, TechnicalDialog.ID);
+    const option = menu ? pickOption(menu, text) : undefined;
+    const path = option ? optionPath(option, TechnicalDialog.ID) : undefined;
+    if (path && (PROBLEMS as readonly string[]).includes(path)) return path as Problem;
+    return detectProblem(text);
   }
 }

@@ -5,7 +5,9 @@
  */
 export type ContactAnswer = { phone: string } | { email: string } | { declined: true };
 
-const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}/;
+/** One whole token; the message is split into tokens first, so the pattern starts only once per token. */
+const EMAIL_TOKEN = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+const TOKEN_EDGE = '<>()[]{}"\',;:.!?';
 /** A run of digits with single separators between them, optionally starting with + or 00. */
 const PHONE_RUN = /(?:\+|\b00)?\d[\d ()/.-]{5,24}\d/;
 const DECLINE = /^\s*(nein|nö|noe|ne|nee|no|lieber nicht|nicht nötig|brauche ich nicht|kein bedarf|no thanks|no thank you)\b/i;
@@ -23,14 +25,26 @@ export function normalisePhone(raw: string): string | undefined {
 
 export function readContact(text: string): ContactAnswer | undefined {
   const input = text.slice(0, 500);
-  const email = EMAIL.exec(input);
-  if (email) return { email: email[0].toLowerCase() };
+  const email = emailIn(input);
+  if (email) return { email };
   const phone = PHONE_RUN.exec(input);
   if (phone) {
     const normalised = normalisePhone(phone[0]);
     if (normalised) return { phone: normalised };
   }
   if (DECLINE.test(input)) return { declined: true };
+  return undefined;
+}
+
+function emailIn(text: string): string | undefined {
+  for (const raw of text.split(/\s/)) {
+    let start = 0;
+    let end = raw.length;
+    while (start < end && TOKEN_EDGE.includes(raw[start])) start++;
+    while (end > start && TOKEN_EDGE.includes(raw[end - 1])) end--;
+    const token = raw.slice(start, end);
+    if (token.length <= 254 && EMAIL_TOKEN.test(token) && /\.[A-Za-z]{2,24}$/.test(token)) return token.toLowerCase();
+  }
   return undefined;
 }
 

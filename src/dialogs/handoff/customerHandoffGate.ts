@@ -6,11 +6,10 @@ import { HandoffConflictError } from '../../services/handoff/errors';
 import { HANDOFF_EVENT_CHANNELS, HandoffService } from '../../services/handoff/handoffService';
 import type { HandoffMark } from '../../services/state/handoffMarks';
 import { conversationKey } from '../../services/transcript/transcriptStore';
+import { detectCues } from '../interpreter/cues';
+import { readRating } from './surveyReader';
 import { turnHandoff } from './turnHandoff';
-
-const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
-const CALLBACK = /\b(r(ü|ue)ckruf|zur(ü|ue)ckrufen|callback|call me back)\b/i;
-const RATING = /^\s*([1-5])\s*(\/\s*5|sterne?|stars?|punkte?)?\s*[.!]?\s*$/i;
+import { WaitingListener, WaitingListenerDeps } from './waitingListener';
 
 /** The conversation's handoff mark as the turn's state read found it (state/handoffMarks). */
 export interface HandoffMarkReader {
@@ -21,20 +20,29 @@ export interface HandoffMarkReader {
 /** What the customer bot does with a turn after asking the gate. */
 export type GateDecision = 'continue' | 'handled';
 
+/** Without triage and knowledge wired, a waiting customer is still heard for cues and the queue. */
+const CALM: WaitingListenerDeps = { frustration: () => ({ level: 0 }), now: () => new Date() };
+
 /**
  * The customer side of a handoff, run before and after the dialogs of every customer turn:
- * while queued, "abbrechen" cancels and "Rückruf" leaves a callback request, anything else is
- * passed to the record and acknowledged briefly; while assigned the bot is silent and only relays;
- * after the agent resolved, it takes the one answer to the satisfaction question.
+ * while queued the WaitingListener hears the customer; while assigned the bot is silent and only
+ * relays; after the agent resolved, it takes the one answer to the satisfaction question, in
+ * digits or words. The gate never touches the session, so the dialogs' `session.greeted` survives
+ * a handoff and the customer is not greeted in full again.
  */
 export class CustomerHandoffGate {
+  private readonly listener: WaitingListener;
+
   constructor(
     private readonly handoffs: HandoffService,
     private readonly i18n: I18nService,
     private readonly logger: Logger,
     /** Without marks every turn asks the queue; with them only turns of marked conversations do. */
     private readonly marks?: HandoffMarkReader,
-  ) {}
+    listening: WaitingListenerDeps = CALM,
+  ) {
+    this.listener = new WaitingListener(handoffs, listening);
+  }
 
   /** 'handled': the dialogs must not run this turn. resetDialogs starts the bot afresh next time. */
   async beforeTurn(context: TurnContext, resetDialogs: () => Promise<void>): Promise<GateDecision> {
@@ -49,31 +57,21 @@ export class CustomerHandoffGate {
       this.marks!.clear(context, mark).catch((err: Error) => this.logger.warn({ conversationId: key, err: err.message }, 'handoff mark not cleared'));
       return 'continue';
     }
-    const t = this.i18n.t(activity.locale ?? state.active?.customer.language ?? state.surveyPending?.customer.language);
+    const t = this.i18n.t(state.active?.customer.language ?? state.surveyPending?.customer.language ?? activity.locale);
     const text = activity.type === 'message' ? (activity.text ?? '').trim() : '';
 
     if (state.active) {
       const handoff = state.active;
       if (activity.type !== 'message') return 'handled';
+      if (text === '' && !activity.value) return 'handled';
       try {
-        if (handoff.status === 'queued' && CANCEL.test(text)) {
-          await this.handoffs.cancelByCustomer(handoff.id);
-          await resetDialogs();
-          await context.sendActivity(t('handoff:cancelled'));
+        if (handoff.status === 'queued') {
+          const replies = await this.listener.hear(context, handoff, t, resetDialogs);
+          if (replies.length) await context.sendActivities(replies);
           return 'handled';
-        }
-        if (handoff.status === 'queued' && handoff.mode === 'live' && CALLBACK.test(text)) {
-          await this.handoffs.requestCallback(handoff.id);
-          await context.sendActivity(t('handoff:callbackConfirmed'));
-          return 'handled';
-        }
-        if (text === '' && !activity.value) return 'handled';
-        const updated = await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value));
-        if (updated.status === 'queued') {
-          const ticket = await this.handoffs.ticketFor(updated);
-          await context.sendActivity(updated.mode === 'live' ? t('handoff:ackQueued', { position: ticket.position }) : t('handoff:ackCallback'));
         }
         // Assigned: silent. The agent sees the message through the record and the event.
+        await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value));
         return 'handled';
       } catch (err) {
         // Ended a moment ago (resolved, claimed while cancelling): the bot takes the turn again.
@@ -84,14 +82,19 @@ export class CustomerHandoffGate {
     }
 
     if (state.surveyPending && activity.type === 'message') {
-      const rating = RATING.exec(text);
-      if (rating) {
-        await this.handoffs.recordSurvey(state.surveyPending.id, Number(rating[1]));
-        await context.sendActivity(t('handoff:survey.thanks'));
+      const rating = readRating(text);
+      if (rating !== undefined) {
+        await this.handoffs.recordSurvey(state.surveyPending.id, rating);
+        await context.sendActivity(t(rating <= 2 ? 'handoff:survey.thanksLow' : 'handoff:survey.thanks'));
         return 'handled';
       }
       // The customer moved on: the question stays unanswered and is not asked again.
       await this.handoffs.recordSurvey(state.surveyPending.id, null);
+      const cues = detectCues(text);
+      if (cues.has('closing') || (cues.has('thanks') && cues.size === 1)) {
+        await context.sendActivity(t('handoff:survey.goodbye'));
+        return 'handled';
+      }
     }
     return 'continue';
   }
@@ -101,14 +104,13 @@ export class CustomerHandoffGate {
     const activity = context.activity;
     const ticket = turnHandoff(context);
     if (!ticket || ticket.created === false) return;
-    const record = await this.handoffs.get(ticket.handoffId);
     await resetDialogs();
-    if (HANDOFF_EVENT_CHANNELS.includes(activity.channelId)) {
-      const transcript = record.transcript.map(
-        (line): Partial<Activity> => ({ type: 'message', text: line.text, timestamp: line.at, from: { id: line.from, name: line.from, role: line.from === 'customer' ? 'user' : 'bot' } }),
-      );
-      const handoffContext = { handoffId: record.id, category: record.category, priority: record.priority, reason: record.reason, summary: record.summary.text };
-      await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: transcript as Activity[] }));
-    }
+    if (!HANDOFF_EVENT_CHANNELS.includes(activity.channelId)) return;
+    const record = await this.handoffs.get(ticket.handoffId);
+    const transcript = record.transcript.map(
+      (line): Partial<Activity> => ({ type: 'message', text: line.text, timestamp: line.at, from: { id: line.from, name: line.from, role: line.from === 'customer' ? 'user' : 'bot' } }),
+    );
+    const handoffContext = { handoffId: record.id, category: record.category, priority: record.priority, reason: record.reason, summary: record.summary.text };
+    await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: transcript as Activity[] }));
   }
 }

@@ -60,6 +60,7 @@ const PERSON = prefixes([
   'sachbearbeiter', 'agent', 'human', 'real person', 'a person', 'live person', 'operator', 'someone', 'somebody',
   'jemanden', 'jemandem', 'jemand', 'ansprechpartner', 'kollegen', 'kollegin', 'servicemitarbeiter', 'hotline', 'representative',
 ]);
+const PERSON_WORD = words(['person', 'persons', 'people', 'mensch']);
 /** Words that turn a mention of a person into a wish to talk to one (in a longer sentence). */
 const ASKING = words([
   'sprechen', 'reden', 'verbinden', 'verbunden', 'verbinde', 'brauche', 'brauch', 'will', 'wil', 'mochte', 'mocht', 'hatte gern', 'hatte gerne',
@@ -165,7 +166,7 @@ export function detectCues(text: string): Set<Cue> {
   const supervisor = (SUPERVISOR.test(f) && !NOT_SUPERVISOR.test(f)) || SUPERVISOR_WHOLE_WORDS.test(f);
   if (supervisor && (n <= 4 || ASKING.test(f))) cues.add('supervisor');
   const personText = f.replace(NEGATED_PERSON, ' ').replace(MENSCH_EXCLAMATION, ' ');
-  if (PERSON.test(personText) && (n <= 4 || ASKING.test(f))) cues.add('person');
+  if ((PERSON.test(personText) || PERSON_WORD.test(personText)) && (n <= 4 || ASKING.test(f))) cues.add('person');
 
   if (CLOSING_RATING.test(f)) cues.add('closing');
   if (CLOSING.test(f) && (!question || DONE_DESPITE_QUESTION_WORDS.test(f)) && n <= 12) {

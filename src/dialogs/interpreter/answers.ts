@@ -1,0 +1,61 @@
+import type { I18nService } from '../../services/i18n/i18nService';
+import { normalizeText } from '../../services/nlu/normalize';
+import type { Expectation, PhraseChoice } from './expectation';
+import { renderPhrase } from './expectation';
+import { detectField, detectLostItem, detectProblem } from './matchers';
+import { parseAddress, parseCustomerNumber, parseDate, parseEmail, parseIban, parseLastFour, parseName, parsePhone } from './slots';
+import { yesNo } from './yesNo';
+
+export type AnswerCheck = { ok: true } | { ok: false; problemKey?: string };
+
+/** The choice a message picks: its digit or value, or its title in German or English. */
+export function pickPhraseChoice(text: string, choices: PhraseChoice[] | undefined, i18n: I18nService): PhraseChoice | undefined {
+  const raw = text.trim();
+  const digit = /^(\d{1,2})[.)]?$/.exec(raw)?.[1];
+  const normalized = normalizeText(raw);
+  if (!normalized) return undefined;
+  return (choices ?? []).find(
+    (c) =>
+      c.value === raw ||
+      (digit !== undefined && c.value === digit) ||
+      normalizeText(c.value) === normalized ||
+      (['de', 'en'] as const).some((lang) => normalizeText(renderPhrase(c.title, i18n.t(lang), lang)) === normalized),
+  );
+}
+
+const MATCHERS = {
+  problem: detectProblem,
+  field: detectField,
+  lostItem: detectLostItem,
+} as const;
+
+/**
+ * Whether a message is a clean answer to the step: a choice, a plain yes/no, a readable value.
+ * Open and free-text steps have no clean form beyond their choices; the interpreter decides those.
+ */
+export function checkAnswer(expect: Expectation, text: string, now: Date, i18n: I18nService): AnswerCheck {
+  if (pickPhraseChoice(text, expect.choices, i18n)) return { ok: true };
+  switch (expect.kind) {
+    case 'yesNo':
+      return yesNo(text) !== undefined ? { ok: true } : { ok: false };
+    case 'choice':
+      return expect.matcher && MATCHERS[expect.matcher](text) !== undefined ? { ok: true } : { ok: false };
+    case 'open':
+    case 'text':
+      return { ok: false };
+    case 'name':
+      return parseName(text) ? { ok: true } : { ok: false, problemKey: expect.problem };
+    case 'identifier':
+      return parseDate(text, now) || parseCustomerNumber(text) || (expect.allowLastFour && parseLastFour(text)) ? { ok: true } : { ok: false, problemKey: expect.problem };
+    case 'email':
+      return parseEmail(text) ? { ok: true } : { ok: false, problemKey: expect.problem };
+    case 'phone':
+      return parsePhone(text) ? { ok: true } : { ok: false, problemKey: expect.problem };
+    case 'address':
+      return parseAddress(text) ? { ok: true } : { ok: false, problemKey: expect.problem };
+    case 'iban': {
+      const iban = parseIban(text);
+      return 'iban' in iban ? { ok: true } : { ok: false, problemKey: `conversation:dataChange.problems.${iban.problem}` };
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { normalizeText } from '../../services/nlu/normalize';
+
+/**
+ * What a free-text message picks at the choice steps of the request dialogs. Kept apart from the
+ * dialogs so that the turn interpreter can tell an answer from a new topic without importing them.
+ */
+
+export const PROBLEMS = ['internet', 'phone', 'device', 'app'] as const;
+export type Problem = (typeof PROBLEMS)[number];
+
+const PROBLEM_WORDS: Record<Problem, RegExp> = {
+  internet: /(internet|router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband|langsam)/,
+  phone: /(sim|netz|empfang|telefonieren|anrufe|handy|smartphone|mobile daten|signal|esim)/,
+  device: /(kaputt|defekt|display|bildschirm|akku|laedt|ladt|geraet|gerat|broken|battery|screen)/,
+  app: /(app|login|anmelden|einloggen|portal|absturz|stuerzt|sturzt|passwort|crash)/,
+};
+
+/** The problem a message describes, if it names one. App problems win ("die App stürzt auf dem Handy ab"). */
+export function detectProblem(text: string): Problem | undefined {
+  const normalized = normalizeText(text);
+  for (const p of ['app', 'device', 'internet', 'phone'] as const) if (PROBLEM_WORDS[p].test(normalized)) return p;
+  return undefined;
+}
+
+export const FIELDS = ['address', 'name', 'bank', 'email', 'phone'] as const;
+export type Field = (typeof FIELDS)[number];
+
+const FIELD_WORDS: Record<Field, RegExp> = {
+  bank: /(iban|bank|konto|lastschrift|account)/,
+  email: /(mail)/,
+  phone: /(telefon|handynummer|rufnummer|nummer|phone)/,
+  address: /(adresse|anschrift|umzug|umgezogen|wohnort|strasse|address|moved)/,
+  name: /(name|heirat|geheiratet|nachname)/,
+};
+
+export function detectField(text: string): Field | undefined {
+  const normalized = normalizeText(text);
+  return (['bank', 'email', 'phone', 'address', 'name'] as const).find((f) => FIELD_WORDS[f].test(normalized));
+}
+
+export type LostItem = 'card' | 'phone';
+
+const CARD_WORDS = /(karte|kreditkarte|girocard|ec karte|bankkarte|visa|mastercard|maestro|amex|card)/;
+const PHONE_WORDS = /(handy|smartphone|telefon|iphone|phone|mobil|sim)/;
+
+/** What a message says is lost; a SIM card counts as the phone, not as a payment card. */
+export function detectLostItem(text: string): LostItem | undefined {
+  const normalized = normalizeText(text);
+  if (PHONE_WORDS.test(normalized)) return 'phone';
+  if (CARD_WORDS.test(normalized)) return 'card';
+  return undefined;
+}

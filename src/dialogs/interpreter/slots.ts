@@ -1,0 +1,126 @@
+import { foldTokens, normalizeText } from '../../services/nlu/normalize';
+import { ibanValid } from '../../services/privacy/masking';
+
+/**
+ * Reading the values a form asks for out of what customers actually write: "Kundennummer
+ * 4711-0815", "21. Jänner 1980", "+43 664 1234567", "Meine neue Adresse ist …". Each reader
+ * returns the clean value or undefined; none accepts a yes/no, a sentence or a protest.
+ */
+
+const MONTHS: Record<string, number> = {
+  januar: 1, janner: 1, jaenner: 1, jan: 1, january: 1, februar: 2, feber: 2, feb: 2, february: 2, marz: 3, maerz: 3, mar: 3, march: 3,
+  april: 4, apr: 4, mai: 5, may: 5, juni: 6, jun: 6, june: 6, juli: 7, jul: 7, july: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9,
+  oktober: 10, okt: 10, october: 10, oct: 10, november: 11, nov: 11, dezember: 12, dez: 12, december: 12, dec: 12,
+};
+
+const NUMERIC_DATE = /(?:^|\D)(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)/;
+const ISO_DATE = /(?:^|\D)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/;
+const WORD_DATE = /(?:^|\D)(\d{1,2})\.? ?([a-z]{3,9})\.? ?(\d{4})(?!\d)/;
+const ENGLISH_DATE = /(?:^|[^a-z])([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})(?!\d)/;
+
+function plausibleDate(day: number, month: number, year: number, now: Date): string | undefined {
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  if (parsed.getUTCDate() !== day || parsed.getUTCMonth() !== month - 1 || year < 1900 || parsed.getTime() > now.getTime()) return undefined;
+  return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
+}
+
+/** A date of birth as DD.MM.YYYY: 21.05.1980, 21.5.80, 1980-05-21, "21. Mai 1980", "21. Jänner 1980", "May 21, 1980". */
+export function parseDate(text: string, now: Date = new Date()): string | undefined {
+  const raw = text.trim();
+  const numeric = NUMERIC_DATE.exec(raw);
+  if (numeric) {
+    let year = Number(numeric[3]);
+    if (numeric[3].length === 2) year += year > now.getUTCFullYear() % 100 ? 1900 : 2000;
+    return plausibleDate(Number(numeric[1]), Number(numeric[2]), year, now);
+  }
+  const iso = ISO_DATE.exec(raw);
+  if (iso) return plausibleDate(Number(iso[3]), Number(iso[2]), Number(iso[1]), now);
+  const lower = normalizeText(raw.replace(/\./g, '. ')).replace(/ +/g, ' ');
+  const worded = WORD_DATE.exec(lower);
+  if (worded && MONTHS[worded[2]] !== undefined) return plausibleDate(Number(worded[1]), MONTHS[worded[2]], Number(worded[3]), now);
+  const english = ENGLISH_DATE.exec(lower);
+  if (english && MONTHS[english[1]] !== undefined) return plausibleDate(Number(english[2]), MONTHS[english[1]], Number(english[3]), now);
+  return undefined;
+}
+
+/** Digit groups with single separators, optionally after a short letter prefix ("K-4711-0815"). */
+const CUSTOMER_NUMBER = /(?:^|[^\p{L}\d])(?:([a-z]{1,3})[- ]?)?(\d{2,12}(?:[-/. ]\d{2,12}){0,3})(?!\d)/iu;
+
+/** A customer number of 6 to 12 digits, separators removed: "Kundennummer 4711-0815" -> "47110815". */
+export function parseCustomerNumber(text: string): string | undefined {
+  // A date, even an impossible one ("31.02.1980"), is not a customer number.
+  if (NUMERIC_DATE.test(text) || ISO_DATE.test(text)) return undefined;
+  const cleaned = text.replace(/\b(kundennummer|kunden nr|kundennr|kd nr|kdnr|customer number|nummer|nr)\b\.?:?/gi, ' ');
+  const match = CUSTOMER_NUMBER.exec(cleaned);
+  if (!match) return undefined;
+  const digits = match[2].replace(/\D/g, '');
+  if (digits.length < 6 || digits.length > 12) return undefined;
+  const prefix = match[1] ? match[1].toUpperCase() : '';
+  return prefix ? `${prefix}-${digits}` : digits;
+}
+
+/** The last four digits of a card, alone ("1234", "die letzten vier sind 1234"). */
+export function parseLastFour(text: string): string | undefined {
+  const groups = text.match(/\d+/g) ?? [];
+  return groups.length === 1 && groups[0].length === 4 ? groups[0] : undefined;
+}
+
+const PHONE_CANDIDATE = /(\+|00)?\d[\d /().-]{4,22}\d/;
+
+/** A phone number with +49/0049/+43/+41 or a national 0, separators removed: "+49 151 2345678" -> "+491512345678". */
+export function parsePhone(text: string): string | undefined {
+  const match = PHONE_CANDIDATE.exec(text);
+  if (!match) return undefined;
+  let phone = match[0].replace(/[\s/().-]/g, '');
+  if (phone.startsWith('00')) phone = `+${phone.slice(2)}`;
+  if (/^\+\d{8,15}$/.test(phone) || /^0\d{6,14}$/.test(phone)) {
+    // "+49 0151 …": the trunk zero goes when a country code is given.
+    return phone.replace(/^(\+4[139])0/, '$1');
+  }
+  return undefined;
+}
+
+const EMAIL = /[^\s@<>(),;:"]{1,64}@[^\s@<>(),;:"]{1,200}\.[a-z]{2,24}/i;
+
+export function parseEmail(text: string): string | undefined {
+  const match = EMAIL.exec(text);
+  return match ? match[0].replace(/[.]+$/, '').toLowerCase() : undefined;
+}
+
+/** Street and number, then a 4- or 5-digit postcode and a town: "Hauptstraße 5, 10115 Berlin". */
+const ADDRESS = /^(?=.*\p{L}.*\d)(?=.*\b\d{4,5}\s+\p{L}).{8,150}$/u;
+const ADDRESS_LEAD = /^(meine neue (adresse|anschrift) (ist|lautet)|neue (adresse|anschrift)|die neue (adresse|anschrift) (ist|lautet)|ich wohne (jetzt )?(in der |im |am )?|my new address is|new address)\s*:?\s*/i;
+
+export function parseAddress(text: string): string | undefined {
+  const value = text.trim().replace(ADDRESS_LEAD, '').replace(/\s+/g, ' ');
+  return ADDRESS.test(value) ? value : undefined;
+}
+
+/** An IBAN anywhere in the text, spaces removed and upper-cased; check digits verified. */
+export function parseIban(text: string): { iban: string } | { problem: 'ibanFormat' | 'invalidIban' } {
+  const match = /[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}/.exec(text);
+  const iban = (match ? match[0] : text).replace(/\s+/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return { problem: 'ibanFormat' };
+  return ibanValid(iban) ? { iban } : { problem: 'invalidIban' };
+}
+
+/** Words that make a message a sentence or an answer rather than a name. */
+const NOT_NAME_WORDS = new Set(
+  [
+    'ja', 'nein', 'jo', 'ne', 'nee', 'ok', 'okay', 'yes', 'no', 'danke', 'bitte', 'hallo', 'ich', 'bin', 'sie', 'du', 'wir', 'mich', 'mir', 'mein', 'meine', 'das', 'der',
+    'die', 'ist', 'und', 'oder', 'nicht', 'kein', 'keine', 'was', 'wie', 'warum', 'wer', 'wo', 'wann', 'verstehen', 'verstehe', 'will', 'mochte', 'habe', 'hab',
+    'einfach', 'schon', 'doch', 'noch', 'mal', 'karte', 'handy', 'sim', 'gestohlen', 'verloren', 'weg', 'mitarbeiter', 'hilfe', 'menu', 'abbrechen', 'egal',
+    'the', 'is', 'not', 'you', 'what', 'help', 'stop', 'keine', 'ahnung', 'weiss', 'weis', 'geht', 'sperren', 'bitte', 'schnell', 'sofort', 'jetzt',
+  ].map((w) => foldTokens(w).join(' ')),
+);
+const NAME_LEAD = /^(ich hei(ss|ß)e|mein name ist|mein name lautet|name\s*:|ich bin|my name is|i am|i'm|hier ist|hier spricht)\s+/i;
+const NAME_SHAPE = /^[\p{L}][\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,4}$/u;
+
+/** A full name of two to five words: no digits, no yes/no, no sentence. */
+export function parseName(text: string): string | undefined {
+  const value = text.trim().replace(NAME_LEAD, '').replace(/[.!]+$/, '').replace(/\s*,\s*/g, ' ').replace(/\s+/g, ' ');
+  if (value.length < 4 || value.length > 100 || !NAME_SHAPE.test(value)) return undefined;
+  const words = value.split(' ');
+  if (words.some((w) => NOT_NAME_WORDS.has(foldTokens(w).join(' ')))) return undefined;
+  return value;
+}

@@ -1,0 +1,210 @@
+import type { TurnContext } from 'botbuilder';
+import type { HandoffReason } from '../../services/handoff/types';
+import { foldTokens } from '../../services/nlu/normalize';
+import type { TriageAssessment } from '../../services/nlu/triageService';
+import type { Intent } from '../../services/nlu/types';
+import { containsCardNumber } from '../../services/privacy/masking';
+import type { DialogDeps } from '../dialogDeps';
+import { checkAnswer } from './answers';
+import { detectCues, foldedText } from './cues';
+import type { Expectation } from './expectation';
+import { detectLostItem } from './matchers';
+import { startsWithNo, yesNo } from './yesNo';
+
+/** Longest message the bot reads; a longer one is politely refused instead of being guessed at. */
+export const MAX_MESSAGE_CHARS = 1000;
+/** After this pause a message gets a short welcome back. */
+export const WELCOME_BACK_AFTER_MS = 30 * 60 * 1000;
+/** An intent this sure, named in a sentence, leaves the current step for its own dialog. */
+export const SWITCH_CONFIDENCE = 0.7;
+/** The lost/stolen lane takes over from any other dialog at this confidence. */
+export const URGENT_CONFIDENCE = 0.6;
+
+export type Decision =
+  /** Not a message (e.g. conversationUpdate while a dialog runs). */
+  | { kind: 'ignore' }
+  /** The step's answer: the waiting prompt takes it. */
+  | { kind: 'answer' }
+  /** The interpreter has replied (help, privacy, a knowledge answer); the step is asked again, briefly. */
+  | { kind: 'reask' }
+  /** The language changed: the step is asked again in the new language. */
+  | { kind: 'language' }
+  | { kind: 'miss'; problemKey?: string }
+  /** "Sie verstehen mich nicht": frustration at the step, not an invalid value. */
+  | { kind: 'protest' }
+  | { kind: 'menu' }
+  | { kind: 'cancel' }
+  | { kind: 'back' }
+  | { kind: 'close' }
+  /** Thanks without a goodbye, when the step is done: offer to end. */
+  | { kind: 'thanks' }
+  | { kind: 'handoff'; reason: HandoffReason; needsSupervisor: boolean; urgent: boolean }
+  | { kind: 'urgent'; text: string }
+  | { kind: 'switch'; intent: Intent; text: string }
+  /** "Nein, keine Adressänderung": the dialog assumed wrongly. */
+  | { kind: 'negation' };
+
+const DECIDED = Symbol('lotse.interpreter.decided');
+const ASSESSMENT = Symbol('lotse.interpreter.assessment');
+const WELCOMED_BACK = Symbol('lotse.interpreter.welcomedBack');
+
+const PIN_TYPED = /\b(pin|geheimzahl|cvc|cvv|pruefnummer|prufnummer)\b\D{0,20}\d{3,6}\b/;
+const PROTEST = new RegExp(
+  `(?:^| )(?:${[
+    'verstehen mich nicht', 'verstehen mich einfach nicht', 'verstehen sie mich', 'verstehen sie nicht', 'sie verstehen nicht', 'verstehst du',
+    'hab ich doch schon', 'habe ich doch schon', 'habe ich schon gesagt', 'hab ich schon gesagt', 'horen sie mir', 'hort mir', 'lesen sie',
+    'das ist doch', 'so ein quatsch', 'quatsch', 'unsinn', 'blodsinn', 'schwachsinn', 'nutzlos', 'sinnlos', 'bescheuert', 'dummer bot', 'blode maschine',
+    'you don t understand', 'you dont understand', 'useless', 'stupid bot', 'not listening', 'das stand da', 'wird bearbeitet', 'immer dasselbe',
+    'immer das gleiche', 'schon wieder',
+  ].map((p) => foldTokens(p).join(' ')).join('|')})(?= |$)`,
+);
+const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
+const QUESTION_START = /^(?:wann|wie|warum|wieso|weshalb|wo|was|welche|welcher|welches|kann|konnen|konnte|gibt|ist|sind|muss|darf|habe|hab|bekomme|when|how|why|where|what|which|can|could|is|are|do|does)(?= |$)/;
+
+/**
+ * Decides what a customer message is before any step sees it, in a fixed order (docs/CONVERSATION.md):
+ * bad input, card number or PIN, language, help, cancel/menu/back, closing and thanks, supervisor
+ * or person, frustration, lost or stolen, a clean answer to the step, a negation of what the bot
+ * assumed, a new question or topic, a protest, and otherwise a miss. Only answers reach the step.
+ * Runs once per turn (the outermost dialog asks; nested dialogs get "answer").
+ */
+export class TurnInterpreter {
+  constructor(private readonly deps: DialogDeps) {}
+
+  /** The triage of this turn's message, if the interpreter assessed one. */
+  static assessment(context: TurnContext): TriageAssessment | undefined {
+    return context.turnState.get(ASSESSMENT) as TriageAssessment | undefined;
+  }
+
+  /** True when this turn already said "Willkommen zurück". */
+  static welcomedBack(context: TurnContext): boolean {
+    return context.turnState.get(WELCOMED_BACK) === true;
+  }
+
+  async interpret(context: TurnContext): Promise<Decision> {
+    if (context.turnState.get(DECIDED)) return { kind: 'answer' };
+    context.turnState.set(DECIDED, true);
+    const activity = context.activity;
+    if (activity.type !== 'message') return { kind: 'ignore' };
+    const session = await this.deps.sessions.get(context);
+    const expect = session.expect;
+    const t = await this.deps.sessions.t(context);
+    const text = typeof activity.text === 'string' ? activity.text : '';
+    const trimmed = text.trim();
+    await this.welcomeBack(context);
+
+    // 1. Bad input.
+    if (trimmed === '') return this.reply(context, t('conversation:input.empty'));
+    if (text.length > MAX_MESSAGE_CHARS) return this.reply(context, t('conversation:input.tooLong', { max: MAX_MESSAGE_CHARS }));
+    if (!/[\p{L}\p{N}?]/u.test(trimmed)) return this.reply(context, t('conversation:input.noWords'));
+    // 2. Card number or PIN: never stored, never processed.
+    const folded = foldedText(trimmed);
+    if (containsCardNumber(trimmed)) return this.reply(context, t('conversation:privacy.cardNumber'));
+    if (PIN_TYPED.test(folded.replace(/ue/g, 'u'))) return this.reply(context, t('conversation:privacy.pin'));
+
+    const cues = detectCues(trimmed);
+    // 3. Language.
+    const lang = cues.has('languageEn') ? 'en' : cues.has('languageDe') ? 'de' : undefined;
+    if (lang) {
+      session.language = lang;
+      await context.sendActivity(this.deps.i18n.t(lang)('conversation:language.switched'));
+      return { kind: 'language' };
+    }
+    // 4. Help.
+    if (cues.has('help')) return this.reply(context, t('conversation:help.text'));
+    // 5. Cancel, menu, back.
+    if (cues.has('cancel')) return { kind: 'cancel' };
+    if (cues.has('menu')) return { kind: 'menu' };
+    if (cues.has('back')) return { kind: 'back' };
+    // 6. Closing and thanks.
+    if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor')) return { kind: 'close' };
+
+    const clean = expect ? checkAnswer(expect, trimmed, this.deps.clock.now(), this.deps.i18n) : { ok: false as const };
+    const assessment = await this.assess(context, trimmed, clean.ok || (expect?.misses ?? 0) > 0);
+    const lostMentioned = assessment.intent.intent === 'lost_or_stolen' || (LOST_WORDS.test(folded) && detectLostItem(trimmed) !== undefined);
+
+    if (cues.has('thanks') && !clean.ok && !cues.has('person') && !cues.has('supervisor')) {
+      if (expect && isForm(expect)) return this.reply(context, `${t('conversation:interpreter.welcome')}`);
+      return { kind: 'thanks' };
+    }
+    // 7. A supervisor or a person, also inside the urgent lane.
+    if (cues.has('supervisor')) return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: true, urgent: lostMentioned };
+    if (cues.has('person') || (assessment.escalationReason === 'asked_for_human' && !clean.ok)) {
+      return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: session.category === 'complaint', urgent: lostMentioned };
+    }
+    // 8. Frustration rising.
+    if (assessment.escalationReason === 'irate' || assessment.escalationReason === 'annoyed_twice') {
+      return { kind: 'handoff', reason: 'frustration', needsSupervisor: assessment.escalationReason === 'irate', urgent: lostMentioned };
+    }
+    // 9. Lost or stolen: the urgent lane, whatever the step.
+    const urgent = assessment.intent.intent === 'lost_or_stolen' && assessment.intent.confidence >= URGENT_CONFIDENCE;
+    if (urgent && session.category !== 'lost_or_stolen' && !(clean.ok && expect?.kind !== 'open')) return { kind: 'urgent', text: trimmed };
+    // 10. A clean answer to the step.
+    if (!expect || clean.ok) return { kind: 'answer' };
+    // 11. A negation of what the bot assumed.
+    if (this.isNegation(expect, trimmed)) return { kind: 'negation' };
+    if (expect.kind === 'open') return { kind: 'answer' };
+    if (expect.kind === 'text' && trimmed.length >= 5 && yesNo(trimmed) === undefined && !PROTEST.test(folded)) return { kind: 'answer' };
+    // 12. A new question or topic.
+    const words = folded.split(' ').length;
+    const question = trimmed.includes('?') || QUESTION_START.test(folded);
+    if (question || words >= 3) {
+      const lang2 = await this.deps.sessions.lang(context);
+      const found = await this.deps.knowledge.search(trimmed, lang2);
+      if (found.confident && found.best && found.best.category !== 'lost_or_stolen' && (question || assessment.frustration.level === 0)) {
+        await context.sendActivity(found.best.text);
+        if (found.best.fallbackLanguage) await context.sendActivity(t('conversation:knowledge.germanOnly'));
+        return { kind: 'reask' };
+      }
+      const { intent, confidence } = assessment.intent;
+      if (SWITCHABLE.has(intent) && confidence >= SWITCH_CONFIDENCE && intent !== session.category && words >= 3) return { kind: 'switch', intent, text: trimmed };
+    }
+    // 13. A protest is frustration, not an invalid value.
+    if (PROTEST.test(folded) || assessment.frustration.level >= 1) return { kind: 'protest' };
+    // 14. Otherwise the step did not get its answer.
+    if (question) return { kind: 'miss', problemKey: 'conversation:interpreter.questionUnknown' };
+    return { kind: 'miss', problemKey: clean.problemKey };
+  }
+
+  private async assess(context: TurnContext, text: string, loopAnswer: boolean): Promise<TriageAssessment> {
+    const session = await this.deps.sessions.get(context);
+    const settings = await this.deps.content.settings();
+    // Repeating an answer because the bot asked again is the bot's loop, not the customer's anger.
+    const history = loopAnswer ? { ...session.history, previousTexts: [] } : session.history;
+    const assessment = this.deps.triage.assess(text, history, settings.frustration);
+    context.turnState.set(ASSESSMENT, assessment);
+    await this.deps.sessions.remember(context, text, assessment.frustration.level, assessment.frustration.score);
+    return assessment;
+  }
+
+  private isNegation(expect: Expectation, text: string): boolean {
+    if (expect.kind === 'yesNo') return false;
+    const answer = yesNo(text);
+    if (answer === 'no') return true;
+    if (!startsWithNo(text) && !/^(?:kein|keine|keinen|nicht|not|no)(?= )/.test(foldedText(text))) return false;
+    return !text.includes('?');
+  }
+
+  private async welcomeBack(context: TurnContext): Promise<void> {
+    const session = await this.deps.sessions.get(context);
+    const now = this.deps.clock.now();
+    const last = session.lastSeenAt ? Date.parse(session.lastSeenAt) : NaN;
+    session.lastSeenAt = now.toISOString();
+    if (!session.greeted || Number.isNaN(last) || now.getTime() - last < WELCOME_BACK_AFTER_MS) return;
+    context.turnState.set(WELCOMED_BACK, true);
+    const t = await this.deps.sessions.t(context);
+    await context.sendActivity(t('conversation:greeting.welcomeBack'));
+  }
+
+  private async reply(context: TurnContext, text: string): Promise<Decision> {
+    await context.sendActivity(text);
+    return { kind: 'reask' };
+  }
+}
+
+const SWITCHABLE = new Set<Intent>(['billing', 'technical', 'general', 'data_change', 'complaint']);
+
+/** Steps that collect a value: thanks there is politeness, not the end. */
+function isForm(expect: Expectation): boolean {
+  return !['yesNo', 'choice', 'open'].includes(expect.kind) || (expect.kind === 'yesNo' && !expect.helped);
+}

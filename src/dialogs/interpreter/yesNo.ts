@@ -1,0 +1,86 @@
+import { foldTokens } from '../../services/nlu/normalize';
+
+/**
+ * Natural yes and no, as customers answer a yes/no question in German, Austrian, Swiss or English
+ * writing. A yes followed by a question or a problem ("Ja, aber wann wird abgebucht?") is not a
+ * bare yes, and a statement that merely contains "nicht" ("Mein Internet geht seit gestern nicht")
+ * is not a no: only whole answers count.
+ */
+export type YesNo = 'yes' | 'no';
+
+const fold = (phrase: string): string => foldTokens(phrase).join(' ');
+const set = (items: string[]): Set<string> => new Set(items.map(fold));
+
+const YES = set([
+  'ja', 'jo', 'joa', 'jap', 'jup', 'jep', 'jawohl', 'jaja', 'ja ja', 'jaa', 'gerne', 'gern', 'sehr gern', 'sehr gerne', 'genau', 'ok', 'okay', 'oke', 'okey',
+  'klar', 'na klar', 'sicher', 'richtig', 'stimmt', 'korrekt', 'passt', 'passt so', 'passt scho', 'basst', 'gell', 'gelle', 'freilich', 'absolut',
+  'natürlich', 'selbstverständlich', 'auf jeden fall', 'hat geklappt', 'hat funktioniert', 'hat geholfen', 'das hat geholfen', 'das hat geklappt',
+  'geht wieder', 'es geht wieder', 'funktioniert wieder', 'läuft wieder', 'klappt', 'klappt jetzt', 'geht jetzt', 'jetzt geht es', 'jetzt gehts',
+  'perfekt', 'super', 'prima', 'top', 'toll', 'wunderbar', 'bestens', 'sehr gut', 'gut', 'das stimmt', 'ist richtig', 'das ist richtig', 'stimmt so',
+  'yes', 'yep', 'yeah', 'yup', 'sure', 'correct', 'right', 'y', 'j', 'yes please', 'it worked', 'that helped', 'helped', 'it helped', 'works now', 'that s right',
+  'that is right', 'of course', 'absolutely', 'definitely', 'ja bitte', 'ja gerne', 'ja gern', 'ja genau', 'ja das stimmt', 'ja passt', 'ja danke', 'ja hat geholfen',
+  'ja das hat geholfen', 'ja hat geklappt', 'jo passt', 'ja klar', 'ja sicher', 'ja richtig', 'ja korrekt', 'oui', 'gärn', 'ja gärn', 'jawoll',
+]);
+
+const NO = set([
+  'nein', 'ne', 'nee', 'noe', 'nö', 'na', 'naa', 'nix', 'no', 'nope', 'nah', 'n', 'nicht wirklich', 'eher nicht', 'leider nicht', 'leider nein', 'nein leider',
+  'hat nicht geklappt', 'hat nicht funktioniert', 'hat nicht geholfen', 'nicht geholfen', 'nicht geklappt', 'das hat nicht geholfen', 'das hat nicht geklappt',
+  'geht immer noch nicht', 'geht nicht', 'geht noch nicht', 'immer noch nicht', 'noch nicht', 'funktioniert nicht', 'funktioniert immer noch nicht',
+  'klappt nicht', 'klappt immer noch nicht', 'keineswegs', 'auf keinen fall', 'nein danke', 'no thanks', 'no thank you', 'not really', 'didn t help',
+  'did not help', 'still not working', 'doesn t work', 'it didn t work', 'negativ', 'falsch', 'stimmt nicht', 'das stimmt nicht', 'ist falsch', 'das ist falsch',
+  'nicht richtig', 'wrong', 'not right', 'incorrect', 'noch immer nicht', 'gar nicht', 'überhaupt nicht', 'nein gar nicht', 'nein überhaupt nicht',
+  'nein hat nicht geholfen', 'nein leider nicht', 'nein nicht wirklich', 'nö leider nicht', 'lieber nicht', 'nein lieber nicht', 'brauche ich nicht',
+  'nicht nötig', 'nein nicht nötig', 'kein bedarf', 'nein kein bedarf', 'nein danke nicht nötig', 'eher ned', 'ned wirklich', 'leider ned', 'nei', 'nei danke',
+]);
+
+/** Words that may follow a yes or no without changing it ("Ja, danke", "Nein, leider"). */
+const FILLER = set(['danke', 'bitte', 'vielen dank', 'danke schön', 'leider', 'gerne', 'gern', 'thanks', 'please', 'thank you', 'also', 'hm', 'hmm', 'ähm', 'äh', 'ok', 'okay', 'mal', 'schon', 'doch']);
+
+const QUESTION_OR_PROBLEM = new RegExp(
+  `(?:^| )(?:${['aber', 'but', 'wann', 'wie', 'warum', 'wieso', 'weshalb', 'was', 'wo', 'welche', 'welcher', 'welches', 'when', 'how', 'why', 'what', 'where', 'which', 'nicht', 'kein', 'keine', 'problem', 'immer noch', 'noch immer', 'trotzdem', 'still', 'not']
+    .map(fold)
+    .join('|')})(?= |$)`,
+);
+
+function stripFillers(words: string[]): string[] {
+  const out = [...words];
+  while (out.length > 1 && FILLER.has(out[out.length - 1])) out.pop();
+  while (out.length > 1 && FILLER.has(out[0]) && !YES.has(out.join(' ')) && !NO.has(out.join(' '))) out.shift();
+  return out;
+}
+
+/**
+ * 'yes', 'no', or undefined when the message is not a plain answer (a question, a problem, a
+ * new topic). The whole message must be a yes or no, allowing polite words around it and, after a
+ * leading "Ja"/"Nein", a remark that asks or reports nothing.
+ */
+export function yesNo(text: string | undefined): YesNo | undefined {
+  const raw = text ?? '';
+  const words = stripFillers(foldTokens(raw));
+  if (words.length === 0) return undefined;
+  const whole = words.join(' ');
+  if (NO.has(whole)) return 'no';
+  if (YES.has(whole)) return raw.includes('?') && words.length > 1 ? undefined : 'yes';
+  if (words.length > 12) return undefined;
+  // "Nein, keine Adressänderung" / "Nein, das war es nicht": a no with a remark is still a no.
+  for (const size of [2, 1]) {
+    const head = words.slice(0, size).join(' ');
+    if (words.length > size && NO.has(head) && !raw.includes('?')) return 'no';
+  }
+  // "Ja, hat geklappt, danke": a yes with a remark that asks and reports nothing.
+  for (const size of [3, 2, 1]) {
+    const head = words.slice(0, size).join(' ');
+    if (words.length > size && YES.has(head)) {
+      const rest = words.slice(size).join(' ');
+      if (raw.includes('?') || QUESTION_OR_PROBLEM.test(rest)) return undefined;
+      return words.length - size <= 4 ? 'yes' : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** True when the message starts like a no ("Nein, …", "Nö …"), whatever follows. */
+export function startsWithNo(text: string): boolean {
+  const words = foldTokens(text);
+  return words.length > 0 && (NO.has(words[0]) || NO.has(words.slice(0, 2).join(' ')));
+}

@@ -1,0 +1,42 @@
+import { DEFAULT_MENUS } from '../services/content/defaultMenu';
+import type { Menu, MenuOption } from '../services/content/types';
+import type { Lang } from '../services/i18n/i18nService';
+import { normalizeText } from '../services/nlu/normalize';
+import type { DialogDeps } from './dialogDeps';
+import type { Phrase, PhraseChoice } from './interpreter/expectation';
+import { LINE_BREAK } from './replies';
+
+/** A menu from the content, or the shipped one when the stored content has no menu of that id. */
+export async function loadMenu(deps: DialogDeps, id: string): Promise<Menu | undefined> {
+  const menus = await deps.content.menus();
+  return menus[id] ?? DEFAULT_MENUS[id];
+}
+
+export function optionLabel(option: MenuOption, lang: Lang): string {
+  return option.label[lang] || option.label.de;
+}
+
+/** Buttons for a menu: the digit is what they send, so typing it works too. */
+export function menuChoices(menu: Menu): PhraseChoice[] {
+  return menu.options.map((o) => ({ value: o.digit, title: { text: { de: o.label.de, en: o.label.en || o.label.de } } }));
+}
+
+/** The numbered lines of a menu ("1 – Rechnungsposten"), in both languages. */
+export function menuLines(menu: Menu): Phrase {
+  const lines = (lang: Lang) => menu.options.map((o) => `${o.digit} – ${optionLabel(o, lang)}`).join(LINE_BREAK);
+  return { text: { de: lines('de'), en: lines('en') } };
+}
+
+/** The option of THIS menu a message picks: its digit, its id or its label; never another menu's digit. */
+export function pickOption(menu: Menu, text: string): MenuOption | undefined {
+  const raw = text.trim();
+  const digit = /^(\d)[.)]?$/.exec(raw)?.[1];
+  const normalized = normalizeText(raw);
+  if (!normalized && !digit) return undefined;
+  return menu.options.find((o) => o.digit === digit || o.id === raw || normalizeText(o.label.de) === normalized || normalizeText(o.label.en) === normalized);
+}
+
+/** The part of a sub-menu option id after the menu id: "technical-internet" -> "internet". */
+export function optionPath(option: MenuOption, menuId: string): string {
+  return option.id.startsWith(`${menuId}-`) ? option.id.slice(menuId.length + 1) : option.id;
+}
