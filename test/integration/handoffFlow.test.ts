@@ -109,7 +109,8 @@ describe('an angry web customer is handed to a person and back', () => {
     const first = conversation(test.baseUrl, { channelId: 'webchat' });
     await first.say('Hallo', { serviceUrl: connector.serviceUrl });
     await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { conversationId: first.id }));
-    expect(texts(await first.say('Rückruf bitte', { serviceUrl: connector.serviceUrl }))).toBe(t('handoff:callbackConfirmed'));
+    // On the web nobody knows the customer's number: the bot asks for a way to call back.
+    expect(texts(await first.say('Rückruf bitte', { serviceUrl: connector.serviceUrl }))).toBe(`${t('handoff:callbackRecorded')}\n${t('handoff:contact.ask')}`);
     const callback = (await test.app.handoffs.conversationState(`webchat:${first.id}`)).active!;
     expect(callback).toMatchObject({ mode: 'callback', callbackReason: 'customer_request', status: 'queued' });
     expect(texts(await first.say('Am besten nachmittags', { serviceUrl: connector.serviceUrl }))).toBe(t('handoff:ackCallback'));

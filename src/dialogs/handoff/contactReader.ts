@@ -48,11 +48,6 @@ function emailIn(text: string): string | undefined {
   return undefined;
 }
 
-/** Whether the message looks like an attempt at a contact that failed validation (digits, an @). */
-export function looksLikeContactAttempt(text: string): boolean {
-  return /@|\d{3}/.test(text);
-}
-
 /** The last digits of a number, for confirming it without repeating it in full. */
 export function phoneTail(phone: string): string {
   return phone.slice(-3);

@@ -20,7 +20,7 @@ import type { QueueFigures } from './queueFigures';
 
 const MAX_TEXT = 4000;
 /** Account names that say nothing to a customer (the bootstrap admin is called "Admin"). */
-const TECHNICAL_NAME = /^\s*(admin|administrator|bootstrap-admin|root|system)?\s*$/i;
+const TECHNICAL_NAMES = new Set(['', 'admin', 'administrator', 'bootstrap-admin', 'root', 'system']);
 
 export interface AgentHandoffsDeps {
   store: HandoffStore;
@@ -39,7 +39,7 @@ function actorOf(principal: Principal): Actor {
 
 /** Whether an account name is fit to be shown to a customer (not empty, not "Admin"). */
 export function hasDisplayName(name: string | undefined): name is string {
-  return name !== undefined && !TECHNICAL_NAME.test(name);
+  return name !== undefined && !TECHNICAL_NAMES.has(name.trim().toLowerCase());
 }
 
 /** The name a customer sees for an agent: their display name, or a neutral "Ihr Kundenservice". */

@@ -136,6 +136,12 @@ export class HandoffService implements HandoffRequester {
   upgrade(handoffId: string, cause: UpgradeCause, priority: HandoffPriority, needsSupervisor: boolean): Promise<HandoffRecord> {
     return this.customer.upgrade(handoffId, cause, priority, needsSupervisor);
   }
+  markContactAsked(handoffId: string): Promise<void> {
+    return this.customer.markContactAsked(handoffId);
+  }
+  markLeaveAsked(handoffId: string, asked: boolean): Promise<void> {
+    return this.customer.markLeaveAsked(handoffId, asked);
+  }
   recordSurvey(handoffId: string, rating: number | null): Promise<boolean> {
     return this.customer.recordSurvey(handoffId, rating);
   }
@@ -197,6 +203,11 @@ export class HandoffService implements HandoffRequester {
   }
   pollEventsOnce(): Promise<number> {
     return this.bus.pollOnce();
+  }
+
+  /** The company's time zone, in which business hours and "ab Montag, 8 Uhr" are meant. */
+  async timeZone(): Promise<string> {
+    return (await this.deps.settings.settings()).timeZone;
   }
 
   /** Opening hours as text, for messages that name them. */

@@ -1,0 +1,164 @@
+/**
+ * Listens to a customer who waits in the queue. In this order: an open "keep your place?"
+ * question; a threat to cancel the contract; leaving the queue ("abbrechen"); the callback contact;
+ * a callback request; a supervisor request, anger or urgency (each upgrades the handoff, with an
+ * audit entry the agent reads); "wie lange noch"; a goodbye; a question the knowledge base answers
+ * confidently (answered, the place kept); otherwise a short acknowledgement. Everything but a
+ * cancel is passed to the record for the agent first.
+ */
+import type { Activity, TurnContext } from 'botbuilder';
+import type { TFunction } from 'i18next';
+import type { HandoffRecord, HandoffPriority } from '../../services/handoff/handoffModel';
+import type { HandoffService, UpgradeCause } from '../../services/handoff/handoffService';
+import type { HandoffTicket } from '../../services/handoff/types';
+import type { KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
+import type { FrustrationResult } from '../../services/nlu/types';
+import { detectCues } from '../interpreter/cues';
+import { isStaffed, whenBack } from './announcement';
+import { phoneTail, readContact } from './contactReader';
+
+/** The parts of the queue the waiting state uses. */
+export type WaitingHandoffs = Pick<
+  HandoffService,
+  'addCustomerMessage' | 'cancelByCustomer' | 'requestCallback' | 'recordContact' | 'upgrade' | 'ticketFor' | 'markContactAsked' | 'markLeaveAsked' | 'timeZone'
+>;
+
+export interface WaitingListenerDeps {
+  /** How upset a message is (nlu/triageService). */
+  frustration(text: string): Pick<FrustrationResult, 'level'>;
+  /** Knowledge search; without it questions are only passed on. */
+  search?(text: string, lang: 'de' | 'en'): Promise<Pick<KnowledgeSearch, 'best' | 'confident'>>;
+  now(): Date;
+}
+
+const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
+const CANCELLATION = /(?:^|[^a-zäöüß])(k(?:ü|ue|u)ndig|k(?:ü|ue|u)ndung|cancel my contract|terminate my contract)/i;
+const URGENT = /(?:^|[^a-zäöüß])(jetzt|sofort|dringend|notfall|umgehend|eilig|asap|urgent|right now|immediately)(?![a-zäöüß])/i;
+const KEEP = /^\s*(ja|jo|jawohl|gern|gerne|behalten|bleiben|warten|ich warte|keep|yes|stay)\b/i;
+const DROP = /^\s*(nein|nö|nee|no|abbrechen|cancel)\b/i;
+/** Short enough to be a question worth a knowledge search, long enough not to be "ok". */
+const MIN_QUESTION_LENGTH = 8;
+
+export class WaitingListener {
+  constructor(
+    private readonly handoffs: WaitingHandoffs,
+    private readonly deps: WaitingListenerDeps,
+  ) {}
+
+  /** Handles one message of a waiting customer; returns what to send. resetDialogs after a cancel. */
+  async hear(context: TurnContext, handoff: HandoffRecord, t: TFunction, resetDialogs: () => Promise<void>): Promise<Partial<Activity>[]> {
+    const activity = context.activity;
+    const text = (activity.text ?? '').trim();
+    const cues = detectCues(text);
+    const lang = handoff.customer.language;
+    const say = (...texts: string[]): Partial<Activity>[] => texts.filter(Boolean).map((value) => ({ type: 'message', text: value }));
+
+    if (handoff.leaveAskedAt) {
+      await this.handoffs.markLeaveAsked(handoff.id, false);
+      if (DROP.test(text) || cues.has('cancel')) return this.cancel(handoff, t, resetDialogs);
+      if (KEEP.test(text)) {
+        await this.handoffs.addCustomerMessage(handoff.id, text);
+        return say(t(handoff.mode === 'live' ? 'handoff:leaveKept' : 'handoff:leaveKeptCallback'));
+      }
+    }
+    const threatensToCancel = CANCELLATION.test(text);
+    if (!threatensToCancel && (CANCEL.test(text) || cues.has('cancel'))) return this.cancel(handoff, t, resetDialogs);
+
+    const record = await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value));
+    if (record.status !== 'queued') return [];
+
+    if (record.mode === 'callback' && needsContact(record)) {
+      const contact = readContact(text);
+      if (contact) {
+        await this.handoffs.recordContact(record.id, contact);
+        if ('phone' in contact) return say(t('handoff:contact.phoneSaved', { tail: phoneTail(contact.phone) }));
+        if ('email' in contact) return say(t('handoff:contact.emailSaved', { email: contact.email }));
+        return say(t('handoff:contact.declined'));
+      }
+    }
+    if (record.mode === 'live' && cues.has('callback')) {
+      const callback = await this.handoffs.requestCallback(record.id);
+      if (!needsContact(callback)) return say(t(callback.customer.channel === 'whatsapp' ? 'handoff:callbackConfirmedPhone' : 'handoff:callbackConfirmed'));
+      await this.handoffs.markContactAsked(record.id);
+      return say(t('handoff:callbackRecorded'), t('handoff:contact.ask'));
+    }
+
+    const upgrade = this.upgradeFor(text, cues, threatensToCancel, record);
+    if (upgrade) {
+      const upgraded = await this.handoffs.upgrade(record.id, upgrade.cause, upgrade.priority, upgrade.supervisor);
+      const raised = upgraded.priority < record.priority;
+      const key = upgrade.cause === 'urgency' && !raised ? 'urgencyNoted' : upgrade.cause;
+      return say(t(`handoff:heard.${key}`), await this.statusLine(upgraded, t, lang));
+    }
+
+    if (cues.has('howLong')) return say(await this.howLong(record, t, lang));
+    if (cues.has('closing') && !cues.has('howLong')) {
+      await this.handoffs.markLeaveAsked(record.id, true);
+      const question = t(record.mode === 'live' ? 'handoff:leaveQuestion' : 'handoff:leaveQuestionCallback');
+      return [{ type: 'message', text: question, suggestedActions: { to: [], actions: ['keepButton', 'cancelButton'].map((k) => ({ type: 'imBack', title: t(`handoff:${k}`), value: t(`handoff:${k}`) })) } }];
+    }
+
+    const answer = await this.knowledgeAnswer(text, lang);
+    if (answer) return say(answer, await this.statusLine(record, t, lang, true));
+
+    if (record.mode === 'callback') {
+      if (needsContact(record) && !record.contact?.askedAt) {
+        await this.handoffs.markContactAsked(record.id);
+        return say(t('handoff:contact.askAgain'));
+      }
+      return say(t('handoff:ackCallback'));
+    }
+    const ticket = await this.handoffs.ticketFor(record);
+    if (!isStaffed(ticket)) return say(t('handoff:ackClosed'), t('handoff:status.closed', { when: await this.when(ticket, t, lang) }));
+    return say(t('handoff:ackQueued', { position: ticket.position }));
+  }
+
+  private async cancel(handoff: HandoffRecord, t: TFunction, resetDialogs: () => Promise<void>): Promise<Partial<Activity>[]> {
+    await this.handoffs.cancelByCustomer(handoff.id);
+    await resetDialogs();
+    return [{ type: 'message', text: t('handoff:cancelled') }];
+  }
+
+  /** Supervisor request, a threat to cancel, anger or urgency: how the handoff moves up. */
+  private upgradeFor(text: string, cues: Set<string>, threatensToCancel: boolean, record: HandoffRecord): { cause: UpgradeCause; priority: HandoffPriority; supervisor: boolean } | undefined {
+    if (cues.has('supervisor')) return { cause: 'supervisor', priority: Math.min(record.priority, 2) as HandoffPriority, supervisor: true };
+    if (threatensToCancel) return { cause: 'cancellation', priority: Math.min(record.priority, 1) as HandoffPriority, supervisor: true };
+    if (this.deps.frustration(text).level >= 2) return { cause: 'frustration', priority: Math.min(record.priority, 1) as HandoffPriority, supervisor: true };
+    if (URGENT.test(text)) return { cause: 'urgency', priority: Math.max(1, Math.min(record.priority, record.priority - 1)) as HandoffPriority, supervisor: false };
+    return undefined;
+  }
+
+  private async howLong(record: HandoffRecord, t: TFunction, lang: 'de' | 'en'): Promise<string> {
+    const ticket = await this.handoffs.ticketFor(record);
+    if (record.mode === 'callback') return isStaffed(ticket) ? t('handoff:howLongCallback') : t('handoff:howLongClosed', { when: await this.when(ticket, t, lang) });
+    if (!isStaffed(ticket)) return t('handoff:howLongClosed', { when: await this.when(ticket, t, lang) });
+    return t('handoff:howLong', { position: ticket.position, count: ticket.estimatedWaitMinutes });
+  }
+
+  /** Where the customer stands now: position, when the team is back, or the callback kept. */
+  private async statusLine(record: HandoffRecord, t: TFunction, lang: 'de' | 'en', kept = false): Promise<string> {
+    if (record.mode === 'callback') return t('handoff:status.callback');
+    const ticket = await this.handoffs.ticketFor(record);
+    if (!isStaffed(ticket)) return t('handoff:status.closed', { when: await this.when(ticket, t, lang) });
+    return t(kept ? 'handoff:status.kept' : 'handoff:status.position', { position: ticket.position });
+  }
+
+  private async when(ticket: HandoffTicket, t: TFunction, lang: 'de' | 'en'): Promise<string> {
+    return whenBack(t, ticket, lang, await this.handoffs.timeZone(), this.deps.now());
+  }
+
+  private async knowledgeAnswer(text: string, lang: 'de' | 'en'): Promise<string | undefined> {
+    if (!this.deps.search || text.length < MIN_QUESTION_LENGTH) return undefined;
+    try {
+      const result = await this.deps.search(text, lang);
+      return result.confident && result.best ? result.best.text : undefined;
+    } catch {
+      // Without an answer the message is still passed on to the agent.
+      return undefined;
+    }
+  }
+}
+
+function needsContact(record: HandoffRecord): boolean {
+  return !record.contact?.phone && !record.contact?.email && !record.contact?.declined;
+}
