@@ -17,6 +17,8 @@ const MENU_DIGITS: Record<string, Intent> = {
   '0': 'human',
 };
 
+/** Topics and the things they name, which German readily builds compounds of ("Geschäftskundentarif", "Diensthandy"). */
+const COMPOUND_TAGS: ReadonlySet<string> = new Set(['billing', 'technical', 'general', 'data_change', 'complaint', 'field', 'object']);
 const TOPIC_INTENTS: readonly Intent[] = ['billing', 'technical', 'general', 'data_change', 'complaint', 'other'];
 /** No single intent's cues may add more than this, so a long list of weak hints cannot outvote everything. */
 const MAX_TOPIC_BOOST = 5;
@@ -30,7 +32,27 @@ interface CueSummary {
 
 const INTENT_INDEX: ReadonlyMap<string, number> = new Map(INTENTS.map((intent, k) => [intent, k]));
 
-function summarize(hits: readonly CueHit[]): CueSummary {
+/** Words that open an aside: a second topic after the main one ("..., übrigens ist auch die App langsam"). */
+const ASIDE_OPENERS: ReadonlySet<string> = new Set(['ubrigens', 'ausserdem', 'nebenbei', 'btw', 'ps', 'zudem']);
+const ENGLISH_AFTER_ALSO: ReadonlySet<string> = new Set(['your', 'the', 'my', 'i', 'you', 'it', 'there']);
+
+/** Index of the first token of an aside, or the token count when there is none; never the message's opening. */
+function asideStart(tokens: readonly string[]): number {
+  for (let i = 3; i < tokens.length; i++) {
+    const next = tokens[i + 1] ?? '';
+    if (ASIDE_OPENERS.has(tokens[i])) return i;
+    // German "also" means "so"; only the English one opens an aside ("Also your app is slow").
+    if (tokens[i] === 'also' && ENGLISH_AFTER_ALSO.has(next)) return i;
+    if (tokens[i] === 'ach' && next === 'ja') return i;
+    if (tokens[i] === 'by' && next === 'the' && tokens[i + 2] === 'way') return i;
+  }
+  return tokens.length;
+}
+
+/** An aside's topic counts half: with two topics in one message, the first is what the customer came for. */
+const ASIDE_WEIGHT = 0.5;
+
+function summarize(hits: readonly CueHit[], aside: number): CueSummary {
   const byTag = new Map<string, CueHit[]>();
   // A data field named after a topic ("Rechnungsadresse", "Rechnungsempfänger") is about the field, not the topic.
   const fieldTokens = new Set<number>();
@@ -45,7 +67,7 @@ function summarize(hits: readonly CueHit[]): CueSummary {
     if (k === undefined) continue;
     if (hit.tag === 'billing' && hit.end - hit.start === 1 && fieldTokens.has(hit.start)) continue;
     const key = hit.start * 16 + k;
-    const weight = hit.fuzzy ? hit.weight * 0.7 : hit.weight;
+    const weight = (hit.fuzzy ? hit.weight * 0.7 : hit.weight) * (hit.start >= aside ? ASIDE_WEIGHT : 1);
     strongest.set(key, Math.max(strongest.get(key) ?? 0, weight));
   }
   const boost = new Map<Intent, number>();
@@ -74,7 +96,7 @@ function near(a: CueHit[] | undefined, b: CueHit[] | undefined, distance = NEAR)
  */
 export class GermanIntentRecognizer implements IntentRecognizer {
   private readonly model: LinearModel;
-  private readonly matcher = new PhraseMatcher(INTENT_CUES, { fuzzy: true, notTypos: NOT_TYPOS });
+  private readonly matcher = new PhraseMatcher(INTENT_CUES, { fuzzy: true, notTypos: NOT_TYPOS, compoundTags: COMPOUND_TAGS });
 
   constructor(corpus: readonly LabelledExample[] = trainingCorpus()) {
     const examples = corpus.map((ex) => ({ features: exampleFeatures(ex), label: INTENTS.indexOf(ex.intent) }));
@@ -88,7 +110,7 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     const tokens = foldTokens(trimmed);
     if (tokens.length === 0) return this.result('other', 0.95);
 
-    const { byTag, boost } = summarize(this.matcher.match(tokens));
+    const { byTag, boost } = summarize(this.matcher.match(tokens), asideStart(tokens));
     const logits = this.model.logits(extractFeatures(trimmed));
     const add = (intent: Intent, value: number): void => {
       logits[INTENT_INDEX.get(intent) as number] += value;
@@ -118,7 +140,10 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     else if (describesPerson) add('complaint', 1);
     else if (near(byTag.get('staff'), byTag.get('narrative'), 3)) add('complaint', 1);
 
-    if (near(byTag.get('field'), byTag.get('change'), 5) && !byTag.has('keep')) add('data_change', 3.5);
+    // "Wie ist eure Postanschrift?": the company's data, asked for, not the customer's to change.
+    const companyField = (byTag.get('company') ?? []).some((c) => (byTag.get('field') ?? []).some((f) => f.start === c.end));
+    if (companyField && !near(byTag.get('field'), byTag.get('change'), 5)) add('general', 2);
+    else if (near(byTag.get('field'), byTag.get('change'), 5) && !byTag.has('keep')) add('data_change', 3.5);
     else if (byTag.has('field')) add('data_change', 0.5);
 
     const complaintExplicit = (byTag.get('complaint') ?? []).some((h) => h.weight >= 3);

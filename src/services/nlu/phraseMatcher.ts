@@ -46,6 +46,12 @@ interface Entry {
   words: WordPattern[];
 }
 
+/** Endings a compound's head may carry: "Geschäftskundentarif-e", "Studentenrabatt-s". */
+const INFLECTIONS = ['', 'e', 'n', 's', 'en', 'es', 'er', 'ern', 'ens'];
+/** A compound's head and its modifier must each be a real word, not a stray syllable. */
+const MIN_HEAD = 4;
+const MIN_MODIFIER = 3;
+const MIN_COMPOUND = 8;
 /** Shorter words are too easily confused with other words to forgive a typo. */
 const FUZZY_MIN_LENGTH = 6;
 const MAX_GAP = 3;
@@ -147,14 +153,21 @@ export class PhraseMatcher {
   private readonly cache = new Map<string, Candidates>();
   private readonly fuzzy: boolean;
   private readonly notTypos: ReadonlySet<string>;
+  private readonly compoundTags: ReadonlySet<string>;
 
   /**
    * fuzzy: forgive one-letter typos in long words; off where a near miss is a different word ("scheint"/"scheiß").
    * notTypos: folded words that are correctly spelled words of their own and never a typo ("meinen" is not "Meilen").
+   * compoundTags: tags whose cues also match as the head of a German compound ("Studentenrabatt" carries "Rabatt",
+   * "Rücklastschrift" carries "Lastschrift"), tried like a typo only where nothing matched as written.
    */
-  constructor(cues: readonly Cue[], options: { fuzzy: boolean; notTypos?: ReadonlySet<string> } = { fuzzy: true }) {
+  constructor(
+    cues: readonly Cue[],
+    options: { fuzzy: boolean; notTypos?: ReadonlySet<string>; compoundTags?: ReadonlySet<string> } = { fuzzy: true },
+  ) {
     this.fuzzy = options.fuzzy;
     this.notTypos = options.notTypos ?? new Set();
+    this.compoundTags = options.compoundTags ?? new Set();
     for (const cue of cues) {
       const words = cue.pattern.trim().split(/\s+/).map(compileWord);
       if (words.length === 0 || words.some((w) => w.text.length === 0)) {
@@ -213,12 +226,32 @@ export class PhraseMatcher {
       for (let s = 0; s + len <= token.length; s++) push(this.infix.get(token.slice(s, s + len)));
     }
     let result: Candidates = { entries, fuzzy: false };
-    if (entries.length === 0 && this.fuzzy && token.length >= FUZZY_MIN_LENGTH - 1 && !this.notTypos.has(token)) {
+    const heads = entries.length === 0 && this.compoundTags.size > 0 ? this.compoundCandidates(token) : [];
+    if (heads.length > 0) result = { entries: heads, fuzzy: true };
+    else if (entries.length === 0 && this.fuzzy && token.length >= FUZZY_MIN_LENGTH - 1 && !this.notTypos.has(token)) {
       result = { entries: this.fuzzyCandidates(token), fuzzy: true };
     }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(token, result);
     return result;
+  }
+
+  /** Cues matching the shortest head of a compound that any cue knows: the head decides what a compound means. */
+  private compoundCandidates(token: string): Entry[] {
+    if (token.length < MIN_COMPOUND || this.notTypos.has(token)) return [];
+    for (let k = token.length - MIN_HEAD; k >= MIN_MODIFIER; k--) {
+      const head = token.slice(k);
+      const found: Entry[] = [];
+      for (const ending of INFLECTIONS) {
+        if (!head.endsWith(ending) || head.length - ending.length < MIN_HEAD) continue;
+        const base = head.slice(0, head.length - ending.length);
+        for (const entry of [...(this.exact.get(base) ?? []), ...(this.prefix.get(base) ?? [])]) {
+          if (this.compoundTags.has(entry.cue.tag) && !found.includes(entry)) found.push(entry);
+        }
+      }
+      if (found.length > 0) return found;
+    }
+    return [];
   }
 
   private fuzzyCandidates(token: string): Entry[] {
