@@ -4,11 +4,11 @@ import type { Clock } from '../../../src/dialogs/clock';
 import { loadConfig } from '../../../src/config';
 import { buildApp, App } from '../../../src/index';
 import { defaultSettings } from '../../../src/services/content/defaultSettings';
-import type { BusinessHours } from '../../../src/services/content/types';
+import type { BusinessHours, Settings } from '../../../src/services/content/types';
 import { isWithinBusinessHours } from '../../../src/services/handoff/businessHours';
 import { createLogger } from '../../../src/services/logger';
 import { startFakeBotConnector, FakeBotConnector } from '../../services/handoff/support/fakeBotConnector';
-import { ADMIN, createUser } from '../../services/handoff/support/handoffTestApp';
+import { ADMIN, api, createUser } from '../../services/handoff/support/handoffTestApp';
 import type { TimeOfDay } from './script';
 
 /** The instants the scripts meet the bot at (Europe/Berlin, CET, no public holiday near). */
@@ -16,7 +16,9 @@ export const TIME_ANCHORS: Record<TimeOfDay, string> = {
   day: '2026-11-18T09:00:00Z', // Wednesday 10:00
   night: '2026-11-18T02:00:00Z', // Wednesday 03:00
   weekend: '2026-11-22T13:00:00Z', // Sunday 14:00
+  holiday: '2026-12-25T09:00:00Z', // Friday 10:00, Christmas Day, set as a holiday in the app's settings
 };
+const HOLIDAY = '2026-12-25';
 
 /**
  * Starts at an anchor and runs with real time from there, so the queue still orders by arrival;
@@ -68,7 +70,14 @@ export async function startConversationApp(time: TimeOfDay, mongoBase: string): 
     agent: await createUser(baseUrl, 'Anna Agentin', 'agent'),
     supervisor: await createUser(baseUrl, 'Sven Supervisor', 'supervisor'),
   };
-  const settings = defaultSettings(config);
+  const admin = api(baseUrl, ADMIN);
+  if (time === 'holiday') {
+    const current = (await admin('/api/admin/settings')).body.settings as Settings;
+    const saved = await admin('/api/admin/settings', { method: 'PUT', body: { settings: { ...current, businessHours: { ...current.businessHours, holidays: [HOLIDAY] } } } });
+    if (saved.status !== 200) throw new Error(`the holiday could not be set: ${saved.status} ${JSON.stringify(saved.body)}`);
+  }
+  // The business hours as the app runs them (shipped defaults, or the holiday just saved).
+  const settings = ((await admin('/api/admin/settings')).body.settings as Settings | undefined) ?? defaultSettings(config);
   let knowledge: Promise<KnowledgeText[]> | undefined;
   return {
     time,

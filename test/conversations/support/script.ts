@@ -5,8 +5,11 @@ import path from 'node:path';
 export type Channel = 'webchat' | 'whatsapp' | 'directline';
 /** German as written in Germany, Austria and Switzerland, or English; sets the activity's locale. */
 export type ScriptLang = 'de' | 'de-AT' | 'de-CH' | 'en';
-/** day: a weekday 10:00 Europe/Berlin (desk staffed); night: a weekday 03:00; weekend: Sunday 14:00. */
-export type TimeOfDay = 'day' | 'night' | 'weekend';
+/**
+ * day: a weekday 10:00 Europe/Berlin (desk staffed); night: a weekday 03:00; weekend: Sunday 14:00;
+ * holiday: a Friday 10:00 that the business hours setting lists as a holiday.
+ */
+export type TimeOfDay = 'day' | 'night' | 'weekend' | 'holiday';
 export type Outcome = 'answered' | 'handed_off' | 'supervisor' | 'closed' | 'request_recorded';
 export const OUTCOMES: readonly Outcome[] = ['answered', 'handed_off', 'supervisor', 'closed', 'request_recorded'];
 
@@ -63,7 +66,7 @@ export interface Script {
 }
 
 const LANGS: readonly ScriptLang[] = ['de', 'de-AT', 'de-CH', 'en'];
-const TIMES: readonly TimeOfDay[] = ['day', 'night', 'weekend'];
+const TIMES: readonly TimeOfDay[] = ['day', 'night', 'weekend', 'holiday'];
 const CHANNELS: readonly Channel[] = ['webchat', 'whatsapp', 'directline'];
 
 /** Lenient spellings a script author might use for the same thing. */
