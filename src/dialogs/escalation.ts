@@ -3,6 +3,7 @@ import type { HandoffReason } from '../services/handoff/types';
 import type { Intent } from '../services/nlu/types';
 import type { DialogDeps } from './dialogDeps';
 import { announceHandoff } from './handoff/announcement';
+import { detectCues } from './interpreter/cues';
 import { rememberTurnHandoff } from './handoff/turnHandoff';
 
 export interface EscalationOptions {
@@ -26,7 +27,9 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
   const lang = await deps.sessions.lang(context);
   const category = options.category ?? session.category ?? 'other';
   const reason: HandoffReason = category === 'lost_or_stolen' ? 'urgent' : options.reason;
-  const needsSupervisor = options.needsSupervisor ?? (reason === 'frustration' && session.lastFrustration.level >= 2);
+  // A supervisor asked for in this very message counts, whichever dialog handed over.
+  const askedForSupervisor = context.activity.type === 'message' && detectCues(context.activity.text ?? '').has('supervisor');
+  const needsSupervisor = options.needsSupervisor === true || askedForSupervisor || (options.needsSupervisor === undefined && reason === 'frustration' && session.lastFrustration.level >= 2);
   for (const fact of options.facts ?? []) await deps.sessions.addFact(context, fact);
   let messages: string[];
   try {

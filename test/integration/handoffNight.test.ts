@@ -84,6 +84,10 @@ describe('nobody on duty: the bot says when the team is back and what was record
     };
     expect(await say('Hallo? Ist da jemand?')).toBe(`${t('handoff:ackClosed')}\n${t('handoff:status.closed', { when: 'ab Montag, 8 Uhr' })}`);
     expect(await say('Wie lange dauert das noch?')).toBe(t('handoff:howLongClosed', { when: 'ab Montag, 8 Uhr' }));
+    // No countdown either: the sweeper leaves the night's urgent lane alone.
+    await test.app.handoffs.store.model.updateMany({ status: 'queued' }, { $set: { nextUpdateAt: new Date(0) } });
+    expect(await test.app.handoffs.sweepOnce()).toBe(0);
+    expect(connector.textsFor(chat.id)).toEqual([]);
   });
 
   afterAll(() => {

@@ -2,11 +2,12 @@
  * Queue updates to waiting customers. Each pass claims due updates one at a time (atomic on
  * nextUpdateAt, so no two instances send the same one), tells a changed position/estimate — and
  * why, when the position went up — and offers a callback once after callbackOfferAfterMinutes.
+ * Outside business hours nothing is sent: the announcement already said when the team is back.
  */
 import type { Activity } from 'botbuilder';
 import type { I18nService } from '../i18n/i18nService';
 import type { Logger } from '../logger';
-import type { HandoffSettingsSource } from './businessHours';
+import { HandoffSettingsSource, isWithinBusinessHours } from './businessHours';
 import type { CustomerChannel } from './customerChannel';
 import type { HandoffEventBus } from './handoffEventBus';
 import type { AuditEntry, HandoffRecord } from './handoffModel';
@@ -47,6 +48,8 @@ export class WaitingUpdates {
           )
           .lean();
         if (!doc) break;
+        // Nobody on duty (the urgent lane waits live at night): a countdown would promise what nobody backs.
+        if (!isWithinBusinessHours(settings.businessHours, settings.timeZone, now)) continue;
         if (await this.sendDueUpdate(toRecord(doc), settings.callbackOfferAfterMinutes, now)) sent++;
       }
     } catch (err) {

@@ -25,6 +25,25 @@ function context(now: Date, overrides: Partial<AnnouncementContext> = {}): Annou
   return { reason: 'explicit_request', category: 'billing', needsSupervisor: false, references: [], lang: 'de', channel: 'webchat', timeZone: TZ, now, ...overrides };
 }
 
+function fakeDeps(): { deps: DialogDeps; requests: HandoffRequest[] } {
+  const storage = new MemoryStorage();
+  const requests: HandoffRequest[] = [];
+  const deps = {
+    i18n,
+    sessions: new SessionStore(new ConversationState(storage), new UserState(storage), i18n),
+    content: { settings: async () => ({ timeZone: TZ }) },
+    clock: { now: () => SATURDAY_NIGHT },
+    logger: createLogger('silent'),
+    handoff: {
+      requestHandoff: async (request: HandoffRequest) => {
+        requests.push(request);
+        return ticket(SATURDAY_NIGHT);
+      },
+    },
+  } as unknown as DialogDeps;
+  return { deps, requests };
+}
+
 describe('the handoff announcement says only what the record backs', () => {
   it('connects while people are on duty, with position and a correct plural', () => {
     const inHours = ticket(new Date('2026-11-18T09:00:00Z'), { position: 1, estimatedWaitMinutes: 1, outsideBusinessHours: false, staffed: true, needsContact: false });
@@ -61,6 +80,16 @@ describe('the handoff announcement says only what the record backs', () => {
       }
     }
   });
+
+  it.each(['Ich möchte sofort Ihren Vorgesetzten sprechen', 'Geben Sie mir jemanden mit Ihrem Chef', 'Ich will einen Teamleiter'])(
+    'handOff marks "%s" as a supervisor request whichever dialog handed over',
+    async (text) => {
+      const { deps, requests } = fakeDeps();
+      const adapter = new TestAdapter(async (turn: TurnContext) => handOff(deps, turn, { reason: 'explicit_request', category: 'complaint' }));
+      await adapter.send(text).assertReply(t('handoff:opener.supervisor'));
+      expect(requests[0].needsSupervisor).toBe(true);
+    },
+  );
 
   it('handOff says nothing before the record exists, then announces from the ticket', async () => {
     const storage = new MemoryStorage();
