@@ -1,7 +1,7 @@
 import { analyze } from './text/analyzer';
 import { Decompounder } from './text/decompound';
 import { defaultLexicon, Lexicon } from './text/lexicon';
-import { stemSimilarity } from './text/similarity';
+import { Vocabulary } from './text/vocabulary';
 
 /** What the matcher needs of an entry. */
 export interface MatchableEntry {
@@ -29,25 +29,34 @@ export interface MatcherWeights {
 
 export const DEFAULT_WEIGHTS: MatcherWeights = { phrasing: 0.5, contrastPenalty: 0.55, partFactor: 0.85 };
 
-interface Posting {
-  phrasing: number;
-  term: number;
-  factor: number;
-}
+/** Content words of a message beyond this many are ignored (a long story adds little). */
+const MAX_SLOTS = 32;
 
-interface Phrasing {
-  entry: number;
-  stems: string[];
-  /** idf weight of each term (its own stem). */
-  weights: number[];
-  total: number;
-}
-
-/** A word of the message: its forms, the parts of a compound, and how much it counts. */
+/** A word of the message: its stems (own and synonyms), the parts of a compound, and how much it counts. */
 interface Slot {
   forms: string[];
   parts: string[];
   weight: number;
+}
+
+/** Reused per-query buffers, reset through the lists of what was touched. */
+class Scratch {
+  readonly touchedPhrasings: number[] = [];
+  readonly touchedTerms: number[] = [];
+  readonly touchedEntries: number[] = [];
+
+  constructor(
+    readonly current: Float64Array,
+    readonly parts: Float64Array,
+    readonly partCurrent: Float64Array,
+    readonly covered: Float64Array,
+    readonly seenPhrasing: Uint8Array,
+    readonly termSim: Float64Array,
+    readonly entryMax: Float64Array,
+    readonly entryCovered: Float64Array,
+    readonly entryBest: Float64Array,
+    readonly seenEntry: Uint8Array,
+  ) {}
 }
 
 /**
@@ -55,44 +64,56 @@ interface Slot {
  * normalised, stemmed and mapped through the lexicon (regional variants, synonyms, English to
  * German); compounds are split against the vocabulary; typos are forgiven by edit distance; rare
  * words weigh more (idf over entries). An entry scores by its best phrasing and by how much of the
- * message all its phrasings together cover (BM25's "the whole document" view); an entry that only
+ * message all its phrasings together cover (BM25's "whole document" view); an entry that only
  * speaks of the opposite of what the message asks ("größer" for "billiger") is pushed down.
- * Built once per reload; pure and synchronous.
+ * Built once per reload; pure and synchronous (its scratch buffers are reused between calls).
  */
 export class KnowledgeMatcher {
-  private readonly phrasings: Phrasing[] = [];
-  private readonly postings = new Map<string, Posting[]>();
-  private readonly idf = new Map<string, number>();
+  private readonly vocabulary = new Vocabulary();
+  private readonly idf: number[] = [];
+  private readonly postingTerms: Int32Array[] = [];
+  private readonly postingFactors: Float32Array[] = [];
+  private readonly termPhrasing: Int32Array;
+  private readonly termWeight: Float64Array;
+  private readonly phrasingEntry: Int32Array;
+  private readonly phrasingTotal: Float64Array;
   private readonly contrastSides: { a: boolean; b: boolean }[][] = [];
   private readonly decompounder: Decompounder;
   private readonly defaultIdf: number;
-  private readonly similarCache = new Map<string, [string, number][]>();
+  private readonly scratch: Scratch;
 
   constructor(
     private readonly entries: readonly MatchableEntry[],
     private readonly lexicon: Lexicon = defaultLexicon(),
     private readonly weights: MatcherWeights = DEFAULT_WEIGHTS,
   ) {
-    const analysed = entries.map((entry) => [...entry.questions.de, ...entry.questions.en].map((q) => analyze(q, lexicon)));
+    const analysed = entries.map((entry) => [...entry.questions.de, ...entry.questions.en].map((q) => analyze(q, lexicon)).filter((a) => a.terms.length > 0));
     this.decompounder = new Decompounder(analysed.flatMap((list) => list.flatMap((a) => a.terms.map((t) => t.word))));
-    const df = new Map<string, number>();
+    const postings: { terms: number[]; factors: number[] }[] = [];
+    const df: number[] = [];
+    const termPhrasing: number[] = [];
+    const termStem: number[] = [];
+    const phrasingEntry: number[] = [];
     analysed.forEach((list, entryIndex) => {
-      const seen = new Set<string>();
+      const seen = new Set<number>();
       const sides = lexicon.contrasts.map(() => ({ a: false, b: false }));
       for (const analysis of list) {
-        if (analysis.terms.length === 0) continue;
-        const index = this.phrasings.length;
-        analysis.terms.forEach((term, termIndex) => {
+        const phrasing = phrasingEntry.length;
+        phrasingEntry.push(entryIndex);
+        for (const term of analysis.terms) {
+          const termId = termPhrasing.length;
+          termPhrasing.push(phrasing);
           const forms: [string, number][] = term.forms.map((f) => [f, 1]);
           for (const part of this.decompounder.split(term.word)) forms.push([part, weights.partFactor]);
-          for (const [form, factor] of forms) {
-            const list = this.postings.get(form) ?? [];
-            list.push({ phrasing: index, term: termIndex, factor });
-            this.postings.set(form, list);
-            seen.add(form);
-          }
-        });
-        this.phrasings.push({ entry: entryIndex, stems: analysis.terms.map((t) => t.forms[0]), weights: [], total: 0 });
+          forms.forEach(([form, factor], i) => {
+            const id = this.vocabulary.add(form);
+            if (i === 0) termStem.push(id);
+            postings[id] ??= { terms: [], factors: [] };
+            postings[id].terms.push(termId);
+            postings[id].factors.push(factor);
+            seen.add(id);
+          });
+        }
         lexicon.contrasts.forEach(([a, b], i) => {
           for (const s of analysis.allStems) {
             if (a.has(s)) sides[i].a = true;
@@ -101,15 +122,34 @@ export class KnowledgeMatcher {
         });
       }
       this.contrastSides.push(sides);
-      seen.forEach((f) => df.set(f, (df.get(f) ?? 0) + 1));
+      seen.forEach((id) => (df[id] = (df[id] ?? 0) + 1));
     });
     const n = Math.max(1, entries.length);
-    for (const [form, count] of df) this.idf.set(form, Math.log(1 + n / count));
+    this.vocabulary.forms.forEach((_, id) => {
+      this.idf[id] = Math.log(1 + n / (df[id] ?? 1));
+      this.postingTerms[id] = Int32Array.from(postings[id]?.terms ?? []);
+      this.postingFactors[id] = Float32Array.from(postings[id]?.factors ?? []);
+    });
     this.defaultIdf = Math.log(1 + n / 2);
-    for (const p of this.phrasings) {
-      p.weights = p.stems.map((s) => this.idf.get(s) ?? this.defaultIdf);
-      p.total = p.weights.reduce((sum, w) => sum + w, 0);
-    }
+    this.termPhrasing = Int32Array.from(termPhrasing);
+    this.termWeight = Float64Array.from(termStem, (id) => this.idf[id]);
+    this.phrasingEntry = Int32Array.from(phrasingEntry);
+    this.phrasingTotal = new Float64Array(phrasingEntry.length);
+    termPhrasing.forEach((p, t) => (this.phrasingTotal[p] += this.termWeight[t]));
+    const phrasings = phrasingEntry.length;
+    const e = entries.length;
+    this.scratch = new Scratch(
+      new Float64Array(phrasings),
+      new Float64Array(phrasings),
+      new Float64Array(phrasings),
+      new Float64Array(phrasings),
+      new Uint8Array(phrasings),
+      new Float64Array(termPhrasing.length),
+      new Float64Array(e),
+      new Float64Array(e),
+      new Float64Array(e),
+      new Uint8Array(e),
+    );
   }
 
   get size(): number {
@@ -119,108 +159,145 @@ export class KnowledgeMatcher {
   /** Best entries first, only those scoring at least minScore; an entry of preferCategory gets a small lead. */
   match(text: string, options: { minScore?: number; preferCategory?: string; limit?: number } = {}): KnowledgeMatch[] {
     const analysis = analyze(text, this.lexicon);
-    const slots = analysis.terms.map((t) => this.slot(t.forms, t.word));
+    const slots = analysis.terms.slice(0, MAX_SLOTS).map((t) => this.slot(t.forms, t.word));
     const total = slots.reduce((sum, s) => sum + s.weight, 0);
     if (slots.length === 0 || total === 0) return [];
-    // Per phrasing: the best similarity of each slot, and of each phrasing term to any slot.
-    const slotSims = new Map<number, Float64Array>();
-    const termSims = new Map<number, Float64Array>();
-    slots.forEach((slot, i) => {
-      const direct = this.bestPerPhrasing(slot.forms, termSims);
-      const partSums = new Map<number, number>();
-      if (slot.parts.length > 1) {
-        const length = slot.parts.reduce((sum, p) => sum + p.length, 0);
-        for (const part of slot.parts) {
-          for (const [phrasing, sim] of this.bestPerPhrasing([part], termSims)) partSums.set(phrasing, (partSums.get(phrasing) ?? 0) + (sim * part.length) / length);
+    const s = this.scratch;
+    try {
+      for (const slot of slots) this.addSlot(slot);
+      // How much of each touched phrasing the message explains.
+      const explained = s.parts;
+      for (const t of s.touchedTerms) explained[this.termPhrasing[t]] += this.termWeight[t] * s.termSim[t];
+      for (const p of s.touchedPhrasings) {
+        const queryCover = s.covered[p] / total;
+        const phrasingCover = Math.min(1, explained[p] / (this.phrasingTotal[p] || 1));
+        const score = Math.sqrt(queryCover * phrasingCover);
+        const e = this.phrasingEntry[p];
+        if (score > s.entryBest[e]) s.entryBest[e] = score;
+      }
+      const results: KnowledgeMatch[] = [];
+      for (const e of s.touchedEntries) {
+        let score = this.weights.phrasing * s.entryBest[e] + (1 - this.weights.phrasing) * (s.entryCovered[e] / total);
+        score *= this.contrastFactor(e, analysis.allStems);
+        const entry = this.entries[e];
+        if (options.preferCategory && entry.category === options.preferCategory) score *= 1.1;
+        if (score >= (options.minScore ?? 0.45)) results.push({ id: entry.id, category: entry.category, score: Math.min(1, score) });
+      }
+      return results.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 3);
+    } finally {
+      this.reset();
+    }
+  }
+
+  /** Adds one word of the message to the per-phrasing and per-entry coverage. */
+  private addSlot(slot: Slot): void {
+    const s = this.scratch;
+    const touched: number[] = [];
+    this.bestPerPhrasing(slot.forms, s.current, touched);
+    if (slot.parts.length > 1) {
+      const length = slot.parts.reduce((sum, p) => sum + p.length, 0);
+      const partTouched: number[] = [];
+      for (const part of slot.parts) {
+        const partHits: number[] = [];
+        this.bestPerPhrasing([part], s.partCurrent, partHits);
+        for (const p of partHits) {
+          if (s.parts[p] === 0) partTouched.push(p);
+          s.parts[p] += (s.partCurrent[p] * part.length) / length;
+          s.partCurrent[p] = 0;
         }
       }
-      for (const phrasing of new Set([...direct.keys(), ...partSums.keys()])) {
-        const sim = Math.max(direct.get(phrasing) ?? 0, (partSums.get(phrasing) ?? 0) * this.weights.partFactor);
-        let row = slotSims.get(phrasing);
-        if (!row) slotSims.set(phrasing, (row = new Float64Array(slots.length)));
-        row[i] = sim;
+      for (const p of partTouched) {
+        const viaParts = s.parts[p] * this.weights.partFactor;
+        if (s.current[p] === 0 && viaParts > 0) touched.push(p);
+        if (viaParts > s.current[p]) s.current[p] = viaParts;
+        s.parts[p] = 0;
       }
-    });
-    const entryBest = new Map<number, number>();
-    const entryCover = new Map<number, Float64Array>();
-    for (const [index, row] of slotSims) {
-      const phrasing = this.phrasings[index];
-      let covered = 0;
-      for (let i = 0; i < slots.length; i++) covered += slots[i].weight * row[i];
-      const terms = termSims.get(index);
-      let explained = 0;
-      if (terms) for (let j = 0; j < terms.length; j++) explained += phrasing.weights[j] * terms[j];
-      const queryCover = covered / total;
-      const phrasingCover = phrasing.total > 0 ? Math.min(1, explained / phrasing.total) : 0;
-      const score = Math.sqrt(queryCover * phrasingCover);
-      if (score > (entryBest.get(phrasing.entry) ?? 0)) entryBest.set(phrasing.entry, score);
-      let cover = entryCover.get(phrasing.entry);
-      if (!cover) entryCover.set(phrasing.entry, (cover = new Float64Array(slots.length)));
-      for (let i = 0; i < slots.length; i++) if (row[i] > cover[i]) cover[i] = row[i];
     }
-    const results: KnowledgeMatch[] = [];
-    for (const [entryIndex, best] of entryBest) {
-      const cover = entryCover.get(entryIndex) as Float64Array;
-      let covered = 0;
-      for (let i = 0; i < slots.length; i++) covered += slots[i].weight * cover[i];
-      let score = this.weights.phrasing * best + (1 - this.weights.phrasing) * (covered / total);
-      score *= this.contrastFactor(entryIndex, analysis.allStems);
-      const entry = this.entries[entryIndex];
-      if (options.preferCategory && entry.category === options.preferCategory) score *= 1.1;
-      results.push({ id: entry.id, category: entry.category, score: Math.min(1, score) });
+    const entriesHere: number[] = [];
+    for (const p of touched) {
+      const sim = s.current[p];
+      s.current[p] = 0;
+      if (sim === 0) continue;
+      if (!s.seenPhrasing[p]) {
+        s.seenPhrasing[p] = 1;
+        s.touchedPhrasings.push(p);
+      }
+      s.covered[p] += slot.weight * sim;
+      const e = this.phrasingEntry[p];
+      if (s.entryMax[e] === 0) entriesHere.push(e);
+      if (sim > s.entryMax[e]) s.entryMax[e] = sim;
     }
-    const minScore = options.minScore ?? 0.45;
-    return results
-      .filter((r) => r.score >= minScore)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, options.limit ?? 3);
+    for (const e of entriesHere) {
+      if (!s.seenEntry[e]) {
+        s.seenEntry[e] = 1;
+        s.touchedEntries.push(e);
+      }
+      s.entryCovered[e] += slot.weight * s.entryMax[e];
+      s.entryMax[e] = 0;
+    }
+  }
+
+  /** Writes into into[p] the best similarity of forms to any term of phrasing p; updates term similarities. */
+  private bestPerPhrasing(forms: string[], into: Float64Array, touched: number[]): void {
+    const s = this.scratch;
+    for (const form of forms) {
+      for (const [id, sim] of this.vocabulary.similar(form)) {
+        const terms = this.postingTerms[id];
+        const factors = this.postingFactors[id];
+        for (let k = 0; k < terms.length; k++) {
+          const t = terms[k];
+          const value = sim * factors[k];
+          const p = this.termPhrasing[t];
+          if (into[p] === 0) touched.push(p);
+          if (value > into[p]) into[p] = value;
+          if (s.termSim[t] === 0) s.touchedTerms.push(t);
+          if (value > s.termSim[t]) s.termSim[t] = value;
+        }
+      }
+    }
   }
 
   /** The message's word as the index sees it: how much it counts, and its compound parts. */
   private slot(forms: string[], word: string): Slot {
-    const known = forms.map((f) => this.idf.get(f)).find((v) => v !== undefined);
     const parts = this.decompounder.split(word);
-    let weight = known;
+    let weight: number | undefined;
+    for (const f of forms) {
+      const id = this.vocabulary.id(f);
+      if (id !== undefined) {
+        weight = this.idf[id];
+        break;
+      }
+    }
     if (weight === undefined) {
-      const similar = this.similar(forms[0]);
-      if (similar.length > 0) weight = this.idf.get(similar[0][0]);
-      else if (parts.length > 1) weight = parts.reduce((sum, p) => sum + (this.idf.get(p) ?? this.defaultIdf), 0) / parts.length;
+      const [similar] = this.vocabulary.similar(forms[0]);
+      if (similar) weight = this.idf[similar[0]];
+      else if (parts.length > 1) weight = parts.reduce((sum, p) => sum + this.idfOf(p), 0) / parts.length;
     }
     return { forms, parts, weight: weight ?? this.defaultIdf };
   }
 
-  /** For each phrasing containing a form similar to one of forms: the best similarity; fills termSims. */
-  private bestPerPhrasing(forms: string[], termSims: Map<number, Float64Array>): Map<number, number> {
-    const out = new Map<number, number>();
-    for (const form of forms) {
-      for (const [known, sim] of this.similar(form)) {
-        for (const posting of this.postings.get(known) ?? []) {
-          const value = sim * posting.factor;
-          if (value > (out.get(posting.phrasing) ?? 0)) out.set(posting.phrasing, value);
-          let terms = termSims.get(posting.phrasing);
-          if (!terms) termSims.set(posting.phrasing, (terms = new Float64Array(this.phrasings[posting.phrasing].weights.length)));
-          if (value > terms[posting.term]) terms[posting.term] = value;
-        }
-      }
-    }
-    return out;
+  private idfOf(form: string): number {
+    const id = this.vocabulary.id(form);
+    return id === undefined ? this.defaultIdf : this.idf[id];
   }
 
-  /** Vocabulary forms similar to form, most similar first (cached: customers reuse words). */
-  private similar(form: string): [string, number][] {
-    const cached = this.similarCache.get(form);
-    if (cached) return cached;
-    const out: [string, number][] = [];
-    if (this.idf.has(form)) out.push([form, 1]);
-    for (const known of this.idf.keys()) {
-      if (known === form) continue;
-      const sim = stemSimilarity(form, known);
-      if (sim > 0) out.push([known, sim]);
+  private reset(): void {
+    const s = this.scratch;
+    for (const t of s.touchedTerms) s.termSim[t] = 0;
+    for (const p of s.touchedPhrasings) {
+      s.covered[p] = 0;
+      s.parts[p] = 0;
+      s.seenPhrasing[p] = 0;
     }
-    out.sort((a, b) => b[1] - a[1]);
-    if (this.similarCache.size > 20_000) this.similarCache.clear();
-    this.similarCache.set(form, out);
-    return out;
+    for (const t of s.touchedTerms) s.parts[this.termPhrasing[t]] = 0;
+    for (const e of s.touchedEntries) {
+      s.entryCovered[e] = 0;
+      s.entryBest[e] = 0;
+      s.seenEntry[e] = 0;
+    }
+    s.touchedTerms.length = 0;
+    s.touchedPhrasings.length = 0;
+    s.touchedEntries.length = 0;
   }
 
   /** Down when the message uses one side of a contrast pair only and the entry only the other. */
@@ -228,8 +305,12 @@ export class KnowledgeMatcher {
     let factor = 1;
     this.lexicon.contrasts.forEach(([a, b], i) => {
       const sides = this.contrastSides[entryIndex][i];
-      const askedA = [...a].some((s) => stems.has(s));
-      const askedB = [...b].some((s) => stems.has(s));
+      let askedA = false;
+      let askedB = false;
+      for (const stem of stems) {
+        if (a.has(stem)) askedA = true;
+        if (b.has(stem)) askedB = true;
+      }
       if ((askedA && !askedB && sides.b && !sides.a) || (askedB && !askedA && sides.a && !sides.b)) factor *= this.weights.contrastPenalty;
     });
     return factor;

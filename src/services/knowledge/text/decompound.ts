@@ -1,6 +1,12 @@
 import { fold } from '../../nlu/normalize';
 import { stemToken } from './stem';
 
+interface Split {
+  parts: string[];
+  /** Letters covered by known parts. */
+  known: number;
+}
+
 const LINKS = ['', 's', 'n', 'en', 'es', 'e', 'er'];
 const MIN_PART = 3;
 const MIN_WORD = 7;
@@ -34,15 +40,17 @@ export class Decompounder {
     const cached = this.cache.get(word);
     if (cached) return cached;
     const folded = fold(word);
-    const parts = folded.length >= MIN_WORD ? (this.best(folded, 0, this.words.has(folded))?.parts ?? []) : [];
+    const parts = folded.length >= MIN_WORD ? (this.best(folded, 0, this.words.has(folded), new Map())?.parts ?? []) : [];
     const stems = parts.length > 1 ? parts.map((p) => stemToken(p)) : [];
     if (this.cache.size < 20_000) this.cache.set(word, stems);
     return stems;
   }
 
   /** The split of w into the fewest parts with the known ones covering most, from a depth. */
-  private best(w: string, depth: number, wholeKnown: boolean): { parts: string[]; known: number } | undefined {
-    let choice: { parts: string[]; known: number } | undefined;
+  private best(w: string, depth: number, wholeKnown: boolean, memo: Map<string, Split | undefined>): Split | undefined {
+    const key = `${depth}:${w}`;
+    if (memo.has(key)) return memo.get(key);
+    let choice: Split | undefined;
     // Longest known head first: "rufnumer|nmitnahme" before "ruf|numernmitnahme".
     for (let i = w.length - MIN_PART; i >= MIN_PART; i--) {
       const head = w.slice(0, i);
@@ -54,7 +62,7 @@ export class Decompounder {
         if (rest.length < MIN_PART) continue;
         let tail: string[] | undefined;
         if (this.isKnown(rest)) tail = [rest];
-        else if (depth < 2) tail = this.best(rest, depth + 1, wholeKnown)?.parts;
+        else if (depth < 2) tail = this.best(rest, depth + 1, wholeKnown, memo)?.parts;
         // An unknown last part only splits a word the vocabulary does not know as a whole.
         if (!tail && !wholeKnown && rest.length >= 5) tail = [rest];
         if (!tail) continue;
@@ -63,6 +71,7 @@ export class Decompounder {
         if (!choice || known > choice.known || (known === choice.known && parts.length < choice.parts.length)) choice = { parts, known };
       }
     }
+    memo.set(key, choice);
     return choice;
   }
 

@@ -44,8 +44,8 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * How alike two stems are, in [0, 1]: 1 for the same stem; less for a typo, one stem starting the
- * other (an inflection the stemmer left) or one inside the other (a compound).
+ * How alike two stems are, in [0, 1]: 1 for the same stem; less for one stem starting the other
+ * (an inflection the stemmer left) or a typo. Compounds are split before, not compared here.
  */
 export function stemSimilarity(a: string, b: string): number {
   if (a === b) return 1;
@@ -54,7 +54,5 @@ export function stemSimilarity(a: string, b: string): number {
   if (shorter.length < 4) return 0;
   if (longer.startsWith(shorter) && longer.length - shorter.length <= 2) return 0.9;
   const allowed = shorter.length >= 8 ? 2 : 1;
-  if (editDistance(a, b, allowed) <= allowed) return 0.85;
-  if (shorter.length >= 5 && longer.includes(shorter)) return 0.6;
-  return 0;
+  return editDistance(a, b, allowed) <= allowed ? 0.85 : 0;
 }
