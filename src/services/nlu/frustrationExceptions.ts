@@ -20,6 +20,9 @@ const CLAUSE_FINAL = /^(geht|gehts|gaht|gahts|hakt|hackt|hackts|tickt|tickst|tic
 /** "Ist da jemand?" asks after waiting; "Ist da jemand, der Italienisch spricht?" asks for a person. */
 const CLAUSE_FINAL_ANNOYANCE = /^(ist da|is da|is do|isch da|ist hier|is hier) /;
 const PROFESSION = /^(anwalt|rechtsanwalt|jurist|advokat)/;
+/** "zweimal abgebucht", "charged twice": a count of charges or deliveries is a fact, not a count of attempts. */
+const COUNT_WORDS: ReadonlySet<string> = new Set(['zweimal', 'dreimal', 'viermal', 'mehrfach', 'mehrmals', 'twice', 'times']);
+const COUNTED_FACT = /^(abgebucht|abgezogen|berechnet|belastet|bezahlt|gezahlt|verechnet|eingezogen|gebucht|abgerechnet|charged|biled|debited|paid)$/;
 
 const before = ({ hit, tokens }: CueSite): string | undefined => (hit.start > 0 ? tokens[hit.start - 1] : undefined);
 const closesClause = ({ hit, tokens, clauseStarts }: CueSite): boolean => hit.end >= tokens.length || clauseStarts.has(hit.end);
@@ -42,6 +45,11 @@ function hypothetical({ hit, tokens, clauseStarts }: CueSite): boolean {
 }
 
 export const CUE_EXCEPTIONS: readonly CueException[] = [
+  {
+    name: 'count of charges, not of attempts',
+    applies: ({ hit, tokens }) =>
+      hit.tag === 'annoyance' && hit.end - hit.start === 1 && COUNT_WORDS.has(tokens[hit.start]) && [tokens[hit.end], tokens[hit.start - 1]].some((w) => COUNTED_FACT.test(w ?? '')),
+  },
   { name: 'negated feeling', applies: negated },
   { name: 'hypothetical complaint', applies: hypothetical },
   { name: 'contempt asked as a question', applies: (s) => s.hit.tag === 'contempt' && WORDS.questionWords.has(before(s) ?? '') },

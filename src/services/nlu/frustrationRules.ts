@@ -62,6 +62,11 @@ const FINALITY = / (wehe|nie wieder|nie mehr|nimer|nie nie|nie im leben|reicht|r
 const ALL_AT_ONCE = / (und zwar|zwar) (alles|sofort|jetzt|fristlos|komplet|samtliche) /;
 const CANCEL_ALL = / (alles|samtliche|samtlichen|komplet) (kundigen|gekundigt|kundige) | kundige (alles|samtliche|komplet) /;
 const EMPHASIS_CLAUSE = /^(jetzt|sofort|jetzt sofort|sofort jetzt|und zwar sofort|und zwar jetzt|auf der stele|heute noch|subito|gleich|now|right now|endgultig|fertig|aus|schlus|basta|punkt)$/;
+/** The customer numbers their attempts: "mein vierter Chat", "der dritte Anruf", "fourth email". */
+const ORDINAL_ATTEMPT =
+  / (zweit|drit|viert|funft|sechst|siebt|zehnt|x t|xt|zigst|second|third|fourth|fifth|sixth)(e|er|en|es|em)? (chat|anruf|mail|mails|email|e mail|versuch|anlauf|nachricht|ticket|brief|schreiben|kontakt|reklamation|beschwerde|termin|time|call|attempt|message|ticket)( |$)/;
+/** A clause that is only a day gone by: "Gestern. Und vorgestern." — the customer counts our silences. */
+const BARE_PAST_CLAUSE = /^(und |and )?(gestern|vorgestern|letzte woche|vorige woche|letzten monat|yesterday|last week|last month)( auch| schon| wieder)?$/;
 const SUPERLATIVE_ENDINGS = ['st', 'ste', 'sten', 'ster', 'stes', 'stem'].flatMap((ending) => [ending, 'e' + ending]);
 
 const startsWithAny = (token: string, prefixes: ReadonlySet<string>): boolean => {
@@ -182,6 +187,15 @@ function impatientForm(c: RuleContext): boolean {
   return bareSpan || AGAIN_OPENER.test(c.raw) || (SCARE_QUOTED.test(c.raw) && TIME_RAN.test(c.text));
 }
 
+/** Two clauses that are only a past day, or one joined by "und": "Ich bat um Rückruf. Gestern. Und vorgestern." */
+function countsPastDays(c: RuleContext): boolean {
+  const starts = [...c.clauseStarts].filter((i) => i > 0 && i < c.tokens.length).sort((a, b) => a - b);
+  const bare = starts
+    .map((st, k) => c.tokens.slice(st, starts[k + 1] ?? c.tokens.length).join(' '))
+    .filter((clause) => BARE_PAST_CLAUSE.test(clause));
+  return bare.length >= 2 || bare.some((clause) => clause.startsWith('und ') || clause.startsWith('and '));
+}
+
 /** Two jabs about an actual failure, or with open mockery ("Ich bin gerührt"); "Na toll. Super." only sighs. */
 function mockeryPiledUp(c: RuleContext): boolean {
   const complaint = c.hit('failure') || c.has('annoyance', 0.3) || c.hits.some((h) => h.tag === 'sarcasm' && MOCKERY.has(h.pattern));
@@ -237,6 +251,8 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
   },
   { name: 'one word three times', signal: 'annoyance', weight: 0.35, when: (c) => !c.has('annoyance', 0.35) && hasTriple(c.tokens) },
   { name: 'customer counts the days', signal: 'annoyance', weight: 0.35, when: (c) => !c.has('annoyance', 0.35) && countsDays(c.text) },
+  { name: 'customer numbers the attempts', signal: 'annoyance', weight: 0.4, when: (c) => !c.has('annoyance', 0.35) && ORDINAL_ATTEMPT.test(c.text) },
+  { name: 'customer lists the days gone by', signal: 'annoyance', weight: 0.35, when: (c) => !c.has('annoyance', 0.35) && countsPastDays(c) },
 ];
 
 /** Runs the rules in table order; each sees what the rules before it added. */
