@@ -5,7 +5,7 @@ import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { Expectation, Phrase, PhraseChoice, renderQuestion } from './interpreter/expectation';
 import { detectLostItem } from './interpreter/matchers';
-import { Decision, TurnInterpreter } from './interpreter/turnInterpreter';
+import { Decision, QUESTION_UNKNOWN, TurnInterpreter } from './interpreter/turnInterpreter';
 
 /** What a request dialog hands back to the menu. */
 export interface RequestResult {
@@ -26,6 +26,7 @@ export const TEXT_PROMPT = 'text';
 export type Question = Omit<Expectation, 'misses'>;
 
 /** The button that asks for a person; it sends the word the interpreter knows. */
+
 const PERSON_CHOICE: PhraseChoice = { value: '', title: { key: 'conversation:interpreter.personButton' } };
 const YES_NO: PhraseChoice[] = [
   { value: '', title: { key: 'conversation:yesNo.yes' } },
@@ -132,11 +133,12 @@ export abstract class LotseDialog extends ComponentDialog {
       await handOff(this.deps, ctx, { reason: 'repeated_failure' });
       return this.done({ handedOff: true });
     }
-    if (expect.misses === 1 && problemKey) {
-      // The problem line says what is missing and asks again itself.
+    if (expect.misses === 1 && problemKey && problemKey !== QUESTION_UNKNOWN) {
+      // The problem line of a value says what is missing and asks again itself.
       await ctx.sendActivity(t(problemKey));
     } else if (expect.misses === 1) {
-      await this.askAgain(ctx, 'brief', [t(expect.kind === 'yesNo' ? 'conversation:yesNo.retry' : 'conversation:interpreter.retry')]);
+      const lead = problemKey ?? (expect.kind === 'yesNo' ? 'conversation:yesNo.retry' : 'conversation:interpreter.retry');
+      await this.askAgain(ctx, 'brief', [t(lead)]);
     } else {
       const hint = t(`conversation:interpreter.examples.${expect.kind}`, { defaultValue: '' });
       const rephrase = expect.choices?.length ? 'conversation:interpreter.rephrase' : 'conversation:interpreter.rephraseValue';

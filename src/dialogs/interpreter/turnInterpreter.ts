@@ -17,6 +17,8 @@ export const MAX_MESSAGE_CHARS = 1000;
 export const WELCOME_BACK_AFTER_MS = 30 * 60 * 1000;
 /** An intent this sure, named in a sentence, leaves the current step for its own dialog. */
 export const SWITCH_CONFIDENCE = 0.7;
+/** A question switches dialogs only when the intent is this sure. */
+const SURE_QUESTION_SWITCH = 0.9;
 /** The lost/stolen lane takes over from any other dialog at this confidence. */
 export const URGENT_CONFIDENCE = 0.6;
 
@@ -44,6 +46,8 @@ export type Decision =
   /** "Nein, keine Adressänderung": the dialog assumed wrongly. */
   | { kind: 'negation' };
 
+export const QUESTION_UNKNOWN = 'conversation:interpreter.questionUnknown';
+
 const DECIDED = Symbol('lotse.interpreter.decided');
 const ASSESSMENT = Symbol('lotse.interpreter.assessment');
 const WELCOMED_BACK = Symbol('lotse.interpreter.welcomedBack');
@@ -58,6 +62,7 @@ const PROTEST = new RegExp(
     'immer das gleiche', 'schon wieder',
   ].map((p) => foldTokens(p).join(' ')).join('|')})(?= |$)`,
 );
+const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
 const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
 const QUESTION_START = /^(?:wann|wie|warum|wieso|weshalb|wo|was|welche|welcher|welches|kann|konnen|konnte|gibt|ist|sind|muss|darf|habe|hab|bekomme|when|how|why|where|what|which|can|could|is|are|do|does)(?= |$)/;
 
@@ -138,7 +143,8 @@ export class TurnInterpreter {
     }
     // 9. Lost or stolen: the urgent lane, whatever the step.
     const urgent = assessment.intent.intent === 'lost_or_stolen' && assessment.intent.confidence >= URGENT_CONFIDENCE;
-    if (urgent && session.category !== 'lost_or_stolen' && !(clean.ok && expect?.kind !== 'open')) return { kind: 'urgent', text: trimmed };
+    // A digit of the current menu is that menu's option, never the main menu's 4 (the blocking lane).
+    if (urgent && session.category !== 'lost_or_stolen' && !clean.ok) return { kind: 'urgent', text: trimmed };
     // 10. A clean answer to the step.
     if (!expect || clean.ok) return { kind: 'answer' };
     // 11. A negation of what the bot assumed.
@@ -156,13 +162,16 @@ export class TurnInterpreter {
         if (found.best.fallbackLanguage) await context.sendActivity(t('conversation:knowledge.germanOnly'));
         return { kind: 'reask' };
       }
+      if (session.category === 'lost_or_stolen' && question && BLOCK_STATUS.test(folded)) return this.reply(context, t('conversation:lost.statusQuestion'));
+      // A question about the current request is not a new request; a statement of another one is.
       const { intent, confidence } = assessment.intent;
-      if (SWITCHABLE.has(intent) && confidence >= SWITCH_CONFIDENCE && intent !== session.category && words >= 3) return { kind: 'switch', intent, text: trimmed };
+      const sure = confidence >= (question ? SURE_QUESTION_SWITCH : SWITCH_CONFIDENCE);
+      if (SWITCHABLE.has(intent) && sure && intent !== session.category && words >= 3) return { kind: 'switch', intent, text: trimmed };
     }
     // 13. A protest is frustration, not an invalid value.
     if (PROTEST.test(folded) || assessment.frustration.level >= 1) return { kind: 'protest' };
     // 14. Otherwise the step did not get its answer.
-    if (question) return { kind: 'miss', problemKey: 'conversation:interpreter.questionUnknown' };
+    if (question) return { kind: 'miss', problemKey: QUESTION_UNKNOWN };
     return { kind: 'miss', problemKey: clean.problemKey };
   }
 
