@@ -76,7 +76,7 @@ export async function evaluateAll(scripts: Script[], pool: AppPool, concurrency:
 export function failureReport(results: ScriptResult[], scripts: Script[]): string {
   const byId = new Map(scripts.map((s) => [s.id, s]));
   const failed = results.filter((r) => !r.passed);
-  const head = `# ${new Date().toISOString()} — ${results.length - failed.length}/${results.length} scripts pass (outcome right ${results.filter((r) => r.outcomeOk).length}, invariants held ${results.filter((r) => r.invariantsOk).length})\n`;
+  const head = `# ${new Date().toISOString()} — ${results.length - failed.length}/${results.length} scripts pass (outcome right ${results.filter((r) => r.outcomeOk).length}, invariants held ${results.filter((r) => r.invariantsOk).length})\n\n${patterns(failed)}\n`;
   return (
     head +
     failed
@@ -87,4 +87,18 @@ export function failureReport(results: ScriptResult[], scripts: Script[]): strin
       .join('\n\n') +
     '\n'
   );
+}
+
+/** The kinds of problem across failed scripts, most frequent first (details and quotes dropped). */
+export function patterns(failed: ScriptResult[]): string {
+  const counts = new Map<string, number>();
+  for (const r of failed) {
+    const kinds = new Set(r.problems.map((p) => p.replace(/ — .*$/, '').replace(/"[^"]*"/g, '…').replace(/\(handoffs:.*$/, '').replace(/^turn \d+ …: /, 'turn: ').slice(0, 140)));
+    for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([k, n]) => `${String(n).padStart(4)}  ${k}`)
+    .join('\n');
 }
