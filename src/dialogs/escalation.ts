@@ -29,7 +29,8 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
   const reason: HandoffReason = category === 'lost_or_stolen' ? 'urgent' : options.reason;
   // A supervisor asked for in this very message counts, whichever dialog handed over.
   const askedForSupervisor = context.activity.type === 'message' && detectCues(context.activity.text ?? '').has('supervisor');
-  const needsSupervisor = options.needsSupervisor === true || askedForSupervisor || (options.needsSupervisor === undefined && reason === 'frustration' && session.lastFrustration.level >= 2);
+  // An irate customer goes to a supervisor too, whether they asked for a person or the bot noticed.
+  const needsSupervisor = options.needsSupervisor === true || askedForSupervisor || session.lastFrustration.level >= 2;
   for (const fact of options.facts ?? []) await deps.sessions.addFact(context, fact);
   let messages: string[];
   try {
