@@ -56,6 +56,23 @@ describe('nobody on duty: the bot says when the team is back and what was record
     expect((await test.app.handoffs.get(third.ticket.handoffId)).contact).toMatchObject({ declined: true });
   });
 
+  it('through the dialogs: a web customer asking for a person at night is told when the team is back and asked for a contact', async () => {
+    const chat = conversation(test.baseUrl, { channelId: 'webchat' });
+    const say = async (text: string) => {
+      const reply = texts(await chat.say(text, { serviceUrl: connector.serviceUrl }));
+      replies.push(reply);
+      return reply;
+    };
+    // The greeting is the conversation's (it still mentions connecting "bei Bedarf"); the handoff starts after it.
+    await chat.say('Hallo', { serviceUrl: connector.serviceUrl });
+    const handedOver = await say('Ich möchte mit einem Mitarbeiter sprechen');
+    expect(handedOver).toContain(t('handoff:outsideHours', { when: 'ab Montag, 8 Uhr' }));
+    expect(handedOver).toContain(t('handoff:contact.ask'));
+    expect(await say('max.muster@example.de')).toBe(t('handoff:contact.emailSaved', { email: 'max.muster@example.de' }));
+    const record = (await test.app.handoffs.conversationState(`webchat:${chat.id}`)).active!;
+    expect(record).toMatchObject({ mode: 'callback', callbackReason: 'outside_business_hours', contact: { email: 'max.muster@example.de' } });
+  });
+
   it('knows the WhatsApp number and asks for nothing', async () => {
     const ticket = await test.app.handoffs.requestHandoff(
       handoffRequest(connector.serviceUrl, { channel: 'whatsapp', conversationReference: { channelId: 'whatsapp', serviceUrl: connector.serviceUrl, conversation: { id: '4917612345678', isGroup: false, conversationType: 'personal', name: '' }, user: { id: '4917612345678', name: 'Kunde' } } }),

@@ -30,6 +30,17 @@ describe('a waiting customer is heard (team on duty)', () => {
     return { chat, id: ticket.handoffId, say };
   }
 
+  it('through the dialogs: a supervisor request at the start reaches a supervisor, announced with position and estimate', async () => {
+    const chat = conversation(test.baseUrl, { channelId: 'webchat' });
+    const reply = texts(await chat.say('Ich möchte sofort Ihren Vorgesetzten sprechen', { serviceUrl: connector.serviceUrl }));
+    const record = (await test.app.handoffs.conversationState(`webchat:${chat.id}`)).active!;
+    expect(record.needsSupervisor).toBe(true);
+    const ticket = await test.app.handoffs.ticketFor(record);
+    expect(reply).toContain(t('handoff:queued', { position: ticket.position, count: ticket.estimatedWaitMinutes }));
+    // Said once, after the record: nothing before it promised a connection.
+    expect(reply.match(/verbinde/g)).toHaveLength(1);
+  });
+
   it('answers "wie lange noch" with position and estimate, in the right plural', async () => {
     const { id, say } = await waiting();
     const record = await test.app.handoffs.get(id);
