@@ -149,7 +149,10 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     const complaintExplicit = (byTag.get('complaint') ?? []).some((h) => h.weight >= 3);
     if (complaintExplicit) add('complaint', 1.5);
 
-    if (this.isGreetingOnly(tokens, byTag.get('greeting'))) return this.result('greeting', 0.95);
+    // Only thanks or goodbye: nothing is asked for; a hello among them makes it a greeting.
+    if (this.isGreetingOnly(tokens, [...(byTag.get('greeting') ?? []), ...(byTag.get('closing') ?? [])])) {
+      return this.result(byTag.has('greeting') ? 'greeting' : 'other', 0.95);
+    }
     add('greeting', byTag.has('greeting') ? -2 : -1);
 
     // Temperature 1.3: the combined logits are over-confident on short messages.
