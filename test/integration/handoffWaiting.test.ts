@@ -135,6 +135,20 @@ describe('a waiting customer is heard (team on duty)', () => {
     expect(await leaving.say('Danke, tschüss')).toBe(t('handoff:survey.goodbye'));
   });
 
+  it('greets a customer coming back after a resolved handoff without the full welcome', async () => {
+    const chat = conversation(test.baseUrl, { channelId: 'webchat' });
+    const extra = { serviceUrl: connector.serviceUrl };
+    const welcome = t('conversation:greeting.welcome', { salutation: '', company: '\u0001', bot: '' }).split('\u0001')[0];
+    expect(texts(await chat.say('Hallo', extra))).toContain(welcome);
+    const ticket = await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { conversationId: chat.id }));
+    await supervisor(`/api/handoffs/${ticket.handoffId}/claim`, { method: 'POST' });
+    await supervisor(`/api/handoffs/${ticket.handoffId}/resolve`, { method: 'POST' });
+    expect(texts(await chat.say('5', extra))).toBe(t('handoff:survey.thanks'));
+    const back = texts(await chat.say('Hallo', extra));
+    expect(back).not.toBe('');
+    expect(back).not.toContain(welcome);
+  });
+
   it('never shows "Admin" to a customer: the bootstrap admin writes as the customer service', async () => {
     const { id, chat } = await waiting();
     const admin = api(test.baseUrl, ADMIN);
