@@ -81,6 +81,7 @@ export class MainMenu {
           step,
           {
             kind: 'open',
+            acceptsYesNo: true,
             lines: [{ key: 'conversation:menu.offerPerson' }],
             choices: [
               { value: '', title: { key: 'conversation:menu.offerPersonYes' } },
@@ -90,7 +91,7 @@ export class MainMenu {
           lead,
         );
       case 'helped':
-        return this.askQuestion(step, { kind: 'open', helped: true, lines: [{ key: 'conversation:knowledge.helped' }], choices: YES_NO }, lead);
+        return this.askQuestion(step, { kind: 'open', helped: true, acceptsYesNo: true, lines: [{ key: 'conversation:knowledge.helped' }], choices: YES_NO }, lead);
       case 'didYouMean': {
         const alternatives = options.alternatives ?? [];
         const choices: PhraseChoice[] = alternatives.map((a, i) => ({ value: String(i + 1), title: { text: { de: a.title, en: a.title } } }));
@@ -103,6 +104,7 @@ export class MainMenu {
           {
             kind: 'open',
             offersEnd: true,
+            acceptsYesNo: true,
             lines: [{ key: 'conversation:closing.anythingElse' }],
             choices: [
               { value: '', title: { key: 'conversation:closing.noThanks' } },
@@ -119,7 +121,7 @@ export class MainMenu {
         const line = lane
           ? this.both((lang) => this.deps.i18n.t(lang)('conversation:knowledge.notHelpedLane', { lane: optionLabel(lane, lang) }))
           : { key: 'conversation:knowledge.notHelped' };
-        return this.askQuestion(step, { kind: 'open', lines: [line], choices }, lead);
+        return this.askQuestion(step, { kind: 'open', acceptsYesNo: true, lines: [line], choices }, lead);
       }
       default:
         return this.askMenu(step, main, options.intro ?? (options.mode === 'again' ? 'conversation:menu.anythingElse' : 'conversation:menu.choose'), lead, options.mode === 'again');

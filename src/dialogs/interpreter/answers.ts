@@ -41,6 +41,7 @@ export function checkAnswer(expect: Expectation, text: string, now: Date, i18n: 
     case 'choice':
       return expect.matcher && MATCHERS[expect.matcher](text) !== undefined ? { ok: true } : { ok: false };
     case 'open':
+      return expect.acceptsYesNo && yesNo(text) !== undefined ? { ok: true } : { ok: false };
     case 'text':
       return { ok: false };
     case 'name':

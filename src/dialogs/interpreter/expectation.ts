@@ -43,6 +43,8 @@ export interface Expectation {
   problem?: string;
   /** identifier: whether the last four digits of a card are accepted. */
   allowLastFour?: boolean;
+  /** An open step whose question is also a yes/no one ("Hat Ihnen das geholfen?"): a plain yes or no is its answer. */
+  acceptsYesNo?: boolean;
   /** The step offers to end ("Kann ich sonst noch etwas für Sie tun?"): thanks there closes. */
   offersEnd?: boolean;
   /** Answers that did not fit, at this step. */
