@@ -116,6 +116,15 @@ describe('a waiting customer is heard (team on duty)', () => {
     await connector.waitFor(() => connector.textsFor(normal.chat.id).some((text) => text.startsWith(t('handoff:updateMovedBack', { position, count: 1000 }).split('1000')[0])));
   });
 
+  it('explains a moved-back position when the customer writes, once', async () => {
+    const normal = await waiting();
+    await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { category: 'lost_or_stolen', reason: 'urgent' }));
+    test.app.handoffs.invalidateQueueSnapshot();
+    const position = await test.app.handoffs.positionOf(await test.app.handoffs.get(normal.id));
+    expect(await normal.say('Hallo? Ist da jemand?')).toBe(t('handoff:ackQueuedMovedBack', { position }));
+    expect(await normal.say('Hallo?')).toBe(t('handoff:ackQueued', { position }));
+  });
+
   it('takes a rating in words, thanks politely, and says goodbye instead of greeting again', async () => {
     const rated = await waiting();
     expect((await supervisor(`/api/handoffs/${rated.id}/claim`, { method: 'POST' })).status).toBe(200);

@@ -20,7 +20,16 @@ import { phoneTail, readContact } from './contactReader';
 /** The parts of the queue the waiting state uses. */
 export type WaitingHandoffs = Pick<
   HandoffService,
-  'addCustomerMessage' | 'cancelByCustomer' | 'requestCallback' | 'recordContact' | 'upgrade' | 'ticketFor' | 'markContactAsked' | 'markLeaveAsked' | 'timeZone'
+  | 'addCustomerMessage'
+  | 'cancelByCustomer'
+  | 'requestCallback'
+  | 'recordContact'
+  | 'upgrade'
+  | 'ticketFor'
+  | 'notePositionTold'
+  | 'markContactAsked'
+  | 'markLeaveAsked'
+  | 'timeZone'
 >;
 
 export interface WaitingListenerDeps {
@@ -110,6 +119,7 @@ export class WaitingListener {
     }
     const ticket = await this.handoffs.ticketFor(record);
     if (!isStaffed(ticket)) return say(t('handoff:ackClosed'), t('handoff:status.closed', { when: await this.when(ticket, t, lang) }));
+    if (await this.movedBack(record, ticket)) return say(t('handoff:ackQueuedMovedBack', { position: ticket.position }));
     return say(t('handoff:ackQueued', { position: ticket.position }));
   }
 
@@ -132,7 +142,15 @@ export class WaitingListener {
     const ticket = await this.handoffs.ticketFor(record);
     if (record.mode === 'callback') return isStaffed(ticket) ? t('handoff:howLongCallback') : t('handoff:howLongClosed', { when: await this.when(ticket, t, lang) });
     if (!isStaffed(ticket)) return t('handoff:howLongClosed', { when: await this.when(ticket, t, lang) });
-    return t('handoff:howLong', { position: ticket.position, count: ticket.estimatedWaitMinutes });
+    const howLong = t('handoff:howLong', { position: ticket.position, count: ticket.estimatedWaitMinutes });
+    return (await this.movedBack(record, ticket)) ? `${t('handoff:status.movedBack')} ${howLong}` : howLong;
+  }
+
+  /** The customer's place went up since they were last told (an urgent case came first); now they are told. */
+  private async movedBack(record: HandoffRecord, ticket: HandoffTicket): Promise<boolean> {
+    const told = record.lastPositionSent;
+    if (ticket.position > 0 && told !== ticket.position) await this.handoffs.notePositionTold(record.id, ticket.position, ticket.estimatedWaitMinutes);
+    return told !== undefined && ticket.position > told;
   }
 
   /** Where the customer stands now: position, when the team is back, or the callback kept. */

@@ -11,7 +11,7 @@ import { HandoffConflictError } from './errors';
 import type { HandoffEventBus } from './handoffEventBus';
 import { buildSummaryText, listItemOf, moodOf, priorityOf } from './handoffLabels';
 import type { Actor, HandoffContact, HandoffDoc, HandoffPriority, HandoffRecord, TranscriptEntry } from './handoffModel';
-import { auditEntry, CUSTOMER_ACTOR, HandoffStore, SYSTEM_ACTOR, toRecord } from './handoffStore';
+import { auditEntry, CUSTOMER_ACTOR, HandoffStore, SYSTEM_ACTOR, toObjectId, toRecord } from './handoffStore';
 import type { CustomerChannel } from './customerChannel';
 import type { QueueFigures } from './queueFigures';
 import type { HandoffRequest, HandoffTicket } from './types';
@@ -235,6 +235,12 @@ export class CustomerHandoffs {
     );
     if (!record) throw new HandoffConflictError(handoffId, 'the handoff is no longer waiting');
     return record;
+  }
+
+  /** Remembers the position and estimate the customer was just told, so updates say only what changed. */
+  async notePositionTold(handoffId: string, position: number, minutes: number): Promise<void> {
+    const now = this.deps.now();
+    await this.deps.store.model.updateOne({ _id: toObjectId(handoffId), status: 'queued' }, { $set: { lastPositionSent: position, lastEstimateSent: minutes, lastUpdateSentAt: now } });
   }
 
   /** Remembers that the bot asked for a callback contact, so the next message is read as the answer. */

@@ -136,6 +136,9 @@ export class HandoffService implements HandoffRequester {
   upgrade(handoffId: string, cause: UpgradeCause, priority: HandoffPriority, needsSupervisor: boolean): Promise<HandoffRecord> {
     return this.customer.upgrade(handoffId, cause, priority, needsSupervisor);
   }
+  notePositionTold(handoffId: string, position: number, minutes: number): Promise<void> {
+    return this.customer.notePositionTold(handoffId, position, minutes);
+  }
   markContactAsked(handoffId: string): Promise<void> {
     return this.customer.markContactAsked(handoffId);
   }
