@@ -2,6 +2,7 @@ import { exampleFeatures, trainingCorpus, type LabelledExample } from './corpus'
 import { extractFeatures } from './features';
 import { GREETING_FILLER, INTENT_CUES, NOT_TYPOS } from './intentLexicon';
 import { LinearModel, softmaxInPlace } from './linearModel';
+import { loadDialect } from './nluContent';
 import { foldTokens } from './normalize';
 import { PhraseMatcher, type CueHit } from './phraseMatcher';
 import { INTENTS, type Intent, type IntentRecognizer, type IntentResult, type Language } from './types';
@@ -48,6 +49,12 @@ function asideStart(tokens: readonly string[]): number {
   }
   return tokens.length;
 }
+
+/** Austrian, Swiss and chat spellings and their standard words (content/nlu/dialect.json). */
+const DIALECT = loadDialect();
+
+/** How much less a plain question is taken for a complaint. */
+const QUESTION_DAMPING = 1.5;
 
 /** An aside's topic counts half: with two topics in one message, the first is what the customer came for. */
 const ASIDE_WEIGHT = 0.5;
@@ -110,7 +117,7 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     const tokens = foldTokens(trimmed);
     if (tokens.length === 0) return this.result('other', 0.95);
 
-    const { byTag, boost } = summarize(this.matcher.match(tokens), asideStart(tokens));
+    const { byTag, boost } = summarize(this.cueHits(tokens), asideStart(tokens));
     const logits = this.model.logits(extractFeatures(trimmed));
     const add = (intent: Intent, value: number): void => {
       logits[INTENT_INDEX.get(intent) as number] += value;
@@ -148,6 +155,8 @@ export class GermanIntentRecognizer implements IntentRecognizer {
 
     const complaintExplicit = (byTag.get('complaint') ?? []).some((h) => h.weight >= 3);
     if (complaintExplicit) add('complaint', 1.5);
+    // A plain question ("Seid ihr über Ostern erreichbar?") asks for something; a complaint states what went wrong.
+    else if (/\?\s*$/.test(trimmed) && !/[!]/.test(trimmed) && !(byTag.get('complaint') ?? []).some((h) => h.weight >= 2.5)) add('complaint', -QUESTION_DAMPING);
 
     // Only thanks or goodbye: nothing is asked for; a hello among them makes it a greeting.
     if (this.isGreetingOnly(tokens, [...(byTag.get('greeting') ?? []), ...(byTag.get('closing') ?? [])])) {
@@ -164,6 +173,23 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     if (lost) return this.result('lost_or_stolen', Math.max(0.9, probs[INTENT_INDEX.get('lost_or_stolen') as number]), probs);
     if (human && !complaintExplicit) return this.result('human', Math.max(0.85, probs[INTENT_INDEX.get('human') as number]), probs);
     return this.result(INTENTS[best], probs[best], probs);
+  }
+
+  /** Cues found as written, plus those found once dialect spellings are read as standard words ("Rächnig", "ned"). */
+  private cueHits(tokens: readonly string[]): CueHit[] {
+    const hits = this.matcher.match(tokens);
+    let mapped = false;
+    const standard = tokens.map((token) => {
+      const word = DIALECT.get(token);
+      if (word === undefined) return token;
+      mapped = true;
+      return word;
+    });
+    if (!mapped) return hits;
+    for (const hit of this.matcher.match(standard)) {
+      if (!hits.some((h) => h.start === hit.start && h.end === hit.end && h.tag === hit.tag)) hits.push(hit);
+    }
+    return hits;
   }
 
   private isGreetingOnly(tokens: readonly string[], greetings: CueHit[] | undefined): boolean {

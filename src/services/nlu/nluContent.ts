@@ -206,3 +206,23 @@ export function loadFrustrationWords(dir: string = NLU_CONTENT_DIR): Record<Frus
 function foldWord(word: string): string {
   return normalizeText(word).split(' ').map(fold).join(' ');
 }
+
+/** Dialect and chat spellings mapped to the standard word, both folded (content/nlu/dialect.json). */
+export function loadDialect(dir: string = NLU_CONTENT_DIR): ReadonlyMap<string, string> {
+  const { where, data } = readJson(dir, 'dialect.json');
+  rejectUnknownKeys(where, data, ['about', 'words']);
+  const words = data.words;
+  if (!isObject(words)) throw new NluContentError(`${where}: "words" must be an object { "spelling": "standard word" }`);
+  const map = new Map<string, string>();
+  for (const [spelling, standard] of Object.entries(words)) {
+    const label = `${where}: words "${spelling}"`;
+    if (typeof standard !== 'string') throw new NluContentError(`${label} must map to a string`);
+    for (const word of [spelling, standard]) {
+      if (word === '' || word !== foldWord(word) || word.includes(' ')) {
+        throw new NluContentError(`${label}: "${word}" must be one word written folded, as "${foldWord(word)}"`);
+      }
+    }
+    map.set(spelling, standard);
+  }
+  return map;
+}
