@@ -45,7 +45,7 @@ describe('nobody on duty: the bot says when the team is back and what was record
     const first = await waitingOnWeb();
     expect(first.ticket).toMatchObject({ position: 0, outsideBusinessHours: true, staffed: false, needsContact: true });
     expect(await first.say('Wie lange dauert das noch?')).toBe(t('handoff:howLongClosed', { when: 'ab Montag, 8 Uhr' }));
-    expect(await first.say('12345')).toBe(t('handoff:contact.askAgain'));
+    expect(await first.say('12345')).toBe(`${t('handoff:ackCallback')}\n${t('handoff:contact.askAgain')}`);
     expect(await first.say('0171 2345678')).toBe(t('handoff:contact.phoneSaved', { tail: '678' }));
     expect((await test.app.handoffs.get(first.ticket.handoffId)).contact).toMatchObject({ phone: '01712345678' });
 
@@ -99,7 +99,8 @@ describe('nobody on duty: the bot says when the team is back and what was record
       replies.push(reply);
       return reply;
     };
-    expect(await say('Hallo? Ist da jemand?')).toBe(`${t('handoff:ackClosed')}\n${t('handoff:status.closed', { when: 'ab Montag, 8 Uhr' })}`);
+    const position = ticket.position;
+    expect(await say('Hallo? Ist da jemand?')).toBe(`${t('handoff:ackQueued', { position })}\n${t('handoff:status.closed', { when: 'ab Montag, 8 Uhr' })}`);
     expect(await say('Wie lange dauert das noch?')).toBe(t('handoff:howLongClosed', { when: 'ab Montag, 8 Uhr' }));
     // No countdown either: the sweeper leaves the night's urgent lane alone.
     await test.app.handoffs.store.model.updateMany({ status: 'queued' }, { $set: { nextUpdateAt: new Date(0) } });

@@ -113,12 +113,12 @@ export class WaitingListener {
     if (record.mode === 'callback') {
       if (needsContact(record) && !record.contact?.askedAt) {
         await this.handoffs.markContactAsked(record.id);
-        return say(t('handoff:contact.askAgain'));
+        return say(t('handoff:ackCallback'), t('handoff:contact.askAgain'));
       }
       return say(t('handoff:ackCallback'));
     }
     const ticket = await this.handoffs.ticketFor(record);
-    if (!isStaffed(ticket)) return say(t('handoff:ackClosed'), t('handoff:status.closed', { when: await this.when(ticket, t, lang) }));
+    if (!isStaffed(ticket)) return say(t('handoff:ackQueued', { position: ticket.position }), t('handoff:status.closed', { when: await this.when(ticket, t, lang) }));
     if (await this.movedBack(record, ticket)) return say(t('handoff:ackQueuedMovedBack', { position: ticket.position }));
     return say(t('handoff:ackQueued', { position: ticket.position }));
   }
