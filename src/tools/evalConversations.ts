@@ -1,6 +1,6 @@
 /**
  * `npm run --silent eval:conversations -- [--set blind-scripts] [--only ID] [--concurrency N]
- * [--failures FILE] [--transcripts]`: runs whole scripted conversations against the real service
+ * [--failures FILE] [--transcripts | --all-transcripts]`: runs whole scripted conversations against the real service
  * (its own app and database) and prints, per script, whether the outcome was right and the
  * conversation invariants held, then the totals. Without --set it runs the corpus under
  * test/conversations/scripts; `--set NAME` reads eval/NAME/scripts.json.
@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   const only = arg('only');
   const concurrency = Number(arg('concurrency') ?? '4');
   const failuresFile = arg('failures');
-  const showTranscripts = process.argv.includes('--transcripts');
+  const showTranscripts = process.argv.includes('--transcripts') || process.argv.includes('--all-transcripts');
+  const showAll = process.argv.includes('--all-transcripts');
   const kit = await loadKit();
 
   let scripts: ScriptLike[];
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   try {
     const results = await kit.evaluate.evaluateAll(runnable, pool, concurrency, (r) => {
       process.stdout.write(`${r.passed ? 'PASS' : 'FAIL'} ${r.id} (${r.ms} ms)${r.passed ? '' : `\n    ${r.problems.join('\n    ')}\n    first wrong reply: ${r.firstWrongReply ?? '-'}`}\n`);
-      if (!r.passed && showTranscripts) process.stdout.write(`${r.transcript.replace(/^/gm, '      ')}\n`);
+      if ((!r.passed || showAll) && showTranscripts) process.stdout.write(`${r.transcript.replace(/^/gm, '      ')}\n`);
     });
     for (const s of pending) process.stdout.write(`SKIP ${s.id} (pending: ${s.pending})\n`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

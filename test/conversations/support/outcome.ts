@@ -17,6 +17,13 @@ export function actualOutcome(lines: Line[], facts: Facts): Outcome | 'nothing' 
 
 /** Why the outcome is not the expected one, or undefined when it is. */
 export function outcomeProblem(expect: Expectation, lines: Line[], facts: Facts): string | undefined {
+  const outcome = outcomeOnly(expect, lines, facts);
+  if (outcome) return outcome;
+  if (expect.rated && !facts.handoffs.some((h) => h.rating !== undefined)) return 'the satisfaction answer was not stored as a rating';
+  return undefined;
+}
+
+function outcomeOnly(expect: Expectation, lines: Line[], facts: Facts): string | undefined {
   const { handoffs, requests } = facts;
   const lastBot = [...lines].reverse().find((l) => l.from === 'bot');
   const describe = () =>

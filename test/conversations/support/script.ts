@@ -46,6 +46,8 @@ export interface Expectation {
   never?: string[];
   /** i18n keys ("conversation:knowledge.helped") whose text must appear in some bot message. */
   mustSay?: string[];
+  /** The customer's satisfaction answer (digits or words) is stored on the handoff record. */
+  rated?: boolean;
 }
 
 export interface Script {
@@ -134,6 +136,7 @@ export function parseScript(raw: unknown, source: string): Script {
       ...(typeof e.category === 'string' ? { category: e.category } : {}),
       ...(strings(e.never, 'expect.never') ? { never: strings(e.never, 'expect.never') } : {}),
       ...(strings(e.mustSay, 'expect.mustSay') ? { mustSay: strings(e.mustSay, 'expect.mustSay') } : {}),
+      ...(e.rated === true ? { rated: true } : {}),
     },
     ...(typeof o.note === 'string' ? { note: o.note } : {}),
     ...(o.isolated === true ? { isolated: true } : {}),

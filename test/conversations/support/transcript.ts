@@ -22,6 +22,8 @@ export interface HandoffFact {
   priority: number;
   reason: string;
   needsSupervisor: boolean;
+  /** The satisfaction rating stored on the record, if the customer gave one. */
+  rating?: number;
 }
 
 export interface RequestFact {
