@@ -88,6 +88,8 @@ export class GermanFrustrationScorer implements FrustrationScorer {
 
     const tone = this.lexicalEvidence(raw, tokens, limits.extraTriggerWords, evidence);
     shapeEvidence(raw, evidence, evidence.length === 0 && tone.urgent);
+    // "KUNDENNUMMER VERGESSEN, WO FINDE ICH DIE?": capitals alone in a plain question are a habit of typing, not a shout.
+    if (evidence.length === 1 && evidence[0].signal === 'shouting' && isPlainQuestion(raw)) evidence[0] = { ...evidence[0], weight: evidence[0].weight / 2 };
     // Colour words (an Austrian "Oida") do not count as a complaint that would free the model's cap.
     const messageSignals = evidence.filter((e) => e.weight >= 0.2).length;
     if (tokens.length > 0) this.modelEvidence(raw, messageSignals > 0, tone.courteous, evidence);
@@ -171,6 +173,11 @@ export class GermanFrustrationScorer implements FrustrationScorer {
 
 /** What, next to outrage ("Frechheit", "unverschämt"), makes a second, independent signal. */
 const SECOND_SIGNALS: ReadonlySet<string> = new Set(['sarcasm', 'bot_abuse', 'threat:cancel', 'threat:public', 'threat:authority']);
+
+/** A question without exclamation marks: "?" closes it and no "!" appears. */
+function isPlainQuestion(raw: string): boolean {
+  return !raw.includes('!') && raw.trimEnd().endsWith('?');
+}
 
 function canBeIrate(evidence: readonly Evidence[]): boolean {
   let mild = 0;

@@ -156,7 +156,7 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     const complaintExplicit = (byTag.get('complaint') ?? []).some((h) => h.weight >= 3);
     if (complaintExplicit) add('complaint', 1.5);
     // A plain question ("Seid ihr über Ostern erreichbar?") asks for something; a complaint states what went wrong.
-    else if (/\?\s*$/.test(trimmed) && !/[!]/.test(trimmed) && !(byTag.get('complaint') ?? []).some((h) => h.weight >= 2.5)) add('complaint', -QUESTION_DAMPING);
+    else if (trimmed.endsWith('?') && !trimmed.includes('!') && !(byTag.get('complaint') ?? []).some((h) => h.weight >= 2.5)) add('complaint', -QUESTION_DAMPING);
 
     // Only thanks or goodbye: nothing is asked for; a hello among them makes it a greeting.
     if (this.isGreetingOnly(tokens, [...(byTag.get('greeting') ?? []), ...(byTag.get('closing') ?? [])])) {
