@@ -20,7 +20,7 @@ describe('waiting customers survive a SIGKILL of the service', () => {
     const connector = await startFakeBotConnector();
     const mongoUri = testMongoUri('handoff_restart');
     const port = await freePort();
-    // Open around the clock and with the lost_or_stolen category, so the hour of the run does not matter.
+    // Open around the clock (in-process and, below, in the service's settings), so the hour of the run does not matter.
     const env = { MONGODB_URI: mongoUri, ADMIN_API_TOKEN: ADMIN, HANDOFF_UPDATE_INTERVAL_SECONDS: '1', RATE_LIMIT_PER_MINUTE: '0' };
     const logger = createLogger('silent');
     const database = new Database(mongoUri, logger);
@@ -29,6 +29,9 @@ describe('waiting customers survive a SIGKILL of the service', () => {
     let service: ServiceProcess | undefined;
     try {
       service = await startServiceProcess(env, port);
+      // Staffed around the clock: outside business hours nobody is told a countdown.
+      const open = await api(service.baseUrl, ADMIN)('/api/admin/settings', { method: 'PUT', body: { businessHours: ALWAYS_OPEN.businessHours } });
+      expect(open.status).toBe(200);
       const conversations: string[] = [];
       for (let i = 0; i < 4; i++) {
         const request = handoffRequest(connector.serviceUrl, { category: 'lost_or_stolen', reason: 'urgent', frustration: { level: 0, score: 0 } });

@@ -12,7 +12,7 @@ import type { I18nService } from '../i18n/i18nService';
 import type { Logger } from '../logger';
 import type { TranscriptStore } from '../transcript/transcriptStore';
 import { AgentHandoffs } from './agentHandoffs';
-import { describeBusinessHours, HandoffSettingsSource } from './businessHours';
+import type { HandoffSettingsSource } from './businessHours';
 import { CLAIM_RATE_DEFAULTS } from './claimRate';
 import { CustomerChannel, HANDOFF_EVENT_CHANNELS } from './customerChannel';
 import { ConversationHandoffState, CustomerHandoffs, HandoffMarker, UpgradeCause } from './customerHandoffs';
@@ -211,10 +211,5 @@ export class HandoffService implements HandoffRequester {
   /** The company's time zone, in which business hours and "ab Montag, 8 Uhr" are meant. */
   async timeZone(): Promise<string> {
     return (await this.deps.settings.settings()).timeZone;
-  }
-
-  /** Opening hours as text, for messages that name them. */
-  async openingHoursText(lng: 'de' | 'en'): Promise<string> {
-    return describeBusinessHours((await this.deps.settings.settings()).businessHours, lng);
   }
 }
