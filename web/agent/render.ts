@@ -1,20 +1,9 @@
-import { byId } from '../shared/dom';
+import { byId, el } from '../shared/dom';
 import type { Texts } from '../shared/texts';
 import type { ConversationLine, HandoffDetail, HandoffItem, Me, Note, Stats } from './types';
 
 /** Statuses after which the conversation is over. */
 const ENDED = ['resolved', 'cancelled', 'abandoned'];
-
-function node<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
 
 export interface CaseActions {
   claim(id: string, button: HTMLButtonElement): void;
@@ -71,30 +60,39 @@ export class DeskRenderer {
     actions: CaseActions,
   ): HTMLLIElement {
     const { t } = this.texts;
-    const li = node('li', `case p${item.priority}${item.id === selectedId ? ' selected' : ''}`);
-    li.setAttribute('data-id', item.id);
-    const title = node('h3');
-    title.appendChild(node('span', `badge p${item.priority}`, this.priorityName(item)));
-    title.appendChild(
-      document.createTextNode(this.categoryName(item) + (item.customer.name ? ` – ${item.customer.name}` : '')),
+    const li = el('li', {
+      className: `case p${item.priority}${item.id === selectedId ? ' selected' : ''}`,
+      'data-id': item.id,
+    });
+    const customer = item.customer.name ? ` – ${item.customer.name}` : '';
+    li.appendChild(
+      el('h3', {}, [
+        el('span', { className: `badge p${item.priority}`, text: this.priorityName(item) }),
+        this.categoryName(item) + customer,
+      ]),
     );
-    li.appendChild(title);
     const meta = [this.duration(item.waitingSeconds), this.moodName(item), this.channelName(item.customer.channel)];
     if (item.agent && item.status === 'assigned') meta.push(t('desk.assignedTo', { name: item.agent.name }));
-    li.appendChild(node('p', 'meta', meta.filter(Boolean).join(' · ')));
-    if (item.summary?.text) li.appendChild(node('p', 'summary', item.summary.text));
-    const buttons = node('div', 'buttons');
+    li.appendChild(el('p', { className: 'meta', text: meta.filter(Boolean).join(' · ') }));
+    if (item.summary?.text) li.appendChild(el('p', { className: 'summary', text: item.summary.text }));
+    const buttons = el('div', { className: 'buttons' });
     if (withClaim) {
-      const claim = node('button', '', t('desk.claim'));
-      claim.type = 'button';
-      claim.setAttribute('aria-label', `${t('desk.claim')}: ${this.categoryName(item)}`);
-      claim.addEventListener('click', () => actions.claim(item.id, claim));
+      const claim = el('button', {
+        type: 'button',
+        'aria-label': `${t('desk.claim')}: ${this.categoryName(item)}`,
+        text: t('desk.claim'),
+        onclick: () => actions.claim(item.id, claim),
+      });
       buttons.appendChild(claim);
     } else {
-      const open = node('button', 'secondary', t('desk.conversation'));
-      open.type = 'button';
-      open.addEventListener('click', () => actions.open(item.id));
-      buttons.appendChild(open);
+      buttons.appendChild(
+        el('button', {
+          type: 'button',
+          className: 'secondary',
+          text: t('desk.conversation'),
+          onclick: () => actions.open(item.id),
+        }),
+      );
     }
     li.appendChild(buttons);
     return li;
@@ -123,18 +121,15 @@ export class DeskRenderer {
   }
 
   private line(entry: ConversationLine): HTMLLIElement {
-    const li = node('li', entry.from);
     const from = entry.from === 'agent' && entry.name ? entry.name : this.texts.t(`desk.from.${entry.from}`);
-    li.appendChild(node('span', 'from', `${from}:`));
-    li.appendChild(document.createTextNode(entry.text));
-    return li;
+    return el('li', { className: entry.from }, [el('span', { className: 'from', text: `${from}:` }), entry.text]);
   }
 
   private noteLine(note: Note): HTMLLIElement {
-    const li = node('li', 'note');
-    li.appendChild(node('span', 'from', `${note.by?.name || ''}:`));
-    li.appendChild(document.createTextNode(note.text));
-    return li;
+    return el('li', { className: 'note' }, [
+      el('span', { className: 'from', text: `${note.by?.name || ''}:` }),
+      note.text,
+    ]);
   }
 
   /** The selected conversation; the answer box is open only to its agent (or a supervisor). Returns whether it has ended. */
