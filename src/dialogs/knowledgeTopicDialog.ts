@@ -81,7 +81,9 @@ export class KnowledgeTopicDialog extends LotseDialog {
       return step.beginDialog(special.dialogId, { text });
     } else if (text) {
       const found = await this.deps.knowledge.search(text, lang);
-      const best = found.confident ? found.best : await this.deps.knowledge.answer(text, lang, { preferCategory: this.config.category });
+      // Unsure: only an answer of this dialog's own area, never a guess from elsewhere.
+      const fallback = found.confident ? undefined : await this.deps.knowledge.answer(text, lang, { preferCategory: this.config.category });
+      const best = found.confident ? found.best : fallback?.category === this.config.category ? fallback : undefined;
       if (best && best.category !== 'lost_or_stolen') answers.push(best);
       await this.deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
     }

@@ -134,8 +134,8 @@ export abstract class LotseDialog extends ComponentDialog {
       return this.done({ handedOff: true });
     }
     if (expect.misses === 1 && problemKey && problemKey !== QUESTION_UNKNOWN) {
-      // The problem line of a value says what is missing and asks again itself.
-      await ctx.sendActivity(t(problemKey));
+      // What is wrong with the value, then the question once more (briefly).
+      await this.askAgain(ctx, 'brief', [t(problemKey)]);
     } else if (expect.misses === 1) {
       const lead = problemKey ?? (expect.kind === 'yesNo' ? 'conversation:yesNo.retry' : 'conversation:interpreter.retry');
       await this.askAgain(ctx, 'brief', [t(lead)]);

@@ -3,14 +3,15 @@ import { DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext 
 import type { MenuOption } from '../services/content/types';
 import type { KnowledgeAnswer } from '../services/knowledge/knowledgeBase';
 import type { Intent } from '../services/nlu/types';
-import { BillingDialog } from './billingDialog';
+import { BillingDialog, isDispute } from './billingDialog';
 import { ComplaintDialog } from './complaintDialog';
 import { DataChangeDialog } from './dataChangeDialog';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { GeneralDialog } from './generalDialog';
 import { introduce } from './greeting';
-import { Decision, TurnInterpreter } from './interpreter/turnInterpreter';
+import { detectProblem } from './interpreter/matchers';
+import { Decision, isQuestion, TurnInterpreter } from './interpreter/turnInterpreter';
 import { yesNo } from './interpreter/yesNo';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
@@ -128,7 +129,7 @@ export class MainDialog extends LotseDialog {
     }
     const main = await this.menu.main();
     const option = this.menu.pickMain(main, text, options);
-    if (option) return this.begin(step, option, text === option.digit || text === option.id ? '' : text);
+    if (option) return this.begin(step, option, this.menu.isOptionName(option, text) ? '' : text);
     return this.routeFreeText(step, text, options.mode);
   }
 
@@ -136,7 +137,8 @@ export class MainDialog extends LotseDialog {
     const result = step.result as RequestResult | undefined;
     if (result?.handedOff || result?.closed) return step.endDialog(result);
     const session = await this.deps.sessions.get(step.context);
-    session.category = undefined;
+    // After the blocking lane a person asked for is still urgent.
+    if (session.category !== 'lost_or_stolen') session.category = undefined;
     const t = await this.deps.sessions.t(step.context);
     switch (result?.interrupted) {
       case 'switch':
@@ -170,14 +172,22 @@ export class MainDialog extends LotseDialog {
       return innerDc.beginDialog(MENU_LOOP, options);
     };
     switch (decision.kind) {
-      case 'menu':
       case 'back':
+        // Back inside a request: its first question again (the sub-menu); at the top: the menu.
+        if (session.category && session.category !== 'lost_or_stolen' && REQUEST_DIALOGS[session.category]) {
+          const intent = session.category;
+          return restart({ mode: 'route', text: '', intent });
+        }
+        return restart({ mode: 'menu' });
+      case 'menu':
         return restart({ mode: 'menu' });
       case 'cancel':
         await ctx.sendActivity(t('conversation:menu.cancelled'));
         return restart({ mode: 'menu' });
       case 'negation':
         await ctx.sendActivity(t('conversation:interpreter.negation'));
+        // "Nein, keine Adressänderung. Ich wollte wissen, wann …": what follows the no is the request.
+        if (decision.text) return restart({ mode: 'route', text: decision.text });
         return restart({ mode: 'menu', intro: 'conversation:menu.instead' });
       case 'switch':
         return restart({ mode: 'route', text: decision.text, intent: decision.intent });
@@ -207,9 +217,14 @@ export class MainDialog extends LotseDialog {
     const text = ctx.activity.type === ActivityTypes.Message ? String(ctx.activity.text ?? '').trim() : '';
     switch (decision.kind) {
       case 'handoff':
+        // Greeted briefly (the blocking advice comes first in the urgent lane), and only once.
+        if (decision.urgent) session.greeted = true;
+        else await introduce(this.deps, ctx, t, true);
         await this.handOffNow(ctx, decision);
         return step.endDialog({ handedOff: true } satisfies RequestResult);
       case 'urgent':
+        // The blocking advice is the very first reply.
+        session.greeted = true;
         return step.next({ urgent: decision.text } satisfies UrgentStart);
       case 'close':
       case 'thanks':
@@ -248,6 +263,9 @@ export class MainDialog extends LotseDialog {
     }
     const sure = REQUEST_DIALOGS[intent] !== undefined && confidence >= CLARIFY_BELOW;
     if (sure && FORM_INTENTS.has(intent)) return this.beginRequest(step, intent, text);
+    if (isDispute(text) && (intent === 'billing' || intent === 'complaint')) return this.beginRequest(step, 'billing', text);
+    // A technical problem described (not asked about) gets the guided steps, which end with a person.
+    if (sure && intent === 'technical' && detectProblem(text) && !isQuestion(text)) return this.beginRequest(step, 'technical', text);
     const lang = await this.deps.sessions.lang(ctx);
     const found = await this.deps.knowledge.search(text, lang);
     const usable = (a: KnowledgeAnswer) => a.category !== 'lost_or_stolen';
@@ -278,6 +296,9 @@ export class MainDialog extends LotseDialog {
     const ctx = step.context;
     const t = await this.deps.sessions.t(ctx);
     await this.deps.sessions.succeeded(ctx);
+    // A person asked for after this answer sees what it was about.
+    const session = await this.deps.sessions.get(ctx);
+    if (REQUEST_DIALOGS[answer.category as Intent] && answer.category !== 'lost_or_stolen') session.category = answer.category as Intent;
     await ctx.sendActivity(answer.text);
     if (answer.fallbackLanguage) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
     return this.again(step, 'helped', { category: (answer.category as Intent) ?? 'general' });

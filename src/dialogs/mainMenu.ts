@@ -138,6 +138,12 @@ export class MainMenu {
     return /^\d/.test(text.trim()) ? undefined : pickOption(main, text);
   }
 
+  /** True when the message only names the option (digit, id or label), so it carries no request of its own. */
+  isOptionName(option: MenuOption, text: string): boolean {
+    const normalized = normalizeText(text);
+    return text.trim() === option.digit || text.trim() === option.id || normalized === normalizeText(option.label.de) || normalized === normalizeText(option.label.en);
+  }
+
   /** The "Meinten Sie …" choice a message picks: an entry, "Etwas anderes", or nothing. */
   pickAlternative(text: string, alternatives: Alternative[]): Alternative | 'other' | undefined {
     const raw = text.trim();

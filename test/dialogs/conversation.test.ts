@@ -56,7 +56,7 @@ describe('the customer conversation through /api/messages', () => {
   it('answers bad input politely without failing the turn', async () => {
     const chat = conversation(baseUrl);
     await chat.say('Hallo');
-    expect(texts(await chat.say('x'.repeat(5000)))).toContain(de('conversation:input.tooLong', { max: 1000 }));
+    expect(texts(await chat.say('x'.repeat(5000)))).toContain(de('conversation:input.tooLong', { count: 1000 }));
     expect(texts(await chat.say('🙂🙂'))).toContain(de('conversation:input.noWords'));
     expect(texts(await chat.say(''))).toContain(de('conversation:input.empty'));
   });

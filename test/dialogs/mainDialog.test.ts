@@ -127,7 +127,7 @@ describe('MainDialog: greeting and phone menu', () => {
       const chat = h.client(new MainDialog(h.deps));
       await chat.say('Hallo');
       const replies = await chat.say(input);
-      expect(replies[0].text).toBe(de(key, { max: 1000 }));
+      expect(replies[0].text).toBe(de(key, { count: 1000 }));
       expect(replies[replies.length - 1].text).toContain('1 – Rechnungen');
       expect(h.handoff.requests).toHaveLength(0);
     });

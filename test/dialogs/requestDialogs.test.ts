@@ -144,7 +144,7 @@ describe('DataChangeDialog', () => {
   it('validates an IBAN by its check digits, reads it back masked and stores the change', async () => {
     const chat = h.client(new DataChangeDialog(h.deps), { text: 'Ich habe eine neue Bankverbindung' });
     expect(await chat.sayText('start')).toContain(de('conversation:dataChange.askValue.bank'));
-    expect(await chat.sayText('DE89 3704 0044 0532 0130 01')).toBe(de('conversation:dataChange.problems.invalidIban'));
+    expect(await chat.sayText('DE89 3704 0044 0532 0130 01')).toContain(de('conversation:dataChange.problems.invalidIban'));
     // The second miss is not the same line again: it rephrases, gives an example and offers a person.
     const second = await chat.say('hallo');
     expect(second[0].text).toContain(de('conversation:interpreter.rephraseValue'));
@@ -164,7 +164,7 @@ describe('DataChangeDialog', () => {
     const chat = h.client(new DataChangeDialog(h.deps));
     await chat.say('Hallo');
     expect(await chat.sayText('4')).toContain(de('conversation:dataChange.askValue.email'));
-    expect(await chat.sayText('anna.schmidt@')).toBe(de('conversation:dataChange.problems.invalidEmail'));
+    expect(await chat.sayText('anna.schmidt@')).toContain(de('conversation:dataChange.problems.invalidEmail'));
     expect(await chat.sayText('anna@beispiel.de')).toContain('an***@beispiel.de');
     const again = await chat.sayText('Nein');
     expect(again).toContain(de('conversation:dataChange.again'));
@@ -174,7 +174,7 @@ describe('DataChangeDialog', () => {
   it('checks a new address for street, number, postcode and town', async () => {
     const chat = h.client(new DataChangeDialog(h.deps), { text: 'Ich bin umgezogen' });
     await chat.say('start');
-    expect(await chat.sayText('Berlin')).toBe(de('conversation:dataChange.problems.invalidAddress'));
+    expect(await chat.sayText('Berlin')).toContain(de('conversation:dataChange.problems.invalidAddress'));
     expect(await chat.sayText('Hauptstraße 5, 10115 Berlin')).toContain('Hauptstraße 5, 10115 Berlin');
   });
 });

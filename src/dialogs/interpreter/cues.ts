@@ -80,7 +80,8 @@ const CLOSING = words([
   'bis bald', 'bis zum nachsten mal', 'schonen tag noch', 'schonen abend noch', 'schones wochenende', 'schonen tag', 'schonen abend',
   'merci vielmal', 'merci viumau', 'merci vilmal', 'vielen dank und tschus',
   'bye', 'goodbye', 'good bye', 'bye bye', 'that s all', 'that is all', 'thats all', 'nothing else', 'have a nice day', 'see you',
-  'machs gut', 'mach s gut', 'gute nacht', 'lg',
+  'machs gut', 'mach s gut', 'gute nacht', 'lg', 'frohe weihnachten', 'schone weihnachten', 'frohe feiertage', 'schone feiertage',
+  'guten rutsch', 'frohe ostern', 'schonen feierabend', 'schones wochenende noch', 'happy holidays', 'merry christmas', 'have a nice weekend',
 ]);
 /** A rating in words that also says goodbye ("war super, danke"); whole message only, "war super hoch" is not one. */
 const CLOSING_RATING = whole([

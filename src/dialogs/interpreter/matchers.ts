@@ -10,7 +10,7 @@ export type Problem = (typeof PROBLEMS)[number];
 
 const PROBLEM_WORDS: Record<Problem, RegExp> = {
   internet: /(internet|router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband|langsam)/,
-  phone: /(sim|netz|empfang|telefonieren|anrufe|handy|smartphone|mobile daten|signal|esim)/,
+  phone: /(sim|netz|empfang|telefonieren|anrufe|handy|natel|smartphone|mobile daten|signal|esim)/,
   device: /(kaputt|defekt|display|bildschirm|akku|laedt|ladt|geraet|gerat|broken|battery|screen)/,
   app: /(app|login|anmelden|einloggen|portal|absturz|stuerzt|sturzt|passwort|crash)/,
 };
@@ -41,7 +41,7 @@ export function detectField(text: string): Field | undefined {
 export type LostItem = 'card' | 'phone';
 
 const CARD_WORDS = /(karte|kreditkarte|girocard|ec karte|bankkarte|visa|mastercard|maestro|amex|card)/;
-const PHONE_WORDS = /(handy|smartphone|telefon|iphone|phone|mobil|sim)/;
+const PHONE_WORDS = /(handy|smartphone|telefon|iphone|phone|mobil|sim|natel|galaxy|pixel)/;
 
 /** What a message says is lost; a SIM card counts as the phone, not as a payment card. */
 export function detectLostItem(text: string): LostItem | undefined {

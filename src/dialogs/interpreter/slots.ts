@@ -62,7 +62,9 @@ export function parseCustomerNumber(text: string): string | undefined {
 /** The last four digits of a card, alone ("1234", "die letzten vier sind 1234"). */
 export function parseLastFour(text: string): string | undefined {
   const groups = text.match(/\d+/g) ?? [];
-  return groups.length === 1 && groups[0].length === 4 ? groups[0] : undefined;
+  const digits = groups.join('');
+  // "1234" or "9 8 7 6": four digits, not parts of a longer number.
+  return digits.length === 4 && (groups.length === 1 || groups.every((g) => g.length === 1)) ? digits : undefined;
 }
 
 const PHONE_CANDIDATE = /(\+|00)?\d[\d /().-]{4,22}\d/;

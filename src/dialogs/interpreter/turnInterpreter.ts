@@ -17,8 +17,6 @@ export const MAX_MESSAGE_CHARS = 1000;
 export const WELCOME_BACK_AFTER_MS = 30 * 60 * 1000;
 /** An intent this sure, named in a sentence, leaves the current step for its own dialog. */
 export const SWITCH_CONFIDENCE = 0.7;
-/** A question switches dialogs only when the intent is this sure. */
-const SURE_QUESTION_SWITCH = 0.9;
 /** The lost/stolen lane takes over from any other dialog at this confidence. */
 export const URGENT_CONFIDENCE = 0.6;
 
@@ -43,8 +41,8 @@ export type Decision =
   | { kind: 'handoff'; reason: HandoffReason; needsSupervisor: boolean; urgent: boolean }
   | { kind: 'urgent'; text: string }
   | { kind: 'switch'; intent: Intent; text: string }
-  /** "Nein, keine Adressänderung": the dialog assumed wrongly. */
-  | { kind: 'negation' };
+  /** "Nein, keine Adressänderung": the dialog assumed wrongly; `text` when the message goes on to say what is wanted. */
+  | { kind: 'negation'; text: string };
 
 export const QUESTION_UNKNOWN = 'conversation:interpreter.questionUnknown';
 
@@ -100,11 +98,13 @@ export class TurnInterpreter {
 
     // 1. Bad input.
     if (trimmed === '') return this.reply(context, t('conversation:input.empty'));
-    if (text.length > MAX_MESSAGE_CHARS) return this.reply(context, t('conversation:input.tooLong', { max: MAX_MESSAGE_CHARS }));
+    if (text.length > MAX_MESSAGE_CHARS) return this.reply(context, t('conversation:input.tooLong', { count: MAX_MESSAGE_CHARS }));
     if (!/[\p{L}\p{N}?]/u.test(trimmed)) return this.reply(context, t('conversation:input.noWords'));
     // 2. Card number or PIN: never stored, never processed.
     const folded = foldedText(trimmed);
-    if (containsCardNumber(trimmed)) return this.reply(context, t('conversation:privacy.cardNumber'));
+    // An IBAN at the IBAN prompt can pass a card-number check; it is what the step asked for.
+    const ibanExpected = expect?.kind === 'iban' && /^[a-z]{2}\d{2}/i.test(trimmed.replace(/\s+/g, ''));
+    if (!ibanExpected && containsCardNumber(trimmed)) return this.reply(context, t('conversation:privacy.cardNumber'));
     if (PIN_TYPED.test(folded.replace(/ue/g, 'u'))) return this.reply(context, t('conversation:privacy.pin'));
 
     const cues = detectCues(trimmed);
@@ -117,7 +117,8 @@ export class TurnInterpreter {
     }
     // 4. Help.
     if (cues.has('help')) return this.reply(context, t('conversation:help.text'));
-    // 5. Cancel, menu, back.
+    // 5. Cancel, menu, back ("never mind. Goodbye" is a goodbye).
+    if (cues.has('closing') && cues.has('cancel') && !cues.has('person') && !cues.has('supervisor')) return { kind: 'close' };
     if (cues.has('cancel')) return { kind: 'cancel' };
     if (cues.has('menu')) return { kind: 'menu' };
     if (cues.has('back')) return { kind: 'back' };
@@ -135,7 +136,7 @@ export class TurnInterpreter {
     // 7. A supervisor or a person, also inside the urgent lane.
     if (cues.has('supervisor')) return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: true, urgent: lostMentioned };
     if (cues.has('person') || (assessment.escalationReason === 'asked_for_human' && !clean.ok)) {
-      return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: session.category === 'complaint', urgent: lostMentioned };
+      return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: false, urgent: lostMentioned };
     }
     // 8. Frustration rising.
     if (assessment.escalationReason === 'irate' || assessment.escalationReason === 'annoyed_twice') {
@@ -148,25 +149,28 @@ export class TurnInterpreter {
     // 10. A clean answer to the step.
     if (!expect || clean.ok) return { kind: 'answer' };
     // 11. A negation of what the bot assumed.
-    if (this.isNegation(expect, trimmed)) return { kind: 'negation' };
-    if (expect.kind === 'open') return { kind: 'answer' };
-    if (expect.kind === 'text' && trimmed.length >= 5 && yesNo(trimmed) === undefined && !PROTEST.test(folded)) return { kind: 'answer' };
-    // 12. A new question or topic.
     const words = folded.split(' ').length;
-    const question = trimmed.includes('?') || QUESTION_START.test(folded);
+    const question = isQuestion(trimmed);
+    if (this.isNegation(expect, trimmed)) return { kind: 'negation', text: words >= 6 ? trimmed : '' };
+    if (expect.kind === 'open') return { kind: 'answer' };
+    // A description (complaint, disputed charge) may be angry; it may not be a question about something else.
+    if (expect.kind === 'text' && trimmed.length >= 5 && yesNo(trimmed) === undefined && !question) return { kind: 'answer' };
+    // 12. A new question or topic.
     if (question || words >= 3) {
       const lang2 = await this.deps.sessions.lang(context);
       const found = await this.deps.knowledge.search(trimmed, lang2);
-      if (found.confident && found.best && found.best.category !== 'lost_or_stolen' && (question || assessment.frustration.level === 0)) {
-        await context.sendActivity(found.best.text);
-        if (found.best.fallbackLanguage) await context.sendActivity(t('conversation:knowledge.germanOnly'));
+      const { intent, confidence } = assessment.intent;
+      let hit = found.confident ? found.best : undefined;
+      // A question at a form step stays a question: answered from the area it is about, never a switch.
+      if (!hit && question && KNOWLEDGE_AREAS.has(intent) && confidence >= 0.5) hit = await this.deps.knowledge.answer(trimmed, lang2, { preferCategory: intent });
+      if (hit && hit.category !== 'lost_or_stolen' && (question || assessment.frustration.level === 0)) {
+        await context.sendActivity(hit.text);
+        if (hit.fallbackLanguage) await context.sendActivity(t('conversation:knowledge.germanOnly'));
         return { kind: 'reask' };
       }
       if (session.category === 'lost_or_stolen' && question && BLOCK_STATUS.test(folded)) return this.reply(context, t('conversation:lost.statusQuestion'));
       // A question about the current request is not a new request; a statement of another one is.
-      const { intent, confidence } = assessment.intent;
-      const sure = confidence >= (question ? SURE_QUESTION_SWITCH : SWITCH_CONFIDENCE);
-      if (SWITCHABLE.has(intent) && sure && intent !== session.category && words >= 3) return { kind: 'switch', intent, text: trimmed };
+      if (!question && SWITCHABLE.has(intent) && confidence >= SWITCH_CONFIDENCE && intent !== session.category && words >= 3) return { kind: 'switch', intent, text: trimmed };
     }
     // 13. A protest is frustration, not an invalid value.
     if (PROTEST.test(folded) || assessment.frustration.level >= 1) return { kind: 'protest' };
@@ -211,7 +215,14 @@ export class TurnInterpreter {
   }
 }
 
+/** A question rather than a statement: a question mark, or a question word first. */
+export function isQuestion(text: string): boolean {
+  return text.includes('?') || QUESTION_START.test(foldedText(text));
+}
+
 const SWITCHABLE = new Set<Intent>(['billing', 'technical', 'general', 'data_change', 'complaint']);
+/** Areas whose questions the knowledge base answers. */
+const KNOWLEDGE_AREAS = new Set<Intent>(['billing', 'technical', 'general']);
 
 /** Steps that collect a value: thanks there is politeness, not the end. */
 function isForm(expect: Expectation): boolean {

@@ -23,7 +23,7 @@ const YES = set([
 ]);
 
 const NO = set([
-  'nein', 'ne', 'nee', 'noe', 'nö', 'na', 'naa', 'nix', 'no', 'nope', 'nah', 'n', 'nicht wirklich', 'eher nicht', 'leider nicht', 'leider nein', 'nein leider',
+  'nein', 'ne', 'nee', 'noe', 'nö', 'na', 'naa', 'na leider', 'na leider nicht', 'nix', 'no', 'nope', 'nah', 'n', 'nicht wirklich', 'eher nicht', 'leider nicht', 'leider nein', 'nein leider',
   'hat nicht geklappt', 'hat nicht funktioniert', 'hat nicht geholfen', 'nicht geholfen', 'nicht geklappt', 'das hat nicht geholfen', 'das hat nicht geklappt',
   'geht immer noch nicht', 'geht nicht', 'geht noch nicht', 'immer noch nicht', 'noch nicht', 'funktioniert nicht', 'funktioniert immer noch nicht',
   'klappt nicht', 'klappt immer noch nicht', 'keineswegs', 'auf keinen fall', 'nein danke', 'no thanks', 'no thank you', 'not really', 'didn t help',
@@ -32,6 +32,8 @@ const NO = set([
   'nein hat nicht geholfen', 'nein leider nicht', 'nein nicht wirklich', 'nö leider nicht', 'lieber nicht', 'nein lieber nicht', 'brauche ich nicht',
   'nicht nötig', 'nein nicht nötig', 'kein bedarf', 'nein kein bedarf', 'nein danke nicht nötig', 'eher ned', 'ned wirklich', 'leider ned', 'nei', 'nei danke',
 ]);
+
+const DIALECT_NOT = new Set(['ned', 'net', 'nid', 'nod', 'nit']);
 
 /** Words that may follow a yes or no without changing it ("Ja, danke", "Nein, leider"). */
 const FILLER = set(['danke', 'bitte', 'vielen dank', 'danke schön', 'leider', 'gerne', 'gern', 'thanks', 'please', 'thank you', 'also', 'hm', 'hmm', 'ähm', 'äh', 'ok', 'okay', 'mal', 'schon', 'doch']);
@@ -56,7 +58,8 @@ function stripFillers(words: string[]): string[] {
  */
 export function yesNo(text: string | undefined): YesNo | undefined {
   const raw = text ?? '';
-  const words = stripFillers(foldTokens(raw));
+  // Southern "ned", "net", "nid", "nöd" mean "nicht".
+  const words = stripFillers(foldTokens(raw).map((w) => (DIALECT_NOT.has(w) ? 'nicht' : w)));
   if (words.length === 0) return undefined;
   const whole = words.join(' ');
   if (NO.has(whole)) return 'no';
@@ -65,7 +68,8 @@ export function yesNo(text: string | undefined): YesNo | undefined {
   // "Nein, keine Adressänderung" / "Nein, das war es nicht": a no with a remark is still a no.
   for (const size of [2, 1]) {
     const head = words.slice(0, size).join(' ');
-    if (words.length > size && NO.has(head) && !raw.includes('?')) return 'no';
+    // "Na, passt schon": an Austrian "na" in front of a remark is a shrug, not a no.
+    if (words.length > size && NO.has(head) && head !== 'na' && !raw.includes('?')) return 'no';
   }
   // "Ja, hat geklappt, danke": a yes with a remark that asks and reports nothing.
   for (const size of [3, 2, 1]) {
