@@ -33,8 +33,8 @@ interface CueSummary {
 
 const INTENT_INDEX: ReadonlyMap<string, number> = new Map(INTENTS.map((intent, k) => [intent, k]));
 
-/** Words that open an aside: a second topic after the main one ("..., übrigens ist auch die App langsam"). */
-const ASIDE_OPENERS: ReadonlySet<string> = new Set(['ubrigens', 'ausserdem', 'nebenbei', 'btw', 'ps', 'zudem']);
+/** Words that open an aside: a second topic after the main one ("..., übrigens ist auch die App langsam"). Folded. */
+const ASIDE_OPENERS: ReadonlySet<string> = new Set(['ubrigens', 'auserdem', 'nebenbei', 'btw', 'ps', 'zudem', 'zusatzlich', 'abgesehen']);
 const ENGLISH_AFTER_ALSO: ReadonlySet<string> = new Set(['your', 'the', 'my', 'i', 'you', 'it', 'there']);
 
 /** Index of the first token of an aside, or the token count when there is none; never the message's opening. */
