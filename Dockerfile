@@ -8,6 +8,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The browser pages are typed modules under web/, bundled into public/ by the build.
+COPY web ./web
+COPY public ./public
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-slim
@@ -19,9 +22,11 @@ ENV NODE_ENV=production \
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# Read at run time relative to dist/: translations and the pages (web chat, agent desk, admin).
+# Read at run time relative to dist/: translations, the content pack (knowledge, NLU data) and the
+# pages (web chat, agent desk, admin) with their bundles.
 COPY locales ./locales
-COPY public ./public
+COPY content ./content
+COPY --from=build /app/public ./public
 USER node
 EXPOSE 3978
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

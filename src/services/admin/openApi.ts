@@ -121,6 +121,9 @@ const paths: Record<string, Schema> = {
     get: { summary: 'Identity, escalation, business hours and holidays', ...secured('admin'), responses: { 200: json({ type: 'object', properties: { settings: ref('Settings') } }), ...errors(...AUTH) } },
     put: { summary: 'Change settings (objects are merged, lists and values replaced)', ...secured('admin'), requestBody: body({ oneOf: [ref('Settings'), { type: 'object', properties: { settings: ref('Settings') } }] }), responses: { 200: json({ type: 'object', properties: { settings: ref('Settings'), versionId: versionRef } }), ...errors(400, ...AUTH, 409) } },
   },
+  '/api/admin/meta': {
+    get: { summary: 'Enumerations the admin pages use: intents, menu dialogs, knowledge categories, priorities, handoff statuses, roles, content kinds', ...secured('supervisor'), responses: { 200: json({ type: 'object' }), ...errors(...AUTH) } },
+  },
   '/api/admin/history': {
     get: { summary: 'Versions, newest first', ...secured('admin'), parameters: [query('kind', 'menu, settings, translations or faq', { enum: CONTENT_KINDS }), query('target', 'main, de, en or an entry id'), query('limit', 'At most 500', { type: 'integer', default: 50 })], responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: ref('Version') } } }), ...errors(400, ...AUTH) } },
   },
