@@ -30,6 +30,14 @@ describe('the conversation invariant checker', () => {
     expect(rules([bot(ask), bot('Das passt leider nicht. Bitte nennen Sie den Namen.'), bot(ask), bot('Das passt leider nicht. Bitte nennen Sie den Namen.'), bot(ask)])).toContain('no loop');
   });
 
+  it('does not call the same follow-up after three fresh answers a loop', () => {
+    const helped = de('conversation:knowledge.helped');
+    const lines = [bot('Antwort eins.', { lastOfTurn: false }), bot(helped), bot('Antwort zwei.', { lastOfTurn: false }), bot(helped), bot('Antwort drei.', { lastOfTurn: false }), bot(helped)];
+    const facts = { ...noFacts(), knowledgeLines: new Map([0, 2, 4].map((i) => [i, { category: 'billing', germanFallback: false }])) };
+    expect(rules(lines, facts)).toEqual([]);
+    expect(rules(lines)).toContain('no loop');
+  });
+
   it('allows "verbinde" in hours and refuses it when nobody is on duty, unless it is negated', () => {
     expect(rules([bot('Sehr gern verbinde ich Sie mit einem Mitarbeiter. Bitte schreiben Sie weiter.')])).toEqual([]);
     expect(rules([bot('Sehr gern verbinde ich Sie mit einem Mitarbeiter. Bitte schreiben Sie weiter.', { onDuty: false })])).toContain('honest about the desk');

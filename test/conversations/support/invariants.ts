@@ -97,7 +97,12 @@ export function checkInvariants(script: Script, lines: Line[], facts: Facts): Vi
     if (informal && !knowledge?.germanFallback && langOf(script) === 'de') add('formal Sie', `informal "${informal[0]}"`);
 
     if (n >= 2 && bots[n - 1].line.text === text && bots[n - 2].line.text === text) add('no repetition', 'the same message three times in a row');
-    const window = bots.slice(Math.max(0, n - LOOP_WINDOW + 1), n + 1).filter((b) => b.line.text === text);
+    // A follow-up question right after fresh content ("Hat Ihnen das geholfen?" after each new answer) is progress, not a loop.
+    const afterNewContent = (k: number) => k > 0 && facts.knowledgeLines.has(bots[k - 1].index);
+    const window = bots
+      .slice(Math.max(0, n - LOOP_WINDOW + 1), n + 1)
+      .map((b, i) => ({ ...b, k: Math.max(0, n - LOOP_WINDOW + 1) + i }))
+      .filter((b) => b.line.text === text && !afterNewContent(b.k));
     if (window.length === 3 && !(n >= 2 && bots[n - 1].line.text === text && bots[n - 2].line.text === text) && /\?/.test(text)) {
       add('no loop', `the same prompt three times within ${LOOP_WINDOW} messages`);
     }
