@@ -185,7 +185,8 @@ function main(): void {
     const cases = readJsonl<AnswerCase>(answersFile).filter((c) => !half || Number(/(\d+)\s*$/.exec(c.id)?.[1] ?? 0) % 2 === (half === 'odd' ? 1 : 0));
     evalAnswers(cases, showErrors, `${setName}${half ? ` (${half} ids)` : ''}`);
   }
-  if (!existsSync(join(dir, 'intents.jsonl'))) return;
+  // A half is an answers-only measure: the triage files are not split.
+  if (half || !existsSync(join(dir, 'intents.jsonl'))) return;
   const started = Date.now();
   const service = new TriageService();
   const setupMs = Date.now() - started;

@@ -4,7 +4,8 @@
  * (no database), through the same decision as KnowledgeBase.search.
  */
 import { loadKnowledgePack } from '../services/knowledge/contentPack';
-import { KnowledgeMatcher } from '../services/knowledge/knowledgeMatcher';
+import { DEFAULT_WEIGHTS, KnowledgeMatcher } from '../services/knowledge/knowledgeMatcher';
+import { defaultLexicon } from '../services/knowledge/text/lexicon';
 import { decideSearch } from '../services/knowledge/searchDecision';
 
 export interface AnswerCase {
@@ -34,7 +35,9 @@ const pct = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '  -  ')
 export function evalAnswers(cases: AnswerCase[], showErrors: boolean, label = 'answers'): AnswerFigures {
   const pack = loadKnowledgePack();
   const known = new Set(pack.map((e) => e.id));
-  const matcher = new KnowledgeMatcher(pack);
+  // KNOWLEDGE_WEIGHTS='{"phrasing":0.6}' tries other weights without editing the defaults.
+  const weights = { ...DEFAULT_WEIGHTS, ...(JSON.parse(process.env.KNOWLEDGE_WEIGHTS ?? '{}') as Partial<typeof DEFAULT_WEIGHTS>) };
+  const matcher = new KnowledgeMatcher(pack, defaultLexicon(), weights);
   const unknown = cases.filter((c) => c.expected !== 'none' && !known.has(c.expected));
   let right = 0;
   let answeredRight = 0;

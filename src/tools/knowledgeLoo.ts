@@ -26,8 +26,8 @@ function without(pack: readonly PackEntry[], entryIndex: number, lang: 'de' | 'e
 function main(): void {
   const packIndex = process.argv.indexOf('--pack');
   const pack = loadKnowledgePack(packIndex > 0 ? process.argv[packIndex + 1] : undefined);
-  // LOO_WEIGHTS='{"phrasing":0.6}' tries other weights without editing the defaults.
-  const weights = { ...DEFAULT_WEIGHTS, ...(JSON.parse(process.env.LOO_WEIGHTS ?? '{}') as Partial<typeof DEFAULT_WEIGHTS>) };
+  // KNOWLEDGE_WEIGHTS='{"phrasing":0.6}' tries other weights without editing the defaults.
+  const weights = { ...DEFAULT_WEIGHTS, ...(JSON.parse(process.env.KNOWLEDGE_WEIGHTS ?? '{}') as Partial<typeof DEFAULT_WEIGHTS>) };
   const everyIndex = process.argv.indexOf('--every');
   const every = everyIndex > 0 ? Number(process.argv[everyIndex + 1]) : 1;
   const outcomes: Outcome[] = [];

@@ -25,9 +25,14 @@ export interface MatcherWeights {
   contrastPenalty: number;
   /** Factor on a match through a compound part rather than the whole word. */
   partFactor: number;
+  /** How much a word no entry knows counts against a match, relative to a moderately rare word. */
+  unknownFactor: number;
 }
 
-export const DEFAULT_WEIGHTS: MatcherWeights = { phrasing: 0.5, contrastPenalty: 0.55, partFactor: 0.85 };
+export const DEFAULT_WEIGHTS: MatcherWeights = { phrasing: 0.5, contrastPenalty: 0.55, partFactor: 0.85, unknownFactor: 0.5 };
+
+/** Letters from which an unknown word is taken for a topic rather than filler or dialect. */
+const LONG_WORD = 7;
 
 /** Content words of a message beyond this many are ignored (a long story adds little). */
 const MAX_SLOTS = 32;
@@ -35,6 +40,8 @@ const MAX_SLOTS = 32;
 /** A word of the message: its stems (own and synonyms), the parts of a compound, and how much it counts. */
 interface Slot {
   forms: string[];
+  /** The normalised word, for typo matching on whole words. */
+  word: string;
   parts: string[];
   weight: number;
 }
@@ -106,7 +113,7 @@ export class KnowledgeMatcher {
           const forms: [string, number][] = term.forms.map((f) => [f, 1]);
           for (const part of this.decompounder.split(term.word)) forms.push([part, weights.partFactor]);
           forms.forEach(([form, factor], i) => {
-            const id = this.vocabulary.add(form);
+            const id = this.vocabulary.add(form, i === 0 ? term.word : undefined);
             if (i === 0) termStem.push(id);
             postings[id] ??= { terms: [], factors: [] };
             postings[id].terms.push(termId);
@@ -193,7 +200,7 @@ export class KnowledgeMatcher {
   private addSlot(slot: Slot): void {
     const s = this.scratch;
     const touched: number[] = [];
-    this.bestPerPhrasing(slot.forms, s.current, touched);
+    this.bestPerPhrasing(slot.forms, s.current, touched, slot.word);
     if (slot.parts.length > 1) {
       const length = slot.parts.reduce((sum, p) => sum + p.length, 0);
       const partTouched: number[] = [];
@@ -238,10 +245,10 @@ export class KnowledgeMatcher {
   }
 
   /** Writes into into[p] the best similarity of forms to any term of phrasing p; updates term similarities. */
-  private bestPerPhrasing(forms: string[], into: Float64Array, touched: number[]): void {
+  private bestPerPhrasing(forms: string[], into: Float64Array, touched: number[], word?: string): void {
     const s = this.scratch;
-    for (const form of forms) {
-      for (const [id, sim] of this.vocabulary.similar(form)) {
+    for (const [i, form] of forms.entries()) {
+      for (const [id, sim] of this.vocabulary.similar(form, i === 0 ? word : undefined)) {
         const terms = this.postingTerms[id];
         const factors = this.postingFactors[id];
         for (let k = 0; k < terms.length; k++) {
@@ -269,11 +276,12 @@ export class KnowledgeMatcher {
       }
     }
     if (weight === undefined) {
-      const [similar] = this.vocabulary.similar(forms[0]);
+      const [similar] = this.vocabulary.similar(forms[0], word);
       if (similar) weight = this.idf[similar[0]];
       else if (parts.length > 1) weight = parts.reduce((sum, p) => sum + this.idfOf(p), 0) / parts.length;
     }
-    return { forms, parts, weight: weight ?? this.defaultIdf };
+    // A long word no entry knows is mostly the topic ("Reisepass"): it counts fully against a match.
+    return { forms, word, parts, weight: weight ?? this.defaultIdf * (word.length >= LONG_WORD ? 1 : this.weights.unknownFactor) };
   }
 
   private idfOf(form: string): number {

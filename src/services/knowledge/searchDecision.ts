@@ -1,10 +1,14 @@
 import type { KnowledgeMatch } from './knowledgeMatcher';
 
-/** Score at or above which the best hit answers at once, and the lead it needs over the runner-up. */
-export const CONFIDENT_SCORE = 0.62;
+/**
+ * Score at or above which the best hit answers at once, and the lead it needs over the runner-up.
+ * Calibrated on the odd-numbered half of the blind5 answer set: about 65 % answered at once and
+ * right, under 3 % answered at once and wrong.
+ */
+export const CONFIDENT_SCORE = 0.45;
 export const CONFIDENT_MARGIN = 0.08;
 /** Below this an entry is not even offered as an alternative. */
-export const ALTERNATIVE_SCORE = 0.4;
+export const ALTERNATIVE_SCORE = 0.35;
 
 export interface SearchDecision {
   best?: KnowledgeMatch;

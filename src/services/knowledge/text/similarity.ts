@@ -42,17 +42,3 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return prev[b.length];
 }
-
-/**
- * How alike two stems are, in [0, 1]: 1 for the same stem; less for one stem starting the other
- * (an inflection the stemmer left) or a typo. Compounds are split before, not compared here.
- */
-export function stemSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const shorter = a.length <= b.length ? a : b;
-  const longer = a.length <= b.length ? b : a;
-  if (shorter.length < 4) return 0;
-  if (longer.startsWith(shorter) && longer.length - shorter.length <= 2) return 0.9;
-  const allowed = shorter.length >= 8 ? 2 : 1;
-  return editDistance(a, b, allowed) <= allowed ? 0.85 : 0;
-}
