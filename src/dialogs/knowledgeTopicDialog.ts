@@ -1,4 +1,5 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { KnowledgeAnswer } from '../services/knowledge/knowledgeBase';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { yesNo } from './interpreter/yesNo';
@@ -83,7 +84,8 @@ export class KnowledgeTopicDialog extends LotseDialog {
       const found = await this.deps.knowledge.search(text, lang);
       // Unsure: only an answer of this dialog's own area, never a guess from elsewhere.
       const fallback = found.confident ? undefined : await this.deps.knowledge.answer(text, lang, { preferCategory: this.config.category });
-      const best = found.confident ? found.best : fallback?.category === this.config.category ? fallback : undefined;
+      const inArea = (a: KnowledgeAnswer | undefined) => (a?.category === this.config.category ? a : undefined);
+      const best = found.confident ? found.best : (inArea(found.best) ?? inArea(fallback));
       if (best && best.category !== 'lost_or_stolen') answers.push(best);
       await this.deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
     }

@@ -128,7 +128,7 @@ export abstract class LotseDialog extends ComponentDialog {
     if (!expect) return super.onContinueDialog(innerDc);
     expect.misses += 1;
     const t = await this.deps.sessions.t(ctx);
-    if (expect.misses >= 3) {
+    if (expect.misses >= 4) {
       await innerDc.cancelAllDialogs();
       await handOff(this.deps, ctx, { reason: 'repeated_failure' });
       return this.done({ handedOff: true });
@@ -137,8 +137,10 @@ export abstract class LotseDialog extends ComponentDialog {
       // What is wrong with the value, then the question once more (briefly).
       await this.askAgain(ctx, 'brief', [t(problemKey)]);
     } else if (expect.misses === 1) {
-      const lead = problemKey ?? (expect.kind === 'yesNo' ? 'conversation:yesNo.retry' : 'conversation:interpreter.retry');
+      const lead = problemKey ?? 'conversation:interpreter.retry';
       await this.askAgain(ctx, 'brief', [t(lead)]);
+    } else if (expect.misses === 3) {
+      await this.askAgain(ctx, 'brief', [t('conversation:interpreter.stillNot')], true);
     } else {
       const hint = t(`conversation:interpreter.examples.${expect.kind}`, { defaultValue: '' });
       const rephrase = expect.choices?.length ? 'conversation:interpreter.rephrase' : 'conversation:interpreter.rephraseValue';

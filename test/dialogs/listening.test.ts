@@ -15,6 +15,7 @@ afterEach(() => h.close());
 
 const texts = (replies: Partial<Activity>[]) => replies.map((r) => r.text ?? '').join('\n');
 const YES_NO_RETRY = () => de('conversation:yesNo.retry');
+const titles = (reply: Partial<Activity>) => (reply.suggestedActions?.actions ?? []).map((a) => String(a.title));
 
 /** A conversation that has reached the replacement-SIM question of the lost/stolen lane. */
 async function atReplacementQuestion() {
@@ -60,6 +61,8 @@ describe('yes/no steps hear more than yes and no (observation 1)', () => {
     const report = await chat.sayText('Ja, die Störung hab ich schon am Montag gemeldet, Ticket 448812.');
     bot.push(report);
     expect(report).not.toContain(de('conversation:technical.solved'));
+    expect(report).toContain(de('conversation:interpreter.noted', { reference: 'Ticket 448812' }));
+    expect(report).not.toContain(YES_NO_RETRY());
     bot.push(await chat.sayText('Super, "wird bearbeitet". Das stand da vor 5 Tagen auch schon.'));
     bot.push(await chat.sayText('Ich will eine Entschädigung und einen Verantwortlichen sprechen.'));
     expect(h.handoff.requests).toHaveLength(1);
@@ -163,6 +166,12 @@ describe('slot prompts accept real values and hear protest (observation 2)', () 
     expect(text).toContain(de('conversation:menu.instead'));
   });
 
+  it('counts with i18next plurals', () => {
+    expect(de('conversation:input.tooLong', { count: 1 })).toContain('1 Zeichen');
+    expect(en('conversation:input.tooLong', { count: 1 })).toContain('1 character)');
+    expect(en('conversation:input.tooLong', { count: 1000 })).toContain('1000 characters');
+  });
+
   it('reads back "neuer Name", never "neue Name"', async () => {
     const chat = h.client(new MainDialog(h.deps));
     await chat.say('Ich habe geheiratet und möchte meinen Namen ändern');
@@ -197,6 +206,27 @@ describe('a person and a supervisor, wherever asked (observations 6 and 8)', () 
     await chat.say('Mein Handy wurde geklaut');
     await chat.say('Ich will jetzt einen Mitarbeiter sprechen');
     expect(h.handoff.requests[0]).toMatchObject({ reason: 'urgent', category: 'lost_or_stolen' });
+  });
+});
+
+describe('a step asks again at most once, then rephrases and offers a person (observations 1, 2, 10)', () => {
+  it('four wrong IBANs: problem, rephrase with a person, another offer, then a person; never one line three times', async () => {
+    const chat = h.client(new MainDialog(h.deps));
+    await chat.say('Hallo');
+    await chat.say('5');
+    await chat.say('3');
+    const first = await chat.sayText('DE12 3456');
+    expect(first).toContain(de('conversation:dataChange.problems.ibanFormat'));
+    const second = await chat.say('DE00 1111 2222 3333 4444 55');
+    expect(second[0].text).toContain(de('conversation:interpreter.rephraseValue'));
+    expect(titles(second[0])).toContain(de('conversation:interpreter.personButton'));
+    const third = await chat.sayText('DE11 2222');
+    expect(third).toContain(de('conversation:interpreter.stillNot'));
+    expect(h.handoff.requests).toHaveLength(0);
+    expect(new Set([first, second[0].text, third]).size).toBe(3);
+    await chat.say('DE11 3333');
+    expect(h.handoff.requests[0]).toMatchObject({ reason: 'repeated_failure' });
+    expect(h.handoff.requests[0].frustration.level).toBe(0);
   });
 });
 

@@ -93,7 +93,10 @@ describe('TechnicalDialog', () => {
   it('asks again when the answer is neither yes nor no', async () => {
     const chat = h.client(new TechnicalDialog(h.deps), { text: 'Die App stürzt ständig ab' });
     await chat.say('start');
-    expect(await chat.sayText('vielleicht')).toContain(de('conversation:yesNo.retry'));
+    const replies = await chat.say('vielleicht');
+    expect(replies[0].text).toContain(de('conversation:interpreter.retry'));
+    expect(replies[0].text).toContain(de('conversation:technical.helpedStep', { current: 1 }));
+    expect(replies[0].suggestedActions?.actions.map((a) => a.title)).toEqual([de('conversation:yesNo.yes'), de('conversation:yesNo.no')]);
   });
 });
 

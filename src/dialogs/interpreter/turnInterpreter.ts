@@ -61,6 +61,7 @@ const PROTEST = new RegExp(
   ].map((p) => foldTokens(p).join(' ')).join('|')})(?= |$)`,
 );
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
+const REFERENCE = /\b(?:ticket|vorgang|vorgangsnummer|störungsnummer|stoerungsnummer|auftrag|auftragsnummer|referenz|reference)(?:nummer|nr\.?)? ?:? ?#?[A-Z]{0,3}-?\d{4,12}\b/i;
 const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
 const QUESTION_START = /^(?:wann|wie|warum|wieso|weshalb|wo|was|welche|welcher|welches|kann|konnen|konnte|gibt|ist|sind|muss|darf|habe|hab|bekomme|when|how|why|where|what|which|can|could|is|are|do|does)(?= |$)/;
 
@@ -151,7 +152,7 @@ export class TurnInterpreter {
     // 11. A negation of what the bot assumed.
     const words = folded.split(' ').length;
     const question = isQuestion(trimmed);
-    if (this.isNegation(expect, trimmed)) return { kind: 'negation', text: words >= 6 ? trimmed : '' };
+    if (this.isNegation(expect, trimmed)) return { kind: 'negation', text: afterNegation(trimmed) };
     if (expect.kind === 'open') return { kind: 'answer' };
     // A description (complaint, disputed charge) may be angry; it may not be a question about something else.
     if (expect.kind === 'text' && trimmed.length >= 5 && yesNo(trimmed) === undefined && !question) return { kind: 'answer' };
@@ -171,6 +172,12 @@ export class TurnInterpreter {
       if (session.category === 'lost_or_stolen' && question && BLOCK_STATUS.test(folded)) return this.reply(context, t('conversation:lost.statusQuestion'));
       // A question about the current request is not a new request; a statement of another one is.
       if (!question && SWITCHABLE.has(intent) && confidence >= SWITCH_CONFIDENCE && intent !== session.category && words >= 3) return { kind: 'switch', intent, text: trimmed };
+    }
+    // A reference the customer already has ("Ticket 448812") is noted for the agent, not treated as a wrong answer.
+    const reference = REFERENCE.exec(trimmed);
+    if (reference && !PROTEST.test(folded)) {
+      await this.deps.sessions.addReference(context, reference[0]);
+      return this.reply(context, t('conversation:interpreter.noted', { reference: reference[0] }));
     }
     // 13. A protest is frustration, not an invalid value.
     if (PROTEST.test(folded) || assessment.frustration.level >= 1) return { kind: 'protest' };
@@ -213,6 +220,13 @@ export class TurnInterpreter {
     await context.sendActivity(text);
     return { kind: 'reask' };
   }
+}
+
+/** What follows "Nein, keine Adressänderung." when it says what is wanted instead; empty otherwise. */
+function afterNegation(text: string): string {
+  const sentences = text.split(/[.!;]\s+/);
+  const rest = sentences.slice(1).join('. ').trim();
+  return foldedText(rest).split(' ').filter(Boolean).length >= 3 ? rest : '';
 }
 
 /** A question rather than a statement: a question mark, or a question word first. */
