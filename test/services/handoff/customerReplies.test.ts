@@ -19,6 +19,10 @@ describe('survey answers in words', () => {
     ['nicht schlecht', 4],
     ['great, thanks', 5],
     ['not good', 2],
+    ['Passt eh, war recht guat', 4],
+    ['leiwand, danke', 5],
+    ['Isch guet gsi, merci', 4],
+    ['passt scho', 3],
   ])('reads "%s" as %d', (text, rating) => {
     expect(readRating(text)).toBe(rating);
   });
