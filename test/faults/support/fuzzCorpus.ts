@@ -69,7 +69,35 @@ const MONGO_OPERATORS: unknown[] = [
   { $expr: { $eq: [1, 1] } },
   { 'customer.conversationKey': { $exists: true } },
 ];
-const STRINGS = ['', ' ', 'a', 'Hallo\u0000Welt', '\u0000', '\ud800', '\uffff', 'ä'.repeat(3000), 'x'.repeat(70000), '$gt', '__proto__', 'constructor', '../../etc/passwd', '<script>alert(1)</script>', "'; db.dropDatabase(); '", '0', '-1', '1e309', 'null', '{}', '%00', '🙂'.repeat(50)];
+/**
+ * Customer texts made to hurt backtracking patterns (the masking of card numbers, IBANs, phone
+ * numbers and e-mail addresses runs on every line): long digit runs with separators, the
+ * "0" + many "1" + "-" that froze the service, repeated blanks, dots and "@".
+ */
+export const REGEX_ADVERSARIAL: string[] = [
+  `Rufen Sie mich an: 0${'1'.repeat(46)}-`,
+  `0${'1'.repeat(2000)}-`,
+  '1'.repeat(5000),
+  `${'1 '.repeat(2000)}x`,
+  `${'1-'.repeat(2000)}-`,
+  `${'12 34 '.repeat(800)}!`,
+  `+49 (0) ${'151 '.repeat(1200)}/`,
+  `${'4111 '.repeat(1000)}a`,
+  `${'0/'.repeat(2000)}(`,
+  `DE${'89 '.repeat(1500)}x`,
+  `DE89${' 3704'.repeat(1000)} Z`,
+  `${' '.repeat(5000)}1`,
+  `${'.'.repeat(5000)}@`,
+  `${'@'.repeat(5000)}.`,
+  `${'a.'.repeat(2500)}@b`,
+  `${'a@'.repeat(2500)}.de`,
+  `x@${'a.'.repeat(2500)}`,
+  `${'a'.repeat(4000)}@${'b-'.repeat(500)}`,
+  `PIN ${'pin '.repeat(1000)}`,
+  `${'(0)'.repeat(1500)}1`,
+];
+
+const STRINGS = [...REGEX_ADVERSARIAL, '', ' ', 'a', 'Hallo\u0000Welt', '\u0000', '\ud800', '\uffff', 'ä'.repeat(3000), 'x'.repeat(70000), '$gt', '__proto__', 'constructor', '../../etc/passwd', '<script>alert(1)</script>', "'; db.dropDatabase(); '", '0', '-1', '1e309', 'null', '{}', '%00', '🙂'.repeat(50)];
 const PARAM_VALUES = ['0', 'x', '$gt', '%24gt', '__proto__', 'constructor', 'prototype', '%00', '%ff%fe', '%c3%28', '..%2F..%2Fpackage.json', '%2e%2e', '0123456789abcdef01234567', 'ffffffffffffffffffffffff', '6b08fb3a80df58a0765de38a', '-1', '1e400', '%7B%22%24gt%22%3A%22%22%7D', 'a'.repeat(600), encodeURIComponent('ä😀'), 'de', 'en', 'xx', 'admin'];
 const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=xyz', 'multipart/form-data', 'application/xml', 'application/octet-stream', 'application/json; charset=latin1', 'application/jsonx', '*/*', 'application/json, text/plain', ''];
 const OTHER_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'];
@@ -201,8 +229,22 @@ export class FuzzGenerator {
     return { kind: 'wrong types', body: Buffer.from(JSON.stringify(this.randomJson(4))), contentType: 'application/json' };
   }
 
+  /** A customer's turn carrying an adversarial text, on the Bot Framework route or the web page's Direct Line. */
+  customerTurn(): FuzzCase {
+    const r = this.rng;
+    const text = r.pick(REGEX_ADVERSARIAL) + (r.chance(0.5) ? ` ${r.string(r.int(0, 20))}` : '');
+    if (r.chance(0.5)) {
+      const body = { type: 'message', text, channelId: 'webchat', serviceUrl: this.ctx.serviceUrl, conversation: { id: `conv-adv-${r.int(1, 40)}` }, from: { id: 'adv' }, recipient: { id: 'lotse-bot' }, locale: 'de-DE', deliveryMode: 'expectReplies' };
+      return { kind: 'customer turn (regex-adversarial)', method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) };
+    }
+    const { token, conversationId } = this.ctx.directLine;
+    const body = { type: 'message', text: text.slice(0, 5000), from: { id: 'u' }, locale: 'de-DE' };
+    return { kind: 'customer turn (regex-adversarial)', method: 'POST', path: `/v3/directline/conversations/${conversationId}/activities`, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: Buffer.from(JSON.stringify(body)) };
+  }
+
   next(): FuzzCase {
     const r = this.rng;
+    if (r.chance(0.08)) return this.customerTurn();
     if (r.chance(0.02)) {
       // Very long URL (over Node's 16 KB header limit or just under), or a path nobody serves.
       const long = r.chance(0.5);
