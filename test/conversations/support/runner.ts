@@ -46,6 +46,7 @@ export async function runScript(script: Script, target: ConversationApp): Promis
   const lines: Line[] = [];
   const stepProblems: string[] = [];
   const replyChecksFailed: string[] = [];
+  let other: ReturnType<typeof conversation> | undefined;
   let seenProactive = 0;
   const db = target.app.database.connection;
   const entries = await target.knowledgeTexts();
@@ -98,6 +99,11 @@ export async function runScript(script: Script, target: ConversationApp): Promis
     }
     if (typeof step === 'object' && 'pause' in step) {
       target.clock.advance(step.pause);
+      continue;
+    }
+    if (typeof step === 'object' && 'otherCustomer' in step) {
+      other ??= conversation(target.baseUrl, { channelId: 'webchat', locale: 'de-DE' });
+      await other.say(step.otherCustomer, { serviceUrl: target.connector.serviceUrl });
       continue;
     }
     const text = typeof step === 'string' ? step : step.say;

@@ -21,7 +21,9 @@ export type Step =
   | string
   | Say
   | { agent: 'claim' | 'resolve' | 'message'; text?: string; as?: AgentRole }
-  | { pause: number };
+  | { pause: number }
+  /** Another customer writes in a conversation of their own (to move the queue); their replies are not judged. */
+  | { otherCustomer: string };
 
 /** Who acts for the queue; by default a supervisor when the handoff asks for one, else an agent. */
 export type AgentRole = 'agent' | 'supervisor' | 'admin';
@@ -108,8 +110,9 @@ function step(raw: unknown, id: string): Step {
       return { agent: o.agent, ...(typeof o.text === 'string' ? { text: o.text } : {}), ...(as ? { as } : {}) };
     }
     if (typeof o.pause === 'number' && o.pause > 0) return { pause: o.pause };
+    if (typeof o.otherCustomer === 'string') return { otherCustomer: o.otherCustomer };
   }
-  throw new Error(`script ${id}: a turn must be a string, {say}, {agent: claim|resolve|message} or {pause: minutes}, got ${JSON.stringify(raw)}`);
+  throw new Error(`script ${id}: a turn must be a string, {say}, {agent: claim|resolve|message}, {pause: minutes} or {otherCustomer}, got ${JSON.stringify(raw)}`);
 }
 
 /** Checks and normalises one script as read from JSON (ours or the blind author's format). */
@@ -168,7 +171,7 @@ export function loadCorpus(dir = SCRIPTS_DIR): Script[] {
   return scripts;
 }
 
-/** A script that lets time pass (or asks for it) needs an app and clock of its own. */
+/** A script that lets time pass, moves the queue with another customer, or asks for it, needs an app of its own. */
 export function needsOwnApp(script: Script): boolean {
-  return script.isolated === true || script.turns.some((t) => typeof t === 'object' && 'pause' in t);
+  return script.isolated === true || script.turns.some((t) => typeof t === 'object' && ('pause' in t || 'otherCustomer' in t));
 }
