@@ -37,6 +37,9 @@ interface LoadedEntry {
   answer: { de: string; en: string };
 }
 
+/** How old the in-memory copy may get before a search refreshes it in the background. */
+const DEFAULT_REFRESH_MS = 10_000;
+
 export interface KnowledgeBaseOptions {
   /** How old the in-memory copy may get before a read reloads it (LiveContent usually reloads sooner). */
   refreshMs?: number;
@@ -49,9 +52,10 @@ export interface KnowledgeBaseOptions {
 
 /**
  * Routine answers from the knowledge base in MongoDB. Active entries are loaded into an in-memory
- * matcher; reload() (alias retrain()) rebuilds it at once after an admin edit on this instance, and
- * every instance also reloads by itself when its copy is older than refreshMs, so edits made
- * through another instance go live there too.
+ * matcher; reload() (alias retrain()) rebuilds it at once after an admin edit on this instance;
+ * LiveContent calls reload() on every instance within its revision poll (ADMIN_CONTENT_POLL_MS)
+ * when an entry changed anywhere; and a search refreshes a copy older than refreshMs in the
+ * background, in case a change's revision bump was lost.
  */
 export class KnowledgeBase {
   private readonly model: Model<KnowledgeEntryDoc>;
@@ -60,6 +64,7 @@ export class KnowledgeBase {
   private byId = new Map<string, LoadedEntry>();
   private byKey = new Map<string, LoadedEntry>();
   private loadedAt = 0;
+  private signature = '';
   private loading?: Promise<void>;
 
   constructor(
@@ -98,7 +103,11 @@ export class KnowledgeBase {
       questions: { de: d.questions?.de ?? [], en: d.questions?.en ?? [] },
       answer: { de: d.answer?.de ?? '', en: d.answer?.en ?? '' },
     }));
-    this.matcher = new KnowledgeMatcher(entries);
+    // Rebuilding the matcher blocks the event loop for a moment; the periodic full reload mostly
+    // finds nothing changed, so it keeps the one it has.
+    const signature = JSON.stringify(entries.map((e) => [e.id, e.key, e.category, e.questions, e.answer.de === '', e.answer.en === '']));
+    if (signature !== this.signature) this.matcher = new KnowledgeMatcher(entries);
+    this.signature = signature;
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.byKey = new Map(entries.filter((e) => e.key).map((e) => [e.key as string, e]));
     this.loadedAt = Date.now();
@@ -151,15 +160,16 @@ export class KnowledgeBase {
   }
 
   private async fresh(): Promise<void> {
-    if (this.loadedAt > 0 && Date.now() - this.loadedAt < (this.options.refreshMs ?? 60_000)) return;
-    this.loading ??= this.reload().finally(() => {
-      this.loading = undefined;
-    });
-    try {
-      await this.loading;
-    } catch (err) {
-      // A stale matcher is better than none; the first load failing leaves the KB empty for this turn.
-      this.logger.warn({ err: (err as Error).message }, 'knowledge base reload failed');
-    }
+    if (this.loadedAt > 0 && Date.now() - this.loadedAt < (this.options.refreshMs ?? DEFAULT_REFRESH_MS)) return;
+    this.loading ??= this.reload()
+      .catch((err: Error) => {
+        // A stale matcher is better than none; the first load failing leaves the KB empty for this turn.
+        this.logger.warn({ err: err.message }, 'knowledge base reload failed');
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
+    // Once something is loaded a turn never waits for the database: it answers from the current copy.
+    if (this.loadedAt === 0) await this.loading;
   }
 }

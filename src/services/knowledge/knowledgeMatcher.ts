@@ -166,7 +166,7 @@ export class KnowledgeMatcher {
   /** Best entries first, only those scoring at least minScore; an entry of preferCategory gets a small lead. */
   match(text: string, options: { minScore?: number; preferCategory?: string; limit?: number } = {}): KnowledgeMatch[] {
     const analysis = analyze(text, this.lexicon);
-    const slots = analysis.terms.slice(0, MAX_SLOTS).map((t) => this.slot(t.forms, t.word));
+    const slots = analysis.terms.slice(0, MAX_SLOTS).map((t) => this.slot(t.forms, t.word, t.afterPlace));
     const total = slots.reduce((sum, s) => sum + s.weight, 0);
     if (slots.length === 0 || total === 0) return [];
     const s = this.scratch;
@@ -265,7 +265,7 @@ export class KnowledgeMatcher {
   }
 
   /** The message's word as the index sees it: how much it counts, and its compound parts. */
-  private slot(forms: string[], word: string): Slot {
+  private slot(forms: string[], word: string, afterPlace: boolean): Slot {
     const parts = this.decompounder.split(word);
     let weight: number | undefined;
     for (const f of forms) {
@@ -281,7 +281,7 @@ export class KnowledgeMatcher {
       else if (parts.length > 1) weight = parts.reduce((sum, p) => sum + this.idfOf(p), 0) / parts.length;
     }
     // A long word no entry knows is mostly the topic ("Reisepass"): it counts fully against a match.
-    return { forms, word, parts, weight: weight ?? this.defaultIdf * (word.length >= LONG_WORD ? 1 : this.weights.unknownFactor) };
+    return { forms, word, parts, weight: weight ?? this.defaultIdf * (word.length >= LONG_WORD && !afterPlace ? 1 : this.weights.unknownFactor) };
   }
 
   private idfOf(form: string): number {

@@ -7,6 +7,8 @@ export interface Term {
   /** The normalised word after variant mapping, for compound splitting. */
   word: string;
   forms: string[];
+  /** Follows "in", "nach", "bei" …: an unknown word here is more likely a place than the topic. */
+  afterPlace: boolean;
 }
 
 export interface Analysis {
@@ -17,6 +19,9 @@ export interface Analysis {
 
 const MAX_CHARS = 1000;
 const HAS_DIGIT = /[0-9]/;
+/** Amounts and dates ("20", "39", "1") say nothing about the topic; service numbers have three digits or more. */
+const SHORT_NUMBER = /^[0-9]{1,2}$/;
+const PLACE_PREPOSITIONS = new Set(['in', 'im', 'nach', 'bei', 'aus', 'am', 'near']);
 
 /**
  * Splits a text into content words the matcher compares: normalised, regional variants replaced
@@ -37,7 +42,7 @@ export function analyze(text: string, lexicon: Lexicon): Analysis {
     const stem = stemToken(word);
     allStems.add(stem);
     if (lexicon.stopwords.has(word) || lexicon.stopwords.has(token)) continue;
-    if (word.length < 2 || (word.length < 3 && !HAS_DIGIT.test(word))) continue;
+    if (word.length < 2 || (word.length < 3 && !HAS_DIGIT.test(word)) || SHORT_NUMBER.test(word)) continue;
     if (seen.has(stem)) continue;
     seen.add(stem);
     const forms = [stem];
@@ -46,7 +51,7 @@ export function analyze(text: string, lexicon: Lexicon): Analysis {
       if (!forms.includes(s)) forms.push(s);
       allStems.add(s);
     }
-    terms.push({ word, forms });
+    terms.push({ word, forms, afterPlace: i > 0 && PLACE_PREPOSITIONS.has(tokens[i - 1]) });
   }
   return { terms, allStems };
 }

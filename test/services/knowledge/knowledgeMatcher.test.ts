@@ -1,0 +1,86 @@
+import { KnowledgeMatcher, MatchableEntry } from '../../../src/services/knowledge/knowledgeMatcher';
+import { decideSearch } from '../../../src/services/knowledge/searchDecision';
+import { Decompounder } from '../../../src/services/knowledge/text/decompound';
+
+function entry(id: string, de: string[], en: string[] = []): MatchableEntry {
+  return { id, category: id.split('.')[0], questions: { de, en } };
+}
+
+const ENTRIES = [
+  entry('mobile.porting', ['Kann ich meine Rufnummer zu Ihnen mitnehmen?', 'Rufnummernmitnahme', 'Alte Handynummer behalten beim Wechsel'], ['Can I keep my phone number?']),
+  entry('mobile.data-topup', ['Wie kann ich Datenvolumen nachbuchen?', 'Datenpass kaufen', 'Mehr GB buchen'], ['How do I buy more data?']),
+  entry('contract.downgrade', ['Kann ich in einen günstigeren Tarif wechseln?', 'Tarif wechseln, billiger', 'Ich will weniger zahlen']),
+  entry('contract.upgrade', ['Kann ich in einen größeren Tarif wechseln?', 'Tarif wechseln, mehr Leistung', 'Upgrade auf einen höheren Tarif']),
+  entry('billing.invoice-higher', ['Warum ist meine Rechnung höher als sonst?', 'Rechnung zu hoch', 'Warum muss ich diesen Monat mehr zahlen?']),
+  entry('billing.itemised', ['Wie bekomme ich einen Einzelverbindungsnachweis?', 'EVN bestellen']),
+  entry('billing.debit-date', ['Wann wird der Rechnungsbetrag abgebucht?', 'Abbuchungsdatum']),
+  entry('mobile.pin-puk', ['Wo finde ich meine PUK?', 'PIN vergessen']),
+  entry('internet.wifi-password', ['Wie lautet mein WLAN-Passwort?', 'WLAN Schlüssel vergessen']),
+  entry('account.password-reset', ['Ich habe mein Passwort für das Kundenportal vergessen', 'Kundenportal Passwort zurücksetzen']),
+];
+
+const matcher = new KnowledgeMatcher(ENTRIES);
+const top = (text: string) => matcher.match(text, { minScore: 0 })[0]?.id;
+
+describe('KnowledgeMatcher', () => {
+  it.each([
+    ['Nummer mitnehmen', 'mobile.porting'],
+    ['Ich möchte meine Rufnummer mitnehmen', 'mobile.porting'],
+    ['Datenvolumen nachbuchen', 'mobile.data-topup'],
+    ['Daten nachbuchen', 'mobile.data-topup'],
+    ['Einzelverbindungsnachweis', 'billing.itemised'],
+    ['Wann wird abgebucht?', 'billing.debit-date'],
+  ])('meets compounds and inflections: "%s" -> %s', (text, id) => {
+    expect(top(text)).toBe(id);
+  });
+
+  it.each([
+    ['Servus! Warum is mei Handyrechnung heuer im Jänner so hoch?', 'billing.invoice-higher'],
+    ['Grüezi, wo find ich d PUK vom Natel?', 'mobile.pin-puk'],
+  ])('understands Austrian and Swiss wording: "%s" -> %s', (text, id) => {
+    expect(top(text)).toBe(id);
+  });
+
+  it.each([
+    ['Einzelverbindungsnachwies', 'billing.itemised'],
+    ['wlan pasword vergesen', 'internet.wifi-password'],
+    ['Rufnumermitnahme', 'mobile.porting'],
+  ])('forgives typos: "%s" -> %s', (text, id) => {
+    expect(top(text)).toBe(id);
+  });
+
+  it('does not take "billiger" for "größer"', () => {
+    expect(top('in einen billigeren Tarif wechseln')).toBe('contract.downgrade');
+    expect(top('in einen größeren Tarif wechseln')).toBe('contract.upgrade');
+    // Without the cheaper plan in the knowledge base, the bigger one is no confident answer to it.
+    const onlyUpgrade = new KnowledgeMatcher(ENTRIES.filter((e) => e.id !== 'contract.downgrade'));
+    expect(decideSearch(onlyUpgrade.match('in einen billigeren Tarif wechseln', { minScore: 0 })).confident).toBe(false);
+    expect(decideSearch(onlyUpgrade.match('in einen größeren Tarif wechseln', { minScore: 0 })).confident).toBe(true);
+  });
+
+  it('tells the Wi-Fi password from the customer-portal password', () => {
+    expect(top('WLAN-Passwort')).toBe('internet.wifi-password');
+    expect(top('Kundenportal-Passwort vergessen')).toBe('account.password-reset');
+  });
+
+  it('finds German entries for English questions through the lexicon', () => {
+    expect(top('I forgot my PIN')).toBe('mobile.pin-puk');
+    expect(top('my bill is too high')).toBe('billing.invoice-higher');
+  });
+
+  it('answers a clear question at once and offers nothing for a question outside the knowledge base', () => {
+    expect(decideSearch(matcher.match('Wie kann ich Datenvolumen nachbuchen?', { minScore: 0 }))).toMatchObject({ confident: true, best: { id: 'mobile.data-topup' } });
+    expect(decideSearch(matcher.match('Wie beantrage ich einen neuen Reisepass?', { minScore: 0 })).confident).toBe(false);
+    expect(decideSearch(matcher.match('Wie mache ich einen Kaiserschmarrn?', { minScore: 0 }))).toEqual({ confident: false, alternatives: [] });
+  });
+});
+
+describe('Decompounder', () => {
+  it('splits compounds into words it knows and leaves simple words alone', () => {
+    const splitter = new Decompounder(['rufnummer', 'mitnahme', 'daten', 'volumen', 'rechnung', 'handy']);
+    expect(splitter.split('rufnummernmitnahme')).toEqual(['rufnum', 'mitnahm']);
+    expect(splitter.split('datenvolumen')).toEqual(['date', 'volum']);
+    expect(splitter.split('handyrechnung')).toEqual(['handy', 'rech']);
+    expect(splitter.split('rechnung')).toEqual([]);
+  });
+});
