@@ -95,6 +95,15 @@ async function main(): Promise<void> {
         `  invariants held: ${count((r) => r.invariantsOk)}/${results.length}\n` +
         `  both (pass):     ${count((r) => r.passed)}/${results.length}\n`,
     );
+    const byOutcome = new Map<string, { right: number; total: number }>();
+    results.forEach((r) => {
+      const expected = runnable.find((s) => s.id === r.id)?.expect.outcome ?? '?';
+      const row = byOutcome.get(expected) ?? { right: 0, total: 0 };
+      row.total++;
+      if (r.outcomeOk) row.right++;
+      byOutcome.set(expected, row);
+    });
+    process.stdout.write(`  outcome right by expected outcome: ${[...byOutcome.entries()].map(([o, r]) => `${o} ${r.right}/${r.total}`).join(', ')}\n`);
     if (failuresFile) writeFileSync(failuresFile, kit.evaluate.failureReport(results, scripts));
   } finally {
     await pool.close();
