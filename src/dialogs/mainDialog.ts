@@ -273,11 +273,13 @@ export class MainDialog extends LotseDialog {
       await this.deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
       return this.answerWith(step, found.best);
     }
-    if (sure) return this.beginRequest(step, intent, text);
     const alternatives = found.alternatives.filter(usable).slice(0, 3);
-    if (alternatives.length > 0 && mode !== 'didYouMean') {
-      return this.again(step, 'didYouMean', { alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })) });
-    }
+    const offer = alternatives.length > 0 && mode !== 'didYouMean';
+    const didYouMean = () => this.again(step, 'didYouMean', { alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })) });
+    // A question the knowledge base nearly knows: its best entries before a lane of questions.
+    if (offer && isQuestion(text)) return didYouMean();
+    if (sure) return this.beginRequest(step, intent, text);
+    if (offer) return didYouMean();
     const failures = await this.deps.sessions.failed(ctx);
     if (failures >= 3 || (failures >= 2 && mode === 'offerPerson')) return this.toPerson(step, 'repeated_failure');
     if (failures >= 2) return this.again(step, 'offerPerson');

@@ -63,7 +63,8 @@ const PROTEST = new RegExp(
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
 const REFERENCE = /\b(?:ticket|vorgang|vorgangsnummer|störungsnummer|stoerungsnummer|auftrag|auftragsnummer|referenz|reference)(?:nummer|nr\.?)? ?:? ?#?[A-Z]{0,3}-?\d{4,12}\b/i;
 const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
-const QUESTION_START = /^(?:wann|wie|warum|wieso|weshalb|wo|was|welche|welcher|welches|kann|konnen|konnte|gibt|ist|sind|muss|darf|habe|hab|bekomme|when|how|why|where|what|which|can|could|is|are|do|does)(?= |$)/;
+// Only question words: colloquial German puts the verb first in statements too ("hab ich schon gemacht").
+const QUESTION_START = /^(?:wann|wie|warum|wieso|weshalb|wo|woher|wohin|was|welche|welcher|welches|welchen|gibt es|kann ich|konnen sie|konnten sie|when|how|why|where|what|which|can i|can you|could you|is there|do you)(?= |$)/;
 
 /**
  * Decides what a customer message is before any step sees it, in a fixed order (docs/CONVERSATION.md):
@@ -139,8 +140,9 @@ export class TurnInterpreter {
     if (cues.has('person') || (assessment.escalationReason === 'asked_for_human' && !clean.ok)) {
       return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: false, urgent: lostMentioned };
     }
-    // 8. Frustration rising.
-    if (assessment.escalationReason === 'irate' || assessment.escalationReason === 'annoyed_twice') {
+    // 8. Frustration rising. A complaint's description is angry by nature: it is taken first, then a supervisor is offered.
+    const describing = expect?.kind === 'text' && !isQuestion(trimmed);
+    if (!describing && (assessment.escalationReason === 'irate' || assessment.escalationReason === 'annoyed_twice')) {
       return { kind: 'handoff', reason: 'frustration', needsSupervisor: assessment.escalationReason === 'irate', urgent: lostMentioned };
     }
     // 9. Lost or stolen: the urgent lane, whatever the step.

@@ -30,6 +30,9 @@ const NO = set([
   'did not help', 'still not working', 'doesn t work', 'it didn t work', 'negativ', 'falsch', 'stimmt nicht', 'das stimmt nicht', 'ist falsch', 'das ist falsch',
   'nicht richtig', 'wrong', 'not right', 'incorrect', 'noch immer nicht', 'gar nicht', 'überhaupt nicht', 'nein gar nicht', 'nein überhaupt nicht',
   'nein hat nicht geholfen', 'nein leider nicht', 'nein nicht wirklich', 'nö leider nicht', 'lieber nicht', 'nein lieber nicht', 'brauche ich nicht',
+  'hab ich schon gemacht', 'habe ich schon gemacht', 'hab ich schon', 'habe ich schon', 'schon gemacht', 'schon probiert', 'schon versucht',
+  'hab ich schon probiert', 'habe ich schon probiert', 'habe ich schon versucht', 'hab ich schon versucht', 'alles schon probiert', 'already tried',
+  'already did that', 'tried that', 'tried that already', 'i already did that',
   'nicht nötig', 'nein nicht nötig', 'kein bedarf', 'nein kein bedarf', 'nein danke nicht nötig', 'eher ned', 'ned wirklich', 'leider ned', 'nei', 'nei danke',
 ]);
 
