@@ -56,6 +56,9 @@ const DIALECT = loadDialect();
 /** How much less a plain question is taken for a complaint. */
 const QUESTION_DAMPING = 1.5;
 
+/** How much more a topic cue counts when it is nearly the whole message. */
+const SHORT_MESSAGE_EMPHASIS = 1.6;
+
 /** An aside's topic counts half: with two topics in one message, the first is what the customer came for. */
 const ASIDE_WEIGHT = 0.5;
 
@@ -122,7 +125,9 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     const add = (intent: Intent, value: number): void => {
       logits[INTENT_INDEX.get(intent) as number] += value;
     };
-    for (const intent of TOPIC_INTENTS) add(intent, boost.get(intent) ?? 0);
+    // A message of one or two words that names a topic ("Kosten", "Netz weg") is that topic: the model has too little to go on.
+    const emphasis = tokens.length <= 2 ? SHORT_MESSAGE_EMPHASIS : 1;
+    for (const intent of TOPIC_INTENTS) add(intent, (boost.get(intent) ?? 0) * emphasis);
 
     const lost = near(byTag.get('loss'), byTag.get('object'), 5) || near(byTag.get('block'), byTag.get('object'));
     const fraud = near(byTag.get('fraud'), byTag.get('object'), 8);
@@ -132,7 +137,7 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     if (misuse) add('lost_or_stolen', 3.5);
     // The amounts and debits in a misuse report describe the misuse; they are not a billing question.
     if (fraud || misuse) add('billing', -Math.min(boost.get('billing') ?? 0, 3));
-    if (byTag.has('loss')) add('lost_or_stolen', 1);
+    if (byTag.has('loss')) add('lost_or_stolen', tokens.length <= 2 ? 2.5 : 1);
     if (byTag.has('block')) add('lost_or_stolen', 1.5);
     if (fraud) add('lost_or_stolen', 3);
     if (byTag.has('blocked') && !byTag.has('loss') && !byTag.has('block') && !fraud) {
