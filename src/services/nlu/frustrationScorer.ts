@@ -68,7 +68,8 @@ const INCREDULOUS_OPENER = /^\s*(wirklich|echt( jetzt)?|ernsthaft|im ernst|ohne 
  * Urgency is not frustration: "Karte gestohlen, bitte sofort sperren!" carries no cue.
  */
 export class GermanFrustrationScorer implements FrustrationScorer {
-  private readonly matcher = new PhraseMatcher(FRUSTRATION_CUES, { fuzzy: false });
+  /** Insults and outrage also count as the head of a compound ("Servicekatastrophe", "Lügenbande"). */
+  private readonly matcher = new PhraseMatcher(FRUSTRATION_CUES, { fuzzy: false, compoundTags: new Set(['insult', 'swear', 'anger', 'contempt']) });
   private readonly model: LinearModel;
   private readonly customMatchers = new Map<string, PhraseMatcher>();
 

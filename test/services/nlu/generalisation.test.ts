@@ -47,4 +47,10 @@ describe('triage beyond the phrasings it was written for', () => {
     expect(levelOf('WIE ÄNDERE ICH MEIN PASSWORT?')).toBe(0);
     expect(levelOf('WIESO GEHT DAS SCHON WIEDER NICHT!!!')).toBeGreaterThanOrEqual(1);
   });
+
+  it('hears outrage inside a compound, and nothing in a plain compound', () => {
+    expect(levelOf('Was für eine Servicekatastrophe!')).toBeGreaterThanOrEqual(1);
+    expect(levelOf('Totale Lügenbande seid ihr.')).toBe(2);
+    expect(levelOf('Mein Vertragsende ist im März.')).toBe(0);
+  });
 });
