@@ -10,7 +10,7 @@ import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { GeneralDialog } from './generalDialog';
 import { introduce } from './greeting';
-import { detectProblem } from './interpreter/matchers';
+import { describesFault, detectProblem } from './interpreter/matchers';
 import { Decision, isQuestion, TurnInterpreter } from './interpreter/turnInterpreter';
 import { yesNo } from './interpreter/yesNo';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
@@ -107,12 +107,13 @@ export class MainDialog extends LotseDialog {
           return this.again(step, 'notHelped', { category: options.category });
         }
         break;
+      case 'again':
       case 'anythingElse':
         if (answer === 'no') {
           await this.sayGoodbye(ctx);
           return step.endDialog({ closed: true } satisfies RequestResult);
         }
-        if (answer === 'yes') return this.again(step, 'menu');
+        if (answer === 'yes' && options.mode === 'anythingElse') return this.again(step, 'menu');
         break;
       case 'didYouMean': {
         const alternatives = options.alternatives ?? [];
@@ -265,7 +266,7 @@ export class MainDialog extends LotseDialog {
     if (sure && FORM_INTENTS.has(intent)) return this.beginRequest(step, intent, text);
     if (isDispute(text) && (intent === 'billing' || intent === 'complaint')) return this.beginRequest(step, 'billing', text);
     // A technical problem described (not asked about) gets the guided steps, which end with a person.
-    if (sure && intent === 'technical' && detectProblem(text) && !isQuestion(text)) return this.beginRequest(step, 'technical', text);
+    if (sure && intent === 'technical' && detectProblem(text) && describesFault(text) && !isQuestion(text)) return this.beginRequest(step, 'technical', text);
     const lang = await this.deps.sessions.lang(ctx);
     const found = await this.deps.knowledge.search(text, lang);
     const usable = (a: KnowledgeAnswer) => a.category !== 'lost_or_stolen';

@@ -1,5 +1,5 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { PROBLEMS, Problem, detectProblem } from './interpreter/matchers';
+import { PROBLEMS, Problem, describesFault, detectProblem } from './interpreter/matchers';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { LotseDialog, RequestResult } from './lotseDialog';
@@ -32,7 +32,8 @@ export class TechnicalDialog extends LotseDialog {
 
   private async askProblem(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = ((step.options as { text?: string } | undefined)?.text ?? '').trim();
-    const known = text ? detectProblem(text) : undefined;
+    // "Mein WLAN geht nicht" names the problem; "Ich warte auf meinen Router" does not.
+    const known = text && describesFault(text) ? detectProblem(text) : undefined;
     if (known) return step.next(known);
     const menu = await loadMenu(this.deps, TechnicalDialog.ID);
     if (!menu) return step.next('internet');

@@ -22,6 +22,13 @@ export function detectProblem(text: string): Problem | undefined {
   return undefined;
 }
 
+const FAULT = /(geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no internet|crash|keeps dropping|won t|cannot connect|can t connect)/;
+
+/** True when a message reports a fault ("geht nicht", "kaputt", "kein Empfang"), not a wish or a wait. */
+export function describesFault(text: string): boolean {
+  return FAULT.test(normalizeText(text));
+}
+
 export const FIELDS = ['address', 'name', 'bank', 'email', 'phone'] as const;
 export type Field = (typeof FIELDS)[number];
 

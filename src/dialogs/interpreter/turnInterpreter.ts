@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { HandoffReason } from '../../services/handoff/types';
 import { foldTokens } from '../../services/nlu/normalize';
-import type { TriageAssessment } from '../../services/nlu/triageService';
+import { detectLanguage, TriageAssessment } from '../../services/nlu/triageService';
 import type { Intent } from '../../services/nlu/types';
 import { containsCardNumber } from '../../services/privacy/masking';
 import type { DialogDeps } from '../dialogDeps';
@@ -93,7 +93,7 @@ export class TurnInterpreter {
     if (activity.type !== 'message') return { kind: 'ignore' };
     const session = await this.deps.sessions.get(context);
     const expect = session.expect;
-    const t = await this.deps.sessions.t(context);
+    let t = await this.deps.sessions.t(context);
     const text = typeof activity.text === 'string' ? activity.text : '';
     const trimmed = text.trim();
     await this.welcomeBack(context);
@@ -117,6 +117,9 @@ export class TurnInterpreter {
       await context.sendActivity(this.deps.i18n.t(lang)('conversation:language.switched'));
       return { kind: 'language' };
     }
+    // A customer who simply writes English (with a German locale) is answered in English from now on.
+    if (!session.language && folded.split(' ').length >= 3 && detectLanguage(trimmed) === 'en') session.language = 'en';
+    t = await this.deps.sessions.t(context);
     // 4. Help.
     if (cues.has('help')) return this.reply(context, t('conversation:help.text'));
     // 5. Cancel, menu, back ("never mind. Goodbye" is a goodbye).
@@ -242,5 +245,5 @@ const KNOWLEDGE_AREAS = new Set<Intent>(['billing', 'technical', 'general']);
 
 /** Steps that collect a value: thanks there is politeness, not the end. */
 function isForm(expect: Expectation): boolean {
-  return !['yesNo', 'choice', 'open'].includes(expect.kind) || (expect.kind === 'yesNo' && !expect.helped);
+  return !['yesNo', 'choice', 'open'].includes(expect.kind);
 }

@@ -36,6 +36,8 @@ const NO = set([
   'nicht nötig', 'nein nicht nötig', 'kein bedarf', 'nein kein bedarf', 'nein danke nicht nötig', 'eher ned', 'ned wirklich', 'leider ned', 'nei', 'nei danke',
 ]);
 
+const WEAK_YES = set(['ok', 'okay', 'oke', 'gut', 'super', 'prima', 'perfekt', 'top', 'toll', 'passt', 'alles klar', 'klar']);
+const THANKS_WORDS = set(['danke', 'dankeschön', 'merci', 'thanks', 'dank']);
 const DIALECT_NOT = new Set(['ned', 'net', 'nid', 'nod', 'nit']);
 
 /** Words that may follow a yes or no without changing it ("Ja, danke", "Nein, leider"). */
@@ -62,7 +64,10 @@ function stripFillers(words: string[]): string[] {
 export function yesNo(text: string | undefined): YesNo | undefined {
   const raw = text ?? '';
   // Southern "ned", "net", "nid", "nöd" mean "nicht".
-  const words = stripFillers(foldTokens(raw).map((w) => (DIALECT_NOT.has(w) ? 'nicht' : w)));
+  const all = foldTokens(raw).map((w) => (DIALECT_NOT.has(w) ? 'nicht' : w));
+  // "Ok, danke" / "Super, danke" is thanks (often a goodbye), not consent to what was offered.
+  if (all.length > 1 && WEAK_YES.has(all[0]) && all.slice(1).every((w) => THANKS_WORDS.has(w) || FILLER.has(w))) return undefined;
+  const words = stripFillers(all);
   if (words.length === 0) return undefined;
   const whole = words.join(' ');
   if (NO.has(whole)) return 'no';
