@@ -1,6 +1,6 @@
 import { ActivityHandler, ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { CustomerHandoffGate } from '../dialogs/handoff/customerHandoffGate';
+import type { CustomerHandoffGate } from './handoff/customerHandoffGate';
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
 import { bindTurnLogger } from './turnContext';

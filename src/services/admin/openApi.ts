@@ -1,5 +1,3 @@
-import type { Request, Response, Server } from 'restify';
-import type { RouteModule } from '../../http/server';
 import { CONTENT_KINDS } from './versionModel';
 import { FAQ_CATEGORIES } from './validators/faq';
 import { HANDOFF_PRIORITIES, MENU_DIALOGS } from './validators/menu';
@@ -182,13 +180,3 @@ export const OPENAPI_DOCUMENT = {
   },
   paths,
 };
-
-/** Serves the OpenAPI document; public, like any API description. */
-export class OpenApiRoutes implements RouteModule {
-  register(server: Server): void {
-    server.get('/api/openapi.json', async (_req: Request, res: Response) => {
-      res.header('Cache-Control', 'no-cache');
-      res.send(200, OPENAPI_DOCUMENT);
-    });
-  }
-}

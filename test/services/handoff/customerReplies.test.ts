@@ -1,5 +1,5 @@
-import { readContact } from '../../../src/dialogs/handoff/contactReader';
-import { readRating } from '../../../src/dialogs/handoff/surveyReader';
+import { readContact } from '../../../src/bots/handoff/contactReader';
+import { readRating } from '../../../src/bots/handoff/surveyReader';
 
 describe('survey answers in words', () => {
   it.each([

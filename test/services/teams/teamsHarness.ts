@@ -11,7 +11,7 @@ import { AuthRoutes } from '../../../src/http/routes/authRoutes';
 import { AuthService } from '../../../src/services/auth/authService';
 import { Database } from '../../../src/services/database/database';
 import { ALWAYS_OPEN } from '../../../src/services/handoff/businessHours';
-import { HandoffRoutes } from '../../../src/services/handoff/handoffRoutes';
+import { HandoffRoutes } from '../../../src/http/routes/handoffRoutes';
 import { HandoffService } from '../../../src/services/handoff/handoffService';
 import type { HandoffRequest } from '../../../src/services/handoff/types';
 import { I18nService } from '../../../src/services/i18n/i18nService';

@@ -13,8 +13,8 @@ import type { HandoffService, UpgradeCause } from '../../services/handoff/handof
 import type { HandoffTicket } from '../../services/handoff/types';
 import type { KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
 import type { FrustrationResult } from '../../services/nlu/types';
-import { detectCues } from '../interpreter/cues';
-import { isStaffed, whenBack } from './announcement';
+import { detectCues } from '../../dialogs/interpreter/cues';
+import { isStaffed, whenBack } from '../../dialogs/handoff/announcement';
 import { phoneTail, readContact } from './contactReader';
 
 /** The parts of the queue the waiting state uses. */

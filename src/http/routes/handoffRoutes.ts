@@ -1,11 +1,11 @@
 import type { Request, Response, Server } from 'restify';
-import { requireRole, principalOf } from '../../http/routes/authRoutes';
-import type { AuthService } from '../auth/authService';
-import { jsonBody, RouteModule, sendError, sendServiceError } from '../../http/server';
-import { optionalString, requireObject, requireOneOf } from '../validation/input';
-import { CustomerDeliveryError, HandoffForbiddenError } from './errors';
-import { HANDOFF_STATUSES } from './handoffModel';
-import type { HandoffService } from './handoffService';
+import { requireRole, principalOf } from './authRoutes';
+import type { AuthService } from '../../services/auth/authService';
+import { jsonBody, RouteModule, sendError, sendServiceError } from '../server';
+import { optionalString, requireObject, requireOneOf } from '../../services/validation/input';
+import { CustomerDeliveryError, HandoffForbiddenError } from '../../services/handoff/errors';
+import { HANDOFF_STATUSES } from '../../services/handoff/handoffModel';
+import type { HandoffService } from '../../services/handoff/handoffService';
 
 /**
  * The handoff API (contract in docs/ARCHITECTURE.md), agents and up on every route:

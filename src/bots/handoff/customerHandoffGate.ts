@@ -6,9 +6,9 @@ import { HandoffConflictError } from '../../services/handoff/errors';
 import { HANDOFF_EVENT_CHANNELS, HandoffService } from '../../services/handoff/handoffService';
 import type { HandoffMark } from '../../services/state/handoffMarks';
 import { conversationKey } from '../../services/transcript/transcriptStore';
-import { detectCues } from '../interpreter/cues';
+import { detectCues } from '../../dialogs/interpreter/cues';
 import { readRating } from './surveyReader';
-import { turnHandoff } from './turnHandoff';
+import { turnHandoff } from '../../dialogs/handoff/turnHandoff';
 import { WaitingListener, WaitingListenerDeps } from './waitingListener';
 
 /** The conversation's handoff mark as the turn's state read found it (state/handoffMarks). */
