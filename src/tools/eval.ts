@@ -180,6 +180,11 @@ function main(): void {
   const showErrors = process.argv.includes('--errors');
   const half = process.argv.includes('--half') ? process.argv[process.argv.indexOf('--half') + 1] : undefined;
   const answersFile = join(dir, 'answers.jsonl');
+  if (!existsSync(answersFile) && !existsSync(join(dir, 'intents.jsonl'))) {
+    console.error(`No evaluation set in ${dir}: expected answers.jsonl and/or intents.jsonl`);
+    process.exitCode = 1;
+    return;
+  }
   if (existsSync(answersFile)) {
     // Sets used for error analysis keep their other half as a clean held-out measure.
     const cases = readJsonl<AnswerCase>(answersFile).filter((c) => !half || Number(/(\d+)\s*$/.exec(c.id)?.[1] ?? 0) % 2 === (half === 'odd' ? 1 : 0));
