@@ -3,7 +3,7 @@ import { maskIban } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
 import type { AnswerKind } from './interpreter/expectation';
 import { FIELDS, Field, detectField } from './interpreter/matchers';
-import { parseAddress, parseEmail, parseIban, parseName, parsePhone } from './interpreter/slots';
+import { extractName, parseAddress, parseEmail, parseIban, parseName, parsePhone } from './interpreter/slots';
 import { yesNo } from './interpreter/yesNo';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { loadMenu, menuChoices, menuLines, optionPath, pickOption } from './subMenus';
@@ -30,7 +30,7 @@ export function checkValue(field: Field, raw: string): { value: string } | { pro
     case 'phone':
       return read(parsePhone(raw));
     case 'name':
-      return read(parseName(raw));
+      return read(parseName(raw) ?? extractName(raw));
     case 'address':
       return read(parseAddress(raw));
   }
@@ -54,7 +54,7 @@ interface Options {
 
 /** Address, name, bank details, e-mail, phone: validated, read back masked, confirmed, stored with a DA- reference. */
 /** What the waterfall keeps between its steps. */
-interface DataValues { field?: Field; value?: string }
+interface DataValues { field?: Field; value?: string; initial?: string }
 
 export class DataChangeDialog extends LotseDialog {
   static readonly ID = 'data_change';
@@ -69,12 +69,14 @@ export class DataChangeDialog extends LotseDialog {
   private async askField(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options as Options | undefined) ?? {};
     const known = options.field ?? (options.text ? detectField(options.text) : undefined);
+    (step.values as DataValues).initial = options.text;
     if (known) return step.next(known);
     const menu = await loadMenu(this.deps, DataChangeDialog.ID);
     if (!menu) return step.next('address');
     return this.ask(step, {
       kind: 'choice',
       matcher: 'field',
+      subMenu: true,
       topic: 'data_change',
       lines: [{ key: 'conversation:dataChange.ask' }, menuLines(menu)],
       short: [{ key: 'conversation:dataChange.ask' }],
@@ -84,7 +86,10 @@ export class DataChangeDialog extends LotseDialog {
 
   private async askValue(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const field = (await this.field(String(step.result ?? ''))) ?? 'address';
-    (step.values as DataValues).field = field;
+    const values = step.values as DataValues;
+    values.field = field;
+    // "Bitte ändern Sie meine E-Mail-Adresse auf peter.meier@web.de": the value was given already.
+    if (values.initial && 'value' in checkValue(field, values.initial)) return step.next(values.initial);
     return this.ask(step, {
       kind: SLOT[field],
       topic: 'data_change',

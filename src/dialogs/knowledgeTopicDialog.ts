@@ -48,7 +48,7 @@ export class KnowledgeTopicDialog extends LotseDialog {
     if (text) return step.next(text);
     const menu = await loadMenu(this.deps, this.config.id);
     if (!menu) return step.next('');
-    return this.ask(step, { kind: 'open', topic: this.config.category, lines: [{ key: this.config.askKey }, menuLines(menu)], choices: menuChoices(menu) });
+    return this.ask(step, { kind: 'open', subMenu: true, topic: this.config.category, lines: [{ key: this.config.askKey }, menuLines(menu)], choices: menuChoices(menu) });
   }
 
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -3,7 +3,7 @@ import { LostItem, detectLostItem } from './interpreter/matchers';
 import type { DialogDeps } from './dialogDeps';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import type { PhraseChoice } from './interpreter/expectation';
-import { parseCustomerNumber, parseDate, parseLastFour, parseName } from './interpreter/slots';
+import { extractName, parseCustomerNumber, parseDate, parseLastFour, parseName } from './interpreter/slots';
 import { yesNo } from './interpreter/yesNo';
 
 export { detectLostItem } from './interpreter/matchers';
@@ -32,7 +32,7 @@ export function identifierKind(raw: string): IdentifierKind | undefined {
  * request with a BS- reference and a replacement offer. A person, if needed, comes as urgent.
  */
 /** What the waterfall keeps between its steps. */
-interface LostValues { item?: LostItem; name?: string; reference?: string }
+interface LostValues { item?: LostItem; name?: string; reference?: string; initial?: string }
 
 export class LostOrStolenDialog extends LotseDialog {
   static readonly ID = 'lost_or_stolen';
@@ -66,6 +66,11 @@ export class LostOrStolenDialog extends LotseDialog {
     const item = this.item(String(step.result ?? '')) ?? 'card';
     (step.values as LostValues).item = item;
     await this.deps.sessions.addFact(step.context, item === 'card' ? 'Verloren/gestohlen: Karte' : 'Verloren/gestohlen: Handy/SIM');
+    // "Ich heiße Anna Schmidt, geboren am 14.03.1985, …": what was given up front is not asked again.
+    const initial = (step.options as { text?: string } | undefined)?.text ?? '';
+    (step.values as LostValues).initial = initial;
+    const name = extractName(initial);
+    if (name) return step.next(name);
     return this.ask(step, {
       kind: 'name',
       topic: 'lost_or_stolen',
@@ -78,6 +83,8 @@ export class LostOrStolenDialog extends LotseDialog {
   private async askIdentifier(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as LostValues;
     values.name = parseName(String(step.result)) ?? String(step.result).trim();
+    const given = values.initial ? identify(values.initial, this.deps.clock.now()) : undefined;
+    if (given && given.kind !== 'lastFour') return step.next(values.initial);
     return this.ask(step, {
       kind: 'identifier',
       topic: 'lost_or_stolen',

@@ -11,7 +11,7 @@ import { handOff } from './escalation';
 import { GeneralDialog } from './generalDialog';
 import { introduce } from './greeting';
 import { describesFault, detectProblem } from './interpreter/matchers';
-import { Decision, isQuestion, TurnInterpreter } from './interpreter/turnInterpreter';
+import { Decision, isQuestion, searchQuestion, TurnInterpreter } from './interpreter/turnInterpreter';
 import { yesNo } from './interpreter/yesNo';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
@@ -93,7 +93,8 @@ export class MainDialog extends LotseDialog {
         if (answer === 'yes') return this.toPerson(step, 'repeated_failure');
         break;
       case 'notHelped':
-        if (answer === 'yes') return this.toPerson(step, 'unsolved', options.category);
+        // "Nein, geht immer noch nicht": still broken, so a person.
+        if (answer === 'yes' || describesFault(text)) return this.toPerson(step, 'unsolved', options.category);
         if (answer === 'no') return this.again(step, 'anythingElse');
         break;
       case 'helped':
@@ -105,6 +106,12 @@ export class MainDialog extends LotseDialog {
         if (answer === 'no') {
           await this.deps.sessions.addFact(ctx, 'Antwort aus der Wissensdatenbank hat nicht geholfen');
           return this.again(step, 'notHelped', { category: options.category });
+        }
+        break;
+      case 'menu':
+        if (answer === 'no' && options.intro === 'conversation:menu.instead') {
+          await this.sayGoodbye(ctx);
+          return step.endDialog({ closed: true } satisfies RequestResult);
         }
         break;
       case 'again':
@@ -175,7 +182,7 @@ export class MainDialog extends LotseDialog {
     switch (decision.kind) {
       case 'back':
         // Back inside a request: its first question again (the sub-menu); at the top: the menu.
-        if (session.category && session.category !== 'lost_or_stolen' && REQUEST_DIALOGS[session.category]) {
+        if (session.category && session.category !== 'lost_or_stolen' && REQUEST_DIALOGS[session.category] && !session.expect?.subMenu) {
           const intent = session.category;
           return restart({ mode: 'route', text: '', intent });
         }
@@ -268,7 +275,7 @@ export class MainDialog extends LotseDialog {
     // A technical problem described (not asked about) gets the guided steps, which end with a person.
     if (sure && intent === 'technical' && detectProblem(text) && describesFault(text) && !isQuestion(text)) return this.beginRequest(step, 'technical', text);
     const lang = await this.deps.sessions.lang(ctx);
-    const found = await this.deps.knowledge.search(text, lang);
+    const found = await searchQuestion(this.deps, text, lang);
     const usable = (a: KnowledgeAnswer) => a.category !== 'lost_or_stolen';
     if (found.confident && found.best && usable(found.best)) {
       await this.deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);

@@ -167,7 +167,7 @@ export class MainMenu {
     });
     return this.askQuestion(
       step,
-      { kind: 'open', offersEnd, acceptsYesNo: offersEnd, lines: [{ key: intro }, lines, { key: 'conversation:menu.freeText' }], short: [{ key: intro }, lines], choices: menuChoices(main) },
+      { kind: 'open', offersEnd: offersEnd || intro === 'conversation:menu.instead', acceptsYesNo: offersEnd || intro === 'conversation:menu.instead', lines: [{ key: intro }, lines, { key: 'conversation:menu.freeText' }], short: [{ key: intro }, lines], choices: menuChoices(main) },
       lead,
     );
   }

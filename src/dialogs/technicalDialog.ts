@@ -40,6 +40,7 @@ export class TechnicalDialog extends LotseDialog {
     return this.ask(step, {
       kind: 'choice',
       matcher: 'problem',
+      subMenu: true,
       topic: 'technical',
       lines: [{ key: 'conversation:technical.ask' }, menuLines(menu)],
       short: [{ key: 'conversation:technical.ask' }],

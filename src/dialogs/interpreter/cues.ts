@@ -41,7 +41,7 @@ function prefixes(items: string[]): RegExp {
 
 /** The whole message is one of the phrases, optionally with a polite word before or after. */
 function whole(items: string[]): RegExp {
-  const polite = alternation(['bitte', 'please', 'jetzt', 'nun', 'doch', 'einfach', 'ok', 'okay', 'ja', 'gerne', 'mal', 'dann', 'also']);
+  const polite = alternation(['bitte', 'please', 'jetzt', 'nun', 'doch', 'einfach', 'ok', 'okay', 'ja', 'gerne', 'mal', 'dann', 'also', 'denn', 'hallo', 'hi']);
   return new RegExp(`^(?:(?:${polite}) ){0,2}(?:${alternation(items)})(?: (?:${polite})){0,2}$`);
 }
 
@@ -81,7 +81,8 @@ const CLOSING = words([
   'merci vielmal', 'merci viumau', 'merci vilmal', 'vielen dank und tschus',
   'bye', 'goodbye', 'good bye', 'bye bye', 'that s all', 'that is all', 'thats all', 'nothing else', 'have a nice day', 'see you',
   'machs gut', 'mach s gut', 'gute nacht', 'lg', 'frohe weihnachten', 'schone weihnachten', 'frohe feiertage', 'schone feiertage',
-  'guten rutsch', 'frohe ostern', 'schonen feierabend', 'schones wochenende noch', 'happy holidays', 'merry christmas', 'have a nice weekend',
+  'guten rutsch', 'mehr brauche ich nicht', 'mehr brauch ich nicht', 'brauche ich nicht mehr', 'sonst brauche ich nichts', 'mehr wollte ich nicht',
+  'das reicht', 'das genugt', 'das reicht mir', 'that s it', 'thats it', 'nothing more', 'frohe ostern', 'schonen feierabend', 'schones wochenende noch', 'happy holidays', 'merry christmas', 'have a nice weekend',
 ]);
 /** A rating in words that also says goodbye ("war super, danke"); whole message only, "war super hoch" is not one. */
 const CLOSING_RATING = whole([
@@ -100,7 +101,10 @@ const QUESTION_WORDS = words([
   'aber', 'noch eine frage', 'eine frage', 'frage', 'how', 'what', 'when', 'where', 'why', 'which', 'but',
   'nicht', 'kein', 'keine', 'geht', 'funktioniert', 'problem', 'immer noch', 'still', 'not', 'doesn t', 'does not',
 ]);
-const DONE_DESPITE_QUESTION_WORDS = words(['das war alles', 'das wars', 'sonst nichts', 'keine fragen mehr', 'keine weiteren fragen', 'nothing else']);
+const DONE_DESPITE_QUESTION_WORDS = words([
+  'das war alles', 'das wars', 'sonst nichts', 'keine fragen mehr', 'keine weiteren fragen', 'nothing else', 'mehr brauche ich nicht', 'mehr brauch ich nicht',
+  'brauche ich nicht mehr', 'mehr wollte ich nicht',
+]);
 
 const CANCEL_WHOLE = whole([
   'abbrechen', 'abbruch', 'abbrechen bitte', 'stop', 'stopp', 'cancel', 'halt', 'egal', 'vergessen sie es', 'vergessen sie s', 'vergessen sies',
@@ -142,7 +146,7 @@ const LANGUAGE_DE = words([
 
 const HELP = whole([
   'hilfe', 'help', 'was konnen sie', 'was konnen sie alles', 'was kannst du', 'was kann ich hier tun', 'was kann ich tun',
-  'wie funktioniert das', 'wie funktioniert das hier', 'wie geht das hier', 'what can you do', 'how does this work', 'ich brauche hilfe',
+  'wie funktioniert das', 'wie funktioniert das hier', 'was konnen sie denn', 'was konnen sie denn alles', 'was kannst du alles', 'what can you do for me', 'wie geht das hier', 'what can you do', 'how does this work', 'ich brauche hilfe',
   'hilfe bitte', 'i need help', 'optionen hilfe', 'was geht hier',
 ]);
 

@@ -47,6 +47,8 @@ export interface Expectation {
   acceptsYesNo?: boolean;
   /** The step offers to end ("Kann ich sonst noch etwas für Sie tun?"): thanks there closes. */
   offersEnd?: boolean;
+  /** The first question of a request (its sub-menu): "zurück" there goes to the main menu. */
+  subMenu?: boolean;
   /** Answers that did not fit, at this step. */
   misses: number;
 }

@@ -24,9 +24,14 @@ export function detectProblem(text: string): Problem | undefined {
 
 const FAULT = /(geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no internet|crash|keeps dropping|won t|cannot connect|can t connect)/;
 
+/** "geht seit gestern nicht", "funktioniert schon wieder nicht", "is seit gestern weg": a verb, a few words, a negation. */
+const FAULT_GAP = /\b(?:geht|gehen|funktioniert|funktionieren|klappt|lauft|laeuft)\b(?: [a-z0-9]+){0,4} (?:nicht|ned|net|nimmer)\b/;
+const GONE = /\b(?:ist|is)\b(?: [a-z0-9]+){0,3} (?:weg|tot|down|ausgefallen)\b/;
+
 /** True when a message reports a fault ("geht nicht", "kaputt", "kein Empfang"), not a wish or a wait. */
 export function describesFault(text: string): boolean {
-  return FAULT.test(normalizeText(text));
+  const normalized = normalizeText(text);
+  return FAULT.test(normalized) || FAULT_GAP.test(normalized) || GONE.test(normalized);
 }
 
 export const FIELDS = ['address', 'name', 'bank', 'email', 'phone'] as const;

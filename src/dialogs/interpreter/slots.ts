@@ -93,8 +93,13 @@ export function parseEmail(text: string): string | undefined {
 const ADDRESS = /^(?=.*\p{L}.*\d)(?=.*\b\d{4,5}\s+\p{L}).{8,150}$/u;
 const ADDRESS_LEAD = /^(meine neue (adresse|anschrift) (ist|lautet)|neue (adresse|anschrift)|die neue (adresse|anschrift) (ist|lautet)|ich wohne (jetzt )?(in der |im |am )?|my new address is|new address)\s*:?\s*/i;
 
+/** Street, number, postcode and town inside a longer message ("…, neue Adresse: Birkenweg 7, 50667 Köln"). */
+const ADDRESS_INSIDE = /[\p{L}][\p{L}.-]{1,40}(?: [\p{L}][\p{L}.-]{0,40}){0,3} \d{1,4}[a-z]?,? \d{4,5} [\p{L}][\p{L}-]{1,40}(?: [\p{L}][\p{L}-]{1,40}){0,2}/u;
+
 export function parseAddress(text: string): string | undefined {
   const value = text.trim().replace(ADDRESS_LEAD, '').replace(/\s+/g, ' ');
+  const inside = ADDRESS_INSIDE.exec(value);
+  if (inside && inside[0].length < value.length) return inside[0];
   return ADDRESS.test(value) ? value : undefined;
 }
 
@@ -117,6 +122,14 @@ const NOT_NAME_WORDS = new Set(
 );
 const NAME_LEAD = /^(ich hei(ss|ß)e|mein name ist|mein name lautet|name\s*:|ich bin|my name is|i am|i'm|hier ist|hier spricht)\s+/i;
 const NAME_SHAPE = /^[\p{L}][\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,4}$/u;
+
+const NAME_INSIDE = /(?:name (?:ist|lautet)|hei(?:ss|ß)e|my name is|i am)\s+([\p{L}][\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,3})/iu;
+
+/** A name named inside a longer message ("…, mein neuer Name ist Julia Wagner"). */
+export function extractName(text: string): string | undefined {
+  const match = NAME_INSIDE.exec(text.replace(/\s+/g, ' '));
+  return match ? parseName(match[1]) : undefined;
+}
 
 /** A full name of two to five words: no digits, no yes/no, no sentence. */
 export function parseName(text: string): string | undefined {

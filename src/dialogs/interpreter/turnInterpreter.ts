@@ -4,11 +4,12 @@ import { foldTokens } from '../../services/nlu/normalize';
 import { detectLanguage, TriageAssessment } from '../../services/nlu/triageService';
 import type { Intent } from '../../services/nlu/types';
 import { containsCardNumber } from '../../services/privacy/masking';
+import type { KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
 import type { DialogDeps } from '../dialogDeps';
 import { checkAnswer } from './answers';
 import { detectCues, foldedText } from './cues';
 import type { Expectation } from './expectation';
-import { detectLostItem } from './matchers';
+import { detectField, detectLostItem } from './matchers';
 import { startsWithNo, yesNo } from './yesNo';
 
 /** Longest message the bot reads; a longer one is politely refused instead of being guessed at. */
@@ -62,6 +63,12 @@ const PROTEST = new RegExp(
 );
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
 const REFERENCE = /\b(?:ticket|vorgang|vorgangsnummer|störungsnummer|stoerungsnummer|auftrag|auftragsnummer|referenz|reference)(?:nummer|nr\.?)? ?:? ?#?[A-Z]{0,3}-?\d{4,12}\b/i;
+/** "Ich habe mich geirrt", "das ist doch nicht so wichtig": the customer takes it back. */
+const WITHDRAWAL = new RegExp(
+  `(?:^| )(?:${['habe mich geirrt', 'hab mich geirrt', 'mich vertan', 'stimmt doch', 'doch nicht', 'nicht so wichtig', 'lassen sie mal', 'lassen sie es',
+    'vergessen sie', 'schon gut', 'hat sich erledigt', 'never mind', 'my mistake', 'forget it'].map((p) => foldTokens(p).join(' ')).join('|')})(?= |$)`,
+);
+const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', 'iban']);
 const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
 // Only question words: colloquial German puts the verb first in statements too ("hab ich schon gemacht").
 const QUESTION_START = /^(?:wann|wie|warum|wieso|weshalb|wo|woher|wohin|was|welche|welcher|welches|welchen|gibt es|kann ich|konnen sie|konnten sie|when|how|why|where|what|which|can i|can you|could you|is there|do you)(?= |$)/;
@@ -115,7 +122,8 @@ export class TurnInterpreter {
     if (lang) {
       session.language = lang;
       await context.sendActivity(this.deps.i18n.t(lang)('conversation:language.switched'));
-      return { kind: 'language' };
+      // "Can I speak to someone in English?": the language, and then the person.
+      if (!cues.has('person') && !cues.has('supervisor')) return { kind: 'language' };
     }
     // A customer who simply writes English (with a German locale) is answered in English from now on.
     if (!session.language && folded.split(' ').length >= 3 && detectLanguage(trimmed) === 'en') session.language = 'en';
@@ -157,6 +165,9 @@ export class TurnInterpreter {
     // 11. A negation of what the bot assumed.
     const words = folded.split(' ').length;
     const question = isQuestion(trimmed);
+    // "Ach nein, ich meinte die Adresse": another field of the same form.
+    const field = expect.topic === 'data_change' && SLOT_KINDS.has(expect.kind) ? detectField(trimmed) : undefined;
+    if (field) return { kind: 'switch', intent: 'data_change', text: trimmed };
     if (this.isNegation(expect, trimmed)) return { kind: 'negation', text: afterNegation(trimmed) };
     if (expect.kind === 'open') return { kind: 'answer' };
     // A description (complaint, disputed charge) may be angry; it may not be a question about something else.
@@ -164,7 +175,7 @@ export class TurnInterpreter {
     // 12. A new question or topic.
     if (question || words >= 3) {
       const lang2 = await this.deps.sessions.lang(context);
-      const found = await this.deps.knowledge.search(trimmed, lang2);
+      const found = await searchQuestion(this.deps, trimmed, lang2);
       const { intent, confidence } = assessment.intent;
       let hit = found.confident ? found.best : undefined;
       // A question at a form step stays a question: answered from the area it is about, never a switch.
@@ -203,7 +214,8 @@ export class TurnInterpreter {
   }
 
   private isNegation(expect: Expectation, text: string): boolean {
-    if (expect.kind === 'yesNo') return false;
+    if (expect.kind === 'yesNo' || expect.acceptsYesNo) return false;
+    if (WITHDRAWAL.test(foldedText(text))) return true;
     const answer = yesNo(text);
     if (answer === 'no') return true;
     if (!startsWithNo(text) && !/^(?:kein|keine|keinen|nicht|not|no)(?= )/.test(foldedText(text))) return false;
@@ -232,6 +244,20 @@ function afterNegation(text: string): string {
   const sentences = text.split(/[.!;]\s+/);
   const rest = sentences.slice(1).join('. ').trim();
   return foldedText(rest).split(' ').filter(Boolean).length >= 3 ? rest : '';
+}
+
+/**
+ * Searches the knowledge base with the message and, when that is not conclusive, with its last
+ * sentence ("Ach, egal. Wann buchen Sie die Rechnung ab?": the question is at the end).
+ */
+export async function searchQuestion(deps: DialogDeps, text: string, lang: 'de' | 'en'): Promise<KnowledgeSearch> {
+  const found = await deps.knowledge.search(text, lang);
+  if (found.confident) return found;
+  const sentences = text.split(/(?<=[.!?;])\s+/).filter((p) => foldedText(p).split(' ').length >= 3);
+  const last = sentences[sentences.length - 1];
+  if (!last || last === text || sentences.length < 2) return found;
+  const focused = await deps.knowledge.search(last, lang);
+  return focused.confident || found.alternatives.length === 0 ? focused : found;
 }
 
 /** A question rather than a statement: a question mark, or a question word first. */
