@@ -61,7 +61,7 @@ describe('the conversation invariant checker', () => {
 
   it('derives the outcome from records first, then the last bot message', () => {
     expect(actualOutcome([bot('Auf Wiedersehen!')], noFacts())).toBe('closed');
-    expect(actualOutcome([bot('Auf Wiedersehen!')], { ...noFacts(), handoffs: [{ id: 'h', status: 'queued', mode: 'live', category: 'billing', priority: 3, reason: 'explicit_request', needsSupervisor: true }] })).toBe('supervisor');
+    expect(actualOutcome([bot('Auf Wiedersehen!')], { ...noFacts(), handoffs: [{ id: 'h', status: 'queued', mode: 'live', category: 'billing', priority: 3, reason: 'explicit_request', needsSupervisor: true, hasContact: false }] })).toBe('supervisor');
     expect(actualOutcome([bot('Was kann ich tun?')], noFacts())).toBe('nothing');
   });
 });

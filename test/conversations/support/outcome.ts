@@ -20,6 +20,7 @@ export function outcomeProblem(expect: Expectation, lines: Line[], facts: Facts)
   const outcome = outcomeOnly(expect, lines, facts);
   if (outcome) return outcome;
   if (expect.rated && !facts.handoffs.some((h) => h.rating !== undefined)) return 'the satisfaction answer was not stored as a rating';
+  if (expect.contact && !facts.handoffs.some((h) => h.hasContact)) return 'no phone number or e-mail address was stored for the callback';
   return undefined;
 }
 

@@ -165,6 +165,7 @@ async function factsOf(target: ConversationApp, key: string, lines: Line[], scri
     reason: String(h.reason),
     needsSupervisor: h.needsSupervisor === true,
     ...(typeof h.survey?.rating === 'number' ? { rating: h.survey.rating } : {}),
+    hasContact: Boolean(h.contact?.phone || h.contact?.email),
   }));
   const requests: RequestFact[] = (await db.collection('servicerequests').find({ conversationKey: key }).toArray()).map((r) => ({ reference: String(r.reference ?? ''), type: String(r.type), status: String(r.status) }));
   const entries = await target.knowledgeTexts();

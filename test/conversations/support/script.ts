@@ -50,6 +50,8 @@ export interface Expectation {
   mustSay?: string[];
   /** The customer's satisfaction answer (digits or words) is stored on the handoff record. */
   rated?: boolean;
+  /** A phone number or e-mail address for the callback is stored on the handoff record. */
+  contact?: boolean;
 }
 
 export interface Script {
@@ -140,6 +142,7 @@ export function parseScript(raw: unknown, source: string): Script {
       ...(strings(e.never, 'expect.never') ? { never: strings(e.never, 'expect.never') } : {}),
       ...(strings(e.mustSay, 'expect.mustSay') ? { mustSay: strings(e.mustSay, 'expect.mustSay') } : {}),
       ...(e.rated === true ? { rated: true } : {}),
+      ...(e.contact === true ? { contact: true } : {}),
     },
     ...(typeof o.note === 'string' ? { note: o.note } : {}),
     ...(o.isolated === true ? { isolated: true } : {}),

@@ -24,6 +24,8 @@ export interface HandoffFact {
   needsSupervisor: boolean;
   /** The satisfaction rating stored on the record, if the customer gave one. */
   rating?: number;
+  /** A phone number or e-mail address stored for a callback. */
+  hasContact: boolean;
 }
 
 export interface RequestFact {
