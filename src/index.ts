@@ -6,15 +6,12 @@ import { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import { AgentBot } from './bots/agentBot';
 import { BotRouter } from './bots/botRouter';
-import { CustomerBot } from './bots/customerBot';
+import { buildCustomerConversation, previewConversations } from './bots/customerConversation';
 import { MessagesRoute } from './http/routes/messagesRoute';
 import { createTurnErrorHandler } from './bots/turnErrorHandler';
 import { Config, ConfigError, loadConfig } from './config';
 import { WebChatRoutes } from './http/routes/webChatRoutes';
-import { CustomerHandoffGate } from './bots/handoff/customerHandoffGate';
 import { systemClock, Clock } from './dialogs/clock';
-import { MainDialog } from './dialogs/mainDialog';
-import { SessionStore } from './dialogs/session';
 import { AgentDeskRoutes } from './http/routes/agentDeskRoutes';
 import { AuthRoutes } from './http/routes/authRoutes';
 import { AuthService } from './services/auth/authService';
@@ -172,7 +169,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
 
   const knowledge = new KnowledgeBase(database.connection, logger);
   const triage = new TriageService();
-  const mainDialog = new MainDialog({
+  const { bot: customerBot } = buildCustomerConversation({
     i18n,
     content,
     triage,
@@ -181,13 +178,11 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     handoff: handoffs,
     clock,
     logger,
-    sessions: new SessionStore(conversationState, userState, i18n),
+    conversationState,
+    userState,
+    metrics,
+    queue: { handoffs, marks: handoffMarks },
   });
-  const customerBot = new CustomerBot(conversationState, userState, mainDialog, logger, metrics, new CustomerHandoffGate(handoffs, i18n, logger, handoffMarks, {
-      frustration: (text) => triage.assess(text).frustration,
-      search: (text, lang) => knowledge.search(text, lang),
-      now: () => clock.now(),
-    }));
   // Agents in Teams: the card per handoff in the agents' channel, claims, the thread relay.
   const teamsBinding = config.teamsTenantId && config.teamsAgentTeamId ? { tenantId: config.teamsTenantId, teamId: config.teamsAgentTeamId } : undefined;
   const teamsChannels = new TeamsChannelStore(database.connection, config.teamsAgentTeamId);
@@ -226,7 +221,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const liveContent = new LiveContent(contentStore, content, i18n, knowledge, logger, { pollMs: config.adminContentPollMs, fullReloadMs: 60_000 });
   const faqs = new FaqService(database.connection, contentStore, () => content.menus());
   const adminContent = new AdminContentService(contentStore, content, i18n, faqs, liveContent);
-  const preview = new PreviewService({ store: contentStore, faqs, content, triage, knowledge, clock, logger, defaultLanguage: config.defaultLanguage });
+  const preview = new PreviewService({ store: contentStore, faqs, content, conversation: previewConversations({ triage, knowledge, clock, logger }), now: () => clock.now(), defaultLanguage: config.defaultLanguage });
   const adminModules = [new AdminRoutes(auth, adminContent, faqs, preview), new AdminPageRoutes(i18n), new MetaRoutes(auth), new OpenApiRoutes()];
 
   const server = createServer({ logger, metrics, isReady: () => database.isReady(), rateLimitPerMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy, modules: [messages, new AuthRoutes(auth), new RetentionRoutes(auth, retention), new HandoffRoutes(auth, handoffs), new AgentDeskRoutes(i18n), ...adminModules, ...customerChannels] });

@@ -9,6 +9,12 @@ import { bindTurnLogger } from './turnContext';
 const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 /** The description of botbuilder-dialogs' (unexported) turnState symbol for "activityReceived raised". */
 const ACTIVITY_RECEIVED_EMITTED = 'ActivityReceivedEmitted';
+const CONVERSATION_ENDED = Symbol('lotse.conversationEnded');
+
+/** Whether the root dialog ended in this turn (handed over, or the customer said goodbye). */
+export function conversationEnded(context: TurnContext): boolean {
+  return context.turnState.get(CONVERSATION_ENDED) === true;
+}
 
 /**
  * Customer side (web, WhatsApp, Bot Framework channels): loads the conversation's state, runs the
@@ -25,7 +31,8 @@ export class CustomerBot extends ActivityHandler {
     private readonly userState: UserState,
     private readonly rootDialog: Dialog,
     private readonly logger: Logger,
-    private readonly metrics: Metrics,
+    /** Turn counters; absent for conversations nobody measures (the admin preview). */
+    private readonly metrics: Metrics | undefined,
     /** The customer side of a handoff; without it the bot never hands over. */
     private readonly handoffGate?: CustomerHandoffGate,
   ) {
@@ -55,12 +62,12 @@ export class CustomerBot extends ActivityHandler {
       await super.run(context);
       await this.conversationState.saveChanges(context, false);
       await this.userState.saveChanges(context, false);
-      this.metrics.turns.inc({ channel, outcome: 'ok' });
+      this.metrics?.turns.inc({ channel, outcome: 'ok' });
     } catch (err) {
-      this.metrics.turns.inc({ channel, outcome: 'error' });
+      this.metrics?.turns.inc({ channel, outcome: 'error' });
       throw err;
     } finally {
-      this.metrics.turnDuration.observe({ channel }, Number(process.hrtime.bigint() - started) / 1e9);
+      this.metrics?.turnDuration.observe({ channel }, Number(process.hrtime.bigint() - started) / 1e9);
     }
   }
 
@@ -98,9 +105,8 @@ export class CustomerBot extends ActivityHandler {
     if (this.activityReceivedMark !== undefined) context.turnState.set(this.activityReceivedMark, true);
     const result = await dc.continueDialog();
     this.activityReceivedMark ??= [...context.turnState.keys()].find((k): k is symbol => typeof k === 'symbol' && k.description === ACTIVITY_RECEIVED_EMITTED);
-    if (result.status === DialogTurnStatus.empty) {
-      await dc.beginDialog(this.rootDialog.id);
-    }
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.rootDialog.id);
+    else if (result.status === DialogTurnStatus.complete) context.turnState.set(CONVERSATION_ENDED, true);
   }
 }
 

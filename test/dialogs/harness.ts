@@ -1,9 +1,9 @@
 import { Activity, AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
+import { customerDialogDeps } from '../../src/bots/customerConversation';
 import type { Clock } from '../../src/dialogs/clock';
 import type { DialogDeps } from '../../src/dialogs/dialogDeps';
-import { SessionStore } from '../../src/dialogs/session';
 import { StaticContentProvider } from '../../src/services/content/staticContentProvider';
 import { Database } from '../../src/services/database/database';
 import type { HandoffRequest, HandoffRequester, HandoffTicket } from '../../src/services/handoff/types';
@@ -80,7 +80,7 @@ export async function createHarness(at = new Date('2025-03-12T10:00:00Z')): Prom
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const deps: DialogDeps = {
+  const deps: DialogDeps = customerDialogDeps({
     i18n,
     content: new StaticContentProvider({ companyName: 'Muster Telekom', botName: 'Lotse', timeZone: 'Europe/Berlin' }),
     triage: triage(),
@@ -89,8 +89,9 @@ export async function createHarness(at = new Date('2025-03-12T10:00:00Z')): Prom
     handoff,
     clock,
     logger,
-    sessions: new SessionStore(conversationState, userState, i18n),
-  };
+    conversationState,
+    userState,
+  });
   return {
     deps,
     handoff,

@@ -1,27 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Activity,
-  ActivityTypes,
-  BotAdapter,
-  ConversationReference,
-  ConversationState,
-  MemoryStorage,
-  ResourceResponse,
-  TurnContext,
-  UserState,
-} from 'botbuilder';
-import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { Clock } from '../../dialogs/clock';
-import type { Knowledge, Triage } from '../../dialogs/dialogDeps';
-import { MainDialog } from '../../dialogs/mainDialog';
-import { SessionStore } from '../../dialogs/session';
+import { Activity, ActivityTypes, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
 import type { ContentProvider, Menu, Settings } from '../content/types';
 import { ValidationError } from '../errors';
-import { isWithinBusinessHours } from '../handoff/businessHours';
+import { isWithinBusinessHours, staffingAt } from '../handoff/businessHours';
+import { priorityOf } from '../handoff/handoffLabels';
 import type { HandoffRequest, HandoffRequester, HandoffTicket } from '../handoff/types';
 import { I18nService, Lang, LANGUAGES } from '../i18n/i18nService';
-import type { Logger } from '../logger';
-import type { NewServiceRequest, RecordedRequest } from '../requests/serviceRequestService';
+import type { NewServiceRequest, RecordedRequest, ServiceRequestService } from '../requests/serviceRequestService';
 import type { ContentStore } from './contentStore';
 import type { FaqService } from './faqService';
 import { isPlainObject, rejectUnknownKeys, requireText } from './validators/textRules';
@@ -71,16 +56,24 @@ class PreviewAdapter extends BotAdapter {
   }
 }
 
-/** The queue as the preview sees it: says what would happen, queues nobody. */
+/**
+ * The queue as the preview sees it: queues nobody, but answers like the real queue at this moment
+ * (live or callback, staffed or not, when the team is back), so the preview announces what a
+ * customer would read: no "Ich verbinde Sie" at night for an urgent case.
+ */
 class PreviewHandoff implements HandoffRequester {
   constructor(
     private readonly settings: Settings,
-    private readonly clock: Clock,
+    private readonly now: () => Date,
   ) {}
 
   async requestHandoff(request: HandoffRequest): Promise<HandoffTicket> {
-    const open = isWithinBusinessHours(this.settings.businessHours, this.settings.timeZone, this.clock.now());
-    return { handoffId: 'preview', position: 1, estimatedWaitMinutes: 2, outsideBusinessHours: !open && request.reason !== 'urgent' };
+    const now = this.now();
+    const live = isWithinBusinessHours(this.settings.businessHours, this.settings.timeZone, now) || priorityOf(request) === 0;
+    const staffing = staffingAt(this.settings, now);
+    if (live) return { handoffId: 'preview', position: 1, estimatedWaitMinutes: 2, outsideBusinessHours: false, ...staffing, needsContact: false, created: true };
+    const reachable = Boolean(request.contact?.phone || request.contact?.email);
+    return { handoffId: 'preview', position: 0, estimatedWaitMinutes: 0, outsideBusinessHours: true, ...staffing, needsContact: !reachable, created: true };
   }
 }
 
@@ -94,15 +87,29 @@ const previewRequests = {
   },
 };
 
+/** The draft's collaborators a preview conversation is built from. */
+export interface PreviewConversationParts {
+  i18n: I18nService;
+  content: ContentProvider;
+  requests: Pick<ServiceRequestService, 'create' | 'addDetails'>;
+  handoff: HandoffRequester;
+}
+
+/** One customer conversation of a preview; the composition root supplies the real one (bots/customerConversation). */
+export interface PreviewConversation {
+  /** Runs one turn; ended once the conversation was handed to a person or closed. */
+  turn(context: TurnContext): Promise<{ ended: boolean }>;
+}
+
+export type PreviewConversationFactory = (parts: PreviewConversationParts) => PreviewConversation;
+
 export interface PreviewDeps {
   store: ContentStore;
   faqs: FaqService;
   /** The live content, the base the draft is laid over. */
   content: ContentProvider;
-  triage: Triage;
-  knowledge: Knowledge;
-  clock: Clock;
-  logger: Logger;
+  conversation: PreviewConversationFactory;
+  now: () => Date;
   defaultLanguage: Lang;
 }
 
@@ -124,32 +131,11 @@ export class PreviewService {
     const messages = input.messages.map((m, i) => requireText(m, `messages[${i}]`, 1000));
 
     const { i18n, content, settings } = await this.draft(input.draft ?? {});
-    const storage = new MemoryStorage();
-    const conversationState = new ConversationState(storage);
-    const userState = new UserState(storage);
-    const dialog = new MainDialog({
-      i18n,
-      content,
-      triage: this.deps.triage,
-      knowledge: this.deps.knowledge,
-      requests: previewRequests,
-      handoff: new PreviewHandoff(settings, this.deps.clock),
-      clock: this.deps.clock,
-      logger: this.deps.logger,
-      sessions: new SessionStore(conversationState, userState, i18n),
-    });
-    const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
-    dialogs.add(dialog);
+    const conversation = this.deps.conversation({ i18n, content, requests: previewRequests, handoff: new PreviewHandoff(settings, this.deps.now) });
     let ended = false;
     const logic = async (context: TurnContext) => {
-      if (ended) return;
-      const dc = await dialogs.createContext(context);
-      const result = await dc.continueDialog();
-      if (result.status === DialogTurnStatus.empty) await dc.beginDialog(dialog.id);
       // After a handoff the conversation belongs to a person; the preview says so and stops.
-      else if (result.status === DialogTurnStatus.complete) ended = true;
-      await conversationState.saveChanges(context, false);
-      await userState.saveChanges(context, false);
+      if (!ended) ended = (await conversation.turn(context)).ended;
     };
 
     const adapter = new PreviewAdapter();

@@ -83,6 +83,16 @@ export function nextOpening(hours: BusinessHours, timeZone: string, now: Date): 
   return undefined;
 }
 
+/**
+ * Whether people are on duty now and, when not, when they are back: every ticket reports these two
+ * facts from here, the queue's and the admin preview's alike, so an announcement never differs.
+ */
+export function staffingAt(settings: Pick<HandoffSettings, 'businessHours' | 'timeZone'>, now: Date): { staffed: boolean; reopensAt?: string } {
+  const staffed = isWithinBusinessHours(settings.businessHours, settings.timeZone, now);
+  const reopens = staffed ? undefined : nextOpening(settings.businessHours, settings.timeZone, now);
+  return { staffed, ...(reopens ? { reopensAt: reopens.toISOString() } : {}) };
+}
+
 /** Local calendar date ("YYYY-MM-DD"), weekday name and clock time of an instant in a time zone. */
 export function localMoment(at: Date, timeZone: string, lng: 'de' | 'en'): { date: string; weekday: string; hour: number; minute: number } {
   const local = localParts(at, timeZone);

@@ -6,7 +6,7 @@ import type { I18nService } from '../i18n/i18nService';
 import type { Logger } from '../logger';
 import { maskSensitive } from '../privacy/masking';
 import { conversationKey, TranscriptStore } from '../transcript/transcriptStore';
-import { HandoffSettingsSource, isWithinBusinessHours, nextOpening } from './businessHours';
+import { HandoffSettingsSource, isWithinBusinessHours, staffingAt } from './businessHours';
 import { HandoffConflictError } from './errors';
 import type { HandoffEventBus } from './handoffEventBus';
 import { buildSummaryText, listItemOf, moodOf, priorityOf } from './handoffLabels';
@@ -172,8 +172,6 @@ export class CustomerHandoffs {
     const position = waitingLive ? await this.deps.figures.positionOf(record) : 0;
     const settings = await this.deps.settings.settings();
     const now = this.deps.now();
-    const staffed = isWithinBusinessHours(settings.businessHours, settings.timeZone, now);
-    const reopens = staffed ? undefined : nextOpening(settings.businessHours, settings.timeZone, now);
     const contact = record.contact;
     const isCallback = record.status === 'queued' && record.mode === 'callback';
     return {
@@ -181,8 +179,7 @@ export class CustomerHandoffs {
       position,
       estimatedWaitMinutes: waitingLive ? await this.deps.figures.estimateMinutes(position) : 0,
       outsideBusinessHours: record.mode === 'callback' && record.callbackReason === 'outside_business_hours',
-      staffed,
-      ...(reopens ? { reopensAt: reopens.toISOString() } : {}),
+      ...staffingAt(settings, now),
       needsContact: isCallback && !contact?.phone && !contact?.email && !contact?.declined,
     };
   }

@@ -298,6 +298,21 @@ describe('admin content API', () => {
       expect(await greetingOf(app)).toContain(shippedWelcome());
     });
 
+    it('announces what a customer would read while the team is off duty, also for an urgent case', async () => {
+      const closed = { weekly: { 1: null, 2: null, 3: null, 4: null, 5: null, 6: null, 7: null }, holidays: [] };
+      const run = async (messages: string[]) => {
+        const preview = await api<{ turns: { replies: { text: string }[] }[] }>(app, 'POST', '/api/admin/preview', ADMIN, { draft: { settings: { businessHours: closed } }, messages });
+        expect(preview.status).toBe(200);
+        return preview.body.turns.map((turn) => turn.replies.map((r) => r.text).join('\n'));
+      };
+      const when = t('handoff:when.unknown');
+      const person = await run(['Ich möchte mit einem Mitarbeiter sprechen']);
+      const urgent = await run(['Meine Kreditkarte wurde gestohlen', 'Ich will sofort einen Mitarbeiter sprechen']);
+      expect(person.join('\n')).toContain(t('handoff:outsideHours', { when }));
+      expect(urgent.join('\n')).toContain(t('handoff:urgentNight.lost_or_stolen', { when }));
+      expect([...person, ...urgent].join('\n')).not.toContain(t('handoff:queued', { position: 1, count: 2 }));
+    });
+
     it('refuses an invalid draft the same way as an edit', async () => {
       const preview = await api<{ error: { message: string } }>(app, 'POST', '/api/admin/preview', ADMIN, { draft: { translations: { de: { conversation: { greeting: { welcome: 'Hallo!' } } } } }, messages: ['Hallo'] });
       expect(preview.status).toBe(400);
