@@ -171,6 +171,12 @@ function evalScripts(service: TriageService, scripts: Script[], showErrors: bool
   return passed / scripts.length;
 }
 
+/** The last digit of an id such as "a5-017" (its parity names the half); 0 when there is none. */
+function lastDigitOf(id: string): number {
+  const last = id.trim().slice(-1);
+  return last >= '0' && last <= '9' ? Number(last) : 0;
+}
+
 function main(): void {
   // `-- --set blind` measures the blind set (eval/blind), written by someone who never saw the
   // recognizer, its training data or the dev set: the fairer estimate for unseen messages.
@@ -187,7 +193,7 @@ function main(): void {
   }
   if (existsSync(answersFile)) {
     // Sets used for error analysis keep their other half as a clean held-out measure.
-    const cases = readJsonl<AnswerCase>(answersFile).filter((c) => !half || Number(/(\d+)\s*$/.exec(c.id)?.[1] ?? 0) % 2 === (half === 'odd' ? 1 : 0));
+    const cases = readJsonl<AnswerCase>(answersFile).filter((c) => !half || lastDigitOf(c.id) % 2 === (half === 'odd' ? 1 : 0));
     evalAnswers(cases, showErrors, `${setName}${half ? ` (${half} ids)` : ''}`);
   }
   // A half is an answers-only measure: the triage files are not split.

@@ -5,35 +5,41 @@ import { applySettingsEdit } from '../../../src/services/admin/validators/settin
 import { defaultSettings } from '../../../src/services/content/defaultSettings';
 import { applyTranslationEdit } from '../../../src/services/admin/validators/translations';
 import { requireFormalGerman } from '../../../src/services/admin/validators/textRules';
+import { loadKnowledgePack } from '../../../src/services/knowledge/contentPack';
+import { KEY_ALIASES } from '../../../src/services/knowledge/keyAliases';
 
 const shippedDe = new I18nService('de').shippedResources('de');
-const noFaqs = new Map<string, { active: boolean }>();
+// The shipped menus may point at entries of the shipped knowledge pack (active after seeding), also
+// by a former key the knowledge base resolves, as FaqService.index() lists them.
+const packIds = loadKnowledgePack().map((e) => e.id);
+const shippedFaqs = new Map([...packIds, ...Object.keys(KEY_ALIASES).filter((k) => packIds.includes(KEY_ALIASES[k]))].map((id) => [id, { active: true }]));
+const withEntry = (key: string, active: boolean) => new Map([...shippedFaqs, [key, { active }]]);
 
 describe('admin validators', () => {
   it('accepts the shipped menu as it is', () => {
-    expect(validateMenus(structuredClone(DEFAULT_MENUS), noFaqs)).toEqual(DEFAULT_MENUS);
+    expect(validateMenus(structuredClone(DEFAULT_MENUS), shippedFaqs)).toEqual(DEFAULT_MENUS);
   });
 
   it('refuses a main menu without the around-the-clock blocking option', () => {
     const menus = structuredClone(DEFAULT_MENUS);
     menus.main.options = menus.main.options.filter((o) => o.id !== 'lost_or_stolen');
-    expect(() => validateMenus(menus, noFaqs)).toThrow(/^menus\.main\.options: must keep an option for the dialog "lost_or_stolen"/);
+    expect(() => validateMenus(menus, shippedFaqs)).toThrow(/^menus\.main\.options: must keep an option for the dialog "lost_or_stolen"/);
   });
 
   it('refuses a digit used twice and a label too long for a WhatsApp list row', () => {
     const twice = structuredClone(DEFAULT_MENUS);
     twice.main.options[1].digit = '1';
-    expect(() => validateMenus(twice, noFaqs)).toThrow(/^menus\.main\.options\[1\]\.digit: "1" is used twice/);
+    expect(() => validateMenus(twice, shippedFaqs)).toThrow(/^menus\.main\.options\[1\]\.digit: "1" is used twice/);
     const long = structuredClone(DEFAULT_MENUS);
     long.main.options[0].label.de = 'Rechnungen und Zahlungen aller Art';
-    expect(() => validateMenus(long, noFaqs)).toThrow(/^menus\.main\.options\[0\]\.label\.de: must have at most 24 characters/);
+    expect(() => validateMenus(long, shippedFaqs)).toThrow(/^menus\.main\.options\[0\]\.label\.de: must have at most 24 characters/);
   });
 
   it('refuses a menu option pointing at an inactive entry', () => {
     const menus = structuredClone(DEFAULT_MENUS);
     menus.main.options.push({ id: 'hours', digit: '7', label: { de: 'Servicezeiten', en: 'Hours' }, target: { kind: 'faq', faqId: 'general.opening-hours' } });
-    expect(() => validateMenus(menus, new Map([['general.opening-hours', { active: false }]]))).toThrow(/options\[7\]\.target\.faqId: points to the inactive/);
-    expect(validateMenus(menus, new Map([['general.opening-hours', { active: true }]])).main.options).toHaveLength(8);
+    expect(() => validateMenus(menus, withEntry('general.opening-hours', false))).toThrow(/options\[7\]\.target\.faqId: points to the inactive/);
+    expect(validateMenus(menus, withEntry('general.opening-hours', true)).main.options).toHaveLength(8);
   });
 
   it('keeps {{placeholders}} and refuses new ones the code never passes', () => {
