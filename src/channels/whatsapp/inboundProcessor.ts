@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
+import { Counter, Registry } from 'prom-client';
 import type { I18nService } from '../../services/i18n/i18nService';
 import { maskDigitRun } from '../../services/privacy/logMasking';
 import type { AppliedMessages } from './appliedMessages';
-import { Counter, Registry } from 'prom-client';
 import type { Logger } from '../../services/logger';
 import type { ContactStore } from './contactStore';
 import { DEFAULT_CLAIM_LEASE_MS, InboundDoc, InboundStore } from './inboundStore';
