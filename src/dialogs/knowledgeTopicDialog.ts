@@ -2,6 +2,7 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import type { KnowledgeAnswer } from '../services/knowledge/knowledgeBase';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
+import { searchQuestion } from './interpreter/turnInterpreter';
 import { yesNo } from './interpreter/yesNo';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { loadMenu, menuChoices, menuLines, optionPath, pickOption } from './subMenus';
@@ -81,12 +82,15 @@ export class KnowledgeTopicDialog extends LotseDialog {
       values.special = true;
       return step.beginDialog(special.dialogId, { text });
     } else if (text) {
-      const found = await this.deps.knowledge.search(text, lang);
+      const found = await searchQuestion(this.deps, text, lang, (await this.deps.sessions.get(ctx)).lastQuestion);
       // Unsure: only an answer of this dialog's own area, never a guess from elsewhere.
       const fallback = found.confident ? undefined : await this.deps.knowledge.answer(text, lang, { preferCategory: this.config.category });
       const inArea = (a: KnowledgeAnswer | undefined) => (a?.category === this.config.category ? a : undefined);
       const best = found.confident ? found.best : (inArea(found.best) ?? inArea(fallback));
-      if (best && best.category !== 'lost_or_stolen') answers.push(best);
+      if (best && best.category !== 'lost_or_stolen') {
+        answers.push(best);
+        (await this.deps.sessions.get(ctx)).lastQuestion = text.slice(0, 300);
+      }
       await this.deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
     }
     if (answers.length === 0) {

@@ -275,10 +275,12 @@ export class MainDialog extends LotseDialog {
     // A technical problem described (not asked about) gets the guided steps, which end with a person.
     if (sure && intent === 'technical' && detectProblem(text) && describesFault(text) && !isQuestion(text)) return this.beginRequest(step, 'technical', text);
     const lang = await this.deps.sessions.lang(ctx);
-    const found = await searchQuestion(this.deps, text, lang);
+    const session = await this.deps.sessions.get(ctx);
+    const found = await searchQuestion(this.deps, text, lang, session.lastQuestion);
     const usable = (a: KnowledgeAnswer) => a.category !== 'lost_or_stolen';
     if (found.confident && found.best && usable(found.best)) {
       await this.deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
+      session.lastQuestion = text.slice(0, 300);
       return this.answerWith(step, found.best);
     }
     const alternatives = found.alternatives.filter(usable).slice(0, 3);

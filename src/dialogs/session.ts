@@ -22,6 +22,8 @@ export interface SessionState {
   expect?: Expectation;
   /** When the customer last wrote (ISO), for "Willkommen zurück" after a pause. */
   lastSeenAt?: string;
+  /** The last question the knowledge base answered, for follow-ups ("Und wie lade ich es auf?"). */
+  lastQuestion?: string;
   /** Protests ("Sie verstehen mich nicht") in this conversation; the second one brings a person. */
   protests?: number;
 }

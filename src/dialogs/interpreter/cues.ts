@@ -131,7 +131,7 @@ const HOW_LONG = words([
 
 const CALLBACK = words([
   'ruckruf', 'rukruf', 'zuruckrufen', 'zuruckruft', 'zuruck rufen', 'rufen sie mich', 'ruft mich', 'ruf mich', 'mich anrufen', 'mich zuruckrufen',
-  'anrufen lassen', 'call me', 'call back', 'callback', 'call me back', 'phone me',
+  'anrufen lassen', 'call me', 'call back', 'callback', 'call me back', 'phone me', 'am telefon', 'telefonisch', 'per telefon', 'by phone', 'on the phone',
 ]);
 
 const LANGUAGE_EN = words([

@@ -175,12 +175,13 @@ export class TurnInterpreter {
     // 12. A new question or topic.
     if (question || words >= 3) {
       const lang2 = await this.deps.sessions.lang(context);
-      const found = await searchQuestion(this.deps, trimmed, lang2);
+      const found = await searchQuestion(this.deps, trimmed, lang2, session.lastQuestion);
       const { intent, confidence } = assessment.intent;
       let hit = found.confident ? found.best : undefined;
       // A question at a form step stays a question: answered from the area it is about, never a switch.
-      if (!hit && question && KNOWLEDGE_AREAS.has(intent) && confidence >= 0.5) hit = await this.deps.knowledge.answer(trimmed, lang2, { preferCategory: intent });
+      if (!hit && question && KNOWLEDGE_AREAS.has(intent) && confidence >= 0.5) hit = await this.deps.knowledge.answer(lastSentence(trimmed), lang2, { preferCategory: intent });
       if (hit && hit.category !== 'lost_or_stolen' && (question || assessment.frustration.level === 0)) {
+        session.lastQuestion = trimmed.slice(0, 300);
         await context.sendActivity(hit.text);
         if (hit.fallbackLanguage) await context.sendActivity(t('conversation:knowledge.germanOnly'));
         return { kind: 'reask' };
@@ -246,18 +247,36 @@ function afterNegation(text: string): string {
   return foldedText(rest).split(' ').filter(Boolean).length >= 3 ? rest : '';
 }
 
+/** The last sentence of a message with at least three words ("Ach, egal. Wann buchen Sie ab?" -> the question). */
+export function lastSentence(text: string): string {
+  const sentences = text.split(/(?<=[.!?;])\s+/).filter((p) => foldedText(p).split(' ').length >= 3);
+  return sentences[sentences.length - 1] ?? text;
+}
+
+const FOLLOW_UP = /^(?:und|und wie|und was|und wo|und wann|what about|and)(?= |$)|(?:^| )(?:es|das|dafur|dort|davon|damit|it|that|there)(?= |$)/;
+
 /**
  * Searches the knowledge base with the message and, when that is not conclusive, with its last
- * sentence ("Ach, egal. Wann buchen Sie die Rechnung ab?": the question is at the end).
+ * sentence ("Ach, egal. Wann buchen Sie die Rechnung ab?"), and a short follow-up ("Und wie lade
+ * ich es auf?") together with the nouns of the question answered before.
  */
-export async function searchQuestion(deps: DialogDeps, text: string, lang: 'de' | 'en'): Promise<KnowledgeSearch> {
+export async function searchQuestion(deps: DialogDeps, text: string, lang: 'de' | 'en', previous?: string): Promise<KnowledgeSearch> {
   const found = await deps.knowledge.search(text, lang);
   if (found.confident) return found;
-  const sentences = text.split(/(?<=[.!?;])\s+/).filter((p) => foldedText(p).split(' ').length >= 3);
-  const last = sentences[sentences.length - 1];
-  if (!last || last === text || sentences.length < 2) return found;
-  const focused = await deps.knowledge.search(last, lang);
-  return focused.confident || found.alternatives.length === 0 ? focused : found;
+  const last = lastSentence(text);
+  if (last !== text) {
+    const focused = await deps.knowledge.search(last, lang);
+    if (focused.confident) return focused;
+  }
+  const folded = foldedText(text);
+  if (previous && folded.split(' ').length <= 8 && FOLLOW_UP.test(folded)) {
+    const nouns = (previous.match(/(?<=\s)\p{Lu}[\p{L}-]+/gu) ?? []).join(' ');
+    if (nouns) {
+      const withContext = await deps.knowledge.search(`${text} ${nouns}`, lang);
+      if (withContext.confident) return withContext;
+    }
+  }
+  return found;
 }
 
 /** A question rather than a statement: a question mark, or a question word first. */

@@ -77,7 +77,7 @@ export function yesNo(text: string | undefined): YesNo | undefined {
   for (const size of [2, 1]) {
     const head = words.slice(0, size).join(' ');
     // "Na, passt schon": an Austrian "na" in front of a remark is a shrug, not a no.
-    if (words.length > size && NO.has(head) && head !== 'na' && !raw.includes('?')) return 'no';
+    if (words.length > size && NO.has(head) && (head !== 'na' || words.includes('nicht')) && !raw.includes('?')) return 'no';
   }
   // "Ja, hat geklappt, danke": a yes with a remark that asks and reports nothing.
   for (const size of [3, 2, 1]) {
