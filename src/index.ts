@@ -235,11 +235,11 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     knowledge,
     async start() {
       await database.connect();
-      await database.ensureIndexes().catch((err: Error) => logger.error({ err: err.message }, 'indexes could not be ensured'));
-      await knowledge.seed().catch((err: Error) => logger.error({ err: err.message }, 'knowledge base could not be seeded'));
+      await database.ensureIndexes().catch((err: Error) => logger.error({ err }, 'indexes could not be ensured'));
+      await knowledge.seed().catch((err: Error) => logger.error({ err }, 'knowledge base could not be seeded'));
       await liveContent.start();
       // Handoffs opened before conversations were marked (an upgrade) must still reach their gate.
-      void handoffs.markOpenHandoffs().catch((err: Error) => logger.error({ err: err.message }, 'open handoffs could not be marked'));
+      void handoffs.markOpenHandoffs().catch((err: Error) => logger.error({ err }, 'open handoffs could not be marked'));
       whatsappInbound.start();
       handoffs.start();
       // Without the agents' team bound no card goes anywhere.

@@ -11,14 +11,14 @@ import { turnLogger } from './turnContext';
 export function createTurnErrorHandler(logger: Logger, i18n: I18nService) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const log = turnLogger(context, logger.child({ conversationId: context.activity?.conversation?.id }));
-    log.error({ err: { name: error.name, message: error.message, stack: error.stack } }, 'turn failed');
+    log.error({ err: error }, 'turn failed');
     if (context.activity?.type !== 'message' && context.activity?.type !== 'conversationUpdate') return;
     const t = i18n.t(context.activity.locale);
     const key = isConnectivityError(error) || error.name === 'DatabaseUnavailableError' ? 'common:error.unavailable' : 'common:error.turn';
     try {
       await context.sendActivity(t(key));
     } catch (sendError) {
-      log.error({ err: (sendError as Error).message }, 'could not send the apology');
+      log.error({ err: sendError }, 'could not send the apology');
     }
   };
 }

@@ -15,21 +15,21 @@ export interface ChannelAdapters {
 }
 
 /** The proactive send could not be delivered to the customer; `cause` says why. */
-export class CustomerDeliveryError extends Error {
+export class ProactiveSendError extends Error {
   constructor(
     readonly channelId: string,
     readonly conversationId: string,
     readonly reason: unknown,
   ) {
     super(`Message to ${channelId} conversation ${conversationId} not delivered: ${(reason as Error)?.message ?? String(reason)}`);
-    this.name = 'CustomerDeliveryError';
+    this.name = 'ProactiveSendError';
   }
 }
 
 /**
  * Sends to a customer outside a turn (queue updates, agent messages) through the adapter of the
  * conversation's channel. Errors inside a proactive turn would go to onTurnError and vanish, so
- * they are caught in the callback and rethrown to the caller as CustomerDeliveryError.
+ * they are caught in the callback and rethrown to the caller as ProactiveSendError.
  */
 export class ChannelCustomerMessenger implements CustomerMessenger {
   constructor(
@@ -40,7 +40,7 @@ export class ChannelCustomerMessenger implements CustomerMessenger {
   async send(reference: Partial<ConversationReference>, activities: Partial<Activity>[]): Promise<void> {
     const channelId = reference.channelId ?? '';
     const conversationId = reference.conversation?.id ?? '';
-    if (!conversationId) throw new CustomerDeliveryError(channelId, conversationId, new Error('the reference has no conversation id'));
+    if (!conversationId) throw new ProactiveSendError(channelId, conversationId, new Error('the reference has no conversation id'));
     const adapter = this.adapterFor(reference);
     let failure: unknown;
     try {
@@ -54,7 +54,7 @@ export class ChannelCustomerMessenger implements CustomerMessenger {
     } catch (err) {
       failure = err;
     }
-    if (failure !== undefined) throw new CustomerDeliveryError(channelId, conversationId, failure);
+    if (failure !== undefined) throw new ProactiveSendError(channelId, conversationId, failure);
   }
 
   private adapterFor(reference: Partial<ConversationReference>): ProactiveAdapter {

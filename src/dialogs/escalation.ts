@@ -59,7 +59,7 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
       now: deps.clock.now(),
     });
   } catch (err) {
-    deps.logger.error({ conversationId: context.activity.conversation?.id, err: (err as Error).message, reason, category }, 'handoff request failed');
+    deps.logger.error({ conversationId: context.activity.conversation?.id, err, reason, category }, 'handoff request failed');
     messages = [t(reason === 'urgent' ? 'conversation:handoff.failedUrgent' : 'conversation:handoff.failed')];
   }
   for (const text of messages) await context.sendActivity(text);

@@ -1,10 +1,9 @@
 import restify, { Request, Response, Server } from 'restify';
-import { DatabaseUnavailableError, isConnectivityError } from '../services/database/errors';
-import { ConflictError, NotFoundError, ValidationError } from '../services/errors';
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
 import { RateLimiter } from '../services/security/rateLimiter';
 import { clientAddress, TrustProxy } from './clientAddress';
+import { sendError, unexpectedError } from './errorPolicy';
 import { exceedsDepth, MAX_JSON_DEPTH } from './jsonDepth';
 
 /** A concern's HTTP routes; index.ts hands each module to createServer. */
@@ -77,27 +76,8 @@ export const jsonBody: restify.RequestHandler[] = [
   depthGuard,
 ];
 
-/** Sends a short JSON error in the shape every route uses. */
-export function sendError(res: Response, status: number, code: string, message: string): void {
-  res.send(status, { error: { code, message } });
-}
-
-/** Maps a service error to its HTTP answer; anything unexpected is a 500 without details. */
-export function sendServiceError(res: Response, err: unknown): void {
-  if (err instanceof ValidationError) return sendError(res, 400, 'InvalidInput', err.message);
-  if (err instanceof NotFoundError) return sendError(res, 404, 'NotFound', err.message);
-  if (err instanceof ConflictError) return sendError(res, 409, 'Conflict', err.message);
-  if (err instanceof DatabaseUnavailableError || isConnectivityError(err)) {
-    return sendError(res, 503, 'DatabaseUnavailable', 'The database is not reachable; please retry shortly');
-  }
-  const name = (err as { name?: string })?.name;
-  if (name === 'CastError' || name === 'ValidationError' || name === 'StrictModeError') {
-    return sendError(res, 400, 'InvalidInput', (err as Error).message);
-  }
-  // Logged by the server's "after" hook, which has the logger.
-  (res as unknown as { lotseError?: unknown }).lotseError = err;
-  sendError(res, 500, 'Internal', 'Internal error');
-}
+// The error policy lives in errorPolicy.ts; route modules keep importing it from here.
+export { route, sendError, sendServiceError } from './errorPolicy';
 
 export function createServer(options: ServerOptions): Server {
   const server = restify.createServer({ name: 'lotse', handleUncaughtExceptions: false });
@@ -138,8 +118,8 @@ export function createServer(options: ServerOptions): Server {
   server.on('after', (req: Request, res: Response) => {
     const route = req.getRoute?.()?.path?.toString() ?? 'unmatched';
     options.metrics.httpRequests.inc({ route, method: req.method ?? '', status: String(res.statusCode) });
-    const unexpected = (res as unknown as { lotseError?: Error }).lotseError;
-    if (unexpected) options.logger.error({ err: { name: unexpected.name, message: unexpected.message, stack: unexpected.stack }, route }, 'request failed');
+    const unexpected = unexpectedError(res);
+    if (unexpected) options.logger.error({ err: unexpected, route }, 'request failed');
   });
   // A bug in a handler answers 500 and is logged; it never takes the process down.
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {

@@ -1,5 +1,10 @@
-/** Domain errors shared by services; routes map them to HTTP status codes (server.ts). */
+/**
+ * The error policy's base classes. A specific error extends one of them (HandoffNotFoundError is a
+ * NotFoundError); src/http/errorPolicy.ts maps each base to its HTTP answer in one place, so a
+ * service never knows about status codes and a route never lists error classes.
+ */
 
+/** The caller's input is not acceptable; the message names the field. HTTP 400. */
 export class ValidationError extends Error {
   constructor(
     readonly field: string,
@@ -10,6 +15,15 @@ export class ValidationError extends Error {
   }
 }
 
+/** The caller may not do this (role too low, not their handoff). HTTP 403. */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** No such thing (also for ids that are not ids at all). HTTP 404. */
 export class NotFoundError extends Error {
   constructor(
     readonly what: string,
@@ -20,9 +34,26 @@ export class NotFoundError extends Error {
   }
 }
 
+/** Somebody else changed it first, or its state does not allow this now. HTTP 409. */
 export class ConflictError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ConflictError';
+  }
+}
+
+/**
+ * A system we depend on did not do its part (a customer's channel, an outside API). HTTP 502 with
+ * `code` and `publicMessage`; the message with the upstream's details goes to the log, not the caller.
+ */
+export class UpstreamFailedError extends Error {
+  constructor(
+    message: string,
+    readonly publicMessage = 'A system this service depends on did not answer; please retry',
+    readonly code = 'UpstreamFailed',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'UpstreamFailedError';
   }
 }

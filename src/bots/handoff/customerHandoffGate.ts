@@ -54,7 +54,7 @@ export class CustomerHandoffGate {
     // Marked: the record decides, as an agent on another instance may have claimed or resolved it.
     const state = await this.handoffs.conversationState(key);
     if (mark && !state.active && !state.surveyPending) {
-      this.marks!.clear(context, mark).catch((err: Error) => this.logger.warn({ conversationId: key, err: err.message }, 'handoff mark not cleared'));
+      this.marks!.clear(context, mark).catch((err: Error) => this.logger.warn({ conversationId: key, err }, 'handoff mark not cleared'));
       return 'continue';
     }
     const t = this.i18n.t(state.active?.customer.language ?? state.surveyPending?.customer.language ?? activity.locale);

@@ -1,17 +1,15 @@
-import type { Request, Response, Server } from 'restify';
-import { jsonBody, RouteModule, sendError, sendServiceError } from '../server';
+import type { Request, Server } from 'restify';
+import { jsonBody, route, RouteModule } from '../server';
+import type { RouteWork } from '../errorPolicy';
 import { principalOf, requireRole } from './authRoutes';
 import type { AuthService } from '../../services/auth/authService';
 import { ValidationError } from '../../services/errors';
 import { requireId } from '../../services/validation/input';
 import { AdminContentService, requireLang, RollbackTo } from '../../services/admin/adminService';
 import { requireKind, VersionView } from '../../services/admin/contentStore';
-import { AdminForbiddenError } from '../../services/admin/errors';
 import type { FaqService } from '../../services/admin/faqService';
 import type { PreviewService } from '../../services/admin/previewService';
 import { isPlainObject } from '../../services/admin/validators/textRules';
-
-type Handler = (req: Request) => Promise<[number, unknown]>;
 
 const LAYERS = ['effective', 'shipped', 'overrides', 'all'] as const;
 
@@ -40,16 +38,7 @@ export class AdminRoutes implements RouteModule {
   register(server: Server): void {
     const admin = requireRole(this.auth, 'admin');
     const supervisor = requireRole(this.auth, 'supervisor');
-    const handle = (work: Handler) => async (req: Request, res: Response) => {
-      try {
-        const [status, body] = await work(req);
-        res.header('Cache-Control', 'no-store');
-        res.send(status, body);
-      } catch (err) {
-        if (err instanceof AdminForbiddenError) return sendError(res, 403, 'Forbidden', err.message);
-        sendServiceError(res, err);
-      }
-    };
+    const handle = (work: RouteWork) => route(work, { cacheControl: 'no-store' });
 
     server.get('/api/admin/translations/:lng', admin, handle(async (req) => {
       const lng = requireLang(req.params.lng);

@@ -1,9 +1,8 @@
-import type { Request, Response, Server } from 'restify';
+import type { Request, Server } from 'restify';
 import { requireRole, principalOf } from './authRoutes';
 import type { AuthService } from '../../services/auth/authService';
-import { jsonBody, RouteModule, sendError, sendServiceError } from '../server';
+import { jsonBody, route, RouteModule } from '../server';
 import { optionalString, requireObject, requireOneOf } from '../../services/validation/input';
-import { CustomerDeliveryError, HandoffForbiddenError } from '../../services/handoff/errors';
 import { HANDOFF_STATUSES } from '../../services/handoff/handoffModel';
 import type { HandoffService } from '../../services/handoff/handoffService';
 
@@ -20,36 +19,26 @@ export class HandoffRoutes implements RouteModule {
 
   register(server: Server): void {
     const agent = requireRole(this.auth, 'agent');
-    const handle = (work: (req: Request) => Promise<[number, unknown]>) => async (req: Request, res: Response) => {
-      try {
-        const [status, body] = await work(req);
-        res.send(status, body);
-      } catch (err) {
-        if (err instanceof HandoffForbiddenError) return sendError(res, 403, 'Forbidden', err.message);
-        if (err instanceof CustomerDeliveryError) return sendError(res, 502, 'CustomerUnreachable', 'The customer\'s channel did not accept the message; please retry');
-        sendServiceError(res, err);
-      }
-    };
     const body = (req: Request) => requireObject(req.body ?? {}, 'body');
 
-    server.get('/api/handoffs', agent, handle(async (req) => {
+    server.get('/api/handoffs', agent, route(async (req) => {
       const query = (req.query ?? {}) as Record<string, unknown>;
       const status = query.status === undefined ? 'queued' : requireOneOf(query.status, 'status', HANDOFF_STATUSES);
       const limit = query.limit === undefined ? undefined : Number(query.limit);
       return [200, { items: await this.handoffs.list({ status, limit: Number.isFinite(limit) ? limit : undefined }) }];
     }));
-    server.get('/api/handoffs/stats', agent, handle(async () => [200, await this.handoffs.stats()]));
-    server.get('/api/handoffs/:id', agent, handle(async (req) => {
+    server.get('/api/handoffs/stats', agent, route(async () => [200, await this.handoffs.stats()]));
+    server.get('/api/handoffs/:id', agent, route(async (req) => {
       const record = await this.handoffs.get(String(req.params.id));
       return [200, record];
     }));
-    server.post('/api/handoffs/:id/claim', agent, handle(async (req) => [200, await this.handoffs.claim(String(req.params.id), principalOf(req))]));
-    server.post('/api/handoffs/:id/messages', agent, jsonBody, handle(async (req) => [201, await this.handoffs.sendAgentMessage(String(req.params.id), principalOf(req), body(req).text)]));
-    server.post('/api/handoffs/:id/resolve', agent, handle(async (req) => [200, await this.handoffs.resolve(String(req.params.id), principalOf(req))]));
-    server.post('/api/handoffs/:id/transfer', agent, jsonBody, handle(async (req) => {
+    server.post('/api/handoffs/:id/claim', agent, route(async (req) => [200, await this.handoffs.claim(String(req.params.id), principalOf(req))]));
+    server.post('/api/handoffs/:id/messages', agent, jsonBody, route(async (req) => [201, await this.handoffs.sendAgentMessage(String(req.params.id), principalOf(req), body(req).text)]));
+    server.post('/api/handoffs/:id/resolve', agent, route(async (req) => [200, await this.handoffs.resolve(String(req.params.id), principalOf(req))]));
+    server.post('/api/handoffs/:id/transfer', agent, jsonBody, route(async (req) => {
       const note = optionalString(req.body === undefined ? undefined : body(req).note, 'note', { max: 4000 });
       return [200, await this.handoffs.transfer(String(req.params.id), principalOf(req), note)];
     }));
-    server.post('/api/handoffs/:id/notes', agent, jsonBody, handle(async (req) => [201, await this.handoffs.addNote(String(req.params.id), principalOf(req), body(req).text)]));
+    server.post('/api/handoffs/:id/notes', agent, jsonBody, route(async (req) => [201, await this.handoffs.addNote(String(req.params.id), principalOf(req), body(req).text)]));
   }
 }

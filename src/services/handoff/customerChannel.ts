@@ -23,7 +23,7 @@ export class CustomerChannel {
     try {
       await this.messenger.send(record.customer.conversationReference, activities);
     } catch (err) {
-      this.logger.warn({ handoffId: record.id, conversationId: record.customer.conversationKey, err: (err as Error).message }, 'message to the customer failed');
+      this.logger.warn({ handoffId: record.id, conversationId: record.customer.conversationKey, err }, 'message to the customer failed');
       if (rethrow) throw new CustomerDeliveryError(record.id, err);
     }
   }

@@ -1,6 +1,6 @@
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, UpstreamFailedError } from '../errors';
 
-/** No handoff with this id (also for ids that are not ids at all). Maps to 404. */
+/** No handoff with this id (also for ids that are not ids at all). */
 export class HandoffNotFoundError extends NotFoundError {
   constructor(id: string) {
     super('handoff', id);
@@ -8,7 +8,7 @@ export class HandoffNotFoundError extends NotFoundError {
   }
 }
 
-/** Somebody else claimed it first, or it is no longer in a state that allows this. Maps to 409. */
+/** Somebody else claimed it first, or it is no longer in a state that allows this. */
 export class HandoffConflictError extends ConflictError {
   constructor(
     readonly handoffId: string,
@@ -19,8 +19,8 @@ export class HandoffConflictError extends ConflictError {
   }
 }
 
-/** The caller may not do this with this handoff (not the assigned agent, needs a supervisor). Maps to 403. */
-export class HandoffForbiddenError extends Error {
+/** The caller may not do this with this handoff (not the assigned agent, needs a supervisor). */
+export class HandoffForbiddenError extends ForbiddenError {
   constructor(
     readonly handoffId: string,
     message: string,
@@ -30,13 +30,18 @@ export class HandoffForbiddenError extends Error {
   }
 }
 
-/** The customer's channel did not accept a message. Maps to 502. */
-export class CustomerDeliveryError extends Error {
+/** The customer's channel did not accept an agent's message; the agent may retry. */
+export class CustomerDeliveryError extends UpstreamFailedError {
   constructor(
     readonly handoffId: string,
     cause: unknown,
   ) {
-    super(`could not deliver to the customer of handoff ${handoffId}: ${(cause as Error)?.message ?? String(cause)}`);
+    super(
+      `could not deliver to the customer of handoff ${handoffId}: ${(cause as Error)?.message ?? String(cause)}`,
+      "The customer's channel did not accept the message; please retry",
+      'CustomerUnreachable',
+      { cause },
+    );
     this.name = 'CustomerDeliveryError';
   }
 }

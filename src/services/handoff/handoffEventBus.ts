@@ -33,7 +33,7 @@ export class HandoffEventBus {
     // Stored in the background: the caller's answer does not wait for other instances' news.
     this.model
       .create({ type, handoffId, at: this.now(), origin: this.instanceId, payload: payload as unknown as Record<string, unknown> })
-      .catch((err: Error) => this.logger.warn({ handoffId, type, err: err.message }, 'handoff event not stored; other instances learn of it from the record'));
+      .catch((err: Error) => this.logger.warn({ handoffId, type, err }, 'handoff event not stored; other instances learn of it from the record'));
   }
 
   /**
@@ -59,7 +59,7 @@ export class HandoffEventBus {
       }
       for (const [key, seenAt] of this.seen) if (now - seenAt > 60000) this.seen.delete(key);
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'reading handoff events failed; retrying');
+      this.logger.warn({ err }, 'reading handoff events failed; retrying');
     } finally {
       this.polling = false;
     }

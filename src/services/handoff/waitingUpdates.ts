@@ -53,7 +53,7 @@ export class WaitingUpdates {
         if (await this.sendDueUpdate(toRecord(doc), settings.callbackOfferAfterMinutes, now)) sent++;
       }
     } catch (err) {
-      this.deps.logger.warn({ err: (err as Error).message }, 'handoff sweep failed; retrying on the next tick');
+      this.deps.logger.warn({ err }, 'handoff sweep failed; retrying on the next tick');
     } finally {
       this.sweeping = false;
     }
@@ -85,7 +85,7 @@ export class WaitingUpdates {
     try {
       await this.deps.channel.tell(record, activities, true);
     } catch (err) {
-      this.deps.logger.warn({ handoffId: record.id, err: (err as Error).message }, 'queue update not delivered; next interval retries');
+      this.deps.logger.warn({ handoffId: record.id, err }, 'queue update not delivered; next interval retries');
       return false;
     }
     await this.deps.store.model.updateOne({ _id: toObjectId(record.id), status: 'queued' }, { $set: set, $push: { audit: { $each: pushes } } });

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { ChannelCustomerMessenger, CustomerDeliveryError } from '../../../src/channels/customerMessenger';
+import { ChannelCustomerMessenger, ProactiveSendError } from '../../../src/channels/customerMessenger';
 import { startWhatsAppHarness, WhatsAppHarness } from './harness';
 import { postWebhook, textMessage, waitFor, webhook } from './metaPayloads';
 
@@ -80,7 +80,7 @@ describe('WhatsApp delivery without a template', () => {
   it('sends nothing outside the window and tells the caller', async () => {
     const from = '491700000005';
     await h.contacts.setLastInboundAt(from, new Date(Date.now() - 25 * 3600 * 1000));
-    await expect(messengerFor(h).send(reference(from), [{ type: 'message', text: 'Ihr Rückruf ist geplant.' }])).rejects.toBeInstanceOf(CustomerDeliveryError);
+    await expect(messengerFor(h).send(reference(from), [{ type: 'message', text: 'Ihr Rückruf ist geplant.' }])).rejects.toBeInstanceOf(ProactiveSendError);
     expect(sentTo(h, from)).toHaveLength(0);
   });
 });

@@ -1,0 +1,64 @@
+import type { Request, RequestHandler, Response } from 'restify';
+import { DatabaseUnavailableError, isConnectivityError } from '../services/database/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UpstreamFailedError, ValidationError } from '../services/errors';
+
+/**
+ * The one place where errors become HTTP answers: services throw the base classes of
+ * services/errors.ts (or errors that extend them), routes run their work through `route`.
+ */
+
+/** Sends a short JSON error in the shape every route uses. */
+export function sendError(res: Response, status: number, code: string, message: string): void {
+  res.send(status, { error: { code, message } });
+}
+
+/** The base classes and their answers, most specific first. */
+const POLICY: Array<[new (...args: never[]) => Error, number, string]> = [
+  [ValidationError, 400, 'InvalidInput'],
+  [ForbiddenError, 403, 'Forbidden'],
+  [NotFoundError, 404, 'NotFound'],
+  [ConflictError, 409, 'Conflict'],
+];
+
+/** Mongoose's own input errors (a malformed id, a value of the wrong type). */
+const MONGOOSE_INPUT_ERRORS = new Set(['CastError', 'ValidationError', 'StrictModeError']);
+
+/** Where the response carries an unexpected error to the server's "after" hook, which logs it. */
+const UNEXPECTED = Symbol('lotse.unexpectedError');
+
+/** Maps a service error to its HTTP answer; anything unexpected is a 500 without details. */
+export function sendServiceError(res: Response, err: unknown): void {
+  for (const [type, status, code] of POLICY) if (err instanceof type) return sendError(res, status, code, err.message);
+  if (err instanceof UpstreamFailedError) return sendError(res, 502, err.code, err.publicMessage);
+  if (err instanceof DatabaseUnavailableError || isConnectivityError(err)) {
+    return sendError(res, 503, 'DatabaseUnavailable', 'The database is not reachable; please retry shortly');
+  }
+  const name = (err as { name?: string })?.name;
+  if (name && MONGOOSE_INPUT_ERRORS.has(name)) return sendError(res, 400, 'InvalidInput', (err as Error).message);
+  (res as unknown as Record<symbol, unknown>)[UNEXPECTED] = err;
+  sendError(res, 500, 'Internal', 'Internal error');
+}
+
+/** The error a route answered with 500, for the log; undefined for every other answer. */
+export function unexpectedError(res: Response): unknown {
+  return (res as unknown as Record<symbol, unknown>)[UNEXPECTED];
+}
+
+/** A route's work: the status and body it answers with, or an error the policy maps. */
+export type RouteWork = (req: Request) => Promise<[number, unknown]>;
+
+/**
+ * The route wrapper: runs the work and sends its answer, or the error policy's answer.
+ * `cacheControl` is set on successful answers (e.g. "no-store" for admin data).
+ */
+export function route(work: RouteWork, options: { cacheControl?: string } = {}): RequestHandler {
+  return async (req: Request, res: Response) => {
+    try {
+      const [status, body] = await work(req);
+      if (options.cacheControl) res.header('Cache-Control', options.cacheControl);
+      res.send(status, body);
+    } catch (err) {
+      sendServiceError(res, err);
+    }
+  };
+}

@@ -1,0 +1,89 @@
+import type { Request, Response } from 'restify';
+import { Writable } from 'node:stream';
+import { route, sendServiceError, unexpectedError } from '../../src/http/errorPolicy';
+import { AdminForbiddenError } from '../../src/services/admin/errors';
+import { ValidationError } from '../../src/services/errors';
+import { CustomerDeliveryError, HandoffConflictError, HandoffForbiddenError, HandoffNotFoundError } from '../../src/services/handoff/errors';
+import { createLogger } from '../../src/services/logger';
+
+interface Answer {
+  status?: number;
+  body?: { error?: { code: string; message: string } };
+  headers: Record<string, string>;
+}
+
+function response(): { res: Response; answer: Answer } {
+  const answer: Answer = { headers: {} };
+  const res = {
+    send(status: number, body: Answer['body']) {
+      answer.status = status;
+      answer.body = body;
+    },
+    header(name: string, value: string) {
+      answer.headers[name] = value;
+    },
+  } as unknown as Response;
+  return { res, answer };
+}
+
+async function answerTo(error: unknown): Promise<Answer> {
+  const { res, answer } = response();
+  await (route(async () => Promise.reject(error)) as unknown as (req: Request, res: Response) => Promise<void>)({} as Request, res);
+  return answer;
+}
+
+describe('error policy', () => {
+  it('answers each specific error by its base class', async () => {
+    expect((await answerTo(new ValidationError('text', 'must not be empty'))).status).toBe(400);
+    expect((await answerTo(new HandoffForbiddenError('h1', 'only the assigned agent'))).body?.error).toEqual({ code: 'Forbidden', message: 'only the assigned agent' });
+    expect((await answerTo(new AdminForbiddenError('questions', 'admins only'))).status).toBe(403);
+    expect((await answerTo(new HandoffNotFoundError('h1'))).status).toBe(404);
+    expect((await answerTo(new HandoffConflictError('h1', 'claimed by someone else'))).status).toBe(409);
+  });
+
+  it('answers a failed delivery with 502 and keeps the upstream details out of the answer', async () => {
+    const answer = await answerTo(new CustomerDeliveryError('h1', new Error('Graph API 131047 for +491701234567')));
+    expect(answer.status).toBe(502);
+    expect(answer.body?.error?.code).toBe('CustomerUnreachable');
+    expect(answer.body?.error?.message).not.toContain('131047');
+  });
+
+  it('answers anything unexpected with a bare 500 and hands the error to the log', async () => {
+    const { res, answer } = response();
+    const bug = new TypeError('cannot read properties of undefined');
+    sendServiceError(res, bug);
+    expect(answer.status).toBe(500);
+    expect(answer.body?.error?.message).toBe('Internal error');
+    expect(unexpectedError(res)).toBe(bug);
+  });
+
+  it('sets the cache header on successful answers only', async () => {
+    const { res, answer } = response();
+    await (route(async () => [200, { ok: true }], { cacheControl: 'no-store' }) as unknown as (req: Request, res: Response) => Promise<void>)({} as Request, res);
+    expect(answer).toEqual({ status: 200, body: { ok: true }, headers: { 'Cache-Control': 'no-store' } });
+  });
+
+  it('logs errors with type, message, stack and cause, never an HTTP client\'s credentials', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const failure = Object.assign(new Error('request failed with 401', { cause: new Error('token expired') }), {
+      statusCode: 401,
+      request: { headers: { authorization: 'Bearer abc.def.ghi' } },
+      accessToken: 'abc.def.ghi',
+    });
+    createLogger('info', sink).error({ err: new CustomerDeliveryError('h1', failure) }, 'delivery failed');
+    const logged = JSON.parse(lines[0]) as { err: Record<string, unknown> };
+    expect(logged.err.type).toBe('CustomerDeliveryError');
+    expect(logged.err.handoffId).toBe('h1');
+    expect(String(logged.err.stack)).toContain('errorPolicy.test');
+    expect(String(logged.err.message)).toContain('request failed with 401');
+    expect(JSON.stringify(logged.err.cause)).toContain('token expired');
+    expect((logged.err.cause as Record<string, unknown>).statusCode).toBe(401);
+    expect(lines[0]).not.toContain('abc.def.ghi');
+  });
+});
