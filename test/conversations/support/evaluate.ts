@@ -53,23 +53,48 @@ function judge(script: Script, lines: Line[], stepProblems: string[], violations
   };
 }
 
+/** A failed result for a script the runner could not even finish. */
+function crashed(script: Script, err: unknown): ScriptResult {
+  return { id: script.id, outcomeOk: false, invariantsOk: false, passed: false, problems: [`runner error: ${(err as Error).message}`], transcript: '', ms: 0 };
+}
+
+/**
+ * Starts every script at once behind a limit of `concurrency` conversations in flight and hands
+ * back one promise per script id; the promises never reject (a crash is a failed result).
+ */
+export function scheduleAll(scripts: Script[], pool: AppPool, concurrency: number, onResult?: (r: ScriptResult) => void): Map<string, Promise<ScriptResult>> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  const acquire = () =>
+    new Promise<void>((resolve) => {
+      if (active < Math.max(1, concurrency)) {
+        active++;
+        resolve();
+      } else waiting.push(() => (active++, resolve()));
+    });
+  const release = () => {
+    active--;
+    waiting.shift()?.();
+  };
+  const out = new Map<string, Promise<ScriptResult>>();
+  for (const script of scripts) {
+    const result = acquire()
+      .then(() => evaluateScript(script, pool))
+      .catch((err: unknown) => crashed(script, err))
+      .then((r) => {
+        release();
+        onResult?.(r);
+        return r;
+      });
+    out.set(script.id, result);
+  }
+  return out;
+}
+
 /** Runs scripts with at most `concurrency` conversations at a time, results in script order. */
 export async function evaluateAll(scripts: Script[], pool: AppPool, concurrency: number, onResult?: (r: ScriptResult) => void): Promise<ScriptResult[]> {
-  const results: ScriptResult[] = new Array(scripts.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < scripts.length) {
-      const i = next++;
-      try {
-        results[i] = await evaluateScript(scripts[i], pool);
-      } catch (err) {
-        results[i] = { id: scripts[i].id, outcomeOk: false, invariantsOk: false, passed: false, problems: [`runner error: ${(err as Error).message}`], transcript: '', ms: 0 };
-      }
-      onResult?.(results[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  return results;
+  const scheduled = scheduleAll(scripts, pool, concurrency, onResult);
+  return Promise.all(scripts.map((s) => scheduled.get(s.id) as Promise<ScriptResult>));
 }
 
 /** The failures file the other engineers read: script id, the first wrong bot reply, the reasons. */
