@@ -56,7 +56,7 @@ function arg(name: string): string | undefined {
 async function main(): Promise<void> {
   const set = arg('set');
   const only = arg('only');
-  const concurrency = Number(arg('concurrency') ?? '4');
+  const concurrency = Number(arg('concurrency') ?? '8');
   const failuresFile = arg('failures');
   const showTranscripts = process.argv.includes('--transcripts') || process.argv.includes('--all-transcripts');
   const showAll = process.argv.includes('--all-transcripts');
