@@ -2,7 +2,8 @@
  * Composition root: config -> database -> services -> bots -> http server. The only place that
  * creates and wires objects. Run directly it serves; tests import buildApp.
  */
-import { CloudAdapter } from 'botbuilder';
+import { BotAdapter, CloudAdapter } from 'botbuilder';
+import type { Connection } from 'mongoose';
 import type { Server } from 'restify';
 import { AgentBot } from './bots/agentBot';
 import { BotRouter } from './bots/botRouter';
@@ -99,139 +100,82 @@ export interface AppOverrides {
 export function buildApp(config: Config, mongoUri: string, logger: Logger, overrides: AppOverrides = {}): App {
   const metrics = new Metrics();
   const database = new Database(mongoUri, logger);
+  const connection = database.connection;
   const i18n = new I18nService(config.defaultLanguage);
-
-  const auth = new AuthService(database.connection, config.adminApiToken);
-  const customerLinks = new CustomerLinks(database.connection, logger);
-  const directLineStore = new DirectLineActivityStore(database.connection);
-  // An erased web customer's Direct Line tokens stop working at once.
-  const revokeDirectLine = async (customer: { conversationKeys: string[] }) =>
-    directLineStore.revoke(customer.conversationKeys.filter((key) => key.startsWith('directline:')).map((key) => key.slice('directline:'.length)));
-  const retention = new RetentionService(database.connection, DEFAULT_RETENTION_RULES, { days: config.retentionDays, sweepMinutes: config.retentionSweepMinutes }, logger, [revokeDirectLine]);
-  const storage = new MongoStorage(database.connection);
-  const conversationState = new TrackedConversationState(storage);
-  const userState = new TrackedUserState(storage);
-  const handoffMarks = new HandoffMarks(database.connection, conversationState);
-
-  const botAuth = createBotFrameworkAuthentication({ ...config, openIdMetadataUrl: config.botOpenIdMetadataUrl });
-  // One ConnectorClient per serviceUrl instead of a new one (and its HTTP pipeline) per activity.
-  const adapter = new CloudAdapter(new ReusedConnectorsAuthentication(botAuth));
-  adapter.onTurnError = createTurnErrorHandler(logger, i18n);
-  // Transcript lines leave in one bulk write every 25 ms at most; no customer waits for them.
-  const transcripts = new TranscriptStore(database.connection, 30, 25);
-  adapter.use(createTranscriptMiddleware(transcripts, logger));
-  adapter.use(customerLinks.middleware());
-  adapter.use(webChatTextMiddleware());
-
-  // Admin-edited content (menu, settings, translations) over the shipped defaults, kept in memory.
-  const contentStore = new ContentStore(database.connection);
-  const content = new MongoContentProvider(contentStore, config);
-
-  // Customer channels of our own: WhatsApp Cloud API and the local Direct Line of the web page.
-  const whatsappContacts = new ContactStore(database.connection);
-  const whatsappStatuses = new StatusStore(database.connection);
-  const whatsappAdapter = new WhatsAppAdapter(
-    { ...config.whatsapp, botName: config.botName, defaultLocale: config.defaultLanguage === 'de' ? 'de-DE' : 'en-US' },
-    new GraphApiClient({ ...config.whatsapp, maxAttempts: 6, timeoutMs: 15_000 }, logger),
-    new RecipientPacer({ minGapMs: config.whatsapp.sendSpacingMs, burst: 10, refillMs: 6000 }),
-    whatsappContacts,
-    whatsappStatuses,
-    i18n,
-    logger,
-  );
-  whatsappAdapter.onTurnError = createTurnErrorHandler(logger, i18n);
-  whatsappAdapter.use(createTranscriptMiddleware(transcripts, logger));
-  whatsappAdapter.use(customerLinks.middleware());
-  const directLine = new DirectLineAdapter(directLineStore, {
-    serviceUrl: `${config.publicUrl}/v3/directline`,
-    botId: 'lotse-bot',
-    botName: config.botName,
-    defaultLocale: config.defaultLanguage === 'de' ? 'de-DE' : 'en-US',
-  });
-  directLine.onTurnError = createTurnErrorHandler(logger, i18n);
-  directLine.use(createTranscriptMiddleware(transcripts, logger));
-  directLine.use(customerLinks.middleware());
-  directLine.use(webChatTextMiddleware());
-  const customerMessenger = new ChannelCustomerMessenger({ whatsapp: whatsappAdapter, localDirectLine: directLine, botFramework: adapter }, config.microsoftAppId);
   // One time source for the dialogs and the queue: a test at 3 a.m. must find the desk closed too.
   const clock = overrides.clock ?? systemClock;
+  const auth = new AuthService(connection, config.adminApiToken);
+  const storage = new MongoStorage(connection);
+  const conversationState = new TrackedConversationState(storage);
+  const userState = new TrackedUserState(storage);
+  const handoffMarks = new HandoffMarks(connection, conversationState);
+  // Admin-edited content (menu, settings, translations) over the shipped defaults, kept in memory.
+  const contentStore = new ContentStore(connection);
+  const content = new MongoContentProvider(contentStore, config);
+
+  const channels = customerChannels(config, connection, i18n, logger);
+  const retention = new RetentionService(connection, DEFAULT_RETENTION_RULES, { days: config.retentionDays, sweepMinutes: config.retentionSweepMinutes }, logger, [
+    revokeDirectLineTokens(channels.directLineStore),
+  ]);
   const handoffs = new HandoffService({
     clock: () => clock.now(),
-    connection: database.connection,
-    messenger: customerMessenger,
+    connection,
+    messenger: channels.messenger,
     settings: overrides.handoffSettings ?? content,
-    transcripts,
+    transcripts: channels.transcripts,
     i18n,
     logger,
     marker: handoffMarks,
     options: { updateIntervalSeconds: config.handoffUpdateIntervalSeconds, sweepIntervalMs: Math.min(5000, config.handoffUpdateIntervalSeconds * 500) },
   });
-
-  const knowledge = new KnowledgeBase(database.connection, logger);
+  const knowledge = new KnowledgeBase(connection, logger);
   const triage = new TriageService();
-  const { bot: customerBot } = buildCustomerConversation({
-    i18n,
-    content,
-    triage,
-    knowledge,
-    requests: new ServiceRequestService(database.connection, () => clock.now()),
-    handoff: handoffs,
-    clock,
-    logger,
-    conversationState,
-    userState,
-    metrics,
-    queue: { handoffs, marks: handoffMarks },
-  });
-  // Agents in Teams: the card per handoff in the agents' channel, claims, the thread relay.
-  const teamsBinding = config.teamsTenantId && config.teamsAgentTeamId ? { tenantId: config.teamsTenantId, teamId: config.teamsAgentTeamId } : undefined;
-  const teamsChannels = new TeamsChannelStore(database.connection, config.teamsAgentTeamId);
-  const teamsThreads = new TeamsThreadStore(database.connection);
-  const teamsNotifier = new TeamsNotifier(adapter, handoffs, teamsChannels, teamsThreads, i18n, logger, {
-    botAppId: config.microsoftAppId,
-    botName: config.botName,
-    language: config.defaultLanguage,
-    timeZone: config.timeZone,
-  });
-  const agentBot = new AgentBot({
-    binding: teamsBinding,
-    desk: handoffs,
-    channels: teamsChannels,
-    threads: teamsThreads,
-    notifier: teamsNotifier,
-    directory: new TeamsAgentDirectory(config.teamsSupervisorIds),
-    i18n,
-    language: config.defaultLanguage,
-    logger,
-  });
-  const router = new BotRouter(customerBot, agentBot);
-  const messages = new MessagesRoute(adapter, router);
-  const whatsappInbound = new WhatsAppInboundProcessor(new InboundStore(database.connection, new InboundSealer(database.connection)), whatsappContacts, whatsappStatuses, whatsappAdapter, router, i18n, logger, {
+  const requests = new ServiceRequestService(connection, () => clock.now());
+  const { bot: customerBot } = buildCustomerConversation({ i18n, content, triage, knowledge, requests, handoff: handoffs, clock, logger, conversationState, userState, metrics, queue: { handoffs, marks: handoffMarks } });
+  const agents = agentSide(config, connection, channels.botFramework, handoffs, i18n, logger);
+  const router = new BotRouter(customerBot, agents.bot);
+
+  const messages = new MessagesRoute(channels.botFramework, router);
+  const whatsappInbound = new WhatsAppInboundProcessor(new InboundStore(connection, new InboundSealer(connection)), channels.whatsappContacts, channels.whatsappStatuses, channels.whatsapp, router, i18n, logger, {
     leaseMs: config.whatsapp.claimLeaseSeconds * 1000,
     sweepIntervalMs: config.whatsapp.sweepSeconds * 1000,
     applied: new AppliedMessages(conversationState),
     onDeadLetter: deadLetterCounter(metrics.registry),
   });
-  const customerChannels = [
-    new WhatsAppRoutes(config.whatsapp, whatsappInbound, logger),
-    new DirectLineRoutes(directLine, directLineStore, new DirectLineTokens(new TokenSecretSource(database.connection, config.directLineTokenSecret), 1800, 7200, Date.now, config.directLineMaxLifetimeSeconds, directLineStore), router),
-    new WebChatRoutes(() => content.settings(), i18n, new AzureDirectLineTokenExchange(config.directLineSecret, config.directLineUrl), logger),
-  ];
-
+  const directLineTokens = new DirectLineTokens(new TokenSecretSource(connection, config.directLineTokenSecret), 1800, 7200, Date.now, config.directLineMaxLifetimeSeconds, channels.directLineStore);
   const liveContent = new LiveContent(contentStore, content, i18n, knowledge, logger, { pollMs: config.adminContentPollMs, fullReloadMs: 60_000 });
-  const faqs = new FaqService(database.connection, contentStore, () => content.menus());
+  const faqs = new FaqService(connection, contentStore, () => content.menus());
   const adminContent = new AdminContentService(contentStore, content, i18n, faqs, liveContent);
   const preview = new PreviewService({ store: contentStore, faqs, content, conversation: previewConversations({ triage, knowledge, clock, logger }), now: () => clock.now(), defaultLanguage: config.defaultLanguage });
-  const adminModules = [new AdminRoutes(auth, adminContent, faqs, preview), new AdminPageRoutes(i18n), new MetaRoutes(auth), new OpenApiRoutes()];
 
-  const server = createServer({ logger, metrics, isReady: () => database.isReady(), rateLimitPerMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy, modules: [messages, new AuthRoutes(auth), new RetentionRoutes(auth, retention), new HandoffRoutes(auth, handoffs), new AgentDeskRoutes(i18n), ...adminModules, ...customerChannels] });
+  const server = createServer({
+    logger,
+    metrics,
+    isReady: () => database.isReady(),
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    trustProxy: config.trustProxy,
+    modules: [
+      messages,
+      new AuthRoutes(auth),
+      new RetentionRoutes(auth, retention),
+      new HandoffRoutes(auth, handoffs),
+      new AgentDeskRoutes(i18n),
+      new AdminRoutes(auth, adminContent, faqs, preview),
+      new AdminPageRoutes(i18n),
+      new MetaRoutes(auth),
+      new OpenApiRoutes(),
+      new WhatsAppRoutes(config.whatsapp, whatsappInbound, logger),
+      new DirectLineRoutes(channels.directLine, channels.directLineStore, directLineTokens, router),
+      new WebChatRoutes(() => content.settings(), i18n, new AzureDirectLineTokenExchange(config.directLineSecret, config.directLineUrl), logger),
+    ],
+  });
 
   return {
     config,
     server,
     database,
     handoffs,
-    customerMessenger,
+    customerMessenger: channels.messenger,
     knowledge,
     async start() {
       await database.connect();
@@ -243,26 +187,117 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
       whatsappInbound.start();
       handoffs.start();
       // Without the agents' team bound no card goes anywhere.
-      if (teamsBinding) teamsNotifier.start();
+      if (agents.bound) agents.notifier.start();
       retention.start();
     },
     async stop() {
       handoffs.stop();
-      teamsNotifier.stop();
+      agents.notifier.stop();
       liveContent.stop();
       // Every step is bounded: a shutdown must finish even while the database is away.
       const deadline = Date.now() + config.shutdownGraceSeconds * 1000;
       const remaining = () => Math.max(100, deadline - Date.now());
       await bounded(new Promise<void>((resolve) => server.close(() => resolve())), remaining());
       server.server.closeAllConnections?.();
-      while (messages.turnsInFlight + directLine.turnsInFlight + whatsappInbound.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (messages.turnsInFlight + channels.directLine.turnsInFlight + whatsappInbound.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       await bounded(whatsappInbound.stop(), remaining());
       await bounded(retention.stop(), remaining());
       // Transcript lines are written behind each answer; they must reach the database before it closes.
-      await bounded(transcripts.drain(), remaining());
+      await bounded(channels.transcripts.drain(), remaining());
       await database.close();
     },
   };
+}
+
+/** What every customer-facing adapter runs around a turn. */
+interface TurnPipeline {
+  onTurnError: ReturnType<typeof createTurnErrorHandler>;
+  transcripts: TranscriptStore;
+  customerLinks: CustomerLinks;
+  logger: Logger;
+}
+
+/**
+ * Wires a customer-facing adapter: the apology when a turn fails, the transcript, the link from
+ * conversation to customer (for export and erasure), and Web Chat's text clean-up where customers
+ * write through Web Chat.
+ */
+function customerFacing<T extends BotAdapter>(adapter: T, pipeline: TurnPipeline, options: { webChat: boolean }): T {
+  adapter.onTurnError = pipeline.onTurnError;
+  adapter.use(createTranscriptMiddleware(pipeline.transcripts, pipeline.logger));
+  adapter.use(pipeline.customerLinks.middleware());
+  if (options.webChat) adapter.use(webChatTextMiddleware());
+  return adapter;
+}
+
+/**
+ * The customer channels: Bot Framework (Teams, Azure Direct Line), WhatsApp Cloud API and the local
+ * Direct Line of the web page, each wired the same way, and the messenger that reaches a customer
+ * on any of them outside a turn.
+ */
+function customerChannels(config: Config, connection: Connection, i18n: I18nService, logger: Logger) {
+  // Transcript lines leave in one bulk write every 25 ms at most; no customer waits for them.
+  const transcripts = new TranscriptStore(connection, 30, 25);
+  const pipeline: TurnPipeline = { onTurnError: createTurnErrorHandler(logger, i18n), transcripts, customerLinks: new CustomerLinks(connection, logger), logger };
+  const defaultLocale = config.defaultLanguage === 'de' ? 'de-DE' : 'en-US';
+
+  const botAuth = createBotFrameworkAuthentication({ ...config, openIdMetadataUrl: config.botOpenIdMetadataUrl });
+  // One ConnectorClient per serviceUrl instead of a new one (and its HTTP pipeline) per activity.
+  const botFramework = customerFacing(new CloudAdapter(new ReusedConnectorsAuthentication(botAuth)), pipeline, { webChat: true });
+  const whatsappContacts = new ContactStore(connection);
+  const whatsappStatuses = new StatusStore(connection);
+  const whatsapp = customerFacing(
+    new WhatsAppAdapter(
+      { ...config.whatsapp, botName: config.botName, defaultLocale },
+      new GraphApiClient({ ...config.whatsapp, maxAttempts: 6, timeoutMs: 15_000 }, logger),
+      new RecipientPacer({ minGapMs: config.whatsapp.sendSpacingMs, burst: 10, refillMs: 6000 }),
+      whatsappContacts,
+      whatsappStatuses,
+      i18n,
+      logger,
+    ),
+    pipeline,
+    { webChat: false },
+  );
+  const directLineStore = new DirectLineActivityStore(connection);
+  const directLine = customerFacing(
+    new DirectLineAdapter(directLineStore, { serviceUrl: `${config.publicUrl}/v3/directline`, botId: 'lotse-bot', botName: config.botName, defaultLocale }),
+    pipeline,
+    { webChat: true },
+  );
+  const messenger = new ChannelCustomerMessenger({ whatsapp, localDirectLine: directLine, botFramework }, config.microsoftAppId);
+  return { botFramework, whatsapp, whatsappContacts, whatsappStatuses, directLine, directLineStore, transcripts, messenger };
+}
+
+/** An erased web customer's Direct Line tokens stop working at once. */
+function revokeDirectLineTokens(store: DirectLineActivityStore) {
+  return async (customer: { conversationKeys: string[] }) =>
+    store.revoke(customer.conversationKeys.filter((key) => key.startsWith('directline:')).map((key) => key.slice('directline:'.length)));
+}
+
+/** Agents in Teams: the card per handoff in the agents' channel, claims, the thread relay. */
+function agentSide(config: Config, connection: Connection, adapter: CloudAdapter, handoffs: HandoffService, i18n: I18nService, logger: Logger) {
+  const binding = config.teamsTenantId && config.teamsAgentTeamId ? { tenantId: config.teamsTenantId, teamId: config.teamsAgentTeamId } : undefined;
+  const channels = new TeamsChannelStore(connection, config.teamsAgentTeamId);
+  const threads = new TeamsThreadStore(connection);
+  const notifier = new TeamsNotifier(adapter, handoffs, channels, threads, i18n, logger, {
+    botAppId: config.microsoftAppId,
+    botName: config.botName,
+    language: config.defaultLanguage,
+    timeZone: config.timeZone,
+  });
+  const bot = new AgentBot({
+    binding,
+    desk: handoffs,
+    channels,
+    threads,
+    notifier,
+    directory: new TeamsAgentDirectory(config.teamsSupervisorIds),
+    i18n,
+    language: config.defaultLanguage,
+    logger,
+  });
+  return { bot, notifier, bound: binding !== undefined };
 }
 
 /** Waits for the promise, but never longer than ms; a step that times out is abandoned. */
