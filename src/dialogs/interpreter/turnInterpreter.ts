@@ -179,7 +179,11 @@ export class TurnInterpreter {
       const { intent, confidence } = assessment.intent;
       let hit = found.confident ? found.best : undefined;
       // A question at a form step stays a question: answered from the area it is about, never a switch.
-      if (!hit && question && KNOWLEDGE_AREAS.has(intent) && confidence >= 0.5) hit = await this.deps.knowledge.answer(lastSentence(trimmed), lang2, { preferCategory: intent });
+      if (!hit && question && KNOWLEDGE_AREAS.has(intent) && confidence >= 0.5) {
+        const fallback = await this.deps.knowledge.answer(lastSentence(trimmed), lang2, { preferCategory: intent });
+        // Only an answer from the area asked about; a guess from elsewhere is worse than none.
+        if (fallback?.category === intent) hit = fallback;
+      }
       if (hit && hit.category !== 'lost_or_stolen' && (question || assessment.frustration.level === 0)) {
         session.lastQuestion = trimmed.slice(0, 300);
         await context.sendActivity(hit.text);
@@ -188,7 +192,9 @@ export class TurnInterpreter {
       }
       if (session.category === 'lost_or_stolen' && question && BLOCK_STATUS.test(folded)) return this.reply(context, t('conversation:lost.statusQuestion'));
       // A question about the current request is not a new request; a statement of another one is.
-      if (!question && SWITCHABLE.has(intent) && confidence >= SWITCH_CONFIDENCE && intent !== session.category && words >= 3) return { kind: 'switch', intent, text: trimmed };
+      // Out of a troubleshooting or question lane (not out of a form) a very sure question about another area switches too.
+      const leaves = !question || (confidence >= 0.9 && KNOWLEDGE_AREAS.has(session.category ?? 'other'));
+      if (leaves && SWITCHABLE.has(intent) && confidence >= SWITCH_CONFIDENCE && intent !== session.category && words >= 3) return { kind: 'switch', intent, text: trimmed };
     }
     // A reference the customer already has ("Ticket 448812") is noted for the agent, not treated as a wrong answer.
     const reference = REFERENCE.exec(trimmed);
