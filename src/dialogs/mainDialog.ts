@@ -274,6 +274,10 @@ export class MainDialog extends LotseDialog {
     if (isDispute(text) && (intent === 'billing' || intent === 'complaint')) return this.beginRequest(step, 'billing', text);
     // A technical problem described (not asked about) gets the guided steps, which end with a person.
     if (sure && intent === 'technical' && detectProblem(text) && describesFault(text) && !isQuestion(text)) return this.beginRequest(step, 'technical', text);
+    // Annoyed without a clear topic ("schon das dritte Mal, dass ich hier schreibe"): an apology and the way on, not a guess.
+    if (assessment.frustration.level >= 1 && !sure && !isQuestion(text)) {
+      return this.again(step, 'menu', { lead: 'conversation:interpreter.sorryAnnoyed', intro: 'conversation:menu.choose' });
+    }
     const lang = await this.deps.sessions.lang(ctx);
     const session = await this.deps.sessions.get(ctx);
     const found = await searchQuestion(this.deps, text, lang, session.lastQuestion);
