@@ -111,6 +111,9 @@ describe('admin content API', () => {
       }, 10000);
       expect(Date.now() - started).toBeLessThan(10000);
       expect(found.confident).toBe(true);
+      const chat = conversation(second.baseUrl);
+      await chat.say('Hallo');
+      expect(texts(await chat.say('Wo kann ich mein Fahrrad abstellen?'))).toContain('Fahrradständer finden Sie direkt neben dem Eingang unseres Shops.');
       const english = await second.app.knowledge.search('where can I park my bike, Fahrrad abstellen', 'en');
       expect(english.best).toMatchObject({ id: created.body.id, text: 'Fahrradständer finden Sie direkt neben dem Eingang unseres Shops.', fallbackLanguage: true });
       expect((await api(app, 'DELETE', `/api/admin/faq/${created.body.id}`, ADMIN)).status).toBe(200);
