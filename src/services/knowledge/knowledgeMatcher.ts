@@ -1,4 +1,4 @@
-import { analyze } from './text/analyzer';
+import { Analysis, analyze } from './text/analyzer';
 import { Decompounder } from './text/decompound';
 import { defaultLexicon, Lexicon } from './text/lexicon';
 import { Vocabulary } from './text/vocabulary';
@@ -30,6 +30,20 @@ export interface MatcherWeights {
 }
 
 export const DEFAULT_WEIGHTS: MatcherWeights = { phrasing: 0.5, contrastPenalty: 0.55, partFactor: 0.85, unknownFactor: 0.5 };
+
+/** Analyses of phrasings kept across rebuilds: an admin edit changes a few, the reload reuses the rest. */
+const analyses = new WeakMap<Lexicon, Map<string, Analysis>>();
+
+function analyzeCached(text: string, lexicon: Lexicon): Analysis {
+  let cache = analyses.get(lexicon);
+  if (!cache) analyses.set(lexicon, (cache = new Map()));
+  let analysis = cache.get(text);
+  if (!analysis) {
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, (analysis = analyze(text, lexicon)));
+  }
+  return analysis;
+}
 
 /** Letters from which an unknown word is taken for a topic rather than filler or dialect. */
 const LONG_WORD = 7;
@@ -94,7 +108,7 @@ export class KnowledgeMatcher {
     private readonly lexicon: Lexicon = defaultLexicon(),
     private readonly weights: MatcherWeights = DEFAULT_WEIGHTS,
   ) {
-    const analysed = entries.map((entry) => [...entry.questions.de, ...entry.questions.en].map((q) => analyze(q, lexicon)).filter((a) => a.terms.length > 0));
+    const analysed = entries.map((entry) => [...entry.questions.de, ...entry.questions.en].map((q) => analyzeCached(q, lexicon)).filter((a) => a.terms.length > 0));
     this.decompounder = new Decompounder(analysed.flatMap((list) => list.flatMap((a) => a.terms.map((t) => t.word))));
     const postings: { terms: number[]; factors: number[] }[] = [];
     const df: number[] = [];
