@@ -7,7 +7,10 @@ import { KnowledgeTopicDialog } from './knowledgeTopicDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { yesNo } from './interpreter/yesNo';
 
-const DISPUTE_WORDS = /(falsch|zu hoch|zu viel|nicht bestellt|nie bestellt|nicht gebucht|unberechtigt|doppelt|beanstand|widerspr|reklamier|stimmt nicht|nicht korrekt|fehlerhaft|nicht nachvollziehbar|wrong|dispute|overcharg|not ordered|incorrect)/;
+const DISPUTE_WORDS = /(falsch|zu hoch|zu viel|nicht bestellt|nie bestellt|nicht gebucht|unberechtigt|ungerechtfertigt|doppelt|beanstand|widerspr|reklamier|stimmt nicht|nicht korrekt|fehlerhaft|nicht nachvollziehbar|geld zurueck|zurueckbuch|zurueckerstatt|erstatt|trotz kuendigung|gekuendigt habe|wrong|dispute|overcharg|not ordered|incorrect|refund)/;
+/** A first message this long with an amount already describes the disputed charge. */
+const DESCRIBED = /\d/;
+const DESCRIPTIVE_LENGTH = 60;
 
 /** True when a billing message disputes a charge rather than asking about one. */
 export function isDispute(text: string): boolean {
@@ -25,6 +28,9 @@ export class DisputeDialog extends LotseDialog {
   }
 
   private async askDetails(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // Everything in the first message ("39,99 € für einen gekündigten Vertrag abgebucht …"): recorded, not asked again.
+    const text = ((step.options as { text?: string } | undefined)?.text ?? '').trim();
+    if (text.length >= DESCRIPTIVE_LENGTH && DESCRIBED.test(text)) return step.next(text);
     return this.ask(step, {
       kind: 'text',
       topic: 'billing',

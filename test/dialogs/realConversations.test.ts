@@ -109,6 +109,28 @@ describe('the way people write', () => {
     expect(await chat.sayText('Perfekt, mehr brauche ich nicht')).toBe(de('conversation:closing.goodbye'));
   });
 
+  it('a thumbs up answers "Hat Ihnen das geholfen?"', async () => {
+    const chat = h.client(new MainDialog(h.deps));
+    await chat.say('Wann wird der Rechnungsbetrag abgebucht?');
+    const text = await chat.sayText('👍');
+    expect(text).toContain(de('conversation:knowledge.glad'));
+    expect(text).not.toContain(de('conversation:input.noWords'));
+  });
+
+  it('a thank-you at the end of a request does not close the conversation', async () => {
+    const chat = h.client(new MainDialog(h.deps));
+    expect(await chat.sayText('Hallo! Ich möchte meine Bankverbindung ändern. Danke')).toContain(de('conversation:dataChange.askValue.bank'));
+  });
+
+  it('a dispute told in full in the first message is recorded without asking again', async () => {
+    const chat = h.client(new MainDialog(h.deps));
+    const text = await chat.sayText(
+      'Guten Tag, da sind 39,99 € für einen Vertrag abgebucht worden, den ich im August gekündigt habe. Ich möchte das Geld zurück.',
+    );
+    expect(text).not.toContain(de('conversation:billing.dispute.ask'));
+    expect(await stored('dispute')).toHaveLength(1);
+  });
+
   it('"ok danke" to the offer of a person is thanks, not a yes', async () => {
     const chat = h.client(new MainDialog(h.deps));
     await chat.say('Wann wird der Rechnungsbetrag abgebucht?');

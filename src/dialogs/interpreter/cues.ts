@@ -95,6 +95,12 @@ const THANKS = words([
   'vergelts gott', 'thanks', 'thank you', 'thx', 'ty', 'cheers', 'dank', 'danki', 'merci vielmal', 'dankesehr', 'vielen lieben dank',
 ]);
 
+/** A request in the same message ("Ich möchte meine Bankverbindung ändern. Danke"): the thanks is politeness. */
+const REQUESTING = words([
+  'mochte', 'mocht', 'will', 'wil', 'brauche', 'brauch', 'hatte gern', 'hatte gerne', 'andern', 'kundigen', 'bestellen', 'sperren', 'wechseln',
+  'beschweren', 'melden', 'need', 'want', 'would like', 'change', 'cancel my', 'block',
+]);
+
 /** A question or a problem after the thanks means the customer is not done. */
 const QUESTION_WORDS = words([
   'wann', 'wie', 'warum', 'wieso', 'weshalb', 'wo', 'woher', 'wohin', 'welche', 'welcher', 'welches', 'welchen', 'was ist', 'was kostet',
@@ -174,11 +180,12 @@ export function detectCues(text: string): Set<Cue> {
   if ((PERSON.test(personText) || PERSON_WORD.test(personText)) && (n <= 4 || ASKING.test(f))) cues.add('person');
 
   if (CLOSING_RATING.test(f)) cues.add('closing');
-  if (CLOSING.test(f) && (!question || DONE_DESPITE_QUESTION_WORDS.test(f)) && n <= 12) {
+  const requesting = REQUESTING.test(f) && !DONE_DESPITE_QUESTION_WORDS.test(f);
+  if (CLOSING.test(f) && (!question || DONE_DESPITE_QUESTION_WORDS.test(f)) && n <= 12 && !requesting) {
     // "Servus, ich habe eine Frage": a greeting, not a goodbye.
     if (!(/^servus /.test(f) && n > 2)) cues.add('closing');
   }
-  if (THANKS.test(f) && !question && n <= 10) cues.add('thanks');
+  if (THANKS.test(f) && !question && n <= 10 && !requesting) cues.add('thanks');
 
   if (CANCEL_WHOLE.test(f) || (CANCEL_PHRASE.test(f) && n <= 8)) cues.add('cancel');
   if (MENU.test(f)) cues.add('menu');

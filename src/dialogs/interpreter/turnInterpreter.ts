@@ -68,6 +68,8 @@ const WITHDRAWAL = new RegExp(
   `(?:^| )(?:${['habe mich geirrt', 'hab mich geirrt', 'mich vertan', 'stimmt doch', 'doch nicht', 'nicht so wichtig', 'lassen sie mal', 'lassen sie es',
     'vergessen sie', 'schon gut', 'hat sich erledigt', 'never mind', 'my mistake', 'forget it'].map((p) => foldTokens(p).join(' ')).join('|')})(?= |$)`,
 );
+const THUMBS_UP = /👍|👌|✅|🙂|😊|👏/u;
+const THUMBS_DOWN = /👎|❌|🙁|😞/u;
 const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', 'iban']);
 const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
 // Only question words: colloquial German puts the verb first in statements too ("hab ich schon gemacht").
@@ -108,7 +110,15 @@ export class TurnInterpreter {
     // 1. Bad input.
     if (trimmed === '') return this.reply(context, t('conversation:input.empty'));
     if (text.length > MAX_MESSAGE_CHARS) return this.reply(context, t('conversation:input.tooLong', { count: MAX_MESSAGE_CHARS }));
-    if (!/[\p{L}\p{N}?]/u.test(trimmed)) return this.reply(context, t('conversation:input.noWords'));
+    if (!/[\p{L}\p{N}?]/u.test(trimmed)) {
+      // A thumbs up or down answers a yes/no question; the step reads it as the word.
+      const emoji = THUMBS_UP.test(trimmed) ? 'yes' : THUMBS_DOWN.test(trimmed) ? 'no' : undefined;
+      if (emoji && expect && (expect.kind === 'yesNo' || expect.acceptsYesNo)) {
+        activity.text = t(`conversation:yesNo.${emoji}`);
+        return { kind: 'answer' };
+      }
+      return this.reply(context, t('conversation:input.noWords'));
+    }
     // 2. Card number or PIN: never stored, never processed.
     const folded = foldedText(trimmed);
     // An IBAN at the IBAN prompt can pass a card-number check; it is what the step asked for.
