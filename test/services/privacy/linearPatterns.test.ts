@@ -102,7 +102,9 @@ function builtOnLoad(path: string): Pattern[] {
   const where = `${relative(ROOT, path)} (built on load)`;
   const Original = globalThis.RegExp;
   const record = (re: RegExp) => {
-    built.push({ where, source: re.source, flags: re.flags });
+    // Only what src/ builds: the module's own dependencies (a semver parser, say) build patterns too.
+    const caller = (new Error().stack ?? '').split('\n').find((line) => line.includes(ROOT) && !line.includes(__filename));
+    if (caller?.includes(SRC) && !caller.includes('node_modules')) built.push({ where, source: re.source, flags: re.flags });
     return re;
   };
   globalThis.RegExp = new Proxy(Original, {
