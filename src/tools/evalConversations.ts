@@ -20,6 +20,7 @@ interface ResultLike {
   id: string;
   passed: boolean;
   outcomeOk: boolean;
+  endingOk: boolean;
   invariantsOk: boolean;
   problems: string[];
   firstWrongReply?: string;
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
       `\n${set ?? 'corpus'}: ${results.length} scripts run${pending.length ? `, ${pending.length} pending (skipped)` : ''} in ${seconds} s\n` +
         `  outcome right:   ${count((r) => r.outcomeOk)}/${results.length}\n` +
         `  invariants held: ${count((r) => r.invariantsOk)}/${results.length}\n` +
+        `  ended the expected way (category and reply checks aside): ${count((r) => r.endingOk)}/${results.length}\n` +
         `  both (pass):     ${count((r) => r.passed)}/${results.length}\n`,
     );
     const byOutcome = new Map<string, { right: number; total: number }>();

@@ -8,6 +8,8 @@ import { render, type Line } from './transcript';
 export interface ScriptResult {
   id: string;
   outcomeOk: boolean;
+  /** The conversation ended the expected way (handoff, supervisor, request, answer, goodbye), category and reply checks aside. */
+  endingOk: boolean;
   invariantsOk: boolean;
   passed: boolean;
   /** Outcome, mustSay and runner problems, then broken invariants, each one line. */
@@ -44,6 +46,7 @@ function judge(script: Script, lines: Line[], stepProblems: string[], violations
   return {
     id: script.id,
     outcomeOk: outcomeProblems.length === 0,
+    endingOk: !outcome || outcome.startsWith('category '),
     invariantsOk: violations.length === 0,
     passed: outcomeProblems.length === 0 && violations.length === 0,
     problems: [...outcomeProblems, ...invariantProblems],
@@ -55,7 +58,7 @@ function judge(script: Script, lines: Line[], stepProblems: string[], violations
 
 /** A failed result for a script the runner could not even finish. */
 function crashed(script: Script, err: unknown): ScriptResult {
-  return { id: script.id, outcomeOk: false, invariantsOk: false, passed: false, problems: [`runner error: ${(err as Error).message}`], transcript: '', ms: 0 };
+  return { id: script.id, outcomeOk: false, endingOk: false, invariantsOk: false, passed: false, problems: [`runner error: ${(err as Error).message}`], transcript: '', ms: 0 };
 }
 
 /**
