@@ -21,6 +21,7 @@ interface ResultLike {
   passed: boolean;
   outcomeOk: boolean;
   endingOk: boolean;
+  handedOff: boolean;
   invariantsOk: boolean;
   problems: string[];
   firstWrongReply?: string;
@@ -105,6 +106,10 @@ async function main(): Promise<void> {
       if (r.outcomeOk) row.right++;
       byOutcome.set(expected, row);
     });
+    const wantsPerson = (r: ResultLike) => ['handed_off', 'supervisor'].includes(runnable.find((s) => s.id === r.id)?.expect.outcome ?? '');
+    process.stdout.write(
+      `  handoff exactly when it should: ${count((r) => wantsPerson(r) === r.handedOff)}/${results.length} (missing ${count((r) => wantsPerson(r) && !r.handedOff)}, unwanted ${count((r) => !wantsPerson(r) && r.handedOff)})\n`,
+    );
     process.stdout.write(`  outcome right by expected outcome: ${[...byOutcome.entries()].map(([o, r]) => `${o} ${r.right}/${r.total}`).join(', ')}\n`);
     if (failuresFile) writeFileSync(failuresFile, kit.evaluate.failureReport(results, scripts));
   } finally {

@@ -10,6 +10,8 @@ export interface ScriptResult {
   outcomeOk: boolean;
   /** The conversation ended the expected way (handoff, supervisor, request, answer, goodbye), category and reply checks aside. */
   endingOk: boolean;
+  /** A handoff record exists for the conversation. */
+  handedOff: boolean;
   invariantsOk: boolean;
   passed: boolean;
   /** Outcome, mustSay and runner problems, then broken invariants, each one line. */
@@ -28,6 +30,7 @@ export async function evaluateScript(script: Script, pool: AppPool): Promise<Scr
   try {
     const record = await runScript(script, target);
     const result = judge(script, record.lines, record.stepProblems, checkInvariants(script, record.lines, record.facts), outcomeProblem(script.expect, record.lines, record.facts), Date.now() - started);
+    result.handedOff = record.facts.handoffs.length > 0;
     // A failed check on one turn's reply names that reply, unless an invariant broke earlier.
     if (record.firstFailedReply !== undefined && result.invariantsOk) result.firstWrongReply = record.firstFailedReply.replace(/\s+/g, ' ').slice(0, 300);
     return result;
@@ -47,6 +50,7 @@ function judge(script: Script, lines: Line[], stepProblems: string[], violations
     id: script.id,
     outcomeOk: outcomeProblems.length === 0,
     endingOk: !outcome || outcome.startsWith('category '),
+    handedOff: false,
     invariantsOk: violations.length === 0,
     passed: outcomeProblems.length === 0 && violations.length === 0,
     problems: [...outcomeProblems, ...invariantProblems],
@@ -58,7 +62,7 @@ function judge(script: Script, lines: Line[], stepProblems: string[], violations
 
 /** A failed result for a script the runner could not even finish. */
 function crashed(script: Script, err: unknown): ScriptResult {
-  return { id: script.id, outcomeOk: false, endingOk: false, invariantsOk: false, passed: false, problems: [`runner error: ${(err as Error).message}`], transcript: '', ms: 0 };
+  return { id: script.id, outcomeOk: false, endingOk: false, handedOff: false, invariantsOk: false, passed: false, problems: [`runner error: ${(err as Error).message}`], transcript: '', ms: 0 };
 }
 
 /**
