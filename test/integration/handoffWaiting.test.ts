@@ -116,6 +116,29 @@ describe('a waiting customer is heard (team on duty)', () => {
     await connector.waitFor(() => connector.textsFor(normal.chat.id).some((text) => text.startsWith(t('handoff:updateMovedBack', { position, count: 1000 }).split('1000')[0])));
   });
 
+  it('never acknowledges with the same line twice in a row', async () => {
+    const { id, say } = await waiting();
+    const position = await test.app.handoffs.positionOf(await test.app.handoffs.get(id));
+    const replies = [await say('Hallo?'), await say('Ist da jemand?'), await say('Hallo???')];
+    expect(replies).toEqual([t('handoff:ackQueued', { position }), t('handoff:ackQueuedAgain', { position }), t('handoff:ackQueued', { position })]);
+  });
+
+  it('takes a phone number written while waiting as a callback wish to that number', async () => {
+    const { id, say } = await waiting();
+    expect(await say('0171 2345678')).toBe([t('handoff:callbackRecorded'), t('handoff:contact.phoneSaved', { tail: '678' })].join('\n'));
+    const record = await test.app.handoffs.get(id);
+    expect(record).toMatchObject({ mode: 'callback', callbackReason: 'customer_request', contact: { phone: '01712345678' } });
+  });
+
+  it('passes a customer number written while waiting on to the agent, the place kept', async () => {
+    const { id, say } = await waiting();
+    expect(await say('Meine Kundennummer ist 0123456789')).not.toContain(t('handoff:callbackRecorded'));
+    const record = await test.app.handoffs.get(id);
+    expect(record.mode).toBe('live');
+    expect(record.contact?.phone).toBeUndefined();
+    expect(record.messages.filter((m) => m.from === 'customer')).toHaveLength(1);
+  });
+
   it('explains a moved-back position when the customer writes, once', async () => {
     const normal = await waiting();
     await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { category: 'lost_or_stolen', reason: 'urgent' }));

@@ -38,6 +38,11 @@ export interface WaitingListenerDeps {
   /** Knowledge search; without it questions are only passed on. */
   search?(text: string, lang: 'de' | 'en'): Promise<Pick<KnowledgeSearch, 'best' | 'confident'>>;
   now(): Date;
+  /** The acknowledgement last sent in this conversation (conversation state), so the next one is worded differently. */
+  lastAck?: {
+    get(context: TurnContext): Promise<string | undefined>;
+    set(context: TurnContext, key: string | undefined): Promise<void>;
+  };
 }
 
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
@@ -61,6 +66,15 @@ export class WaitingListener {
     const cues = detectCues(text);
     const lang = handoff.customer.language;
     const say = (...texts: string[]): Partial<Activity>[] => texts.filter(Boolean).map((value) => ({ type: 'message', text: value }));
+    // Forgotten unless this turn acknowledges again (see ack).
+    const previousAck = await this.deps.lastAck?.get(context);
+    if (previousAck) await this.deps.lastAck?.set(context, undefined);
+    const ack = async (key: 'handoff:ackQueued' | 'handoff:ackCallback'): Promise<string> => {
+      // The same acknowledgement twice in a row is worded differently the second time.
+      const chosen = previousAck === key ? `${key}Again` : key;
+      await this.deps.lastAck?.set(context, chosen);
+      return chosen;
+    };
 
     if (handoff.leaveAskedAt) {
       await this.handoffs.markLeaveAsked(handoff.id, false);
@@ -83,6 +97,15 @@ export class WaitingListener {
         if ('phone' in contact) return say(t('handoff:contact.phoneSaved', { tail: phoneTail(contact.phone) }));
         if ('email' in contact) return say(t('handoff:contact.emailSaved', { email: contact.email }));
         return say(t('handoff:contact.declined'));
+      }
+    }
+    if (record.mode === 'live') {
+      // "0171 2345678" while waiting live: the customer wants to be called, not to wait.
+      const contact = readContact(text);
+      if (contact && !('declined' in contact) && givesOnlyContact(text, cues)) {
+        await this.handoffs.requestCallback(record.id);
+        await this.handoffs.recordContact(record.id, contact);
+        return say(t('handoff:callbackRecorded'), 'phone' in contact ? t('handoff:contact.phoneSaved', { tail: phoneTail(contact.phone) }) : t('handoff:contact.emailSaved', { email: contact.email }));
       }
     }
     if (record.mode === 'live' && cues.has('callback')) {
@@ -115,12 +138,12 @@ export class WaitingListener {
         await this.handoffs.markContactAsked(record.id);
         return say(t('handoff:ackCallback'), t('handoff:contact.askAgain'));
       }
-      return say(t('handoff:ackCallback'));
+      return say(t(await ack('handoff:ackCallback')));
     }
     const ticket = await this.handoffs.ticketFor(record);
-    if (!isStaffed(ticket)) return say(t('handoff:ackQueued', { position: ticket.position }), t('handoff:status.closed', { when: await this.when(ticket, t, lang) }));
+    if (!isStaffed(ticket)) return say(t(await ack('handoff:ackQueued'), { position: ticket.position }), t('handoff:status.closed', { when: await this.when(ticket, t, lang) }));
     if (await this.movedBack(record, ticket)) return say(t('handoff:ackQueuedMovedBack', { position: ticket.position }));
-    return say(t('handoff:ackQueued', { position: ticket.position }));
+    return say(t(await ack('handoff:ackQueued'), { position: ticket.position }));
   }
 
   private async cancel(handoff: HandoffRecord, t: TFunction, resetDialogs: () => Promise<void>): Promise<Partial<Activity>[]> {
@@ -175,6 +198,17 @@ export class WaitingListener {
       return undefined;
     }
   }
+}
+
+/** Other numbers a customer may pass on for the agent; those are no callback wish. */
+const OTHER_NUMBER = /kunden|vertrag|rechnung|auftrag|referenz|iban|konto|karte|imei|sim/i;
+
+/** The message is a way to reach the customer ("Meine Nummer: 0171 2345678"), not a story with a number in it. */
+function givesOnlyContact(text: string, cues: Set<string>): boolean {
+  if (OTHER_NUMBER.test(text)) return false;
+  if (cues.has('callback')) return true;
+  const words = text.split(/\s+/).filter((token) => /[a-zäöüß]/i.test(token) && !token.includes('@'));
+  return words.length <= 4;
 }
 
 function needsContact(record: HandoffRecord): boolean {
