@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Activity, ActivityTypes, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
 import type { ContentProvider, Menu, Settings } from '../content/types';
 import { ValidationError } from '../errors';
-import { isWithinBusinessHours, staffingAt } from '../handoff/businessHours';
+import { staffingAt } from '../handoff/businessHours';
 import { priorityOf } from '../handoff/handoffLabels';
 import type { HandoffRequest, HandoffRequester, HandoffTicket } from '../handoff/types';
 import { I18nService, Lang, LANGUAGES } from '../i18n/i18nService';
@@ -69,8 +69,9 @@ class PreviewHandoff implements HandoffRequester {
 
   async requestHandoff(request: HandoffRequest): Promise<HandoffTicket> {
     const now = this.now();
-    const live = isWithinBusinessHours(this.settings.businessHours, this.settings.timeZone, now) || priorityOf(request) === 0;
     const staffing = staffingAt(this.settings, now);
+    // Like the queue: outside business hours only urgent cases wait live, everything else is a callback.
+    const live = staffing.staffed || priorityOf(request) === 0;
     if (live) return { handoffId: 'preview', position: 1, estimatedWaitMinutes: 2, outsideBusinessHours: false, ...staffing, needsContact: false, created: true };
     const reachable = Boolean(request.contact?.phone || request.contact?.email);
     return { handoffId: 'preview', position: 0, estimatedWaitMinutes: 0, outsideBusinessHours: true, ...staffing, needsContact: !reachable, created: true };
