@@ -90,6 +90,9 @@ export class DataChangeDialog extends LotseDialog {
     values.field = field;
     // "Bitte ändern Sie meine E-Mail-Adresse auf peter.meier@web.de": the value was given already.
     if (values.initial && 'value' in checkValue(field, values.initial)) return step.next(values.initial);
+    // "Bahnhofstrasse 12, 8001 Zürich" as the answer to "Welche Angaben?": the field and its value at once.
+    const given = String(step.result ?? '');
+    if (given !== field && 'value' in checkValue(field, given)) return step.next(given);
     return this.ask(step, {
       kind: SLOT[field],
       topic: 'data_change',

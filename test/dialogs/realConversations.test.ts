@@ -109,6 +109,25 @@ describe('the way people write', () => {
     expect(await chat.sayText('Perfekt, mehr brauche ich nicht')).toBe(de('conversation:closing.goodbye'));
   });
 
+  it('"Ja, aber jetzt hängt sie beim Login" after a troubleshooting step goes on to the next step', async () => {
+    const chat = h.client(new MainDialog(h.deps));
+    await chat.say('2');
+    await chat.say('4');
+    expect(await chat.sayText('Ja, aber jetzt hängt sie beim Login')).toContain(de('conversation:technical.steps.app.1.text'));
+  });
+
+  it('Swiss: "Ich möcht mini Adrässe ändere", then the address at the field question', async () => {
+    const chat = h.client(new MainDialog(h.deps));
+    expect(await chat.sayText('Ich möcht mini Adrässe ändere')).toContain(de('conversation:dataChange.askValue.address'));
+    expect(await chat.sayText('Bahnhofstrasse 12, 8001 Zürich')).toContain('Bahnhofstrasse 12, 8001 Zürich');
+  });
+
+  it('an address given at the field question is taken as the new address', async () => {
+    const chat = h.client(new MainDialog(h.deps));
+    await chat.say('5');
+    expect(await chat.sayText('Bahnhofstrasse 12, 8001 Zürich')).toContain(de('conversation:dataChange.newField.address'));
+  });
+
   it('a thumbs up answers "Hat Ihnen das geholfen?"', async () => {
     const chat = h.client(new MainDialog(h.deps));
     await chat.say('Wann wird der Rechnungsbetrag abgebucht?');

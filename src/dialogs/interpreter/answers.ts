@@ -4,7 +4,7 @@ import type { Expectation, PhraseChoice } from './expectation';
 import { renderPhrase } from './expectation';
 import { detectField, detectLostItem, detectProblem } from './matchers';
 import { parseAddress, parseCustomerNumber, parseDate, parseEmail, parseIban, parseLastFour, parseName, parsePhone } from './slots';
-import { yesNo } from './yesNo';
+import { startsWithNo, yesNo } from './yesNo';
 
 export type AnswerCheck = { ok: true } | { ok: false; problemKey?: string };
 
@@ -39,6 +39,8 @@ export function checkAnswer(expect: Expectation, text: string, now: Date, i18n: 
     case 'yesNo':
       return yesNo(text) !== undefined ? { ok: true } : { ok: false };
     case 'choice':
+      // "Nein, keine Adressänderung" names the field only to refuse it.
+      if (startsWithNo(text) || /^(?:kein|keine|keinen|nicht)(?= )/.test(normalizeText(text))) return { ok: false };
       return expect.matcher && MATCHERS[expect.matcher](text) !== undefined ? { ok: true } : { ok: false };
     case 'open':
       return expect.acceptsYesNo && yesNo(text) !== undefined ? { ok: true } : { ok: false };

@@ -41,7 +41,7 @@ const FIELD_WORDS: Record<Field, RegExp> = {
   bank: /(iban|bank|konto|lastschrift|account)/,
   email: /(mail)/,
   phone: /(telefon|handynummer|rufnummer|nummer|phone)/,
-  address: /(adresse|anschrift|umzug|umgezogen|wohnort|strasse|address|moved)/,
+  address: /(adress|adraess|adrass|anschrift|umzug|umgezogen|zuegelt|wohnort|strasse|address|moved)/,
   name: /(name|heirat|geheiratet|nachname)/,
 };
 
