@@ -1,5 +1,6 @@
 import { foldTokens, normalizeText } from '../../services/nlu/normalize';
 import { ibanValid } from '../../services/privacy/masking';
+import { trimTrailing } from '../../services/text/trim';
 
 /**
  * Reading the values a form asks for out of what customers actually write: "Kundennummer
@@ -82,25 +83,73 @@ export function parsePhone(text: string): string | undefined {
   return undefined;
 }
 
-const EMAIL = /[^\s@<>(),;:"]{1,64}@[^\s@<>(),;:"]{1,200}\.[a-z]{2,24}/i;
+/** A character an address may hold on either side of its "@". */
+const EMAIL_CHAR = /[^\s@<>(),;:"]/;
+const EMAIL_DOMAIN = /^[^.]+(?:\.[^.]+)*\.[a-z]{2,24}$/i;
 
+/**
+ * The first e-mail address in the text. Found from each "@" outwards by walking over the address's
+ * characters: a pattern with two long bounded runs would rescan them from every start.
+ */
 export function parseEmail(text: string): string | undefined {
-  const match = EMAIL.exec(text);
-  return match ? match[0].replace(/[.]+$/, '').toLowerCase() : undefined;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && EMAIL_CHAR.test(text[start - 1])) start--;
+    let end = at + 1;
+    while (end < text.length && end - at <= 200 && EMAIL_CHAR.test(text[end])) end++;
+    const domain = trimTrailing(text.slice(at + 1, end), '.');
+    if (start < at && EMAIL_DOMAIN.test(domain)) return `${text.slice(start, at)}@${domain}`.toLowerCase();
+  }
+  return undefined;
 }
 
-/** Street and number, then a 4- or 5-digit postcode and a town: "Hauptstraße 5, 10115 Berlin". */
-const ADDRESS = /^(?=.*\p{L}.*\d)(?=.*\b\d{4,5}\s+\p{L}).{8,150}$/u;
+/** A 4- or 5-digit postcode and a town: "…, 10115 Berlin". */
+const POSTCODE_TOWN = /(?<![\p{L}\p{N}])\d{4,5} \p{L}/u;
+const LETTER = /\p{L}/u;
+const DIGIT = /\d/;
+
+/** Street and number, then a postcode and a town: "Hauptstraße 5, 10115 Berlin" (whitespace already collapsed). */
+function looksLikeAddress(value: string): boolean {
+  if (value.length < 8 || value.length > 150 || !POSTCODE_TOWN.test(value)) return false;
+  const firstLetter = value.search(LETTER);
+  let lastDigit = value.length - 1;
+  while (lastDigit >= 0 && !DIGIT.test(value[lastDigit])) lastDigit--;
+  return firstLetter >= 0 && lastDigit > firstLetter;
+}
 const ADDRESS_LEAD = /^(meine neue (adresse|anschrift) (ist|lautet)|neue (adresse|anschrift)|die neue (adresse|anschrift) (ist|lautet)|ich wohne (jetzt )?(in der |im |am )?|my new address is|new address)\s*:?\s*/i;
 
-/** Street, number, postcode and town inside a longer message ("…, neue Adresse: Birkenweg 7, 50667 Köln"). */
-const ADDRESS_INSIDE = /[\p{L}][\p{L}.-]{1,40}(?: [\p{L}][\p{L}.-]{0,40}){0,3} \d{1,4}[a-z]?,? \d{4,5} [\p{L}][\p{L}-]{1,40}(?: [\p{L}][\p{L}-]{1,40}){0,2}/u;
+/** House number and postcode, the fixed middle of an address: " 7, 50667 " before the town. */
+const NUMBER_POSTCODE = /(?<= )\d{1,4}[a-z]?,? \d{4,5} (?=\p{L})/gu;
+const STREET_WORD = /^\p{L}[\p{L}.-]{0,40}$/u;
+const TOWN_WORD = /^\p{L}[\p{L}-]{1,40}$/u;
+
+/**
+ * Street, number, postcode and town inside a longer message ("…, neue Adresse: Birkenweg 7, 50667
+ * Köln"): found from its number and postcode, then up to four street words before and three town
+ * words after, word by word, so the search stays linear.
+ */
+function addressInside(value: string): string | undefined {
+  for (const match of value.matchAll(NUMBER_POSTCODE)) {
+    const at = match.index ?? 0;
+    const before = value.slice(0, at - 1).split(' ');
+    let streetWords = 0;
+    while (streetWords < 4 && streetWords < before.length && STREET_WORD.test(before[before.length - 1 - streetWords])) streetWords++;
+    const street = before.slice(before.length - streetWords);
+    if (street.length === 0 || street[0].length < 2) continue;
+    const after = value.slice(at + match[0].length).split(' ');
+    let townWords = 0;
+    while (townWords < 3 && townWords < after.length && TOWN_WORD.test(after[townWords])) townWords++;
+    if (townWords === 0) continue;
+    return `${street.join(' ')} ${match[0]}${after.slice(0, townWords).join(' ')}`;
+  }
+  return undefined;
+}
 
 export function parseAddress(text: string): string | undefined {
   const value = text.trim().replace(ADDRESS_LEAD, '').replace(/\s+/g, ' ');
-  const inside = ADDRESS_INSIDE.exec(value);
-  if (inside && inside[0].length < value.length) return inside[0];
-  return ADDRESS.test(value) ? value : undefined;
+  const inside = addressInside(value);
+  if (inside && inside.length < value.length) return inside;
+  return looksLikeAddress(value) ? value : undefined;
 }
 
 /** An IBAN anywhere in the text, spaces removed and upper-cased; check digits verified. */
@@ -133,7 +182,8 @@ export function extractName(text: string): string | undefined {
 
 /** A full name of two to five words: no digits, no yes/no, no sentence. */
 export function parseName(text: string): string | undefined {
-  const value = text.trim().replace(NAME_LEAD, '').replace(/[.!]+$/, '').replace(/\s*,\s*/g, ' ').replace(/\s+/g, ' ');
+  const withoutLead = text.trim().replace(NAME_LEAD, '');
+  const value = trimTrailing(withoutLead, '.!').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
   if (value.length < 4 || value.length > 100 || !NAME_SHAPE.test(value)) return undefined;
   const words = value.split(' ');
   if (words.some((w) => NOT_NAME_WORDS.has(foldTokens(w).join(' ')))) return undefined;
