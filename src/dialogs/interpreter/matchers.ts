@@ -25,13 +25,22 @@ export function detectProblem(text: string): Problem | undefined {
 const FAULT = /(geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no internet|crash|keeps dropping|won t|cannot connect|can t connect)/;
 
 /** "geht seit gestern nicht", "funktioniert schon wieder nicht", "is seit gestern weg": a verb, a few words, a negation. */
-const FAULT_GAP = /\b(?:geht|gehen|funktioniert|funktionieren|klappt|lauft|laeuft)\b(?: [a-z0-9]+){0,4} (?:nicht|ned|net|nimmer)\b/;
-const GONE = /\b(?:ist|is)\b(?: [a-z0-9]+){0,3} (?:weg|tot|down|ausgefallen)\b/;
+const WORKS = new Set(['geht', 'gehen', 'funktioniert', 'funktionieren', 'klappt', 'lauft', 'laeuft']);
+const NOT = new Set(['nicht', 'ned', 'net', 'nimmer']);
+const IS = new Set(['ist', 'is']);
+const AWAY = new Set(['weg', 'tot', 'down', 'ausgefallen']);
+
+/** A word of `first`, then at most `gap` words, then a word of `then` — word by word, in linear time. */
+function wordsApart(words: readonly string[], first: ReadonlySet<string>, gap: number, then: ReadonlySet<string>): boolean {
+  return words.some((word, i) => first.has(word) && words.slice(i + 1, i + 2 + gap).some((next) => then.has(next)));
+}
 
 /** True when a message reports a fault ("geht nicht", "kaputt", "kein Empfang"), not a wish or a wait. */
 export function describesFault(text: string): boolean {
   const normalized = normalizeText(text);
-  return FAULT.test(normalized) || FAULT_GAP.test(normalized) || GONE.test(normalized);
+  if (FAULT.test(normalized)) return true;
+  const words = normalized.split(' ');
+  return wordsApart(words, WORKS, 4, NOT) || wordsApart(words, IS, 3, AWAY);
 }
 
 export const FIELDS = ['address', 'name', 'bank', 'email', 'phone'] as const;
