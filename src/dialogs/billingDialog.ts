@@ -2,10 +2,8 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import { normalizeText } from '../services/nlu/normalize';
 import { maskSensitive } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
-import { handOff } from './escalation';
 import { KnowledgeTopicDialog } from './knowledgeTopicDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
-import { yesNo } from './interpreter/yesNo';
 
 const DISPUTE_WORDS = /(falsch|zu hoch|zu viel|nicht bestellt|nie bestellt|nicht gebucht|unberechtigt|ungerechtfertigt|doppelt|beanstand|widerspr|reklamier|stimmt nicht|nicht korrekt|fehlerhaft|nicht nachvollziehbar|geld zurueck|zurueckbuch|zurueckerstatt|erstatt|trotz kuendigung|gekuendigt habe|wrong|dispute|overcharg|not ordered|incorrect|refund)/;
 /** A first message this long with an amount already describes the disputed charge. */
@@ -23,7 +21,7 @@ export class DisputeDialog extends LotseDialog {
 
   constructor(deps: DialogDeps) {
     super(DisputeDialog.ID, deps);
-    this.addDialog(new WaterfallDialog(`${DisputeDialog.ID}.flow`, [this.askDetails.bind(this), this.record.bind(this), this.finish.bind(this)]));
+    this.addDialog(new WaterfallDialog(`${DisputeDialog.ID}.flow`, [this.askDetails.bind(this), this.record.bind(this)]));
     this.initialDialogId = `${DisputeDialog.ID}.flow`;
   }
 
@@ -54,16 +52,9 @@ export class DisputeDialog extends LotseDialog {
     await this.deps.sessions.addReference(ctx, recorded.reference);
     await this.deps.sessions.addFact(ctx, `Beanstandete Position: ${details.slice(0, 120)}`);
     await ctx.sendActivity(t('conversation:billing.dispute.recorded', { reference: recorded.reference }));
-    return this.askYesNo(step, [{ key: 'conversation:billing.dispute.offerPerson' }]);
-  }
-
-  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (yesNo(String(step.result ?? '')) === 'yes') {
-      await handOff(this.deps, step.context, { reason: 'explicit_request', category: 'billing' });
-      return step.endDialog({ handedOff: true } satisfies RequestResult);
-    }
-    const t = await this.deps.sessions.t(step.context);
-    await step.context.sendActivity(t('conversation:billing.dispute.noPerson'));
+    // A person is offered as a word to write: "ok" or "Ja, bitte aufnehmen" after the reference is an
+    // acknowledgement, not a wish to be queued.
+    await ctx.sendActivity(t('conversation:billing.dispute.personHint'));
     return step.endDialog({} satisfies RequestResult);
   }
 }

@@ -1,21 +1,19 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { maskSensitive } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
-import { handOff } from './escalation';
 import { LotseDialog, RequestResult } from './lotseDialog';
-import { yesNo } from './interpreter/yesNo';
 
 /** A first message this long already tells the story; shorter ones ("Ich will mich beschweren") do not. */
 const DESCRIPTIVE_LENGTH = 40;
 
-/** Complaints: empathy, never an argument, recorded with a BE- reference and a response date, a supervisor offered. */
+/** Complaints: empathy, never an argument, recorded with a BE- reference and a response date, a supervisor offered on request. */
 export class ComplaintDialog extends LotseDialog {
   static readonly ID = 'complaint';
   private static readonly FLOW = 'complaint.flow';
 
   constructor(deps: DialogDeps) {
     super(ComplaintDialog.ID, deps);
-    this.addDialog(new WaterfallDialog(ComplaintDialog.FLOW, [this.acknowledge.bind(this), this.record.bind(this), this.finish.bind(this)]));
+    this.addDialog(new WaterfallDialog(ComplaintDialog.FLOW, [this.acknowledge.bind(this), this.record.bind(this)]));
     this.initialDialogId = ComplaintDialog.FLOW;
   }
 
@@ -47,16 +45,9 @@ export class ComplaintDialog extends LotseDialog {
       recorded.responseDueAt ?? this.deps.clock.now(),
     );
     await ctx.sendActivity(t('conversation:complaint.recorded', { reference: recorded.reference, date }));
-    return this.askYesNo(step, [{ key: 'conversation:complaint.offerSupervisor' }]);
-  }
-
-  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (yesNo(String(step.result ?? '')) === 'yes') {
-      await handOff(this.deps, step.context, { reason: 'explicit_request', category: 'complaint', needsSupervisor: true });
-      return step.endDialog({ handedOff: true } satisfies RequestResult);
-    }
-    const t = await this.deps.sessions.t(step.context);
-    await step.context.sendActivity(t('conversation:complaint.thanks'));
+    // The supervisor is offered as a word to write, not as a yes/no question: after a recorded
+    // complaint "ok" or "Ja, das war alles" is an acknowledgement, and must not queue anybody.
+    await ctx.sendActivity(t('conversation:complaint.supervisorHint'));
     return step.endDialog({} satisfies RequestResult);
   }
 }

@@ -145,8 +145,9 @@ export class MainDialog extends LotseDialog {
     const result = step.result as RequestResult | undefined;
     if (result?.handedOff || result?.closed) return step.endDialog(result);
     const session = await this.deps.sessions.get(step.context);
-    // After the blocking lane a person asked for is still urgent.
-    if (session.category !== 'lost_or_stolen') session.category = undefined;
+    // After the blocking lane a person asked for is still urgent; after a finished request (a dispute,
+    // a complaint) a person asked for next is about that request, until another one begins.
+    if (session.category !== 'lost_or_stolen' && result?.interrupted) session.category = undefined;
     const t = await this.deps.sessions.t(step.context);
     switch (result?.interrupted) {
       case 'switch':

@@ -33,10 +33,12 @@ describe('BillingDialog', () => {
     expect(await chat.sayText('start')).toContain(de('conversation:billing.dispute.ask'));
     const text = await chat.sayText('39,99 € Drittanbieter auf der Rechnung vom März');
     expect(text).toMatch(REF('RK'));
-    expect(text).toContain(de('conversation:billing.dispute.offerPerson'));
-    await chat.say('Ja');
+    expect(text).toContain(de('conversation:billing.dispute.personHint'));
+    // An acknowledgement after the reference queues nobody; asking for a person does.
+    await chat.say('Ok, danke');
+    expect(h.handoff.requests).toHaveLength(0);
+    await chat.say('Mitarbeiter');
     expect(h.handoff.requests).toHaveLength(1);
-    expect(h.handoff.requests[0]).toMatchObject({ category: 'billing' });
     expect(h.handoff.requests[0].summary.references[0]).toMatch(REF('RK'));
     expect(await stored('dispute')).toHaveLength(1);
   });
@@ -183,7 +185,7 @@ describe('DataChangeDialog', () => {
 });
 
 describe('ComplaintDialog', () => {
-  it('acknowledges with empathy, records with a BE reference and a deadline, and offers a supervisor', async () => {
+  it('acknowledges with empathy, records with a BE reference and a deadline, and a supervisor on request, not on a mere ok', async () => {
     const chat = h.client(new ComplaintDialog(h.deps));
     const first = await chat.sayText('Ich möchte mich beschweren');
     expect(first).toContain(de('conversation:complaint.empathy'));
@@ -191,9 +193,12 @@ describe('ComplaintDialog', () => {
     expect(recorded).toMatch(REF('BE'));
     // Wednesday 12 March 2025 plus five working days.
     expect(recorded).toContain('19.03.2025');
-    await chat.say('Ja');
+    expect(recorded).toContain(de('conversation:complaint.supervisorHint'));
+    await chat.say('Ok');
+    expect(h.handoff.requests).toHaveLength(0);
+    await chat.say('Ich möchte bitte mit der Teamleitung sprechen');
     expect(h.handoff.requests).toHaveLength(1);
-    expect(h.handoff.requests[0]).toMatchObject({ category: 'complaint', needsSupervisor: true });
+    expect(h.handoff.requests[0]).toMatchObject({ needsSupervisor: true });
     const [request] = await stored('complaint');
     expect(request.responseDueAt).toBeDefined();
   });

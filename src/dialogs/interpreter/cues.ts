@@ -48,7 +48,7 @@ function whole(items: string[]): RegExp {
 const SUPERVISOR = prefixes([
   'vorgesetz', 'vorgesez', 'chef', 'chefin', 'teamleit', 'teamleiter', 'gruppenleit', 'abteilungsleit', 'verantwortlich',
   'beschwerdestell', 'beschwerdeabteilung', 'beschwerdemanagement', 'geschaftsfuhr', 'geschäftsleitung', 'vorstand',
-  'manager', 'supervisor', 'schichtleit', 'filialleit',
+  'manager', 'supervisor', 'schichtleit', 'filialleit', 'team lead', 'teamlead', 'team leader',
 ]);
 // "Chefkoch", "Chefarzt": the stem above would match them as well.
 const NOT_SUPERVISOR = prefixes(['chefkoch', 'chefarzt']);
@@ -82,7 +82,7 @@ const CLOSING = words([
   'bye', 'goodbye', 'good bye', 'bye bye', 'that s all', 'that is all', 'thats all', 'nothing else', 'have a nice day', 'see you',
   'machs gut', 'mach s gut', 'gute nacht', 'lg', 'frohe weihnachten', 'schone weihnachten', 'frohe feiertage', 'schone feiertage',
   'guten rutsch', 'mehr brauche ich nicht', 'mehr brauch ich nicht', 'brauche ich nicht mehr', 'sonst brauche ich nichts', 'mehr wollte ich nicht',
-  'das reicht', 'das genugt', 'das reicht mir', 'that s it', 'thats it', 'nothing more', 'frohe ostern', 'schonen feierabend', 'schones wochenende noch', 'happy holidays', 'merry christmas', 'have a nice weekend',
+  'das reicht', 'das genugt', 'das reicht mir', 'that s it', 'thats it', 'nothing more', 'that s everything', 'that is everything', 'thats everything', 'frohe ostern', 'schonen feierabend', 'schones wochenende noch', 'happy holidays', 'merry christmas', 'have a nice weekend',
 ]);
 /** A rating in words that also says goodbye ("war super, danke"); whole message only, "war super hoch" is not one. */
 const CLOSING_RATING = whole([
