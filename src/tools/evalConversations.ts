@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const runnable = scripts.filter((s) => !s.pending);
 
   let local: LocalMongo | undefined;
-  let mongoBase = (process.env.MONGODB_URI ?? '').replace(/\/[^/?]*(\?.*)?$/, '');
+  let mongoBase = serverPart(process.env.MONGODB_URI ?? '');
   if (!mongoBase) {
     local = await startLocalMongo({ port: 0 });
     mongoBase = local.uri;
@@ -122,3 +122,11 @@ main().catch((err) => {
   process.stderr.write(`eval:conversations failed: ${(err as Error).stack ?? err}\n`);
   process.exit(1);
 });
+
+/** "mongodb://host:27017/db?x=y" -> "mongodb://host:27017": the server without database and options. */
+function serverPart(uri: string): string {
+  const query = uri.indexOf('?');
+  const base = query >= 0 ? uri.slice(0, query) : uri;
+  const slash = base.lastIndexOf('/');
+  return slash > base.indexOf('//') + 1 ? base.slice(0, slash) : base;
+}
