@@ -66,6 +66,10 @@ export async function startConversationApp(time: TimeOfDay, mongoBase: string): 
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   await app.start();
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  // A database that is restarting answers 503 for a moment; wait for readiness instead of failing every script.
+  for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+    if ((await fetch(`${baseUrl}/readyz`).catch(() => undefined))?.status === 200) break;
+  }
   const tokens = {
     agent: await createUser(baseUrl, 'Anna Agentin', 'agent'),
     supervisor: await createUser(baseUrl, 'Sven Supervisor', 'supervisor'),
