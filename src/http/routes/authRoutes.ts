@@ -1,5 +1,5 @@
 import type { Next, Request, Response, Server } from 'restify';
-import { jsonBody, requestLimits, RouteModule, sendServiceError } from '../server';
+import { jsonBody, requestLimits, route, RouteModule, sendServiceError } from '../server';
 import { requireId, requireOneOf, requireString } from '../../services/validation/input';
 import type { AuthService } from '../../services/auth/authService';
 import { hasRole, Principal, Role, ROLES } from '../../services/auth/roles';
@@ -53,31 +53,30 @@ export class AuthRoutes implements RouteModule {
     server.get('/api/me', requireRole(this.auth, 'agent'), async (req: Request, res: Response) => {
       res.send(200, principalOf(req));
     });
-    server.get('/api/admin/users', admin, async (_req: Request, res: Response) => {
-      try {
-        res.send(200, { items: await this.auth.listUsers() });
-      } catch (err) {
-        sendServiceError(res, err);
-      }
-    });
-    server.post('/api/admin/users', admin, jsonBody, async (req: Request, res: Response) => {
-      try {
+    server.get(
+      '/api/admin/users',
+      admin,
+      route(async () => [200, { items: await this.auth.listUsers() }]),
+    );
+    server.post(
+      '/api/admin/users',
+      admin,
+      jsonBody,
+      route(async (req) => {
         const body = (req.body ?? {}) as Record<string, unknown>;
         const name = requireString(body.name, 'name', { max: 100 });
         const role = requireOneOf(body.role, 'role', ROLES);
         const created = await this.auth.createUser(name, role, principalOf(req));
-        res.send(201, { ...created.user, token: created.token });
-      } catch (err) {
-        sendServiceError(res, err);
-      }
-    });
-    server.del('/api/admin/users/:id', admin, async (req: Request, res: Response) => {
-      try {
+        return [201, { ...created.user, token: created.token }];
+      }),
+    );
+    server.del(
+      '/api/admin/users/:id',
+      admin,
+      route(async (req) => {
         await this.auth.deactivateUser(requireId(req.params.id));
-        res.send(204);
-      } catch (err) {
-        sendServiceError(res, err);
-      }
-    });
+        return [204, undefined];
+      }),
+    );
   }
 }

@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { requireRole } from './authRoutes';
 import type { AuthService } from '../../services/auth/authService';
 import { ValidationError } from '../../services/errors';
-import { RouteModule, sendServiceError } from '../server';
+import { route, RouteModule, sendServiceError } from '../server';
 import type { RetentionService } from '../../services/retention/retentionService';
 
 /**
@@ -26,20 +26,16 @@ export class RetentionRoutes implements RouteModule {
         sendServiceError(res, err);
       }
     });
-    server.del('/api/admin/customers/:customerId', admin, async (req: Request, res: Response) => {
-      try {
-        res.send(200, await this.retention.eraseCustomer(requireCustomerId(req.params.customerId)));
-      } catch (err) {
-        sendServiceError(res, err);
-      }
-    });
-    server.post('/api/admin/retention/sweep', admin, async (_req: Request, res: Response) => {
-      try {
-        res.send(200, await this.retention.sweep());
-      } catch (err) {
-        sendServiceError(res, err);
-      }
-    });
+    server.del(
+      '/api/admin/customers/:customerId',
+      admin,
+      route(async (req) => [200, await this.retention.eraseCustomer(requireCustomerId(req.params.customerId))]),
+    );
+    server.post(
+      '/api/admin/retention/sweep',
+      admin,
+      route(async () => [200, await this.retention.sweep()]),
+    );
   }
 }
 
