@@ -15,12 +15,28 @@ import { CUSTOMER_SCRIPT } from './script';
 import { activity, driveLoad } from './support/load';
 
 /** Commands the process issues on its own (readiness ping, pollers), not per turn. */
-const BACKGROUND = new Set(['ping', 'hello', 'isMaster', 'ismaster', 'endSessions', 'createIndexes', 'listIndexes', 'buildInfo']);
+const BACKGROUND = new Set([
+  'ping',
+  'hello',
+  'isMaster',
+  'ismaster',
+  'endSessions',
+  'createIndexes',
+  'listIndexes',
+  'buildInfo',
+]);
 
 async function main(): Promise<void> {
   const mongo = process.env.MONGODB_URI ? undefined : await startLocalMongo({});
   const base = process.env.MONGODB_URI ?? `${mongo!.uri}/bench_dbops_${Date.now()}`;
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', MicrosoftAppId: '', MicrosoftAppPassword: '', ADMIN_API_TOKEN: '' });
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '0',
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
+    ADMIN_API_TOKEN: '',
+  });
   const app = buildApp(config, `${base}${base.includes('?') ? '&' : '?'}monitorCommands=true`, createLogger('warn'));
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   await app.start();
@@ -56,21 +72,34 @@ async function main(): Promise<void> {
   }
   const total = rows.reduce((n, r) => n + r.ops.length, 0);
   const steady = second.reduce((n, r) => n + r.ops.length, 0);
-  process.stdout.write(`\nDB commands per turn: ${(total / rows.length).toFixed(2)} overall, ${(steady / second.length).toFixed(2)} on the second walk\n`);
+  process.stdout.write(
+    `\nDB commands per turn: ${(total / rows.length).toFixed(2)} overall, ${(steady / second.length).toFixed(2)} on the second walk\n`,
+  );
 
-  const stateDocs = await app.database.connection.db!.collection<{ _id: string; data?: string }>('botstate').find({ _id: { $regex: conversationId } }).toArray();
+  const stateDocs = await app.database.connection
+    .db!.collection<{ _id: string; data?: string }>('botstate')
+    .find({ _id: { $regex: conversationId } })
+    .toArray();
   for (const doc of stateDocs) process.stdout.write(`state ${doc._id}: ${doc.data?.length ?? 0} characters\n`);
   if (process.argv.includes('--show-state')) for (const doc of stateDocs) process.stdout.write(`${doc.data}\n`);
 
   // Under load, batching lets turns share commands.
   for (const concurrency of [1, 10]) {
     current = [];
-    const result = await driveLoad({ baseUrl: `http://127.0.0.1:${port}`, concurrency, conversations: 50, script: CUSTOMER_SCRIPT, label: `dbops-c${concurrency}` });
+    const result = await driveLoad({
+      baseUrl: `http://127.0.0.1:${port}`,
+      concurrency,
+      conversations: 50,
+      script: CUSTOMER_SCRIPT,
+      label: `dbops-c${concurrency}`,
+    });
     await new Promise((r) => setTimeout(r, 300));
     const byName = new Map<string, number>();
     for (const op of current) byName.set(op, (byName.get(op) ?? 0) + 1);
     const detail = [...byName.entries()].map(([op, n]) => `${op} ${(n / result.turns).toFixed(2)}`).join(', ');
-    process.stdout.write(`concurrency ${concurrency}: ${(current.length / result.turns).toFixed(2)} DB commands per turn over ${result.turns} turns (${detail})\n`);
+    process.stdout.write(
+      `concurrency ${concurrency}: ${(current.length / result.turns).toFixed(2)} DB commands per turn over ${result.turns} turns (${detail})\n`,
+    );
   }
   await app.stop();
   await mongo?.stop();

@@ -53,8 +53,19 @@ async function main(): Promise<void> {
     reason: 'explicit_request',
     needsSupervisor: false,
     frustration: { level: 0, score: 0.1 },
-    customer: { channel: 'webchat', conversationKey: `webchat:bench-${i}`, conversationReference: { conversation: { id: `bench-${i}` } }, language: 'de' },
-    summary: { text: 'Rechnung: Kunde möchte einen Mitarbeiter.', menuPath: [], facts: [], references: [], mood: 'ruhig' },
+    customer: {
+      channel: 'webchat',
+      conversationKey: `webchat:bench-${i}`,
+      conversationReference: { conversation: { id: `bench-${i}` } },
+      language: 'de',
+    },
+    summary: {
+      text: 'Rechnung: Kunde möchte einen Mitarbeiter.',
+      menuPath: [],
+      facts: [],
+      references: [],
+      mood: 'ruhig',
+    },
     transcript: [{ at: new Date(), from: 'customer', text: 'Ich habe eine Frage zu meiner Rechnung.' }],
     messages: [],
     notes: [],
@@ -66,7 +77,9 @@ async function main(): Promise<void> {
   }));
   for (let i = 0; i < docs.length; i += 1000) await model.insertMany(docs.slice(i, i + 1000), { lean: true });
   const newest = await model.findOne({ status: 'queued' }).sort({ createdAt: -1 }).lean();
-  const ids = (await model.find({ status: 'queued' }, { _id: 1 }).sort({ createdAt: 1 }).limit(SAMPLES).lean()).map((d) => String(d._id));
+  const ids = (await model.find({ status: 'queued' }, { _id: 1 }).sort({ createdAt: 1 }).limit(SAMPLES).lean()).map(
+    (d) => String(d._id),
+  );
 
   // Warm-up, so the JIT and the connection pool do not count.
   for (let i = 0; i < 30; i++) {
@@ -97,7 +110,9 @@ async function main(): Promise<void> {
     const base = percentile(baseline, 50);
     return `${name.padEnd(34)} p50 ${p50.toFixed(2).padStart(7)} ms   p99 ${p99.toFixed(2).padStart(7)} ms   ${(p50 / base).toFixed(1).padStart(5)}x baseline p50${target === undefined ? '' : `   target ${target} ms: ${(name.startsWith('claim') ? p99 : p50) <= target ? 'met' : 'MISSED'}`}`;
   };
-  process.stdout.write(`handoff queue with ${QUEUED} waiting (${SAMPLES} samples each; newest customer now at position ${positionNow})\n`);
+  process.stdout.write(
+    `handoff queue with ${QUEUED} waiting (${SAMPLES} samples each; newest customer now at position ${positionNow})\n`,
+  );
   process.stdout.write(`${row('baseline: findOne by _id', baseline)}\n`);
   process.stdout.write(`${row('position of the newest customer', position, 5)}\n`);
   process.stdout.write(`${row('position after a queue change', positionCold)}\n`);

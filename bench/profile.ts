@@ -32,11 +32,35 @@ async function main(): Promise<void> {
   const port = await freePort();
   const counter = path.join(ROOT, 'bench/support/commandCounter.ts');
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--disable-warning=DEP0111', '--import', 'tsx', ...(process.env.PROFILE_PRELOAD ? ['--import', path.resolve(process.env.PROFILE_PRELOAD)] : []), '--import', counter, path.join(ROOT, 'src/index.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MONGODB_URI: `${mongo.uri}/bench_profile`, MicrosoftAppId: '', MicrosoftAppPassword: '', RATE_LIMIT_PER_MINUTE: '0', ADMIN_API_TOKEN: '' },
-    stdio: ['ignore', 'inherit', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--cpu-prof',
+      `--cpu-prof-dir=${dir}`,
+      '--disable-warning=DEP0111',
+      '--import',
+      'tsx',
+      ...(process.env.PROFILE_PRELOAD ? ['--import', path.resolve(process.env.PROFILE_PRELOAD)] : []),
+      '--import',
+      counter,
+      path.join(ROOT, 'src/index.ts'),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        MONGODB_URI: `${mongo.uri}/bench_profile`,
+        MicrosoftAppId: '',
+        MicrosoftAppPassword: '',
+        RATE_LIMIT_PER_MINUTE: '0',
+        ADMIN_API_TOKEN: '',
+      },
+      stdio: ['ignore', 'inherit', 'pipe'],
+    },
+  );
   let commands: Record<string, number> = {};
   child.stderr!.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
@@ -63,8 +87,17 @@ async function main(): Promise<void> {
     return (Number(f[11]) + Number(f[12])) * 10;
   };
   const [lotseBefore, dbBefore] = [cpu(child.pid!), cpu(mongo.pid)];
-  const result = await driveLoad({ baseUrl, concurrency: 10, conversations, script: CUSTOMER_SCRIPT, label: 'profile' });
-  const [lotseCpu, dbCpu] = [(cpu(child.pid!) - lotseBefore) / result.turns, (cpu(mongo.pid) - dbBefore) / result.turns];
+  const result = await driveLoad({
+    baseUrl,
+    concurrency: 10,
+    conversations,
+    script: CUSTOMER_SCRIPT,
+    label: 'profile',
+  });
+  const [lotseCpu, dbCpu] = [
+    (cpu(child.pid!) - lotseBefore) / result.turns,
+    (cpu(mongo.pid) - dbBefore) / result.turns,
+  ];
   process.stdout.write(
     `${result.turns} turns, ${result.errors} errors, ${((result.turns * 1000) / result.durationMs).toFixed(0)} turns/s, CPU per turn: Lotse ${lotseCpu.toFixed(2)} ms, database ${dbCpu.toFixed(2)} ms\n`,
   );
@@ -94,7 +127,15 @@ async function main(): Promise<void> {
     const name = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*node_modules\//, '').replace(ROOT, '')}:${frame.lineNumber + 1}`;
     fn.set(name, (fn.get(name) ?? 0) + 1);
     const m = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(frame.url);
-    const p = m ? m[1] : frame.url.startsWith('file://') || frame.url.startsWith('/') ? (frame.url.includes('/src/') ? 'lotse src' : 'other file') : frame.url ? 'node internals' : frame.functionName;
+    const p = m
+      ? m[1]
+      : frame.url.startsWith('file://') || frame.url.startsWith('/')
+        ? frame.url.includes('/src/')
+          ? 'lotse src'
+          : 'other file'
+        : frame.url
+          ? 'node internals'
+          : frame.functionName;
     pkg.set(p, (pkg.get(p) ?? 0) + 1);
   }
   const top = (m: Map<string, number>, n: number) =>
@@ -103,7 +144,9 @@ async function main(): Promise<void> {
       .slice(0, n)
       .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`)
       .join('\n');
-  process.stdout.write(`\n== by package (self time)\n${top(pkg, 25)}\n\n== by function (self time)\n${top(fn, 40)}\n\nprofile: ${path.join(dir, file)}\n`);
+  process.stdout.write(
+    `\n== by package (self time)\n${top(pkg, 25)}\n\n== by function (self time)\n${top(fn, 40)}\n\nprofile: ${path.join(dir, file)}\n`,
+  );
 }
 
 main().catch((err) => {

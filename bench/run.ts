@@ -53,11 +53,22 @@ interface TargetSpec {
 const TARGETS: TargetSpec[] = [
   { key: 'echo', label: 'echo bot (botbuilder, no state)', entry: 'bench/baselines/echoBot.ts' },
   { key: 'dialog', label: 'plain dialog bot (MemoryStorage)', entry: 'bench/baselines/dialogBot.ts' },
-  { key: 'lotse', label: 'Lotse (full customer turn, MongoDB)', entry: 'src/index.ts', env: (mongo) => lotseEnv(mongo, 'bench_lotse') },
+  {
+    key: 'lotse',
+    label: 'Lotse (full customer turn, MongoDB)',
+    entry: 'src/index.ts',
+    env: (mongo) => lotseEnv(mongo, 'bench_lotse'),
+  },
 ];
 
 function lotseEnv(mongo: LocalMongo, db: string): Record<string, string> {
-  return { MONGODB_URI: `${mongo.uri}/${db}`, MicrosoftAppId: '', MicrosoftAppPassword: '', RATE_LIMIT_PER_MINUTE: '0', ADMIN_API_TOKEN: '' };
+  return {
+    MONGODB_URI: `${mongo.uri}/${db}`,
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ADMIN_API_TOKEN: '',
+  };
 }
 
 interface Row {
@@ -88,7 +99,13 @@ function processCpuMs(pid: number): number | undefined {
   }
 }
 
-async function measureLevel(target: Target, spec: TargetSpec, concurrency: number, turns: number, mongo: LocalMongo): Promise<Row> {
+async function measureLevel(
+  target: Target,
+  spec: TargetSpec,
+  concurrency: number,
+  turns: number,
+  mongo: LocalMongo,
+): Promise<Row> {
   const before = await target.stats({ resetPeak: true });
   const dbBefore = spec.env ? processCpuMs(mongo.pid) : undefined;
   const loadBefore = process.cpuUsage();
@@ -122,10 +139,18 @@ async function benchTarget(spec: TargetSpec, mongo: LocalMongo): Promise<Row[]> 
   const rows: Row[] = [];
   try {
     // Warm-up (not measured): JIT, connection pools, index builds.
-    await driveLoad({ baseUrl: target.baseUrl, concurrency: 10, conversations: WARMUP_CONVERSATIONS, script: CUSTOMER_SCRIPT, label: `${spec.key}-warmup` });
+    await driveLoad({
+      baseUrl: target.baseUrl,
+      concurrency: 10,
+      conversations: WARMUP_CONVERSATIONS,
+      script: CUSTOMER_SCRIPT,
+      label: `${spec.key}-warmup`,
+    });
     for (const level of LEVELS) {
       const row = await measureLevel(target, spec, level.concurrency, level.turns, mongo);
-      log(`  ${spec.key} c=${level.concurrency}: ${fmt(row.turnsPerSecond, 0)} turns/s, p99 ${fmt(row.p99, 1)} ms${row.result.errors ? `, ${row.result.errors} errors (${row.result.firstError})` : ''}`);
+      log(
+        `  ${spec.key} c=${level.concurrency}: ${fmt(row.turnsPerSecond, 0)} turns/s, p99 ${fmt(row.p99, 1)} ms${row.result.errors ? `, ${row.result.errors} errors (${row.result.firstError})` : ''}`,
+      );
       rows.push(row);
     }
   } finally {
@@ -151,7 +176,13 @@ async function memoryTest(mongo: LocalMongo): Promise<MemoryFigures> {
   log(`memory test: ${MEMORY_CONVERSATIONS} distinct conversations through a fresh Lotse process ...`);
   const target = await startTarget('lotse-memory', 'src/index.ts', await freePort(), lotseEnv(mongo, 'bench_memory'));
   try {
-    await driveLoad({ baseUrl: target.baseUrl, concurrency: 10, conversations: WARMUP_CONVERSATIONS, script: MEMORY_SCRIPT, label: 'memory-warmup' });
+    await driveLoad({
+      baseUrl: target.baseUrl,
+      concurrency: 10,
+      conversations: WARMUP_CONVERSATIONS,
+      script: MEMORY_SCRIPT,
+      label: 'memory-warmup',
+    });
     const before = await target.stats({ gc: true, resetPeak: true });
     const result = await driveLoad({
       baseUrl: target.baseUrl,
@@ -190,7 +221,11 @@ async function runMicroBenchmarks(mongo: LocalMongo): Promise<void> {
       const child = spawn('npx', ['tsx', file], {
         cwd: ROOT,
         stdio: ['ignore', 'inherit', 'inherit'],
-        env: { ...process.env, MONGODB_URI: `${mongo.uri}/bench_micro_${path.basename(file, '.ts')}`, LOG_LEVEL: 'warn' },
+        env: {
+          ...process.env,
+          MONGODB_URI: `${mongo.uri}/bench_micro_${path.basename(file, '.ts')}`,
+          LOG_LEVEL: 'warn',
+        },
       });
       child.on('exit', (c) => resolve(c));
       child.on('error', () => resolve(null));
@@ -201,8 +236,22 @@ async function runMicroBenchmarks(mongo: LocalMongo): Promise<void> {
 
 function printResults(rows: Row[]): void {
   print('\n== Throughput and latency (POST /api/messages, expectReplies, distinct conversations)');
-  print(`script: ${CUSTOMER_SCRIPT.length} German customer messages per conversation ("${CUSTOMER_SCRIPT.slice(0, 3).join('", "')}", ...)`);
-  const header = ['target', 'conc', 'turns', 'errors', 'turns/s', 'p50 ms', 'p99 ms', 'CPU ms/turn', 'DB CPU ms/turn', 'load gen CPU ms/turn', 'peak RSS MB'];
+  print(
+    `script: ${CUSTOMER_SCRIPT.length} German customer messages per conversation ("${CUSTOMER_SCRIPT.slice(0, 3).join('", "')}", ...)`,
+  );
+  const header = [
+    'target',
+    'conc',
+    'turns',
+    'errors',
+    'turns/s',
+    'p50 ms',
+    'p99 ms',
+    'CPU ms/turn',
+    'DB CPU ms/turn',
+    'load gen CPU ms/turn',
+    'peak RSS MB',
+  ];
   const table = rows.map((r) => [
     TARGETS.find((t) => t.key === r.target)!.label,
     String(r.concurrency),
@@ -239,17 +288,31 @@ function printResults(rows: Row[]): void {
   const dialog10 = rows.find((r) => r.target === 'dialog' && r.concurrency === 10);
   if (lotse10 && dialog10) {
     print('\n== At concurrency 10 (the outcomes of issue 7)');
-    print(`Lotse throughput: ${fmt(lotse10.turnsPerSecond / dialog10.turnsPerSecond, 2)} x the plain dialog bot   (target >= 0.5)`);
+    print(
+      `Lotse throughput: ${fmt(lotse10.turnsPerSecond / dialog10.turnsPerSecond, 2)} x the plain dialog bot   (target >= 0.5)`,
+    );
     print(`Lotse p99 latency: ${fmt(lotse10.p99, 1)} ms   (target <= 50 ms)`);
   }
   const silent = rows.filter((r) => r.result.silentTurns > 0);
-  for (const r of silent) print(`note: ${r.target} c=${r.concurrency}: ${r.result.silentTurns} turns answered without a message`);
+  for (const r of silent)
+    print(`note: ${r.target} c=${r.concurrency}: ${r.result.silentTurns} turns answered without a message`);
 }
 
 function printMemory(m: MemoryFigures): void {
   print('\n== Memory: distinct conversations through one Lotse process (2 turns each)');
   printTable(
-    ['conversations', 'turns', 'errors', 'seconds', 'RSS before MB', 'peak RSS MB', 'RSS after MB', 'RSS after GC MB', 'heap before MB', 'heap after GC MB'],
+    [
+      'conversations',
+      'turns',
+      'errors',
+      'seconds',
+      'RSS before MB',
+      'peak RSS MB',
+      'RSS after MB',
+      'RSS after GC MB',
+      'heap before MB',
+      'heap after GC MB',
+    ],
     [
       [
         String(m.conversations),
@@ -270,7 +333,8 @@ function printMemory(m: MemoryFigures): void {
 
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   print(line(header));
   print(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) print(line(row));
@@ -295,9 +359,15 @@ function log(line: string): void {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  print(`Lotse benchmark — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? 'unknown'}), ${fmt(os.totalmem() / 1024 ** 3, 1)} GB RAM${QUICK ? ', QUICK run' : ''}`);
-  print('Every target runs alone as its own process; the load generator, the target and the local database share this machine.');
-  print('CPU ms/turn is the target process alone; DB CPU is the local database server (Lotse only), load gen CPU this process.');
+  print(
+    `Lotse benchmark — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? 'unknown'}), ${fmt(os.totalmem() / 1024 ** 3, 1)} GB RAM${QUICK ? ', QUICK run' : ''}`,
+  );
+  print(
+    'Every target runs alone as its own process; the load generator, the target and the local database share this machine.',
+  );
+  print(
+    'CPU ms/turn is the target process alone; DB CPU is the local database server (Lotse only), load gen CPU this process.',
+  );
   log('starting the local database (memory backend) ...');
   const mongo = await startLocalMongo({});
   try {

@@ -26,7 +26,13 @@ function loadTexts(): string[] {
     const text = texts[i % texts.length];
     const variant = Math.floor(i / texts.length) % 4;
     out.push(
-      variant === 0 ? text : variant === 1 ? text.toUpperCase() : variant === 2 ? text.replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u') : `${text} (${i})`,
+      variant === 0
+        ? text
+        : variant === 1
+          ? text.toUpperCase()
+          : variant === 2
+            ? text.replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u')
+            : `${text} (${i})`,
     );
   }
   return out;
@@ -39,7 +45,9 @@ function timeIt(label: string, texts: string[], fn: (text: string) => unknown): 
   for (const text of texts) sink += fn(text) ? 1 : 0;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rate = texts.length / seconds;
-  console.log(`${label.padEnd(34)} ${Math.round(rate).toLocaleString('en-US').padStart(10)} messages/s  (${texts.length} in ${(seconds * 1000).toFixed(0)} ms${sink < 0 ? '' : ''})`);
+  console.log(
+    `${label.padEnd(34)} ${Math.round(rate).toLocaleString('en-US').padStart(10)} messages/s  (${texts.length} in ${(seconds * 1000).toFixed(0)} ms${sink < 0 ? '' : ''})`,
+  );
   return rate;
 }
 
@@ -50,17 +58,23 @@ function main(): void {
   console.log(`model training at construction      ${Date.now() - setupStarted} ms`);
   const baseline = timeIt('baseline (normalizeText only)', texts, (t) => normalizeText(t));
   const triage = timeIt('TriageService.assess', texts, (t) => service.assess(t));
-  console.log(`ratio triage / baseline             ${(triage / baseline).toFixed(3)}  (baseline is ${(baseline / triage).toFixed(1)}x faster)`);
+  console.log(
+    `ratio triage / baseline             ${(triage / baseline).toFixed(3)}  (baseline is ${(baseline / triage).toFixed(1)}x faster)`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'lotse-bench-'));
   try {
     const file = join(dir, 'input.jsonl');
     writeFileSync(file, texts.map((text, i) => JSON.stringify({ id: `b${i}`, text })).join('\n') + '\n');
     const started = Date.now();
-    const run = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'tools', 'triage.ts'), file], {
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'tools', 'triage.ts'), file],
+      {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
     const seconds = (Date.now() - started) / 1000;
     const lines = run.stdout.split('\n').filter((l) => l.trim() !== '').length;
     if (run.status !== 0 || lines !== texts.length) {
@@ -68,7 +82,11 @@ function main(): void {
       process.exitCode = 1;
       return;
     }
-    console.log(`triage CLI end to end (incl. start) ${Math.round(texts.length / seconds).toLocaleString('en-US').padStart(10)} messages/s  (${texts.length} in ${(seconds * 1000).toFixed(0)} ms)`);
+    console.log(
+      `triage CLI end to end (incl. start) ${Math.round(texts.length / seconds)
+        .toLocaleString('en-US')
+        .padStart(10)} messages/s  (${texts.length} in ${(seconds * 1000).toFixed(0)} ms)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

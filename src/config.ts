@@ -174,7 +174,11 @@ export function loadConfig(env: Env = process.env): Config {
     microsoftAppId: r.string('MicrosoftAppId'),
     microsoftAppPassword: r.string('MicrosoftAppPassword'),
     microsoftAppTenantId: r.string('MicrosoftAppTenantId'),
-    microsoftAppType: r.oneOf('MicrosoftAppType', 'MultiTenant', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const),
+    microsoftAppType: r.oneOf('MicrosoftAppType', 'MultiTenant', [
+      'MultiTenant',
+      'SingleTenant',
+      'UserAssignedMSI',
+    ] as const),
     botOpenIdMetadataUrl: r.url('BOT_OPENID_METADATA_URL', ''),
     retentionDays: r.integer('RETENTION_DAYS', 90, 1, 3650),
     retentionSweepMinutes: r.integer('RETENTION_SWEEP_MINUTES', 60, 0, 10080),
@@ -203,7 +207,11 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: r.integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1000000),
     handoffUpdateIntervalSeconds: r.integer('HANDOFF_UPDATE_INTERVAL_SECONDS', 60, 1, 3600),
     adminContentPollMs: r.integer('ADMIN_CONTENT_POLL_MS', 2000, 100, 8000),
-    teamsSupervisorIds: r.string('TEAMS_SUPERVISOR_IDS').split(/[\s,;]+/).filter((id) => id !== '').map((id) => id.toLowerCase()),
+    teamsSupervisorIds: r
+      .string('TEAMS_SUPERVISOR_IDS')
+      .split(/[\s,;]+/)
+      .filter((id) => id !== '')
+      .map((id) => id.toLowerCase()),
     teamsTenantId: r.string('TEAMS_TENANT_ID').toLowerCase(),
     teamsAgentTeamId: r.string('TEAMS_AGENT_TEAM_ID'),
     trustProxy: { kind: 'none' },
@@ -218,26 +226,42 @@ export function loadConfig(env: Env = process.env): Config {
     r.problems.push('TEAMS_TENANT_ID and TEAMS_AGENT_TEAM_ID must be set together (or both left empty)');
   }
   if (config.teamsTenantId === '' && config.teamsAgentTeamId === '') {
-    config.startWarnings.push('Teams agent features are off: set TEAMS_TENANT_ID and TEAMS_AGENT_TEAM_ID to the agents\' tenant and team');
+    config.startWarnings.push(
+      "Teams agent features are off: set TEAMS_TENANT_ID and TEAMS_AGENT_TEAM_ID to the agents' tenant and team",
+    );
   }
   if (config.microsoftAppId === '') {
     if (config.allowUnauthenticated) {
-      config.startWarnings.push(`Bot Framework authentication is OFF (MicrosoftAppId is empty) and ALLOW_UNAUTHENTICATED=true: anyone who reaches ${config.host}:${config.port} can post activities and act as a Teams agent`);
+      config.startWarnings.push(
+        `Bot Framework authentication is OFF (MicrosoftAppId is empty) and ALLOW_UNAUTHENTICATED=true: anyone who reaches ${config.host}:${config.port} can post activities and act as a Teams agent`,
+      );
     } else {
       if (!['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
-        config.startWarnings.push(`Bot Framework authentication is OFF (MicrosoftAppId is empty): serving on 127.0.0.1 only instead of ${config.host}; set MicrosoftAppId, or ALLOW_UNAUTHENTICATED=true to serve unauthenticated on all interfaces`);
+        config.startWarnings.push(
+          `Bot Framework authentication is OFF (MicrosoftAppId is empty): serving on 127.0.0.1 only instead of ${config.host}; set MicrosoftAppId, or ALLOW_UNAUTHENTICATED=true to serve unauthenticated on all interfaces`,
+        );
       } else {
-        config.startWarnings.push('Bot Framework authentication is OFF (MicrosoftAppId is empty): serving on loopback only');
+        config.startWarnings.push(
+          'Bot Framework authentication is OFF (MicrosoftAppId is empty): serving on loopback only',
+        );
       }
       config.host = '127.0.0.1';
     }
   }
   if (config.companyName === '') r.problems.push('COMPANY_NAME must not be empty');
   if (config.botName === '') r.problems.push('BOT_NAME must not be empty');
-  if (config.microsoftAppId !== '' && config.microsoftAppPassword === '' && config.microsoftAppType !== 'UserAssignedMSI') {
+  if (
+    config.microsoftAppId !== '' &&
+    config.microsoftAppPassword === '' &&
+    config.microsoftAppType !== 'UserAssignedMSI'
+  ) {
     r.problems.push('MicrosoftAppPassword must be set when MicrosoftAppId is set');
   }
-  if (config.microsoftAppType === 'SingleTenant' && config.microsoftAppId !== '' && config.microsoftAppTenantId === '') {
+  if (
+    config.microsoftAppType === 'SingleTenant' &&
+    config.microsoftAppId !== '' &&
+    config.microsoftAppTenantId === ''
+  ) {
     r.problems.push('MicrosoftAppTenantId must be set for a SingleTenant app');
   }
   if (r.problems.length > 0) throw new ConfigError(r.problems);

@@ -114,9 +114,13 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const content = new MongoContentProvider(contentStore, config);
 
   const channels = customerChannels(config, connection, i18n, logger);
-  const retention = new RetentionService(connection, DEFAULT_RETENTION_RULES, { days: config.retentionDays, sweepMinutes: config.retentionSweepMinutes }, logger, [
-    revokeDirectLineTokens(channels.directLineStore),
-  ]);
+  const retention = new RetentionService(
+    connection,
+    DEFAULT_RETENTION_RULES,
+    { days: config.retentionDays, sweepMinutes: config.retentionSweepMinutes },
+    logger,
+    [revokeDirectLineTokens(channels.directLineStore)],
+  );
   const handoffs = new HandoffService({
     clock: () => clock.now(),
     connection,
@@ -126,27 +130,69 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     i18n,
     logger,
     marker: handoffMarks,
-    options: { updateIntervalSeconds: config.handoffUpdateIntervalSeconds, sweepIntervalMs: Math.min(5000, config.handoffUpdateIntervalSeconds * 500) },
+    options: {
+      updateIntervalSeconds: config.handoffUpdateIntervalSeconds,
+      sweepIntervalMs: Math.min(5000, config.handoffUpdateIntervalSeconds * 500),
+    },
   });
   const knowledge = new KnowledgeBase(connection, logger);
   const triage = new TriageService();
   const requests = new ServiceRequestService(connection, () => clock.now());
-  const { bot: customerBot } = buildCustomerConversation({ i18n, content, triage, knowledge, requests, handoff: handoffs, clock, logger, conversationState, userState, metrics, queue: { handoffs, marks: handoffMarks } });
+  const { bot: customerBot } = buildCustomerConversation({
+    i18n,
+    content,
+    triage,
+    knowledge,
+    requests,
+    handoff: handoffs,
+    clock,
+    logger,
+    conversationState,
+    userState,
+    metrics,
+    queue: { handoffs, marks: handoffMarks },
+  });
   const agents = agentSide(config, connection, channels.botFramework, handoffs, i18n, logger);
   const router = new BotRouter(customerBot, agents.bot);
 
   const messages = new MessagesRoute(channels.botFramework, router);
-  const whatsappInbound = new WhatsAppInboundProcessor(new InboundStore(connection, new InboundSealer(connection)), channels.whatsappContacts, channels.whatsappStatuses, channels.whatsapp, router, i18n, logger, {
-    leaseMs: config.whatsapp.claimLeaseSeconds * 1000,
-    sweepIntervalMs: config.whatsapp.sweepSeconds * 1000,
-    applied: new AppliedMessages(conversationState),
-    onDeadLetter: deadLetterCounter(metrics.registry),
+  const whatsappInbound = new WhatsAppInboundProcessor(
+    new InboundStore(connection, new InboundSealer(connection)),
+    channels.whatsappContacts,
+    channels.whatsappStatuses,
+    channels.whatsapp,
+    router,
+    i18n,
+    logger,
+    {
+      leaseMs: config.whatsapp.claimLeaseSeconds * 1000,
+      sweepIntervalMs: config.whatsapp.sweepSeconds * 1000,
+      applied: new AppliedMessages(conversationState),
+      onDeadLetter: deadLetterCounter(metrics.registry),
+    },
+  );
+  const directLineTokens = new DirectLineTokens(
+    new TokenSecretSource(connection, config.directLineTokenSecret),
+    1800,
+    7200,
+    Date.now,
+    config.directLineMaxLifetimeSeconds,
+    channels.directLineStore,
+  );
+  const liveContent = new LiveContent(contentStore, content, i18n, knowledge, logger, {
+    pollMs: config.adminContentPollMs,
+    fullReloadMs: 60_000,
   });
-  const directLineTokens = new DirectLineTokens(new TokenSecretSource(connection, config.directLineTokenSecret), 1800, 7200, Date.now, config.directLineMaxLifetimeSeconds, channels.directLineStore);
-  const liveContent = new LiveContent(contentStore, content, i18n, knowledge, logger, { pollMs: config.adminContentPollMs, fullReloadMs: 60_000 });
   const faqs = new FaqService(connection, contentStore, () => content.menus());
   const adminContent = new AdminContentService(contentStore, content, i18n, faqs, liveContent);
-  const preview = new PreviewService({ store: contentStore, faqs, content, conversation: previewConversations({ triage, knowledge, clock, logger }), now: () => clock.now(), defaultLanguage: config.defaultLanguage });
+  const preview = new PreviewService({
+    store: contentStore,
+    faqs,
+    content,
+    conversation: previewConversations({ triage, knowledge, clock, logger }),
+    now: () => clock.now(),
+    defaultLanguage: config.defaultLanguage,
+  });
 
   const server = createServer({
     logger,
@@ -166,7 +212,12 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
       new OpenApiRoutes(),
       new WhatsAppRoutes(config.whatsapp, whatsappInbound, logger),
       new DirectLineRoutes(channels.directLine, channels.directLineStore, directLineTokens, router),
-      new WebChatRoutes(() => content.settings(), i18n, new AzureDirectLineTokenExchange(config.directLineSecret, config.directLineUrl), logger),
+      new WebChatRoutes(
+        () => content.settings(),
+        i18n,
+        new AzureDirectLineTokenExchange(config.directLineSecret, config.directLineUrl),
+        logger,
+      ),
     ],
   });
 
@@ -183,7 +234,9 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
       await knowledge.seed().catch((err: Error) => logger.error({ err }, 'knowledge base could not be seeded'));
       await liveContent.start();
       // Handoffs opened before conversations were marked (an upgrade) must still reach their gate.
-      void handoffs.markOpenHandoffs().catch((err: Error) => logger.error({ err }, 'open handoffs could not be marked'));
+      void handoffs
+        .markOpenHandoffs()
+        .catch((err: Error) => logger.error({ err }, 'open handoffs could not be marked'));
       whatsappInbound.start();
       handoffs.start();
       // Without the agents' team bound no card goes anywhere.
@@ -199,7 +252,11 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
       const remaining = () => Math.max(100, deadline - Date.now());
       await bounded(new Promise<void>((resolve) => server.close(() => resolve())), remaining());
       server.server.closeAllConnections?.();
-      while (messages.turnsInFlight + channels.directLine.turnsInFlight + whatsappInbound.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (
+        messages.turnsInFlight + channels.directLine.turnsInFlight + whatsappInbound.inFlight > 0 &&
+        Date.now() < deadline
+      )
+        await new Promise((r) => setTimeout(r, 50));
       await bounded(whatsappInbound.stop(), remaining());
       await bounded(retention.stop(), remaining());
       // Transcript lines are written behind each answer; they must reach the database before it closes.
@@ -238,12 +295,19 @@ function customerFacing<T extends BotAdapter>(adapter: T, pipeline: TurnPipeline
 function customerChannels(config: Config, connection: Connection, i18n: I18nService, logger: Logger) {
   // Transcript lines leave in one bulk write every 25 ms at most; no customer waits for them.
   const transcripts = new TranscriptStore(connection, 30, 25);
-  const pipeline: TurnPipeline = { onTurnError: createTurnErrorHandler(logger, i18n), transcripts, customerLinks: new CustomerLinks(connection, logger), logger };
+  const pipeline: TurnPipeline = {
+    onTurnError: createTurnErrorHandler(logger, i18n),
+    transcripts,
+    customerLinks: new CustomerLinks(connection, logger),
+    logger,
+  };
   const defaultLocale = config.defaultLanguage === 'de' ? 'de-DE' : 'en-US';
 
   const botAuth = createBotFrameworkAuthentication({ ...config, openIdMetadataUrl: config.botOpenIdMetadataUrl });
   // One ConnectorClient per serviceUrl instead of a new one (and its HTTP pipeline) per activity.
-  const botFramework = customerFacing(new CloudAdapter(new ReusedConnectorsAuthentication(botAuth)), pipeline, { webChat: true });
+  const botFramework = customerFacing(new CloudAdapter(new ReusedConnectorsAuthentication(botAuth)), pipeline, {
+    webChat: true,
+  });
   const whatsappContacts = new ContactStore(connection);
   const whatsappStatuses = new StatusStore(connection);
   const whatsapp = customerFacing(
@@ -261,23 +325,54 @@ function customerChannels(config: Config, connection: Connection, i18n: I18nServ
   );
   const directLineStore = new DirectLineActivityStore(connection);
   const directLine = customerFacing(
-    new DirectLineAdapter(directLineStore, { serviceUrl: `${config.publicUrl}/v3/directline`, botId: 'lotse-bot', botName: config.botName, defaultLocale }),
+    new DirectLineAdapter(directLineStore, {
+      serviceUrl: `${config.publicUrl}/v3/directline`,
+      botId: 'lotse-bot',
+      botName: config.botName,
+      defaultLocale,
+    }),
     pipeline,
     { webChat: true },
   );
-  const messenger = new ChannelCustomerMessenger({ whatsapp, localDirectLine: directLine, botFramework }, config.microsoftAppId);
-  return { botFramework, whatsapp, whatsappContacts, whatsappStatuses, directLine, directLineStore, transcripts, messenger };
+  const messenger = new ChannelCustomerMessenger(
+    { whatsapp, localDirectLine: directLine, botFramework },
+    config.microsoftAppId,
+  );
+  return {
+    botFramework,
+    whatsapp,
+    whatsappContacts,
+    whatsappStatuses,
+    directLine,
+    directLineStore,
+    transcripts,
+    messenger,
+  };
 }
 
 /** An erased web customer's Direct Line tokens stop working at once. */
 function revokeDirectLineTokens(store: DirectLineActivityStore) {
   return async (customer: { conversationKeys: string[] }) =>
-    store.revoke(customer.conversationKeys.filter((key) => key.startsWith('directline:')).map((key) => key.slice('directline:'.length)));
+    store.revoke(
+      customer.conversationKeys
+        .filter((key) => key.startsWith('directline:'))
+        .map((key) => key.slice('directline:'.length)),
+    );
 }
 
 /** Agents in Teams: the card per handoff in the agents' channel, claims, the thread relay. */
-function agentSide(config: Config, connection: Connection, adapter: CloudAdapter, handoffs: HandoffService, i18n: I18nService, logger: Logger) {
-  const binding = config.teamsTenantId && config.teamsAgentTeamId ? { tenantId: config.teamsTenantId, teamId: config.teamsAgentTeamId } : undefined;
+function agentSide(
+  config: Config,
+  connection: Connection,
+  adapter: CloudAdapter,
+  handoffs: HandoffService,
+  i18n: I18nService,
+  logger: Logger,
+) {
+  const binding =
+    config.teamsTenantId && config.teamsAgentTeamId
+      ? { tenantId: config.teamsTenantId, teamId: config.teamsAgentTeamId }
+      : undefined;
   const channels = new TeamsChannelStore(connection, config.teamsAgentTeamId);
   const threads = new TeamsThreadStore(connection);
   const notifier = new TeamsNotifier(adapter, handoffs, channels, threads, i18n, logger, {

@@ -15,7 +15,8 @@ function load(lng: string): Record<string, unknown> {
 function leaves(tree: unknown, prefix = ''): [string, string][] {
   if (typeof tree === 'string') return [[prefix, tree]];
   if (Array.isArray(tree)) return tree.flatMap((v, i) => leaves(v, `${prefix}[${i}]`));
-  if (tree && typeof tree === 'object') return Object.entries(tree).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+  if (tree && typeof tree === 'object')
+    return Object.entries(tree).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
   return [[prefix, String(tree)]];
 }
 
@@ -35,7 +36,9 @@ describe('locales', () => {
 
   it('German texts spell umlauts as umlauts in the conversation', () => {
     const conversation = leaves(load('de').conversation, 'conversation');
-    const spelledOut = conversation.filter(([, text]) => /\b\w*(fuer|koennen|moechten|Aenderung|Ueber|ueber|waehlen|Gebuehr)\w*\b/.test(text));
+    const spelledOut = conversation.filter(([, text]) =>
+      /\b\w*(fuer|koennen|moechten|Aenderung|Ueber|ueber|waehlen|Gebuehr)\w*\b/.test(text),
+    );
     expect(spelledOut).toEqual([]);
   });
 

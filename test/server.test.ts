@@ -14,7 +14,11 @@ describe('HTTP edge behaviour', () => {
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413', async () => {
-    const bad = await fetch(`${test.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    const bad = await fetch(`${test.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":',
+    });
     expect(bad.status).toBe(400);
     const huge = await fetch(`${test.baseUrl}/api/messages`, {
       method: 'POST',

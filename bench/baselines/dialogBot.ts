@@ -3,8 +3,23 @@
  * waterfall with a TextPrompt, conversation state on MemoryStorage, restify + CloudAdapter (no auth).
  * Listens on PORT and prints "LISTENING <port>".
  */
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, TurnContext } from 'botbuilder';
-import { DialogSet, DialogState, DialogTurnResult, DialogTurnStatus, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  MemoryStorage,
+  TurnContext,
+} from 'botbuilder';
+import {
+  DialogSet,
+  DialogState,
+  DialogTurnResult,
+  DialogTurnStatus,
+  TextPrompt,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { serveBot } from './serveBot';
 
 const PROMPT = 'textPrompt';

@@ -7,7 +7,12 @@ import restify from 'restify';
  */
 export async function serveBot(adapter: CloudAdapter, logic: (context: TurnContext) => Promise<void>): Promise<void> {
   const server = restify.createServer({ name: 'baseline', handleUncaughtExceptions: false });
-  const body = restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, mapFiles: false, rejectUnknown: true });
+  const body = restify.plugins.bodyParser({
+    maxBodySize: 256 * 1024,
+    mapParams: false,
+    mapFiles: false,
+    rejectUnknown: true,
+  });
   server.post('/api/messages', body, async (req: restify.Request, res: restify.Response) => {
     await adapter.process(req, res, logic);
   });

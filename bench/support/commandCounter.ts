@@ -6,7 +6,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(path.join(process.cwd(), 'package.json'));
-const { Connection } = require('mongodb/lib/cmap/connection') as { Connection: { prototype: { command: (...args: unknown[]) => Promise<unknown> } } };
+const { Connection } = require('mongodb/lib/cmap/connection') as {
+  Connection: { prototype: { command: (...args: unknown[]) => Promise<unknown> } };
+};
 const counts = new Map<string, number>();
 const original = Connection.prototype.command;
 Connection.prototype.command = function (this: unknown, ...args: unknown[]) {

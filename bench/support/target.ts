@@ -18,12 +18,21 @@ export interface Target {
  * Starts `entry` (a TypeScript file, through tsx) with the probe, waits until GET /readyz answers
  * 200, and returns a handle that asks the process for its own CPU time and memory over IPC.
  */
-export async function startTarget(name: string, entry: string, port: number, env: Record<string, string> = {}): Promise<Target> {
-  const child = spawn(process.execPath, ['--expose-gc', '--disable-warning=DEP0111', '--import', 'tsx', '--import', PROBE, path.join(ROOT, entry)], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+export async function startTarget(
+  name: string,
+  entry: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<Target> {
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--disable-warning=DEP0111', '--import', 'tsx', '--import', PROBE, path.join(ROOT, entry)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000));
   child.stdout!.on('data', keep);

@@ -8,7 +8,12 @@ import {
 } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { Principal } from '../services/auth/roles';
-import { CustomerDeliveryError, HandoffConflictError, HandoffForbiddenError, HandoffNotFoundError } from '../services/handoff/errors';
+import {
+  CustomerDeliveryError,
+  HandoffConflictError,
+  HandoffForbiddenError,
+  HandoffNotFoundError,
+} from '../services/handoff/errors';
 import type { HandoffListItem } from '../services/handoff/handoffModel';
 import type { I18nService } from '../services/i18n/i18nService';
 import type { Logger } from '../services/logger';
@@ -77,9 +82,15 @@ export class AgentBot extends TeamsActivityHandler {
     const place = this.placeOf(context);
     if (!place.ok) {
       // Another team, another tenant, a personal chat, or no binding at all: nothing here is an agent.
-      log.warn({ teamId: place.teamId, tenantId: place.tenantId, type: context.activity.type, reason: place.reason }, 'Teams activity outside the agents\' team ignored');
+      log.warn(
+        { teamId: place.teamId, tenantId: place.tenantId, type: context.activity.type, reason: place.reason },
+        "Teams activity outside the agents' team ignored",
+      );
       if (context.activity.type === 'invoke') {
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: invokeError(403, 'Forbidden', 'only members of the agents\' team may do this') } });
+        await context.sendActivity({
+          type: 'invokeResponse',
+          value: { status: 403, body: invokeError(403, 'Forbidden', "only members of the agents' team may do this") },
+        });
       }
       return;
     }
@@ -91,11 +102,14 @@ export class AgentBot extends TeamsActivityHandler {
     const activity = context.activity;
     const data = (activity.channelData ?? {}) as TeamsChannelData;
     const teamId = data.team?.id;
-    const tenantId = (data.tenant?.id ?? (activity.conversation as { tenantId?: string } | undefined)?.tenantId)?.toLowerCase();
+    const tenantId = (
+      data.tenant?.id ?? (activity.conversation as { tenantId?: string } | undefined)?.tenantId
+    )?.toLowerCase();
     const binding = this.deps.binding;
     if (!binding) return { ok: false, teamId, tenantId, reason: 'TEAMS_TENANT_ID and TEAMS_AGENT_TEAM_ID are not set' };
     if (tenantId !== binding.tenantId.toLowerCase()) return { ok: false, teamId, tenantId, reason: 'other tenant' };
-    if (teamId !== binding.teamId) return { ok: false, teamId, tenantId, reason: teamId ? 'other team' : 'not in a team channel' };
+    if (teamId !== binding.teamId)
+      return { ok: false, teamId, tenantId, reason: teamId ? 'other team' : 'not in a team channel' };
     return { ok: true, teamId, tenantId };
   }
 
@@ -135,14 +149,20 @@ export class AgentBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const value = context.activity.value as { action?: unknown } | undefined;
-    if (context.activity.name === 'adaptiveCard/action' && (!value || typeof value.action !== 'object' || value.action === null)) {
+    if (
+      context.activity.name === 'adaptiveCard/action' &&
+      (!value || typeof value.action !== 'object' || value.action === null)
+    ) {
       return { status: 400, body: invokeError(400, 'BadRequest', 'value.action is required') };
     }
     return super.onInvokeActivity(context);
   }
 
   /** Action.Execute: the answer's card replaces the card for everyone who sees it. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const verb = invokeValue.action?.verb;
     if (verb !== CLAIM_VERB) return invokeError(400, 'NotSupported', `unknown verb ${String(verb).slice(0, 40)}`);
     const claim = readClaimData(invokeValue.action.data, verb);
@@ -151,7 +171,11 @@ export class AgentBot extends TeamsActivityHandler {
     if (!principal) return invokeError(401, 'Unauthorized', 'the sender has no Teams identity');
     const outcome = await this.claim(context, claim.handoffId, principal);
     if (outcome.kind === 'notFound') return invokeError(404, 'NotFound', 'no such handoff');
-    return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: this.deps.notifier.card(outcome.handoff, noticeFor(outcome)) as Record<string, unknown> };
+    return {
+      statusCode: 200,
+      type: ADAPTIVE_CARD_CONTENT_TYPE,
+      value: this.deps.notifier.card(outcome.handoff, noticeFor(outcome)) as Record<string, unknown>,
+    };
   }
 
   /** Action.Submit (clients without Universal Actions): a message with value and replyToId. */
@@ -162,9 +186,12 @@ export class AgentBot extends TeamsActivityHandler {
     // The winner's card update and thread line come from the 'claimed' event (TeamsNotifier).
     if (outcome.kind === 'taken') {
       const { agent, status } = outcome.handoff;
-      await context.sendActivity(status === 'assigned' && agent ? this.t('agent:card.alreadyTaken', { name: agent.name }) : this.t('agent:thread.closed'));
-    }
-    else if (outcome.kind === 'supervisorOnly') await context.sendActivity(this.t('agent:thread.supervisorOnly'));
+      await context.sendActivity(
+        status === 'assigned' && agent
+          ? this.t('agent:card.alreadyTaken', { name: agent.name })
+          : this.t('agent:thread.closed'),
+      );
+    } else if (outcome.kind === 'supervisorOnly') await context.sendActivity(this.t('agent:thread.supervisorOnly'));
     else if (outcome.kind === 'notFound') await context.sendActivity(this.t('agent:thread.unknownThread'));
   }
 
@@ -197,9 +224,13 @@ export class AgentBot extends TeamsActivityHandler {
       return;
     }
     // In a channel the bot is only addressed when @mentioned; strip the mention before use.
-    const mentioned = (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id);
+    const mentioned = (activity.entities ?? []).some(
+      (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+    );
     if (!mentioned) return;
-    const text = TurnContext.removeRecipientMention(activity).replace(/&nbsp;/g, ' ').trim();
+    const text = TurnContext.removeRecipientMention(activity)
+      .replace(/&nbsp;/g, ' ')
+      .trim();
     if (text === '') return;
 
     const principal = this.deps.directory.principalOf(activity.from);
@@ -266,7 +297,8 @@ export class AgentBot extends TeamsActivityHandler {
 }
 
 function noticeFor(outcome: ClaimOutcome): CardNotice | undefined {
-  if (outcome.kind === 'taken' && outcome.handoff.agent) return { kind: 'alreadyTaken', name: outcome.handoff.agent.name };
+  if (outcome.kind === 'taken' && outcome.handoff.agent)
+    return { kind: 'alreadyTaken', name: outcome.handoff.agent.name };
   if (outcome.kind === 'supervisorOnly') return { kind: 'supervisorOnly' };
   return undefined;
 }

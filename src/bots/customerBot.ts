@@ -104,9 +104,10 @@ export class CustomerBot extends ActivityHandler {
     // handles that event (none overrides onDialogEvent), so the turn is marked as having raised it.
     if (this.activityReceivedMark !== undefined) context.turnState.set(this.activityReceivedMark, true);
     const result = await dc.continueDialog();
-    this.activityReceivedMark ??= [...context.turnState.keys()].find((k): k is symbol => typeof k === 'symbol' && k.description === ACTIVITY_RECEIVED_EMITTED);
+    this.activityReceivedMark ??= [...context.turnState.keys()].find(
+      (k): k is symbol => typeof k === 'symbol' && k.description === ACTIVITY_RECEIVED_EMITTED,
+    );
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.rootDialog.id);
     else if (result.status === DialogTurnStatus.complete) context.turnState.set(CONVERSATION_ENDED, true);
   }
 }
-

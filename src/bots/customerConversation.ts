@@ -40,7 +40,17 @@ export interface CustomerConversation {
 /** What every dialog of the customer conversation receives. */
 export function customerDialogDeps(parts: ConversationParts): DialogDeps {
   const { i18n, content, triage, knowledge, requests, handoff, clock, logger, conversationState, userState } = parts;
-  return { i18n, content, triage, knowledge, requests, handoff, clock, logger, sessions: new SessionStore(conversationState, userState, i18n) };
+  return {
+    i18n,
+    content,
+    triage,
+    knowledge,
+    requests,
+    handoff,
+    clock,
+    logger,
+    sessions: new SessionStore(conversationState, userState, i18n),
+  };
 }
 
 /**
@@ -56,7 +66,10 @@ export function buildCustomerConversation(parts: ConversationParts): CustomerCon
         frustration: (text) => parts.triage.assess(text).frustration,
         search: (text, lang) => parts.knowledge.search(text, lang),
         now: () => parts.clock.now(),
-        lastAck: { get: (context) => lastAck.get(context), set: (context, key) => (key ? lastAck.set(context, key) : lastAck.delete(context)) },
+        lastAck: {
+          get: (context) => lastAck.get(context),
+          set: (context, key) => (key ? lastAck.set(context, key) : lastAck.delete(context)),
+        },
       })
     : undefined;
   const bot = new CustomerBot(parts.conversationState, parts.userState, dialog, parts.logger, parts.metrics, gate);
@@ -67,10 +80,17 @@ export function buildCustomerConversation(parts: ConversationParts): CustomerCon
  * Conversations for the admin preview: each one the real customer conversation over the draft's
  * texts, menu and settings, in memory state, without the queue's gate.
  */
-export function previewConversations(base: Pick<ConversationParts, 'triage' | 'knowledge' | 'clock' | 'logger'>): PreviewConversationFactory {
+export function previewConversations(
+  base: Pick<ConversationParts, 'triage' | 'knowledge' | 'clock' | 'logger'>,
+): PreviewConversationFactory {
   return (draft) => {
     const storage = new MemoryStorage();
-    const { bot } = buildCustomerConversation({ ...base, ...draft, conversationState: new ConversationState(storage), userState: new UserState(storage) });
+    const { bot } = buildCustomerConversation({
+      ...base,
+      ...draft,
+      conversationState: new ConversationState(storage),
+      userState: new UserState(storage),
+    });
     return {
       async turn(context: TurnContext) {
         await bot.run(context);

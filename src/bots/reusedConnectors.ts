@@ -35,7 +35,11 @@ class BoundedCache<V> {
 
 /** The app id botbuilder builds clients for: the token's audience, else its appid claim. */
 function appIdOf(claims: ClaimsIdentity): string {
-  return claims.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claims.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+  return (
+    claims.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+    claims.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+    ''
+  );
 }
 
 /**
@@ -57,7 +61,10 @@ export class ReusedConnectorsAuthentication extends BotFrameworkAuthentication {
     return this.withReusedConnectors(await this.inner.authenticateRequest(activity, authHeader));
   }
 
-  override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+  override async authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
     return this.withReusedConnectors(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
   }
 
@@ -67,7 +74,9 @@ export class ReusedConnectorsAuthentication extends BotFrameworkAuthentication {
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
     const key = appIdOf(claimsIdentity);
-    return this.userTokenClients.getOrCreate(key, () => this.forgetOnFailure(this.inner.createUserTokenClient(claimsIdentity), () => this.userTokenClients.delete(key)));
+    return this.userTokenClients.getOrCreate(key, () =>
+      this.forgetOnFailure(this.inner.createUserTokenClient(claimsIdentity), () => this.userTokenClients.delete(key)),
+    );
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {
@@ -93,7 +102,9 @@ export class ReusedConnectorsAuthentication extends BotFrameworkAuthentication {
     return {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
         const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
-        return connectors.getOrCreate(key, () => forgetOnFailure(factory.create(serviceUrl, audience), () => connectors.delete(key)));
+        return connectors.getOrCreate(key, () =>
+          forgetOnFailure(factory.create(serviceUrl, audience), () => connectors.delete(key)),
+        );
       },
     };
   }

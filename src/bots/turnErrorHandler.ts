@@ -14,7 +14,10 @@ export function createTurnErrorHandler(logger: Logger, i18n: I18nService) {
     log.error({ err: error }, 'turn failed');
     if (context.activity?.type !== 'message' && context.activity?.type !== 'conversationUpdate') return;
     const t = i18n.t(context.activity.locale);
-    const key = isConnectivityError(error) || error.name === 'DatabaseUnavailableError' ? 'common:error.unavailable' : 'common:error.turn';
+    const key =
+      isConnectivityError(error) || error.name === 'DatabaseUnavailableError'
+        ? 'common:error.unavailable'
+        : 'common:error.turn';
     try {
       await context.sendActivity(t(key));
     } catch (sendError) {

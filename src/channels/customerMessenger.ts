@@ -3,7 +3,11 @@ import type { CustomerMessenger } from '../services/channels/types';
 
 /** An adapter that can run a proactive turn on a stored conversation reference. */
 export interface ProactiveAdapter {
-  continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  continueConversationAsync(
+    botAppId: string,
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
 }
 
 export interface ChannelAdapters {
@@ -21,7 +25,9 @@ export class ProactiveSendError extends Error {
     readonly conversationId: string,
     readonly reason: unknown,
   ) {
-    super(`Message to ${channelId} conversation ${conversationId} not delivered: ${(reason as Error)?.message ?? String(reason)}`);
+    super(
+      `Message to ${channelId} conversation ${conversationId} not delivered: ${(reason as Error)?.message ?? String(reason)}`,
+    );
     this.name = 'ProactiveSendError';
   }
 }
@@ -40,7 +46,8 @@ export class ChannelCustomerMessenger implements CustomerMessenger {
   async send(reference: Partial<ConversationReference>, activities: Partial<Activity>[]): Promise<void> {
     const channelId = reference.channelId ?? '';
     const conversationId = reference.conversation?.id ?? '';
-    if (!conversationId) throw new ProactiveSendError(channelId, conversationId, new Error('the reference has no conversation id'));
+    if (!conversationId)
+      throw new ProactiveSendError(channelId, conversationId, new Error('the reference has no conversation id'));
     const adapter = this.adapterFor(reference);
     let failure: unknown;
     try {

@@ -17,7 +17,9 @@ export function webChatTextMiddleware(): Middleware {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
       if (WEB_CHAT_CHANNELS.has(context.activity.channelId ?? '')) {
         context.onSendActivities(async (_ctx, activities: Partial<Activity>[], send) => {
-          for (const activity of activities) if (activity.type === 'message' && typeof activity.text === 'string') activity.text = withoutRawHtml(activity.text);
+          for (const activity of activities)
+            if (activity.type === 'message' && typeof activity.text === 'string')
+              activity.text = withoutRawHtml(activity.text);
           return send();
         });
       }

@@ -5,7 +5,8 @@ import type { DialogDeps } from './dialogDeps';
 import { KnowledgeTopicDialog } from './knowledgeTopicDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
 
-const DISPUTE_WORDS = /(falsch|zu hoch|zu viel|nicht bestellt|nie bestellt|nicht gebucht|unberechtigt|ungerechtfertigt|doppelt|beanstand|widerspr|reklamier|stimmt nicht|nicht korrekt|fehlerhaft|nicht nachvollziehbar|geld zurueck|zurueckbuch|zurueckerstatt|erstatt|trotz kuendigung|gekuendigt habe|wrong|dispute|overcharg|not ordered|incorrect|refund)/;
+const DISPUTE_WORDS =
+  /(falsch|zu hoch|zu viel|nicht bestellt|nie bestellt|nicht gebucht|unberechtigt|ungerechtfertigt|doppelt|beanstand|widerspr|reklamier|stimmt nicht|nicht korrekt|fehlerhaft|nicht nachvollziehbar|geld zurueck|zurueckbuch|zurueckerstatt|erstatt|trotz kuendigung|gekuendigt habe|wrong|dispute|overcharg|not ordered|incorrect|refund)/;
 /** A first message this long with an amount already describes the disputed charge. */
 const DESCRIBED = /\d/;
 const DESCRIPTIVE_LENGTH = 60;
@@ -21,7 +22,9 @@ export class DisputeDialog extends LotseDialog {
 
   constructor(deps: DialogDeps) {
     super(DisputeDialog.ID, deps);
-    this.addDialog(new WaterfallDialog(`${DisputeDialog.ID}.flow`, [this.askDetails.bind(this), this.record.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(`${DisputeDialog.ID}.flow`, [this.askDetails.bind(this), this.record.bind(this)]),
+    );
     this.initialDialogId = `${DisputeDialog.ID}.flow`;
   }
 

@@ -23,7 +23,9 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
 export function localTime(at: Date, timeZone: string): { hour: number; weekday: number } {
   const parts = formatFor(timeZone).formatToParts(at);
   const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? '12');
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.find((p) => p.type === 'weekday')?.value ?? 'Mon') + 1;
+  const weekday =
+    ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.find((p) => p.type === 'weekday')?.value ?? 'Mon') +
+    1;
   return { hour, weekday };
 }
 

@@ -22,7 +22,12 @@ export class ComplaintDialog extends LotseDialog {
     const text = ((step.options as { text?: string } | undefined)?.text ?? '').trim();
     await step.context.sendActivity(t('conversation:complaint.empathy'));
     if (text.length >= DESCRIPTIVE_LENGTH) return step.next(text);
-    return this.ask(step, { kind: 'text', topic: 'complaint', lines: [{ key: 'conversation:complaint.ask' }], short: [{ key: 'conversation:complaint.retry' }] });
+    return this.ask(step, {
+      kind: 'text',
+      topic: 'complaint',
+      lines: [{ key: 'conversation:complaint.ask' }],
+      short: [{ key: 'conversation:complaint.retry' }],
+    });
   }
 
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -41,9 +46,12 @@ export class ComplaintDialog extends LotseDialog {
     await this.deps.sessions.addReference(ctx, recorded.reference);
     await this.deps.sessions.addFact(ctx, `Beschwerde: ${description.slice(0, 120)}`);
     const settings = await this.deps.content.settings();
-    const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { timeZone: settings.timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-      recorded.responseDueAt ?? this.deps.clock.now(),
-    );
+    const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', {
+      timeZone: settings.timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(recorded.responseDueAt ?? this.deps.clock.now());
     await ctx.sendActivity(t('conversation:complaint.recorded', { reference: recorded.reference, date }));
     // The supervisor is offered as a word to write, not as a yes/no question: after a recorded
     // complaint "ok" or "Ja, das war alles" is an acknowledgement, and must not queue anybody.

@@ -14,8 +14,20 @@ export type { Field } from './interpreter/matchers';
 type Problem = 'invalidIban' | 'ibanFormat' | 'invalidEmail' | 'invalidPhone' | 'invalidName' | 'invalidAddress';
 
 /** The slot each field asks for, so the turn interpreter can tell a value from anything else. */
-const SLOT: Record<Field, AnswerKind> = { address: 'address', name: 'name', bank: 'iban', email: 'email', phone: 'phone' };
-const PROBLEM: Record<Field, Problem> = { address: 'invalidAddress', name: 'invalidName', bank: 'ibanFormat', email: 'invalidEmail', phone: 'invalidPhone' };
+const SLOT: Record<Field, AnswerKind> = {
+  address: 'address',
+  name: 'name',
+  bank: 'iban',
+  email: 'email',
+  phone: 'phone',
+};
+const PROBLEM: Record<Field, Problem> = {
+  address: 'invalidAddress',
+  name: 'invalidName',
+  bank: 'ibanFormat',
+  email: 'invalidEmail',
+  phone: 'invalidPhone',
+};
 
 /** Reads and normalises a new value out of the message; returns the problem when it does not pass. */
 export function checkValue(field: Field, raw: string): { value: string } | { problem: Problem } {
@@ -54,7 +66,11 @@ interface Options {
 
 /** Address, name, bank details, e-mail, phone: validated, read back masked, confirmed, stored with a DA- reference. */
 /** What the waterfall keeps between its steps. */
-interface DataValues { field?: Field; value?: string; initial?: string }
+interface DataValues {
+  field?: Field;
+  value?: string;
+  initial?: string;
+}
 
 export class DataChangeDialog extends LotseDialog {
   static readonly ID = 'data_change';
@@ -62,7 +78,14 @@ export class DataChangeDialog extends LotseDialog {
 
   constructor(deps: DialogDeps) {
     super(DataChangeDialog.ID, deps);
-    this.addDialog(new WaterfallDialog(DataChangeDialog.FLOW, [this.askField.bind(this), this.askValue.bind(this), this.confirm.bind(this), this.store.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(DataChangeDialog.FLOW, [
+        this.askField.bind(this),
+        this.askValue.bind(this),
+        this.confirm.bind(this),
+        this.store.bind(this),
+      ]),
+    );
     this.initialDialogId = DataChangeDialog.FLOW;
   }
 
@@ -107,7 +130,11 @@ export class DataChangeDialog extends LotseDialog {
     if (!('value' in checked)) return step.replaceDialog(DataChangeDialog.FLOW, { field } satisfies Options);
     (step.values as DataValues).value = checked.value;
     return this.askYesNo(step, [
-      { key: 'conversation:dataChange.confirm', params: { value: readBack(field, checked.value) }, paramKeys: { field: `conversation:dataChange.newField.${field}` } },
+      {
+        key: 'conversation:dataChange.confirm',
+        params: { value: readBack(field, checked.value) },
+        paramKeys: { field: `conversation:dataChange.newField.${field}` },
+      },
     ]);
   }
 

@@ -28,7 +28,8 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
   const category = options.category ?? session.category ?? 'other';
   const reason: HandoffReason = category === 'lost_or_stolen' ? 'urgent' : options.reason;
   // A supervisor asked for in this very message counts, whichever dialog handed over.
-  const askedForSupervisor = context.activity.type === 'message' && detectCues(context.activity.text ?? '').has('supervisor');
+  const askedForSupervisor =
+    context.activity.type === 'message' && detectCues(context.activity.text ?? '').has('supervisor');
   // An irate customer goes to a supervisor too, whether they asked for a person or the bot noticed.
   const needsSupervisor = options.needsSupervisor === true || askedForSupervisor || session.lastFrustration.level >= 2;
   for (const fact of options.facts ?? []) await deps.sessions.addFact(context, fact);
@@ -59,7 +60,10 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
       now: deps.clock.now(),
     });
   } catch (err) {
-    deps.logger.error({ conversationId: context.activity.conversation?.id, err, reason, category }, 'handoff request failed');
+    deps.logger.error(
+      { conversationId: context.activity.conversation?.id, err, reason, category },
+      'handoff request failed',
+    );
     messages = [t(reason === 'urgent' ? 'conversation:handoff.failedUrgent' : 'conversation:handoff.failed')];
   }
   for (const text of messages) await context.sendActivity(text);

@@ -28,6 +28,10 @@ export async function introduce(deps: DialogDeps, ctx: TurnContext, t: TFunction
     company: settings.companyName,
     bot: settings.botName,
   };
-  const key = short ? 'conversation:greeting.short' : returning ? 'conversation:greeting.returning' : 'conversation:greeting.welcome';
+  const key = short
+    ? 'conversation:greeting.short'
+    : returning
+      ? 'conversation:greeting.returning'
+      : 'conversation:greeting.welcome';
   await ctx.sendActivity(t(key, vars));
 }

@@ -40,7 +40,14 @@ export class KnowledgeTopicDialog extends LotseDialog {
   ) {
     super(config.id, deps);
     this.flow = `${config.id}.flow`;
-    this.addDialog(new WaterfallDialog(this.flow, [this.askTopic.bind(this), this.answer.bind(this), this.helped.bind(this), this.finish.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(this.flow, [
+        this.askTopic.bind(this),
+        this.answer.bind(this),
+        this.helped.bind(this),
+        this.finish.bind(this),
+      ]),
+    );
     this.initialDialogId = this.flow;
   }
 
@@ -49,7 +56,13 @@ export class KnowledgeTopicDialog extends LotseDialog {
     if (text) return step.next(text);
     const menu = await loadMenu(this.deps, this.config.id);
     if (!menu) return step.next('');
-    return this.ask(step, { kind: 'open', subMenu: true, topic: this.config.category, lines: [{ key: this.config.askKey }, menuLines(menu)], choices: menuChoices(menu) });
+    return this.ask(step, {
+      kind: 'open',
+      subMenu: true,
+      topic: this.config.category,
+      lines: [{ key: this.config.askKey }, menuLines(menu)],
+      choices: menuChoices(menu),
+    });
   }
 
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -65,13 +78,22 @@ export class KnowledgeTopicDialog extends LotseDialog {
     if (option) {
       const target = option.target;
       await this.deps.sessions.addFact(ctx, `Thema: ${option.label.de}`);
-      if (target.kind === 'dialog' && target.dialog === this.config.category && special && optionPath(option, this.config.id) === special.path) {
+      if (
+        target.kind === 'dialog' &&
+        target.dialog === this.config.category &&
+        special &&
+        optionPath(option, this.config.id) === special.path
+      ) {
         values.special = true;
         return step.beginDialog(special.dialogId, { text: '' });
       }
-      if (target.kind === 'dialog' && target.dialog !== this.config.category) return step.endDialog({ interrupted: 'switch', text: '', intent: target.dialog } satisfies RequestResult);
+      if (target.kind === 'dialog' && target.dialog !== this.config.category)
+        return step.endDialog({ interrupted: 'switch', text: '', intent: target.dialog } satisfies RequestResult);
       if (target.kind === 'handoff') {
-        await handOff(this.deps, ctx, { reason: target.priority === 'urgent' ? 'urgent' : 'explicit_request', category: target.category });
+        await handOff(this.deps, ctx, {
+          reason: target.priority === 'urgent' ? 'urgent' : 'explicit_request',
+          category: target.category,
+        });
         return step.endDialog({ handedOff: true } satisfies RequestResult);
       }
       if (target.kind === 'faq') {
@@ -84,7 +106,9 @@ export class KnowledgeTopicDialog extends LotseDialog {
     } else if (text) {
       const found = await searchQuestion(this.deps, text, lang, (await this.deps.sessions.get(ctx)).lastQuestion);
       // Unsure: only an answer of this dialog's own area, never a guess from elsewhere.
-      const fallback = found.confident ? undefined : await this.deps.knowledge.answer(text, lang, { preferCategory: this.config.category });
+      const fallback = found.confident
+        ? undefined
+        : await this.deps.knowledge.answer(text, lang, { preferCategory: this.config.category });
       const inArea = (a: KnowledgeAnswer | undefined) => (a?.category === this.config.category ? a : undefined);
       const best = found.confident ? found.best : (inArea(found.best) ?? inArea(fallback));
       if (best && best.category !== 'lost_or_stolen') {
@@ -100,7 +124,10 @@ export class KnowledgeTopicDialog extends LotseDialog {
     }
     for (const a of answers) await ctx.sendActivity(a.text);
     if (answers.some((a) => a.fallbackLanguage)) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
-    return this.askYesNo(step, [{ key: 'conversation:knowledge.helped' }], { helped: true, topic: this.config.category });
+    return this.askYesNo(step, [{ key: 'conversation:knowledge.helped' }], {
+      helped: true,
+      topic: this.config.category,
+    });
   }
 
   private async helped(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -108,7 +135,8 @@ export class KnowledgeTopicDialog extends LotseDialog {
     if (values.special) return step.endDialog(step.result as RequestResult | undefined);
     const yes = yesNo(String(step.result ?? '')) === 'yes';
     const t = await this.deps.sessions.t(step.context);
-    if (values.unanswered) return yes ? this.toPerson(step) : this.finishWith(step, t('conversation:knowledge.noPerson'));
+    if (values.unanswered)
+      return yes ? this.toPerson(step) : this.finishWith(step, t('conversation:knowledge.noPerson'));
     if (yes) return this.finishWith(step, t('conversation:knowledge.glad'));
     await this.deps.sessions.addFact(step.context, 'Antwort aus der Wissensdatenbank hat nicht geholfen');
     return this.askYesNo(step, [{ key: 'conversation:knowledge.offerPerson' }]);
@@ -116,7 +144,9 @@ export class KnowledgeTopicDialog extends LotseDialog {
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = await this.deps.sessions.t(step.context);
-    return yesNo(String(step.result ?? '')) === 'yes' ? this.toPerson(step) : this.finishWith(step, t('conversation:knowledge.noPerson'));
+    return yesNo(String(step.result ?? '')) === 'yes'
+      ? this.toPerson(step)
+      : this.finishWith(step, t('conversation:knowledge.noPerson'));
   }
 
   private async toPerson(step: WaterfallStepContext): Promise<DialogTurnResult> {

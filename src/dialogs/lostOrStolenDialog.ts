@@ -32,7 +32,12 @@ export function identifierKind(raw: string): IdentifierKind | undefined {
  * request with a BS- reference and a replacement offer. A person, if needed, comes as urgent.
  */
 /** What the waterfall keeps between its steps. */
-interface LostValues { item?: LostItem; name?: string; reference?: string; initial?: string }
+interface LostValues {
+  item?: LostItem;
+  name?: string;
+  reference?: string;
+  initial?: string;
+}
 
 export class LostOrStolenDialog extends LotseDialog {
   static readonly ID = 'lost_or_stolen';
@@ -59,13 +64,22 @@ export class LostOrStolenDialog extends LotseDialog {
     const item = detectLostItem((step.options as { text?: string } | undefined)?.text ?? '');
     await step.context.sendActivity(t(`conversation:lost.help.${item ?? 'unknown'}`));
     if (item) return step.next(item);
-    return this.ask(step, { kind: 'choice', matcher: 'lostItem', topic: 'lost_or_stolen', lines: [{ key: 'conversation:lost.askItem' }], choices: ITEM_CHOICES });
+    return this.ask(step, {
+      kind: 'choice',
+      matcher: 'lostItem',
+      topic: 'lost_or_stolen',
+      lines: [{ key: 'conversation:lost.askItem' }],
+      choices: ITEM_CHOICES,
+    });
   }
 
   private async askName(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const item = this.item(String(step.result ?? '')) ?? 'card';
     (step.values as LostValues).item = item;
-    await this.deps.sessions.addFact(step.context, item === 'card' ? 'Verloren/gestohlen: Karte' : 'Verloren/gestohlen: Handy/SIM');
+    await this.deps.sessions.addFact(
+      step.context,
+      item === 'card' ? 'Verloren/gestohlen: Karte' : 'Verloren/gestohlen: Handy/SIM',
+    );
     // "Ich heiße Anna Schmidt, geboren am 14.03.1985, …": what was given up front is not asked again.
     const initial = (step.options as { text?: string } | undefined)?.text ?? '';
     (step.values as LostValues).initial = initial;
@@ -120,7 +134,9 @@ export class LostOrStolenDialog extends LotseDialog {
     const item = (step.values as LostValues).item as LostItem;
     const wanted = yesNo(String(step.result ?? '')) === 'yes';
     await this.deps.requests.addDetails((step.values as LostValues).reference as string, { replacement: wanted });
-    await step.context.sendActivity(t(wanted ? `conversation:lost.replacementOrdered.${item}` : 'conversation:lost.noReplacement'));
+    await step.context.sendActivity(
+      t(wanted ? `conversation:lost.replacementOrdered.${item}` : 'conversation:lost.noReplacement'),
+    );
     await step.context.sendActivity(t('conversation:lost.personHint'));
     return step.endDialog({} satisfies RequestResult);
   }

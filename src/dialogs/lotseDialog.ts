@@ -1,5 +1,12 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, DialogContext, DialogTurnResult, DialogTurnStatus, TextPrompt } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogContext,
+  DialogTurnResult,
+  DialogTurnStatus,
+  TextPrompt,
+} from 'botbuilder-dialogs';
 import type { Intent } from '../services/nlu/types';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
@@ -88,7 +95,11 @@ export abstract class LotseDialog extends ComponentDialog {
       case 'switch':
       case 'urgent':
         await innerDc.cancelAllDialogs();
-        return this.done({ interrupted: decision.kind, text: decision.text, ...(decision.kind === 'switch' ? { intent: decision.intent } : {}) });
+        return this.done({
+          interrupted: decision.kind,
+          text: decision.text,
+          ...(decision.kind === 'switch' ? { intent: decision.intent } : {}),
+        });
       default:
         await innerDc.cancelAllDialogs();
         return this.done({ interrupted: decision.kind });
@@ -105,12 +116,21 @@ export abstract class LotseDialog extends ComponentDialog {
   }
 
   /** A yes/no question with buttons. */
-  protected async askYesNo(dc: DialogContext, lines: Phrase[], options: Partial<Question> = {}): Promise<DialogTurnResult> {
+  protected async askYesNo(
+    dc: DialogContext,
+    lines: Phrase[],
+    options: Partial<Question> = {},
+  ): Promise<DialogTurnResult> {
     return this.ask(dc, { kind: 'yesNo', lines, choices: YES_NO, ...options });
   }
 
   /** The current question again: 'brief' after an interruption, 'full' in a new language. */
-  protected async askAgain(ctx: TurnContext, form: 'brief' | 'full', lead: string[] = [], withPerson = false): Promise<void> {
+  protected async askAgain(
+    ctx: TurnContext,
+    form: 'brief' | 'full',
+    lead: string[] = [],
+    withPerson = false,
+  ): Promise<void> {
     const session = await this.deps.sessions.get(ctx);
     const expect = session.expect;
     if (!expect) return;
@@ -143,7 +163,9 @@ export abstract class LotseDialog extends ComponentDialog {
       await this.askAgain(ctx, 'brief', [t('conversation:interpreter.stillNot')], true);
     } else {
       const hint = t(`conversation:interpreter.examples.${expect.kind}`, { defaultValue: '' });
-      const rephrase = expect.choices?.length ? 'conversation:interpreter.rephrase' : 'conversation:interpreter.rephraseValue';
+      const rephrase = expect.choices?.length
+        ? 'conversation:interpreter.rephrase'
+        : 'conversation:interpreter.rephraseValue';
       await this.askAgain(ctx, 'full', [t(rephrase), ...(hint ? [hint] : [])], true);
     }
     return Dialog.EndOfTurn;
@@ -171,9 +193,17 @@ export abstract class LotseDialog extends ComponentDialog {
     if (decision.urgent) {
       const t = await this.deps.sessions.t(ctx);
       const item = detectLostItem(ctx.activity.text ?? '');
-      if (session.category !== 'lost_or_stolen') await ctx.sendActivity(t(`conversation:lost.help.${item ?? 'unknown'}`));
+      if (session.category !== 'lost_or_stolen')
+        await ctx.sendActivity(t(`conversation:lost.help.${item ?? 'unknown'}`));
       session.category = 'lost_or_stolen';
-      await this.deps.sessions.addFact(ctx, item === 'card' ? 'Verloren/gestohlen: Karte' : item === 'phone' ? 'Verloren/gestohlen: Handy/SIM' : 'Verloren/gestohlen');
+      await this.deps.sessions.addFact(
+        ctx,
+        item === 'card'
+          ? 'Verloren/gestohlen: Karte'
+          : item === 'phone'
+            ? 'Verloren/gestohlen: Handy/SIM'
+            : 'Verloren/gestohlen',
+      );
     }
     await handOff(this.deps, ctx, {
       reason: decision.urgent ? 'urgent' : decision.reason,

@@ -63,7 +63,9 @@ export class MainDialog extends LotseDialog {
     this.addDialog(new LostOrStolenDialog(deps));
     this.addDialog(new DataChangeDialog(deps));
     this.addDialog(new ComplaintDialog(deps));
-    this.addDialog(new WaterfallDialog(MENU_LOOP, [this.askStep.bind(this), this.route.bind(this), this.afterRequest.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(MENU_LOOP, [this.askStep.bind(this), this.route.bind(this), this.afterRequest.bind(this)]),
+    );
     this.initialDialogId = MENU_LOOP;
   }
 
@@ -151,7 +153,10 @@ export class MainDialog extends LotseDialog {
     const t = await this.deps.sessions.t(step.context);
     switch (result?.interrupted) {
       case 'switch':
-        return this.again(step, 'route', { text: result.text ?? '', ...(result.intent ? { intent: result.intent } : {}) });
+        return this.again(step, 'route', {
+          text: result.text ?? '',
+          ...(result.intent ? { intent: result.intent } : {}),
+        });
       case 'urgent':
         return this.again(step, 'urgent', { text: result.text ?? '' });
       case 'cancel':
@@ -183,7 +188,12 @@ export class MainDialog extends LotseDialog {
     switch (decision.kind) {
       case 'back':
         // Back inside a request: its first question again (the sub-menu); at the top: the menu.
-        if (session.category && session.category !== 'lost_or_stolen' && REQUEST_DIALOGS[session.category] && !session.expect?.subMenu) {
+        if (
+          session.category &&
+          session.category !== 'lost_or_stolen' &&
+          REQUEST_DIALOGS[session.category] &&
+          !session.expect?.subMenu
+        ) {
           const intent = session.category;
           return restart({ mode: 'route', text: '', intent });
         }
@@ -246,7 +256,9 @@ export class MainDialog extends LotseDialog {
       case 'answer': {
         const main = await this.menu.main();
         const assessment = TurnInterpreter.assessment(ctx);
-        const meaningful = text !== '' && (this.menu.pickMain(main, text, { mode: 'menu' }) !== undefined || assessment?.intent.intent !== 'greeting');
+        const meaningful =
+          text !== '' &&
+          (this.menu.pickMain(main, text, { mode: 'menu' }) !== undefined || assessment?.intent.intent !== 'greeting');
         if (meaningful) {
           await introduce(this.deps, ctx, t, true);
           return step.next(text);
@@ -257,7 +269,8 @@ export class MainDialog extends LotseDialog {
         break;
     }
     await introduce(this.deps, ctx, t, false);
-    const intro = wasGreeted && !TurnInterpreter.welcomedBack(ctx) ? 'conversation:menu.howCanIHelp' : 'conversation:menu.choose';
+    const intro =
+      wasGreeted && !TurnInterpreter.welcomedBack(ctx) ? 'conversation:menu.howCanIHelp' : 'conversation:menu.choose';
     return this.menu.ask(step, { mode: 'menu', intro });
   }
 
@@ -272,12 +285,17 @@ export class MainDialog extends LotseDialog {
     }
     const sure = REQUEST_DIALOGS[intent] !== undefined && confidence >= CLARIFY_BELOW;
     if (sure && FORM_INTENTS.has(intent)) return this.beginRequest(step, intent, text);
-    if (isDispute(text) && (intent === 'billing' || intent === 'complaint')) return this.beginRequest(step, 'billing', text);
+    if (isDispute(text) && (intent === 'billing' || intent === 'complaint'))
+      return this.beginRequest(step, 'billing', text);
     // A technical problem described (not asked about) gets the guided steps, which end with a person.
-    if (sure && intent === 'technical' && detectProblem(text) && describesFault(text) && !isQuestion(text)) return this.beginRequest(step, 'technical', text);
+    if (sure && intent === 'technical' && detectProblem(text) && describesFault(text) && !isQuestion(text))
+      return this.beginRequest(step, 'technical', text);
     // Annoyed without a clear topic ("schon das dritte Mal, dass ich hier schreibe"): an apology and the way on, not a guess.
     if (assessment.frustration.level >= 1 && !sure && !isQuestion(text)) {
-      return this.again(step, 'menu', { lead: 'conversation:interpreter.sorryAnnoyed', intro: 'conversation:menu.choose' });
+      return this.again(step, 'menu', {
+        lead: 'conversation:interpreter.sorryAnnoyed',
+        intro: 'conversation:menu.choose',
+      });
     }
     const lang = await this.deps.sessions.lang(ctx);
     const session = await this.deps.sessions.get(ctx);
@@ -290,7 +308,8 @@ export class MainDialog extends LotseDialog {
     }
     const alternatives = found.alternatives.filter(usable).slice(0, 3);
     const offer = alternatives.length > 0 && mode !== 'didYouMean';
-    const didYouMean = () => this.again(step, 'didYouMean', { alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })) });
+    const didYouMean = () =>
+      this.again(step, 'didYouMean', { alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })) });
     // A question the knowledge base nearly knows: its best entries before a lane of questions.
     if (offer && isQuestion(text)) return didYouMean();
     if (sure) return this.beginRequest(step, intent, text);
@@ -315,7 +334,8 @@ export class MainDialog extends LotseDialog {
     await this.deps.sessions.succeeded(ctx);
     // A person asked for after this answer sees what it was about.
     const session = await this.deps.sessions.get(ctx);
-    if (REQUEST_DIALOGS[answer.category as Intent] && answer.category !== 'lost_or_stolen') session.category = answer.category as Intent;
+    if (REQUEST_DIALOGS[answer.category as Intent] && answer.category !== 'lost_or_stolen')
+      session.category = answer.category as Intent;
     await ctx.sendActivity(answer.text);
     if (answer.fallbackLanguage) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
     return this.again(step, 'helped', { category: (answer.category as Intent) ?? 'general' });
@@ -329,7 +349,10 @@ export class MainDialog extends LotseDialog {
       const session = await this.deps.sessions.get(step.context);
       session.menuPath = [...session.menuPath, option.label.de];
       const category = target.kind === 'handoff' ? target.category : 'human';
-      await handOff(this.deps, step.context, { reason: target.kind === 'handoff' && target.priority === 'urgent' ? 'urgent' : 'explicit_request', category });
+      await handOff(this.deps, step.context, {
+        reason: target.kind === 'handoff' && target.priority === 'urgent' ? 'urgent' : 'explicit_request',
+        category,
+      });
       return step.endDialog({ handedOff: true } satisfies RequestResult);
     }
     if (target.kind === 'faq') {
@@ -344,7 +367,12 @@ export class MainDialog extends LotseDialog {
     return this.beginRequest(step, target.dialog, text, option.label.de);
   }
 
-  private async beginRequest(step: WaterfallStepContext, intent: Intent, text: string, label?: string): Promise<DialogTurnResult> {
+  private async beginRequest(
+    step: WaterfallStepContext,
+    intent: Intent,
+    text: string,
+    label?: string,
+  ): Promise<DialogTurnResult> {
     const dialogId = REQUEST_DIALOGS[intent];
     if (!dialogId) return this.again(step, 'menu');
     await this.deps.sessions.succeeded(step.context);
@@ -354,12 +382,20 @@ export class MainDialog extends LotseDialog {
     return step.beginDialog(dialogId, { text });
   }
 
-  private async toPerson(step: WaterfallStepContext, reason: 'repeated_failure' | 'unsolved', category: Intent = 'other'): Promise<DialogTurnResult> {
+  private async toPerson(
+    step: WaterfallStepContext,
+    reason: 'repeated_failure' | 'unsolved',
+    category: Intent = 'other',
+  ): Promise<DialogTurnResult> {
     await handOff(this.deps, step.context, { reason, category });
     return step.endDialog({ handedOff: true } satisfies RequestResult);
   }
 
-  private async again(step: WaterfallStepContext, mode: Mode, more: Omit<MenuOptions, 'mode'> = {}): Promise<DialogTurnResult> {
+  private async again(
+    step: WaterfallStepContext,
+    mode: Mode,
+    more: Omit<MenuOptions, 'mode'> = {},
+  ): Promise<DialogTurnResult> {
     return step.replaceDialog(MENU_LOOP, { mode, ...more } satisfies MenuOptions);
   }
 }

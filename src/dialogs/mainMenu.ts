@@ -70,11 +70,24 @@ export class MainMenu {
     const main = await this.main();
     switch (options.mode) {
       case 'clarify': {
-        const found = (options.candidates ?? []).map((d) => main.options.find((o) => o.digit === d)).filter((o): o is MenuOption => o !== undefined);
+        const found = (options.candidates ?? [])
+          .map((d) => main.options.find((o) => o.digit === d))
+          .filter((o): o is MenuOption => o !== undefined);
         if (found.length < 2) return this.askMenu(step, main, 'conversation:menu.notUnderstood', lead);
         const [a, b] = found;
-        const line = this.both((lang) => this.deps.i18n.t(lang)('conversation:menu.clarify', { first: optionLabel(a, lang), second: optionLabel(b, lang), firstDigit: a.digit, secondDigit: b.digit }));
-        return this.askQuestion(step, { kind: 'open', lines: [line], choices: menuChoices({ id: 'clarify', options: found }) }, lead);
+        const line = this.both((lang) =>
+          this.deps.i18n.t(lang)('conversation:menu.clarify', {
+            first: optionLabel(a, lang),
+            second: optionLabel(b, lang),
+            firstDigit: a.digit,
+            secondDigit: b.digit,
+          }),
+        );
+        return this.askQuestion(
+          step,
+          { kind: 'open', lines: [line], choices: menuChoices({ id: 'clarify', options: found }) },
+          lead,
+        );
       }
       case 'offerPerson':
         return this.askQuestion(
@@ -91,12 +104,29 @@ export class MainMenu {
           lead,
         );
       case 'helped':
-        return this.askQuestion(step, { kind: 'open', helped: true, acceptsYesNo: true, lines: [{ key: 'conversation:knowledge.helped' }], choices: YES_NO }, lead);
+        return this.askQuestion(
+          step,
+          {
+            kind: 'open',
+            helped: true,
+            acceptsYesNo: true,
+            lines: [{ key: 'conversation:knowledge.helped' }],
+            choices: YES_NO,
+          },
+          lead,
+        );
       case 'didYouMean': {
         const alternatives = options.alternatives ?? [];
-        const choices: PhraseChoice[] = alternatives.map((a, i) => ({ value: String(i + 1), title: { text: { de: a.title, en: a.title } } }));
+        const choices: PhraseChoice[] = alternatives.map((a, i) => ({
+          value: String(i + 1),
+          title: { text: { de: a.title, en: a.title } },
+        }));
         choices.push({ value: String(alternatives.length + 1), title: { key: 'conversation:menu.somethingElse' } });
-        return this.askQuestion(step, { kind: 'open', lines: [{ key: 'conversation:menu.didYouMean' }], choices }, lead);
+        return this.askQuestion(
+          step,
+          { kind: 'open', lines: [{ key: 'conversation:menu.didYouMean' }], choices },
+          lead,
+        );
       }
       case 'anythingElse':
         return this.askQuestion(
@@ -114,17 +144,31 @@ export class MainMenu {
           lead,
         );
       case 'notHelped': {
-        const lane = main.options.find((o) => o.target.kind === 'dialog' && o.target.dialog === options.category && o.digit !== '0');
+        const lane = main.options.find(
+          (o) => o.target.kind === 'dialog' && o.target.dialog === options.category && o.digit !== '0',
+        );
         const choices: PhraseChoice[] = [{ value: '', title: { key: 'conversation:interpreter.personButton' } }];
-        if (lane) choices.push({ value: lane.digit, title: { text: { de: lane.label.de, en: lane.label.en || lane.label.de } } });
+        if (lane)
+          choices.push({
+            value: lane.digit,
+            title: { text: { de: lane.label.de, en: lane.label.en || lane.label.de } },
+          });
         choices.push({ value: '', title: { key: 'conversation:menu.menuWord' } });
         const line = lane
-          ? this.both((lang) => this.deps.i18n.t(lang)('conversation:knowledge.notHelpedLane', { lane: optionLabel(lane, lang) }))
+          ? this.both((lang) =>
+              this.deps.i18n.t(lang)('conversation:knowledge.notHelpedLane', { lane: optionLabel(lane, lang) }),
+            )
           : { key: 'conversation:knowledge.notHelped' };
         return this.askQuestion(step, { kind: 'open', acceptsYesNo: true, lines: [line], choices }, lead);
       }
       default:
-        return this.askMenu(step, main, options.intro ?? (options.mode === 'again' ? 'conversation:menu.anythingElse' : 'conversation:menu.choose'), lead, options.mode === 'again');
+        return this.askMenu(
+          step,
+          main,
+          options.intro ?? (options.mode === 'again' ? 'conversation:menu.anythingElse' : 'conversation:menu.choose'),
+          lead,
+          options.mode === 'again',
+        );
     }
   }
 
@@ -141,7 +185,12 @@ export class MainMenu {
   /** True when the message only names the option (digit, id or label), so it carries no request of its own. */
   isOptionName(option: MenuOption, text: string): boolean {
     const normalized = normalizeText(text);
-    return text.trim() === option.digit || text.trim() === option.id || normalized === normalizeText(option.label.de) || normalized === normalizeText(option.label.en);
+    return (
+      text.trim() === option.digit ||
+      text.trim() === option.id ||
+      normalized === normalizeText(option.label.de) ||
+      normalized === normalizeText(option.label.en)
+    );
   }
 
   /** The "Meinten Sie …" choice a message picks: an entry, "Etwas anderes", or nothing. */
@@ -154,20 +203,38 @@ export class MainMenu {
       return alternatives[index];
     }
     const normalized = normalizeText(raw);
-    const other = (['de', 'en'] as const).some((lang) => normalizeText(this.deps.i18n.t(lang)('conversation:menu.somethingElse')) === normalized);
+    const other = (['de', 'en'] as const).some(
+      (lang) => normalizeText(this.deps.i18n.t(lang)('conversation:menu.somethingElse')) === normalized,
+    );
     if (other) return 'other';
     return alternatives.find((a) => normalizeText(a.title) === normalized);
   }
 
-  private async askMenu(step: WaterfallStepContext, main: Menu, intro: string, lead: string[], offersEnd = false): Promise<DialogTurnResult> {
+  private async askMenu(
+    step: WaterfallStepContext,
+    main: Menu,
+    intro: string,
+    lead: string[],
+    offersEnd = false,
+  ): Promise<DialogTurnResult> {
     const lines = this.both((lang) => {
       const t = this.deps.i18n.t(lang);
-      const marker = (o: MenuOption) => (o.target.kind === 'dialog' && o.target.dialog === 'lost_or_stolen' ? ` ${t('conversation:menu.aroundTheClock')}` : '');
+      const marker = (o: MenuOption) =>
+        o.target.kind === 'dialog' && o.target.dialog === 'lost_or_stolen'
+          ? ` ${t('conversation:menu.aroundTheClock')}`
+          : '';
       return main.options.map((o) => `${o.digit} – ${optionLabel(o, lang)}${marker(o)}`).join(LINE_BREAK);
     });
     return this.askQuestion(
       step,
-      { kind: 'open', offersEnd: offersEnd || intro === 'conversation:menu.instead', acceptsYesNo: offersEnd || intro === 'conversation:menu.instead', lines: [{ key: intro }, lines, { key: 'conversation:menu.freeText' }], short: [{ key: intro }, lines], choices: menuChoices(main) },
+      {
+        kind: 'open',
+        offersEnd: offersEnd || intro === 'conversation:menu.instead',
+        acceptsYesNo: offersEnd || intro === 'conversation:menu.instead',
+        lines: [{ key: intro }, lines, { key: 'conversation:menu.freeText' }],
+        short: [{ key: intro }, lines],
+        choices: menuChoices(main),
+      },
       lead,
     );
   }

@@ -25,7 +25,13 @@ export function pickChoice(text: string | undefined, choices: Choice[]): Choice 
   const raw = (text ?? '').trim();
   const digit = /^(\d)[.)]?$/.exec(raw)?.[1];
   const normalized = normalizeText(raw);
-  return choices.find((c) => c.value === raw || (digit !== undefined && c.value === digit) || normalizeText(c.title) === normalized || normalizeText(c.value) === normalized);
+  return choices.find(
+    (c) =>
+      c.value === raw ||
+      (digit !== undefined && c.value === digit) ||
+      normalizeText(c.title) === normalized ||
+      normalizeText(c.value) === normalized,
+  );
 }
 
 /**

@@ -18,7 +18,10 @@ export function optionLabel(option: MenuOption, lang: Lang): string {
 
 /** Buttons for a menu: the digit is what they send, so typing it works too. */
 export function menuChoices(menu: Menu): PhraseChoice[] {
-  return menu.options.map((o) => ({ value: o.digit, title: { text: { de: o.label.de, en: o.label.en || o.label.de } } }));
+  return menu.options.map((o) => ({
+    value: o.digit,
+    title: { text: { de: o.label.de, en: o.label.en || o.label.de } },
+  }));
 }
 
 /** The numbered lines of a menu ("1 – Rechnungsposten"), in both languages. */
@@ -33,7 +36,13 @@ export function pickOption(menu: Menu, text: string): MenuOption | undefined {
   const digit = /^(\d)[.)]?$/.exec(raw)?.[1];
   const normalized = normalizeText(raw);
   if (!normalized && !digit) return undefined;
-  return menu.options.find((o) => o.digit === digit || o.id === raw || normalizeText(o.label.de) === normalized || normalizeText(o.label.en) === normalized);
+  return menu.options.find(
+    (o) =>
+      o.digit === digit ||
+      o.id === raw ||
+      normalizeText(o.label.de) === normalized ||
+      normalizeText(o.label.en) === normalized,
+  );
 }
 
 /** The part of a sub-menu option id after the menu id: "technical-internet" -> "internet". */

@@ -25,8 +25,16 @@ export class TechnicalDialog extends LotseDialog {
 
   constructor(deps: DialogDeps) {
     super(TechnicalDialog.ID, deps);
-    this.addDialog(new WaterfallDialog(TechnicalDialog.FLOW, [this.askProblem.bind(this), this.startSteps.bind(this), this.finish.bind(this)]));
-    this.addDialog(new WaterfallDialog(TechnicalDialog.STEP_LOOP, [this.showStep.bind(this), this.evaluate.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(TechnicalDialog.FLOW, [
+        this.askProblem.bind(this),
+        this.startSteps.bind(this),
+        this.finish.bind(this),
+      ]),
+    );
+    this.addDialog(
+      new WaterfallDialog(TechnicalDialog.STEP_LOOP, [this.showStep.bind(this), this.evaluate.bind(this)]),
+    );
     this.initialDialogId = TechnicalDialog.FLOW;
   }
 
@@ -50,7 +58,10 @@ export class TechnicalDialog extends LotseDialog {
 
   private async startSteps(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const problem = (await this.resolve(String(step.result ?? ''))) ?? 'internet';
-    await this.deps.sessions.addFact(step.context, `Fehlerbild: ${this.deps.i18n.t('de')(`conversation:technical.problems.${problem}`)}`);
+    await this.deps.sessions.addFact(
+      step.context,
+      `Fehlerbild: ${this.deps.i18n.t('de')(`conversation:technical.problems.${problem}`)}`,
+    );
     return step.beginDialog(TechnicalDialog.STEP_LOOP, { problem, index: 0, tried: [] } satisfies StepState);
   }
 
@@ -67,7 +78,11 @@ export class TechnicalDialog extends LotseDialog {
         { key: `conversation:technical.steps.${state.problem}.${state.index}.text` },
         { key: 'conversation:technical.helped' },
       ],
-      { helped: true, topic: 'technical', short: [{ key: 'conversation:technical.helpedStep', params: { current: state.index + 1 } }] },
+      {
+        helped: true,
+        topic: 'technical',
+        short: [{ key: 'conversation:technical.helpedStep', params: { current: state.index + 1 } }],
+      },
     );
   }
 
@@ -78,11 +93,22 @@ export class TechnicalDialog extends LotseDialog {
       await step.context.sendActivity(t('conversation:technical.solved'));
       return step.endDialog({} satisfies RequestResult);
     }
-    const tried = [...state.tried, this.deps.i18n.t('de')(`conversation:technical.steps.${state.problem}.${state.index}.name`)];
+    const tried = [
+      ...state.tried,
+      this.deps.i18n.t('de')(`conversation:technical.steps.${state.problem}.${state.index}.name`),
+    ];
     if (state.index + 1 < STEPS) {
-      return step.replaceDialog(TechnicalDialog.STEP_LOOP, { problem: state.problem, index: state.index + 1, tried } satisfies StepState);
+      return step.replaceDialog(TechnicalDialog.STEP_LOOP, {
+        problem: state.problem,
+        index: state.index + 1,
+        tried,
+      } satisfies StepState);
     }
-    await handOff(this.deps, step.context, { reason: 'unsolved', category: 'technical', facts: [`Schritte versucht: ${tried.join(', ')}`] });
+    await handOff(this.deps, step.context, {
+      reason: 'unsolved',
+      category: 'technical',
+      facts: [`Schritte versucht: ${tried.join(', ')}`],
+    });
     return step.endDialog({ handedOff: true } satisfies RequestResult);
   }
 

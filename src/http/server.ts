@@ -55,7 +55,7 @@ const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  'frame-ancestors \'self\' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft',
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft",
 ].join('; ');
 
 /** Largest JSON body any route accepts; bigger bodies get 413 before they are parsed. */
@@ -72,7 +72,12 @@ function depthGuard(req: Request, res: Response, next: restify.Next): void {
 
 /** JSON body parsing for one route; malformed JSON or too deep -> 400, oversized -> 413. */
 export const jsonBody: restify.RequestHandler[] = [
-  ...restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }),
+  ...restify.plugins.bodyParser({
+    maxBodySize: MAX_BODY_BYTES,
+    mapParams: false,
+    mapFiles: false,
+    rejectUnknown: true,
+  }),
   depthGuard,
 ];
 
@@ -122,10 +127,13 @@ export function createServer(options: ServerOptions): Server {
     if (unexpected) options.logger.error({ err: unexpected, route }, 'request failed');
   });
   // A bug in a handler answers 500 and is logged; it never takes the process down.
-  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    if ((err.statusCode ?? 500) >= 500) options.logger.error({ err, url: req.url }, 'request failed');
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      if ((err.statusCode ?? 500) >= 500) options.logger.error({ err, url: req.url }, 'request failed');
+      callback();
+    },
+  );
   server.on('uncaughtException', (req: Request, res: Response, _route: unknown, err: Error) => {
     options.logger.error({ err, url: req.url }, 'unhandled error in route');
     if (!res.headersSent) sendError(res, 500, 'Internal', 'Internal error');

@@ -29,6 +29,10 @@ export class Metrics {
       labelNames: ['route', 'method', 'status'],
       registers: [this.registry],
     });
-    this.databaseUp = new Gauge({ name: 'lotse_database_up', help: '1 while MongoDB answers', registers: [this.registry] });
+    this.databaseUp = new Gauge({
+      name: 'lotse_database_up',
+      help: '1 while MongoDB answers',
+      registers: [this.registry],
+    });
   }
 }

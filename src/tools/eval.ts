@@ -87,7 +87,9 @@ function evalIntents(service: TriageService, cases: IntentCase[], showErrors: bo
     const p = tp / (predictedCount.get(intent) ?? 0);
     const r = tp / (goldCount.get(intent) ?? 0);
     macro += f1(p || 0, r || 0);
-    console.log(`${pad(intent, 16)} ${pct(p)}     ${pct(r)}  ${pct(f1(p || 0, r || 0))}  ${goldCount.get(intent) ?? 0}`);
+    console.log(
+      `${pad(intent, 16)} ${pct(p)}     ${pct(r)}  ${pct(f1(p || 0, r || 0))}  ${goldCount.get(intent) ?? 0}`,
+    );
   }
   console.log(`macro-F1 ${pct(macro / INTENTS.length)}`);
   const top = [...confusion.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 8);
@@ -97,7 +99,11 @@ function evalIntents(service: TriageService, cases: IntentCase[], showErrors: bo
   return accuracy;
 }
 
-function evalFrustration(service: TriageService, cases: FrustrationCase[], showErrors: boolean): { f1: number; irateRecall: number } {
+function evalFrustration(
+  service: TriageService,
+  cases: FrustrationCase[],
+  showErrors: boolean,
+): { f1: number; irateRecall: number } {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -128,7 +134,9 @@ function evalFrustration(service: TriageService, cases: FrustrationCase[], showE
   const score = f1(precision, recall);
   console.log(`\n== Frustration (${cases.length} messages; frustrated = level >= 1) ==`);
   console.log(`precision ${pct(precision)}  recall ${pct(recall)}  F1 ${pct(score)}`);
-  console.log(`irate (level 2) recall ${pct(irateHit / irate)} (${irateHit}/${irate})   exact level accuracy ${pct(exact / cases.length)}`);
+  console.log(
+    `irate (level 2) recall ${pct(irateHit / irate)} (${irateHit}/${irate})   exact level accuracy ${pct(exact / cases.length)}`,
+  );
   console.log('gold\\pred   0    1    2');
   matrix.forEach((row, level) => console.log(`   ${level}     ${row.map((n) => String(n).padStart(3)).join('  ')}`));
   if (showErrors) console.log(misses.join('\n'));
@@ -152,7 +160,9 @@ function evalScripts(service: TriageService, scripts: Script[], showErrors: bool
       const level = result.frustration.level;
       trace.push(`${level}${result.escalate ? '!' : ''}`);
       if (turn.expectLevel !== undefined && turn.expectLevel !== level) {
-        problems.push(`turn ${index}: level ${level}, expected ${turn.expectLevel} (${result.frustration.signals.join(',')})`);
+        problems.push(
+          `turn ${index}: level ${level}, expected ${turn.expectLevel} (${result.frustration.signals.join(',')})`,
+        );
       }
       if (result.escalate && escalatedAt === null) escalatedAt = index;
       history.previousTexts.push(turn.text);
@@ -164,7 +174,9 @@ function evalScripts(service: TriageService, scripts: Script[], showErrors: bool
     }
     if (problems.length === 0) passed++;
     if (problems.length > 0 || showErrors) {
-      console.log(`  ${problems.length === 0 ? 'ok  ' : 'FAIL'} ${pad(script.id, 32)} levels ${trace.join(' ')}  ${problems.join('; ')}`);
+      console.log(
+        `  ${problems.length === 0 ? 'ok  ' : 'FAIL'} ${pad(script.id, 32)} levels ${trace.join(' ')}  ${problems.join('; ')}`,
+      );
     }
   }
   console.log(`scripts passed ${passed}/${scripts.length}`);
@@ -193,7 +205,9 @@ function main(): void {
   }
   if (existsSync(answersFile)) {
     // Sets used for error analysis keep their other half as a clean held-out measure.
-    const cases = readJsonl<AnswerCase>(answersFile).filter((c) => !half || lastDigitOf(c.id) % 2 === (half === 'odd' ? 1 : 0));
+    const cases = readJsonl<AnswerCase>(answersFile).filter(
+      (c) => !half || lastDigitOf(c.id) % 2 === (half === 'odd' ? 1 : 0),
+    );
     evalAnswers(cases, showErrors, `${setName}${half ? ` (${half} ids)` : ''}`);
   }
   // A half is an answers-only measure: the triage files are not split.
@@ -204,7 +218,9 @@ function main(): void {
   const accuracy = evalIntents(service, readJsonl<IntentCase>(join(dir, 'intents.jsonl')), showErrors);
   const frustration = evalFrustration(service, readJsonl<FrustrationCase>(join(dir, 'frustration.jsonl')), showErrors);
   const scriptsFile = join(dir, 'scripts.jsonl');
-  const scripts = existsSync(scriptsFile) ? evalScripts(service, readJsonl<Script>(scriptsFile), showErrors) : Number.NaN;
+  const scripts = existsSync(scriptsFile)
+    ? evalScripts(service, readJsonl<Script>(scriptsFile), showErrors)
+    : Number.NaN;
   console.log(`\n== Summary (${setName} set) ==`);
   console.log(`intent accuracy        ${pct(accuracy)}   (target >= 0.85)`);
   console.log(`frustration F1         ${pct(frustration.f1)}   (target >= 0.80)`);

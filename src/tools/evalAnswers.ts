@@ -26,7 +26,11 @@ export interface AnswerFigures {
 /** What the bot would do: answer an entry, offer choices (first one counted), or nothing ("none"). */
 function predict(matcher: KnowledgeMatcher, text: string): { top: string; confident: boolean; offered: string[] } {
   const decision = decideSearch(matcher.match(text, { minScore: 0, limit: 3 }));
-  return { top: decision.best?.id ?? 'none', confident: decision.confident, offered: decision.alternatives.map((a) => a.id) };
+  return {
+    top: decision.best?.id ?? 'none',
+    confident: decision.confident,
+    offered: decision.alternatives.map((a) => a.id),
+  };
 }
 
 const pct = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
@@ -36,7 +40,10 @@ export function evalAnswers(cases: AnswerCase[], showErrors: boolean, label = 'a
   const pack = loadKnowledgePack();
   const known = new Set(pack.map((e) => e.id));
   // KNOWLEDGE_WEIGHTS='{"phrasing":0.6}' tries other weights without editing the defaults.
-  const weights = { ...DEFAULT_WEIGHTS, ...(JSON.parse(process.env.KNOWLEDGE_WEIGHTS ?? '{}') as Partial<typeof DEFAULT_WEIGHTS>) };
+  const weights = {
+    ...DEFAULT_WEIGHTS,
+    ...(JSON.parse(process.env.KNOWLEDGE_WEIGHTS ?? '{}') as Partial<typeof DEFAULT_WEIGHTS>),
+  };
   const matcher = new KnowledgeMatcher(pack, defaultLexicon(), weights);
   const unknown = cases.filter((c) => c.expected !== 'none' && !known.has(c.expected));
   let right = 0;
@@ -61,7 +68,9 @@ export function evalAnswers(cases: AnswerCase[], showErrors: boolean, label = 'a
     if (top !== c.expected) {
       const key = `${c.expected} -> ${top}`;
       confusion.set(key, [...(confusion.get(key) ?? []), c]);
-      misses.push(`  ${c.id} ${c.expected} -> ${top}${confident ? ' (answered)' : offered.length ? ` (offered ${offered.join(', ')})` : ''}  ${c.text}`);
+      misses.push(
+        `  ${c.id} ${c.expected} -> ${top}${confident ? ' (answered)' : offered.length ? ` (offered ${offered.join(', ')})` : ''}  ${c.text}`,
+      );
     }
   }
   const perQueryMs = Number(process.hrtime.bigint() - started) / 1e6 / Math.max(1, cases.length);
@@ -74,13 +83,19 @@ export function evalAnswers(cases: AnswerCase[], showErrors: boolean, label = 'a
     noneRecall: noneTrue / noneGold,
   };
   console.log(`\n== Answers: ${label} (${cases.length} questions, pack of ${pack.length} entries) ==`);
-  if (unknown.length > 0) console.log(`warning: ${unknown.length} expected ids are not in the pack, e.g. ${unknown[0].expected}`);
+  if (unknown.length > 0)
+    console.log(`warning: ${unknown.length} expected ids are not in the pack, e.g. ${unknown[0].expected}`);
   console.log(`top-1 accuracy           ${pct(figures.top1)}`);
-  console.log(`answered at once, right  ${pct(figures.answeredRight)}   wrong ${pct(figures.answeredWrong)}   right one offered as a choice ${pct(offeredRight / cases.length)}`);
-  console.log(`"none" precision         ${pct(figures.nonePrecision)}   recall ${pct(figures.noneRecall)}   (${noneGold} expected none)`);
+  console.log(
+    `answered at once, right  ${pct(figures.answeredRight)}   wrong ${pct(figures.answeredWrong)}   right one offered as a choice ${pct(offeredRight / cases.length)}`,
+  );
+  console.log(
+    `"none" precision         ${pct(figures.nonePrecision)}   recall ${pct(figures.noneRecall)}   (${noneGold} expected none)`,
+  );
   console.log(`mean search time         ${perQueryMs.toFixed(3)} ms`);
   console.log('confusion pairs (expected -> top):');
-  for (const [key, list] of [...confusion].sort((a, b) => b[1].length - a[1].length).slice(0, 15)) console.log(`  ${key.padEnd(58)} ${list.length}  e.g. "${list[0].text}"`);
+  for (const [key, list] of [...confusion].sort((a, b) => b[1].length - a[1].length).slice(0, 15))
+    console.log(`  ${key.padEnd(58)} ${list.length}  e.g. "${list[0].text}"`);
   if (showErrors) console.log(misses.join('\n'));
   return figures;
 }

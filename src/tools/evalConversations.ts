@@ -35,7 +35,12 @@ interface Kit {
   script: { loadCorpus(): ScriptLike[]; readScriptFile(file: string): ScriptLike[] };
   apps: { AppPool: new (mongoBase: string) => PoolLike };
   evaluate: {
-    evaluateAll(scripts: ScriptLike[], pool: PoolLike, concurrency: number, onResult?: (r: ResultLike) => void): Promise<ResultLike[]>;
+    evaluateAll(
+      scripts: ScriptLike[],
+      pool: PoolLike,
+      concurrency: number,
+      onResult?: (r: ResultLike) => void,
+    ): Promise<ResultLike[]>;
     failureReport(results: ResultLike[], scripts: ScriptLike[]): string;
   };
 }
@@ -85,7 +90,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     const results = await kit.evaluate.evaluateAll(runnable, pool, concurrency, (r) => {
-      process.stdout.write(`${r.passed ? 'PASS' : 'FAIL'} ${r.id} (${r.ms} ms)${r.passed ? '' : `\n    ${r.problems.join('\n    ')}\n    first wrong reply: ${r.firstWrongReply ?? '-'}`}\n`);
+      process.stdout.write(
+        `${r.passed ? 'PASS' : 'FAIL'} ${r.id} (${r.ms} ms)${r.passed ? '' : `\n    ${r.problems.join('\n    ')}\n    first wrong reply: ${r.firstWrongReply ?? '-'}`}\n`,
+      );
       if ((!r.passed || showAll) && showTranscripts) process.stdout.write(`${r.transcript.replace(/^/gm, '      ')}\n`);
     });
     for (const s of pending) process.stdout.write(`SKIP ${s.id} (pending: ${s.pending})\n`);
@@ -106,11 +113,14 @@ async function main(): Promise<void> {
       if (r.outcomeOk) row.right++;
       byOutcome.set(expected, row);
     });
-    const wantsPerson = (r: ResultLike) => ['handed_off', 'supervisor'].includes(runnable.find((s) => s.id === r.id)?.expect.outcome ?? '');
+    const wantsPerson = (r: ResultLike) =>
+      ['handed_off', 'supervisor'].includes(runnable.find((s) => s.id === r.id)?.expect.outcome ?? '');
     process.stdout.write(
       `  handoff exactly when it should: ${count((r) => wantsPerson(r) === r.handedOff)}/${results.length} (missing ${count((r) => wantsPerson(r) && !r.handedOff)}, unwanted ${count((r) => !wantsPerson(r) && r.handedOff)})\n`,
     );
-    process.stdout.write(`  outcome right by expected outcome: ${[...byOutcome.entries()].map(([o, r]) => `${o} ${r.right}/${r.total}`).join(', ')}\n`);
+    process.stdout.write(
+      `  outcome right by expected outcome: ${[...byOutcome.entries()].map(([o, r]) => `${o} ${r.right}/${r.total}`).join(', ')}\n`,
+    );
     if (failuresFile) writeFileSync(failuresFile, kit.evaluate.failureReport(results, scripts));
   } finally {
     await pool.close();

@@ -17,7 +17,12 @@ function main(): void {
   const files = process.argv.slice(2);
   const pack = loadKnowledgePack();
   const texts = files.length
-    ? files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text))
+    ? files.flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l) => (JSON.parse(l) as { text: string }).text),
+      )
     : pack.flatMap((e) => [...e.questions.de, ...e.questions.en]).map((q) => `${q} bitte`);
   const phrasings = pack.reduce((n, e) => n + e.questions.de.length + e.questions.en.length, 0);
   // The machine is shared: each figure is the least of three rounds (a fresh matcher each), so a
@@ -40,9 +45,16 @@ function main(): void {
   }
   cold.sort((a, b) => a - b);
   warm.sort((a, b) => a - b);
-  console.log(`pack ${pack.length} entries, ${phrasings} phrasings; matcher built in ${buildMs.toFixed(1)} ms; ${texts.length} messages`);
-  for (const [label, list] of [['first time', cold], ['again', warm]] as const) {
-    console.log(`${label.padEnd(10)} p50 ${quantile(list, 0.5).toFixed(3)} ms  p99 ${quantile(list, 0.99).toFixed(3)} ms  max ${list[list.length - 1].toFixed(3)} ms`);
+  console.log(
+    `pack ${pack.length} entries, ${phrasings} phrasings; matcher built in ${buildMs.toFixed(1)} ms; ${texts.length} messages`,
+  );
+  for (const [label, list] of [
+    ['first time', cold],
+    ['again', warm],
+  ] as const) {
+    console.log(
+      `${label.padEnd(10)} p50 ${quantile(list, 0.5).toFixed(3)} ms  p99 ${quantile(list, 0.99).toFixed(3)} ms  max ${list[list.length - 1].toFixed(3)} ms`,
+    );
   }
 }
 

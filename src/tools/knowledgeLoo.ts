@@ -19,15 +19,27 @@ interface Outcome {
   offered: boolean;
 }
 
-function without(pack: readonly PackEntry[], entryIndex: number, lang: 'de' | 'en', questionIndex: number): PackEntry[] {
-  return pack.map((e, i) => (i === entryIndex ? { ...e, questions: { ...e.questions, [lang]: e.questions[lang].filter((_, j) => j !== questionIndex) } } : e));
+function without(
+  pack: readonly PackEntry[],
+  entryIndex: number,
+  lang: 'de' | 'en',
+  questionIndex: number,
+): PackEntry[] {
+  return pack.map((e, i) =>
+    i === entryIndex
+      ? { ...e, questions: { ...e.questions, [lang]: e.questions[lang].filter((_, j) => j !== questionIndex) } }
+      : e,
+  );
 }
 
 function main(): void {
   const packIndex = process.argv.indexOf('--pack');
   const pack = loadKnowledgePack(packIndex > 0 ? process.argv[packIndex + 1] : undefined);
   // KNOWLEDGE_WEIGHTS='{"phrasing":0.6}' tries other weights without editing the defaults.
-  const weights = { ...DEFAULT_WEIGHTS, ...(JSON.parse(process.env.KNOWLEDGE_WEIGHTS ?? '{}') as Partial<typeof DEFAULT_WEIGHTS>) };
+  const weights = {
+    ...DEFAULT_WEIGHTS,
+    ...(JSON.parse(process.env.KNOWLEDGE_WEIGHTS ?? '{}') as Partial<typeof DEFAULT_WEIGHTS>),
+  };
   const everyIndex = process.argv.indexOf('--every');
   const every = everyIndex > 0 ? Number(process.argv[everyIndex + 1]) : 1;
   const outcomes: Outcome[] = [];
@@ -63,14 +75,27 @@ function main(): void {
   };
   console.log(`pack: ${pack.length} entries, ${outcomes.length} questions asked leave-one-out`);
   report('all', outcomes);
-  report('de', outcomes.filter((o) => o.lang === 'de'));
-  report('en', outcomes.filter((o) => o.lang === 'en'));
+  report(
+    'de',
+    outcomes.filter((o) => o.lang === 'de'),
+  );
+  report(
+    'en',
+    outcomes.filter((o) => o.lang === 'en'),
+  );
   const confusion = new Map<string, number>();
-  for (const o of outcomes) if (o.top !== o.entry) confusion.set(`${o.entry} -> ${o.top ?? 'none'}`, (confusion.get(`${o.entry} -> ${o.top ?? 'none'}`) ?? 0) + 1);
+  for (const o of outcomes)
+    if (o.top !== o.entry)
+      confusion.set(`${o.entry} -> ${o.top ?? 'none'}`, (confusion.get(`${o.entry} -> ${o.top ?? 'none'}`) ?? 0) + 1);
   console.log('most frequent confusions:');
-  for (const [pair, n] of [...confusion].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${String(n).padStart(3)}  ${pair}`);
+  for (const [pair, n] of [...confusion].sort((a, b) => b[1] - a[1]).slice(0, 12))
+    console.log(`  ${String(n).padStart(3)}  ${pair}`);
   if (process.argv.includes('--errors')) {
-    for (const o of outcomes) if (o.top !== o.entry) console.log(`  ${o.entry} -> ${o.top ?? 'none'} (${o.score.toFixed(2)}${o.confident ? ', confident' : ''}) ${o.text}`);
+    for (const o of outcomes)
+      if (o.top !== o.entry)
+        console.log(
+          `  ${o.entry} -> ${o.top ?? 'none'} (${o.score.toFixed(2)}${o.confident ? ', confident' : ''}) ${o.text}`,
+        );
   }
 }
 

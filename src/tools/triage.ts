@@ -56,7 +56,11 @@ export function triageLine(service: TriageService, id: string | number, text: st
   };
 }
 
-export async function runTriage(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, errors: NodeJS.WritableStream): Promise<number> {
+export async function runTriage(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  errors: NodeJS.WritableStream,
+): Promise<number> {
   const service = new TriageService();
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
@@ -72,9 +76,18 @@ export async function runTriage(input: NodeJS.ReadableStream, output: NodeJS.Wri
     const parsed = parseLine(line.replace(/^\uFEFF/, ''));
     if (parsed.error) {
       problems++;
-      errors.write(`triage: line ${lineNumber}: ${parsed.error}${parsed.id === undefined ? ' - skipped, no id' : ` - id ${parsed.id} reported as "other"`}\n`);
+      errors.write(
+        `triage: line ${lineNumber}: ${parsed.error}${parsed.id === undefined ? ' - skipped, no id' : ` - id ${parsed.id} reported as "other"`}\n`,
+      );
       if (parsed.id === undefined) continue;
-      const fallback: OutputLine = { id: parsed.id, intent: 'other', confidence: 0, frustrationLevel: 0, frustrationScore: 0, escalate: false };
+      const fallback: OutputLine = {
+        id: parsed.id,
+        intent: 'other',
+        confidence: 0,
+        frustrationLevel: 0,
+        frustrationScore: 0,
+        escalate: false,
+      };
       buffer.push(JSON.stringify(fallback));
     } else {
       const id = parsed.id as string | number;

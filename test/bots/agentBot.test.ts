@@ -1,4 +1,13 @@
-import { ANNA, AGENTS_CHANNEL_ID, BEN, cardText, eventually, SVEN, TeamsHarness, TEAM_ID } from '../services/teams/teamsHarness';
+import {
+  ANNA,
+  AGENTS_CHANNEL_ID,
+  BEN,
+  cardText,
+  eventually,
+  SVEN,
+  TeamsHarness,
+  TEAM_ID,
+} from '../services/teams/teamsHarness';
 
 type InvokeBody = { statusCode: number; type: string; value: Record<string, unknown> };
 
@@ -27,16 +36,27 @@ describe('Teams agent bot', () => {
     const res = await h.install();
     expect(res.status).toBe(200);
     const channel = await h.channels.current();
-    expect(channel).toMatchObject({ channelId: AGENTS_CHANNEL_ID, teamId: TEAM_ID, teamName: 'Kundenservice', serviceUrl: h.connectorUrl });
+    expect(channel).toMatchObject({
+      channelId: AGENTS_CHANNEL_ID,
+      teamId: TEAM_ID,
+      teamName: 'Kundenservice',
+      serviceUrl: h.connectorUrl,
+    });
     expect(channel?.reference.conversation?.id).toBe(AGENTS_CHANNEL_ID);
   });
 
   it('posts every new handoff as a card with an Übernehmen button into the agents channel', async () => {
     const id = await h.newHandoff();
-    const create = await h.connector.waitFor((r) => r.method === 'POST' && r.path === '/v3/conversations' && JSON.stringify(r.body).includes(id), 5000, 'the card post');
+    const create = await h.connector.waitFor(
+      (r) => r.method === 'POST' && r.path === '/v3/conversations' && JSON.stringify(r.body).includes(id),
+      5000,
+      'the card post',
+    );
     expect((create.body.channelData as { channel: { id: string } }).channel.id).toBe(AGENTS_CHANNEL_ID);
     expect(create.body.isGroup).toBe(true);
-    const activity = create.body.activity as { attachments: { contentType: string; content: Record<string, unknown> }[] };
+    const activity = create.body.activity as {
+      attachments: { contentType: string; content: Record<string, unknown> }[];
+    };
     const card = activity.attachments[0];
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(card.content.version).toBe('1.4');
@@ -47,7 +67,12 @@ describe('Teams agent bot', () => {
     expect(text).toContain('Rechnung zu hoch');
     expect(text).toContain(h.t('agent:card.waiting'));
     const [button] = card.content.actions as Record<string, unknown>[];
-    expect(button).toMatchObject({ type: 'Action.Execute', title: h.t('agent:card.claim'), verb: 'claim', data: { handoffId: id } });
+    expect(button).toMatchObject({
+      type: 'Action.Execute',
+      title: h.t('agent:card.claim'),
+      verb: 'claim',
+      data: { handoffId: id },
+    });
     expect(button.fallback).toMatchObject({ type: 'Action.Submit', data: { verb: 'claim', handoffId: id } });
 
     const thread = await h.threadOf(id);
@@ -71,7 +96,9 @@ describe('Teams agent bot', () => {
     const results = await Promise.all(others.map((n) => n.post(item)));
     await h.threadOf(id);
     await new Promise((r) => setTimeout(r, 200));
-    const posts = h.connector.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations' && JSON.stringify(r.body).includes(id));
+    const posts = h.connector.requests.filter(
+      (r) => r.method === 'POST' && r.path === '/v3/conversations' && JSON.stringify(r.body).includes(id),
+    );
     expect(posts).toHaveLength(1);
     expect(results.filter(Boolean).length).toBeLessThanOrEqual(1);
   });
@@ -86,11 +113,23 @@ describe('Teams agent bot', () => {
     expect(cardText(body.value)).toContain(h.t('agent:card.claimedAfter', { name: ANNA.name, minutes: 0 }));
     expect(body.value.actions).toBeUndefined();
 
-    const put = await h.connector.waitFor((r) => r.method === 'PUT' && r.path === `/v3/conversations/${thread.conversationId}/activities/${thread.activityId}`, 5000, 'the card update');
+    const put = await h.connector.waitFor(
+      (r) =>
+        r.method === 'PUT' && r.path === `/v3/conversations/${thread.conversationId}/activities/${thread.activityId}`,
+      5000,
+      'the card update',
+    );
     const updated = (put.body.attachments as { content: unknown }[])[0].content;
     expect(cardText(updated)).toContain(ANNA.name);
     expect((updated as { actions?: unknown }).actions).toBeUndefined();
-    await h.connector.waitFor((r) => r.method === 'POST' && r.path.startsWith(`/v3/conversations/${thread.conversationId}/activities`) && r.body.text === h.t('agent:thread.claimed', { name: ANNA.name }), 5000, 'the claimed line in the thread');
+    await h.connector.waitFor(
+      (r) =>
+        r.method === 'POST' &&
+        r.path.startsWith(`/v3/conversations/${thread.conversationId}/activities`) &&
+        r.body.text === h.t('agent:thread.claimed', { name: ANNA.name }),
+      5000,
+      'the claimed line in the thread',
+    );
 
     const record = await h.handoffs.get(id);
     expect(record.status).toBe('assigned');
@@ -109,7 +148,11 @@ describe('Teams agent bot', () => {
 
   it('lets exactly one of many agents win when they press at the same moment', async () => {
     const { id, thread } = await postedHandoff();
-    const agents = Array.from({ length: 8 }, (_, i) => ({ id: `29:a${i}`, name: `Agent ${i}`, aadObjectId: `aad-${i}` }));
+    const agents = Array.from({ length: 8 }, (_, i) => ({
+      id: `29:a${i}`,
+      name: `Agent ${i}`,
+      aadObjectId: `aad-${i}`,
+    }));
     const results = await Promise.all(agents.map((a) => h.invokeClaim(a, thread.conversationId, id)));
     const record = await h.handoffs.get(id);
     const taken = h.t('agent:card.alreadyTaken', { name: record.agent?.name });
@@ -123,11 +166,22 @@ describe('Teams agent bot', () => {
     const res = await h.submitClaim(BEN, thread.conversationId, thread.activityId, id);
     expect(res.status).toBe(200);
     expect((await h.handoffs.get(id)).agent?.name).toBe(BEN.name);
-    await h.connector.waitFor((r) => r.method === 'PUT' && r.path.endsWith(`/activities/${thread.activityId}`) && cardText((r.body.attachments as { content: unknown }[])[0].content).includes(BEN.name), 5000, 'the card update');
+    await h.connector.waitFor(
+      (r) =>
+        r.method === 'PUT' &&
+        r.path.endsWith(`/activities/${thread.activityId}`) &&
+        cardText((r.body.attachments as { content: unknown }[])[0].content).includes(BEN.name),
+      5000,
+      'the card update',
+    );
     // A late second press is told who has it.
     const late = await h.submitClaim(ANNA, thread.conversationId, thread.activityId, id);
     expect(late.status).toBe(200);
-    await h.connector.waitFor((r) => r.method === 'POST' && r.body.text === h.t('agent:card.alreadyTaken', { name: BEN.name }), 5000, 'the already-taken reply');
+    await h.connector.waitFor(
+      (r) => r.method === 'POST' && r.body.text === h.t('agent:card.alreadyTaken', { name: BEN.name }),
+      5000,
+      'the already-taken reply',
+    );
   });
 
   it('relays an @mentioned thread message to the customer without the mention', async () => {
@@ -135,10 +189,16 @@ describe('Teams agent bot', () => {
     await h.invokeClaim(ANNA, thread.conversationId, id);
     const res = await h.threadMessage(ANNA, thread.conversationId, 'Guten Tag, ich sehe mir Ihre Rechnung gleich an.');
     expect(res.status).toBe(200);
-    const sent = h.customerSends.find((s) => s.activities.some((a) => a.text === 'Guten Tag, ich sehe mir Ihre Rechnung gleich an.'));
+    const sent = h.customerSends.find((s) =>
+      s.activities.some((a) => a.text === 'Guten Tag, ich sehe mir Ihre Rechnung gleich an.'),
+    );
     expect(sent).toBeDefined();
     const record = await h.handoffs.get(id);
-    expect(record.messages.at(-1)).toMatchObject({ from: 'agent', text: 'Guten Tag, ich sehe mir Ihre Rechnung gleich an.', name: ANNA.name });
+    expect(record.messages.at(-1)).toMatchObject({
+      from: 'agent',
+      text: 'Guten Tag, ich sehe mir Ihre Rechnung gleich an.',
+      name: ANNA.name,
+    });
     expect(h.customerTexts().join('\n')).not.toContain('<at>');
   });
 
@@ -156,7 +216,10 @@ describe('Teams agent bot', () => {
     await h.invokeClaim(ANNA, thread.conversationId, id);
     await h.handoffs.addCustomerMessage(id, 'Danke, ich warte.');
     await h.connector.waitFor(
-      (r) => r.method === 'POST' && r.path.startsWith(`/v3/conversations/${thread.conversationId}/activities`) && r.body.text === h.t('agent:thread.customer', { text: 'Danke, ich warte.' }),
+      (r) =>
+        r.method === 'POST' &&
+        r.path.startsWith(`/v3/conversations/${thread.conversationId}/activities`) &&
+        r.body.text === h.t('agent:thread.customer', { text: 'Danke, ich warte.' }),
       5000,
       'the customer line in the thread',
     );
@@ -171,7 +234,11 @@ describe('Teams agent bot', () => {
     expect(record.notes.map((n) => n.text)).toContain('Kunde wirkt ungeduldig, Gutschrift prüfen');
     expect(h.customerSends.length).toBe(before);
     expect(record.messages).toHaveLength(0);
-    await h.connector.waitFor((r) => r.method === 'POST' && r.body.text === h.t('agent:thread.noteSaved'), 5000, 'the note confirmation');
+    await h.connector.waitFor(
+      (r) => r.method === 'POST' && r.body.text === h.t('agent:thread.noteSaved'),
+      5000,
+      'the note confirmation',
+    );
   });
 
   it('ends the handoff with "ende": resolved, the card says so, the thread is told', async () => {
@@ -180,8 +247,21 @@ describe('Teams agent bot', () => {
     await h.threadMessage(ANNA, thread.conversationId, 'Ende');
     const record = await h.handoffs.get(id);
     expect(record.status).toBe('resolved');
-    await h.connector.waitFor((r) => r.method === 'PUT' && r.path.endsWith(`/activities/${thread.activityId}`) && cardText((r.body.attachments as { content: unknown }[])[0].content).includes(h.t('agent:card.resolvedBy', { name: ANNA.name })), 5000, 'the closed card');
-    await h.connector.waitFor((r) => r.method === 'POST' && r.path.includes(thread.activityId) && r.body.text === h.t('agent:thread.resolved'), 5000, 'the resolved line');
+    await h.connector.waitFor(
+      (r) =>
+        r.method === 'PUT' &&
+        r.path.endsWith(`/activities/${thread.activityId}`) &&
+        cardText((r.body.attachments as { content: unknown }[])[0].content).includes(
+          h.t('agent:card.resolvedBy', { name: ANNA.name }),
+        ),
+      5000,
+      'the closed card',
+    );
+    await h.connector.waitFor(
+      (r) => r.method === 'POST' && r.path.includes(thread.activityId) && r.body.text === h.t('agent:thread.resolved'),
+      5000,
+      'the resolved line',
+    );
     expect(h.customerTexts().join('\n')).toContain(h.t('handoff:resolved'));
   });
 
@@ -192,7 +272,13 @@ describe('Teams agent bot', () => {
     const record = await h.handoffs.get(id);
     expect(record.status).toBe('queued');
     expect(record.needsSupervisor).toBe(true);
-    await eventually(() => putsTo(thread.activityId).find((p) => Array.isArray((p.body.attachments as { content: { actions?: unknown[] } }[])[0].content.actions)), 'the card with its button back');
+    await eventually(
+      () =>
+        putsTo(thread.activityId).find((p) =>
+          Array.isArray((p.body.attachments as { content: { actions?: unknown[] } }[])[0].content.actions),
+        ),
+      'the card with its button back',
+    );
 
     const agentTry = (await h.invokeClaim(BEN, thread.conversationId, id)).body as InvokeBody;
     expect(cardText(agentTry.value)).toContain(h.t('agent:thread.supervisorOnly'));
@@ -202,7 +288,15 @@ describe('Teams agent bot', () => {
   });
 
   it('posts the cards of customers who waited before the bot was installed, once it is', async () => {
-    await h.post(h.teamsActivity(ANNA, AGENTS_CHANNEL_ID, { type: 'conversationUpdate', membersRemoved: [{ id: 'x', name: 'x' }, { id: '28:lotse-bot', name: 'Lotse' }] }));
+    await h.post(
+      h.teamsActivity(ANNA, AGENTS_CHANNEL_ID, {
+        type: 'conversationUpdate',
+        membersRemoved: [
+          { id: 'x', name: 'x' },
+          { id: '28:lotse-bot', name: 'Lotse' },
+        ],
+      }),
+    );
     expect(await h.channels.current()).toBeUndefined();
     const id = await h.newHandoff();
     await new Promise((r) => setTimeout(r, 300));
@@ -214,7 +308,11 @@ describe('Teams agent bot', () => {
   it('retries a card the Bot Connector refused', async () => {
     h.connector.failCreate = 503;
     const id = await h.newHandoff();
-    await h.connector.waitFor((r) => r.method === 'POST' && r.path === '/v3/conversations' && JSON.stringify(r.body).includes(id), 5000, 'the failed post');
+    await h.connector.waitFor(
+      (r) => r.method === 'POST' && r.path === '/v3/conversations' && JSON.stringify(r.body).includes(id),
+      5000,
+      'the failed post',
+    );
     await new Promise((r) => setTimeout(r, 100));
     expect(await h.threads.byHandoff(id)).toBeUndefined();
     h.connector.failCreate = undefined;
@@ -227,7 +325,12 @@ describe('Teams agent bot', () => {
       const { id, thread } = await postedHandoff();
       await h.threadMessage(BEN, thread.conversationId, 'Hallo?');
       expect((await h.handoffs.get(id)).messages).toHaveLength(0);
-      await h.connector.waitFor((r) => r.method === 'POST' && r.path.includes(thread.activityId) && r.body.text === h.t('agent:thread.notClaimed'), 5000, 'the claim-first reply');
+      await h.connector.waitFor(
+        (r) =>
+          r.method === 'POST' && r.path.includes(thread.activityId) && r.body.text === h.t('agent:thread.notClaimed'),
+        5000,
+        'the claim-first reply',
+      );
     });
 
     it('does not let another agent write into a colleague’s conversation', async () => {
@@ -235,7 +338,11 @@ describe('Teams agent bot', () => {
       await h.invokeClaim(ANNA, thread.conversationId, id);
       await h.threadMessage(BEN, thread.conversationId, 'Ich übernehme das.');
       expect((await h.handoffs.get(id)).messages).toHaveLength(0);
-      await h.connector.waitFor((r) => r.method === 'POST' && r.body.text === h.t('agent:thread.notYours', { name: ANNA.name }), 5000, 'the not-yours reply');
+      await h.connector.waitFor(
+        (r) => r.method === 'POST' && r.body.text === h.t('agent:thread.notYours', { name: ANNA.name }),
+        5000,
+        'the not-yours reply',
+      );
     });
 
     it('answers a message outside any handoff thread without relaying anything', async () => {
@@ -243,18 +350,30 @@ describe('Teams agent bot', () => {
       const res = await h.threadMessage(ANNA, `${AGENTS_CHANNEL_ID};messageid=999999`, 'Hallo Bot');
       expect(res.status).toBe(200);
       expect(h.customerSends.length).toBe(before);
-      await h.connector.waitFor((r) => r.method === 'POST' && r.body.text === h.t('agent:thread.unknownThread'), 5000, 'the unknown-thread reply');
+      await h.connector.waitFor(
+        (r) => r.method === 'POST' && r.body.text === h.t('agent:thread.unknownThread'),
+        5000,
+        'the unknown-thread reply',
+      );
     });
 
     it('rejects an invoke with an unknown verb, without an action, or for an unknown handoff', async () => {
       const { id, thread } = await postedHandoff();
       const unknownVerb = await h.invokeClaim(ANNA, thread.conversationId, id, 'delete');
       expect((unknownVerb.body as InvokeBody).statusCode).toBe(400);
-      const noAction = await h.post(h.teamsActivity(ANNA, thread.conversationId, { type: 'invoke', name: 'adaptiveCard/action', value: {} }));
+      const noAction = await h.post(
+        h.teamsActivity(ANNA, thread.conversationId, { type: 'invoke', name: 'adaptiveCard/action', value: {} }),
+      );
       expect(noAction.status).toBe(400);
       const unknown = await h.invokeClaim(ANNA, thread.conversationId, 'aaaaaaaaaaaaaaaaaaaaaaaa');
       expect((unknown.body as InvokeBody).statusCode).toBe(404);
-      const injected = await h.post(h.teamsActivity(ANNA, thread.conversationId, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'claim', data: { handoffId: { $gt: '' } } } } }));
+      const injected = await h.post(
+        h.teamsActivity(ANNA, thread.conversationId, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb: 'claim', data: { handoffId: { $gt: '' } } } },
+        }),
+      );
       expect((injected.body as InvokeBody).statusCode).toBe(400);
       expect((await h.handoffs.get(id)).status).toBe('queued');
     });

@@ -44,7 +44,10 @@ describe('conversation corpus', () => {
       script.id,
       async () => {
         const result = await resultOf(script.id);
-        if (!result.passed) throw new Error(`${script.id}${script.note ? ` — ${script.note}` : ''}\n${result.problems.join('\n')}\n\n${result.transcript}`);
+        if (!result.passed)
+          throw new Error(
+            `${script.id}${script.note ? ` — ${script.note}` : ''}\n${result.problems.join('\n')}\n\n${result.transcript}`,
+          );
         expect(result.problems).toEqual([]);
       },
       180_000,

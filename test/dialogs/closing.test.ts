@@ -11,8 +11,18 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const texts = (replies: Partial<Activity>[]) => replies.map((r) => r.text ?? '').join('\n');
-const WELCOME = () => de('conversation:greeting.welcome', { salutation: de('conversation:greeting.day'), company: 'Muster Telekom', bot: 'Lotse' });
-const SHORT = () => de('conversation:greeting.short', { salutation: de('conversation:greeting.day'), company: 'Muster Telekom', bot: 'Lotse' });
+const WELCOME = () =>
+  de('conversation:greeting.welcome', {
+    salutation: de('conversation:greeting.day'),
+    company: 'Muster Telekom',
+    bot: 'Lotse',
+  });
+const SHORT = () =>
+  de('conversation:greeting.short', {
+    salutation: de('conversation:greeting.day'),
+    company: 'Muster Telekom',
+    bot: 'Lotse',
+  });
 
 async function afterAnAnswer() {
   const chat = h.client(new MainDialog(h.deps));
@@ -23,14 +33,18 @@ async function afterAnAnswer() {
 }
 
 describe('closing', () => {
-  it.each([['Danke, das war alles'], ['Tschüss'], ['war super, danke'], ['Merci vielmal'], ['Baba'], ['Auf Wiedersehen']])(
-    '"%s" after an answer says a short goodbye, without welcome or menu',
-    async (bye) => {
-      const chat = await afterAnAnswer();
-      const replies = await chat.say(bye);
-      expect(texts(replies)).toBe(de('conversation:closing.goodbye'));
-    },
-  );
+  it.each([
+    ['Danke, das war alles'],
+    ['Tschüss'],
+    ['war super, danke'],
+    ['Merci vielmal'],
+    ['Baba'],
+    ['Auf Wiedersehen'],
+  ])('"%s" after an answer says a short goodbye, without welcome or menu', async (bye) => {
+    const chat = await afterAnAnswer();
+    const replies = await chat.say(bye);
+    expect(texts(replies)).toBe(de('conversation:closing.goodbye'));
+  });
 
   it('"Danke" alone after an answer offers to end; "Nein, danke" then says goodbye', async () => {
     const chat = await afterAnAnswer();

@@ -13,7 +13,13 @@ let app: App;
 let baseUrl: string;
 
 beforeAll(async () => {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', COMPANY_NAME: 'Nordlicht Mobilfunk', BOT_NAME: 'Frieda', RATE_LIMIT_PER_MINUTE: '0' });
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    COMPANY_NAME: 'Nordlicht Mobilfunk',
+    BOT_NAME: 'Frieda',
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
   app = buildApp(config, testMongoUri('conv'), createLogger('silent'), { clock });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   await app.start();

@@ -100,9 +100,16 @@ export async function createHarness(at = new Date('2025-03-12T10:00:00Z')): Prom
     clock,
     database,
     client(dialog, options) {
-      const client = new DialogTestClient('test', dialog, options, [new AutoSaveStateMiddleware(userState)], conversationState);
+      const client = new DialogTestClient(
+        'test',
+        dialog,
+        options,
+        [new AutoSaveStateMiddleware(userState)],
+        conversationState,
+      );
       const say = async (input: string | Partial<Activity>) => {
-        const activity: Partial<Activity> = typeof input === 'string' ? { type: 'message', text: input, locale: 'de-DE' } : { locale: 'de-DE', ...input };
+        const activity: Partial<Activity> =
+          typeof input === 'string' ? { type: 'message', text: input, locale: 'de-DE' } : { locale: 'de-DE', ...input };
         const replies: Partial<Activity>[] = [];
         const first = await client.sendActivity(activity);
         if (first) replies.push(first);

@@ -37,20 +37,26 @@ describe('yes/no steps hear more than yes and no (observation 1)', () => {
     expect(text).not.toContain(YES_NO_RETRY());
   });
 
-  it.each([['Ist die SIM jetzt wirklich schon gesperrt?'], ['Is it blocked now?']])('does not answer the question "%s" with "Ja oder Nein"', async (question) => {
-    const chat = await atReplacementQuestion();
-    const text = await chat.sayText(question);
-    expect(text).not.toContain(YES_NO_RETRY());
-    expect(text).toContain(de('conversation:lost.offerReplacement.phone'));
-  });
+  it.each([['Ist die SIM jetzt wirklich schon gesperrt?'], ['Is it blocked now?']])(
+    'does not answer the question "%s" with "Ja oder Nein"',
+    async (question) => {
+      const chat = await atReplacementQuestion();
+      const text = await chat.sayText(question);
+      expect(text).not.toContain(YES_NO_RETRY());
+      expect(text).toContain(de('conversation:lost.offerReplacement.phone'));
+    },
+  );
 
-  it.each([['Danke, das war alles'], ['Merci vielmal'], ['Tschüss']])('"%s" at a yes/no step says goodbye and ends', async (bye) => {
-    const chat = await atReplacementQuestion();
-    const text = await chat.sayText(bye);
-    expect(text).toContain(de('conversation:closing.goodbye'));
-    expect(text).not.toContain(YES_NO_RETRY());
-    expect(text).not.toContain('1 – Rechnungen');
-  });
+  it.each([['Danke, das war alles'], ['Merci vielmal'], ['Tschüss']])(
+    '"%s" at a yes/no step says goodbye and ends',
+    async (bye) => {
+      const chat = await atReplacementQuestion();
+      const text = await chat.sayText(bye);
+      expect(text).toContain(de('conversation:closing.goodbye'));
+      expect(text).not.toContain(YES_NO_RETRY());
+      expect(text).not.toContain('1 – Rechnungen');
+    },
+  );
 
   it('a troubleshooting step: a report is not a yes, sarcasm is heard, a "Verantwortlicher" is a supervisor; no line three times', async () => {
     const chat = h.client(new MainDialog(h.deps));
@@ -122,7 +128,14 @@ describe('slot prompts accept real values and hear protest (observation 2)', () 
     expect(await chat.sayText('Ja')).toContain(de('conversation:lost.nameInvalid'));
   });
 
-  it.each([['Kundennummer 4711-0815'], ['K-4711-0815'], ['1980-05-21'], ['21. Mai 1980'], ['21.5.80'], ['21. Jänner 1980']])('accepts "%s" as identification', async (given) => {
+  it.each([
+    ['Kundennummer 4711-0815'],
+    ['K-4711-0815'],
+    ['1980-05-21'],
+    ['21. Mai 1980'],
+    ['21.5.80'],
+    ['21. Jänner 1980'],
+  ])('accepts "%s" as identification', async (given) => {
     const chat = await lostAtName();
     await chat.say('Anna Schmidt');
     expect(await chat.sayText(given)).toContain(de('conversation:lost.offerReplacement.phone'));
@@ -140,11 +153,14 @@ describe('slot prompts accept real values and hear protest (observation 2)', () 
     expect(h.handoff.requests[0]).toMatchObject({ reason: 'frustration' });
   });
 
-  it.each([['+49 151 2345678'], ['0049 151 2345678'], ['+43 664 1234567'], ['+41 79 123 45 67'], ['0151 2345678']])('accepts the phone number %s', async (phone) => {
-    const chat = h.client(new MainDialog(h.deps));
-    await chat.say('Ich möchte meine Telefonnummer ändern');
-    expect(await chat.sayText(phone)).toContain(de('conversation:dataChange.newField.phone'));
-  });
+  it.each([['+49 151 2345678'], ['0049 151 2345678'], ['+43 664 1234567'], ['+41 79 123 45 67'], ['0151 2345678']])(
+    'accepts the phone number %s',
+    async (phone) => {
+      const chat = h.client(new MainDialog(h.deps));
+      await chat.say('Ich möchte meine Telefonnummer ändern');
+      expect(await chat.sayText(phone)).toContain(de('conversation:dataChange.newField.phone'));
+    },
+  );
 
   it('"Nein, keine Adressänderung" leaves the data change and asks what is wanted instead', async () => {
     const chat = h.client(new MainDialog(h.deps));
@@ -176,22 +192,28 @@ describe('slot prompts accept real values and hear protest (observation 2)', () 
     const chat = h.client(new MainDialog(h.deps));
     await chat.say('Ich habe geheiratet und möchte meinen Namen ändern');
     const text = await chat.sayText('Anna Schmidt');
-    expect(text).toContain(de('conversation:dataChange.confirm', { field: de('conversation:dataChange.newField.name'), value: 'Anna Schmidt' }));
+    expect(text).toContain(
+      de('conversation:dataChange.confirm', {
+        field: de('conversation:dataChange.newField.name'),
+        value: 'Anna Schmidt',
+      }),
+    );
     expect(text).toContain('neuer Name');
   });
 });
 
 describe('a person and a supervisor, wherever asked (observations 6 and 8)', () => {
-  it.each([['Ich möchte sofort Ihren Vorgesetzten sprechen'], ['Ich will mit Ihrem Chef sprechen'], ['Verbinden Sie mich mit einem Teamleiter']])(
-    '"%s" asks for a supervisor',
-    async (wish) => {
-      const chat = h.client(new MainDialog(h.deps));
-      await chat.say('Hallo');
-      await chat.say('1');
-      await chat.say(wish);
-      expect(h.handoff.requests[0]).toMatchObject({ needsSupervisor: true });
-    },
-  );
+  it.each([
+    ['Ich möchte sofort Ihren Vorgesetzten sprechen'],
+    ['Ich will mit Ihrem Chef sprechen'],
+    ['Verbinden Sie mich mit einem Teamleiter'],
+  ])('"%s" asks for a supervisor', async (wish) => {
+    const chat = h.client(new MainDialog(h.deps));
+    await chat.say('Hallo');
+    await chat.say('1');
+    await chat.say(wish);
+    expect(h.handoff.requests[0]).toMatchObject({ needsSupervisor: true });
+  });
 
   it('a stolen card and a wish for a person: the urgent advice and the person', async () => {
     const chat = h.client(new MainDialog(h.deps));

@@ -11,9 +11,17 @@ describe('MainDialog: greeting and phone menu', () => {
   afterEach(() => h.close());
 
   it('greets formally with company, assistant and time of day when the conversation starts, then shows the menu', async () => {
-    const replies = await h.client(new MainDialog(h.deps)).say({ type: 'conversationUpdate', membersAdded: [{ id: 'user', name: 'Kunde' }] });
+    const replies = await h
+      .client(new MainDialog(h.deps))
+      .say({ type: 'conversationUpdate', membersAdded: [{ id: 'user', name: 'Kunde' }] });
     const text = replies.map((r) => r.text).join('\n');
-    expect(text).toContain(de('conversation:greeting.welcome', { salutation: de('conversation:greeting.day'), company: 'Muster Telekom', bot: 'Lotse' }));
+    expect(text).toContain(
+      de('conversation:greeting.welcome', {
+        salutation: de('conversation:greeting.day'),
+        company: 'Muster Telekom',
+        bot: 'Lotse',
+      }),
+    );
     expect(text).toMatch(/automatische Assistent/);
     expect(text).toMatch(/\bSie\b|\bIhr/);
     expect(text).not.toMatch(FORMAL_ONLY);
@@ -29,7 +37,9 @@ describe('MainDialog: greeting and phone menu', () => {
     h.clock.at = new Date('2025-03-16T02:00:00Z'); // Sunday 03:00 in Berlin
     const other = await createHarness(h.clock.at);
     try {
-      expect(await other.client(new MainDialog(other.deps)).sayText('Hallo')).toContain(de('conversation:greeting.evening'));
+      expect(await other.client(new MainDialog(other.deps)).sayText('Hallo')).toContain(
+        de('conversation:greeting.evening'),
+      );
     } finally {
       await other.close();
     }
@@ -37,11 +47,31 @@ describe('MainDialog: greeting and phone menu', () => {
 
   it('greets a returning customer as returning in a new conversation', async () => {
     const first = h.client(new MainDialog(h.deps));
-    const firstText = await first.sayText({ type: 'message', text: 'Hallo', conversation: { id: 'c1', isGroup: false, conversationType: '', name: '' } });
-    expect(firstText).toContain(de('conversation:greeting.welcome', { salutation: de('conversation:greeting.day'), company: 'Muster Telekom', bot: 'Lotse' }));
+    const firstText = await first.sayText({
+      type: 'message',
+      text: 'Hallo',
+      conversation: { id: 'c1', isGroup: false, conversationType: '', name: '' },
+    });
+    expect(firstText).toContain(
+      de('conversation:greeting.welcome', {
+        salutation: de('conversation:greeting.day'),
+        company: 'Muster Telekom',
+        bot: 'Lotse',
+      }),
+    );
     const second = h.client(new MainDialog(h.deps));
-    const text = await second.sayText({ type: 'message', text: 'Hallo', conversation: { id: 'c3', isGroup: false, conversationType: '', name: '' } });
-    expect(text).toContain(de('conversation:greeting.returning', { salutation: de('conversation:greeting.day'), company: 'Muster Telekom', bot: 'Lotse' }));
+    const text = await second.sayText({
+      type: 'message',
+      text: 'Hallo',
+      conversation: { id: 'c3', isGroup: false, conversationType: '', name: '' },
+    });
+    expect(text).toContain(
+      de('conversation:greeting.returning', {
+        salutation: de('conversation:greeting.day'),
+        company: 'Muster Telekom',
+        bot: 'Lotse',
+      }),
+    );
   });
 
   it.each([

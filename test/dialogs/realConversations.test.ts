@@ -16,9 +16,21 @@ const stored = (type: string) => serviceRequestModel(h.database.connection).find
 
 describe('values given before they are asked for', () => {
   it.each([
-    ['Bitte ändern Sie meine E-Mail-Adresse auf peter.meier@web.de', 'conversation:dataChange.askValue.email', 'pe***@web.de'],
-    ['Neue Handynummer: 0176 98765432, bitte bei mir hinterlegen', 'conversation:dataChange.askValue.phone', '0176****32'],
-    ['Hallo, ich bin umgezogen, neue Adresse: Birkenweg 7, 50667 Köln', 'conversation:dataChange.askValue.address', 'Birkenweg 7, 50667 Köln'],
+    [
+      'Bitte ändern Sie meine E-Mail-Adresse auf peter.meier@web.de',
+      'conversation:dataChange.askValue.email',
+      'pe***@web.de',
+    ],
+    [
+      'Neue Handynummer: 0176 98765432, bitte bei mir hinterlegen',
+      'conversation:dataChange.askValue.phone',
+      '0176****32',
+    ],
+    [
+      'Hallo, ich bin umgezogen, neue Adresse: Birkenweg 7, 50667 Köln',
+      'conversation:dataChange.askValue.address',
+      'Birkenweg 7, 50667 Köln',
+    ],
     ['Ich habe geheiratet, mein neuer Name ist Julia Wagner', 'conversation:dataChange.askValue.name', 'Julia Wagner'],
   ])('"%s" goes straight to the read-back', async (message, askKey, readBack) => {
     const chat = h.client(new MainDialog(h.deps));
@@ -31,7 +43,9 @@ describe('values given before they are asked for', () => {
 
   it('name and birth date in the first message of a stolen card are not asked again', async () => {
     const chat = h.client(new MainDialog(h.deps));
-    const replies = await chat.say('Ich heiße Anna Schmidt, geboren am 14.03.1985, und meine Kreditkarte wurde gestohlen');
+    const replies = await chat.say(
+      'Ich heiße Anna Schmidt, geboren am 14.03.1985, und meine Kreditkarte wurde gestohlen',
+    );
     expect(replies[0].text).toBe(de('conversation:lost.help.card'));
     expect(texts(replies)).not.toContain(de('conversation:lost.askName'));
     expect(texts(replies)).toContain(de('conversation:lost.offerReplacement.card'));
@@ -43,7 +57,9 @@ describe('corrections and withdrawals', () => {
     const chat = h.client(new MainDialog(h.deps));
     await chat.say('5');
     await chat.say('2');
-    expect(await chat.sayText('Ach nein, ich meinte die Adresse')).toContain(de('conversation:dataChange.askValue.address'));
+    expect(await chat.sayText('Ach nein, ich meinte die Adresse')).toContain(
+      de('conversation:dataChange.askValue.address'),
+    );
   });
 
   it.each([
@@ -91,7 +107,9 @@ describe('the way people write', () => {
 
   it('Austrian "na" answers the troubleshooting steps and three of them bring a person', async () => {
     const chat = h.client(new MainDialog(h.deps));
-    expect(await chat.sayText('Servus, mei Internet is seit gestern weg')).toContain(de('conversation:technical.steps.internet.0.text'));
+    expect(await chat.sayText('Servus, mei Internet is seit gestern weg')).toContain(
+      de('conversation:technical.steps.internet.0.text'),
+    );
     await chat.say('Na');
     await chat.say('Na, geht no imma ned');
     await chat.say('Leider na');
@@ -113,19 +131,25 @@ describe('the way people write', () => {
     const chat = h.client(new MainDialog(h.deps));
     await chat.say('2');
     await chat.say('4');
-    expect(await chat.sayText('Ja, aber jetzt hängt sie beim Login')).toContain(de('conversation:technical.steps.app.1.text'));
+    expect(await chat.sayText('Ja, aber jetzt hängt sie beim Login')).toContain(
+      de('conversation:technical.steps.app.1.text'),
+    );
   });
 
   it('Swiss: "Ich möcht mini Adrässe ändere", then the address at the field question', async () => {
     const chat = h.client(new MainDialog(h.deps));
-    expect(await chat.sayText('Ich möcht mini Adrässe ändere')).toContain(de('conversation:dataChange.askValue.address'));
+    expect(await chat.sayText('Ich möcht mini Adrässe ändere')).toContain(
+      de('conversation:dataChange.askValue.address'),
+    );
     expect(await chat.sayText('Bahnhofstrasse 12, 8001 Zürich')).toContain('Bahnhofstrasse 12, 8001 Zürich');
   });
 
   it('an address given at the field question is taken as the new address', async () => {
     const chat = h.client(new MainDialog(h.deps));
     await chat.say('5');
-    expect(await chat.sayText('Bahnhofstrasse 12, 8001 Zürich')).toContain(de('conversation:dataChange.newField.address'));
+    expect(await chat.sayText('Bahnhofstrasse 12, 8001 Zürich')).toContain(
+      de('conversation:dataChange.newField.address'),
+    );
   });
 
   it('a thumbs up answers "Hat Ihnen das geholfen?"', async () => {
@@ -138,7 +162,9 @@ describe('the way people write', () => {
 
   it('a thank-you at the end of a request does not close the conversation', async () => {
     const chat = h.client(new MainDialog(h.deps));
-    expect(await chat.sayText('Hallo! Ich möchte meine Bankverbindung ändern. Danke')).toContain(de('conversation:dataChange.askValue.bank'));
+    expect(await chat.sayText('Hallo! Ich möchte meine Bankverbindung ändern. Danke')).toContain(
+      de('conversation:dataChange.askValue.bank'),
+    );
   });
 
   it('a dispute told in full in the first message is recorded without asking again', async () => {

@@ -98,7 +98,10 @@ describe('TechnicalDialog', () => {
     const replies = await chat.say('vielleicht');
     expect(replies[0].text).toContain(de('conversation:interpreter.retry'));
     expect(replies[0].text).toContain(de('conversation:technical.helpedStep', { current: 1 }));
-    expect(replies[0].suggestedActions?.actions.map((a) => a.title)).toEqual([de('conversation:yesNo.yes'), de('conversation:yesNo.no')]);
+    expect(replies[0].suggestedActions?.actions.map((a) => a.title)).toEqual([
+      de('conversation:yesNo.yes'),
+      de('conversation:yesNo.no'),
+    ]);
   });
 });
 
@@ -113,7 +116,13 @@ describe('LostOrStolenDialog', () => {
     expect(recorded).toContain(de('conversation:lost.offerReplacement.card'));
     expect(await chat.sayText('Ja')).toContain(de('conversation:lost.replacementOrdered.card'));
     const [request] = await stored('block');
-    expect(request.details).toMatchObject({ item: 'card', name: 'Anna Schmidt', identifierType: 'lastFour', identifier: '4821', replacement: true });
+    expect(request.details).toMatchObject({
+      item: 'card',
+      name: 'Anna Schmidt',
+      identifierType: 'lastFour',
+      identifier: '4821',
+      replacement: true,
+    });
   });
 
   it('warns about a full card number and never stores it', async () => {
@@ -149,12 +158,16 @@ describe('DataChangeDialog', () => {
   it('validates an IBAN by its check digits, reads it back masked and stores the change', async () => {
     const chat = h.client(new DataChangeDialog(h.deps), { text: 'Ich habe eine neue Bankverbindung' });
     expect(await chat.sayText('start')).toContain(de('conversation:dataChange.askValue.bank'));
-    expect(await chat.sayText('DE89 3704 0044 0532 0130 01')).toContain(de('conversation:dataChange.problems.invalidIban'));
+    expect(await chat.sayText('DE89 3704 0044 0532 0130 01')).toContain(
+      de('conversation:dataChange.problems.invalidIban'),
+    );
     // The second miss is not the same line again: it rephrases, gives an example and offers a person.
     const second = await chat.say('hallo');
     expect(second[0].text).toContain(de('conversation:interpreter.rephraseValue'));
     expect(second[0].text).toContain(de('conversation:interpreter.examples.iban'));
-    expect(second[0].suggestedActions?.actions.map((a) => a.title)).toContain(de('conversation:interpreter.personButton'));
+    expect(second[0].suggestedActions?.actions.map((a) => a.title)).toContain(
+      de('conversation:interpreter.personButton'),
+    );
     const confirm = await chat.sayText('DE89 3704 0044 0532 0130 00');
     expect(confirm).toContain('DE89 **** **** **** **30 00');
     expect(confirm).not.toContain('3704 0044');

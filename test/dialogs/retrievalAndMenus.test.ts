@@ -45,7 +45,9 @@ describe('retrieval from anywhere', () => {
   it('an uncertain hit offers the best entries ("Meinten Sie …") and "Etwas anderes"; a pick answers', async () => {
     const a = answer('kb1', 'Wie funktioniert Roaming in der EU?', 'Roaming in der EU kostet nichts extra.');
     const b = answer('kb2', 'Roaming außerhalb der EU', 'Außerhalb der EU gelten Auslandstarife.');
-    const chat = h.client(withSearch('Ausland telefonieren blubb', { confident: false, best: a, alternatives: [a, b] }, [a, b]));
+    const chat = h.client(
+      withSearch('Ausland telefonieren blubb', { confident: false, best: a, alternatives: [a, b] }, [a, b]),
+    );
     await chat.say('Hallo');
     const offer = await chat.say('Ausland telefonieren blubb');
     const last = offer[offer.length - 1];
@@ -59,7 +61,9 @@ describe('retrieval from anywhere', () => {
   it('"Etwas anderes" asks for the category', async () => {
     const a = answer('kb1', 'Frage A', 'Antwort A');
     const b = answer('kb2', 'Frage B', 'Antwort B');
-    const chat = h.client(withSearch('irgendwas unklares hier', { confident: false, best: a, alternatives: [a, b] }, [a, b]));
+    const chat = h.client(
+      withSearch('irgendwas unklares hier', { confident: false, best: a, alternatives: [a, b] }, [a, b]),
+    );
     await chat.say('Hallo');
     await chat.say('irgendwas unklares hier');
     const text = await chat.sayText(de('conversation:menu.somethingElse'));
@@ -81,7 +85,11 @@ describe('retrieval from anywhere', () => {
     const replies = await chat.say('Nein');
     const last = replies[replies.length - 1];
     expect(last.text).toBe(de('conversation:knowledge.notHelpedLane', { lane: 'Rechnungen' }));
-    expect(titles(last)).toEqual([de('conversation:interpreter.personButton'), 'Rechnungen', de('conversation:menu.menuWord')]);
+    expect(titles(last)).toEqual([
+      de('conversation:interpreter.personButton'),
+      'Rechnungen',
+      de('conversation:menu.menuWord'),
+    ]);
     await chat.say('Ja');
     expect(h.handoff.requests[0]).toMatchObject({ reason: 'unsolved', category: 'billing' });
   });
@@ -103,8 +111,13 @@ describe('retrieval from anywhere', () => {
   });
 
   it('lost or stolen stays the urgent lane, never a knowledge answer', async () => {
-    const stolen = answer('kb5', 'Handy gestohlen', 'Ein Text aus der Wissensdatenbank.', { category: 'lost_or_stolen', score: 1 });
-    const chat = h.client(withSearch('Mein Handy wurde gestohlen', { confident: true, best: stolen, alternatives: [] }));
+    const stolen = answer('kb5', 'Handy gestohlen', 'Ein Text aus der Wissensdatenbank.', {
+      category: 'lost_or_stolen',
+      score: 1,
+    });
+    const chat = h.client(
+      withSearch('Mein Handy wurde gestohlen', { confident: true, best: stolen, alternatives: [] }),
+    );
     const replies = await chat.say('Mein Handy wurde gestohlen');
     expect(replies[0].text).toBe(de('conversation:lost.help.phone'));
     expect(texts(replies)).not.toContain(stolen.text);
@@ -138,7 +151,13 @@ describe('sub-menus: digits mean the current menu (observation 3)', () => {
   it('renders the sub-menu from the content, so an admin label shows up', async () => {
     const menus = structuredClone(DEFAULT_MENUS);
     menus.billing.options[0].label = { de: 'Posten erklärt', en: 'Items explained' };
-    const deps = { ...h.deps, content: new StaticContentProvider({ companyName: 'Muster Telekom', botName: 'Lotse', timeZone: 'Europe/Berlin' }, menus) };
+    const deps = {
+      ...h.deps,
+      content: new StaticContentProvider(
+        { companyName: 'Muster Telekom', botName: 'Lotse', timeZone: 'Europe/Berlin' },
+        menus,
+      ),
+    };
     const chat = h.client(new MainDialog(deps));
     await chat.say('Hallo');
     const replies = await chat.say('1');

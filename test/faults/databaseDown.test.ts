@@ -75,10 +75,12 @@ describe('the database is down for 20 s under load', () => {
       counter.add(what, sample.status);
       return sample;
     };
-    const fetchText = (url: string, init: RequestInit = {}) => async () => {
-      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30000) });
-      return { status: res.status, body: await res.text() };
-    };
+    const fetchText =
+      (url: string, init: RequestInit = {}) =>
+      async () => {
+        const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30000) });
+        return { status: res.status, body: await res.text() };
+      };
 
     try {
       service = await startServiceProcess(env, await freePort());
@@ -108,14 +110,24 @@ describe('the database is down for 20 s under load', () => {
           })(),
         );
       for (let i = 0; i < 4; i++) {
-        const customer = new WebCustomer(base, counter, { channelId: i % 2 ? 'webchat' : 'directline', serviceUrl: connector.serviceUrl });
+        const customer = new WebCustomer(base, counter, {
+          channelId: i % 2 ? 'webchat' : 'directline',
+          serviceUrl: connector.serviceUrl,
+        });
         const script = ['Hallo', '3', 'Servicezeiten', 'Ja', 'Menü'];
         let step = 0;
-        loop(() => timed('web turn', async () => {
-          const started = Date.now();
-          const replies = await customer.say(script[step++ % script.length], { giveUpMs: 0 });
-          return { status: replies === null ? 503 : 200, body: replies?.join('\n') ?? `error status after ${Date.now() - started} ms` };
-        }), 200);
+        loop(
+          () =>
+            timed('web turn', async () => {
+              const started = Date.now();
+              const replies = await customer.say(script[step++ % script.length], { giveUpMs: 0 });
+              return {
+                status: replies === null ? 503 : 200,
+                body: replies?.join('\n') ?? `error status after ${Date.now() - started} ms`,
+              };
+            }),
+          200,
+        );
       }
       loop(() => timed('GET /healthz', fetchText(`${base}/healthz`)), 250);
       loop(() => timed('GET /readyz', fetchText(`${base}/readyz`)), 250);
@@ -123,19 +135,34 @@ describe('the database is down for 20 s under load', () => {
         await timed('GET /api/handoffs', fetchText(`${base}/api/handoffs?status=queued`, { headers: admin }));
         await timed('GET /api/handoffs/stats', fetchText(`${base}/api/handoffs/stats`, { headers: admin }));
         await timed('GET /api/admin/users', fetchText(`${base}/api/admin/users`, { headers: admin }));
-        await timed('POST /v3/directline/tokens/generate', fetchText(`${base}/v3/directline/tokens/generate`, { method: 'POST' }));
+        await timed(
+          'POST /v3/directline/tokens/generate',
+          fetchText(`${base}/v3/directline/tokens/generate`, { method: 'POST' }),
+        );
         await timed('POST directline activity', async () => {
           const res = await chat.post({ type: 'message', text: 'Hallo', from: { id: 'x' }, locale: 'de-DE' });
           return { status: res.status, body: JSON.stringify(res.json) };
         });
         await timed('GET directline activities', async () => {
-          const res = await call(base, 'GET', `/v3/directline/conversations/${chat.conversationId}/activities?watermark=`, chat.token);
+          const res = await call(
+            base,
+            'GET',
+            `/v3/directline/conversations/${chat.conversationId}/activities?watermark=`,
+            chat.token,
+          );
           return { status: res.status, body: JSON.stringify(res.json).slice(0, 300) };
         });
       }, 200);
       // A WhatsApp customer: what is refused while the database is away, Meta delivers again later.
       const whatsapp = new WhatsAppCustomer(base, counter, 1);
-      loop(() => timed('WhatsApp message (until accepted)', async () => ({ status: 200, body: await whatsapp.send('Hallo', 90000) })), 1500);
+      loop(
+        () =>
+          timed('WhatsApp message (until accepted)', async () => ({
+            status: 200,
+            body: await whatsapp.send('Hallo', 90000),
+          })),
+        1500,
+      );
 
       await sleep(3000);
       await mongo.stop();
@@ -164,13 +191,23 @@ describe('the database is down for 20 s under load', () => {
       for (const s of samples) {
         if (s.status === 'network') problems.push(`${s.what}: no answer (${s.body})`);
         else if (s.status >= 500 && s.status !== 503) problems.push(`${s.what}: ${s.status} ${s.body.slice(0, 200)}`);
-        else if (s.status === 503 && !/"code":"DatabaseUnavailable"|database unavailable/.test(s.body) && s.what.startsWith('GET /') && s.what !== 'GET /readyz') problems.push(`${s.what}: 503 without a clear error: ${s.body.slice(0, 200)}`);
-        if (s.ms > MAX_LATENCY_MS && !s.what.includes('until accepted')) problems.push(`${s.what}: took ${s.ms} ms, from ${s.startedAt - downAt} ms after the database went down`);
+        else if (
+          s.status === 503 &&
+          !/"code":"DatabaseUnavailable"|database unavailable/.test(s.body) &&
+          s.what.startsWith('GET /') &&
+          s.what !== 'GET /readyz'
+        )
+          problems.push(`${s.what}: 503 without a clear error: ${s.body.slice(0, 200)}`);
+        if (s.ms > MAX_LATENCY_MS && !s.what.includes('until accepted'))
+          problems.push(`${s.what}: took ${s.ms} ms, from ${s.startedAt - downAt} ms after the database went down`);
       }
       for (const s of during) {
-        if (s.what === 'GET /healthz' && s.status !== 200) problems.push(`healthz answered ${s.status} while the database was down`);
-        if (s.what === 'GET /readyz' && s.startedAt > downAt + READINESS_LAG_MS && s.status !== 503) problems.push(`readyz answered ${s.status} while the database was down`);
-        if (s.what === 'web turn' && s.status === 200 && !APOLOGIES.some((a) => s.body.includes(a))) problems.push(`a turn without the database answered: ${s.body.slice(0, 200)}`);
+        if (s.what === 'GET /healthz' && s.status !== 200)
+          problems.push(`healthz answered ${s.status} while the database was down`);
+        if (s.what === 'GET /readyz' && s.startedAt > downAt + READINESS_LAG_MS && s.status !== 503)
+          problems.push(`readyz answered ${s.status} while the database was down`);
+        if (s.what === 'web turn' && s.status === 200 && !APOLOGIES.some((a) => s.body.includes(a)))
+          problems.push(`a turn without the database answered: ${s.body.slice(0, 200)}`);
       }
       const latencies = during.map((s) => s.ms).sort((a, b) => a - b);
       console.log(
@@ -181,7 +218,13 @@ describe('the database is down for 20 s under load', () => {
         ].join('\n'),
       );
       if (problems.length > 0 && process.env.FAULT_DEBUG) {
-        console.log(samples.filter((x) => x.what === 'web turn' && x.ms > 2000).map((x) => `${x.startedAt - downAt} +${x.ms} ${x.status} ${x.body.slice(0, 60)}`).join('\n'), service.output());
+        console.log(
+          samples
+            .filter((x) => x.what === 'web turn' && x.ms > 2000)
+            .map((x) => `${x.startedAt - downAt} +${x.ms} ${x.status} ${x.body.slice(0, 60)}`)
+            .join('\n'),
+          service.output(),
+        );
       }
       expect(problems).toEqual([]);
       expect(during.filter((s) => s.what === 'GET /readyz' && s.status === 503).length).toBeGreaterThan(0);
@@ -194,7 +237,9 @@ describe('the database is down for 20 s under load', () => {
       const queue = await fetch(`${base}/api/handoffs?status=queued`, { headers: admin });
       expect(queue.status).toBe(200);
       // Still queued after the outage (others may have joined: repeating "Hallo" annoys the triage).
-      expect(((await queue.json()) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(expect.arrayContaining(waitingIds));
+      expect(((await queue.json()) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(
+        expect.arrayContaining(waitingIds),
+      );
       const newChat = await DirectLineClient.start(base);
       await newChat.say('Hallo');
       expect(whatsapp.accepted.length).toBeGreaterThan(0);
@@ -203,8 +248,15 @@ describe('the database is down for 20 s under load', () => {
       try {
         const inbound = db.connection.collection('whatsapp_inbound');
         const until = Date.now() + 15000;
-        while ((await inbound.countDocuments({ _id: { $in: whatsapp.accepted as never[] }, status: 'done' })) < whatsapp.accepted.length && Date.now() < until) await sleep(200);
-        expect(await inbound.countDocuments({ _id: { $in: whatsapp.accepted as never[] }, status: 'done' })).toBe(whatsapp.accepted.length);
+        while (
+          (await inbound.countDocuments({ _id: { $in: whatsapp.accepted as never[] }, status: 'done' })) <
+            whatsapp.accepted.length &&
+          Date.now() < until
+        )
+          await sleep(200);
+        expect(await inbound.countDocuments({ _id: { $in: whatsapp.accepted as never[] }, status: 'done' })).toBe(
+          whatsapp.accepted.length,
+        );
       } finally {
         await db.close();
       }

@@ -23,7 +23,9 @@ const CONCURRENCY = 8;
 
 /** Every route the service registered, straight from restify's router: new routes are fuzzed without a list to keep. */
 function registeredRoutes(test: TestApp): RouteSpec[] {
-  const routes = (test.app.server as unknown as { router: { getRoutes(): Record<string, { method: string; path: string }> } }).router.getRoutes();
+  const routes = (
+    test.app.server as unknown as { router: { getRoutes(): Record<string, { method: string; path: string }> } }
+  ).router.getRoutes();
   return Object.values(routes).map((r) => ({ method: r.method.toUpperCase(), path: String(r.path) }));
 }
 
@@ -55,9 +57,13 @@ describe('fuzzing every HTTP endpoint', () => {
     const routes = registeredRoutes(test);
     expect(routes.length).toBeGreaterThan(20);
     const handoffIds: string[] = [];
-    for (let i = 0; i < 4; i++) handoffIds.push((await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl))).handoffId);
+    for (let i = 0; i < 4; i++)
+      handoffIds.push((await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl))).handoffId);
     const generated = await call(test.baseUrl, 'POST', '/v3/directline/tokens/generate');
-    const directLine = { token: generated.json.token as string, conversationId: generated.json.conversationId as string };
+    const directLine = {
+      token: generated.json.token as string,
+      conversationId: generated.json.conversationId as string,
+    };
     expect((await call(test.baseUrl, 'POST', '/v3/directline/conversations', directLine.token, {})).status).toBe(201);
     const ctx: FuzzContext = { serviceUrl: connector.serviceUrl, adminToken: ADMIN, handoffIds, directLine };
     const generator = new FuzzGenerator(new Rng(SEED), routes, ctx);
@@ -78,22 +84,34 @@ describe('fuzzing every HTTP endpoint', () => {
         let status: number | string;
         let text = '';
         try {
-          const res = await fetch(`${test.baseUrl}${c.path}`, { method: c.method, headers: c.headers, body: c.body ? new Uint8Array(c.body) : undefined, signal: AbortSignal.timeout(15000) });
+          const res = await fetch(`${test.baseUrl}${c.path}`, {
+            method: c.method,
+            headers: c.headers,
+            body: c.body ? new Uint8Array(c.body) : undefined,
+            signal: AbortSignal.timeout(15000),
+          });
           status = res.status;
           text = await res.text();
         } catch (err) {
           // The server may close the connection after refusing an oversized body before it is all sent.
           const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
-          status = c.kind.includes('over the limit') || c.kind.includes('very long url') ? `closed (${c.kind})` : `network ${cause}`;
+          status =
+            c.kind.includes('over the limit') || c.kind.includes('very long url')
+              ? `closed (${c.kind})`
+              : `network ${cause}`;
         }
         const ms = Date.now() - t0;
         if (ms > slowest.ms) slowest = { ms, what: `${c.method} ${c.path.slice(0, 80)} [${c.kind}]` };
         byStatus.set(String(status), (byStatus.get(String(status)) ?? 0) + 1);
-        const kind = c.kind.replace(/^content-type .*/, 'wrong content types').replace(/^signed .*/, 'signed garbage (WhatsApp)');
+        const kind = c.kind
+          .replace(/^content-type .*/, 'wrong content types')
+          .replace(/^signed .*/, 'signed garbage (WhatsApp)');
         byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
         perRoute.add(c.path.split('?')[0].replace(/\/[^/]*$/, '/…'));
         if (typeof status === 'string' ? status.startsWith('network') : status >= 500) {
-          failures.push(`${status} ${c.method} ${c.path.slice(0, 120)} [${c.kind}] ${c.headers['content-type'] ?? ''} body=${c.body?.subarray(0, 120).toString('utf8') ?? ''} -> ${text.slice(0, 200)}`);
+          failures.push(
+            `${status} ${c.method} ${c.path.slice(0, 120)} [${c.kind}] ${c.headers['content-type'] ?? ''} body=${c.body?.subarray(0, 120).toString('utf8') ?? ''} -> ${text.slice(0, 200)}`,
+          );
         }
       }
     };
@@ -123,12 +141,20 @@ describe('fuzzing every HTTP endpoint', () => {
       const c = generator.customerTurn();
       const t0 = process.hrtime.bigint();
       const cpu0 = process.cpuUsage();
-      const res = await fetch(`${test.baseUrl}${c.path}`, { method: c.method, headers: c.headers, body: new Uint8Array(c.body!) });
+      const res = await fetch(`${test.baseUrl}${c.path}`, {
+        method: c.method,
+        headers: c.headers,
+        body: new Uint8Array(c.body!),
+      });
       await res.text();
       const cpu = process.cpuUsage(cpu0);
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (res.status >= 500) failures.push(`${res.status} timed customer turn ${c.path}`);
-      timed.push({ ms, cpuMs: (cpu.user + cpu.system) / 1000, what: `${c.path.slice(0, 40)} "${JSON.parse(c.body!.toString('utf8')).text.slice(0, 40)}…"` });
+      timed.push({
+        ms,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        what: `${c.path.slice(0, 40)} "${JSON.parse(c.body!.toString('utf8')).text.slice(0, 40)}…"`,
+      });
     }
     const byWall = [...timed].sort((a, b) => b.ms - a.ms);
     const byCpu = [...timed].sort((a, b) => b.cpuMs - a.cpuMs);
@@ -143,7 +169,17 @@ describe('fuzzing every HTTP endpoint', () => {
     const hello = await fetch(`${test.baseUrl}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text: 'Hallo', channelId: 'webchat', serviceUrl: connector.serviceUrl, conversation: { id: `after-fuzz-${SEED}` }, from: { id: 'u' }, recipient: { id: 'lotse-bot' }, locale: 'de-DE', deliveryMode: 'expectReplies' }),
+      body: JSON.stringify({
+        type: 'message',
+        text: 'Hallo',
+        channelId: 'webchat',
+        serviceUrl: connector.serviceUrl,
+        conversation: { id: `after-fuzz-${SEED}` },
+        from: { id: 'u' },
+        recipient: { id: 'lotse-bot' },
+        locale: 'de-DE',
+        deliveryMode: 'expectReplies',
+      }),
     });
     // Content may have been changed by the fuzzed admin API (legitimately): a menu with its options, no apology.
     expect(hello.status).toBe(200);

@@ -94,7 +94,10 @@ describe('SIGKILL at random moments while customers talk and wait', () => {
         const waits = i % 6 === 5; // 10 of 60
         const own = new Rng(SEED + i + 1);
         if (i % 2 === 0) {
-          const web = new WebCustomer(baseUrl, counter, { channelId: i % 4 === 0 ? 'webchat' : 'directline', serviceUrl: connector.serviceUrl });
+          const web = new WebCustomer(baseUrl, counter, {
+            channelId: i % 4 === 0 ? 'webchat' : 'directline',
+            serviceUrl: connector.serviceUrl,
+          });
           customers.push({ web, waits, rng: own, key: web.conversationKey });
         } else {
           const whatsapp = new WhatsAppCustomer(baseUrl, counter, i);
@@ -109,7 +112,10 @@ describe('SIGKILL at random moments while customers talk and wait', () => {
           return;
         }
         const wamid = await c.whatsapp!.send(text);
-        if (!(await processed(wamid))) problems.push(`${c.key}: ${wamid} ("${text}") not processed within ${PROCESSING_BOUND_MS} ms of the service being up`);
+        if (!(await processed(wamid)))
+          problems.push(
+            `${c.key}: ${wamid} ("${text}") not processed within ${PROCESSING_BOUND_MS} ms of the service being up`,
+          );
       };
 
       let killing = true;
@@ -147,8 +153,11 @@ describe('SIGKILL at random moments while customers talk and wait', () => {
           markReady();
           downtimes.push(Date.now() - killedAt);
           const queuedAfter = new Set((await handoffs.find({ status: 'queued' }).toArray()).map((h) => String(h._id)));
-          for (const id of queuedBefore) if (!queuedAfter.has(id)) problems.push(`kill ${k + 1}: queued handoff ${id} no longer queued`);
-          console.log(`kill ${k + 1}: ${queuedBefore.length} queued before, all still queued after; down for ${downtimes[k]} ms`);
+          for (const id of queuedBefore)
+            if (!queuedAfter.has(id)) problems.push(`kill ${k + 1}: queued handoff ${id} no longer queued`);
+          console.log(
+            `kill ${k + 1}: ${queuedBefore.length} queued before, all still queued after; down for ${downtimes[k]} ms`,
+          );
         }
         killing = false;
         return downtimes;
@@ -181,7 +190,9 @@ describe('SIGKILL at random moments while customers talk and wait', () => {
         const mine = queued.filter((h) => h.customer.conversationKey === c.key);
         if (mine.length !== 1) problems.push(`${c.key}: ${mine.length} queued handoffs instead of 1`);
       }
-      const strayQueued = queued.filter((h) => !customers.some((c) => c.waits && c.key === h.customer.conversationKey)).length;
+      const strayQueued = queued.filter(
+        (h) => !customers.some((c) => c.waits && c.key === h.customer.conversationKey),
+      ).length;
 
       // Each conversation still answers sensibly: "Menü" shows the menu, or, while waiting, the acknowledgement.
       const activeKeys = new Set(queued.map((h) => h.customer.conversationKey));
@@ -195,15 +206,27 @@ describe('SIGKILL at random moments while customers talk and wait', () => {
             const before = fakeGraph.requests.length;
             const wamid = await c.whatsapp!.send('Menü');
             if (!(await processed(wamid))) problems.push(`${c.key}: final "Menü" not processed`);
-            answer = fakeGraph.requests.slice(before).filter((r) => r.body.to === c.whatsapp!.waId).map((r) => JSON.stringify(r.body)).join('\n');
+            answer = fakeGraph.requests
+              .slice(before)
+              .filter((r) => r.body.to === c.whatsapp!.waId)
+              .map((r) => JSON.stringify(r.body))
+              .join('\n');
           }
-          const sensible = inQueue ? answer.includes(ACK_QUEUED) || answer.includes(t('handoff:ackCallback')) : answer.includes(t('conversation:menu.choose'));
-          if (!sensible || ERRORS.some((e) => answer.includes(e))) problems.push(`${c.key} (${inQueue ? 'waiting' : 'with the bot'}): "Menü" answered ${answer.slice(0, 300)}`);
+          const sensible = inQueue
+            ? answer.includes(ACK_QUEUED) || answer.includes(t('handoff:ackCallback'))
+            : answer.includes(t('conversation:menu.choose'));
+          if (!sensible || ERRORS.some((e) => answer.includes(e)))
+            problems.push(
+              `${c.key} (${inQueue ? 'waiting' : 'with the bot'}): "Menü" answered ${answer.slice(0, 300)}`,
+            );
         }),
       );
 
       outputs.push(service.output());
-      const crashes = outputs.join('\n').split('\n').filter((line) => /unhandled|uncaught/i.test(line));
+      const crashes = outputs
+        .join('\n')
+        .split('\n')
+        .filter((line) => /unhandled|uncaught/i.test(line));
       console.log(
         [
           `seed ${SEED}: ${customers.length} customers (${WAITING} waiting), ${KILLS} SIGKILLs, walk ${walkMs} ms, down ${downtimes.join('/')} ms`,

@@ -29,7 +29,13 @@ describe('WhatsApp after SIGKILL', () => {
     graph = await startFakeGraphApi();
     const mongoUri = testMongoUri('fault_wa_once');
     const port = await freePort();
-    const env = { MONGODB_URI: mongoUri, RATE_LIMIT_PER_MINUTE: '0', ...whatsappTestEnv(graph.url), WHATSAPP_CLAIM_LEASE_SECONDS: '5', WHATSAPP_SWEEP_SECONDS: '1' };
+    const env = {
+      MONGODB_URI: mongoUri,
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...whatsappTestEnv(graph.url),
+      WHATSAPP_CLAIM_LEASE_SECONDS: '5',
+      WHATSAPP_SWEEP_SECONDS: '1',
+    };
     db = new Database(mongoUri, createLogger('silent'));
     await db.connect();
     const inbound = db.connection.collection<{ _id: string; status: string; attempts: number }>('whatsapp_inbound');
@@ -53,12 +59,19 @@ describe('WhatsApp after SIGKILL', () => {
         service = await startServiceProcess(env, port);
       }
     };
-    await Promise.all([killer(), Promise.all(customers.map((c, i) => talk(c, new Rng(SEED + i + 1)))).then(() => (sending = false))]);
+    await Promise.all([
+      killer(),
+      Promise.all(customers.map((c, i) => talk(c, new Rng(SEED + i + 1)))).then(() => (sending = false)),
+    ]);
 
     const accepted = customers.flatMap((c) => c.accepted);
     expect(accepted).toHaveLength(CUSTOMERS * TEXTS.length);
     const deadline = Date.now() + 60000;
-    while ((await inbound.countDocuments({ _id: { $in: accepted }, status: 'done' })) < accepted.length && Date.now() < deadline) await sleep(200);
+    while (
+      (await inbound.countDocuments({ _id: { $in: accepted }, status: 'done' })) < accepted.length &&
+      Date.now() < deadline
+    )
+      await sleep(200);
     expect(await inbound.countDocuments({ _id: { $in: accepted }, status: 'done' })).toBe(accepted.length);
 
     // The dialog remembers each customer text it applied (the last six): each exactly once, in order.
@@ -66,7 +79,9 @@ describe('WhatsApp after SIGKILL', () => {
     const lost: string[] = [];
     for (const customer of customers) {
       const doc = await botstate.findOne({ _id: `whatsapp/conversations/${customer.waId}/` });
-      const remembered = ((JSON.parse(doc?.data ?? '{}') as { lotseSession?: { history?: { previousTexts?: string[] } } }).lotseSession?.history?.previousTexts ?? []);
+      const remembered =
+        (JSON.parse(doc?.data ?? '{}') as { lotseSession?: { history?: { previousTexts?: string[] } } }).lotseSession
+          ?.history?.previousTexts ?? [];
       for (const text of TEXTS) {
         const times = remembered.filter((r) => r === text).length;
         if (times > 1) twice.push(`${customer.waId}: "${text}" ×${times}`);
@@ -74,7 +89,9 @@ describe('WhatsApp after SIGKILL', () => {
       }
     }
     const retaken = await inbound.countDocuments({ _id: { $in: accepted }, attempts: { $gt: 1 } });
-    console.log(`seed ${SEED}: ${accepted.length} messages, ${KILLS} SIGKILLs, ${retaken} taken again after a kill; applied twice: ${twice.length}, lost: ${lost.length}\n${counter.summary()}`);
+    console.log(
+      `seed ${SEED}: ${accepted.length} messages, ${KILLS} SIGKILLs, ${retaken} taken again after a kill; applied twice: ${twice.length}, lost: ${lost.length}\n${counter.summary()}`,
+    );
     expect(twice).toEqual([]);
     expect(lost).toEqual([]);
     expect(await inbound.countDocuments({ status: 'failed' })).toBe(0);

@@ -3,7 +3,12 @@ import { Writable } from 'node:stream';
 import { route, sendServiceError, unexpectedError } from '../../src/http/errorPolicy';
 import { AdminForbiddenError } from '../../src/services/admin/errors';
 import { ValidationError } from '../../src/services/errors';
-import { CustomerDeliveryError, HandoffConflictError, HandoffForbiddenError, HandoffNotFoundError } from '../../src/services/handoff/errors';
+import {
+  CustomerDeliveryError,
+  HandoffConflictError,
+  HandoffForbiddenError,
+  HandoffNotFoundError,
+} from '../../src/services/handoff/errors';
 import { createLogger } from '../../src/services/logger';
 
 interface Answer {
@@ -28,14 +33,20 @@ function response(): { res: Response; answer: Answer } {
 
 async function answerTo(error: unknown): Promise<Answer> {
   const { res, answer } = response();
-  await (route(async () => Promise.reject(error)) as unknown as (req: Request, res: Response) => Promise<void>)({} as Request, res);
+  await (route(async () => Promise.reject(error)) as unknown as (req: Request, res: Response) => Promise<void>)(
+    {} as Request,
+    res,
+  );
   return answer;
 }
 
 describe('error policy', () => {
   it('answers each specific error by its base class', async () => {
     expect((await answerTo(new ValidationError('text', 'must not be empty'))).status).toBe(400);
-    expect((await answerTo(new HandoffForbiddenError('h1', 'only the assigned agent'))).body?.error).toEqual({ code: 'Forbidden', message: 'only the assigned agent' });
+    expect((await answerTo(new HandoffForbiddenError('h1', 'only the assigned agent'))).body?.error).toEqual({
+      code: 'Forbidden',
+      message: 'only the assigned agent',
+    });
     expect((await answerTo(new AdminForbiddenError('questions', 'admins only'))).status).toBe(403);
     expect((await answerTo(new HandoffNotFoundError('h1'))).status).toBe(404);
     expect((await answerTo(new HandoffConflictError('h1', 'claimed by someone else'))).status).toBe(409);
@@ -59,11 +70,16 @@ describe('error policy', () => {
 
   it('sets the cache header on successful answers only', async () => {
     const { res, answer } = response();
-    await (route(async () => [200, { ok: true }], { cacheControl: 'no-store' }) as unknown as (req: Request, res: Response) => Promise<void>)({} as Request, res);
+    await (
+      route(async () => [200, { ok: true }], { cacheControl: 'no-store' }) as unknown as (
+        req: Request,
+        res: Response,
+      ) => Promise<void>
+    )({} as Request, res);
     expect(answer).toEqual({ status: 200, body: { ok: true }, headers: { 'Cache-Control': 'no-store' } });
   });
 
-  it('logs errors with type, message, stack and cause, never an HTTP client\'s credentials', () => {
+  it("logs errors with type, message, stack and cause, never an HTTP client's credentials", () => {
     const lines: string[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {

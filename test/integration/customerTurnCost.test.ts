@@ -43,7 +43,11 @@ describe('the database work of a customer turn', () => {
     const extra = { serviceUrl: connector.serviceUrl };
     await commandsOf(() => chat.say('Hallo', extra));
     for (const text of ['1', 'Wann wird abgebucht?', 'Menü']) {
-      expect(await commandsOf(() => chat.say(text, extra))).toEqual(['find botstate', 'update botstate', 'update transcripts']);
+      expect(await commandsOf(() => chat.say(text, extra))).toEqual([
+        'find botstate',
+        'update botstate',
+        'update transcripts',
+      ]);
     }
   });
 
@@ -91,7 +95,12 @@ describe('the database work of a customer turn', () => {
       reason: 'explicit_request',
       needsSupervisor: false,
       frustration: { level: 0, score: 0 },
-      customer: { channel: 'webchat', conversationKey: `webchat:${chat.id}`, conversationReference: request.conversationReference, language: 'de' },
+      customer: {
+        channel: 'webchat',
+        conversationKey: `webchat:${chat.id}`,
+        conversationReference: request.conversationReference,
+        language: 'de',
+      },
       summary: { text: 'Beschwerde', menuPath: [], facts: [], references: [], mood: 'ruhig' },
       transcript: [],
       messages: [],

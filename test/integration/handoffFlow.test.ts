@@ -1,7 +1,13 @@
 import { I18nService } from '../../src/services/i18n/i18nService';
 import { conversation, texts, TestApp } from '../support/testApp';
 import { startFakeBotConnector, FakeBotConnector } from '../services/handoff/support/fakeBotConnector';
-import { ADMIN, api, createUser, handoffRequest, startHandoffTestApp } from '../services/handoff/support/handoffTestApp';
+import {
+  ADMIN,
+  api,
+  createUser,
+  handoffRequest,
+  startHandoffTestApp,
+} from '../services/handoff/support/handoffTestApp';
 
 const t = new I18nService('de').t('de');
 
@@ -26,7 +32,10 @@ describe('an angry web customer is handed to a person and back', () => {
     const chat = conversation(test.baseUrl, { channelId: 'webchat' });
     const extra = { serviceUrl: connector.serviceUrl };
     await chat.say('Hallo', extra);
-    await chat.say('Meine Karte 4111 1111 1111 1111 wurde doppelt belastet, IBAN DE89 3704 0044 0532 0130 00, erreichbar unter 0171 1234567', extra);
+    await chat.say(
+      'Meine Karte 4111 1111 1111 1111 wurde doppelt belastet, IBAN DE89 3704 0044 0532 0130 00, erreichbar unter 0171 1234567',
+      extra,
+    );
     const angry = await chat.say('Das ist eine Frechheit, ich will sofort einen Mitarbeiter!!!', extra);
 
     // The dialogs hand over; the bot tells the customer their place and raises handoff.initiate.
@@ -62,10 +71,19 @@ describe('an angry web customer is handed to a person and back', () => {
     expect(claim.status).toBe(200);
     expect(claim.body).toMatchObject({ status: 'assigned', agent: { name: 'Sabine Supervisor' } });
     expect((await supervisor(`/api/handoffs/${id}/claim`, { method: 'POST' })).status).toBe(409);
-    await connector.waitFor(() => connector.textsFor(chat.id).includes(t('handoff:claimed', { name: 'Sabine Supervisor' })));
-    await connector.waitFor(() => connector.eventsFor(chat.id).some((e) => e.name === 'handoff.status' && (e.value as { state: string }).state === 'accepted'));
+    await connector.waitFor(() =>
+      connector.textsFor(chat.id).includes(t('handoff:claimed', { name: 'Sabine Supervisor' })),
+    );
+    await connector.waitFor(() =>
+      connector
+        .eventsFor(chat.id)
+        .some((e) => e.name === 'handoff.status' && (e.value as { state: string }).state === 'accepted'),
+    );
 
-    const sent = await supervisor(`/api/handoffs/${id}/messages`, { method: 'POST', body: { text: 'Guten Tag, hier ist Sabine. Das klären wir jetzt gemeinsam.' } });
+    const sent = await supervisor(`/api/handoffs/${id}/messages`, {
+      method: 'POST',
+      body: { text: 'Guten Tag, hier ist Sabine. Das klären wir jetzt gemeinsam.' },
+    });
     expect(sent.status).toBe(201);
     expect(connector.textsFor(chat.id)).toContain('Guten Tag, hier ist Sabine. Das klären wir jetzt gemeinsam.');
 
@@ -74,10 +92,17 @@ describe('an angry web customer is handed to a person and back', () => {
     expect(silent.filter((a) => a.type === 'message')).toEqual([]);
     const withReply = await supervisor(`/api/handoffs/${id}`);
     expect(withReply.body.messages.map((m: { text: string }) => m.text)).toEqual(
-      expect.arrayContaining(['Hallo? Ist da jemand?', 'Danke, die Buchung war am 3. Mai.', 'Guten Tag, hier ist Sabine. Das klären wir jetzt gemeinsam.']),
+      expect.arrayContaining([
+        'Hallo? Ist da jemand?',
+        'Danke, die Buchung war am 3. Mai.',
+        'Guten Tag, hier ist Sabine. Das klären wir jetzt gemeinsam.',
+      ]),
     );
 
-    expect((await supervisor(`/api/handoffs/${id}/notes`, { method: 'POST', body: { text: 'Gutschrift veranlasst' } })).status).toBe(201);
+    expect(
+      (await supervisor(`/api/handoffs/${id}/notes`, { method: 'POST', body: { text: 'Gutschrift veranlasst' } }))
+        .status,
+    ).toBe(201);
     const before = connector.textsFor(chat.id).length;
     const resolved = await supervisor(`/api/handoffs/${id}/resolve`, { method: 'POST' });
     expect(resolved.status).toBe(200);
@@ -100,7 +125,10 @@ describe('an angry web customer is handed to a person and back', () => {
       'resolved',
       'survey_answered',
     ]);
-    expect(final.audit.find((a: { action: string }) => a.action === 'claimed').by).toMatchObject({ name: 'Sabine Supervisor', role: 'supervisor' });
+    expect(final.audit.find((a: { action: string }) => a.action === 'claimed').by).toMatchObject({
+      name: 'Sabine Supervisor',
+      role: 'supervisor',
+    });
     // Back with the bot: the next message is answered by the bot again.
     expect(texts(await chat.say('Hallo', extra))).not.toBe('');
   });
@@ -110,10 +138,14 @@ describe('an angry web customer is handed to a person and back', () => {
     await first.say('Hallo', { serviceUrl: connector.serviceUrl });
     await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { conversationId: first.id }));
     // On the web nobody knows the customer's number: the bot asks for a way to call back.
-    expect(texts(await first.say('Rückruf bitte', { serviceUrl: connector.serviceUrl }))).toBe(`${t('handoff:callbackRecorded')}\n${t('handoff:contact.ask')}`);
+    expect(texts(await first.say('Rückruf bitte', { serviceUrl: connector.serviceUrl }))).toBe(
+      `${t('handoff:callbackRecorded')}\n${t('handoff:contact.ask')}`,
+    );
     const callback = (await test.app.handoffs.conversationState(`webchat:${first.id}`)).active!;
     expect(callback).toMatchObject({ mode: 'callback', callbackReason: 'customer_request', status: 'queued' });
-    expect(texts(await first.say('Am besten nachmittags', { serviceUrl: connector.serviceUrl }))).toBe(t('handoff:ackCallback'));
+    expect(texts(await first.say('Am besten nachmittags', { serviceUrl: connector.serviceUrl }))).toBe(
+      t('handoff:ackCallback'),
+    );
 
     const second = conversation(test.baseUrl, { channelId: 'webchat' });
     await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { conversationId: second.id }));
@@ -150,19 +182,33 @@ describe('an angry web customer is handed to a person and back', () => {
     expect((await fetch(`${test.baseUrl}/api/handoffs`)).status).toBe(401);
 
     const ticket = await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl));
-    expect((await agent(`/api/handoffs/${ticket.handoffId}/messages`, { method: 'POST', body: { text: 'zu früh' } })).status).toBe(409);
+    expect(
+      (await agent(`/api/handoffs/${ticket.handoffId}/messages`, { method: 'POST', body: { text: 'zu früh' } })).status,
+    ).toBe(409);
     expect((await agent(`/api/handoffs/${ticket.handoffId}/claim`, { method: 'POST' })).status).toBe(200);
     for (const text of ['', '   ', 'x'.repeat(4001), { $gt: '' }, 42, undefined]) {
       const res = await agent(`/api/handoffs/${ticket.handoffId}/messages`, { method: 'POST', body: { text } });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('InvalidInput');
     }
-    expect((await agent(`/api/handoffs/${ticket.handoffId}/messages`, { method: 'POST', body: { text: 'x'.repeat(4000) } })).status).toBe(201);
+    expect(
+      (await agent(`/api/handoffs/${ticket.handoffId}/messages`, { method: 'POST', body: { text: 'x'.repeat(4000) } }))
+        .status,
+    ).toBe(201);
     // Another agent may not write into a colleague's conversation; a supervisor may.
     const other = api(test.baseUrl, await createUser(test.baseUrl, 'Olga Other', 'agent'));
-    expect((await other(`/api/handoffs/${ticket.handoffId}/messages`, { method: 'POST', body: { text: 'Hallo' } })).status).toBe(403);
+    expect(
+      (await other(`/api/handoffs/${ticket.handoffId}/messages`, { method: 'POST', body: { text: 'Hallo' } })).status,
+    ).toBe(403);
     expect((await other(`/api/handoffs/${ticket.handoffId}/resolve`, { method: 'POST' })).status).toBe(403);
-    expect((await supervisor(`/api/handoffs/${ticket.handoffId}/messages`, { method: 'POST', body: { text: 'Ich bin auch da.' } })).status).toBe(201);
+    expect(
+      (
+        await supervisor(`/api/handoffs/${ticket.handoffId}/messages`, {
+          method: 'POST',
+          body: { text: 'Ich bin auch da.' },
+        })
+      ).status,
+    ).toBe(201);
     const record = (await admin(`/api/handoffs/${ticket.handoffId}`)).body;
     expect(record.messages).toHaveLength(2);
   });

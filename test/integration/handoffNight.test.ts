@@ -9,7 +9,16 @@ const t = new I18nService('de').t('de');
 /** Mon–Fri 08:00–20:00 in Berlin; the clock stands at Saturday 03:00, so the team is back on Monday at 8. */
 const WEEKDAYS: HandoffSettings = {
   timeZone: 'Europe/Berlin',
-  businessHours: { weekly: { 1: ['08:00', '20:00'], 2: ['08:00', '20:00'], 3: ['08:00', '20:00'], 4: ['08:00', '20:00'], 5: ['08:00', '20:00'] }, holidays: [] },
+  businessHours: {
+    weekly: {
+      1: ['08:00', '20:00'],
+      2: ['08:00', '20:00'],
+      3: ['08:00', '20:00'],
+      4: ['08:00', '20:00'],
+      5: ['08:00', '20:00'],
+    },
+    holidays: [],
+  },
   callbackOfferAfterMinutes: 10,
 };
 const SATURDAY_NIGHT = Date.parse('2026-11-21T02:00:00Z');
@@ -32,7 +41,9 @@ describe('nobody on duty: the bot says when the team is back and what was record
 
   async function waitingOnWeb() {
     const chat = conversation(test.baseUrl, { channelId: 'webchat' });
-    const ticket = await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { conversationId: chat.id }));
+    const ticket = await test.app.handoffs.requestHandoff(
+      handoffRequest(connector.serviceUrl, { conversationId: chat.id }),
+    );
     const say = async (text: string) => {
       const reply = texts(await chat.say(text, { serviceUrl: connector.serviceUrl }));
       replies.push(reply);
@@ -44,13 +55,17 @@ describe('nobody on duty: the bot says when the team is back and what was record
   it('records a callback request and a validated contact, or none when the customer declines', async () => {
     const first = await waitingOnWeb();
     expect(first.ticket).toMatchObject({ position: 0, outsideBusinessHours: true, staffed: false, needsContact: true });
-    expect(await first.say('Wie lange dauert das noch?')).toBe(t('handoff:howLongClosed', { when: 'ab Montag, 8 Uhr' }));
+    expect(await first.say('Wie lange dauert das noch?')).toBe(
+      t('handoff:howLongClosed', { when: 'ab Montag, 8 Uhr' }),
+    );
     expect(await first.say('12345')).toBe(`${t('handoff:ackCallback')}\n${t('handoff:contact.askAgain')}`);
     expect(await first.say('0171 2345678')).toBe(t('handoff:contact.phoneSaved', { tail: '678' }));
     expect((await test.app.handoffs.get(first.ticket.handoffId)).contact).toMatchObject({ phone: '01712345678' });
 
     const second = await waitingOnWeb();
-    expect(await second.say('Per Mail bitte: kunde@example.org')).toBe(t('handoff:contact.emailSaved', { email: 'kunde@example.org' }));
+    expect(await second.say('Per Mail bitte: kunde@example.org')).toBe(
+      t('handoff:contact.emailSaved', { email: 'kunde@example.org' }),
+    );
     const third = await waitingOnWeb();
     expect(await third.say('nein')).toBe(t('handoff:contact.declined'));
     expect((await test.app.handoffs.get(third.ticket.handoffId)).contact).toMatchObject({ declined: true });
@@ -68,14 +83,28 @@ describe('nobody on duty: the bot says when the team is back and what was record
     const handedOver = await say('Ich möchte mit einem Mitarbeiter sprechen');
     expect(handedOver).toContain(t('handoff:outsideHours', { when: 'ab Montag, 8 Uhr' }));
     expect(handedOver).toContain(t('handoff:contact.ask'));
-    expect(await say('max.muster@example.de')).toBe(t('handoff:contact.emailSaved', { email: 'max.muster@example.de' }));
+    expect(await say('max.muster@example.de')).toBe(
+      t('handoff:contact.emailSaved', { email: 'max.muster@example.de' }),
+    );
     const record = (await test.app.handoffs.conversationState(`webchat:${chat.id}`)).active!;
-    expect(record).toMatchObject({ mode: 'callback', callbackReason: 'outside_business_hours', contact: { email: 'max.muster@example.de' } });
+    expect(record).toMatchObject({
+      mode: 'callback',
+      callbackReason: 'outside_business_hours',
+      contact: { email: 'max.muster@example.de' },
+    });
   });
 
   it('knows the WhatsApp number and asks for nothing', async () => {
     const ticket = await test.app.handoffs.requestHandoff(
-      handoffRequest(connector.serviceUrl, { channel: 'whatsapp', conversationReference: { channelId: 'whatsapp', serviceUrl: connector.serviceUrl, conversation: { id: '4917612345678', isGroup: false, conversationType: 'personal', name: '' }, user: { id: '4917612345678', name: 'Kunde' } } }),
+      handoffRequest(connector.serviceUrl, {
+        channel: 'whatsapp',
+        conversationReference: {
+          channelId: 'whatsapp',
+          serviceUrl: connector.serviceUrl,
+          conversation: { id: '4917612345678', isGroup: false, conversationType: 'personal', name: '' },
+          user: { id: '4917612345678', name: 'Kunde' },
+        },
+      }),
     );
     expect(ticket.needsContact).toBe(false);
     expect((await test.app.handoffs.get(ticket.handoffId)).contact).toMatchObject({ phone: '+4917612345678' });
@@ -91,7 +120,9 @@ describe('nobody on duty: the bot says when the team is back and what was record
 
   it('keeps the urgent lane live at night and says the team is back on Monday', async () => {
     const chat = conversation(test.baseUrl, { channelId: 'webchat' });
-    const ticket = await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { conversationId: chat.id, category: 'lost_or_stolen', reason: 'urgent' }));
+    const ticket = await test.app.handoffs.requestHandoff(
+      handoffRequest(connector.serviceUrl, { conversationId: chat.id, category: 'lost_or_stolen', reason: 'urgent' }),
+    );
     expect(ticket).toMatchObject({ staffed: false, outsideBusinessHours: false });
     expect(ticket.position).toBeGreaterThan(0);
     const say = async (text: string) => {
@@ -100,7 +131,9 @@ describe('nobody on duty: the bot says when the team is back and what was record
       return reply;
     };
     const position = ticket.position;
-    expect(await say('Hallo? Ist da jemand?')).toBe(`${t('handoff:ackQueued', { position })}\n${t('handoff:status.closed', { when: 'ab Montag, 8 Uhr' })}`);
+    expect(await say('Hallo? Ist da jemand?')).toBe(
+      `${t('handoff:ackQueued', { position })}\n${t('handoff:status.closed', { when: 'ab Montag, 8 Uhr' })}`,
+    );
     expect(await say('Wie lange dauert das noch?')).toBe(t('handoff:howLongClosed', { when: 'ab Montag, 8 Uhr' }));
     // No countdown either: the sweeper leaves the night's urgent lane alone.
     await test.app.handoffs.store.model.updateMany({ status: 'queued' }, { $set: { nextUpdateAt: new Date(0) } });

@@ -21,20 +21,40 @@ describe('waiting customers survive a SIGKILL of the service', () => {
     const mongoUri = testMongoUri('handoff_restart');
     const port = await freePort();
     // Open around the clock (in-process and, below, in the service's settings), so the hour of the run does not matter.
-    const env = { MONGODB_URI: mongoUri, ADMIN_API_TOKEN: ADMIN, HANDOFF_UPDATE_INTERVAL_SECONDS: '1', RATE_LIMIT_PER_MINUTE: '0' };
+    const env = {
+      MONGODB_URI: mongoUri,
+      ADMIN_API_TOKEN: ADMIN,
+      HANDOFF_UPDATE_INTERVAL_SECONDS: '1',
+      RATE_LIMIT_PER_MINUTE: '0',
+    };
     const logger = createLogger('silent');
     const database = new Database(mongoUri, logger);
     await database.connect();
-    const creator = new HandoffService({ connection: database.connection, messenger: { send: async () => undefined }, settings: { settings: async () => ALWAYS_OPEN }, transcripts: new TranscriptStore(database.connection), i18n, logger, options: { updateIntervalSeconds: 1 } });
+    const creator = new HandoffService({
+      connection: database.connection,
+      messenger: { send: async () => undefined },
+      settings: { settings: async () => ALWAYS_OPEN },
+      transcripts: new TranscriptStore(database.connection),
+      i18n,
+      logger,
+      options: { updateIntervalSeconds: 1 },
+    });
     let service: ServiceProcess | undefined;
     try {
       service = await startServiceProcess(env, port);
       // Staffed around the clock: outside business hours nobody is told a countdown.
-      const open = await api(service.baseUrl, ADMIN)('/api/admin/settings', { method: 'PUT', body: { businessHours: ALWAYS_OPEN.businessHours } });
+      const open = await api(service.baseUrl, ADMIN)('/api/admin/settings', {
+        method: 'PUT',
+        body: { businessHours: ALWAYS_OPEN.businessHours },
+      });
       expect(open.status).toBe(200);
       const conversations: string[] = [];
       for (let i = 0; i < 4; i++) {
-        const request = handoffRequest(connector.serviceUrl, { category: 'lost_or_stolen', reason: 'urgent', frustration: { level: 0, score: 0 } });
+        const request = handoffRequest(connector.serviceUrl, {
+          category: 'lost_or_stolen',
+          reason: 'urgent',
+          frustration: { level: 0, score: 0 },
+        });
         await creator.requestHandoff(request);
         conversations.push(request.conversationReference.conversation!.id);
       }
@@ -49,11 +69,18 @@ describe('waiting customers survive a SIGKILL of the service', () => {
       expect(after.body.items.map((i: { position: number }) => i.position)).toEqual([1, 2, 3, 4]);
 
       // The first is taken: everybody behind moves up and is told so by the restarted service.
-      expect((await api(service.baseUrl, ADMIN)(`/api/handoffs/${before[0]}/claim`, { method: 'POST' })).status).toBe(200);
-      await connector.waitFor(() => [1, 2, 3].every((p) => connector.textsFor(conversations[p]).some((text) => text.startsWith(updateFor(p)))), 15000);
+      expect((await api(service.baseUrl, ADMIN)(`/api/handoffs/${before[0]}/claim`, { method: 'POST' })).status).toBe(
+        200,
+      );
+      await connector.waitFor(
+        () =>
+          [1, 2, 3].every((p) => connector.textsFor(conversations[p]).some((text) => text.startsWith(updateFor(p)))),
+        15000,
+      );
       // One update per change, not one per instance or per tick.
-      for (const p of [1, 2, 3]) expect(connector.textsFor(conversations[p]).filter((text) => text.startsWith(updateFor(p)))).toHaveLength(1);
-        // The bootstrap admin is not shown to customers as "Admin".
+      for (const p of [1, 2, 3])
+        expect(connector.textsFor(conversations[p]).filter((text) => text.startsWith(updateFor(p)))).toHaveLength(1);
+      // The bootstrap admin is not shown to customers as "Admin".
       expect(connector.textsFor(conversations[0])).toContain(t('handoff:claimedNoName'));
     } finally {
       await service?.stop();

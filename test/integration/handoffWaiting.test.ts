@@ -3,7 +3,13 @@ import { KnowledgeBase } from '../../src/services/knowledge/knowledgeBase';
 import { createLogger } from '../../src/services/logger';
 import { conversation, texts, TestApp } from '../support/testApp';
 import { startFakeBotConnector, FakeBotConnector } from '../services/handoff/support/fakeBotConnector';
-import { ADMIN, api, createUser, handoffRequest, startHandoffTestApp } from '../services/handoff/support/handoffTestApp';
+import {
+  ADMIN,
+  api,
+  createUser,
+  handoffRequest,
+  startHandoffTestApp,
+} from '../services/handoff/support/handoffTestApp';
 
 const t = new I18nService('de').t('de');
 
@@ -25,14 +31,18 @@ describe('a waiting customer is heard (team on duty)', () => {
   /** A web customer already waiting in the live queue, as a dialog would have put them there. */
   async function waiting(overrides: Parameters<typeof handoffRequest>[1] = {}) {
     const chat = conversation(test.baseUrl, { channelId: 'webchat' });
-    const ticket = await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { conversationId: chat.id, ...overrides }));
+    const ticket = await test.app.handoffs.requestHandoff(
+      handoffRequest(connector.serviceUrl, { conversationId: chat.id, ...overrides }),
+    );
     const say = async (text: string) => texts(await chat.say(text, { serviceUrl: connector.serviceUrl }));
     return { chat, id: ticket.handoffId, say };
   }
 
   it('through the dialogs: a supervisor request at the start reaches a supervisor, announced with position and estimate', async () => {
     const chat = conversation(test.baseUrl, { channelId: 'webchat' });
-    const reply = texts(await chat.say('Ich möchte sofort Ihren Vorgesetzten sprechen', { serviceUrl: connector.serviceUrl }));
+    const reply = texts(
+      await chat.say('Ich möchte sofort Ihren Vorgesetzten sprechen', { serviceUrl: connector.serviceUrl }),
+    );
     const record = (await test.app.handoffs.conversationState(`webchat:${chat.id}`)).active!;
     expect(record.needsSupervisor).toBe(true);
     const ticket = await test.app.handoffs.ticketFor(record);
@@ -60,7 +70,9 @@ describe('a waiting customer is heard (team on duty)', () => {
     const upgraded = record.audit.find((a: { action: string }) => a.action === 'upgraded');
     expect(upgraded.detail).toBe(t('agent:upgrade.supervisor'));
     // The message itself is passed to the agent as well.
-    expect(record.messages.map((m: { text: string }) => m.text)).toContain('Ich möchte sofort Ihren Vorgesetzten sprechen');
+    expect(record.messages.map((m: { text: string }) => m.text)).toContain(
+      'Ich möchte sofort Ihren Vorgesetzten sprechen',
+    );
   });
 
   it('hears "Ich kündige!" and "Ich brauche JETZT Hilfe" specifically and raises the priority', async () => {
@@ -107,27 +119,46 @@ describe('a waiting customer is heard (team on duty)', () => {
 
   it('explains a position that went up: an urgent case came first', async () => {
     const normal = await waiting();
-    await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { category: 'lost_or_stolen', reason: 'urgent' }));
-    await test.app.handoffs.store.model.updateOne({ _id: normal.id }, { $set: { nextUpdateAt: new Date(0), lastPositionSent: 1 } });
+    await test.app.handoffs.requestHandoff(
+      handoffRequest(connector.serviceUrl, { category: 'lost_or_stolen', reason: 'urgent' }),
+    );
+    await test.app.handoffs.store.model.updateOne(
+      { _id: normal.id },
+      { $set: { nextUpdateAt: new Date(0), lastPositionSent: 1 } },
+    );
     test.app.handoffs.invalidateQueueSnapshot();
     await test.app.handoffs.sweepOnce();
     const position = await test.app.handoffs.positionOf(await test.app.handoffs.get(normal.id));
     expect(position).toBeGreaterThan(1);
-    await connector.waitFor(() => connector.textsFor(normal.chat.id).some((text) => text.startsWith(t('handoff:updateMovedBack', { position, count: 1000 }).split('1000')[0])));
+    await connector.waitFor(() =>
+      connector
+        .textsFor(normal.chat.id)
+        .some((text) => text.startsWith(t('handoff:updateMovedBack', { position, count: 1000 }).split('1000')[0])),
+    );
   });
 
   it('never acknowledges with the same line twice in a row', async () => {
     const { id, say } = await waiting();
     const position = await test.app.handoffs.positionOf(await test.app.handoffs.get(id));
     const replies = [await say('Hallo?'), await say('Ist da jemand?'), await say('Hallo???')];
-    expect(replies).toEqual([t('handoff:ackQueued', { position }), t('handoff:ackQueuedAgain', { position }), t('handoff:ackQueued', { position })]);
+    expect(replies).toEqual([
+      t('handoff:ackQueued', { position }),
+      t('handoff:ackQueuedAgain', { position }),
+      t('handoff:ackQueued', { position }),
+    ]);
   });
 
   it('takes a phone number written while waiting as a callback wish to that number', async () => {
     const { id, say } = await waiting();
-    expect(await say('0171 2345678')).toBe([t('handoff:callbackRecorded'), t('handoff:contact.phoneSaved', { tail: '678' })].join('\n'));
+    expect(await say('0171 2345678')).toBe(
+      [t('handoff:callbackRecorded'), t('handoff:contact.phoneSaved', { tail: '678' })].join('\n'),
+    );
     const record = await test.app.handoffs.get(id);
-    expect(record).toMatchObject({ mode: 'callback', callbackReason: 'customer_request', contact: { phone: '01712345678' } });
+    expect(record).toMatchObject({
+      mode: 'callback',
+      callbackReason: 'customer_request',
+      contact: { phone: '01712345678' },
+    });
   });
 
   it('passes a customer number written while waiting on to the agent, the place kept', async () => {
@@ -141,7 +172,9 @@ describe('a waiting customer is heard (team on duty)', () => {
 
   it('explains a moved-back position when the customer writes, once', async () => {
     const normal = await waiting();
-    await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { category: 'lost_or_stolen', reason: 'urgent' }));
+    await test.app.handoffs.requestHandoff(
+      handoffRequest(connector.serviceUrl, { category: 'lost_or_stolen', reason: 'urgent' }),
+    );
     test.app.handoffs.invalidateQueueSnapshot();
     const position = await test.app.handoffs.positionOf(await test.app.handoffs.get(normal.id));
     expect(await normal.say('Hallo? Ist da jemand?')).toBe(t('handoff:ackQueuedMovedBack', { position }));
@@ -170,9 +203,13 @@ describe('a waiting customer is heard (team on duty)', () => {
   it('greets a customer coming back after a resolved handoff without the full welcome', async () => {
     const chat = conversation(test.baseUrl, { channelId: 'webchat' });
     const extra = { serviceUrl: connector.serviceUrl };
-    const welcome = t('conversation:greeting.welcome', { salutation: '', company: '\u0001', bot: '' }).split('\u0001')[0];
+    const welcome = t('conversation:greeting.welcome', { salutation: '', company: '\u0001', bot: '' }).split(
+      '\u0001',
+    )[0];
     expect(texts(await chat.say('Hallo', extra))).toContain(welcome);
-    const ticket = await test.app.handoffs.requestHandoff(handoffRequest(connector.serviceUrl, { conversationId: chat.id }));
+    const ticket = await test.app.handoffs.requestHandoff(
+      handoffRequest(connector.serviceUrl, { conversationId: chat.id }),
+    );
     await supervisor(`/api/handoffs/${ticket.handoffId}/claim`, { method: 'POST' });
     await supervisor(`/api/handoffs/${ticket.handoffId}/resolve`, { method: 'POST' });
     expect(texts(await chat.say('5', extra))).toBe(t('handoff:survey.thanks'));
@@ -185,7 +222,14 @@ describe('a waiting customer is heard (team on duty)', () => {
     const { id, chat } = await waiting();
     const admin = api(test.baseUrl, ADMIN);
     expect((await admin(`/api/handoffs/${id}/claim`, { method: 'POST' })).status).toBe(200);
-    expect((await admin(`/api/handoffs/${id}/messages`, { method: 'POST', body: { text: 'Guten Tag, wie kann ich helfen?' } })).status).toBe(201);
+    expect(
+      (
+        await admin(`/api/handoffs/${id}/messages`, {
+          method: 'POST',
+          body: { text: 'Guten Tag, wie kann ich helfen?' },
+        })
+      ).status,
+    ).toBe(201);
     await connector.waitFor(() => connector.textsFor(chat.id).includes('Guten Tag, wie kann ich helfen?'));
     expect(connector.textsFor(chat.id)).toContain(t('handoff:claimedNoName'));
     expect(connector.textsFor(chat.id).join('\n')).not.toMatch(/\bAdmin\b/);

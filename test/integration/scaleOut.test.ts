@@ -49,18 +49,28 @@ describe('two instances against one database', () => {
     // Claimed through B: one winner across both instances.
     expect((await onB(`/api/handoffs/${id}/claim`, { method: 'POST' })).status).toBe(200);
     expect((await onA(`/api/handoffs/${id}/claim`, { method: 'POST' })).status).toBe(409);
-    await connector.waitFor(() => connector.textsFor(chat.id).includes(t('handoff:claimed', { name: 'Sabine Supervisor' })));
+    await connector.waitFor(() =>
+      connector.textsFor(chat.id).includes(t('handoff:claimed', { name: 'Sabine Supervisor' })),
+    );
 
     // Agent -> customer through B reaches the customer's channel.
-    expect((await onB(`/api/handoffs/${id}/messages`, { method: 'POST', body: { text: 'Guten Tag, hier ist Sabine.' } })).status).toBe(201);
+    expect(
+      (await onB(`/api/handoffs/${id}/messages`, { method: 'POST', body: { text: 'Guten Tag, hier ist Sabine.' } }))
+        .status,
+    ).toBe(201);
     await connector.waitFor(() => connector.textsFor(chat.id).includes('Guten Tag, hier ist Sabine.'));
 
     // Customer -> agent through A: the bot stays silent and B sees the reply in the record and as an event.
     const silent = await chat.say('Danke, es geht um die Rechnung vom Mai.', extra);
     expect(silent.filter((x) => x.type === 'message')).toEqual([]);
     const record = (await onB(`/api/handoffs/${id}`)).body;
-    expect(record.messages.map((m: { text: string }) => m.text)).toEqual(expect.arrayContaining(['Guten Tag, hier ist Sabine.', 'Danke, es geht um die Rechnung vom Mai.']));
-    await waitFor(() => messagesOnB.some((e) => e.handoffId === id && e.message.text === 'Danke, es geht um die Rechnung vom Mai.'), 'the customer message event on instance B');
+    expect(record.messages.map((m: { text: string }) => m.text)).toEqual(
+      expect.arrayContaining(['Guten Tag, hier ist Sabine.', 'Danke, es geht um die Rechnung vom Mai.']),
+    );
+    await waitFor(
+      () => messagesOnB.some((e) => e.handoffId === id && e.message.text === 'Danke, es geht um die Rechnung vom Mai.'),
+      'the customer message event on instance B',
+    );
 
     // Resolved through B: A sees it, and the customer is back with the bot on A.
     expect((await onB(`/api/handoffs/${id}/resolve`, { method: 'POST' })).status).toBe(200);
@@ -72,10 +82,17 @@ describe('two instances against one database', () => {
   it('applies a content change made through one instance on both', async () => {
     const admin = api(a.baseUrl, await createUser(a.baseUrl, 'Anna Admin', 'admin'));
     const changed = 'Bitte wählen Sie Ihr Anliegen:';
-    const put = await admin('/api/admin/translations/de', { method: 'PUT', body: { conversation: { menu: { choose: changed } } } });
+    const put = await admin('/api/admin/translations/de', {
+      method: 'PUT',
+      body: { conversation: { menu: { choose: changed } } },
+    });
     expect(put.status).toBe(200);
     expect(texts(await conversation(a.baseUrl).say('Hallo'))).toContain(changed);
     // B learns of it by polling the content revision.
-    await waitFor(async () => texts(await conversation(b.baseUrl).say('Hallo')).includes(changed), 'the changed menu on instance B', 5000);
+    await waitFor(
+      async () => texts(await conversation(b.baseUrl).say('Hallo')).includes(changed),
+      'the changed menu on instance B',
+      5000,
+    );
   });
 });

@@ -28,10 +28,21 @@ function jwt(claims: Record<string, unknown>, key: KeyObject = trusted.privateKe
 
 function channelClaims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);
-  return { iss: ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, nbf: now - 60, iat: now - 60, exp: now + 3600, ...overrides };
+  return {
+    iss: ISSUER,
+    aud: APP_ID,
+    serviceurl: SERVICE_URL,
+    nbf: now - 60,
+    iat: now - 60,
+    exp: now + 3600,
+    ...overrides,
+  };
 }
 
-async function postMessage(authorization?: string, activity: Record<string, unknown> = {}): Promise<{ status: number; body: string }> {
+async function postMessage(
+  authorization?: string,
+  activity: Record<string, unknown> = {},
+): Promise<{ status: number; body: string }> {
   const res = await fetch(`${service.baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
@@ -59,9 +70,28 @@ beforeAll(async () => {
     const base = `http://127.0.0.1:${(metadata.address() as AddressInfo).port}`;
     res.setHeader('content-type', 'application/json');
     if (req.url === '/v1/.well-known/openidconfiguration') {
-      res.end(JSON.stringify({ issuer: ISSUER, jwks_uri: `${base}/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      res.end(
+        JSON.stringify({
+          issuer: ISSUER,
+          jwks_uri: `${base}/v1/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
     } else if (req.url === '/v1/keys') {
-      res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: TRUSTED_KID, n: jwk.n, e: jwk.e, endorsements: ['directline', 'webchat', 'msteams'] }] }));
+      res.end(
+        JSON.stringify({
+          keys: [
+            {
+              kty: 'RSA',
+              use: 'sig',
+              kid: TRUSTED_KID,
+              n: jwk.n,
+              e: jwk.e,
+              endorsements: ['directline', 'webchat', 'msteams'],
+            },
+          ],
+        }),
+      );
     } else {
       res.statusCode = 404;
       res.end('{}');
@@ -102,7 +132,9 @@ describe('POST /api/messages with MicrosoftAppId set', () => {
   });
 
   it('rejects a token signed by a key the metadata does not list with 401', async () => {
-    expect((await postMessage(`Bearer ${jwt(channelClaims(), stranger.privateKey, 'someone-elses-key')}`)).status).toBe(401);
+    expect((await postMessage(`Bearer ${jwt(channelClaims(), stranger.privateKey, 'someone-elses-key')}`)).status).toBe(
+      401,
+    );
   });
 
   it('rejects a forged token that names our key id but is signed by another key with 401', async () => {
@@ -125,7 +157,9 @@ describe('POST /api/messages with MicrosoftAppId set', () => {
   });
 
   it('rejects a token issued for another serviceUrl with 401', async () => {
-    expect((await postMessage(`Bearer ${jwt(channelClaims({ serviceurl: 'https://attacker.example.com/' }))}`)).status).toBe(401);
+    expect(
+      (await postMessage(`Bearer ${jwt(channelClaims({ serviceurl: 'https://attacker.example.com/' }))}`)).status,
+    ).toBe(401);
   });
 
   it('rejects a token whose key is not endorsed for the activity channel with 401', async () => {

@@ -19,12 +19,21 @@ function deep(levels: number, leaf = '"x"'): string {
 describe('HTTP edges an attacker pushes on', () => {
   let test: TestApp;
   beforeAll(async () => {
-    test = await startTestApp({ ADMIN_API_TOKEN: ADMIN, RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '1', ...whatsappTestEnv('http://127.0.0.1:9') });
+    test = await startTestApp({
+      ADMIN_API_TOKEN: ADMIN,
+      RATE_LIMIT_PER_MINUTE: '3',
+      TRUST_PROXY: '1',
+      ...whatsappTestEnv('http://127.0.0.1:9'),
+    });
   });
   afterAll(() => test.close());
 
-  const from = (address: string, token?: string) => ({ 'x-forwarded-for': address, ...(token ? { authorization: `Bearer ${token}` } : {}) });
-  const status = async (url: string, headers: Record<string, string>, method = 'GET') => (await fetch(`${test.baseUrl}${url}`, { method, headers })).status;
+  const from = (address: string, token?: string) => ({
+    'x-forwarded-for': address,
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  });
+  const status = async (url: string, headers: Record<string, string>, method = 'GET') =>
+    (await fetch(`${test.baseUrl}${url}`, { method, headers })).status;
 
   it('limits each customer behind the trusted proxy by their own address (TRUST_PROXY)', async () => {
     const a = [];
@@ -50,16 +59,26 @@ describe('HTTP edges an attacker pushes on', () => {
   });
 
   it('answers bodies nested 20,000 levels deep with 400, not 500 (webhook, Bot Framework, Direct Line)', async () => {
-    const raw = JSON.stringify(textMessage('4915112345678', 'wamid.deep', 'x')).replace('"text":{"body":"x"}', `"text":${deep(20000, '{"body":"x"}')}`);
+    const raw = JSON.stringify(textMessage('4915112345678', 'wamid.deep', 'x')).replace(
+      '"text":{"body":"x"}',
+      `"text":${deep(20000, '{"body":"x"}')}`,
+    );
     const webhook = await fetch(`${test.baseUrl}/api/whatsapp`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-hub-signature-256': signatureFor(APP_SECRET, raw) },
       body: raw,
     });
     expect(webhook.status).toBe(400);
-    const messages = await fetch(`${test.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep(20000) });
+    const messages = await fetch(`${test.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: deep(20000),
+    });
     expect(messages.status).toBe(400);
-    const generated = await fetch(`${test.baseUrl}/v3/directline/tokens/generate`, { method: 'POST', headers: from('203.0.113.30') });
+    const generated = await fetch(`${test.baseUrl}/v3/directline/tokens/generate`, {
+      method: 'POST',
+      headers: from('203.0.113.30'),
+    });
     const { token, conversationId } = (await generated.json()) as { token: string; conversationId: string };
     await call(test.baseUrl, 'POST', '/v3/directline/conversations', token, {});
     const activity = await fetch(`${test.baseUrl}/v3/directline/conversations/${conversationId}/activities`, {
@@ -74,9 +93,13 @@ describe('HTTP edges an attacker pushes on', () => {
   it('compares the WhatsApp verify token in constant time', async () => {
     const spy = jest.spyOn(crypto, 'timingSafeEqual');
     try {
-      const wrong = await fetch(`${test.baseUrl}/api/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN.slice(0, -1)}X&hub.challenge=42`);
+      const wrong = await fetch(
+        `${test.baseUrl}/api/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN.slice(0, -1)}X&hub.challenge=42`,
+      );
       expect(wrong.status).toBe(403);
-      const right = await fetch(`${test.baseUrl}/api/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=42`);
+      const right = await fetch(
+        `${test.baseUrl}/api/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=42`,
+      );
       expect(right.status).toBe(200);
       expect(await right.text()).toBe('42');
       expect(spy).toHaveBeenCalledTimes(2);
@@ -95,7 +118,13 @@ describe('start settings that decide who may talk to the service', () => {
     const open = loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true' });
     expect(open.host).toBe('0.0.0.0');
     expect(open.startWarnings.join('\n')).toMatch(/authentication is OFF/);
-    const production = loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', TEAMS_TENANT_ID: 't', TEAMS_AGENT_TEAM_ID: '19:x' });
+    const production = loadConfig({
+      HOST: '0.0.0.0',
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'secret',
+      TEAMS_TENANT_ID: 't',
+      TEAMS_AGENT_TEAM_ID: '19:x',
+    });
     expect(production.host).toBe('0.0.0.0');
     expect(production.startWarnings).toEqual([]);
   });
@@ -121,7 +150,9 @@ describe('tokens and keys in the browser', () => {
     // The last token ends with the lifetime, not 30 minutes after the last refresh.
     expect(issued.expires_in).toBeLessThanOrEqual(3600 - 50 * 60);
     now += 25 * 60_000;
-    await expect(tokens.verify(`Bearer ${issued.token}`, { forRefresh: true })).rejects.toBeInstanceOf(DirectLineAuthError);
+    await expect(tokens.verify(`Bearer ${issued.token}`, { forRefresh: true })).rejects.toBeInstanceOf(
+      DirectLineAuthError,
+    );
   });
 
   it('keeps the agent desk key in sessionStorage, never in localStorage', () => {

@@ -19,7 +19,8 @@ const FORBIDDEN = [CARD, CARD.replace(/ /g, ''), IBAN, IBAN.replace(/ /g, ''), P
 describe('personal data the bot says it does not keep', () => {
   let test: TestApp;
   let graph: FakeGraphApi;
-  const admin = (path: string, method = 'GET') => fetch(`${test.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${ADMIN}` } });
+  const admin = (path: string, method = 'GET') =>
+    fetch(`${test.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${ADMIN}` } });
 
   beforeAll(async () => {
     graph = await startFakeGraphApi();
@@ -40,7 +41,10 @@ describe('personal data the bot says it does not keep', () => {
     expect((await postWebhook(test.baseUrl, textMessage(waId, wamid, MESSAGE))).status).toBe(200);
     const framework = conversation(test.baseUrl, { channelId: 'webchat' });
     await framework.say(MESSAGE);
-    await waitFor(async () => (await db.collection('whatsapp_inbound').findOne({ _id: wamid as never }))?.status === 'done', 'the WhatsApp message processed');
+    await waitFor(
+      async () => (await db.collection('whatsapp_inbound').findOne({ _id: wamid as never }))?.status === 'done',
+      'the WhatsApp message processed',
+    );
     // Transcript lines are written behind the answers: wait until all three conversations have theirs.
     await waitFor(async () => (await db.collection('transcripts').countDocuments()) >= 3, 'three transcripts');
 
@@ -48,7 +52,8 @@ describe('personal data the bot says it does not keep', () => {
     for (const { name } of await db.db!.listCollections().toArray()) {
       for (const doc of await db.collection(name).find().toArray()) {
         const text = JSON.stringify(doc);
-        for (const value of FORBIDDEN) if (text.includes(value)) found.push(`${name}: ${value} in ${text.slice(0, 200)}`);
+        for (const value of FORBIDDEN)
+          if (text.includes(value)) found.push(`${name}: ${value} in ${text.slice(0, 200)}`);
       }
     }
     expect(found).toEqual([]);
@@ -68,16 +73,25 @@ describe('personal data the bot says it does not keep', () => {
     await chat.say('Hallo');
     await chat.say('Ich möchte eine Beschwerde einreichen.');
     const replies = await chat.say('Ihr Mitarbeiter an der Hotline war gestern sehr unfreundlich zu mir.');
-    const reference = replies.map((r) => r.text ?? '').join('\n').match(/BE-[A-Z0-9-]+/)?.[0];
+    const reference = replies
+      .map((r) => r.text ?? '')
+      .join('\n')
+      .match(/BE-[A-Z0-9-]+/)?.[0];
     expect(reference).toBeDefined();
     await chat.say('Nein');
     const db = test.app.database.connection;
     const key = `webchat:${chat.id}`;
-    await waitFor(async () => (await db.collection('transcripts').findOne({ _id: key as never })) !== null, 'the transcript');
+    await waitFor(
+      async () => (await db.collection('transcripts').findOne({ _id: key as never })) !== null,
+      'the transcript',
+    );
 
     const exported = await admin(`/api/admin/customers/${userId}/export`);
     expect(exported.status).toBe(200);
-    const body = (await exported.json()) as { conversations: string[]; data: Record<string, { _id: unknown; reference?: string }[]> };
+    const body = (await exported.json()) as {
+      conversations: string[];
+      data: Record<string, { _id: unknown; reference?: string }[]>;
+    };
     expect(body.conversations).toContain(key);
     expect(body.data.transcripts?.map((d) => d._id)).toContain(key);
     expect(body.data.servicerequests?.map((d) => d.reference)).toContain(reference);
@@ -92,7 +106,11 @@ describe('personal data the bot says it does not keep', () => {
   it('revokes an erased web customer’s Direct Line token at once', async () => {
     const web = await DirectLineClient.start(test.baseUrl);
     await web.say('Hallo');
-    const userId = (await test.app.database.connection.collection('directline_conversations').findOne({ _id: web.conversationId as never }))?.userId as string;
+    const userId = (
+      await test.app.database.connection
+        .collection('directline_conversations')
+        .findOne({ _id: web.conversationId as never })
+    )?.userId as string;
     expect((await admin(`/api/admin/customers/${userId}`, 'DELETE')).status).toBe(200);
     expect((await web.post({ type: 'message', text: 'Noch da?' })).status).toBe(403);
     expect((await call(test.baseUrl, 'POST', '/v3/directline/tokens/refresh', web.token)).status).toBe(403);
@@ -105,7 +123,10 @@ describe('WhatsApp numbers in the log', () => {
     const graph = await startFakeGraphApi();
     const port = await freePort();
     const mongoUri = testMongoUri('walog');
-    const service = await startServiceProcess({ MONGODB_URI: mongoUri, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', ...whatsappTestEnv(graph.url) }, port);
+    const service = await startServiceProcess(
+      { MONGODB_URI: mongoUri, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', ...whatsappTestEnv(graph.url) },
+      port,
+    );
     try {
       const waId = '4917612345678';
       const body = textMessage(waId, `wamid.${randomUUID()}`, 'Hallo');
@@ -113,10 +134,16 @@ describe('WhatsApp numbers in the log', () => {
       await waitFor(() => graph.requests.some((r) => r.body.to === waId), 'the answer on WhatsApp', 20000);
       // Meta redelivers, and reports a failed delivery: both are logged.
       expect((await postWebhook(service.baseUrl, body)).status).toBe(200);
-      const failed = statusUpdate('wamid.out-1', waId, 'failed') as { entry: { changes: { value: { statuses: Record<string, unknown>[] } }[] }[] };
+      const failed = statusUpdate('wamid.out-1', waId, 'failed') as {
+        entry: { changes: { value: { statuses: Record<string, unknown>[] } }[] }[];
+      };
       failed.entry[0].changes[0].value.statuses[0].errors = [{ code: 131047, title: 'Re-engagement message' }];
       expect((await postWebhook(service.baseUrl, failed)).status).toBe(200);
-      await waitFor(() => /failed delivery/.test(service.output()) && /redelivered/.test(service.output()), 'the log lines', 10000);
+      await waitFor(
+        () => /failed delivery/.test(service.output()) && /redelivered/.test(service.output()),
+        'the log lines',
+        10000,
+      );
       expect(service.output()).not.toContain(waId);
     } finally {
       await service.stop();

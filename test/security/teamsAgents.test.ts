@@ -21,7 +21,12 @@ describe('the Teams agent side belongs to one team in one tenant', () => {
       h.teamsActivity(ANNA, '19:stranger@thread.tacv2', {
         type: 'conversationUpdate',
         membersAdded: [BOT],
-        channelData: { team: { id: '19:stranger-team@thread.tacv2', name: 'Fremd' }, channel: { id: '19:stranger@thread.tacv2' }, eventType: 'teamMemberAdded', tenant: { id: TENANT_ID } },
+        channelData: {
+          team: { id: '19:stranger-team@thread.tacv2', name: 'Fremd' },
+          channel: { id: '19:stranger@thread.tacv2' },
+          eventType: 'teamMemberAdded',
+          tenant: { id: TENANT_ID },
+        },
       }),
     );
     expect(res.status).toBe(200);
@@ -64,7 +69,10 @@ describe('the Teams agent side belongs to one team in one tenant', () => {
     await h.invokeClaim(ANNA, thread.conversationId, id);
     await h.handoffs.addCustomerMessage(id, `${LINK} ${IMAGE}`);
     const line = await h.connector.waitFor(
-      (r) => r.method === 'POST' && r.path.startsWith(`/v3/conversations/${thread.conversationId}/activities`) && String(r.body.text ?? '').includes('evil.example/pay'),
+      (r) =>
+        r.method === 'POST' &&
+        r.path.startsWith(`/v3/conversations/${thread.conversationId}/activities`) &&
+        String(r.body.text ?? '').includes('evil.example/pay'),
       5000,
       'the customer line in the thread',
     );
@@ -104,7 +112,10 @@ describe('text written by others, rendered as Markdown', () => {
       await context.sendActivity('**Ihr Termin** <img src=x onerror=alert(1)> <script>alert(2)</script>');
       await next();
     });
-    const adapter = new TestAdapter((context: TurnContext) => bot.run(context), { channelId: 'webchat', conversation: { id: 'c1' } } as never);
+    const adapter = new TestAdapter((context: TurnContext) => bot.run(context), {
+      channelId: 'webchat',
+      conversation: { id: 'c1' },
+    } as never);
     adapter.use(webChatTextMiddleware());
     await adapter.send('Hallo').assertReply((reply) => {
       expect(reply.text).toContain('**Ihr Termin**');

@@ -7,7 +7,16 @@ import { BrowserContext, chromium } from 'playwright-core';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 // Without the background-networking flags Chromium keeps dialling out, which this closed network refuses.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Browser {
   context: BrowserContext;
@@ -18,7 +27,12 @@ export interface Browser {
 /** Headless Chromium with a fresh profile (launchPersistentContext passes it as --user-data-dir). */
 export async function launchChromium(options: { locale?: string } = {}): Promise<Browser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'lotse-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS, ...options });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ARGS,
+    ...options,
+  });
   return {
     context,
     close: async () => {

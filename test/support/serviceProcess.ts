@@ -41,7 +41,9 @@ export async function startServiceProcess(env: Record<string, string>, port: num
     await new Promise((r) => setTimeout(r, 200));
   }
   const exited = () =>
-    new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+    new Promise<number | null>((resolve) =>
+      child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+    );
   return {
     baseUrl,
     process: child,

@@ -31,7 +31,10 @@ export interface Conversation {
   send(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
 }
 
-export function conversation(baseUrl: string, options: { channelId?: string; locale?: string; userId?: string; id?: string } = {}): Conversation {
+export function conversation(
+  baseUrl: string,
+  options: { channelId?: string; locale?: string; userId?: string; id?: string } = {},
+): Conversation {
   const id = options.id ?? `conv-${randomUUID()}`;
   const userId = options.userId ?? `user-${randomUUID().slice(0, 8)}`;
   const send = async (activity: Partial<Activity>) => {
@@ -47,7 +50,11 @@ export function conversation(baseUrl: string, options: { channelId?: string; loc
       deliveryMode: 'expectReplies',
       ...activity,
     };
-    const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}: ${await res.text()}`);
     const json = (await res.json()) as { activities?: Partial<Activity>[] };
     return json.activities ?? [];
@@ -61,5 +68,8 @@ export function conversation(baseUrl: string, options: { channelId?: string; loc
 
 /** All message texts of a list of replies, joined for easy matching. */
 export function texts(replies: Partial<Activity>[]): string {
-  return replies.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n');
+  return replies
+    .filter((a) => a.type === 'message')
+    .map((a) => a.text ?? '')
+    .join('\n');
 }

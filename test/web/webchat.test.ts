@@ -12,7 +12,11 @@ const SUGGESTED = '.webchat__suggested-action';
 
 /** Texts of the bot's bubbles in Web Chat's transcript, in order. */
 async function botTexts(page: Page): Promise<string[]> {
-  return page.locator(`${TRANSCRIPT} .webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content`).allInnerTexts();
+  return page
+    .locator(
+      `${TRANSCRIPT} .webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content`,
+    )
+    .allInnerTexts();
 }
 
 describe('the customer web page', () => {
@@ -46,16 +50,29 @@ describe('the customer web page', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('de');
     expect(await page.title()).toBe(t('channels:web.title', { company: COMPANY }));
     expect(await page.locator('main').count()).toBe(1);
-    expect(await page.getAttribute('section.chat', 'aria-label')).toBe(t('channels:web.chatLabel', { company: COMPANY }));
+    expect(await page.getAttribute('section.chat', 'aria-label')).toBe(
+      t('channels:web.chatLabel', { company: COMPANY }),
+    );
 
     // The greeting arrives on its own when the conversation starts.
-    const welcome = t('conversation:greeting.welcome', { salutation: t(`conversation:greeting.${dayPart(new Date(), 'Europe/Berlin')}`), company: COMPANY, bot: BOT });
-    await page.locator(TRANSCRIPT).getByText(welcome.slice(0, 60), { exact: false }).first().waitFor({ timeout: 20000 });
+    const welcome = t('conversation:greeting.welcome', {
+      salutation: t(`conversation:greeting.${dayPart(new Date(), 'Europe/Berlin')}`),
+      company: COMPANY,
+      bot: BOT,
+    });
+    await page
+      .locator(TRANSCRIPT)
+      .getByText(welcome.slice(0, 60), { exact: false })
+      .first()
+      .waitFor({ timeout: 20000 });
 
     const input = page.locator('[data-id="webchat-sendbox-input"]');
     await input.fill('Hallo');
     await input.press('Enter');
-    await page.locator(`${TRANSCRIPT} .webchat__stacked-layout--from-user`).getByText('Hallo').waitFor({ timeout: 10000 });
+    await page
+      .locator(`${TRANSCRIPT} .webchat__stacked-layout--from-user`)
+      .getByText('Hallo')
+      .waitFor({ timeout: 10000 });
     // "Hallo" is a greeting: the bot offers the menu again, as buttons.
     await page.locator(TRANSCRIPT).getByText(t('conversation:menu.choose')).last().waitFor({ timeout: 10000 });
     const buttons = page.locator(SUGGESTED);
@@ -69,7 +86,10 @@ describe('the customer web page', () => {
     await page.locator(`${TRANSCRIPT} .webchat__stacked-layout--from-user`).last().waitFor({ timeout: 10000 });
     await page.waitForFunction(
       ([selector, count]) => document.querySelectorAll(selector as string).length > (count as number),
-      [`${TRANSCRIPT} .webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content`, before] as const,
+      [
+        `${TRANSCRIPT} .webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content`,
+        before,
+      ] as const,
       { timeout: 10000 },
     );
     const after = await botTexts(page);
@@ -79,7 +99,9 @@ describe('the customer web page', () => {
 
     expect(requests.some((url) => url.endsWith('/vendor/webchat.js'))).toBe(true);
     expect(requests.some((url) => url.includes('/v3/directline/conversations/'))).toBe(true);
-    const outside = requests.filter((url) => !url.startsWith(app.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    const outside = requests.filter(
+      (url) => !url.startsWith(app.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:'),
+    );
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -93,7 +115,9 @@ describe('the customer web page', () => {
     await page.locator(SUGGESTED).first().waitFor({ timeout: 20000 });
     await input.fill('Ich brauche Hilfe mit meiner Rechnung');
     await input.press('Enter');
-    const mine = page.locator(`${TRANSCRIPT} .webchat__stacked-layout--from-user`).getByText('Ich brauche Hilfe mit meiner Rechnung');
+    const mine = page
+      .locator(`${TRANSCRIPT} .webchat__stacked-layout--from-user`)
+      .getByText('Ich brauche Hilfe mit meiner Rechnung');
     await mine.waitFor({ timeout: 10000 });
     const conversation = await page.evaluate(() => sessionStorage.getItem('lotse.webchat.session'));
 

@@ -10,7 +10,8 @@ const EMAIL_TOKEN = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 const TOKEN_EDGE = '<>()[]{}"\',;:.!?';
 /** A run of digits with single separators between them, optionally starting with + or 00. */
 const PHONE_RUN = /(?:\+|\b00)?\d[\d ()/.-]{5,24}\d/;
-const DECLINE = /^\s*(nein|nö|noe|ne|nee|no|lieber nicht|nicht nötig|brauche ich nicht|kein bedarf|no thanks|no thank you)\b/i;
+const DECLINE =
+  /^\s*(nein|nö|noe|ne|nee|no|lieber nicht|nicht nötig|brauche ich nicht|kein bedarf|no thanks|no thank you)\b/i;
 
 /** Digits only, with a leading + for international numbers; undefined when it is no phone number. */
 export function normalisePhone(raw: string): string | undefined {

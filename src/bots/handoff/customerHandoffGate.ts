@@ -54,7 +54,9 @@ export class CustomerHandoffGate {
     // Marked: the record decides, as an agent on another instance may have claimed or resolved it.
     const state = await this.handoffs.conversationState(key);
     if (mark && !state.active && !state.surveyPending) {
-      this.marks!.clear(context, mark).catch((err: Error) => this.logger.warn({ conversationId: key, err }, 'handoff mark not cleared'));
+      this.marks!.clear(context, mark).catch((err: Error) =>
+        this.logger.warn({ conversationId: key, err }, 'handoff mark not cleared'),
+      );
       return 'continue';
     }
     const t = this.i18n.t(state.active?.customer.language ?? state.surveyPending?.customer.language ?? activity.locale);
@@ -107,10 +109,21 @@ export class CustomerHandoffGate {
     await resetDialogs();
     if (!HANDOFF_EVENT_CHANNELS.includes(activity.channelId)) return;
     const record = await this.handoffs.get(ticket.handoffId);
-    const transcript = record.transcript.map(
-      (line): Partial<Activity> => ({ type: 'message', text: line.text, timestamp: line.at, from: { id: line.from, name: line.from, role: line.from === 'customer' ? 'user' : 'bot' } }),
+    const transcript = record.transcript.map((line): Partial<Activity> => ({
+      type: 'message',
+      text: line.text,
+      timestamp: line.at,
+      from: { id: line.from, name: line.from, role: line.from === 'customer' ? 'user' : 'bot' },
+    }));
+    const handoffContext = {
+      handoffId: record.id,
+      category: record.category,
+      priority: record.priority,
+      reason: record.reason,
+      summary: record.summary.text,
+    };
+    await context.sendActivity(
+      EventFactory.createHandoffInitiation(context, handoffContext, { activities: transcript as Activity[] }),
     );
-    const handoffContext = { handoffId: record.id, category: record.category, priority: record.priority, reason: record.reason, summary: record.summary.text };
-    await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: transcript as Activity[] }));
   }
 }

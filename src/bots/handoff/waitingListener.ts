@@ -47,7 +47,8 @@ export interface WaitingListenerDeps {
 
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
 const CANCELLATION = /(?:^|[^a-zäöüß])(k(?:ü|ue|u)ndig|k(?:ü|ue|u)ndung|cancel my contract|terminate my contract)/i;
-const URGENT = /(?:^|[^a-zäöüß])(jetzt|sofort|dringend|notfall|umgehend|eilig|asap|urgent|right now|immediately)(?![a-zäöüß])/i;
+const URGENT =
+  /(?:^|[^a-zäöüß])(jetzt|sofort|dringend|notfall|umgehend|eilig|asap|urgent|right now|immediately)(?![a-zäöüß])/i;
 const KEEP = /^\s*(ja|jo|jawohl|gern|gerne|behalten|bleiben|warten|ich warte|keep|yes|stay)\b/i;
 const DROP = /^\s*(nein|nö|nee|no|abbrechen|cancel)\b/i;
 /** Short enough to be a question worth a knowledge search, long enough not to be "ok". */
@@ -60,12 +61,18 @@ export class WaitingListener {
   ) {}
 
   /** Handles one message of a waiting customer; returns what to send. resetDialogs after a cancel. */
-  async hear(context: TurnContext, handoff: HandoffRecord, t: TFunction, resetDialogs: () => Promise<void>): Promise<Partial<Activity>[]> {
+  async hear(
+    context: TurnContext,
+    handoff: HandoffRecord,
+    t: TFunction,
+    resetDialogs: () => Promise<void>,
+  ): Promise<Partial<Activity>[]> {
     const activity = context.activity;
     const text = (activity.text ?? '').trim();
     const cues = detectCues(text);
     const lang = handoff.customer.language;
-    const say = (...texts: string[]): Partial<Activity>[] => texts.filter(Boolean).map((value) => ({ type: 'message', text: value }));
+    const say = (...texts: string[]): Partial<Activity>[] =>
+      texts.filter(Boolean).map((value) => ({ type: 'message', text: value }));
     // Forgotten unless this turn acknowledges again (see ack).
     const previousAck = await this.deps.lastAck?.get(context);
     if (previousAck) await this.deps.lastAck?.set(context, undefined);
@@ -105,12 +112,20 @@ export class WaitingListener {
       if (contact && !('declined' in contact) && givesOnlyContact(text, cues)) {
         await this.handoffs.requestCallback(record.id);
         await this.handoffs.recordContact(record.id, contact);
-        return say(t('handoff:callbackRecorded'), 'phone' in contact ? t('handoff:contact.phoneSaved', { tail: phoneTail(contact.phone) }) : t('handoff:contact.emailSaved', { email: contact.email }));
+        return say(
+          t('handoff:callbackRecorded'),
+          'phone' in contact
+            ? t('handoff:contact.phoneSaved', { tail: phoneTail(contact.phone) })
+            : t('handoff:contact.emailSaved', { email: contact.email }),
+        );
       }
     }
     if (record.mode === 'live' && cues.has('callback')) {
       const callback = await this.handoffs.requestCallback(record.id);
-      if (!needsContact(callback)) return say(t(callback.customer.channel === 'whatsapp' ? 'handoff:callbackConfirmedPhone' : 'handoff:callbackConfirmed'));
+      if (!needsContact(callback))
+        return say(
+          t(callback.customer.channel === 'whatsapp' ? 'handoff:callbackConfirmedPhone' : 'handoff:callbackConfirmed'),
+        );
       await this.handoffs.markContactAsked(record.id);
       return say(t('handoff:callbackRecorded'), t('handoff:contact.ask'));
     }
@@ -127,7 +142,20 @@ export class WaitingListener {
     if (cues.has('closing') && !cues.has('howLong')) {
       await this.handoffs.markLeaveAsked(record.id, true);
       const question = t(record.mode === 'live' ? 'handoff:leaveQuestion' : 'handoff:leaveQuestionCallback');
-      return [{ type: 'message', text: question, suggestedActions: { to: [], actions: ['keepButton', 'cancelButton'].map((k) => ({ type: 'imBack', title: t(`handoff:${k}`), value: t(`handoff:${k}`) })) } }];
+      return [
+        {
+          type: 'message',
+          text: question,
+          suggestedActions: {
+            to: [],
+            actions: ['keepButton', 'cancelButton'].map((k) => ({
+              type: 'imBack',
+              title: t(`handoff:${k}`),
+              value: t(`handoff:${k}`),
+            })),
+          },
+        },
+      ];
     }
 
     const answer = await this.knowledgeAnswer(text, lang);
@@ -141,29 +169,54 @@ export class WaitingListener {
       return say(t(await ack('handoff:ackCallback')));
     }
     const ticket = await this.handoffs.ticketFor(record);
-    if (!isStaffed(ticket)) return say(t(await ack('handoff:ackQueued'), { position: ticket.position }), t('handoff:status.closed', { when: await this.when(ticket, t, lang) }));
-    if (await this.movedBack(record, ticket)) return say(t('handoff:ackQueuedMovedBack', { position: ticket.position }));
+    if (!isStaffed(ticket))
+      return say(
+        t(await ack('handoff:ackQueued'), { position: ticket.position }),
+        t('handoff:status.closed', { when: await this.when(ticket, t, lang) }),
+      );
+    if (await this.movedBack(record, ticket))
+      return say(t('handoff:ackQueuedMovedBack', { position: ticket.position }));
     return say(t(await ack('handoff:ackQueued'), { position: ticket.position }));
   }
 
-  private async cancel(handoff: HandoffRecord, t: TFunction, resetDialogs: () => Promise<void>): Promise<Partial<Activity>[]> {
+  private async cancel(
+    handoff: HandoffRecord,
+    t: TFunction,
+    resetDialogs: () => Promise<void>,
+  ): Promise<Partial<Activity>[]> {
     await this.handoffs.cancelByCustomer(handoff.id);
     await resetDialogs();
     return [{ type: 'message', text: t('handoff:cancelled') }];
   }
 
   /** Supervisor request, a threat to cancel, anger or urgency: how the handoff moves up. */
-  private upgradeFor(text: string, cues: Set<string>, threatensToCancel: boolean, record: HandoffRecord): { cause: UpgradeCause; priority: HandoffPriority; supervisor: boolean } | undefined {
-    if (cues.has('supervisor')) return { cause: 'supervisor', priority: Math.min(record.priority, 2) as HandoffPriority, supervisor: true };
-    if (threatensToCancel) return { cause: 'cancellation', priority: Math.min(record.priority, 1) as HandoffPriority, supervisor: true };
-    if (this.deps.frustration(text).level >= 2) return { cause: 'frustration', priority: Math.min(record.priority, 1) as HandoffPriority, supervisor: true };
-    if (URGENT.test(text)) return { cause: 'urgency', priority: Math.max(1, Math.min(record.priority, record.priority - 1)) as HandoffPriority, supervisor: false };
+  private upgradeFor(
+    text: string,
+    cues: Set<string>,
+    threatensToCancel: boolean,
+    record: HandoffRecord,
+  ): { cause: UpgradeCause; priority: HandoffPriority; supervisor: boolean } | undefined {
+    if (cues.has('supervisor'))
+      return { cause: 'supervisor', priority: Math.min(record.priority, 2) as HandoffPriority, supervisor: true };
+    if (threatensToCancel)
+      return { cause: 'cancellation', priority: Math.min(record.priority, 1) as HandoffPriority, supervisor: true };
+    if (this.deps.frustration(text).level >= 2)
+      return { cause: 'frustration', priority: Math.min(record.priority, 1) as HandoffPriority, supervisor: true };
+    if (URGENT.test(text))
+      return {
+        cause: 'urgency',
+        priority: Math.max(1, Math.min(record.priority, record.priority - 1)) as HandoffPriority,
+        supervisor: false,
+      };
     return undefined;
   }
 
   private async howLong(record: HandoffRecord, t: TFunction, lang: 'de' | 'en'): Promise<string> {
     const ticket = await this.handoffs.ticketFor(record);
-    if (record.mode === 'callback') return isStaffed(ticket) ? t('handoff:howLongCallback') : t('handoff:howLongClosed', { when: await this.when(ticket, t, lang) });
+    if (record.mode === 'callback')
+      return isStaffed(ticket)
+        ? t('handoff:howLongCallback')
+        : t('handoff:howLongClosed', { when: await this.when(ticket, t, lang) });
     if (!isStaffed(ticket)) return t('handoff:howLongClosed', { when: await this.when(ticket, t, lang) });
     const howLong = t('handoff:howLong', { position: ticket.position, count: ticket.estimatedWaitMinutes });
     return (await this.movedBack(record, ticket)) ? `${t('handoff:status.movedBack')} ${howLong}` : howLong;
@@ -172,7 +225,8 @@ export class WaitingListener {
   /** The customer's place went up since they were last told (an urgent case came first); now they are told. */
   private async movedBack(record: HandoffRecord, ticket: HandoffTicket): Promise<boolean> {
     const told = record.lastPositionSent;
-    if (ticket.position > 0 && told !== ticket.position) await this.handoffs.notePositionTold(record.id, ticket.position, ticket.estimatedWaitMinutes);
+    if (ticket.position > 0 && told !== ticket.position)
+      await this.handoffs.notePositionTold(record.id, ticket.position, ticket.estimatedWaitMinutes);
     return told !== undefined && ticket.position > told;
   }
 

@@ -22,11 +22,22 @@ interface ActivityDoc {
 }
 
 const conversationSchema = new Schema<ConversationDoc>(
-  { _id: String, userId: { type: String, required: true }, seq: { type: Number, required: true }, createdAt: Date, updatedAt: Date },
+  {
+    _id: String,
+    userId: { type: String, required: true },
+    seq: { type: Number, required: true },
+    createdAt: Date,
+    updatedAt: Date,
+  },
   { versionKey: false, collection: 'directline_conversations' },
 );
 const activitySchema = new Schema<ActivityDoc>(
-  { conversationId: { type: String, required: true }, seq: { type: Number, required: true }, data: { type: String, default: null }, createdAt: { type: Date, required: true } },
+  {
+    conversationId: { type: String, required: true },
+    seq: { type: Number, required: true },
+    data: { type: String, default: null },
+    createdAt: { type: Date, required: true },
+  },
   { versionKey: false, collection: 'directline_activities' },
 );
 activitySchema.index({ conversationId: 1, seq: 1 }, { unique: true });
@@ -36,7 +47,10 @@ interface RevocationDoc {
   _id: string;
   revokedAt: Date;
 }
-const revocationSchema = new Schema<RevocationDoc>({ _id: String, revokedAt: { type: Date, required: true } }, { versionKey: false, collection: 'directline_revocations' });
+const revocationSchema = new Schema<RevocationDoc>(
+  { _id: String, revokedAt: { type: Date, required: true } },
+  { versionKey: false, collection: 'directline_revocations' },
+);
 
 /** How long an instance trusts its "not revoked" answer; another instance's erase counts after this. */
 const REVOCATION_CACHE_MS = 2000;
@@ -68,9 +82,14 @@ export class DirectLineActivityStore implements RevocationList {
   private readonly notRevoked = new Map<string, number>();
 
   constructor(connection: Connection) {
-    this.conversations = connection.models.DirectLineConversation ?? connection.model<ConversationDoc>('DirectLineConversation', conversationSchema);
-    this.activities = connection.models.DirectLineActivity ?? connection.model<ActivityDoc>('DirectLineActivity', activitySchema);
-    this.revocations = connection.models.DirectLineRevocation ?? connection.model<RevocationDoc>('DirectLineRevocation', revocationSchema);
+    this.conversations =
+      connection.models.DirectLineConversation ??
+      connection.model<ConversationDoc>('DirectLineConversation', conversationSchema);
+    this.activities =
+      connection.models.DirectLineActivity ?? connection.model<ActivityDoc>('DirectLineActivity', activitySchema);
+    this.revocations =
+      connection.models.DirectLineRevocation ??
+      connection.model<RevocationDoc>('DirectLineRevocation', revocationSchema);
   }
 
   /** Makes every token of these conversations worthless (the customer was erased). */
@@ -114,11 +133,18 @@ export class DirectLineActivityStore implements RevocationList {
    * the text, the log and every later reader see only the masked copy.
    */
   async append(conversationId: string, activity: Partial<Activity>): Promise<Partial<Activity>> {
-    const conversation = await this.conversations.findOneAndUpdate({ _id: conversationId }, { $inc: { seq: 1 }, $set: { updatedAt: new Date() } }, { new: true }).lean<ConversationDoc>();
+    const conversation = await this.conversations
+      .findOneAndUpdate({ _id: conversationId }, { $inc: { seq: 1 }, $set: { updatedAt: new Date() } }, { new: true })
+      .lean<ConversationDoc>();
     if (!conversation) throw new Error(`Direct Line conversation ${conversationId} does not exist`);
     const stored = { ...activity, id: activityId(conversationId, conversation.seq) };
     const atRest = stored.from?.role === 'user' ? maskDeep(stored) : stored;
-    await this.activities.create({ conversationId, seq: conversation.seq, data: JSON.stringify(atRest), createdAt: new Date() });
+    await this.activities.create({
+      conversationId,
+      seq: conversation.seq,
+      data: JSON.stringify(atRest),
+      createdAt: new Date(),
+    });
     return stored;
   }
 
@@ -126,8 +152,15 @@ export class DirectLineActivityStore implements RevocationList {
    * Activities after the watermark, in order. Stops before a slot that is allocated but not yet
    * written (a concurrent append), so a client never skips past it; a long-dead slot is skipped.
    */
-  async list(conversationId: string, watermark: number): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
-    const docs = await this.activities.find({ conversationId, seq: { $gt: watermark } }).sort({ seq: 1 }).limit(PAGE_SIZE).lean<ActivityDoc[]>();
+  async list(
+    conversationId: string,
+    watermark: number,
+  ): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
+    const docs = await this.activities
+      .find({ conversationId, seq: { $gt: watermark } })
+      .sort({ seq: 1 })
+      .limit(PAGE_SIZE)
+      .lean<ActivityDoc[]>();
     const activities: Partial<Activity>[] = [];
     let last = watermark;
     for (const doc of docs) {
@@ -141,7 +174,10 @@ export class DirectLineActivityStore implements RevocationList {
   async replace(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
     const seq = seqOf(conversationId, activity.id);
     if (seq === undefined) return false;
-    const result = await this.activities.updateOne({ conversationId, seq, data: { $ne: null } }, { $set: { data: JSON.stringify(activity) } });
+    const result = await this.activities.updateOne(
+      { conversationId, seq, data: { $ne: null } },
+      { $set: { data: JSON.stringify(activity) } },
+    );
     return result.matchedCount === 1;
   }
 

@@ -45,6 +45,11 @@ export class AzureDirectLineTokenExchange {
     if (!res.ok || typeof json.token !== 'string' || typeof json.conversationId !== 'string') {
       throw new DirectLineExchangeError(res.status, res.ok ? 'the answer carried no token' : res.statusText);
     }
-    return { conversationId: json.conversationId, token: json.token, expires_in: Number(json.expires_in) || 1800, userId };
+    return {
+      conversationId: json.conversationId,
+      token: json.token,
+      expires_in: Number(json.expires_in) || 1800,
+      userId,
+    };
   }
 }

@@ -38,7 +38,10 @@ export class DirectLineAdapter extends BotAdapter {
 
   /** True for conversations of this endpoint (as opposed to Azure Direct Line ones). */
   owns(reference: Partial<ConversationReference>): boolean {
-    return reference.channelId === LOCAL_DIRECT_LINE_CHANNEL && (reference.conversation?.id ?? '').startsWith(CONVERSATION_PREFIX);
+    return (
+      reference.channelId === LOCAL_DIRECT_LINE_CHANNEL &&
+      (reference.conversation?.id ?? '').startsWith(CONVERSATION_PREFIX)
+    );
   }
 
   get turnsInFlight(): number {
@@ -46,7 +49,12 @@ export class DirectLineAdapter extends BotAdapter {
   }
 
   /** Announces the customer to the bot, as Direct Line does when a conversation starts. */
-  async startConversation(conversationId: string, userId: string, locale: string | undefined, logic: Logic): Promise<void> {
+  async startConversation(
+    conversationId: string,
+    userId: string,
+    locale: string | undefined,
+    logic: Logic,
+  ): Promise<void> {
     const activity: Partial<Activity> = {
       ...this.envelope(conversationId, userId, locale),
       type: ActivityTypes.ConversationUpdate,
@@ -98,7 +106,9 @@ export class DirectLineAdapter extends BotAdapter {
         serviceUrl: this.options.serviceUrl,
         conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
         from: { id: this.options.botId, name: this.options.botName, role: 'bot' },
-        recipient: context.activity.from ? { id: context.activity.from.id, name: context.activity.from.name ?? '', role: 'user' } : undefined,
+        recipient: context.activity.from
+          ? { id: context.activity.from.id, name: context.activity.from.name ?? '', role: 'user' }
+          : undefined,
         timestamp: new Date(),
       });
       responses.push({ id: stored.id! });
@@ -121,12 +131,21 @@ export class DirectLineAdapter extends BotAdapter {
   }
 
   /** Proactive sends: the activities land in the conversation's log and the polling page shows them. */
-  override async continueConversationAsync(_botAppIdOrClaims: unknown, reference: Partial<ConversationReference>, logicOrAudience: Logic | string, maybeLogic?: Logic): Promise<void> {
+  override async continueConversationAsync(
+    _botAppIdOrClaims: unknown,
+    reference: Partial<ConversationReference>,
+    logicOrAudience: Logic | string,
+    maybeLogic?: Logic,
+  ): Promise<void> {
     const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
     if (!logic) throw new Error('continueConversationAsync needs a logic callback');
     const conversationId = reference.conversation?.id;
     if (!conversationId) throw new Error('the conversation reference has no conversation id');
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'ContinueConversation' }, { ...reference, serviceUrl: this.options.serviceUrl }, true);
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'ContinueConversation' },
+      { ...reference, serviceUrl: this.options.serviceUrl },
+      true,
+    );
     activity.locale ??= this.options.defaultLocale;
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }

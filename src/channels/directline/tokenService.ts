@@ -28,7 +28,10 @@ interface SecretDoc {
   value: string;
 }
 
-const secretSchema = new Schema<SecretDoc>({ _id: String, value: { type: String, required: true } }, { versionKey: false, collection: 'deployment_secrets' });
+const secretSchema = new Schema<SecretDoc>(
+  { _id: String, value: { type: String, required: true } },
+  { versionKey: false, collection: 'deployment_secrets' },
+);
 
 /**
  * The key that signs local Direct Line tokens: DIRECT_LINE_TOKEN_SECRET, or else one random key per
@@ -57,7 +60,11 @@ export class TokenSecretSource {
   private async loadOrCreate(): Promise<Buffer> {
     const id = 'directline-token-key';
     try {
-      await this.model.updateOne({ _id: id }, { $setOnInsert: { value: randomBytes(32).toString('base64') } }, { upsert: true });
+      await this.model.updateOne(
+        { _id: id },
+        { $setOnInsert: { value: randomBytes(32).toString('base64') } },
+        { upsert: true },
+      );
     } catch (err) {
       // Two instances upserting at once: one insert wins, the other collides; both then read it.
       if ((err as { code?: number }).code !== 11000) throw err;
@@ -94,23 +101,39 @@ export class DirectLineTokens {
     const exp = Math.min(nowSeconds + this.ttlSeconds, first + this.maxLifetimeSeconds);
     const claims: DirectLineClaims = { conversationId, userId, exp, started: first };
     const body = b64(JSON.stringify({ c: claims.conversationId, u: claims.userId, e: claims.exp, s: claims.started }));
-    const signature = b64(createHmac('sha256', await this.secret.get()).update(`dl1.${body}`).digest());
+    const signature = b64(
+      createHmac('sha256', await this.secret.get())
+        .update(`dl1.${body}`)
+        .digest(),
+    );
     return { conversationId, token: `dl1.${body}.${signature}`, expires_in: Math.max(0, exp - nowSeconds) };
   }
 
   /** Throws DirectLineAuthError (401 missing, 403 forged/expired/other conversation). */
-  async verify(authorization: string | undefined, options: { conversationId?: string; forRefresh?: boolean } = {}): Promise<DirectLineClaims> {
+  async verify(
+    authorization: string | undefined,
+    options: { conversationId?: string; forRefresh?: boolean } = {},
+  ): Promise<DirectLineClaims> {
     const match = /^Bearer\s+(dl1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(authorization?.trim() ?? '');
     if (!authorization) throw new DirectLineAuthError(401, 'A Direct Line token is required');
     if (!match) throw new DirectLineAuthError(403, 'The Direct Line token is not valid');
     const [, body, signature] = match[1].split('.');
-    const expected = createHmac('sha256', await this.secret.get()).update(`dl1.${body}`).digest();
+    const expected = createHmac('sha256', await this.secret.get())
+      .update(`dl1.${body}`)
+      .digest();
     const given = Buffer.from(signature, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new DirectLineAuthError(403, 'The Direct Line token is not valid');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new DirectLineAuthError(403, 'The Direct Line token is not valid');
     let claims: DirectLineClaims;
     try {
-      const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { c: unknown; u: unknown; e: unknown; s?: unknown };
-      if (typeof parsed.c !== 'string' || typeof parsed.u !== 'string' || typeof parsed.e !== 'number') throw new Error('shape');
+      const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
+        c: unknown;
+        u: unknown;
+        e: unknown;
+        s?: unknown;
+      };
+      if (typeof parsed.c !== 'string' || typeof parsed.u !== 'string' || typeof parsed.e !== 'number')
+        throw new Error('shape');
       // Tokens from before the lifetime bound carry no start: their own issue time is taken.
       const started = typeof parsed.s === 'number' ? parsed.s : parsed.e - this.ttlSeconds;
       claims = { conversationId: parsed.c, userId: parsed.u, exp: parsed.e, started };
@@ -120,11 +143,16 @@ export class DirectLineTokens {
     const grace = options.forRefresh ? this.refreshGraceSeconds : 0;
     const nowSeconds = this.now() / 1000;
     if (claims.exp + grace < nowSeconds) throw new DirectLineAuthError(403, 'The Direct Line token has expired');
-    if (claims.started + this.maxLifetimeSeconds < nowSeconds) throw new DirectLineAuthError(403, 'The Direct Line conversation has reached its lifetime; please start a new one');
+    if (claims.started + this.maxLifetimeSeconds < nowSeconds)
+      throw new DirectLineAuthError(
+        403,
+        'The Direct Line conversation has reached its lifetime; please start a new one',
+      );
     if (options.conversationId !== undefined && options.conversationId !== claims.conversationId) {
       throw new DirectLineAuthError(403, 'The Direct Line token is for another conversation');
     }
-    if (this.revocations && (await this.revocations.isRevoked(claims.conversationId))) throw new DirectLineAuthError(403, 'The Direct Line token has been revoked');
+    if (this.revocations && (await this.revocations.isRevoked(claims.conversationId)))
+      throw new DirectLineAuthError(403, 'The Direct Line token has been revoked');
     return claims;
   }
 }

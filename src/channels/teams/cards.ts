@@ -17,7 +17,8 @@ export interface ClaimActionData {
   handoffId: string;
 }
 
-export type CardNotice = { kind: 'alreadyTaken'; name: string } | { kind: 'transferred'; name: string } | { kind: 'supervisorOnly' };
+export type CardNotice =
+  { kind: 'alreadyTaken'; name: string } | { kind: 'transferred'; name: string } | { kind: 'supervisorOnly' };
 
 export interface CardOptions {
   t: TFunction;
@@ -48,11 +49,20 @@ export function handoffCard(handoff: HandoffListItem, options: CardOptions): Ada
   const { t } = options;
   const now = options.now ?? new Date();
   const category = t(`agent:category.${handoff.category}`, { defaultValue: handoff.category });
-  const titleKey = handoff.mode === 'callback' ? 'agent:card.titleCallback' : handoff.needsSupervisor ? 'agent:card.titleSupervisor' : 'agent:card.title';
+  const titleKey =
+    handoff.mode === 'callback'
+      ? 'agent:card.titleCallback'
+      : handoff.needsSupervisor
+        ? 'agent:card.titleSupervisor'
+        : 'agent:card.title';
   const created = new Date(handoff.createdAt);
   const until = handoff.claimedAt ? new Date(handoff.claimedAt) : now;
   const minutes = Math.max(0, Math.floor((until.getTime() - created.getTime()) / 60000));
-  const time = new Intl.DateTimeFormat('de-DE', { timeZone: options.timeZone, hour: '2-digit', minute: '2-digit' }).format(created);
+  const time = new Intl.DateTimeFormat('de-DE', {
+    timeZone: options.timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(created);
 
   const body: CardElement[] = [
     {
@@ -67,11 +77,17 @@ export function handoffCard(handoff: HandoffListItem, options: CardOptions): Ada
       type: 'FactSet',
       facts: [
         { title: t('agent:card.category'), value: category },
-        { title: t('agent:card.priority'), value: t(`agent:priority.${handoff.priorityName}`, { defaultValue: handoff.priorityName }) },
+        {
+          title: t('agent:card.priority'),
+          value: t(`agent:priority.${handoff.priorityName}`, { defaultValue: handoff.priorityName }),
+        },
         { title: t('agent:card.waiting'), value: t('agent:card.waitingValue', { time, minutes }) },
         { title: t('agent:card.mood'), value: t(`agent:mood.${handoff.frustration?.level ?? 0}`) },
         { title: t('agent:card.channel'), value: channelName(t, handoff.customer.channel) },
-        { title: t('agent:card.customer'), value: handoff.customer.name ? escapeTeamsMarkdown(handoff.customer.name) : t('agent:card.customerUnknown') },
+        {
+          title: t('agent:card.customer'),
+          value: handoff.customer.name ? escapeTeamsMarkdown(handoff.customer.name) : t('agent:card.customerUnknown'),
+        },
       ],
     },
   ];
@@ -81,14 +97,26 @@ export function handoffCard(handoff: HandoffListItem, options: CardOptions): Ada
   }
 
   const status = statusLine(handoff, options, minutes);
-  if (status) body.push({ type: 'TextBlock', text: status, weight: 'Bolder', wrap: true, spacing: 'Medium', color: 'Good' });
+  if (status)
+    body.push({ type: 'TextBlock', text: status, weight: 'Bolder', wrap: true, spacing: 'Medium', color: 'Good' });
   if (options.notice) {
     const notice = options.notice;
-    const text = notice.kind === 'supervisorOnly' ? t('agent:thread.supervisorOnly') : t(notice.kind === 'alreadyTaken' ? 'agent:card.alreadyTaken' : 'agent:card.transferredBy', { name: escapeTeamsMarkdown(notice.name) });
+    const text =
+      notice.kind === 'supervisorOnly'
+        ? t('agent:thread.supervisorOnly')
+        : t(notice.kind === 'alreadyTaken' ? 'agent:card.alreadyTaken' : 'agent:card.transferredBy', {
+            name: escapeTeamsMarkdown(notice.name),
+          });
     body.push({ type: 'TextBlock', text, wrap: true, color: 'Warning' });
   }
   if (handoff.status === 'assigned') {
-    body.push({ type: 'TextBlock', text: t('agent:card.threadHint', { bot: options.botName }), wrap: true, isSubtle: true, size: 'Small' });
+    body.push({
+      type: 'TextBlock',
+      text: t('agent:card.threadHint', { bot: options.botName }),
+      wrap: true,
+      isSubtle: true,
+      size: 'Small',
+    });
   }
 
   const card: AdaptiveCard = {

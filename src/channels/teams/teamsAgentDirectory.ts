@@ -15,11 +15,15 @@ export class TeamsAgentDirectory {
 
   /** The principal for a Teams sender, or undefined when the activity carries no usable identity. */
   principalOf(account: Partial<ChannelAccount> | undefined): Principal | undefined {
-    const aad = typeof account?.aadObjectId === 'string' && account.aadObjectId.trim() !== '' ? account.aadObjectId.trim().toLowerCase() : undefined;
+    const aad =
+      typeof account?.aadObjectId === 'string' && account.aadObjectId.trim() !== ''
+        ? account.aadObjectId.trim().toLowerCase()
+        : undefined;
     // Without an AAD id (local test clients) the channel account id is the next best stable id.
     const key = aad ?? (typeof account?.id === 'string' && account.id.trim() !== '' ? account.id.trim() : undefined);
     if (!key) return undefined;
-    const name = typeof account?.name === 'string' && account.name.trim() !== '' ? account.name.trim().slice(0, 100) : key;
+    const name =
+      typeof account?.name === 'string' && account.name.trim() !== '' ? account.name.trim().slice(0, 100) : key;
     return { id: `teams:${key}`, name, role: aad && this.supervisors.has(aad) ? 'supervisor' : 'agent' };
   }
 }

@@ -51,7 +51,9 @@ export class TeamsChannelStore {
     connection: Connection,
     private readonly teamId?: string,
   ) {
-    this.model = (connection.models.TeamsChannel as Model<TeamsChannelDoc> | undefined) ?? connection.model<TeamsChannelDoc>('TeamsChannel', schema);
+    this.model =
+      (connection.models.TeamsChannel as Model<TeamsChannelDoc> | undefined) ??
+      connection.model<TeamsChannelDoc>('TeamsChannel', schema);
   }
 
   async remember(channel: Omit<AgentsChannel, 'updatedAt'>, now = new Date()): Promise<void> {
@@ -65,7 +67,10 @@ export class TeamsChannelStore {
 
   /** The channel new handoffs are posted to, or undefined while the bot is not installed anywhere. */
   async current(): Promise<AgentsChannel | undefined> {
-    const doc = await this.model.findOne(this.teamId === undefined ? { active: true } : { active: true, teamId: this.teamId }).sort({ updatedAt: -1 }).lean();
+    const doc = await this.model
+      .findOne(this.teamId === undefined ? { active: true } : { active: true, teamId: this.teamId })
+      .sort({ updatedAt: -1 })
+      .lean();
     return doc ? toChannel(doc) : undefined;
   }
 

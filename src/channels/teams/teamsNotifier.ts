@@ -67,15 +67,39 @@ export class TeamsNotifier {
     const { events } = this.desk;
     this.unsubscribe.push(
       events.on('created', ({ handoff }) => this.post(handoff)),
-      events.on('claimed', ({ handoff, agent }, { local }) => (local ? this.changed(handoff, this.t('agent:thread.claimed', { name: escapeTeamsMarkdown(agent.name) })) : undefined)),
-      events.on('resolved', ({ handoff }, { local }) => (local ? this.changed(handoff, this.t('agent:thread.resolved')) : undefined)),
-      events.on('transferred', ({ handoff, by }, { local }) => (local ? this.changed(handoff, this.t('agent:thread.transferred'), { kind: 'transferred', name: by.name }) : undefined)),
-      events.on('cancelled', ({ handoff }, { local }) => (local ? this.changed(handoff, this.t('agent:thread.customerCancelled')) : undefined)),
+      events.on('claimed', ({ handoff, agent }, { local }) =>
+        local
+          ? this.changed(handoff, this.t('agent:thread.claimed', { name: escapeTeamsMarkdown(agent.name) }))
+          : undefined,
+      ),
+      events.on('resolved', ({ handoff }, { local }) =>
+        local ? this.changed(handoff, this.t('agent:thread.resolved')) : undefined,
+      ),
+      events.on('transferred', ({ handoff, by }, { local }) =>
+        local
+          ? this.changed(handoff, this.t('agent:thread.transferred'), { kind: 'transferred', name: by.name })
+          : undefined,
+      ),
+      events.on('cancelled', ({ handoff }, { local }) =>
+        local ? this.changed(handoff, this.t('agent:thread.customerCancelled')) : undefined,
+      ),
       events.on('callbackRequested', ({ handoff }, { local }) => (local ? this.changed(handoff) : undefined)),
-      events.on('customerMessage', ({ handoffId, message }, { local }) => (local ? this.say(handoffId, this.t('agent:thread.customer', { text: escapeTeamsMarkdown(message.text) })) : undefined)),
+      events.on('customerMessage', ({ handoffId, message }, { local }) =>
+        local
+          ? this.say(handoffId, this.t('agent:thread.customer', { text: escapeTeamsMarkdown(message.text) }))
+          : undefined,
+      ),
       events.on('agentMessage', ({ handoffId, message, agent }, { local }) =>
         // Messages written in Teams are in the thread already; the desk page's are not.
-        local && !isTeamsPrincipalId(agent.id) ? this.say(handoffId, this.t('agent:thread.fromDesk', { name: escapeTeamsMarkdown(agent.name), text: escapeTeamsMarkdown(message.text) })) : undefined,
+        local && !isTeamsPrincipalId(agent.id)
+          ? this.say(
+              handoffId,
+              this.t('agent:thread.fromDesk', {
+                name: escapeTeamsMarkdown(agent.name),
+                text: escapeTeamsMarkdown(message.text),
+              }),
+            )
+          : undefined,
       ),
     );
     const every = this.options.catchUpMs ?? 30000;
@@ -134,7 +158,10 @@ export class TeamsNotifier {
       if (current.status !== 'queued') await this.updateCard(this.desk.listItem(current));
       return true;
     } catch (err) {
-      log.warn({ err: (err as Error).message, channelId: channel.channelId }, 'posting the handoff card failed; it will be retried');
+      log.warn(
+        { err: (err as Error).message, channelId: channel.channelId },
+        'posting the handoff card failed; it will be retried',
+      );
       await this.threads.release(handoff.id, this.instanceId).catch(() => undefined);
       return false;
     }
@@ -179,7 +206,10 @@ export class TeamsNotifier {
 
   private async sendCard(handoff: HandoffListItem, channel: AgentsChannel): Promise<HandoffThread> {
     const card = this.card(handoff);
-    const activity = { ...MessageFactory.attachment(cardAttachment(card)), summary: String(card.body[0].text) } as Activity;
+    const activity = {
+      ...MessageFactory.attachment(cardAttachment(card)),
+      summary: String(card.body[0].text),
+    } as Activity;
     let result: [Partial<ConversationReference>, string] | undefined;
     await this.proactive(channel.reference, async (context) => {
       result = await TeamsInfo.sendMessageToTeamsChannel(context, activity, channel.channelId, this.botAppId);
@@ -193,7 +223,10 @@ export class TeamsNotifier {
     const activityId = /;messageid=([^;]+)$/.exec(conversationId)?.[1] ?? newActivityId;
     const reference: Partial<ConversationReference> = {
       ...channel.reference,
-      conversation: { ...(channel.reference.conversation ?? {}), id: conversationId } as ConversationReference['conversation'],
+      conversation: {
+        ...(channel.reference.conversation ?? {}),
+        id: conversationId,
+      } as ConversationReference['conversation'],
       activityId,
     };
     return { handoffId: handoff.id, conversationId, activityId, reference };
@@ -201,7 +234,11 @@ export class TeamsNotifier {
 
   private async recordOnHandoff(handoffId: string, thread: HandoffThread, serviceUrl: string): Promise<void> {
     try {
-      await this.desk.setTeamsThread(handoffId, { conversationId: thread.conversationId, activityId: thread.activityId, serviceUrl });
+      await this.desk.setTeamsThread(handoffId, {
+        conversationId: thread.conversationId,
+        activityId: thread.activityId,
+        serviceUrl,
+      });
       await this.desk.claimNotification(handoffId);
     } catch (err) {
       this.logger.warn({ handoffId, err: (err as Error).message }, 'could not note the Teams thread on the handoff');
@@ -216,7 +253,10 @@ export class TeamsNotifier {
    * A proactive turn. Errors inside continueConversationAsync's callback go to onTurnError and are
    * not rethrown, so they are caught here and rethrown to the caller.
    */
-  private async proactive(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  private async proactive(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
     let failure: unknown;
     await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
       try {

@@ -58,7 +58,9 @@ export class TeamsThreadStore {
     connection: Connection,
     private readonly staleMs = 2 * 60 * 1000,
   ) {
-    this.model = (connection.models.TeamsThread as Model<ThreadDoc> | undefined) ?? connection.model<ThreadDoc>('TeamsThread', schema);
+    this.model =
+      (connection.models.TeamsThread as Model<ThreadDoc> | undefined) ??
+      connection.model<ThreadDoc>('TeamsThread', schema);
   }
 
   /** True for the one caller that may post the card of this handoff now. */
@@ -84,7 +86,15 @@ export class TeamsThreadStore {
   async markPosted(thread: HandoffThread, owner: string): Promise<void> {
     await this.model.updateOne(
       { _id: thread.handoffId, owner },
-      { $set: { state: 'posted', postedAt: new Date(), conversationId: thread.conversationId, activityId: thread.activityId, reference: thread.reference } },
+      {
+        $set: {
+          state: 'posted',
+          postedAt: new Date(),
+          conversationId: thread.conversationId,
+          activityId: thread.activityId,
+          reference: thread.reference,
+        },
+      },
     );
   }
 
@@ -115,5 +125,10 @@ export class TeamsThreadStore {
 
 function toThread(doc: ThreadDoc | null): HandoffThread | undefined {
   if (!doc || !doc.conversationId || !doc.activityId || !doc.reference) return undefined;
-  return { handoffId: doc._id, conversationId: doc.conversationId, activityId: doc.activityId, reference: doc.reference };
+  return {
+    handoffId: doc._id,
+    conversationId: doc.conversationId,
+    activityId: doc.activityId,
+    reference: doc.reference,
+  };
 }

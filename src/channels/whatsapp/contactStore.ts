@@ -15,7 +15,14 @@ interface ContactDoc {
 }
 
 const schema = new Schema<ContactDoc>(
-  { _id: { type: String, required: true }, name: String, lastInboundAt: Date, templateSentAt: Date, lockOwner: String, lockUntil: Date },
+  {
+    _id: { type: String, required: true },
+    name: String,
+    lastInboundAt: Date,
+    templateSentAt: Date,
+    lockOwner: String,
+    lockUntil: Date,
+  },
   { versionKey: false, collection: 'whatsapp_contacts' },
 );
 
@@ -50,7 +57,10 @@ export class ContactStore {
     const contact = await this.model.findById(waId, { lastInboundAt: 1 }).lean<ContactDoc>();
     const since = contact?.lastInboundAt ?? new Date(0);
     const claimed = await this.model.findOneAndUpdate(
-      { _id: waId, $or: [{ templateSentAt: { $exists: false } }, { templateSentAt: null }, { templateSentAt: { $lt: since } }] },
+      {
+        _id: waId,
+        $or: [{ templateSentAt: { $exists: false } }, { templateSentAt: null }, { templateSentAt: { $lt: since } }],
+      },
       { $set: { templateSentAt: new Date() } },
       { new: true, upsert: false },
     );
@@ -72,7 +82,15 @@ export class ContactStore {
   async tryLock(waId: string, owner: string, leaseMs: number): Promise<boolean> {
     const now = new Date();
     const locked = await this.model.findOneAndUpdate(
-      { _id: waId, $or: [{ lockUntil: { $exists: false } }, { lockUntil: null }, { lockUntil: { $lt: now } }, { lockOwner: owner }] },
+      {
+        _id: waId,
+        $or: [
+          { lockUntil: { $exists: false } },
+          { lockUntil: null },
+          { lockUntil: { $lt: now } },
+          { lockOwner: owner },
+        ],
+      },
       { $set: { lockOwner: owner, lockUntil: new Date(now.getTime() + leaseMs) } },
       { new: true },
     );
@@ -88,7 +106,10 @@ export class ContactStore {
   }
 
   async unlock(waId: string, owner: string): Promise<void> {
-    await this.model.updateOne({ _id: waId, lockOwner: owner }, { $set: { lockUntil: null }, $unset: { lockOwner: 1 } });
+    await this.model.updateOne(
+      { _id: waId, lockOwner: owner },
+      { $set: { lockUntil: null }, $unset: { lockOwner: 1 } },
+    );
   }
 
   async lastInboundAt(waId: string): Promise<Date | undefined> {

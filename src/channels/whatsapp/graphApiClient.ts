@@ -39,7 +39,12 @@ export class GraphApiClient {
   /** Returns the wamid Meta assigned to the message. */
   async sendMessage(payload: Record<string, unknown>, context: SendContext): Promise<string> {
     const url = `${this.options.apiUrl}/${encodeURIComponent(this.options.phoneNumberId)}/messages`;
-    const body = JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: context.to, ...payload });
+    const body = JSON.stringify({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: context.to,
+      ...payload,
+    });
     for (let attempt = 1; ; attempt++) {
       let status = 0;
       let code = 0;
@@ -52,7 +57,10 @@ export class GraphApiClient {
           signal: AbortSignal.timeout(this.options.timeoutMs),
         });
         status = res.status;
-        const json = (await res.json().catch(() => ({}))) as { messages?: { id?: string }[]; error?: { code?: number; message?: string } };
+        const json = (await res.json().catch(() => ({}))) as {
+          messages?: { id?: string }[];
+          error?: { code?: number; message?: string };
+        };
         if (res.ok) {
           const wamid = json.messages?.[0]?.id;
           if (typeof wamid === 'string') return wamid;
@@ -62,7 +70,10 @@ export class GraphApiClient {
           message = String(json.error?.message ?? res.statusText ?? 'error').slice(0, 300);
         }
       } catch (err) {
-        message = (err as Error).name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs} ms` : (err as Error).message;
+        message =
+          (err as Error).name === 'TimeoutError'
+            ? `no answer within ${this.options.timeoutMs} ms`
+            : (err as Error).message;
       }
       const retryable = status === 0 || status >= 500 || status === 429 || RETRYABLE_CODES.has(code);
       const log = { to: context.to, wamid: context.inboundWamid, status, code, attempt };

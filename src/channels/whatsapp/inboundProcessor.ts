@@ -60,12 +60,19 @@ export class WhatsAppInboundProcessor {
       const isNew = await this.inbox.store(message, new Date(receivedAt + index));
       await this.contacts.recordInbound(message.waId, message.sentAt, message.name);
       if (isNew) customers.add(message.waId);
-      else this.logger.info({ wamid: message.wamid, conversationId: forLog(message.waId) }, 'WhatsApp redelivered a stored message; ignored');
+      else
+        this.logger.info(
+          { wamid: message.wamid, conversationId: forLog(message.waId) },
+          'WhatsApp redelivered a stored message; ignored',
+        );
     }
     for (const status of webhook.statuses) {
       await this.statuses.record(status);
       for (const error of status.errors) {
-        this.logger.warn({ wamid: status.wamid, conversationId: forLog(status.recipientId), code: error.code, error: error.title }, 'WhatsApp reports a failed delivery');
+        this.logger.warn(
+          { wamid: status.wamid, conversationId: forLog(status.recipientId), code: error.code, error: error.title },
+          'WhatsApp reports a failed delivery',
+        );
       }
     }
     return [...customers];
@@ -117,7 +124,12 @@ export class WhatsAppInboundProcessor {
       return running;
     }
     const work = this.drainLoop(waId)
-      .catch((err: Error) => this.logger.error({ conversationId: forLog(waId), err: err.message }, 'WhatsApp processing stopped; the sweep retries'))
+      .catch((err: Error) =>
+        this.logger.error(
+          { conversationId: forLog(waId), err: err.message },
+          'WhatsApp processing stopped; the sweep retries',
+        ),
+      )
       .finally(() => this.draining.delete(waId));
     this.draining.set(waId, work);
     return work;
@@ -166,17 +178,21 @@ export class WhatsAppInboundProcessor {
         } else {
           log.info({ type: message.type }, 'WhatsApp message type the bot cannot read; answered politely');
           await this.adapter.processActivity(activity, async (context) => {
-            await context.sendActivity(this.i18n.t(context.activity.locale)(`channels:whatsapp.unsupported.${meaning.what}`));
+            await context.sendActivity(
+              this.i18n.t(context.activity.locale)(`channels:whatsapp.unsupported.${meaning.what}`),
+            );
           });
         }
       }
       await this.inbox.markDone(message._id);
     } catch (err) {
       log.error({ err: (err as Error).message, attempt: message.attempts }, 'WhatsApp message could not be processed');
-      const dead = await this.inbox.markFailed(message._id, (err as Error).message, message.attempts).catch((e: Error) => {
-        log.error({ err: e.message }, 'could not record the failure');
-        return false;
-      });
+      const dead = await this.inbox
+        .markFailed(message._id, (err as Error).message, message.attempts)
+        .catch((e: Error) => {
+          log.error({ err: e.message }, 'could not record the failure');
+          return false;
+        });
       if (dead) {
         this.options.onDeadLetter?.(1);
         log.error({ attempts: message.attempts }, 'WhatsApp message moved to the dead letters after its last attempt');
@@ -192,6 +208,10 @@ function forLog(waId: string): string {
 
 /** The dead-letter metric: lotse_whatsapp_dead_letters_total. */
 export function deadLetterCounter(registry: Registry): (count: number) => void {
-  const counter = new Counter({ name: 'lotse_whatsapp_dead_letters_total', help: 'WhatsApp messages given up on after every attempt failed', registers: [registry] });
+  const counter = new Counter({
+    name: 'lotse_whatsapp_dead_letters_total',
+    help: 'WhatsApp messages given up on after every attempt failed',
+    registers: [registry],
+  });
   return (count) => counter.inc(count);
 }

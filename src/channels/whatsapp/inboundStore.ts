@@ -97,7 +97,11 @@ export class InboundStore {
     const now = new Date();
     return this.model
       .findOneAndUpdate(
-        { waId, attempts: { $lt: MAX_ATTEMPTS }, $or: [{ status: 'pending' }, { status: 'processing', claimedAt: { $lt: new Date(now.getTime() - leaseMs) } }] },
+        {
+          waId,
+          attempts: { $lt: MAX_ATTEMPTS },
+          $or: [{ status: 'pending' }, { status: 'processing', claimedAt: { $lt: new Date(now.getTime() - leaseMs) } }],
+        },
         { $set: { status: 'processing', claimedAt: now }, $inc: { attempts: 1 } },
         { sort: { sentAt: 1, receivedAt: 1 }, new: true },
       )
@@ -105,7 +109,10 @@ export class InboundStore {
   }
 
   async markDone(wamid: string): Promise<void> {
-    await this.model.updateOne({ _id: wamid, status: 'processing' }, { $set: { status: 'done', finishedAt: new Date() }, $unset: { error: 1, sealed: 1 } });
+    await this.model.updateOne(
+      { _id: wamid, status: 'processing' },
+      { $set: { status: 'done', finishedAt: new Date() }, $unset: { error: 1, sealed: 1 } },
+    );
   }
 
   /**
@@ -116,7 +123,10 @@ export class InboundStore {
     const dead = attempts >= MAX_ATTEMPTS;
     const result = await this.model.updateOne(
       { _id: wamid, status: 'processing' },
-      { $set: { status: dead ? 'failed' : 'pending', error: error.slice(0, 500), finishedAt: new Date() }, ...(dead ? { $unset: { sealed: 1 } } : {}) },
+      {
+        $set: { status: dead ? 'failed' : 'pending', error: error.slice(0, 500), finishedAt: new Date() },
+        ...(dead ? { $unset: { sealed: 1 } } : {}),
+      },
     );
     return dead && result.modifiedCount === 1;
   }
@@ -128,7 +138,10 @@ export class InboundStore {
   async deadLetterAbandoned(leaseMs = DEFAULT_CLAIM_LEASE_MS): Promise<number> {
     const result = await this.model.updateMany(
       { status: 'processing', attempts: { $gte: MAX_ATTEMPTS }, claimedAt: { $lt: new Date(Date.now() - leaseMs) } },
-      { $set: { status: 'failed', error: 'abandoned: every attempt ended without a result', finishedAt: new Date() }, $unset: { sealed: 1 } },
+      {
+        $set: { status: 'failed', error: 'abandoned: every attempt ended without a result', finishedAt: new Date() },
+        $unset: { sealed: 1 },
+      },
     );
     return result.modifiedCount;
   }

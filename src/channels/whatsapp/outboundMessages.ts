@@ -45,21 +45,30 @@ export function splitText(text: string, max: number = LIMITS.text): string[] {
 
 function truncate(text: string, max: number): string {
   const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 const length = (text: string) => Array.from(text).length;
 
 /** Bot Framework markdown to WhatsApp's: **bold** -> *bold*, links as "text (url)", hard breaks as newlines. */
 function toWhatsAppMarkdown(text: string): string {
-  return text.replace(/ {2}\n/g, '\n').replace(/\*\*(.+?)\*\*/g, '*$1*').replace(/\[([^\][]+)\]\((https?:[^)\s[\]]+)\)/g, '$1 ($2)');
+  return text
+    .replace(/ {2}\n/g, '\n')
+    .replace(/\*\*(.+?)\*\*/g, '*$1*')
+    .replace(/\[([^\][]+)\]\((https?:[^)\s[\]]+)\)/g, '$1 ($2)');
 }
 
 function actionsOf(activity: Partial<Activity>): { choices: Choice[]; links: string[] } {
   const actions: CardAction[] = [...(activity.suggestedActions?.actions ?? [])];
   for (const attachment of activity.attachments ?? []) {
     const content = attachment.content as { buttons?: CardAction[] } | undefined;
-    if (attachment.contentType?.startsWith('application/vnd.microsoft.card.') && Array.isArray(content?.buttons)) actions.push(...content.buttons);
+    if (attachment.contentType?.startsWith('application/vnd.microsoft.card.') && Array.isArray(content?.buttons))
+      actions.push(...content.buttons);
   }
   const choices: Choice[] = [];
   const links: string[] = [];
@@ -86,8 +95,13 @@ function cardTexts(activity: Partial<Activity>): string[] {
   const out: string[] = [];
   for (const attachment of activity.attachments ?? []) {
     const content = attachment.content as { title?: string; subtitle?: string; text?: string } | undefined;
-    if (!content || typeof content !== 'object' || attachment.contentType === 'application/vnd.microsoft.card.adaptive') continue;
-    out.push(...[content.title, content.subtitle, content.text].filter((t): t is string => typeof t === 'string' && t.trim() !== ''));
+    if (!content || typeof content !== 'object' || attachment.contentType === 'application/vnd.microsoft.card.adaptive')
+      continue;
+    out.push(
+      ...[content.title, content.subtitle, content.text].filter(
+        (t): t is string => typeof t === 'string' && t.trim() !== '',
+      ),
+    );
   }
   return out;
 }
@@ -99,8 +113,11 @@ function cardTexts(activity: Partial<Activity>): string[] {
  */
 export function toWhatsAppPayloads(activity: Partial<Activity>, labels: OutboundLabels): WhatsAppPayload[] {
   const { choices, links } = actionsOf(activity);
-  const text = toWhatsAppMarkdown([activity.text ?? '', ...cardTexts(activity), ...links].filter((t) => t.trim() !== '').join('\n\n'));
-  const textMessages = (body: string): WhatsAppPayload[] => splitText(body).map((part) => ({ type: 'text', text: { body: part, preview_url: false } }));
+  const text = toWhatsAppMarkdown(
+    [activity.text ?? '', ...cardTexts(activity), ...links].filter((t) => t.trim() !== '').join('\n\n'),
+  );
+  const textMessages = (body: string): WhatsAppPayload[] =>
+    splitText(body).map((part) => ({ type: 'text', text: { body: part, preview_url: false } }));
 
   if (choices.length === 0) return textMessages(text);
 

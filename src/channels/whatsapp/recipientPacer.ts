@@ -5,7 +5,10 @@
  * own bursts, while 131056 from Meta remains the authority (retried with backoff by the client).
  */
 export class RecipientPacer {
-  private readonly lanes = new Map<string, { tail: Promise<unknown>; tokens: number; refilledAt: number; lastSentAt: number }>();
+  private readonly lanes = new Map<
+    string,
+    { tail: Promise<unknown>; tokens: number; refilledAt: number; lastSentAt: number }
+  >();
 
   constructor(
     private readonly options: { minGapMs: number; burst: number; refillMs: number },
@@ -13,7 +16,12 @@ export class RecipientPacer {
   ) {}
 
   run<T>(recipient: string, task: () => Promise<T>): Promise<T> {
-    const lane = this.lanes.get(recipient) ?? { tail: Promise.resolve(), tokens: this.options.burst, refilledAt: Date.now(), lastSentAt: 0 };
+    const lane = this.lanes.get(recipient) ?? {
+      tail: Promise.resolve(),
+      tokens: this.options.burst,
+      refilledAt: Date.now(),
+      lastSentAt: 0,
+    };
     this.lanes.set(recipient, lane);
     const result = lane.tail.then(async () => {
       const now = Date.now();

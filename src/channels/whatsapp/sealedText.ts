@@ -39,7 +39,11 @@ export class InboundSealer {
   private async loadOrCreate(): Promise<Buffer> {
     const secrets = this.connection.collection<{ _id: string; value: string }>('deployment_secrets');
     try {
-      await secrets.updateOne({ _id: KEY_ID }, { $setOnInsert: { value: randomBytes(32).toString('base64') } }, { upsert: true });
+      await secrets.updateOne(
+        { _id: KEY_ID },
+        { $setOnInsert: { value: randomBytes(32).toString('base64') } },
+        { upsert: true },
+      );
     } catch (err) {
       // Two instances creating it at once: one insert wins, both read the same key.
       if ((err as { code?: number }).code !== 11000) throw err;

@@ -48,21 +48,33 @@ export class StatusStore {
     await this.apply(update.wamid, update.recipientId, update.status, update.at, update.errors);
   }
 
-  private async apply(wamid: string, recipientId: string, status: OutboundState, at: Date, errors: StatusDoc['failures']): Promise<void> {
+  private async apply(
+    wamid: string,
+    recipientId: string,
+    status: OutboundState,
+    at: Date,
+    errors: StatusDoc['failures'],
+  ): Promise<void> {
     const rank = RANK[status];
     const set: Partial<StatusDoc> = { status, rank, recipientId, updatedAt: at };
     if (errors && errors.length > 0) set.failures = errors;
     try {
       // Only a higher state wins; if the document already holds a higher one, the upsert's insert
       // collides on _id and we just add the event to the history.
-      await this.model.updateOne({ _id: wamid, rank: { $lt: rank } }, { $set: set, $push: { history: { status, at } } }, { upsert: true });
+      await this.model.updateOne(
+        { _id: wamid, rank: { $lt: rank } },
+        { $set: set, $push: { history: { status, at } } },
+        { upsert: true },
+      );
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
       await this.model.updateOne({ _id: wamid }, { $push: { history: { status, at } } });
     }
   }
 
-  async get(wamid: string): Promise<{ status: OutboundState; recipientId: string; history: { status: OutboundState; at: Date }[] } | null> {
+  async get(
+    wamid: string,
+  ): Promise<{ status: OutboundState; recipientId: string; history: { status: OutboundState; at: Date }[] } | null> {
     return this.model.findById(wamid).lean<StatusDoc>();
   }
 }

@@ -39,12 +39,15 @@ const DELIVERY_STATES: readonly DeliveryState[] = ['sent', 'delivered', 'read', 
 
 function toDate(timestamp: unknown): Date | undefined {
   const seconds = Number(timestamp);
-  return typeof timestamp === 'string' && /^\d{1,12}$/.test(timestamp) && Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined;
+  return typeof timestamp === 'string' && /^\d{1,12}$/.test(timestamp) && Number.isFinite(seconds)
+    ? new Date(seconds * 1000)
+    : undefined;
 }
 
 /** Throws WebhookPayloadError when the body is not a webhook at all; skips malformed items. */
 export function parseWebhook(body: unknown): ParsedWebhook {
-  if (!isObject(body) || !Array.isArray(body.entry)) throw new WebhookPayloadError('expected an object with an "entry" array');
+  if (!isObject(body) || !Array.isArray(body.entry))
+    throw new WebhookPayloadError('expected an object with an "entry" array');
   const messages: InboundMessage[] = [];
   const statuses: StatusUpdate[] = [];
   for (const entry of body.entry) {
@@ -54,7 +57,12 @@ export function parseWebhook(body: unknown): ParsedWebhook {
       const value = change.value;
       const names = new Map<string, string>();
       for (const contact of asArray(value.contacts)) {
-        if (isObject(contact) && typeof contact.wa_id === 'string' && isObject(contact.profile) && typeof contact.profile.name === 'string') {
+        if (
+          isObject(contact) &&
+          typeof contact.wa_id === 'string' &&
+          isObject(contact.profile) &&
+          typeof contact.profile.name === 'string'
+        ) {
           names.set(contact.wa_id, contact.profile.name.slice(0, 200));
         }
       }
@@ -62,17 +70,44 @@ export function parseWebhook(body: unknown): ParsedWebhook {
         if (!isObject(message)) continue;
         const { id, from, type } = message;
         const sentAt = toDate(message.timestamp);
-        if (typeof id !== 'string' || id.length > 256 || typeof from !== 'string' || !/^\d{5,20}$/.test(from) || typeof type !== 'string' || !sentAt) continue;
-        messages.push({ wamid: id, waId: from, name: names.get(from), sentAt, type: type.slice(0, 40), raw: JSON.stringify(message) });
+        if (
+          typeof id !== 'string' ||
+          id.length > 256 ||
+          typeof from !== 'string' ||
+          !/^\d{5,20}$/.test(from) ||
+          typeof type !== 'string' ||
+          !sentAt
+        )
+          continue;
+        messages.push({
+          wamid: id,
+          waId: from,
+          name: names.get(from),
+          sentAt,
+          type: type.slice(0, 40),
+          raw: JSON.stringify(message),
+        });
       }
       for (const status of asArray(value.statuses)) {
         if (!isObject(status)) continue;
         const at = toDate(status.timestamp);
-        if (typeof status.id !== 'string' || typeof status.recipient_id !== 'string' || !DELIVERY_STATES.includes(status.status as DeliveryState) || !at) continue;
+        if (
+          typeof status.id !== 'string' ||
+          typeof status.recipient_id !== 'string' ||
+          !DELIVERY_STATES.includes(status.status as DeliveryState) ||
+          !at
+        )
+          continue;
         const errors = asArray(status.errors)
           .filter(isObject)
           .map((e) => ({ code: Number(e.code) || 0, title: String(e.title ?? e.message ?? '').slice(0, 300) }));
-        statuses.push({ wamid: status.id, recipientId: status.recipient_id, status: status.status as DeliveryState, at, errors });
+        statuses.push({
+          wamid: status.id,
+          recipientId: status.recipient_id,
+          status: status.status as DeliveryState,
+          at,
+          errors,
+        });
       }
     }
   }
@@ -82,7 +117,8 @@ export function parseWebhook(body: unknown): ParsedWebhook {
 /** Media and other kinds the bot cannot read; each gets its own polite answer. */
 export type UnsupportedKind = 'image' | 'audio' | 'video' | 'document' | 'location' | 'sticker' | 'contacts' | 'other';
 
-export type Interpretation = { kind: 'text'; text: string } | { kind: 'unsupported'; what: UnsupportedKind } | { kind: 'ignore' };
+export type Interpretation =
+  { kind: 'text'; text: string } | { kind: 'unsupported'; what: UnsupportedKind } | { kind: 'ignore' };
 
 const MEDIA: Record<string, UnsupportedKind> = {
   image: 'image',

@@ -41,7 +41,13 @@ export class WhatsAppAdapter extends BotAdapter {
   }
 
   /** The activity a customer's message becomes; the conversation is the customer's wa_id. */
-  inboundActivity(message: { wamid: string; waId: string; name?: string; sentAt: Date; text?: string }): Partial<Activity> {
+  inboundActivity(message: {
+    wamid: string;
+    waId: string;
+    name?: string;
+    sentAt: Date;
+    text?: string;
+  }): Partial<Activity> {
     return {
       type: ActivityTypes.Message,
       id: message.wamid,
@@ -65,8 +71,12 @@ export class WhatsAppAdapter extends BotAdapter {
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
-    const inboundWamid = context.activity.type === ActivityTypes.Message ? context.activity.id : context.activity.replyToId;
-    const log = this.logger.child({ conversationId: maskPhoneNumbersInLine(context.activity.conversation?.id ?? ''), wamid: inboundWamid });
+    const inboundWamid =
+      context.activity.type === ActivityTypes.Message ? context.activity.id : context.activity.replyToId;
+    const log = this.logger.child({
+      conversationId: maskPhoneNumbersInLine(context.activity.conversation?.id ?? ''),
+      wamid: inboundWamid,
+    });
     let windowOpen: boolean | undefined;
     for (const activity of activities) {
       if (activity.type === 'delay') {
@@ -87,11 +97,16 @@ export class WhatsAppAdapter extends BotAdapter {
         continue;
       }
       const t = this.i18n.t(activity.locale ?? context.activity.locale);
-      const payloads = toWhatsAppPayloads(activity, { listButton: t('channels:whatsapp.listButton'), choose: t('channels:whatsapp.choose') });
+      const payloads = toWhatsAppPayloads(activity, {
+        listButton: t('channels:whatsapp.listButton'),
+        choose: t('channels:whatsapp.choose'),
+      });
       let last = '';
       for (const payload of payloads) {
         last = await this.pacer.run(to, () => this.graph.sendMessage(payload, { to, inboundWamid }));
-        await this.statuses.recordAccepted(last, to).catch((err: Error) => log.warn({ sent: last, err: err.message }, 'delivery status not stored'));
+        await this.statuses
+          .recordAccepted(last, to)
+          .catch((err: Error) => log.warn({ sent: last, err: err.message }, 'delivery status not stored'));
       }
       responses.push({ id: last });
     }
@@ -111,8 +126,13 @@ export class WhatsAppAdapter extends BotAdapter {
       log.info({ to }, 'customer service window closed; the template was already sent, nothing more sent');
       return '';
     }
-    const wamid = await this.pacer.run(to, () => this.graph.sendMessage(templatePayload(this.options.templateName, this.options.templateLanguage), { to }));
-    log.info({ to, sent: wamid, template: this.options.templateName }, 'customer service window closed: template sent instead');
+    const wamid = await this.pacer.run(to, () =>
+      this.graph.sendMessage(templatePayload(this.options.templateName, this.options.templateLanguage), { to }),
+    );
+    log.info(
+      { to, sent: wamid, template: this.options.templateName },
+      'customer service window closed: template sent instead',
+    );
     await this.statuses.recordAccepted(wamid, to).catch(() => undefined);
     return wamid;
   }
@@ -130,10 +150,19 @@ export class WhatsAppAdapter extends BotAdapter {
   }
 
   /** Proactive sends (queue updates, agent messages): a turn on the stored reference. */
-  override async continueConversationAsync(_botAppIdOrClaims: unknown, reference: Partial<ConversationReference>, logicOrAudience: Logic | string, maybeLogic?: Logic): Promise<void> {
+  override async continueConversationAsync(
+    _botAppIdOrClaims: unknown,
+    reference: Partial<ConversationReference>,
+    logicOrAudience: Logic | string,
+    maybeLogic?: Logic,
+  ): Promise<void> {
     const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
     if (!logic) throw new Error('continueConversationAsync needs a logic callback');
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'ContinueConversation' }, { ...reference, channelId: WHATSAPP_CHANNEL }, true);
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'ContinueConversation' },
+      { ...reference, channelId: WHATSAPP_CHANNEL },
+      true,
+    );
     activity.locale ??= reference.locale ?? this.options.defaultLocale;
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }

@@ -27,12 +27,21 @@ export function isStaffed(ticket: HandoffTicket): boolean {
 }
 
 /** "ab Montag, 8 Uhr", "morgen ab 8:30 Uhr", "heute ab 14 Uhr" in the company's time zone. */
-export function whenBack(t: TFunction, ticket: Pick<HandoffTicket, 'reopensAt'>, lang: 'de' | 'en', timeZone: string, now: Date): string {
+export function whenBack(
+  t: TFunction,
+  ticket: Pick<HandoffTicket, 'reopensAt'>,
+  lang: 'de' | 'en',
+  timeZone: string,
+  now: Date,
+): string {
   if (!ticket.reopensAt) return t('handoff:when.unknown');
   const at = new Date(ticket.reopensAt);
   const target = localMoment(at, timeZone, lang);
   const today = localMoment(now, timeZone, lang);
-  const time = target.minute === 0 ? t('handoff:when.hour', { hour: target.hour }) : t('handoff:when.hourMinute', { hour: target.hour, minute: String(target.minute).padStart(2, '0') });
+  const time =
+    target.minute === 0
+      ? t('handoff:when.hour', { hour: target.hour })
+      : t('handoff:when.hourMinute', { hour: target.hour, minute: String(target.minute).padStart(2, '0') });
   const days = daysBetween(today.date, target.date);
   if (days <= 0) return t('handoff:when.today', { time });
   if (days === 1) return t('handoff:when.tomorrow', { time });
@@ -45,7 +54,9 @@ export function whenBack(t: TFunction, ticket: Pick<HandoffTicket, 'reopensAt'>,
 /** The messages that announce a new handoff, in order. */
 export function announceHandoff(t: TFunction, ticket: HandoffTicket, context: AnnouncementContext): string[] {
   if (ticket.created === false) {
-    return [ticket.position > 0 ? t('handoff:alreadyQueued', { position: ticket.position }) : t('handoff:alreadyCallback')];
+    return [
+      ticket.position > 0 ? t('handoff:alreadyQueued', { position: ticket.position }) : t('handoff:alreadyCallback'),
+    ];
   }
   const messages: string[] = [];
   const opener = t(`handoff:opener.${context.needsSupervisor ? 'supervisor' : context.reason}`, { defaultValue: '' });
@@ -57,14 +68,18 @@ export function announceHandoff(t: TFunction, ticket: HandoffTicket, context: An
   const when = whenBack(t, ticket, context.lang, context.timeZone, context.now);
   if (ticket.position > 0) {
     // The urgent lane stays live at night, but nobody can take it before the team is back.
-    messages.push(t(`handoff:urgentNight.${context.category === 'lost_or_stolen' ? 'lost_or_stolen' : 'other'}`, { when }));
+    messages.push(
+      t(`handoff:urgentNight.${context.category === 'lost_or_stolen' ? 'lost_or_stolen' : 'other'}`, { when }),
+    );
     if (context.references.length) messages.push(t('handoff:recorded', { references: context.references.join(', ') }));
     return messages;
   }
   if (ticket.needsContact) {
     messages.push(t('handoff:outsideHours', { when }), t('handoff:contact.ask'));
   } else {
-    messages.push(t(context.channel === 'whatsapp' ? 'handoff:outsideHoursPhone' : 'handoff:outsideHoursContact', { when }));
+    messages.push(
+      t(context.channel === 'whatsapp' ? 'handoff:outsideHoursPhone' : 'handoff:outsideHoursContact', { when }),
+    );
   }
   return messages;
 }

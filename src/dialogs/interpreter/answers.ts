@@ -3,13 +3,26 @@ import { normalizeText } from '../../services/nlu/normalize';
 import type { Expectation, PhraseChoice } from './expectation';
 import { renderPhrase } from './expectation';
 import { detectField, detectLostItem, detectProblem } from './matchers';
-import { parseAddress, parseCustomerNumber, parseDate, parseEmail, parseIban, parseLastFour, parseName, parsePhone } from './slots';
+import {
+  parseAddress,
+  parseCustomerNumber,
+  parseDate,
+  parseEmail,
+  parseIban,
+  parseLastFour,
+  parseName,
+  parsePhone,
+} from './slots';
 import { startsWithNo, yesNo } from './yesNo';
 
 export type AnswerCheck = { ok: true } | { ok: false; problemKey?: string };
 
 /** The choice a message picks: its digit or value, or its title in German or English. */
-export function pickPhraseChoice(text: string, choices: PhraseChoice[] | undefined, i18n: I18nService): PhraseChoice | undefined {
+export function pickPhraseChoice(
+  text: string,
+  choices: PhraseChoice[] | undefined,
+  i18n: I18nService,
+): PhraseChoice | undefined {
   const raw = text.trim();
   const digit = /^(\d{1,2})[.)]?$/.exec(raw)?.[1];
   const normalized = normalizeText(raw);
@@ -49,7 +62,9 @@ export function checkAnswer(expect: Expectation, text: string, now: Date, i18n: 
     case 'name':
       return parseName(text) ? { ok: true } : { ok: false, problemKey: expect.problem };
     case 'identifier':
-      return parseDate(text, now) || parseCustomerNumber(text) || (expect.allowLastFour && parseLastFour(text)) ? { ok: true } : { ok: false, problemKey: expect.problem };
+      return parseDate(text, now) || parseCustomerNumber(text) || (expect.allowLastFour && parseLastFour(text))
+        ? { ok: true }
+        : { ok: false, problemKey: expect.problem };
     case 'email':
       return parseEmail(text) ? { ok: true } : { ok: false, problemKey: expect.problem };
     case 'phone':
@@ -58,7 +73,9 @@ export function checkAnswer(expect: Expectation, text: string, now: Date, i18n: 
       return parseAddress(text) ? { ok: true } : { ok: false, problemKey: expect.problem };
     case 'iban': {
       const iban = parseIban(text);
-      return 'iban' in iban ? { ok: true } : { ok: false, problemKey: `conversation:dataChange.problems.${iban.problem}` };
+      return 'iban' in iban
+        ? { ok: true }
+        : { ok: false, problemKey: `conversation:dataChange.problems.${iban.problem}` };
     }
   }
 }

@@ -6,7 +6,11 @@ import { Choice, withChoices } from '../replies';
 
 /** A piece of bot text kept as a translation key (or both languages), so a question can be asked again in another language. */
 export type Phrase =
-  | { key: string; params?: Record<string, string | number>; /** params that are themselves keys to translate */ paramKeys?: Record<string, string> }
+  | {
+      key: string;
+      params?: Record<string, string | number>;
+      /** params that are themselves keys to translate */ paramKeys?: Record<string, string>;
+    }
   | { text: { de: string; en: string } };
 
 /**
@@ -16,7 +20,8 @@ export type Phrase =
  * - text: a free description of at least a few characters (complaint, disputed charge);
  * - slots: name, identifier (birth date, customer number, last four digits), email, phone, address, iban.
  */
-export type AnswerKind = 'yesNo' | 'choice' | 'open' | 'text' | 'name' | 'identifier' | 'email' | 'phone' | 'address' | 'iban';
+export type AnswerKind =
+  'yesNo' | 'choice' | 'open' | 'text' | 'name' | 'identifier' | 'email' | 'phone' | 'address' | 'iban';
 
 /** Recognisers of free text for choice steps ("Mein WLAN geht nicht" picks "Kein Internet"). */
 export type ChoiceMatcher = 'problem' | 'field' | 'lostItem';

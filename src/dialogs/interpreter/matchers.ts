@@ -22,7 +22,8 @@ export function detectProblem(text: string): Problem | undefined {
   return undefined;
 }
 
-const FAULT = /(geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no internet|crash|keeps dropping|won t|cannot connect|can t connect)/;
+const FAULT =
+  /(geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no internet|crash|keeps dropping|won t|cannot connect|can t connect)/;
 
 /** "geht seit gestern nicht", "funktioniert schon wieder nicht", "is seit gestern weg": a verb, a few words, a negation. */
 const WORKS = new Set(['geht', 'gehen', 'funktioniert', 'funktionieren', 'klappt', 'lauft', 'laeuft']);
@@ -31,7 +32,12 @@ const IS = new Set(['ist', 'is']);
 const AWAY = new Set(['weg', 'tot', 'down', 'ausgefallen']);
 
 /** A word of `first`, then at most `gap` words, then a word of `then` — word by word, in linear time. */
-function wordsApart(words: readonly string[], first: ReadonlySet<string>, gap: number, then: ReadonlySet<string>): boolean {
+function wordsApart(
+  words: readonly string[],
+  first: ReadonlySet<string>,
+  gap: number,
+  then: ReadonlySet<string>,
+): boolean {
   return words.some((word, i) => first.has(word) && words.slice(i + 1, i + 2 + gap).some((next) => then.has(next)));
 }
 

@@ -9,9 +9,44 @@ import { trimTrailing } from '../../services/text/trim';
  */
 
 const MONTHS: Record<string, number> = {
-  januar: 1, janner: 1, jaenner: 1, jan: 1, january: 1, februar: 2, feber: 2, feb: 2, february: 2, marz: 3, maerz: 3, mar: 3, march: 3,
-  april: 4, apr: 4, mai: 5, may: 5, juni: 6, jun: 6, june: 6, juli: 7, jul: 7, july: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10, october: 10, oct: 10, november: 11, nov: 11, dezember: 12, dez: 12, december: 12, dec: 12,
+  januar: 1,
+  janner: 1,
+  jaenner: 1,
+  jan: 1,
+  january: 1,
+  februar: 2,
+  feber: 2,
+  feb: 2,
+  february: 2,
+  marz: 3,
+  maerz: 3,
+  mar: 3,
+  march: 3,
+  april: 4,
+  apr: 4,
+  mai: 5,
+  may: 5,
+  juni: 6,
+  jun: 6,
+  june: 6,
+  juli: 7,
+  jul: 7,
+  july: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  dezember: 12,
+  dez: 12,
+  december: 12,
+  dec: 12,
 };
 
 const NUMERIC_DATE = /(?:^|\D)(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)/;
@@ -21,7 +56,13 @@ const ENGLISH_DATE = /(?:^|[^a-z])([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\
 
 function plausibleDate(day: number, month: number, year: number, now: Date): string | undefined {
   const parsed = new Date(Date.UTC(year, month - 1, day));
-  if (parsed.getUTCDate() !== day || parsed.getUTCMonth() !== month - 1 || year < 1900 || parsed.getTime() > now.getTime()) return undefined;
+  if (
+    parsed.getUTCDate() !== day ||
+    parsed.getUTCMonth() !== month - 1 ||
+    year < 1900 ||
+    parsed.getTime() > now.getTime()
+  )
+    return undefined;
   return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
 }
 
@@ -38,9 +79,11 @@ export function parseDate(text: string, now: Date = new Date()): string | undefi
   if (iso) return plausibleDate(Number(iso[3]), Number(iso[2]), Number(iso[1]), now);
   const lower = normalizeText(raw.replace(/\./g, '. ')).replace(/ +/g, ' ');
   const worded = WORD_DATE.exec(lower);
-  if (worded && MONTHS[worded[2]] !== undefined) return plausibleDate(Number(worded[1]), MONTHS[worded[2]], Number(worded[3]), now);
+  if (worded && MONTHS[worded[2]] !== undefined)
+    return plausibleDate(Number(worded[1]), MONTHS[worded[2]], Number(worded[3]), now);
   const english = ENGLISH_DATE.exec(lower);
-  if (english && MONTHS[english[1]] !== undefined) return plausibleDate(Number(english[2]), MONTHS[english[1]], Number(english[3]), now);
+  if (english && MONTHS[english[1]] !== undefined)
+    return plausibleDate(Number(english[2]), MONTHS[english[1]], Number(english[3]), now);
   return undefined;
 }
 
@@ -51,7 +94,10 @@ const CUSTOMER_NUMBER = /(?:^|[^\p{L}\d])(?:([a-z]{1,3})[- ]?)?(\d{2,12}(?:[-/. 
 export function parseCustomerNumber(text: string): string | undefined {
   // A date, even an impossible one ("31.02.1980"), is not a customer number.
   if (NUMERIC_DATE.test(text) || ISO_DATE.test(text)) return undefined;
-  const cleaned = text.replace(/\b(kundennummer|kunden nr|kundennr|kd nr|kdnr|customer number|nummer|nr)\b\.?:?/gi, ' ');
+  const cleaned = text.replace(
+    /\b(kundennummer|kunden nr|kundennr|kd nr|kdnr|customer number|nummer|nr)\b\.?:?/gi,
+    ' ',
+  );
   const match = CUSTOMER_NUMBER.exec(cleaned);
   if (!match) return undefined;
   const digits = match[2].replace(/\D/g, '');
@@ -116,7 +162,8 @@ function looksLikeAddress(value: string): boolean {
   while (lastDigit >= 0 && !DIGIT.test(value[lastDigit])) lastDigit--;
   return firstLetter >= 0 && lastDigit > firstLetter;
 }
-const ADDRESS_LEAD = /^(meine neue (adresse|anschrift) (ist|lautet)|neue (adresse|anschrift)|die neue (adresse|anschrift) (ist|lautet)|ich wohne (jetzt )?(in der |im |am )?|my new address is|new address)\s*:?\s*/i;
+const ADDRESS_LEAD =
+  /^(meine neue (adresse|anschrift) (ist|lautet)|neue (adresse|anschrift)|die neue (adresse|anschrift) (ist|lautet)|ich wohne (jetzt )?(in der |im |am )?|my new address is|new address)\s*:?\s*/i;
 
 /** House number and postcode, the fixed middle of an address: " 7, 50667 " before the town. */
 const NUMBER_POSTCODE = /(?<= )\d{1,4}[a-z]?,? \d{4,5} (?=\p{L})/gu;
@@ -133,7 +180,8 @@ function addressInside(value: string): string | undefined {
     const at = match.index ?? 0;
     const before = value.slice(0, at - 1).split(' ');
     let streetWords = 0;
-    while (streetWords < 4 && streetWords < before.length && STREET_WORD.test(before[before.length - 1 - streetWords])) streetWords++;
+    while (streetWords < 4 && streetWords < before.length && STREET_WORD.test(before[before.length - 1 - streetWords]))
+      streetWords++;
     const street = before.slice(before.length - streetWords);
     if (street.length === 0 || street[0].length < 2) continue;
     const after = value.slice(at + match[0].length).split(' ');
@@ -163,16 +211,89 @@ export function parseIban(text: string): { iban: string } | { problem: 'ibanForm
 /** Words that make a message a sentence or an answer rather than a name. */
 const NOT_NAME_WORDS = new Set(
   [
-    'ja', 'nein', 'jo', 'ne', 'nee', 'ok', 'okay', 'yes', 'no', 'danke', 'bitte', 'hallo', 'ich', 'bin', 'sie', 'du', 'wir', 'mich', 'mir', 'mein', 'meine', 'das', 'der',
-    'die', 'ist', 'und', 'oder', 'nicht', 'kein', 'keine', 'was', 'wie', 'warum', 'wer', 'wo', 'wann', 'verstehen', 'verstehe', 'will', 'mochte', 'habe', 'hab',
-    'einfach', 'schon', 'doch', 'noch', 'mal', 'karte', 'handy', 'sim', 'gestohlen', 'verloren', 'weg', 'mitarbeiter', 'hilfe', 'menu', 'abbrechen', 'egal',
-    'the', 'is', 'not', 'you', 'what', 'help', 'stop', 'keine', 'ahnung', 'weiss', 'weis', 'geht', 'sperren', 'bitte', 'schnell', 'sofort', 'jetzt',
+    'ja',
+    'nein',
+    'jo',
+    'ne',
+    'nee',
+    'ok',
+    'okay',
+    'yes',
+    'no',
+    'danke',
+    'bitte',
+    'hallo',
+    'ich',
+    'bin',
+    'sie',
+    'du',
+    'wir',
+    'mich',
+    'mir',
+    'mein',
+    'meine',
+    'das',
+    'der',
+    'die',
+    'ist',
+    'und',
+    'oder',
+    'nicht',
+    'kein',
+    'keine',
+    'was',
+    'wie',
+    'warum',
+    'wer',
+    'wo',
+    'wann',
+    'verstehen',
+    'verstehe',
+    'will',
+    'mochte',
+    'habe',
+    'hab',
+    'einfach',
+    'schon',
+    'doch',
+    'noch',
+    'mal',
+    'karte',
+    'handy',
+    'sim',
+    'gestohlen',
+    'verloren',
+    'weg',
+    'mitarbeiter',
+    'hilfe',
+    'menu',
+    'abbrechen',
+    'egal',
+    'the',
+    'is',
+    'not',
+    'you',
+    'what',
+    'help',
+    'stop',
+    'keine',
+    'ahnung',
+    'weiss',
+    'weis',
+    'geht',
+    'sperren',
+    'bitte',
+    'schnell',
+    'sofort',
+    'jetzt',
   ].map((w) => foldTokens(w).join(' ')),
 );
-const NAME_LEAD = /^(ich hei(ss|ß)e|mein name ist|mein name lautet|name\s*:|ich bin|my name is|i am|i'm|hier ist|hier spricht)\s+/i;
+const NAME_LEAD =
+  /^(ich hei(ss|ß)e|mein name ist|mein name lautet|name\s*:|ich bin|my name is|i am|i'm|hier ist|hier spricht)\s+/i;
 const NAME_SHAPE = /^[\p{L}][\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,4}$/u;
 
-const NAME_INSIDE = /(?:name (?:ist|lautet)|hei(?:ss|ß)e|my name is|i am)\s+([\p{L}][\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,3})/iu;
+const NAME_INSIDE =
+  /(?:name (?:ist|lautet)|hei(?:ss|ß)e|my name is|i am)\s+([\p{L}][\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,3})/iu;
 
 /** A name named inside a longer message ("…, mein neuer Name ist Julia Wagner"). */
 export function extractName(text: string): string | undefined {

@@ -54,26 +54,75 @@ const WELCOMED_BACK = Symbol('lotse.interpreter.welcomedBack');
 const PIN_TYPED = /\b(pin|geheimzahl|cvc|cvv|pruefnummer|prufnummer)\b\D{0,20}\d{3,6}\b/;
 const PROTEST = new RegExp(
   `(?:^| )(?:${[
-    'verstehen mich nicht', 'verstehen mich einfach nicht', 'verstehen sie mich', 'verstehen sie nicht', 'sie verstehen nicht', 'verstehst du',
-    'hab ich doch schon', 'habe ich doch schon', 'habe ich schon gesagt', 'hab ich schon gesagt', 'horen sie mir', 'hort mir', 'lesen sie',
-    'das ist doch', 'so ein quatsch', 'quatsch', 'unsinn', 'blodsinn', 'schwachsinn', 'nutzlos', 'sinnlos', 'bescheuert', 'dummer bot', 'blode maschine',
-    'you don t understand', 'you dont understand', 'useless', 'stupid bot', 'not listening', 'das stand da', 'wird bearbeitet', 'immer dasselbe',
-    'immer das gleiche', 'schon wieder',
-  ].map((p) => foldTokens(p).join(' ')).join('|')})(?= |$)`,
+    'verstehen mich nicht',
+    'verstehen mich einfach nicht',
+    'verstehen sie mich',
+    'verstehen sie nicht',
+    'sie verstehen nicht',
+    'verstehst du',
+    'hab ich doch schon',
+    'habe ich doch schon',
+    'habe ich schon gesagt',
+    'hab ich schon gesagt',
+    'horen sie mir',
+    'hort mir',
+    'lesen sie',
+    'das ist doch',
+    'so ein quatsch',
+    'quatsch',
+    'unsinn',
+    'blodsinn',
+    'schwachsinn',
+    'nutzlos',
+    'sinnlos',
+    'bescheuert',
+    'dummer bot',
+    'blode maschine',
+    'you don t understand',
+    'you dont understand',
+    'useless',
+    'stupid bot',
+    'not listening',
+    'das stand da',
+    'wird bearbeitet',
+    'immer dasselbe',
+    'immer das gleiche',
+    'schon wieder',
+  ]
+    .map((p) => foldTokens(p).join(' '))
+    .join('|')})(?= |$)`,
 );
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
-const REFERENCE = /\b(?:ticket|vorgang|vorgangsnummer|störungsnummer|stoerungsnummer|auftrag|auftragsnummer|referenz|reference)(?:nummer|nr\.?)? ?:? ?#?[A-Z]{0,3}-?\d{4,12}\b/i;
+const REFERENCE =
+  /\b(?:ticket|vorgang|vorgangsnummer|störungsnummer|stoerungsnummer|auftrag|auftragsnummer|referenz|reference)(?:nummer|nr\.?)? ?:? ?#?[A-Z]{0,3}-?\d{4,12}\b/i;
 /** "Ich habe mich geirrt", "das ist doch nicht so wichtig": the customer takes it back. */
 const WITHDRAWAL = new RegExp(
-  `(?:^| )(?:${['habe mich geirrt', 'hab mich geirrt', 'mich vertan', 'stimmt doch', 'doch nicht', 'nicht so wichtig', 'lassen sie mal', 'lassen sie es',
-    'vergessen sie', 'schon gut', 'hat sich erledigt', 'never mind', 'my mistake', 'forget it'].map((p) => foldTokens(p).join(' ')).join('|')})(?= |$)`,
+  `(?:^| )(?:${[
+    'habe mich geirrt',
+    'hab mich geirrt',
+    'mich vertan',
+    'stimmt doch',
+    'doch nicht',
+    'nicht so wichtig',
+    'lassen sie mal',
+    'lassen sie es',
+    'vergessen sie',
+    'schon gut',
+    'hat sich erledigt',
+    'never mind',
+    'my mistake',
+    'forget it',
+  ]
+    .map((p) => foldTokens(p).join(' '))
+    .join('|')})(?= |$)`,
 );
 const THUMBS_UP = /👍|👌|✅|🙂|😊|👏/u;
 const THUMBS_DOWN = /👎|❌|🙁|😞/u;
 const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', 'iban']);
 const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
 // Only question words: colloquial German puts the verb first in statements too ("hab ich schon gemacht").
-const QUESTION_START = /^(?:wann|wie|warum|wieso|weshalb|wo|woher|wohin|was|welche|welcher|welches|welchen|gibt es|kann ich|konnen sie|konnten sie|when|how|why|where|what|which|can i|can you|could you|is there|do you)(?= |$)/;
+const QUESTION_START =
+  /^(?:wann|wie|warum|wieso|weshalb|wo|woher|wohin|was|welche|welcher|welches|welchen|gibt es|kann ich|konnen sie|konnten sie|when|how|why|where|what|which|can i|can you|could you|is there|do you)(?= |$)/;
 
 /**
  * Decides what a customer message is before any step sees it, in a fixed order (docs/CONVERSATION.md):
@@ -109,7 +158,8 @@ export class TurnInterpreter {
 
     // 1. Bad input.
     if (trimmed === '') return this.reply(context, t('conversation:input.empty'));
-    if (text.length > MAX_MESSAGE_CHARS) return this.reply(context, t('conversation:input.tooLong', { count: MAX_MESSAGE_CHARS }));
+    if (text.length > MAX_MESSAGE_CHARS)
+      return this.reply(context, t('conversation:input.tooLong', { count: MAX_MESSAGE_CHARS }));
     if (!/[\p{L}\p{N}?]/u.test(trimmed)) {
       // A thumbs up or down answers a yes/no question; the step reads it as the word.
       const emoji = THUMBS_UP.test(trimmed) ? 'yes' : THUMBS_DOWN.test(trimmed) ? 'no' : undefined;
@@ -141,7 +191,8 @@ export class TurnInterpreter {
     // 4. Help.
     if (cues.has('help')) return this.reply(context, t('conversation:help.text'));
     // 5. Cancel, menu, back ("never mind. Goodbye" is a goodbye).
-    if (cues.has('closing') && cues.has('cancel') && !cues.has('person') && !cues.has('supervisor')) return { kind: 'close' };
+    if (cues.has('closing') && cues.has('cancel') && !cues.has('person') && !cues.has('supervisor'))
+      return { kind: 'close' };
     if (cues.has('cancel')) return { kind: 'cancel' };
     if (cues.has('menu')) return { kind: 'menu' };
     if (cues.has('back')) return { kind: 'back' };
@@ -150,28 +201,43 @@ export class TurnInterpreter {
 
     const clean = expect ? checkAnswer(expect, trimmed, this.deps.clock.now(), this.deps.i18n) : { ok: false as const };
     const assessment = await this.assess(context, trimmed, clean.ok || (expect?.misses ?? 0) > 0);
-    const lostMentioned = assessment.intent.intent === 'lost_or_stolen' || (LOST_WORDS.test(folded) && detectLostItem(trimmed) !== undefined);
+    const lostMentioned =
+      assessment.intent.intent === 'lost_or_stolen' ||
+      (LOST_WORDS.test(folded) && detectLostItem(trimmed) !== undefined);
 
     if (cues.has('thanks') && !clean.ok && !cues.has('person') && !cues.has('supervisor')) {
       if (expect && isForm(expect)) return this.reply(context, `${t('conversation:interpreter.welcome')}`);
       return { kind: 'thanks' };
     }
     // 7. A supervisor or a person, also inside the urgent lane.
-    if (cues.has('supervisor')) return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: true, urgent: lostMentioned };
+    if (cues.has('supervisor'))
+      return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: true, urgent: lostMentioned };
     if (cues.has('person') || (assessment.escalationReason === 'asked_for_human' && !clean.ok)) {
       return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: false, urgent: lostMentioned };
     }
     // 8. Frustration rising. A complaint's description is angry by nature: it is taken first, then a supervisor is offered.
     const describing = expect?.kind === 'text' && !isQuestion(trimmed);
     if (!describing && (assessment.escalationReason === 'irate' || assessment.escalationReason === 'annoyed_twice')) {
-      return { kind: 'handoff', reason: 'frustration', needsSupervisor: assessment.escalationReason === 'irate', urgent: lostMentioned };
+      return {
+        kind: 'handoff',
+        reason: 'frustration',
+        needsSupervisor: assessment.escalationReason === 'irate',
+        urgent: lostMentioned,
+      };
     }
     // 9. Lost or stolen: the urgent lane, whatever the step.
     const urgent = assessment.intent.intent === 'lost_or_stolen' && assessment.intent.confidence >= URGENT_CONFIDENCE;
     // A digit of the current menu is that menu's option, never the main menu's 4 (the blocking lane).
     if (urgent && session.category !== 'lost_or_stolen' && !clean.ok) return { kind: 'urgent', text: trimmed };
     // "Ja, aber jetzt hängt sie beim Login" after a troubleshooting step: the problem is still there, so a no.
-    if (expect?.kind === 'yesNo' && expect.topic === 'technical' && !clean.ok && !isQuestion(trimmed) && !REFERENCE.test(trimmed) && describesFault(trimmed)) {
+    if (
+      expect?.kind === 'yesNo' &&
+      expect.topic === 'technical' &&
+      !clean.ok &&
+      !isQuestion(trimmed) &&
+      !REFERENCE.test(trimmed) &&
+      describesFault(trimmed)
+    ) {
       activity.text = t('conversation:yesNo.no');
       return { kind: 'answer' };
     }
@@ -186,7 +252,8 @@ export class TurnInterpreter {
     if (this.isNegation(expect, trimmed)) return { kind: 'negation', text: afterNegation(trimmed) };
     if (expect.kind === 'open') return { kind: 'answer' };
     // A description (complaint, disputed charge) may be angry; it may not be a question about something else.
-    if (expect.kind === 'text' && trimmed.length >= 5 && yesNo(trimmed) === undefined && !question) return { kind: 'answer' };
+    if (expect.kind === 'text' && trimmed.length >= 5 && yesNo(trimmed) === undefined && !question)
+      return { kind: 'answer' };
     // 12. A new question or topic.
     if (question || words >= 3) {
       const lang2 = await this.deps.sessions.lang(context);
@@ -205,11 +272,19 @@ export class TurnInterpreter {
         if (hit.fallbackLanguage) await context.sendActivity(t('conversation:knowledge.germanOnly'));
         return { kind: 'reask' };
       }
-      if (session.category === 'lost_or_stolen' && question && BLOCK_STATUS.test(folded)) return this.reply(context, t('conversation:lost.statusQuestion'));
+      if (session.category === 'lost_or_stolen' && question && BLOCK_STATUS.test(folded))
+        return this.reply(context, t('conversation:lost.statusQuestion'));
       // A question about the current request is not a new request; a statement of another one is.
       // Out of a troubleshooting or question lane (not out of a form) a very sure question about another area switches too.
       const leaves = !question || (confidence >= 0.9 && KNOWLEDGE_AREAS.has(session.category ?? 'other'));
-      if (leaves && SWITCHABLE.has(intent) && confidence >= SWITCH_CONFIDENCE && intent !== session.category && words >= 3) return { kind: 'switch', intent, text: trimmed };
+      if (
+        leaves &&
+        SWITCHABLE.has(intent) &&
+        confidence >= SWITCH_CONFIDENCE &&
+        intent !== session.category &&
+        words >= 3
+      )
+        return { kind: 'switch', intent, text: trimmed };
     }
     // A reference the customer already has ("Ticket 448812") is noted for the agent, not treated as a wrong answer.
     const reference = REFERENCE.exec(trimmed);
@@ -274,14 +349,20 @@ export function lastSentence(text: string): string {
   return sentences[sentences.length - 1] ?? text;
 }
 
-const FOLLOW_UP = /^(?:und|und wie|und was|und wo|und wann|what about|and)(?= |$)|(?:^| )(?:es|das|dafur|dort|davon|damit|it|that|there)(?= |$)/;
+const FOLLOW_UP =
+  /^(?:und|und wie|und was|und wo|und wann|what about|and)(?= |$)|(?:^| )(?:es|das|dafur|dort|davon|damit|it|that|there)(?= |$)/;
 
 /**
  * Searches the knowledge base with the message and, when that is not conclusive, with its last
  * sentence ("Ach, egal. Wann buchen Sie die Rechnung ab?"), and a short follow-up ("Und wie lade
  * ich es auf?") together with the nouns of the question answered before.
  */
-export async function searchQuestion(deps: DialogDeps, text: string, lang: 'de' | 'en', previous?: string): Promise<KnowledgeSearch> {
+export async function searchQuestion(
+  deps: DialogDeps,
+  text: string,
+  lang: 'de' | 'en',
+  previous?: string,
+): Promise<KnowledgeSearch> {
   const found = await deps.knowledge.search(text, lang);
   if (found.confident) return found;
   const last = lastSentence(text);

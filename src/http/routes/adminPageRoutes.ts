@@ -32,7 +32,8 @@ export class AdminPageRoutes implements RouteModule {
     server.get('/admin/assets/:file', async (req: Request, res: Response) => {
       const file = String(req.params.file ?? '');
       // Plain file names of the folder only: no paths, no dot files.
-      if (!/^[a-z0-9][a-z0-9.-]{0,60}$/i.test(file) || file.includes('..') || !CONTENT_TYPES[path.extname(file)]) return sendError(res, 404, 'NotFound', 'No such file');
+      if (!/^[a-z0-9][a-z0-9.-]{0,60}$/i.test(file) || file.includes('..') || !CONTENT_TYPES[path.extname(file)])
+        return sendError(res, 404, 'NotFound', 'No such file');
       await this.sendFile(res, file);
     });
     server.get('/admin/i18n/:lng', async (req: Request, res: Response) => {

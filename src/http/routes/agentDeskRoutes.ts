@@ -46,7 +46,9 @@ export class AgentDeskRoutes implements RouteModule {
       }
       await this.sendFile(res, path.join(this.publicDir, file));
     });
-    server.get('/agent/vendor/teams.js', async (_req: Request, res: Response) => this.sendFile(res, teamsJsPath(), 'application/javascript; charset=utf-8'));
+    server.get('/agent/vendor/teams.js', async (_req: Request, res: Response) =>
+      this.sendFile(res, teamsJsPath(), 'application/javascript; charset=utf-8'),
+    );
     server.get('/agent/i18n/:lng', async (req: Request, res: Response) => {
       const lng = String(req.params.lng ?? '').replace(/\.json$/, '');
       if (!(LANGUAGES as readonly string[]).includes(lng)) return sendError(res, 404, 'NotFound', 'Unknown language');

@@ -19,12 +19,19 @@ function sanitize(body: unknown): Partial<Activity> | string {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body must be an activity object';
   const a = body as Record<string, unknown>;
   if (typeof a.type !== 'string' || !ACCEPTED_TYPES.has(a.type)) return 'type must be message, event or typing';
-  if (a.text !== undefined && (typeof a.text !== 'string' || a.text.length > MAX_TEXT)) return `text must be a string of at most ${MAX_TEXT} characters`;
+  if (a.text !== undefined && (typeof a.text !== 'string' || a.text.length > MAX_TEXT))
+    return `text must be a string of at most ${MAX_TEXT} characters`;
   for (const key of ['locale', 'localTimezone', 'name', 'textFormat', 'replyToId']) {
-    if (a[key] !== undefined && (typeof a[key] !== 'string' || (a[key] as string).length > 200)) return `${key} must be a short string`;
+    if (a[key] !== undefined && (typeof a[key] !== 'string' || (a[key] as string).length > 200))
+      return `${key} must be a short string`;
   }
-  if (a.channelData !== undefined && (typeof a.channelData !== 'object' || a.channelData === null || Array.isArray(a.channelData))) return 'channelData must be an object';
-  if (a.attachments !== undefined && (!Array.isArray(a.attachments) || a.attachments.length > 0)) return 'attachments are not supported';
+  if (
+    a.channelData !== undefined &&
+    (typeof a.channelData !== 'object' || a.channelData === null || Array.isArray(a.channelData))
+  )
+    return 'channelData must be an object';
+  if (a.attachments !== undefined && (!Array.isArray(a.attachments) || a.attachments.length > 0))
+    return 'attachments are not supported';
   const from = typeof a.from === 'object' && a.from !== null ? (a.from as Record<string, unknown>) : {};
   return {
     type: a.type,
@@ -76,7 +83,10 @@ export class DirectLineRoutes implements RouteModule {
     server.post(`${base}/tokens/refresh`, async (req: Request, res: Response) => {
       await this.guard(res, async () => {
         const claims = await this.tokens.verify(req.header('authorization'), { forRefresh: true });
-        res.send(200, { ...(await this.tokens.issue(claims.conversationId, claims.userId, claims.started)), userId: claims.userId });
+        res.send(200, {
+          ...(await this.tokens.issue(claims.conversationId, claims.userId, claims.started)),
+          userId: claims.userId,
+        });
       });
     });
 
@@ -86,14 +96,19 @@ export class DirectLineRoutes implements RouteModule {
         const body = (req.body ?? {}) as { locale?: unknown };
         const locale = typeof body.locale === 'string' && body.locale.length <= 20 ? body.locale : undefined;
         const created = await this.start(claims.conversationId, claims.userId, locale);
-        res.send(created ? 201 : 200, { ...(await this.tokens.issue(claims.conversationId, claims.userId, claims.started)), referenceGrammarId: '' });
+        res.send(created ? 201 : 200, {
+          ...(await this.tokens.issue(claims.conversationId, claims.userId, claims.started)),
+          referenceGrammarId: '',
+        });
       });
     });
 
     // Resuming after a reload: Direct Line JS asks for the conversation it knows.
     server.get(`${base}/conversations/:conversationId`, async (req: Request, res: Response) => {
       await this.guard(res, async () => {
-        const claims = await this.tokens.verify(req.header('authorization'), { conversationId: String(req.params.conversationId) });
+        const claims = await this.tokens.verify(req.header('authorization'), {
+          conversationId: String(req.params.conversationId),
+        });
         await this.start(claims.conversationId, claims.userId, undefined);
         res.send(200, await this.tokens.issue(claims.conversationId, claims.userId, claims.started));
       });
@@ -101,20 +116,27 @@ export class DirectLineRoutes implements RouteModule {
 
     server.post(`${base}/conversations/:conversationId/activities`, jsonBody, async (req: Request, res: Response) => {
       await this.guard(res, async () => {
-        const claims = await this.tokens.verify(req.header('authorization'), { conversationId: String(req.params.conversationId) });
+        const claims = await this.tokens.verify(req.header('authorization'), {
+          conversationId: String(req.params.conversationId),
+        });
         const activity = sanitize(req.body);
         if (typeof activity === 'string') return sendError(res, 400, 'InvalidActivity', activity);
-        if (!(await this.store.exists(claims.conversationId))) return sendError(res, 404, 'NotFound', 'The conversation does not exist');
+        if (!(await this.store.exists(claims.conversationId)))
+          return sendError(res, 404, 'NotFound', 'The conversation does not exist');
         // Typing indicators are not kept or shown to the bot; acknowledged all the same.
         if (activity.type === 'typing') return res.send(200, { id: '' });
-        const id = await this.adapter.receive(claims.conversationId, claims.userId, activity, (context) => this.bot.run(context));
+        const id = await this.adapter.receive(claims.conversationId, claims.userId, activity, (context) =>
+          this.bot.run(context),
+        );
         res.send(200, { id });
       });
     });
 
     server.get(`${base}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
       await this.guard(res, async () => {
-        const claims = await this.tokens.verify(req.header('authorization'), { conversationId: String(req.params.conversationId) });
+        const claims = await this.tokens.verify(req.header('authorization'), {
+          conversationId: String(req.params.conversationId),
+        });
         const watermark = watermarkOf((req.query as Record<string, unknown> | undefined)?.watermark);
         if (watermark === undefined) return sendError(res, 400, 'InvalidWatermark', 'watermark must be a whole number');
         const page = await this.store.list(claims.conversationId, watermark);
@@ -130,7 +152,8 @@ export class DirectLineRoutes implements RouteModule {
   /** Creates the conversation on first sight and lets the bot greet; false if it existed. */
   private async start(conversationId: string, userId: string, locale: string | undefined): Promise<boolean> {
     const created = await this.store.create(conversationId, userId);
-    if (created) await this.adapter.startConversation(conversationId, userId, locale, (context) => this.bot.run(context));
+    if (created)
+      await this.adapter.startConversation(conversationId, userId, locale, (context) => this.bot.run(context));
     return created;
   }
 
@@ -138,7 +161,8 @@ export class DirectLineRoutes implements RouteModule {
     try {
       await work();
     } catch (err) {
-      if (err instanceof DirectLineAuthError) return sendError(res, err.status, err.status === 401 ? 'Unauthorized' : 'Forbidden', err.message);
+      if (err instanceof DirectLineAuthError)
+        return sendError(res, err.status, err.status === 401 ? 'Unauthorized' : 'Forbidden', err.message);
       sendServiceError(res, err);
     }
   }

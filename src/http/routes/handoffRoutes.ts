@@ -21,24 +21,65 @@ export class HandoffRoutes implements RouteModule {
     const agent = requireRole(this.auth, 'agent');
     const body = (req: Request) => requireObject(req.body ?? {}, 'body');
 
-    server.get('/api/handoffs', agent, route(async (req) => {
-      const query = (req.query ?? {}) as Record<string, unknown>;
-      const status = query.status === undefined ? 'queued' : requireOneOf(query.status, 'status', HANDOFF_STATUSES);
-      const limit = query.limit === undefined ? undefined : Number(query.limit);
-      return [200, { items: await this.handoffs.list({ status, limit: Number.isFinite(limit) ? limit : undefined }) }];
-    }));
-    server.get('/api/handoffs/stats', agent, route(async () => [200, await this.handoffs.stats()]));
-    server.get('/api/handoffs/:id', agent, route(async (req) => {
-      const record = await this.handoffs.get(String(req.params.id));
-      return [200, record];
-    }));
-    server.post('/api/handoffs/:id/claim', agent, route(async (req) => [200, await this.handoffs.claim(String(req.params.id), principalOf(req))]));
-    server.post('/api/handoffs/:id/messages', agent, jsonBody, route(async (req) => [201, await this.handoffs.sendAgentMessage(String(req.params.id), principalOf(req), body(req).text)]));
-    server.post('/api/handoffs/:id/resolve', agent, route(async (req) => [200, await this.handoffs.resolve(String(req.params.id), principalOf(req))]));
-    server.post('/api/handoffs/:id/transfer', agent, jsonBody, route(async (req) => {
-      const note = optionalString(req.body === undefined ? undefined : body(req).note, 'note', { max: 4000 });
-      return [200, await this.handoffs.transfer(String(req.params.id), principalOf(req), note)];
-    }));
-    server.post('/api/handoffs/:id/notes', agent, jsonBody, route(async (req) => [201, await this.handoffs.addNote(String(req.params.id), principalOf(req), body(req).text)]));
+    server.get(
+      '/api/handoffs',
+      agent,
+      route(async (req) => {
+        const query = (req.query ?? {}) as Record<string, unknown>;
+        const status = query.status === undefined ? 'queued' : requireOneOf(query.status, 'status', HANDOFF_STATUSES);
+        const limit = query.limit === undefined ? undefined : Number(query.limit);
+        return [
+          200,
+          { items: await this.handoffs.list({ status, limit: Number.isFinite(limit) ? limit : undefined }) },
+        ];
+      }),
+    );
+    server.get(
+      '/api/handoffs/stats',
+      agent,
+      route(async () => [200, await this.handoffs.stats()]),
+    );
+    server.get(
+      '/api/handoffs/:id',
+      agent,
+      route(async (req) => {
+        const record = await this.handoffs.get(String(req.params.id));
+        return [200, record];
+      }),
+    );
+    server.post(
+      '/api/handoffs/:id/claim',
+      agent,
+      route(async (req) => [200, await this.handoffs.claim(String(req.params.id), principalOf(req))]),
+    );
+    server.post(
+      '/api/handoffs/:id/messages',
+      agent,
+      jsonBody,
+      route(async (req) => [
+        201,
+        await this.handoffs.sendAgentMessage(String(req.params.id), principalOf(req), body(req).text),
+      ]),
+    );
+    server.post(
+      '/api/handoffs/:id/resolve',
+      agent,
+      route(async (req) => [200, await this.handoffs.resolve(String(req.params.id), principalOf(req))]),
+    );
+    server.post(
+      '/api/handoffs/:id/transfer',
+      agent,
+      jsonBody,
+      route(async (req) => {
+        const note = optionalString(req.body === undefined ? undefined : body(req).note, 'note', { max: 4000 });
+        return [200, await this.handoffs.transfer(String(req.params.id), principalOf(req), note)];
+      }),
+    );
+    server.post(
+      '/api/handoffs/:id/notes',
+      agent,
+      jsonBody,
+      route(async (req) => [201, await this.handoffs.addNote(String(req.params.id), principalOf(req), body(req).text)]),
+    );
   }
 }

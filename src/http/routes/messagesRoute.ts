@@ -31,7 +31,8 @@ export class MessagesRoute implements RouteModule {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * botbuilder answers an activity whose envelope has the wrong types with a 500: no string type
@@ -43,12 +44,14 @@ function envelopeProblem(body: unknown): string | undefined {
   if (!isObject(body)) return undefined;
   if (typeof body.type !== 'string') return 'The activity needs a type';
   for (const field of ['serviceUrl', 'channelId', 'deliveryMode', 'id', 'replyToId', 'locale']) {
-    if (body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string') return `${field} must be a string`;
+    if (body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string')
+      return `${field} must be a string`;
   }
   for (const field of ['conversation', 'from', 'recipient']) {
     const account = body[field];
     if (account === undefined || account === null) continue;
-    if (!isObject(account) || (account.id !== undefined && typeof account.id !== 'string')) return `${field} must be an object with a string id`;
+    if (!isObject(account) || (account.id !== undefined && typeof account.id !== 'string'))
+      return `${field} must be an object with a string id`;
   }
   return undefined;
 }

@@ -17,7 +17,12 @@ export interface Identity {
 /** Web Chat's UMD bundle in node_modules; the package's export map hides dist/, so go via its entry. */
 function webChatBundlePath(): string {
   const entry = require.resolve('botframework-webchat');
-  return path.join(entry.slice(0, entry.lastIndexOf(`${path.sep}botframework-webchat${path.sep}`)), 'botframework-webchat', 'dist', 'webchat.js');
+  return path.join(
+    entry.slice(0, entry.lastIndexOf(`${path.sep}botframework-webchat${path.sep}`)),
+    'botframework-webchat',
+    'dist',
+    'webchat.js',
+  );
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -36,7 +41,12 @@ const ASSETS: Record<string, { file: string; type: string }> = {
  */
 export class WebChatRoutes implements RouteModule {
   private readonly template = readFileSync(path.join(PUBLIC_DIR, 'index.html'), 'utf8');
-  private readonly assets = new Map(Object.entries(ASSETS).map(([route, a]) => [route, { body: readFileSync(path.join(PUBLIC_DIR, a.file)), type: a.type }]));
+  private readonly assets = new Map(
+    Object.entries(ASSETS).map(([route, a]) => [
+      route,
+      { body: readFileSync(path.join(PUBLIC_DIR, a.file)), type: a.type },
+    ]),
+  );
   private readonly webChatBundle = webChatBundlePath();
   private bundle?: Buffer;
 
@@ -69,12 +79,21 @@ export class WebChatRoutes implements RouteModule {
       res.sendRaw(200, this.bundle);
     });
     server.post('/api/webchat/token', async (_req: Request, res: Response) => {
-      if (!this.azure.configured) return sendError(res, 404, 'NotConfigured', 'This service uses its own Direct Line endpoint: POST /v3/directline/tokens/generate');
+      if (!this.azure.configured)
+        return sendError(
+          res,
+          404,
+          'NotConfigured',
+          'This service uses its own Direct Line endpoint: POST /v3/directline/tokens/generate',
+        );
       try {
         res.setHeader('Cache-Control', 'no-store');
         res.send(200, await this.azure.generate());
       } catch (err) {
-        this.logger.error({ err: (err as Error).message, status: (err as DirectLineExchangeError).status }, 'Direct Line token exchange failed');
+        this.logger.error(
+          { err: (err as Error).message, status: (err as DirectLineExchangeError).status },
+          'Direct Line token exchange failed',
+        );
         sendError(res, 503, 'DirectLineUnavailable', 'The chat is not available right now; please retry shortly');
       }
     });
@@ -85,7 +104,10 @@ export class WebChatRoutes implements RouteModule {
     const policy = res.getHeader('Content-Security-Policy');
     if (typeof policy !== 'string') return;
     const host = new URL(this.azure.domain).host;
-    res.setHeader('Content-Security-Policy', policy.replace("connect-src 'self'", `connect-src 'self' https://${host} wss://${host}`));
+    res.setHeader(
+      'Content-Security-Policy',
+      policy.replace("connect-src 'self'", `connect-src 'self' https://${host} wss://${host}`),
+    );
   }
 
   private async render(): Promise<string> {

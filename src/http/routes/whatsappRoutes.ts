@@ -61,7 +61,11 @@ export class WhatsAppRoutes implements RouteModule {
       const query = (req.query ?? {}) as Record<string, unknown>;
       const token = query['hub.verify_token'];
       const challenge = query['hub.challenge'];
-      if (query['hub.mode'] === 'subscribe' && sameSecret(token, this.config.verifyToken) && typeof challenge === 'string') {
+      if (
+        query['hub.mode'] === 'subscribe' &&
+        sameSecret(token, this.config.verifyToken) &&
+        typeof challenge === 'string'
+      ) {
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
         res.sendRaw(200, challenge);
         return;
@@ -79,18 +83,28 @@ export class WhatsAppRoutes implements RouteModule {
         return sendError(res, 400, 'BadRequest', 'The body could not be read');
       }
       if (!isValidSignature(this.config.appSecret, raw, req.header('x-hub-signature-256'))) {
-        this.logger.warn({ configured: this.config.appSecret !== '' }, 'WhatsApp webhook with a missing or wrong signature refused');
+        this.logger.warn(
+          { configured: this.config.appSecret !== '' },
+          'WhatsApp webhook with a missing or wrong signature refused',
+        );
         return sendError(res, 401, 'InvalidSignature', 'X-Hub-Signature-256 is missing or does not match the body');
       }
       let customers: string[];
       const text = raw.toString('utf8');
       // Meta redelivers anything that is not 2xx or 4xx; a body that would overflow the stack is a 400.
-      if (jsonTextDepth(text) > MAX_JSON_DEPTH) return sendError(res, 400, 'InvalidPayload', `Not a WhatsApp webhook: nested deeper than ${MAX_JSON_DEPTH} levels`);
+      if (jsonTextDepth(text) > MAX_JSON_DEPTH)
+        return sendError(
+          res,
+          400,
+          'InvalidPayload',
+          `Not a WhatsApp webhook: nested deeper than ${MAX_JSON_DEPTH} levels`,
+        );
       try {
         const webhook = parseWebhook(JSON.parse(text));
         customers = await this.processor.accept(webhook);
       } catch (err) {
-        if (err instanceof SyntaxError || err instanceof WebhookPayloadError) return sendError(res, 400, 'InvalidPayload', `Not a WhatsApp webhook: ${err.message}`);
+        if (err instanceof SyntaxError || err instanceof WebhookPayloadError)
+          return sendError(res, 400, 'InvalidPayload', `Not a WhatsApp webhook: ${err.message}`);
         this.logger.error({ err: (err as Error).message }, 'WhatsApp webhook not stored; Meta will redeliver');
         return sendServiceError(res, err);
       }

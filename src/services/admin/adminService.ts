@@ -20,7 +20,8 @@ export interface Saved<T> {
 export type RollbackTo = 'before' | 'after';
 
 export function requireLang(value: unknown): Lang {
-  if (typeof value !== 'string' || !(LANGUAGES as readonly string[]).includes(value)) throw new ValidationError('lng', `must be one of ${LANGUAGES.join(', ')}`);
+  if (typeof value !== 'string' || !(LANGUAGES as readonly string[]).includes(value))
+    throw new ValidationError('lng', `must be one of ${LANGUAGES.join(', ')}`);
   return value as Lang;
 }
 
@@ -49,7 +50,13 @@ export class AdminContentService {
 
   async editTranslations(lng: Lang, edit: unknown, by: Principal): Promise<Saved<TranslationTree>> {
     const shipped = this.i18n.shippedResources(lng);
-    const saved = await this.store.record<TranslationTree>('translations', lng, by, () => ({}), (current) => applyTranslationEdit(lng, shipped, current, edit));
+    const saved = await this.store.record<TranslationTree>(
+      'translations',
+      lng,
+      by,
+      () => ({}),
+      (current) => applyTranslationEdit(lng, shipped, current, edit),
+    );
     if (saved.version) await this.live.applyNow('translations');
     return saved;
   }
@@ -63,7 +70,13 @@ export class AdminContentService {
   async saveMenus(input: unknown, by: Principal): Promise<Saved<Record<string, Menu>>> {
     const faqs = await this.faqs.index();
     const menus = validateMenus(input, faqs);
-    const saved = await this.store.record<Record<string, Menu>>('menu', 'main', by, () => this.provider.defaults().menus, () => menus);
+    const saved = await this.store.record<Record<string, Menu>>(
+      'menu',
+      'main',
+      by,
+      () => this.provider.defaults().menus,
+      () => menus,
+    );
     if (saved.version) await this.live.applyNow('menu');
     return saved;
   }
@@ -77,7 +90,9 @@ export class AdminContentService {
   async saveSettings(edit: unknown, by: Principal): Promise<Saved<Settings>> {
     const defaults = () => this.provider.defaults().settings;
     // Merged into what is stored (not this instance's snapshot), so a concurrent edit elsewhere is kept.
-    const saved = await this.store.record<Settings>('settings', 'main', by, defaults, (stored) => applySettingsEdit({ ...defaults(), ...stored }, edit));
+    const saved = await this.store.record<Settings>('settings', 'main', by, defaults, (stored) =>
+      applySettingsEdit({ ...defaults(), ...stored }, edit),
+    );
     if (saved.version) await this.live.applyNow('settings');
     return saved;
   }
@@ -102,7 +117,11 @@ export class AdminContentService {
    * default: undoes that change and everything after it), or just after it (to: "after"). The
    * restored content is validated like an edit and saved as a new version.
    */
-  async rollback(versionId: string, by: Principal, to: RollbackTo = 'before'): Promise<{ kind: ContentKind; target: string; version?: VersionView }> {
+  async rollback(
+    versionId: string,
+    by: Principal,
+    to: RollbackTo = 'before',
+  ): Promise<{ kind: ContentKind; target: string; version?: VersionView }> {
     const source = await this.store.version(versionId);
     const state = to === 'before' ? source.before : source.after;
     const options = { action: 'rollback' as const, rollbackOf: source.id };
@@ -112,17 +131,44 @@ export class AdminContentService {
       case 'translations': {
         const lng = requireLang(target);
         const restored = validateTranslationOverrides(lng, this.i18n.shippedResources(lng), state ?? {});
-        version = (await this.store.record<TranslationTree>(kind, target, by, () => ({}), () => restored, options)).version;
+        version = (
+          await this.store.record<TranslationTree>(
+            kind,
+            target,
+            by,
+            () => ({}),
+            () => restored,
+            options,
+          )
+        ).version;
         break;
       }
       case 'menu': {
         const restored = validateMenus(state ?? this.provider.defaults().menus, await this.faqs.index());
-        version = (await this.store.record<Record<string, Menu>>(kind, target, by, () => this.provider.defaults().menus, () => restored, options)).version;
+        version = (
+          await this.store.record<Record<string, Menu>>(
+            kind,
+            target,
+            by,
+            () => this.provider.defaults().menus,
+            () => restored,
+            options,
+          )
+        ).version;
         break;
       }
       case 'settings': {
         const restored = validateSettings({ ...this.provider.defaults().settings, ...(state as object | null) });
-        version = (await this.store.record<Settings>(kind, target, by, () => this.provider.defaults().settings, () => restored, options)).version;
+        version = (
+          await this.store.record<Settings>(
+            kind,
+            target,
+            by,
+            () => this.provider.defaults().settings,
+            () => restored,
+            options,
+          )
+        ).version;
         break;
       }
       case 'faq':

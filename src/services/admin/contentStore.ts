@@ -2,7 +2,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { Connection, Model, Types } from 'mongoose';
 import type { Principal } from '../auth/roles';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { CONTENT_KINDS, ContentKind, revisionModel, RevisionDoc, VersionAction, VersionDoc, versionModel } from './versionModel';
+import {
+  CONTENT_KINDS,
+  ContentKind,
+  revisionModel,
+  RevisionDoc,
+  VersionAction,
+  VersionDoc,
+  versionModel,
+} from './versionModel';
 
 /** A version as the history API shows it. */
 export interface VersionView {
@@ -94,7 +102,16 @@ export class ContentStore {
       const after = await compute(structuredClone(before));
       if (isDeepStrictEqual(before, after)) return { value: after };
       try {
-        const version = await this.insert(kind, target, (latest?.seq ?? 0) + 1, by, before, after, options.action ?? 'update', options.rollbackOf);
+        const version = await this.insert(
+          kind,
+          target,
+          (latest?.seq ?? 0) + 1,
+          by,
+          before,
+          after,
+          options.action ?? 'update',
+          options.rollbackOf,
+        );
         // The change is saved; a missed bump only delays other instances until their periodic full reload.
         await this.bump(kind).catch(() => undefined);
         return { version, value: after };
@@ -106,7 +123,15 @@ export class ContentStore {
   }
 
   /** Appends a version whose content lives elsewhere (knowledge-base entries); retries on a sequence clash. */
-  async append(kind: ContentKind, target: string, by: Principal, before: unknown, after: unknown, action: VersionAction, rollbackOf?: string): Promise<VersionView> {
+  async append(
+    kind: ContentKind,
+    target: string,
+    by: Principal,
+    before: unknown,
+    after: unknown,
+    action: VersionAction,
+    rollbackOf?: string,
+  ): Promise<VersionView> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const latest = await this.latest(kind, target);
       try {
@@ -145,7 +170,11 @@ export class ContentStore {
   /** Tells every instance that content of this kind changed. */
   async bump(kind: ContentKind): Promise<RevisionDoc> {
     const doc = await this.revisions
-      .findOneAndUpdate({ _id: 'content' }, { $inc: { revision: 1, [`kinds.${kind}`]: 1 } }, { upsert: true, new: true })
+      .findOneAndUpdate(
+        { _id: 'content' },
+        { $inc: { revision: 1, [`kinds.${kind}`]: 1 } },
+        { upsert: true, new: true },
+      )
       .lean<RevisionDoc>()
       .exec();
     return doc as RevisionDoc;

@@ -33,7 +33,11 @@ function toState(doc: KnowledgeEntryDoc): FaqState {
 }
 
 function toView(doc: KnowledgeEntryDoc): FaqView {
-  return { id: String(doc._id), ...toState(doc), ...(doc.updatedAt ? { updatedAt: new Date(doc.updatedAt).toISOString() } : {}) };
+  return {
+    id: String(doc._id),
+    ...toState(doc),
+    ...(doc.updatedAt ? { updatedAt: new Date(doc.updatedAt).toISOString() } : {}),
+  };
 }
 
 function objectId(id: string): Types.ObjectId {
@@ -69,7 +73,11 @@ export class FaqService {
     const views = docs.map(toView);
     const needle = filter.q?.trim().toLowerCase();
     if (!needle) return views;
-    return views.filter((v) => [v.key ?? '', ...v.questions.de, ...v.questions.en, v.answer.de, v.answer.en].some((s) => s.toLowerCase().includes(needle)));
+    return views.filter((v) =>
+      [v.key ?? '', ...v.questions.de, ...v.questions.en, v.answer.de, v.answer.en].some((s) =>
+        s.toLowerCase().includes(needle),
+      ),
+    );
   }
 
   async get(id: string): Promise<FaqView> {
@@ -80,7 +88,10 @@ export class FaqService {
 
   /** Entry ids and shipped keys -> active, for checking menu targets. */
   async index(): Promise<FaqIndex> {
-    const docs = await this.model.find({}, { key: 1, active: 1 }).lean<Pick<KnowledgeEntryDoc, '_id' | 'key' | 'active'>[]>().exec();
+    const docs = await this.model
+      .find({}, { key: 1, active: 1 })
+      .lean<Pick<KnowledgeEntryDoc, '_id' | 'key' | 'active'>[]>()
+      .exec();
     const out = new Map<string, { active: boolean }>();
     for (const d of docs) {
       out.set(String(d._id), { active: d.active !== false });
@@ -98,7 +109,9 @@ export class FaqService {
     const entry = validateFaqEntry(input);
     const id = new Types.ObjectId();
     await this.model.create({ _id: id, ...entry });
-    const version = await this.versionOrUndo(String(id), by, null, entry, 'create', undefined, () => this.model.deleteOne({ _id: id }).exec());
+    const version = await this.versionOrUndo(String(id), by, null, entry, 'create', undefined, () =>
+      this.model.deleteOne({ _id: id }).exec(),
+    );
     return { entry: await this.get(String(id)), version };
   }
 
@@ -114,7 +127,9 @@ export class FaqService {
       if (JSON.stringify(after) === JSON.stringify(before)) return { entry: toView(doc) };
       const swapped = await this.model.updateOne({ _id: doc._id, updatedAt: doc.updatedAt }, { $set: next }).exec();
       if (swapped.matchedCount === 0) continue;
-      const version = await this.versionOrUndo(id, by, before, after, 'update', undefined, () => this.model.updateOne({ _id: doc._id }, { $set: before }).exec());
+      const version = await this.versionOrUndo(id, by, before, after, 'update', undefined, () =>
+        this.model.updateOne({ _id: doc._id }, { $set: before }).exec(),
+      );
       return { entry: await this.get(id), version };
     }
     throw new ConflictError(`knowledge-base entry ${id} is being changed by someone else right now; please retry`);
@@ -125,9 +140,12 @@ export class FaqService {
     if (!doc) throw new NotFoundError('knowledge-base entry', id);
     await this.refuseIfReferenced(id, doc.key ?? undefined, 'id');
     const deleted = await this.model.deleteOne({ _id: doc._id, updatedAt: doc.updatedAt }).exec();
-    if (deleted.deletedCount === 0) throw new ConflictError(`knowledge-base entry ${id} was changed meanwhile; please reload and retry`);
+    if (deleted.deletedCount === 0)
+      throw new ConflictError(`knowledge-base entry ${id} was changed meanwhile; please reload and retry`);
     const before = toState(doc);
-    return this.versionOrUndo(id, by, before, null, 'delete', undefined, () => this.model.create({ ...doc }).then(() => undefined));
+    return this.versionOrUndo(id, by, before, null, 'delete', undefined, () =>
+      this.model.create({ ...doc }).then(() => undefined),
+    );
   }
 
   /** Puts an entry into a stored state (null: removed) as a rollback; validated like an edit. */
@@ -139,7 +157,9 @@ export class FaqService {
       if (!doc) return undefined;
       await this.refuseIfReferenced(id, doc.key ?? undefined, 'id');
       await this.model.deleteOne({ _id }).exec();
-      return this.versionOrUndo(id, by, before, null, 'rollback', rollbackOf, () => this.model.create({ ...doc }).then(() => undefined));
+      return this.versionOrUndo(id, by, before, null, 'rollback', rollbackOf, () =>
+        this.model.create({ ...doc }).then(() => undefined),
+      );
     }
     const next = validateFaqEntry(state);
     const key = (state as { key?: unknown }).key;
@@ -148,21 +168,30 @@ export class FaqService {
     if (before?.active && !next.active) await this.refuseIfReferenced(id, before.key, 'active');
     if (doc) await this.model.updateOne({ _id }, { $set: next }).exec();
     else await this.model.create({ _id, ...after });
-    const undo = () => (doc ? this.model.updateOne({ _id }, { $set: before as FaqState }).exec() : this.model.deleteOne({ _id }).exec());
+    const undo = () =>
+      doc ? this.model.updateOne({ _id }, { $set: before as FaqState }).exec() : this.model.deleteOne({ _id }).exec();
     return this.versionOrUndo(id, by, before, after, 'rollback', rollbackOf, undo);
   }
 
   private onlyAnswerChanged(before: FaqEntry, next: FaqEntry): void {
-    if (JSON.stringify(before.questions) !== JSON.stringify(next.questions)) throw new AdminForbiddenError('questions', 'supervisors may change answers only');
-    if (before.category !== next.category) throw new AdminForbiddenError('category', 'supervisors may change answers only');
+    if (JSON.stringify(before.questions) !== JSON.stringify(next.questions))
+      throw new AdminForbiddenError('questions', 'supervisors may change answers only');
+    if (before.category !== next.category)
+      throw new AdminForbiddenError('category', 'supervisors may change answers only');
     if (before.active !== next.active) throw new AdminForbiddenError('active', 'supervisors may change answers only');
   }
 
   private async refuseIfReferenced(id: string, key: string | undefined, field: string): Promise<void> {
     const menus = await this.menus();
     for (const menu of Object.values(menus)) {
-      const index = menu.options.findIndex((o) => o.target.kind === 'faq' && (o.target.faqId === id || (key !== undefined && o.target.faqId === key)));
-      if (index >= 0) throw new ValidationError(field, `the menu option menus.${menu.id}.options[${index}] ("${menu.options[index].label.de}") points to this entry; change the menu first`);
+      const index = menu.options.findIndex(
+        (o) => o.target.kind === 'faq' && (o.target.faqId === id || (key !== undefined && o.target.faqId === key)),
+      );
+      if (index >= 0)
+        throw new ValidationError(
+          field,
+          `the menu option menus.${menu.id}.options[${index}] ("${menu.options[index].label.de}") points to this entry; change the menu first`,
+        );
     }
   }
 

@@ -39,7 +39,9 @@ export class LiveContent {
 
   /** Loads everything once, then polls. A database that is down leaves the shipped defaults in use. */
   async start(): Promise<void> {
-    await this.store.init().catch((err: Error) => this.logger.warn({ err: err.message }, 'admin content indexes not built yet'));
+    await this.store
+      .init()
+      .catch((err: Error) => this.logger.warn({ err: err.message }, 'admin content indexes not built yet'));
     await this.tick(true);
     this.timer = setInterval(() => void this.tick(false), this.options.pollMs);
     this.timer.unref();
@@ -67,7 +69,9 @@ export class LiveContent {
     try {
       const revision = await this.store.revision();
       const due = full || Date.now() - this.lastFullReload >= this.options.fullReloadMs;
-      const changed = due ? (['menu', 'settings', 'translations', 'faq'] as ContentKind[]) : this.changedKinds(revision);
+      const changed = due
+        ? (['menu', 'settings', 'translations', 'faq'] as ContentKind[])
+        : this.changedKinds(revision);
       if (changed.length > 0) {
         await this.reload(changed);
         if (due) this.lastFullReload = Date.now();
@@ -96,6 +100,8 @@ export class LiveContent {
 
   private async reloadTranslations(): Promise<void> {
     const overrides = await Promise.all(LANGUAGES.map((lng) => this.store.current('translations', lng)));
-    LANGUAGES.forEach((lng, i) => this.i18n.setOverrides(lng, (overrides[i] as Record<string, Record<string, unknown>> | undefined) ?? {}));
+    LANGUAGES.forEach((lng, i) =>
+      this.i18n.setOverrides(lng, (overrides[i] as Record<string, Record<string, unknown>> | undefined) ?? {}),
+    );
   }
 }

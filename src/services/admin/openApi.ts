@@ -6,38 +6,152 @@ type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Schema, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
-const body = (schema: Schema, description?: string) => ({ required: true, ...(description ? { description } : {}), content: { 'application/json': { schema } } });
-const pathParam = (name: string, description: string, schema: Schema = { type: 'string' }) => ({ name, in: 'path', required: true, description, schema });
-const query = (name: string, description: string, schema: Schema = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
+const body = (schema: Schema, description?: string) => ({
+  required: true,
+  ...(description ? { description } : {}),
+  content: { 'application/json': { schema } },
+});
+const pathParam = (name: string, description: string, schema: Schema = { type: 'string' }) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema,
+});
+const query = (name: string, description: string, schema: Schema = { type: 'string' }) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
 const secured = (role: string) => ({ security: [{ bearerAuth: [] }], 'x-required-role': role });
-const langs = { type: 'object', required: ['de', 'en'], properties: { de: { type: 'string' }, en: { type: 'string' } }, additionalProperties: false };
-const versionRef = { type: ['string', 'null'], description: 'Id of the version written; null when the edit changed nothing' };
+const langs = {
+  type: 'object',
+  required: ['de', 'en'],
+  properties: { de: { type: 'string' }, en: { type: 'string' } },
+  additionalProperties: false,
+};
+const versionRef = {
+  type: ['string', 'null'],
+  description: 'Id of the version written; null when the edit changed nothing',
+};
 const id = pathParam('id', 'Entry id (24 hex characters)');
 const AUTH = [401, 403];
 
 const schemas: Record<string, Schema> = {
-  Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string', description: 'Names the field, e.g. "conversation.greeting.welcome: drops the placeholder {{company}}"' } } } } },
-  TranslationTree: { type: 'object', description: 'Nested i18next JSON by namespace: {"conversation": {"greeting": {"welcome": "…"}}}', additionalProperties: { oneOf: [{ type: 'string' }, { $ref: '#/components/schemas/TranslationTree' }, { type: 'null' }] } },
+  Error: {
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: {
+          code: { type: 'string' },
+          message: {
+            type: 'string',
+            description: 'Names the field, e.g. "conversation.greeting.welcome: drops the placeholder {{company}}"',
+          },
+        },
+      },
+    },
+  },
+  TranslationTree: {
+    type: 'object',
+    description: 'Nested i18next JSON by namespace: {"conversation": {"greeting": {"welcome": "…"}}}',
+    additionalProperties: {
+      oneOf: [{ type: 'string' }, { $ref: '#/components/schemas/TranslationTree' }, { type: 'null' }],
+    },
+  },
   MenuTarget: {
     oneOf: [
-      { type: 'object', required: ['kind', 'dialog'], properties: { kind: { const: 'dialog' }, dialog: { enum: MENU_DIALOGS } }, additionalProperties: false },
-      { type: 'object', required: ['kind', 'faqId'], properties: { kind: { const: 'faq' }, faqId: { type: 'string', description: 'Entry id or shipped key of an active entry' } }, additionalProperties: false },
-      { type: 'object', required: ['kind', 'menuId'], properties: { kind: { const: 'submenu' }, menuId: { type: 'string' } }, additionalProperties: false },
-      { type: 'object', required: ['kind', 'priority'], properties: { kind: { const: 'handoff' }, priority: { enum: HANDOFF_PRIORITIES }, category: { type: 'string' } }, additionalProperties: false },
+      {
+        type: 'object',
+        required: ['kind', 'dialog'],
+        properties: { kind: { const: 'dialog' }, dialog: { enum: MENU_DIALOGS } },
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        required: ['kind', 'faqId'],
+        properties: {
+          kind: { const: 'faq' },
+          faqId: { type: 'string', description: 'Entry id or shipped key of an active entry' },
+        },
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        required: ['kind', 'menuId'],
+        properties: { kind: { const: 'submenu' }, menuId: { type: 'string' } },
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        required: ['kind', 'priority'],
+        properties: {
+          kind: { const: 'handoff' },
+          priority: { enum: HANDOFF_PRIORITIES },
+          category: { type: 'string' },
+        },
+        additionalProperties: false,
+      },
     ],
   },
-  MenuOption: { type: 'object', required: ['id', 'digit', 'label', 'target'], properties: { id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,39}$' }, digit: { type: 'string', pattern: '^\\d$' }, label: { ...langs, description: 'At most 24 characters each (WhatsApp list rows)' }, target: ref('MenuTarget') }, additionalProperties: false },
-  Menu: { type: 'object', required: ['options'], properties: { id: { type: 'string' }, options: { type: 'array', minItems: 1, maxItems: 10, items: ref('MenuOption') } }, additionalProperties: false },
-  Menus: { type: 'object', required: ['main'], description: 'Menus keyed by id; "main" is the phone menu and must keep the lost_or_stolen dialog', additionalProperties: ref('Menu') },
+  MenuOption: {
+    type: 'object',
+    required: ['id', 'digit', 'label', 'target'],
+    properties: {
+      id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,39}$' },
+      digit: { type: 'string', pattern: '^\\d$' },
+      label: { ...langs, description: 'At most 24 characters each (WhatsApp list rows)' },
+      target: ref('MenuTarget'),
+    },
+    additionalProperties: false,
+  },
+  Menu: {
+    type: 'object',
+    required: ['options'],
+    properties: {
+      id: { type: 'string' },
+      options: { type: 'array', minItems: 1, maxItems: 10, items: ref('MenuOption') },
+    },
+    additionalProperties: false,
+  },
+  Menus: {
+    type: 'object',
+    required: ['main'],
+    description: 'Menus keyed by id; "main" is the phone menu and must keep the lost_or_stolen dialog',
+    additionalProperties: ref('Menu'),
+  },
   Settings: {
     type: 'object',
     properties: {
       companyName: { type: 'string', maxLength: 80 },
       botName: { type: 'string', maxLength: 40 },
       timeZone: { type: 'string', examples: ['Europe/Berlin'] },
-      frustration: { type: 'object', properties: { annoyed: { type: 'number', minimum: 0.05, maximum: 0.95 }, irate: { type: 'number', minimum: 0.1, maximum: 1 }, extraTriggerWords: { type: 'array', items: { type: 'string' } } } },
-      businessHours: { type: 'object', properties: { weekly: { type: 'object', description: 'ISO weekday "1" (Monday) … "7" -> ["08:00", "20:00"]; absent or null = closed', additionalProperties: { type: ['array', 'null'], items: { type: 'string' }, minItems: 2, maxItems: 2 } }, holidays: { type: 'array', items: { type: 'string', format: 'date' } } } },
+      frustration: {
+        type: 'object',
+        properties: {
+          annoyed: { type: 'number', minimum: 0.05, maximum: 0.95 },
+          irate: { type: 'number', minimum: 0.1, maximum: 1 },
+          extraTriggerWords: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      businessHours: {
+        type: 'object',
+        properties: {
+          weekly: {
+            type: 'object',
+            description: 'ISO weekday "1" (Monday) … "7" -> ["08:00", "20:00"]; absent or null = closed',
+            additionalProperties: { type: ['array', 'null'], items: { type: 'string' }, minItems: 2, maxItems: 2 },
+          },
+          holidays: { type: 'array', items: { type: 'string', format: 'date' } },
+        },
+      },
       callbackOfferAfterMinutes: { type: 'integer', minimum: 1, maximum: 240 },
     },
     additionalProperties: false,
@@ -46,27 +160,61 @@ const schemas: Record<string, Schema> = {
     type: 'object',
     required: ['questions', 'answer', 'category'],
     properties: {
-      questions: { type: 'object', required: ['de'], properties: { de: { type: 'array', minItems: 1, items: { type: 'string' } }, en: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
+      questions: {
+        type: 'object',
+        required: ['de'],
+        properties: {
+          de: { type: 'array', minItems: 1, items: { type: 'string' } },
+          en: { type: 'array', items: { type: 'string' } },
+        },
+        additionalProperties: false,
+      },
       answer: {
         type: 'object',
         required: ['de'],
-        properties: { de: { type: 'string', minLength: 1 }, en: { type: 'string', description: 'Optional; English customers get the German answer with a note until it exists' } },
+        properties: {
+          de: { type: 'string', minLength: 1 },
+          en: {
+            type: 'string',
+            description: 'Optional; English customers get the German answer with a note until it exists',
+          },
+        },
         additionalProperties: false,
       },
       category: { enum: FAQ_CATEGORIES },
       active: { type: 'boolean', default: true },
     },
   },
-  FaqEntryView: { allOf: [ref('FaqEntry'), { type: 'object', required: ['id'], properties: { id: { type: 'string' }, key: { type: 'string', description: 'Content-pack id of a shipped entry' }, updatedAt: { type: 'string', format: 'date-time' }, versionId: versionRef } }] },
+  FaqEntryView: {
+    allOf: [
+      ref('FaqEntry'),
+      {
+        type: 'object',
+        required: ['id'],
+        properties: {
+          id: { type: 'string' },
+          key: { type: 'string', description: 'Content-pack id of a shipped entry' },
+          updatedAt: { type: 'string', format: 'date-time' },
+          versionId: versionRef,
+        },
+      },
+    ],
+  },
   Version: {
     type: 'object',
     properties: {
       id: { type: 'string' },
       kind: { enum: CONTENT_KINDS },
-      target: { type: 'string', description: '"main" (menu, settings), the language (translations) or the entry id (faq)' },
+      target: {
+        type: 'string',
+        description: '"main" (menu, settings), the language (translations) or the entry id (faq)',
+      },
       seq: { type: 'integer' },
       action: { enum: ['update', 'create', 'delete', 'rollback'] },
-      by: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } },
+      by: {
+        type: 'object',
+        properties: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+      },
       at: { type: 'string', format: 'date-time' },
       before: { description: 'The full content before the change (null: did not exist)' },
       after: { description: 'The full content after the change (null: deleted)' },
@@ -77,14 +225,56 @@ const schemas: Record<string, Schema> = {
     type: 'object',
     required: ['messages'],
     properties: {
-      draft: { type: 'object', properties: { translations: { type: 'object', properties: { de: ref('TranslationTree'), en: ref('TranslationTree') } }, menus: ref('Menus'), settings: ref('Settings') }, additionalProperties: false },
+      draft: {
+        type: 'object',
+        properties: {
+          translations: { type: 'object', properties: { de: ref('TranslationTree'), en: ref('TranslationTree') } },
+          menus: ref('Menus'),
+          settings: ref('Settings'),
+        },
+        additionalProperties: false,
+      },
       messages: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 1000 } },
       language: { enum: ['de', 'en'] },
     },
   },
-  PreviewResponse: { type: 'object', properties: { turns: { type: 'array', items: { type: 'object', properties: { message: { type: ['string', 'null'] }, replies: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, choices: { type: 'array', items: { type: 'string' } } } } } } } } } },
-  Handoff: { type: 'object', description: 'A handoff record: id, status, priority, position, category, reason, language, customer summary and, on GET by id, the transcript', additionalProperties: true },
-  ApiUser: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, role: { enum: ['agent', 'supervisor', 'admin'] }, active: { type: 'boolean' }, createdAt: { type: 'string', format: 'date-time' } } },
+  PreviewResponse: {
+    type: 'object',
+    properties: {
+      turns: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            message: { type: ['string', 'null'] },
+            replies: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { text: { type: 'string' }, choices: { type: 'array', items: { type: 'string' } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  Handoff: {
+    type: 'object',
+    description:
+      'A handoff record: id, status, priority, position, category, reason, language, customer summary and, on GET by id, the transcript',
+    additionalProperties: true,
+  },
+  ApiUser: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      role: { enum: ['agent', 'supervisor', 'admin'] },
+      active: { type: 'boolean' },
+      createdAt: { type: 'string', format: 'date-time' },
+    },
+  },
 };
 
 const lngParam = pathParam('lng', 'Language', { enum: ['de', 'en'] });
@@ -92,83 +282,347 @@ const handoffId = pathParam('id', 'Handoff id');
 
 const paths: Record<string, Schema> = {
   '/api/admin/translations/{lng}': {
-    get: { summary: 'Texts of one language', ...secured('admin'), parameters: [lngParam, query('layer', 'effective (default): shipped with overrides; shipped; overrides; all: { shipped, overrides, effective }', { enum: ['effective', 'shipped', 'overrides', 'all'] })], responses: { 200: json(ref('TranslationTree')), ...errors(400, ...AUTH) } },
+    get: {
+      summary: 'Texts of one language',
+      ...secured('admin'),
+      parameters: [
+        lngParam,
+        query(
+          'layer',
+          'effective (default): shipped with overrides; shipped; overrides; all: { shipped, overrides, effective }',
+          { enum: ['effective', 'shipped', 'overrides', 'all'] },
+        ),
+      ],
+      responses: { 200: json(ref('TranslationTree')), ...errors(400, ...AUTH) },
+    },
     put: {
       summary: 'Merge overrides into the texts of one language',
-      description: 'Only keys of the shipped locales; a value equal to the shipped text, or null, removes the override. Rejected with 400 naming the key: a non-string, an empty text, a dropped or unknown {{placeholder}}, informal German (du, dich, dir, dein…, euch, euer…), an unknown namespace or key. Live on every instance within a few seconds.',
+      description:
+        'Only keys of the shipped locales; a value equal to the shipped text, or null, removes the override. Rejected with 400 naming the key: a non-string, an empty text, a dropped or unknown {{placeholder}}, informal German (du, dich, dir, dein…, euch, euer…), an unknown namespace or key. Live on every instance within a few seconds.',
       ...secured('admin'),
       parameters: [lngParam],
       requestBody: body(ref('TranslationTree')),
-      responses: { 200: json({ type: 'object', properties: { language: { type: 'string' }, overrides: ref('TranslationTree'), versionId: versionRef } }), ...errors(400, ...AUTH, 409) },
+      responses: {
+        200: json({
+          type: 'object',
+          properties: { language: { type: 'string' }, overrides: ref('TranslationTree'), versionId: versionRef },
+        }),
+        ...errors(400, ...AUTH, 409),
+      },
     },
   },
   '/api/admin/faq': {
-    get: { summary: 'Knowledge-base entries', ...secured('supervisor'), parameters: [query('q', 'Search in keys, questions and answers'), query('category', 'Category'), query('active', 'true or false')], responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: ref('FaqEntryView') } } }), ...errors(...AUTH) } },
-    post: { summary: 'Add an entry (the recognizer retrains at once)', ...secured('admin'), requestBody: body(ref('FaqEntry')), responses: { 201: json(ref('FaqEntryView'), 'Created'), ...errors(400, ...AUTH) } },
+    get: {
+      summary: 'Knowledge-base entries',
+      ...secured('supervisor'),
+      parameters: [
+        query('q', 'Search in keys, questions and answers'),
+        query('category', 'Category'),
+        query('active', 'true or false'),
+      ],
+      responses: {
+        200: json({ type: 'object', properties: { items: { type: 'array', items: ref('FaqEntryView') } } }),
+        ...errors(...AUTH),
+      },
+    },
+    post: {
+      summary: 'Add an entry (the recognizer retrains at once)',
+      ...secured('admin'),
+      requestBody: body(ref('FaqEntry')),
+      responses: { 201: json(ref('FaqEntryView'), 'Created'), ...errors(400, ...AUTH) },
+    },
   },
   '/api/admin/faq/{id}': {
-    get: { summary: 'One entry', ...secured('supervisor'), parameters: [id], responses: { 200: json(ref('FaqEntryView')), ...errors(...AUTH, 404) } },
-    put: { summary: 'Change an entry (fields left out stay); supervisors may change the answer only', ...secured('supervisor'), parameters: [id], requestBody: body(ref('FaqEntry')), responses: { 200: json(ref('FaqEntryView')), ...errors(400, ...AUTH, 404, 409) } },
-    delete: { summary: 'Delete an entry (refused while a menu option points at it)', ...secured('admin'), parameters: [id], responses: { 200: json({ type: 'object', properties: { deleted: { type: 'string' }, versionId: { type: 'string' } } }), ...errors(400, ...AUTH, 404, 409) } },
+    get: {
+      summary: 'One entry',
+      ...secured('supervisor'),
+      parameters: [id],
+      responses: { 200: json(ref('FaqEntryView')), ...errors(...AUTH, 404) },
+    },
+    put: {
+      summary: 'Change an entry (fields left out stay); supervisors may change the answer only',
+      ...secured('supervisor'),
+      parameters: [id],
+      requestBody: body(ref('FaqEntry')),
+      responses: { 200: json(ref('FaqEntryView')), ...errors(400, ...AUTH, 404, 409) },
+    },
+    delete: {
+      summary: 'Delete an entry (refused while a menu option points at it)',
+      ...secured('admin'),
+      parameters: [id],
+      responses: {
+        200: json({ type: 'object', properties: { deleted: { type: 'string' }, versionId: { type: 'string' } } }),
+        ...errors(400, ...AUTH, 404, 409),
+      },
+    },
   },
   '/api/admin/menu': {
-    get: { summary: 'The phone menu and its sub-menus', ...secured('admin'), responses: { 200: json({ type: 'object', properties: { menus: ref('Menus') } }), ...errors(...AUTH) } },
-    put: { summary: 'Replace the menus', description: 'Every target must exist (a known dialog, an active entry, a menu of the same set); unique digits and ids; labels ≤ 24 characters; formal German.', ...secured('admin'), requestBody: body({ type: 'object', required: ['menus'], properties: { menus: ref('Menus') } }), responses: { 200: json({ type: 'object', properties: { menus: ref('Menus'), versionId: versionRef } }), ...errors(400, ...AUTH, 409) } },
+    get: {
+      summary: 'The phone menu and its sub-menus',
+      ...secured('admin'),
+      responses: { 200: json({ type: 'object', properties: { menus: ref('Menus') } }), ...errors(...AUTH) },
+    },
+    put: {
+      summary: 'Replace the menus',
+      description:
+        'Every target must exist (a known dialog, an active entry, a menu of the same set); unique digits and ids; labels ≤ 24 characters; formal German.',
+      ...secured('admin'),
+      requestBody: body({ type: 'object', required: ['menus'], properties: { menus: ref('Menus') } }),
+      responses: {
+        200: json({ type: 'object', properties: { menus: ref('Menus'), versionId: versionRef } }),
+        ...errors(400, ...AUTH, 409),
+      },
+    },
   },
   '/api/admin/settings': {
-    get: { summary: 'Identity, escalation, business hours and holidays', ...secured('admin'), responses: { 200: json({ type: 'object', properties: { settings: ref('Settings') } }), ...errors(...AUTH) } },
-    put: { summary: 'Change settings (objects are merged, lists and values replaced)', ...secured('admin'), requestBody: body({ oneOf: [ref('Settings'), { type: 'object', properties: { settings: ref('Settings') } }] }), responses: { 200: json({ type: 'object', properties: { settings: ref('Settings'), versionId: versionRef } }), ...errors(400, ...AUTH, 409) } },
+    get: {
+      summary: 'Identity, escalation, business hours and holidays',
+      ...secured('admin'),
+      responses: { 200: json({ type: 'object', properties: { settings: ref('Settings') } }), ...errors(...AUTH) },
+    },
+    put: {
+      summary: 'Change settings (objects are merged, lists and values replaced)',
+      ...secured('admin'),
+      requestBody: body({ oneOf: [ref('Settings'), { type: 'object', properties: { settings: ref('Settings') } }] }),
+      responses: {
+        200: json({ type: 'object', properties: { settings: ref('Settings'), versionId: versionRef } }),
+        ...errors(400, ...AUTH, 409),
+      },
+    },
   },
   '/api/admin/meta': {
-    get: { summary: 'Enumerations the admin pages use: intents, menu dialogs, knowledge categories, priorities, handoff statuses, roles, content kinds', ...secured('supervisor'), responses: { 200: json({ type: 'object' }), ...errors(...AUTH) } },
+    get: {
+      summary:
+        'Enumerations the admin pages use: intents, menu dialogs, knowledge categories, priorities, handoff statuses, roles, content kinds',
+      ...secured('supervisor'),
+      responses: { 200: json({ type: 'object' }), ...errors(...AUTH) },
+    },
   },
   '/api/admin/history': {
-    get: { summary: 'Versions, newest first', ...secured('admin'), parameters: [query('kind', 'menu, settings, translations or faq', { enum: CONTENT_KINDS }), query('target', 'main, de, en or an entry id'), query('limit', 'At most 500', { type: 'integer', default: 50 })], responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: ref('Version') } } }), ...errors(400, ...AUTH) } },
+    get: {
+      summary: 'Versions, newest first',
+      ...secured('admin'),
+      parameters: [
+        query('kind', 'menu, settings, translations or faq', { enum: CONTENT_KINDS }),
+        query('target', 'main, de, en or an entry id'),
+        query('limit', 'At most 500', { type: 'integer', default: 50 }),
+      ],
+      responses: {
+        200: json({ type: 'object', properties: { items: { type: 'array', items: ref('Version') } } }),
+        ...errors(400, ...AUTH),
+      },
+    },
   },
   '/api/admin/history/{versionId}': {
-    get: { summary: 'One version', ...secured('admin'), parameters: [pathParam('versionId', 'Version id')], responses: { 200: json(ref('Version')), ...errors(...AUTH, 404) } },
+    get: {
+      summary: 'One version',
+      ...secured('admin'),
+      parameters: [pathParam('versionId', 'Version id')],
+      responses: { 200: json(ref('Version')), ...errors(...AUTH, 404) },
+    },
   },
   '/api/admin/history/{versionId}/rollback': {
     post: {
       summary: 'Roll back to a version (written as a new version)',
-      description: 'to "before" (default): the content as it was just before this version, i.e. the change is undone; to "after": the content as this version left it. The restored content is validated like an edit.',
+      description:
+        'to "before" (default): the content as it was just before this version, i.e. the change is undone; to "after": the content as this version left it. The restored content is validated like an edit.',
       ...secured('admin'),
       parameters: [pathParam('versionId', 'Version id')],
-      requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { to: { enum: ['before', 'after'], default: 'before' } } } } } },
-      responses: { 200: json({ type: 'object', properties: { kind: { type: 'string' }, target: { type: 'string' }, versionId: versionRef, version: { oneOf: [ref('Version'), { type: 'null' }] } } }), ...errors(400, ...AUTH, 404, 409) },
+      requestBody: {
+        required: false,
+        content: {
+          'application/json': {
+            schema: { type: 'object', properties: { to: { enum: ['before', 'after'], default: 'before' } } },
+          },
+        },
+      },
+      responses: {
+        200: json({
+          type: 'object',
+          properties: {
+            kind: { type: 'string' },
+            target: { type: 'string' },
+            versionId: versionRef,
+            version: { oneOf: [ref('Version'), { type: 'null' }] },
+          },
+        }),
+        ...errors(400, ...AUTH, 404, 409),
+      },
     },
   },
   '/api/admin/preview': {
-    post: { summary: 'The bot\'s replies with a draft, nothing published or stored', ...secured('admin'), requestBody: body(ref('PreviewRequest')), responses: { 200: json(ref('PreviewResponse')), ...errors(400, ...AUTH) } },
+    post: {
+      summary: "The bot's replies with a draft, nothing published or stored",
+      ...secured('admin'),
+      requestBody: body(ref('PreviewRequest')),
+      responses: { 200: json(ref('PreviewResponse')), ...errors(400, ...AUTH) },
+    },
   },
   '/api/admin/users': {
-    get: { summary: 'API users', ...secured('admin'), responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: ref('ApiUser') } } }), ...errors(...AUTH) } },
-    post: { summary: 'Create an API user; the token is shown once', ...secured('admin'), requestBody: body({ type: 'object', required: ['name', 'role'], properties: { name: { type: 'string' }, role: { enum: ['agent', 'supervisor', 'admin'] } } }), responses: { 201: json({ allOf: [ref('ApiUser'), { type: 'object', properties: { token: { type: 'string' } } }] }, 'Created'), ...errors(400, ...AUTH) } },
+    get: {
+      summary: 'API users',
+      ...secured('admin'),
+      responses: {
+        200: json({ type: 'object', properties: { items: { type: 'array', items: ref('ApiUser') } } }),
+        ...errors(...AUTH),
+      },
+    },
+    post: {
+      summary: 'Create an API user; the token is shown once',
+      ...secured('admin'),
+      requestBody: body({
+        type: 'object',
+        required: ['name', 'role'],
+        properties: { name: { type: 'string' }, role: { enum: ['agent', 'supervisor', 'admin'] } },
+      }),
+      responses: {
+        201: json(
+          { allOf: [ref('ApiUser'), { type: 'object', properties: { token: { type: 'string' } } }] },
+          'Created',
+        ),
+        ...errors(400, ...AUTH),
+      },
+    },
   },
-  '/api/admin/users/{id}': { delete: { summary: 'Deactivate an API user', ...secured('admin'), parameters: [pathParam('id', 'User id')], responses: { 204: { description: 'Deactivated' }, ...errors(...AUTH, 404) } } },
-  '/api/admin/customers/{customerId}/export': { get: { summary: 'Everything stored about one customer', ...secured('admin'), parameters: [pathParam('customerId', 'Channel user id')], responses: { 200: json({ type: 'object' }), ...errors(400, ...AUTH, 404) } } },
-  '/api/admin/customers/{customerId}': { delete: { summary: 'Erase one customer', ...secured('admin'), parameters: [pathParam('customerId', 'Channel user id')], responses: { 200: json({ type: 'object' }), ...errors(400, ...AUTH) } } },
-  '/api/admin/retention/sweep': { post: { summary: 'Run the retention sweep now', ...secured('admin'), responses: { 200: json({ type: 'object' }), ...errors(...AUTH) } } },
-  '/api/me': { get: { summary: 'The caller', ...secured('agent'), responses: { 200: json(ref('ApiUser')), ...errors(...AUTH) } } },
-  '/api/handoffs': { get: { summary: 'Handoffs by status', ...secured('agent'), parameters: [query('status', 'queued (default), claimed, resolved, …'), query('limit', 'Maximum', { type: 'integer' })], responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: ref('Handoff') } } }), ...errors(400, ...AUTH) } } },
-  '/api/handoffs/stats': { get: { summary: 'Queue figures', ...secured('agent'), responses: { 200: json({ type: 'object' }), ...errors(...AUTH) } } },
-  '/api/handoffs/{id}': { get: { summary: 'A handoff with its transcript', ...secured('agent'), parameters: [handoffId], responses: { 200: json(ref('Handoff')), ...errors(...AUTH, 404) } } },
-  '/api/handoffs/{id}/claim': { post: { summary: 'Claim (200 for the one winner, 409 for everyone else)', ...secured('agent'), parameters: [handoffId], responses: { 200: json(ref('Handoff')), ...errors(...AUTH, 404, 409) } } },
-  '/api/handoffs/{id}/messages': { post: { summary: 'Agent -> customer', ...secured('agent'), parameters: [handoffId], requestBody: body({ type: 'object', required: ['text'], properties: { text: { type: 'string' } } }), responses: { 201: json({ type: 'object' }, 'Sent'), ...errors(400, ...AUTH, 404, 409), 502: { description: 'The customer\'s channel did not accept the message' } } } },
-  '/api/handoffs/{id}/resolve': { post: { summary: 'Resolve', ...secured('agent'), parameters: [handoffId], responses: { 200: json(ref('Handoff')), ...errors(...AUTH, 404, 409) } } },
-  '/api/handoffs/{id}/transfer': { post: { summary: 'Back to the queue, optionally with a note', ...secured('agent'), parameters: [handoffId], requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { note: { type: 'string' } } } } } }, responses: { 200: json(ref('Handoff')), ...errors(400, ...AUTH, 404, 409) } } },
-  '/api/handoffs/{id}/notes': { post: { summary: 'Internal note', ...secured('agent'), parameters: [handoffId], requestBody: body({ type: 'object', required: ['text'], properties: { text: { type: 'string' } } }), responses: { 201: json({ type: 'object' }, 'Added'), ...errors(400, ...AUTH, 404) } } },
+  '/api/admin/users/{id}': {
+    delete: {
+      summary: 'Deactivate an API user',
+      ...secured('admin'),
+      parameters: [pathParam('id', 'User id')],
+      responses: { 204: { description: 'Deactivated' }, ...errors(...AUTH, 404) },
+    },
+  },
+  '/api/admin/customers/{customerId}/export': {
+    get: {
+      summary: 'Everything stored about one customer',
+      ...secured('admin'),
+      parameters: [pathParam('customerId', 'Channel user id')],
+      responses: { 200: json({ type: 'object' }), ...errors(400, ...AUTH, 404) },
+    },
+  },
+  '/api/admin/customers/{customerId}': {
+    delete: {
+      summary: 'Erase one customer',
+      ...secured('admin'),
+      parameters: [pathParam('customerId', 'Channel user id')],
+      responses: { 200: json({ type: 'object' }), ...errors(400, ...AUTH) },
+    },
+  },
+  '/api/admin/retention/sweep': {
+    post: {
+      summary: 'Run the retention sweep now',
+      ...secured('admin'),
+      responses: { 200: json({ type: 'object' }), ...errors(...AUTH) },
+    },
+  },
+  '/api/me': {
+    get: { summary: 'The caller', ...secured('agent'), responses: { 200: json(ref('ApiUser')), ...errors(...AUTH) } },
+  },
+  '/api/handoffs': {
+    get: {
+      summary: 'Handoffs by status',
+      ...secured('agent'),
+      parameters: [
+        query('status', 'queued (default), claimed, resolved, …'),
+        query('limit', 'Maximum', { type: 'integer' }),
+      ],
+      responses: {
+        200: json({ type: 'object', properties: { items: { type: 'array', items: ref('Handoff') } } }),
+        ...errors(400, ...AUTH),
+      },
+    },
+  },
+  '/api/handoffs/stats': {
+    get: {
+      summary: 'Queue figures',
+      ...secured('agent'),
+      responses: { 200: json({ type: 'object' }), ...errors(...AUTH) },
+    },
+  },
+  '/api/handoffs/{id}': {
+    get: {
+      summary: 'A handoff with its transcript',
+      ...secured('agent'),
+      parameters: [handoffId],
+      responses: { 200: json(ref('Handoff')), ...errors(...AUTH, 404) },
+    },
+  },
+  '/api/handoffs/{id}/claim': {
+    post: {
+      summary: 'Claim (200 for the one winner, 409 for everyone else)',
+      ...secured('agent'),
+      parameters: [handoffId],
+      responses: { 200: json(ref('Handoff')), ...errors(...AUTH, 404, 409) },
+    },
+  },
+  '/api/handoffs/{id}/messages': {
+    post: {
+      summary: 'Agent -> customer',
+      ...secured('agent'),
+      parameters: [handoffId],
+      requestBody: body({ type: 'object', required: ['text'], properties: { text: { type: 'string' } } }),
+      responses: {
+        201: json({ type: 'object' }, 'Sent'),
+        ...errors(400, ...AUTH, 404, 409),
+        502: { description: "The customer's channel did not accept the message" },
+      },
+    },
+  },
+  '/api/handoffs/{id}/resolve': {
+    post: {
+      summary: 'Resolve',
+      ...secured('agent'),
+      parameters: [handoffId],
+      responses: { 200: json(ref('Handoff')), ...errors(...AUTH, 404, 409) },
+    },
+  },
+  '/api/handoffs/{id}/transfer': {
+    post: {
+      summary: 'Back to the queue, optionally with a note',
+      ...secured('agent'),
+      parameters: [handoffId],
+      requestBody: {
+        required: false,
+        content: { 'application/json': { schema: { type: 'object', properties: { note: { type: 'string' } } } } },
+      },
+      responses: { 200: json(ref('Handoff')), ...errors(400, ...AUTH, 404, 409) },
+    },
+  },
+  '/api/handoffs/{id}/notes': {
+    post: {
+      summary: 'Internal note',
+      ...secured('agent'),
+      parameters: [handoffId],
+      requestBody: body({ type: 'object', required: ['text'], properties: { text: { type: 'string' } } }),
+      responses: { 201: json({ type: 'object' }, 'Added'), ...errors(400, ...AUTH, 404) },
+    },
+  },
 };
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref('Error') } },
+});
 
 /** The OpenAPI 3.1 description of the admin and handoff API (GET /api/openapi.json). */
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
-  info: { title: 'Lotse API', version: '1.0.0', description: 'Admin content (live within seconds on every instance, validated, versioned) and the supervisor handoff queue. Roles: admin > supervisor > agent.' },
+  info: {
+    title: 'Lotse API',
+    version: '1.0.0',
+    description:
+      'Admin content (live within seconds on every instance, validated, versioned) and the supervisor handoff queue. Roles: admin > supervisor > agent.',
+  },
   servers: [{ url: '/' }],
   components: {
-    securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token (ADMIN_API_TOKEN bootstraps the first admin; admins issue more under /api/admin/users)' } },
+    securitySchemes: {
+      bearerAuth: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'An API token (ADMIN_API_TOKEN bootstraps the first admin; admins issue more under /api/admin/users)',
+      },
+    },
     schemas,
     responses: {
       E400: errorResponse('Invalid input; the message names the field'),

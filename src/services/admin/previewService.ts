@@ -45,11 +45,20 @@ class PreviewAdapter extends BotAdapter {
     // Nothing is shown anywhere: nothing to delete.
   }
 
-  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    await this.runMiddleware(new TurnContext(this, TurnContext.applyConversationReference({ type: ActivityTypes.Event }, reference, true)), logic);
+  async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    await this.runMiddleware(
+      new TurnContext(this, TurnContext.applyConversationReference({ type: ActivityTypes.Event }, reference, true)),
+      logic,
+    );
   }
 
-  async process(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+  async process(
+    activity: Partial<Activity>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<Partial<Activity>[]> {
     const from = this.sent.length;
     await this.runMiddleware(new TurnContext(this, activity), logic);
     return this.sent.slice(from);
@@ -72,16 +81,37 @@ class PreviewHandoff implements HandoffRequester {
     const staffing = staffingAt(this.settings, now);
     // Like the queue: outside business hours only urgent cases wait live, everything else is a callback.
     const live = staffing.staffed || priorityOf(request) === 0;
-    if (live) return { handoffId: 'preview', position: 1, estimatedWaitMinutes: 2, outsideBusinessHours: false, ...staffing, needsContact: false, created: true };
+    if (live)
+      return {
+        handoffId: 'preview',
+        position: 1,
+        estimatedWaitMinutes: 2,
+        outsideBusinessHours: false,
+        ...staffing,
+        needsContact: false,
+        created: true,
+      };
     const reachable = Boolean(request.contact?.phone || request.contact?.email);
-    return { handoffId: 'preview', position: 0, estimatedWaitMinutes: 0, outsideBusinessHours: true, ...staffing, needsContact: !reachable, created: true };
+    return {
+      handoffId: 'preview',
+      position: 0,
+      estimatedWaitMinutes: 0,
+      outsideBusinessHours: true,
+      ...staffing,
+      needsContact: !reachable,
+      created: true,
+    };
   }
 }
 
 /** Service requests as the preview sees them: a reference number, nothing stored. */
 const previewRequests = {
   async create(request: NewServiceRequest): Promise<RecordedRequest> {
-    return { reference: 'VORSCHAU', type: request.type, ...(request.type === 'complaint' ? { responseDueAt: new Date(Date.now() + 7 * 86_400_000) } : {}) };
+    return {
+      reference: 'VORSCHAU',
+      type: request.type,
+      ...(request.type === 'complaint' ? { responseDueAt: new Date(Date.now() + 7 * 86_400_000) } : {}),
+    };
   },
   async addDetails(): Promise<void> {
     // Nothing is stored in a preview.
@@ -126,13 +156,20 @@ export class PreviewService {
     if (!isPlainObject(input)) throw new ValidationError('body', 'must be an object { draft, messages, language }');
     rejectUnknownKeys(input, ['draft', 'messages', 'language'], '');
     const language = input.language === undefined ? this.deps.defaultLanguage : input.language;
-    if (typeof language !== 'string' || !(LANGUAGES as readonly string[]).includes(language)) throw new ValidationError('language', `must be one of ${LANGUAGES.join(', ')}`);
+    if (typeof language !== 'string' || !(LANGUAGES as readonly string[]).includes(language))
+      throw new ValidationError('language', `must be one of ${LANGUAGES.join(', ')}`);
     if (!Array.isArray(input.messages)) throw new ValidationError('messages', 'must be a list of customer messages');
-    if (input.messages.length > MAX_PREVIEW_MESSAGES) throw new ValidationError('messages', `may hold at most ${MAX_PREVIEW_MESSAGES} messages`);
+    if (input.messages.length > MAX_PREVIEW_MESSAGES)
+      throw new ValidationError('messages', `may hold at most ${MAX_PREVIEW_MESSAGES} messages`);
     const messages = input.messages.map((m, i) => requireText(m, `messages[${i}]`, 1000));
 
     const { i18n, content, settings } = await this.draft(input.draft ?? {});
-    const conversation = this.deps.conversation({ i18n, content, requests: previewRequests, handoff: new PreviewHandoff(settings, this.deps.now) });
+    const conversation = this.deps.conversation({
+      i18n,
+      content,
+      requests: previewRequests,
+      handoff: new PreviewHandoff(settings, this.deps.now),
+    });
     let ended = false;
     const logic = async (context: TurnContext) => {
       // After a handoff the conversation belongs to a person; the preview says so and stops.
@@ -149,10 +186,23 @@ export class PreviewService {
       locale: language === 'en' ? 'en-GB' : 'de-DE',
     } as Partial<Activity>;
     const turns: PreviewTurn[] = [];
-    const start = await adapter.process({ ...base, type: ActivityTypes.ConversationUpdate, id: randomUUID(), membersAdded: [{ id: 'preview-customer', name: 'Kunde' }] }, logic);
+    const start = await adapter.process(
+      {
+        ...base,
+        type: ActivityTypes.ConversationUpdate,
+        id: randomUUID(),
+        membersAdded: [{ id: 'preview-customer', name: 'Kunde' }],
+      },
+      logic,
+    );
     turns.push({ message: null, replies: start.map(toReply) });
     for (const text of messages) {
-      const replies = ended ? [] : await adapter.process({ ...base, type: ActivityTypes.Message, id: randomUUID(), text, timestamp: new Date() }, logic);
+      const replies = ended
+        ? []
+        : await adapter.process(
+            { ...base, type: ActivityTypes.Message, id: randomUUID(), text, timestamp: new Date() },
+            logic,
+          );
       turns.push({ message: text, replies: replies.map(toReply) });
     }
     return { turns };
@@ -160,21 +210,28 @@ export class PreviewService {
 
   /** The live content with the draft on top, validated exactly like a real edit. */
   private async draft(draft: unknown): Promise<{ i18n: I18nService; content: ContentProvider; settings: Settings }> {
-    if (!isPlainObject(draft)) throw new ValidationError('draft', 'must be an object { translations, menus, settings }');
+    if (!isPlainObject(draft))
+      throw new ValidationError('draft', 'must be an object { translations, menus, settings }');
     rejectUnknownKeys(draft, ['translations', 'menus', 'settings'], 'draft');
     const i18n = new I18nService(this.deps.defaultLanguage);
     const translations = draft.translations ?? {};
-    if (!isPlainObject(translations)) throw new ValidationError('draft.translations', 'must be an object keyed by language');
+    if (!isPlainObject(translations))
+      throw new ValidationError('draft.translations', 'must be an object keyed by language');
     rejectUnknownKeys(translations, LANGUAGES, 'draft.translations');
     for (const lng of LANGUAGES) {
       const current = ((await this.deps.store.current('translations', lng)) as TranslationTree | undefined) ?? {};
-      const next = translations[lng] === undefined ? current : applyTranslationEdit(lng, i18n.shippedResources(lng), current, translations[lng]);
+      const next =
+        translations[lng] === undefined
+          ? current
+          : applyTranslationEdit(lng, i18n.shippedResources(lng), current, translations[lng]);
       i18n.setOverrides(lng, next as Record<string, Record<string, unknown>>);
     }
     const liveMenus = await this.deps.content.menus();
     const liveSettings = await this.deps.content.settings();
-    const menus: Record<string, Menu> = draft.menus === undefined ? liveMenus : validateMenus(draft.menus, await this.deps.faqs.index());
-    const settings: Settings = draft.settings === undefined ? liveSettings : applySettingsEdit(structuredClone(liveSettings), draft.settings);
+    const menus: Record<string, Menu> =
+      draft.menus === undefined ? liveMenus : validateMenus(draft.menus, await this.deps.faqs.index());
+    const settings: Settings =
+      draft.settings === undefined ? liveSettings : applySettingsEdit(structuredClone(liveSettings), draft.settings);
     return { i18n, settings, content: { menus: async () => menus, settings: async () => settings } };
   }
 }

@@ -60,9 +60,15 @@ const revisionSchema = new Schema<RevisionDoc>(
 );
 
 export function versionModel(connection: Connection): Model<VersionDoc> {
-  return (connection.models.AdminVersion as Model<VersionDoc> | undefined) ?? connection.model<VersionDoc>('AdminVersion', versionSchema);
+  return (
+    (connection.models.AdminVersion as Model<VersionDoc> | undefined) ??
+    connection.model<VersionDoc>('AdminVersion', versionSchema)
+  );
 }
 
 export function revisionModel(connection: Connection): Model<RevisionDoc> {
-  return (connection.models.AdminRevision as Model<RevisionDoc> | undefined) ?? connection.model<RevisionDoc>('AdminRevision', revisionSchema);
+  return (
+    (connection.models.AdminRevision as Model<RevisionDoc> | undefined) ??
+    connection.model<RevisionDoc>('AdminRevision', revisionSchema)
+  );
 }

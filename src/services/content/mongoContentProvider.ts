@@ -55,7 +55,10 @@ export class MongoContentProvider implements ContentProvider {
 
   /** Reloads the snapshot from the database; on failure the previous snapshot stays in use. */
   async refresh(): Promise<void> {
-    const [menus, settings] = await Promise.all([this.source.current('menu', 'main'), this.source.current('settings', 'main')]);
+    const [menus, settings] = await Promise.all([
+      this.source.current('menu', 'main'),
+      this.source.current('settings', 'main'),
+    ]);
     this.apply(menus as Record<string, Menu> | undefined, settings as Partial<Settings> | undefined);
   }
 
@@ -63,6 +66,8 @@ export class MongoContentProvider implements ContentProvider {
   apply(menus: Record<string, Menu> | undefined, settings: Partial<Settings> | undefined): void {
     this.menuSnapshot = menus && menus.main ? deepFreeze(structuredClone(menus)) : this.defaultMenus;
     // Stored settings over the defaults, so a setting added in a later release has a value.
-    this.settingsSnapshot = settings ? deepFreeze({ ...structuredClone(this.defaultSettingsValue), ...structuredClone(settings) }) : this.defaultSettingsValue;
+    this.settingsSnapshot = settings
+      ? deepFreeze({ ...structuredClone(this.defaultSettingsValue), ...structuredClone(settings) })
+      : this.defaultSettingsValue;
   }
 }

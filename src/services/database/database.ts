@@ -46,7 +46,10 @@ export class Database {
         this.startMonitor();
         return;
       } catch (err) {
-        this.logger.warn({ attempt, retryInMs: delayMs, err: (err as Error).message }, 'database unreachable, retrying');
+        this.logger.warn(
+          { attempt, retryInMs: delayMs, err: (err as Error).message },
+          'database unreachable, retrying',
+        );
         await sleep(delayMs);
         delayMs = Math.min(delayMs * 2, 5000);
       }

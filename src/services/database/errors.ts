@@ -9,7 +9,11 @@ export class DatabaseUnavailableError extends Error {
 /** True for driver errors that mean "the server is not there", as opposed to a bad query. */
 export function isConnectivityError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
-  return /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoNetworkTimeoutError|PoolClearedError/.test(
-    `${err.name} ${err.constructor?.name ?? ''}`,
-  ) || /ECONNREFUSED|Client must be connected|Topology is closed/i.test(err.message) || (/\bconnection\b/i.test(err.message) && /\bclosed\b/i.test(err.message));
+  return (
+    /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoNetworkTimeoutError|PoolClearedError/.test(
+      `${err.name} ${err.constructor?.name ?? ''}`,
+    ) ||
+    /ECONNREFUSED|Client must be connected|Topology is closed/i.test(err.message) ||
+    (/\bconnection\b/i.test(err.message) && /\bclosed\b/i.test(err.message))
+  );
 }

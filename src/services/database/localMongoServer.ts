@@ -65,9 +65,13 @@ function compileLauncher(): void {
   const compiled = path.join(CLASSES_DIR, 'LocalMongo.class');
   if (existsSync(compiled) && statSync(compiled).mtimeMs >= statSync(SOURCE).mtimeMs) return;
   mkdirSync(CLASSES_DIR, { recursive: true });
-  const result = spawnSync('javac', ['-nowarn', '-cp', `${LIB_DIR}/*`, '-d', CLASSES_DIR, SOURCE], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync('javac', ['-nowarn', '-cp', `${LIB_DIR}/*`, '-d', CLASSES_DIR, SOURCE], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.error || result.status !== 0) {
-    throw new LocalMongoUnavailableError(`Could not compile the local database launcher (${result.error?.message ?? `exit ${result.status}`}); install a JDK 17.`);
+    throw new LocalMongoUnavailableError(
+      `Could not compile the local database launcher (${result.error?.message ?? `exit ${result.status}`}); install a JDK 17.`,
+    );
   }
 }
 
@@ -113,7 +117,11 @@ export async function startLocalMongo(options: LocalMongoOptions = {}): Promise<
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new LocalMongoUnavailableError(`Local database did not start within ${options.startTimeoutMs ?? 60000} ms: ${stderr}`));
+      reject(
+        new LocalMongoUnavailableError(
+          `Local database did not start within ${options.startTimeoutMs ?? 60000} ms: ${stderr}`,
+        ),
+      );
     }, options.startTimeoutMs ?? 60000);
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -125,7 +133,9 @@ export async function startLocalMongo(options: LocalMongoOptions = {}): Promise<
     });
     child.once('error', (err) => {
       clearTimeout(timer);
-      reject(new LocalMongoUnavailableError(`Could not start java: ${err.message}. Install Java 17 or set MONGODB_URI.`));
+      reject(
+        new LocalMongoUnavailableError(`Could not start java: ${err.message}. Install Java 17 or set MONGODB_URI.`),
+      );
     });
     child.once('exit', (code) => {
       clearTimeout(timer);

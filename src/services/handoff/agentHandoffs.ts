@@ -52,7 +52,10 @@ export function surveyActivity(t: (key: string, vars?: Record<string, unknown>) 
   return {
     type: 'message',
     text: t('handoff:survey.question'),
-    suggestedActions: { to: [], actions: ['1', '2', '3', '4', '5'].map((v) => ({ type: 'imBack', title: v, value: v })) },
+    suggestedActions: {
+      to: [],
+      actions: ['1', '2', '3', '4', '5'].map((v) => ({ type: 'imBack', title: v, value: v })),
+    },
   };
 }
 
@@ -87,18 +90,41 @@ export class AgentHandoffs {
     const now = this.deps.now();
     const agent = actorOf(principal);
     const where = hasRole(principal, 'supervisor') ? {} : { needsSupervisor: false };
-    const record = await this.deps.store.transition(id, { from: 'queued', to: 'assigned', where, set: { agent, claimedAt: now }, audit: auditEntry(agent, 'claimed', now) }, now);
+    const record = await this.deps.store.transition(
+      id,
+      {
+        from: 'queued',
+        to: 'assigned',
+        where,
+        set: { agent, claimedAt: now },
+        audit: auditEntry(agent, 'claimed', now),
+      },
+      now,
+    );
     if (!record) {
-      const current = await this.deps.store.model.findById(toObjectId(id), { status: 1, needsSupervisor: 1, agent: 1 }).lean();
+      const current = await this.deps.store.model
+        .findById(toObjectId(id), { status: 1, needsSupervisor: 1, agent: 1 })
+        .lean();
       if (!current) throw new HandoffNotFoundError(id);
-      if (current.status === 'queued' && current.needsSupervisor) throw new HandoffForbiddenError(id, 'this handoff needs a supervisor');
-      throw new HandoffConflictError(id, current.status === 'assigned' ? `already taken by ${current.agent?.name ?? 'another agent'}` : `handoff is ${current.status}`);
+      if (current.status === 'queued' && current.needsSupervisor)
+        throw new HandoffForbiddenError(id, 'this handoff needs a supervisor');
+      throw new HandoffConflictError(
+        id,
+        current.status === 'assigned'
+          ? `already taken by ${current.agent?.name ?? 'another agent'}`
+          : `handoff is ${current.status}`,
+      );
     }
     this.deps.figures.claimed();
-    this.deps.logger.info({ handoffId: id, agentId: principal.id, conversationId: record.customer.conversationKey }, 'handoff claimed');
+    this.deps.logger.info(
+      { handoffId: id, agentId: principal.id, conversationId: record.customer.conversationKey },
+      'handoff claimed',
+    );
     await this.deps.bus.publish('claimed', id, { handoff: listItemOf(record, now), agent });
     const t = this.t(record);
-    const text = hasDisplayName(agent.name) ? t('handoff:claimed', { name: agent.name.trim() }) : t('handoff:claimedNoName');
+    const text = hasDisplayName(agent.name)
+      ? t('handoff:claimed', { name: agent.name.trim() })
+      : t('handoff:claimedNoName');
     void this.deps.channel.tell(record, [{ type: 'message', text }]).catch(() => undefined);
     void this.deps.channel.handoffStatus(record, 'accepted');
     return record;
@@ -114,9 +140,17 @@ export class AgentHandoffs {
     const agent = actorOf(principal);
     const shownName = customerFacingName(agent.name, this.t(record));
     // Delivered first, recorded second: the record never shows a message the customer did not get.
-    await this.deps.channel.tell(record, [{ type: 'message', text, from: { id: 'agent', name: shownName } as Activity['from'] }], true);
+    await this.deps.channel.tell(
+      record,
+      [{ type: 'message', text, from: { id: 'agent', name: shownName } as Activity['from'] }],
+      true,
+    );
     const message: TranscriptEntry = { at: now, from: 'agent', text: maskSensitive(text), name: agent.name };
-    await this.deps.store.change(id, { where: {}, push: { messages: message }, audit: auditEntry(agent, 'agent_message', now) }, now);
+    await this.deps.store.change(
+      id,
+      { where: {}, push: { messages: message }, audit: auditEntry(agent, 'agent_message', now) },
+      now,
+    );
     await this.deps.bus.publish('agentMessage', id, { handoffId: id, message, agent });
     return message;
   }
@@ -128,8 +162,10 @@ export class AgentHandoffs {
   async resolve(id: string, principal: Principal): Promise<HandoffRecord> {
     const record = await this.get(id);
     this.assertMayAct(record, principal);
-    if (record.status === 'queued' && !hasRole(principal, 'supervisor')) throw new HandoffForbiddenError(id, 'claim the handoff first');
-    if (record.status !== 'assigned' && record.status !== 'queued') throw new HandoffConflictError(id, `handoff is ${record.status}`);
+    if (record.status === 'queued' && !hasRole(principal, 'supervisor'))
+      throw new HandoffForbiddenError(id, 'claim the handoff first');
+    if (record.status !== 'assigned' && record.status !== 'queued')
+      throw new HandoffConflictError(id, `handoff is ${record.status}`);
     const now = this.deps.now();
     const by = actorOf(principal);
     const helped = record.status === 'assigned';
@@ -170,15 +206,23 @@ export class AgentHandoffs {
         where: { 'agent.id': record.agent?.id },
         set: { needsSupervisor: true, nextUpdateAt: new Date(now.getTime() + this.deps.updateIntervalMs) },
         unset: ['agent', 'claimedAt'],
-        push: { ...(record.agent ? { previousAgents: record.agent } : {}), ...(detail ? { notes: { at: now, by, text: detail } } : {}) },
+        push: {
+          ...(record.agent ? { previousAgents: record.agent } : {}),
+          ...(detail ? { notes: { at: now, by, text: detail } } : {}),
+        },
         audit: auditEntry(by, 'transferred', now, detail),
       },
       now,
     );
     if (!transferred) throw new HandoffConflictError(id, 'the handoff changed meanwhile; reload it');
-    await this.deps.channel.tell(transferred, [{ type: 'message', text: this.t(transferred)('handoff:transferred') }]).catch(() => undefined);
+    await this.deps.channel
+      .tell(transferred, [{ type: 'message', text: this.t(transferred)('handoff:transferred') }])
+      .catch(() => undefined);
     this.deps.figures.invalidate();
-    await this.deps.bus.publish('transferred', id, { handoff: listItemOf(transferred, now, await this.deps.figures.positionOf(transferred)), by });
+    await this.deps.bus.publish('transferred', id, {
+      handoff: listItemOf(transferred, now, await this.deps.figures.positionOf(transferred)),
+      by,
+    });
     return transferred;
   }
 
@@ -188,7 +232,11 @@ export class AgentHandoffs {
     const now = this.deps.now();
     const by = actorOf(principal);
     const note = { at: now, by, text };
-    const record = await this.deps.store.change(id, { where: {}, push: { notes: note }, audit: auditEntry(by, 'note', now) }, now);
+    const record = await this.deps.store.change(
+      id,
+      { where: {}, push: { notes: note }, audit: auditEntry(by, 'note', now) },
+      now,
+    );
     if (!record) throw new HandoffNotFoundError(id);
     await this.deps.bus.publish('noteAdded', id, { handoffId: id, note });
     return record;
@@ -196,7 +244,8 @@ export class AgentHandoffs {
 
   private assertMayAct(record: HandoffRecord, principal: Principal): void {
     if (hasRole(principal, 'supervisor')) return;
-    if (record.status === 'assigned' && record.agent?.id !== principal.id) throw new HandoffForbiddenError(record.id, 'only the assigned agent or a supervisor may do this');
+    if (record.status === 'assigned' && record.agent?.id !== principal.id)
+      throw new HandoffForbiddenError(record.id, 'only the assigned agent or a supervisor may do this');
   }
 
   private t(record: HandoffRecord): TFunction {

@@ -18,7 +18,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -30,7 +39,11 @@ function localParts(now: Date, timeZone: string): { date: string; weekday: strin
       .formatToParts(now)
       .map((p) => [p.type, p.value]),
   );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday: WEEKDAY[parts.weekday] ?? '1', time: `${parts.hour}:${parts.minute}` };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: WEEKDAY[parts.weekday] ?? '1',
+    time: `${parts.hour}:${parts.minute}`,
+  };
 }
 
 /** True while the service desk is staffed: within the day's hours ("24:00" = end of day), not a holiday. */
@@ -44,7 +57,8 @@ export function isWithinBusinessHours(hours: BusinessHours, timeZone: string, no
 
 /** "Mo–Fr 08:00–20:00, Sa 09:00–16:00" (German) or "Mon–Fri ..." (English), grouping equal days. */
 export function describeBusinessHours(hours: BusinessHours, lng: 'de' | 'en'): string {
-  const names = lng === 'de' ? ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'] : ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  const names =
+    lng === 'de' ? ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'] : ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
   const groups: { from: number; to: number; span: string }[] = [];
   for (let d = 1; d <= 7; d++) {
     const span = hours.weekly[String(d) as keyof BusinessHours['weekly']];
@@ -60,7 +74,18 @@ export function describeBusinessHours(hours: BusinessHours, lng: 'de' | 'en'): s
 /** Open around the clock; what the queue uses until admin settings are wired. */
 export const ALWAYS_OPEN: HandoffSettings = {
   timeZone: 'Europe/Berlin',
-  businessHours: { weekly: { 1: ['00:00', '24:00'], 2: ['00:00', '24:00'], 3: ['00:00', '24:00'], 4: ['00:00', '24:00'], 5: ['00:00', '24:00'], 6: ['00:00', '24:00'], 7: ['00:00', '24:00'] }, holidays: [] },
+  businessHours: {
+    weekly: {
+      1: ['00:00', '24:00'],
+      2: ['00:00', '24:00'],
+      3: ['00:00', '24:00'],
+      4: ['00:00', '24:00'],
+      5: ['00:00', '24:00'],
+      6: ['00:00', '24:00'],
+      7: ['00:00', '24:00'],
+    },
+    holidays: [],
+  },
   callbackOfferAfterMinutes: 10,
 };
 
@@ -77,7 +102,8 @@ export function nextOpening(hours: BusinessHours, timeZone: string, now: Date): 
   for (let at = start; at - now.getTime() <= HORIZON_MS; at += STEP_MS) {
     if (!isWithinBusinessHours(hours, timeZone, new Date(at))) continue;
     let exact = at;
-    while (exact - 60000 > now.getTime() && isWithinBusinessHours(hours, timeZone, new Date(exact - 60000))) exact -= 60000;
+    while (exact - 60000 > now.getTime() && isWithinBusinessHours(hours, timeZone, new Date(exact - 60000)))
+      exact -= 60000;
     return new Date(exact);
   }
   return undefined;
@@ -87,14 +113,21 @@ export function nextOpening(hours: BusinessHours, timeZone: string, now: Date): 
  * Whether people are on duty now and, when not, when they are back: every ticket reports these two
  * facts from here, the queue's and the admin preview's alike, so an announcement never differs.
  */
-export function staffingAt(settings: Pick<HandoffSettings, 'businessHours' | 'timeZone'>, now: Date): { staffed: boolean; reopensAt?: string } {
+export function staffingAt(
+  settings: Pick<HandoffSettings, 'businessHours' | 'timeZone'>,
+  now: Date,
+): { staffed: boolean; reopensAt?: string } {
   const staffed = isWithinBusinessHours(settings.businessHours, settings.timeZone, now);
   const reopens = staffed ? undefined : nextOpening(settings.businessHours, settings.timeZone, now);
   return { staffed, ...(reopens ? { reopensAt: reopens.toISOString() } : {}) };
 }
 
 /** Local calendar date ("YYYY-MM-DD"), weekday name and clock time of an instant in a time zone. */
-export function localMoment(at: Date, timeZone: string, lng: 'de' | 'en'): { date: string; weekday: string; hour: number; minute: number } {
+export function localMoment(
+  at: Date,
+  timeZone: string,
+  lng: 'de' | 'en',
+): { date: string; weekday: string; hour: number; minute: number } {
   const local = localParts(at, timeZone);
   const weekday = new Intl.DateTimeFormat(lng === 'de' ? 'de-DE' : 'en-GB', { timeZone, weekday: 'long' }).format(at);
   const [hour, minute] = local.time.split(':').map(Number);

@@ -29,7 +29,11 @@ export const CLAIM_RATE_DEFAULTS: ClaimRateOptions = {
 };
 
 /** claimTimes: recent claim times in any order; previous: the value shown until now. */
-export function minutesPerPosition(claimTimes: Date[], previous: number | undefined, options: ClaimRateOptions = CLAIM_RATE_DEFAULTS): number {
+export function minutesPerPosition(
+  claimTimes: Date[],
+  previous: number | undefined,
+  options: ClaimRateOptions = CLAIM_RATE_DEFAULTS,
+): number {
   const times = claimTimes.map((d) => d.getTime()).sort((a, b) => a - b);
   const intervals: number[] = [];
   for (let i = 1; i < times.length; i++) {

@@ -23,16 +23,25 @@ export class CustomerChannel {
     try {
       await this.messenger.send(record.customer.conversationReference, activities);
     } catch (err) {
-      this.logger.warn({ handoffId: record.id, conversationId: record.customer.conversationKey, err }, 'message to the customer failed');
+      this.logger.warn(
+        { handoffId: record.id, conversationId: record.customer.conversationKey, err },
+        'message to the customer failed',
+      );
       if (rethrow) throw new CustomerDeliveryError(record.id, err);
     }
   }
 
   /** Bot Framework's handoff.status, only where a raw handoff event is accepted. */
-  async handoffStatus(record: HandoffRecord, state: 'accepted' | 'failed' | 'completed', message?: string): Promise<void> {
+  async handoffStatus(
+    record: HandoffRecord,
+    state: 'accepted' | 'failed' | 'completed',
+    message?: string,
+  ): Promise<void> {
     if (!this.eventChannels.includes(record.customer.channel)) return;
     const conversation = record.customer.conversationReference.conversation;
     if (!conversation) return;
-    await this.tell(record, [{ type: 'event', name: 'handoff.status', value: { state, ...(message ? { message } : {}) }, conversation }]);
+    await this.tell(record, [
+      { type: 'event', name: 'handoff.status', value: { state, ...(message ? { message } : {}) }, conversation },
+    ]);
   }
 }

@@ -10,7 +10,14 @@ import { HandoffSettingsSource, isWithinBusinessHours, staffingAt } from './busi
 import { HandoffConflictError } from './errors';
 import type { HandoffEventBus } from './handoffEventBus';
 import { buildSummaryText, listItemOf, moodOf, priorityOf } from './handoffLabels';
-import type { Actor, HandoffContact, HandoffDoc, HandoffPriority, HandoffRecord, TranscriptEntry } from './handoffModel';
+import type {
+  Actor,
+  HandoffContact,
+  HandoffDoc,
+  HandoffPriority,
+  HandoffRecord,
+  TranscriptEntry,
+} from './handoffModel';
 import { auditEntry, CUSTOMER_ACTOR, HandoffStore, SYSTEM_ACTOR, toObjectId, toRecord } from './handoffStore';
 import type { CustomerChannel } from './customerChannel';
 import type { QueueFigures } from './queueFigures';
@@ -73,7 +80,11 @@ export class CustomerHandoffs {
     const live = open || priority === 0;
     const lines = await this.deps.transcripts.recent(key);
     const agentT = this.deps.i18n.t('de');
-    const customer: Actor = { kind: 'customer', id: request.conversationReference.user?.id ?? key, name: request.customerName ?? agentT('agent:summary.customerName') };
+    const customer: Actor = {
+      kind: 'customer',
+      id: request.conversationReference.user?.id ?? key,
+      name: request.customerName ?? agentT('agent:summary.customerName'),
+    };
     const contact = contactOf(request);
     const doc: Omit<HandoffDoc, '_id'> = {
       status: 'queued',
@@ -120,10 +131,21 @@ export class CustomerHandoffs {
     figures.invalidate();
     const ticket = await this.ticketFor(record);
     if (ticket.position > 0) {
-      await store.model.updateOne({ _id: record.id }, { $set: { lastPositionSent: ticket.position, lastEstimateSent: ticket.estimatedWaitMinutes, lastUpdateSentAt: now } });
+      await store.model.updateOne(
+        { _id: record.id },
+        {
+          $set: {
+            lastPositionSent: ticket.position,
+            lastEstimateSent: ticket.estimatedWaitMinutes,
+            lastUpdateSentAt: now,
+          },
+        },
+      );
     }
     this.deps.logger.info({ handoffId: record.id, conversationId: key, priority, mode: record.mode }, 'handoff queued');
-    await this.deps.bus.publish('created', record.id, { handoff: listItemOf(record, now, ticket.position || undefined) });
+    await this.deps.bus.publish('created', record.id, {
+      handoff: listItemOf(record, now, ticket.position || undefined),
+    });
     return { ...ticket, created: true };
   }
 
@@ -133,7 +155,15 @@ export class CustomerHandoffs {
     const doc = await this.deps.store.model
       .findOne({
         'customer.conversationKey': key,
-        $or: [{ status: { $in: ['queued', 'assigned'] } }, { status: 'resolved', 'survey.askedAt': { $gte: since }, 'survey.answeredAt': { $exists: false }, 'survey.skipped': { $ne: true } }],
+        $or: [
+          { status: { $in: ['queued', 'assigned'] } },
+          {
+            status: 'resolved',
+            'survey.askedAt': { $gte: since },
+            'survey.answeredAt': { $exists: false },
+            'survey.skipped': { $ne: true },
+          },
+        ],
       })
       .sort({ createdAt: -1 })
       .lean();
@@ -152,7 +182,12 @@ export class CustomerHandoffs {
     const since = new Date(this.deps.now().getTime() - SURVEY_OPEN_HOURS * 3600 * 1000);
     const docs = await this.deps.store.model
       .find(
-        { $or: [{ status: { $in: ['queued', 'assigned'] } }, { status: 'resolved', 'survey.askedAt': { $gte: since }, 'survey.answeredAt': { $exists: false } }] },
+        {
+          $or: [
+            { status: { $in: ['queued', 'assigned'] } },
+            { status: 'resolved', 'survey.askedAt': { $gte: since }, 'survey.answeredAt': { $exists: false } },
+          ],
+        },
         { 'customer.channel': 1, 'customer.conversationReference.conversation.id': 1 },
       )
       .lean();
@@ -190,18 +225,30 @@ export class CustomerHandoffs {
     const message: TranscriptEntry = { at: now, from: 'customer', text: maskSensitive(text.slice(0, MAX_TEXT)) };
     const record = await this.deps.store.change(
       handoffId,
-      { where: { status: { $in: ['queued', 'assigned'] } }, push: { messages: message }, audit: auditEntry(CUSTOMER_ACTOR, 'customer_message', now) },
+      {
+        where: { status: { $in: ['queued', 'assigned'] } },
+        push: { messages: message },
+        audit: auditEntry(CUSTOMER_ACTOR, 'customer_message', now),
+      },
       now,
     );
     if (!record) throw new HandoffConflictError(handoffId, 'the handoff is no longer active');
-    await this.deps.bus.publish('customerMessage', record.id, { handoffId: record.id, message, status: record.status as 'queued' | 'assigned' });
+    await this.deps.bus.publish('customerMessage', record.id, {
+      handoffId: record.id,
+      message,
+      status: record.status as 'queued' | 'assigned',
+    });
     return record;
   }
 
   /** "abbrechen": the customer leaves the queue and returns to the bot. */
   async cancelByCustomer(handoffId: string): Promise<HandoffRecord> {
     const now = this.deps.now();
-    const record = await this.deps.store.transition(handoffId, { from: 'queued', to: 'cancelled', audit: auditEntry(CUSTOMER_ACTOR, 'cancelled', now) }, now);
+    const record = await this.deps.store.transition(
+      handoffId,
+      { from: 'queued', to: 'cancelled', audit: auditEntry(CUSTOMER_ACTOR, 'cancelled', now) },
+      now,
+    );
     if (!record) throw new HandoffConflictError(handoffId, 'only a waiting handoff can be cancelled');
     await this.deps.bus.publish('cancelled', record.id, { handoff: listItemOf(record, now), by: CUSTOMER_ACTOR });
     await this.deps.channel.handoffStatus(record, 'failed', 'cancelled by the customer');
@@ -213,7 +260,14 @@ export class CustomerHandoffs {
     const now = this.deps.now();
     const record = await this.deps.store.transition(
       handoffId,
-      { from: 'queued', to: 'queued', where: { mode: 'live' }, set: { mode: 'callback', callbackReason: 'customer_request' }, unset: ['nextUpdateAt'], audit: auditEntry(CUSTOMER_ACTOR, 'callback_requested', now) },
+      {
+        from: 'queued',
+        to: 'queued',
+        where: { mode: 'live' },
+        set: { mode: 'callback', callbackReason: 'customer_request' },
+        unset: ['nextUpdateAt'],
+        audit: auditEntry(CUSTOMER_ACTOR, 'callback_requested', now),
+      },
       now,
     );
     if (!record) throw new HandoffConflictError(handoffId, 'only a live waiting handoff can become a callback request');
@@ -222,12 +276,19 @@ export class CustomerHandoffs {
   }
 
   /** Stores how to reach the customer for the callback (or that they come back to the chat). */
-  async recordContact(handoffId: string, contact: Pick<HandoffContact, 'phone' | 'email' | 'declined'>): Promise<HandoffRecord> {
+  async recordContact(
+    handoffId: string,
+    contact: Pick<HandoffContact, 'phone' | 'email' | 'declined'>,
+  ): Promise<HandoffRecord> {
     const now = this.deps.now();
     const kind = contact.phone ? 'phone' : contact.email ? 'email' : 'declined';
     const record = await this.deps.store.change(
       handoffId,
-      { where: { status: 'queued' }, set: { contact: { ...contact, recordedAt: now } }, audit: auditEntry(CUSTOMER_ACTOR, 'contact_recorded', now, kind) },
+      {
+        where: { status: 'queued' },
+        set: { contact: { ...contact, recordedAt: now } },
+        audit: auditEntry(CUSTOMER_ACTOR, 'contact_recorded', now, kind),
+      },
       now,
     );
     if (!record) throw new HandoffConflictError(handoffId, 'the handoff is no longer waiting');
@@ -237,7 +298,10 @@ export class CustomerHandoffs {
   /** Remembers the position and estimate the customer was just told, so updates say only what changed. */
   async notePositionTold(handoffId: string, position: number, minutes: number): Promise<void> {
     const now = this.deps.now();
-    await this.deps.store.model.updateOne({ _id: toObjectId(handoffId), status: 'queued' }, { $set: { lastPositionSent: position, lastEstimateSent: minutes, lastUpdateSentAt: now } });
+    await this.deps.store.model.updateOne(
+      { _id: toObjectId(handoffId), status: 'queued' },
+      { $set: { lastPositionSent: position, lastEstimateSent: minutes, lastUpdateSentAt: now } },
+    );
   }
 
   /** Remembers that the bot asked for a callback contact, so the next message is read as the answer. */
@@ -249,7 +313,11 @@ export class CustomerHandoffs {
   /** Remembers (or forgets, with false) that the bot asked a waiting customer whether to keep the place. */
   async markLeaveAsked(handoffId: string, asked: boolean): Promise<void> {
     const now = this.deps.now();
-    await this.deps.store.change(handoffId, asked ? { where: { status: 'queued' }, set: { leaveAskedAt: now } } : { where: {}, unset: ['leaveAskedAt'] }, now);
+    await this.deps.store.change(
+      handoffId,
+      asked ? { where: { status: 'queued' }, set: { leaveAskedAt: now } } : { where: {}, unset: ['leaveAskedAt'] },
+      now,
+    );
   }
 
   /**
@@ -257,7 +325,12 @@ export class CustomerHandoffs {
    * (never lower), a supervisor when asked for or when the customer is irate, and an audit entry
    * the agent reads. Returns the record unchanged when nothing was left to raise.
    */
-  async upgrade(handoffId: string, cause: UpgradeCause, priority: HandoffPriority, needsSupervisor: boolean): Promise<HandoffRecord> {
+  async upgrade(
+    handoffId: string,
+    cause: UpgradeCause,
+    priority: HandoffPriority,
+    needsSupervisor: boolean,
+  ): Promise<HandoffRecord> {
     const current = await this.deps.store.get(handoffId);
     if (current.status !== 'queued') throw new HandoffConflictError(handoffId, `handoff is ${current.status}`);
     const newPriority = Math.min(current.priority, priority) as HandoffPriority;
@@ -267,12 +340,28 @@ export class CustomerHandoffs {
     const detail = this.deps.i18n.t('de')(`agent:upgrade.${cause}`);
     const record = await this.deps.store.change(
       handoffId,
-      { where: { status: 'queued' }, set: { priority: newPriority, needsSupervisor: supervisor }, audit: auditEntry(SYSTEM_ACTOR, 'upgraded', now, detail) },
+      {
+        where: { status: 'queued' },
+        set: { priority: newPriority, needsSupervisor: supervisor },
+        audit: auditEntry(SYSTEM_ACTOR, 'upgraded', now, detail),
+      },
       now,
     );
     if (!record) throw new HandoffConflictError(handoffId, 'the handoff is no longer waiting');
-    this.deps.logger.info({ handoffId, conversationId: record.customer.conversationKey, cause, priority: newPriority, needsSupervisor: supervisor }, 'waiting handoff upgraded');
-    await this.deps.bus.publish('upgraded', record.id, { handoff: listItemOf(record, now, await this.deps.figures.positionOf(record)), cause: detail });
+    this.deps.logger.info(
+      {
+        handoffId,
+        conversationId: record.customer.conversationKey,
+        cause,
+        priority: newPriority,
+        needsSupervisor: supervisor,
+      },
+      'waiting handoff upgraded',
+    );
+    await this.deps.bus.publish('upgraded', record.id, {
+      handoff: listItemOf(record, now, await this.deps.figures.positionOf(record)),
+      cause: detail,
+    });
     return record;
   }
 
@@ -283,7 +372,12 @@ export class CustomerHandoffs {
     const record = await this.deps.store.change(
       handoffId,
       {
-        where: { status: 'resolved', 'survey.askedAt': { $exists: true }, 'survey.answeredAt': { $exists: false }, 'survey.skipped': { $ne: true } },
+        where: {
+          status: 'resolved',
+          'survey.askedAt': { $exists: true },
+          'survey.answeredAt': { $exists: false },
+          'survey.skipped': { $ne: true },
+        },
         set,
         ...(rating === null ? {} : { audit: auditEntry(CUSTOMER_ACTOR, 'survey_answered', now, String(rating)) }),
       },
@@ -297,6 +391,7 @@ export class CustomerHandoffs {
 function contactOf(request: HandoffRequest): Pick<HandoffContact, 'phone' | 'email'> | undefined {
   if (request.contact?.phone || request.contact?.email) return { ...request.contact };
   const userId = request.conversationReference.user?.id;
-  if (request.channel === 'whatsapp' && userId && /^\+?\d{6,15}$/.test(userId)) return { phone: userId.startsWith('+') ? userId : `+${userId}` };
+  if (request.channel === 'whatsapp' && userId && /^\+?\d{6,15}$/.test(userId))
+    return { phone: userId.startsWith('+') ? userId : `+${userId}` };
   return undefined;
 }

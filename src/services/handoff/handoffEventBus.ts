@@ -24,7 +24,9 @@ export class HandoffEventBus {
   ) {
     this.model = handoffEventModel(connection);
     this.since = now();
-    this.events = new HandoffEvents((err, event) => logger.error({ err: (err as Error)?.message, event }, 'handoff event listener failed'));
+    this.events = new HandoffEvents((err, event) =>
+      logger.error({ err: (err as Error)?.message, event }, 'handoff event listener failed'),
+    );
   }
 
   async publish<K extends HandoffEventName>(type: K, handoffId: string, payload: HandoffEventMap[K]): Promise<void> {
@@ -32,8 +34,19 @@ export class HandoffEventBus {
     this.events.emit(type, payload, { local: true });
     // Stored in the background: the caller's answer does not wait for other instances' news.
     this.model
-      .create({ type, handoffId, at: this.now(), origin: this.instanceId, payload: payload as unknown as Record<string, unknown> })
-      .catch((err: Error) => this.logger.warn({ handoffId, type, err }, 'handoff event not stored; other instances learn of it from the record'));
+      .create({
+        type,
+        handoffId,
+        at: this.now(),
+        origin: this.instanceId,
+        payload: payload as unknown as Record<string, unknown>,
+      })
+      .catch((err: Error) =>
+        this.logger.warn(
+          { handoffId, type, err },
+          'handoff event not stored; other instances learn of it from the record',
+        ),
+      );
   }
 
   /**
@@ -46,7 +59,11 @@ export class HandoffEventBus {
     let emitted = 0;
     try {
       const from = new Date(this.since.getTime() - 5000);
-      const events = await this.model.find({ at: { $gte: from }, origin: { $ne: this.instanceId } }).sort({ at: 1 }).limit(1000).lean();
+      const events = await this.model
+        .find({ at: { $gte: from }, origin: { $ne: this.instanceId } })
+        .sort({ at: 1 })
+        .limit(1000)
+        .lean();
       const now = Date.now();
       for (const event of events) {
         const key = String(event._id);

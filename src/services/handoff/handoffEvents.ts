@@ -45,7 +45,10 @@ export const HANDOFF_EVENT_NAMES: HandoffEventName[] = [
 ];
 
 export type HandoffEventMeta = { local: boolean };
-export type HandoffListener<K extends HandoffEventName> = (payload: HandoffEventMap[K], meta: HandoffEventMeta) => unknown;
+export type HandoffListener<K extends HandoffEventName> = (
+  payload: HandoffEventMap[K],
+  meta: HandoffEventMeta,
+) => unknown;
 
 /** A small typed emitter; a failing listener is logged by the caller's onError, never thrown back. */
 export class HandoffEvents {
@@ -68,7 +71,11 @@ export class HandoffEvents {
     return () => this.emitter.off(event, wrapped);
   }
 
-  emit<K extends HandoffEventName>(event: K, payload: HandoffEventMap[K], meta: HandoffEventMeta = { local: true }): void {
+  emit<K extends HandoffEventName>(
+    event: K,
+    payload: HandoffEventMap[K],
+    meta: HandoffEventMeta = { local: true },
+  ): void {
     this.emitter.emit(event, payload, meta);
   }
 }

@@ -22,11 +22,24 @@ export function moodOf(agentT: TFunction, level: number): string {
 /** The short summary an agent reads first. */
 export function buildSummaryText(request: HandoffRequest, agentT: TFunction): string {
   const label = (group: string, key: string) => agentT(`agent:${group}.${key}`, { defaultValue: key });
-  const parts = [agentT('agent:summary.head', { category: label('category', request.category), reason: label('reason', request.reason) })];
-  if (request.summary.menuPath.length) parts.push(agentT('agent:summary.menuPath', { path: request.summary.menuPath.join(' › ') }));
-  if (request.summary.facts.length) parts.push(agentT('agent:summary.facts', { facts: request.summary.facts.join('; ') }));
-  if (request.summary.references.length) parts.push(agentT('agent:summary.references', { references: request.summary.references.join(', ') }));
-  parts.push(agentT('agent:summary.mood', { mood: moodOf(agentT, request.frustration.level), score: request.frustration.score.toFixed(2) }));
+  const parts = [
+    agentT('agent:summary.head', {
+      category: label('category', request.category),
+      reason: label('reason', request.reason),
+    }),
+  ];
+  if (request.summary.menuPath.length)
+    parts.push(agentT('agent:summary.menuPath', { path: request.summary.menuPath.join(' › ') }));
+  if (request.summary.facts.length)
+    parts.push(agentT('agent:summary.facts', { facts: request.summary.facts.join('; ') }));
+  if (request.summary.references.length)
+    parts.push(agentT('agent:summary.references', { references: request.summary.references.join(', ') }));
+  parts.push(
+    agentT('agent:summary.mood', {
+      mood: moodOf(agentT, request.frustration.level),
+      score: request.frustration.score.toFixed(2),
+    }),
+  );
   return maskSensitive(parts.join(' '));
 }
 
@@ -44,7 +57,11 @@ export function listItemOf(record: HandoffRecord, now: Date, position?: number):
     reason: record.reason,
     needsSupervisor: record.needsSupervisor,
     frustration: record.frustration,
-    customer: { channel: record.customer.channel, ...(record.customer.name ? { name: record.customer.name } : {}), language: record.customer.language },
+    customer: {
+      channel: record.customer.channel,
+      ...(record.customer.name ? { name: record.customer.name } : {}),
+      language: record.customer.language,
+    },
     summary: record.summary,
     ...(record.agent ? { agent: record.agent } : {}),
     createdAt: record.createdAt,
@@ -53,6 +70,8 @@ export function listItemOf(record: HandoffRecord, now: Date, position?: number):
     ...(record.closedAt ? { closedAt: record.closedAt } : {}),
     waitingSeconds: Math.max(0, Math.round((end.getTime() - record.createdAt.getTime()) / 1000)),
     ...(position ? { position } : {}),
-    ...(record.contact && (record.contact.phone || record.contact.email || record.contact.declined) ? { contact: record.contact } : {}),
+    ...(record.contact && (record.contact.phone || record.contact.email || record.contact.declined)
+      ? { contact: record.contact }
+      : {}),
   };
 }

@@ -247,7 +247,10 @@ handoffSchema.index({ updatedAt: 1 });
 handoffSchema.index({ claimedAt: -1 });
 
 export function handoffModel(connection: Connection): Model<HandoffDoc> {
-  return (connection.models.Handoff as Model<HandoffDoc> | undefined) ?? connection.model<HandoffDoc>('Handoff', handoffSchema);
+  return (
+    (connection.models.Handoff as Model<HandoffDoc> | undefined) ??
+    connection.model<HandoffDoc>('Handoff', handoffSchema)
+  );
 }
 
 /** One domain event as stored for other instances (collection "handoffevents"). */
@@ -269,5 +272,8 @@ const eventSchema = new Schema<StoredHandoffEvent>(
 eventSchema.index({ at: 1 }, { expireAfterSeconds: 24 * 3600, name: 'at_ttl' });
 
 export function handoffEventModel(connection: Connection): Model<StoredHandoffEvent> {
-  return (connection.models.HandoffEvent as Model<StoredHandoffEvent> | undefined) ?? connection.model<StoredHandoffEvent>('HandoffEvent', eventSchema);
+  return (
+    (connection.models.HandoffEvent as Model<StoredHandoffEvent> | undefined) ??
+    connection.model<StoredHandoffEvent>('HandoffEvent', eventSchema)
+  );
 }

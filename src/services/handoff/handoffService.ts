@@ -19,7 +19,16 @@ import { ConversationHandoffState, CustomerHandoffs, HandoffMarker, UpgradeCause
 import { HandoffEventBus } from './handoffEventBus';
 import type { HandoffEvents } from './handoffEvents';
 import { listItemOf } from './handoffLabels';
-import type { HandoffContact, HandoffListItem, HandoffPriority, HandoffRecord, HandoffStats, HandoffStatus, TeamsThread, TranscriptEntry } from './handoffModel';
+import type {
+  HandoffContact,
+  HandoffListItem,
+  HandoffPriority,
+  HandoffRecord,
+  HandoffStats,
+  HandoffStatus,
+  TeamsThread,
+  TranscriptEntry,
+} from './handoffModel';
 import { HandoffStore } from './handoffStore';
 import { QueueFigures } from './queueFigures';
 import { TeamsThreads } from './teamsThreads';
@@ -82,12 +91,35 @@ export class HandoffService implements HandoffRequester {
     const updateIntervalMs = (options.updateIntervalSeconds ?? 60) * 1000;
     this.now = now;
     this.store = new HandoffStore(deps.connection);
-    this.figures = new QueueFigures(this.store, deps.settings, now, { ...CLAIM_RATE_DEFAULTS, defaultMinutes: options.defaultMinutesPerPosition ?? CLAIM_RATE_DEFAULTS.defaultMinutes });
-    this.bus = new HandoffEventBus(deps.connection, options.instanceId ?? randomUUID(), deps.logger, now, () => this.figures.invalidate());
+    this.figures = new QueueFigures(this.store, deps.settings, now, {
+      ...CLAIM_RATE_DEFAULTS,
+      defaultMinutes: options.defaultMinutesPerPosition ?? CLAIM_RATE_DEFAULTS.defaultMinutes,
+    });
+    this.bus = new HandoffEventBus(deps.connection, options.instanceId ?? randomUUID(), deps.logger, now, () =>
+      this.figures.invalidate(),
+    );
     this.events = this.bus.events;
-    const channel = new CustomerChannel(deps.messenger, deps.logger, options.handoffEventChannels ?? HANDOFF_EVENT_CHANNELS);
-    const shared = { store: this.store, figures: this.figures, bus: this.bus, channel, i18n: deps.i18n, logger: deps.logger, now, updateIntervalMs };
-    this.customer = new CustomerHandoffs({ ...shared, settings: deps.settings, transcripts: deps.transcripts, ...(deps.marker ? { marker: deps.marker } : {}) });
+    const channel = new CustomerChannel(
+      deps.messenger,
+      deps.logger,
+      options.handoffEventChannels ?? HANDOFF_EVENT_CHANNELS,
+    );
+    const shared = {
+      store: this.store,
+      figures: this.figures,
+      bus: this.bus,
+      channel,
+      i18n: deps.i18n,
+      logger: deps.logger,
+      now,
+      updateIntervalMs,
+    };
+    this.customer = new CustomerHandoffs({
+      ...shared,
+      settings: deps.settings,
+      transcripts: deps.transcripts,
+      ...(deps.marker ? { marker: deps.marker } : {}),
+    });
     this.agent = new AgentHandoffs(shared);
     this.waiting = new WaitingUpdates({ ...shared, settings: deps.settings });
     this.teams = new TeamsThreads(this.store, now);
@@ -130,10 +162,18 @@ export class HandoffService implements HandoffRequester {
   requestCallback(handoffId: string): Promise<HandoffRecord> {
     return this.customer.requestCallback(handoffId);
   }
-  recordContact(handoffId: string, contact: Pick<HandoffContact, 'phone' | 'email' | 'declined'>): Promise<HandoffRecord> {
+  recordContact(
+    handoffId: string,
+    contact: Pick<HandoffContact, 'phone' | 'email' | 'declined'>,
+  ): Promise<HandoffRecord> {
     return this.customer.recordContact(handoffId, contact);
   }
-  upgrade(handoffId: string, cause: UpgradeCause, priority: HandoffPriority, needsSupervisor: boolean): Promise<HandoffRecord> {
+  upgrade(
+    handoffId: string,
+    cause: UpgradeCause,
+    priority: HandoffPriority,
+    needsSupervisor: boolean,
+  ): Promise<HandoffRecord> {
     return this.customer.upgrade(handoffId, cause, priority, needsSupervisor);
   }
   notePositionTold(handoffId: string, position: number, minutes: number): Promise<void> {

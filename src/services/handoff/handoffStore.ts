@@ -5,7 +5,15 @@
  */
 import { Connection, Model, Types } from 'mongoose';
 import { HandoffNotFoundError } from './errors';
-import { ACTIVE_STATUSES, Actor, AuditEntry, HandoffDoc, handoffModel, HandoffRecord, HandoffStatus } from './handoffModel';
+import {
+  ACTIVE_STATUSES,
+  Actor,
+  AuditEntry,
+  HandoffDoc,
+  handoffModel,
+  HandoffRecord,
+  HandoffStatus,
+} from './handoffModel';
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'lotse', name: 'Lotse' };
 export const CUSTOMER_ACTOR: Actor = { kind: 'customer', id: 'customer', name: 'Kunde' };
@@ -101,7 +109,11 @@ export class HandoffStore {
     if (change.to === 'assigned') unset.add('nextUpdateAt');
     const update: Record<string, unknown> = { $set: set, $push: { ...change.push, audit: change.audit } };
     if (unset.size) update.$unset = Object.fromEntries([...unset].map((f) => [f, 1]));
-    const doc = await this.model.findOneAndUpdate({ _id: toObjectId(id), status: { $in: from }, ...change.where }, update, { returnDocument: 'after' }).lean();
+    const doc = await this.model
+      .findOneAndUpdate({ _id: toObjectId(id), status: { $in: from }, ...change.where }, update, {
+        returnDocument: 'after',
+      })
+      .lean();
     return doc ? toRecord(doc) : undefined;
   }
 
@@ -113,7 +125,9 @@ export class HandoffStore {
     if (audits.length) push.audit = { $each: audits };
     if (Object.keys(push).length) update.$push = push;
     if (change.unset?.length) update.$unset = Object.fromEntries(change.unset.map((f) => [f, 1]));
-    const doc = await this.model.findOneAndUpdate({ _id: toObjectId(id), ...change.where }, update, { returnDocument: 'after' }).lean();
+    const doc = await this.model
+      .findOneAndUpdate({ _id: toObjectId(id), ...change.where }, update, { returnDocument: 'after' })
+      .lean();
     return doc ? toRecord(doc) : undefined;
   }
 }

@@ -58,7 +58,11 @@ export class QueueFigures {
   async minutesPerPosition(): Promise<number> {
     const cached = this.rate;
     if (cached && cached.until > Date.now()) return cached.value;
-    const recent = await this.store.model.find({ claimedAt: { $exists: true } }, { claimedAt: 1 }).sort({ claimedAt: -1 }).limit(RATE_SAMPLE).lean();
+    const recent = await this.store.model
+      .find({ claimedAt: { $exists: true } }, { claimedAt: 1 })
+      .sort({ claimedAt: -1 })
+      .limit(RATE_SAMPLE)
+      .lean();
     const value = minutesPerPosition(
       recent.map((d) => d.claimedAt!),
       cached?.value,
@@ -78,17 +82,32 @@ export class QueueFigures {
       model.countDocuments({ status: 'queued' }),
       model.findOne({ status: 'queued' }, { createdAt: 1 }).sort({ createdAt: 1 }).lean(),
       model.countDocuments({ createdAt: { $gte: dayStart } }),
-      model.find({ claimedAt: { $gte: dayStart } }, { createdAt: 1, claimedAt: 1 }).limit(5000).lean(),
-      model.find({ 'survey.rating': { $gte: 1 }, closedAt: { $gte: new Date(now.getTime() - 30 * 86400000) } }, { 'survey.rating': 1 }).limit(5000).lean(),
+      model
+        .find({ claimedAt: { $gte: dayStart } }, { createdAt: 1, claimedAt: 1 })
+        .limit(5000)
+        .lean(),
+      model
+        .find(
+          { 'survey.rating': { $gte: 1 }, closedAt: { $gte: new Date(now.getTime() - 30 * 86400000) } },
+          { 'survey.rating': 1 },
+        )
+        .limit(5000)
+        .lean(),
     ]);
-    const claimSeconds = claimed.filter((d) => d.claimedAt).map((d) => (d.claimedAt!.getTime() - d.createdAt.getTime()) / 1000);
+    const claimSeconds = claimed
+      .filter((d) => d.claimedAt)
+      .map((d) => (d.claimedAt!.getTime() - d.createdAt.getTime()) / 1000);
     const ratings = rated.map((d) => d.survey?.rating ?? 0).filter((r) => r >= 1);
     return {
       waitingNow,
       longestWaitSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.createdAt.getTime()) / 1000)) : 0,
       handoffsToday,
-      averageTimeToClaimSeconds: claimSeconds.length ? Math.round(claimSeconds.reduce((a, b) => a + b, 0) / claimSeconds.length) : null,
-      satisfactionAverage: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : null,
+      averageTimeToClaimSeconds: claimSeconds.length
+        ? Math.round(claimSeconds.reduce((a, b) => a + b, 0) / claimSeconds.length)
+        : null,
+      satisfactionAverage: ratings.length
+        ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100
+        : null,
       satisfactionCount: ratings.length,
     };
   }
@@ -101,7 +120,11 @@ export class QueueFigures {
     const keys = this.store.model
       .find({ status: 'queued', mode: 'live' }, { _id: 0, priority: 1, createdAt: 1 })
       .lean()
-      .then((docs) => Float64Array.from(docs.map((d) => d.priority * QUEUE_KEY_PRIORITY_SPAN + new Date(d.createdAt).getTime())).sort());
+      .then((docs) =>
+        Float64Array.from(
+          docs.map((d) => d.priority * QUEUE_KEY_PRIORITY_SPAN + new Date(d.createdAt).getTime()),
+        ).sort(),
+      );
     this.snapshot = { at, keys };
     keys.catch(() => {
       if (this.snapshot?.keys === keys) this.snapshot = undefined;
@@ -112,8 +135,17 @@ export class QueueFigures {
 
 function startOfLocalDay(now: Date, timeZone: string): Date {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(now).map((p) => [p.type, p.value]),
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
   );
-  const sinceMidnight = (Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second)) * 1000 + now.getMilliseconds();
+  const sinceMidnight =
+    (Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second)) * 1000 + now.getMilliseconds();
   return new Date(now.getTime() - sinceMidnight);
 }

@@ -16,13 +16,20 @@ export class TeamsThreads {
   /** True for exactly one caller across all instances. */
   async claimNotification(id: string): Promise<boolean> {
     const now = this.now();
-    const result = await this.store.model.updateOne({ _id: toObjectId(id), notifiedAt: { $exists: false } }, { $set: { notifiedAt: now }, $push: { audit: auditEntry(SYSTEM_ACTOR, 'notified', now) } });
+    const result = await this.store.model.updateOne(
+      { _id: toObjectId(id), notifiedAt: { $exists: false } },
+      { $set: { notifiedAt: now }, $push: { audit: auditEntry(SYSTEM_ACTOR, 'notified', now) } },
+    );
     return result.modifiedCount === 1;
   }
 
   /** Waiting handoffs whose card nobody has posted yet (after a crash, or created before the team was known). */
   async listUnnotified(limit = 50): Promise<HandoffListItem[]> {
-    const docs = await this.store.model.find({ status: 'queued', notifiedAt: { $exists: false } }, WITHOUT_ARRAYS).sort({ priority: 1, createdAt: 1 }).limit(limit).lean();
+    const docs = await this.store.model
+      .find({ status: 'queued', notifiedAt: { $exists: false } }, WITHOUT_ARRAYS)
+      .sort({ priority: 1, createdAt: 1 })
+      .limit(limit)
+      .lean();
     const now = this.now();
     return docs.map((d) => listItemOf(toRecord(d), now));
   }

@@ -71,13 +71,23 @@ export class WaitingUpdates {
     if (changed) {
       // A place lost is explained: only an urgent or upset customer can move ahead.
       const wentUp = record.lastPositionSent !== undefined && position > record.lastPositionSent;
-      activities.push({ type: 'message', text: t(wentUp ? 'handoff:updateMovedBack' : 'handoff:update', { position, count: minutes }) });
+      activities.push({
+        type: 'message',
+        text: t(wentUp ? 'handoff:updateMovedBack' : 'handoff:update', { position, count: minutes }),
+      });
       Object.assign(set, { lastPositionSent: position, lastEstimateSent: minutes, lastUpdateSentAt: now });
       pushes.push(auditEntry(SYSTEM_ACTOR, 'position_update', now, `${position}/${minutes}`));
     }
     const waitedMinutes = (now.getTime() - record.createdAt.getTime()) / 60000;
     if (!record.callbackOfferedAt && waitedMinutes >= offerAfterMinutes) {
-      activities.push({ type: 'message', text: t('handoff:callbackOffer'), suggestedActions: { to: [], actions: [{ type: 'imBack', title: t('handoff:callbackButton'), value: t('handoff:callbackButton') }] } });
+      activities.push({
+        type: 'message',
+        text: t('handoff:callbackOffer'),
+        suggestedActions: {
+          to: [],
+          actions: [{ type: 'imBack', title: t('handoff:callbackButton'), value: t('handoff:callbackButton') }],
+        },
+      });
       set.callbackOfferedAt = now;
       pushes.push(auditEntry(SYSTEM_ACTOR, 'callback_offered', now));
     }
@@ -88,8 +98,16 @@ export class WaitingUpdates {
       this.deps.logger.warn({ handoffId: record.id, err }, 'queue update not delivered; next interval retries');
       return false;
     }
-    await this.deps.store.model.updateOne({ _id: toObjectId(record.id), status: 'queued' }, { $set: set, $push: { audit: { $each: pushes } } });
-    if (changed) await this.deps.bus.publish('positionChanged', record.id, { handoffId: record.id, position, estimatedWaitMinutes: minutes });
+    await this.deps.store.model.updateOne(
+      { _id: toObjectId(record.id), status: 'queued' },
+      { $set: set, $push: { audit: { $each: pushes } } },
+    );
+    if (changed)
+      await this.deps.bus.publish('positionChanged', record.id, {
+        handoffId: record.id,
+        position,
+        estimatedWaitMinutes: minutes,
+      });
     return true;
   }
 }

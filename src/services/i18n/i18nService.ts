@@ -13,7 +13,9 @@ export type Resources = Record<string, Record<string, unknown>>;
 export function readShippedResources(lng: Lang, dir = LOCALES_DIR): Resources {
   const folder = path.join(dir, lng);
   const resources: Resources = {};
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     resources[path.basename(file, '.json')] = JSON.parse(readFileSync(path.join(folder, file), 'utf8'));
   }
   return resources;
@@ -60,7 +62,10 @@ export class I18nService {
    */
   private readonly memo = new Map<Lang, Map<string, unknown>>();
 
-  constructor(private readonly defaultLanguage: Lang = 'de', localesDir = LOCALES_DIR) {
+  constructor(
+    private readonly defaultLanguage: Lang = 'de',
+    localesDir = LOCALES_DIR,
+  ) {
     this.shipped = { de: readShippedResources('de', localesDir), en: readShippedResources('en', localesDir) };
     this.instance = i18next.createInstance();
     void this.instance.init({
@@ -126,7 +131,8 @@ export class I18nService {
       this.instance.removeResourceBundle(lng, ns);
       this.instance.addResourceBundle(lng, ns, structuredClone(tree), true, true);
       const extra = overrides[ns];
-      if (extra && typeof extra === 'object') this.instance.addResourceBundle(lng, ns, structuredClone(extra), true, true);
+      if (extra && typeof extra === 'object')
+        this.instance.addResourceBundle(lng, ns, structuredClone(extra), true, true);
     }
     // Every language: a missing key falls back to German, so German overrides show in English too.
     for (const memo of this.memo.values()) memo.clear();

@@ -52,7 +52,8 @@ export function loadKnowledgePack(dir: string = DEFAULT_KNOWLEDGE_PACK_DIR): Pac
     } catch (err) {
       throw new ContentPackError(`${where}: not valid JSON (${(err as Error).message})`);
     }
-    if (!isPlainObject(raw) || !Array.isArray(raw.entries)) throw new ContentPackError(`${where}: must be an object { "entries": [...] }`);
+    if (!isPlainObject(raw) || !Array.isArray(raw.entries))
+      throw new ContentPackError(`${where}: must be an object { "entries": [...] }`);
     raw.entries.forEach((item: unknown, index: number) => {
       const label = `${where}: entries[${index}]${isPlainObject(item) && typeof item.id === 'string' ? ` (id "${item.id}")` : ''}`;
       let entry: PackEntry;
@@ -75,16 +76,22 @@ export function loadKnowledgePack(dir: string = DEFAULT_KNOWLEDGE_PACK_DIR): Pac
 export function validatePackEntry(item: unknown): PackEntry {
   if (!isPlainObject(item)) throw new ValidationError('entry', 'must be an object { id, category, questions, answer }');
   rejectUnknownKeys(item, ['id', 'category', 'questions', 'answer'], '');
-  if (typeof item.id !== 'string' || !ID.test(item.id)) throw new ValidationError('id', 'must be a dotted lower-case name such as "billing.debit-date"');
+  if (typeof item.id !== 'string' || !ID.test(item.id))
+    throw new ValidationError('id', 'must be a dotted lower-case name such as "billing.debit-date"');
   const category = item.category;
   if (typeof category !== 'string' || !(FAQ_CATEGORIES as readonly string[]).includes(category)) {
     throw new ValidationError('category', `must be one of ${FAQ_CATEGORIES.join(', ')}`);
   }
-  if (!isPlainObject(item.questions)) throw new ValidationError('questions', 'must be an object { "de": [...], "en": [...] }');
+  if (!isPlainObject(item.questions))
+    throw new ValidationError('questions', 'must be an object { "de": [...], "en": [...] }');
   rejectUnknownKeys(item.questions, ['de', 'en'], 'questions');
-  const questions = { de: questionList(item.questions.de, 'questions.de'), en: questionList(item.questions.en ?? [], 'questions.en') };
+  const questions = {
+    de: questionList(item.questions.de, 'questions.de'),
+    en: questionList(item.questions.en ?? [], 'questions.en'),
+  };
   if (questions.de.length === 0) throw new ValidationError('questions.de', 'needs at least one question');
-  if (!isPlainObject(item.answer)) throw new ValidationError('answer', 'must be an object { "de": "...", "en": "..." }');
+  if (!isPlainObject(item.answer))
+    throw new ValidationError('answer', 'must be an object { "de": "...", "en": "..." }');
   rejectUnknownKeys(item.answer, ['de', 'en'], 'answer');
   const de = requireText(item.answer.de, 'answer.de', MAX_ANSWER).trim();
   requireFormalGerman(de, 'answer.de');
@@ -98,7 +105,19 @@ function questionList(value: unknown, field: string): string[] {
 }
 
 /** Fingerprint of what an entry says; tells a stored entry still as shipped from one an admin edited. */
-export function contentHash(entry: { category: string; questions: { de: string[]; en: string[] }; answer: { de: string; en: string }; active: boolean }): string {
-  const canonical = JSON.stringify([entry.category, entry.questions.de, entry.questions.en, entry.answer.de, entry.answer.en, entry.active]);
+export function contentHash(entry: {
+  category: string;
+  questions: { de: string[]; en: string[] };
+  answer: { de: string; en: string };
+  active: boolean;
+}): string {
+  const canonical = JSON.stringify([
+    entry.category,
+    entry.questions.de,
+    entry.questions.en,
+    entry.answer.de,
+    entry.answer.en,
+    entry.active,
+  ]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }

@@ -3,7 +3,12 @@ import type { Logger } from '../logger';
 import { DEFAULT_KNOWLEDGE_PACK_DIR, loadKnowledgePack, PackEntry } from './contentPack';
 import { KEY_ALIASES } from './keyAliases';
 import { KnowledgeMatch, KnowledgeMatcher } from './knowledgeMatcher';
-import { KnowledgeEntryDoc, knowledgeEntryModel, KnowledgePackStateDoc, knowledgePackStateModel } from './knowledgeModel';
+import {
+  KnowledgeEntryDoc,
+  knowledgeEntryModel,
+  KnowledgePackStateDoc,
+  knowledgePackStateModel,
+} from './knowledgeModel';
 import { PackSyncResult, syncKnowledgePack } from './packSeeder';
 import { ALTERNATIVE_SCORE, decideSearch } from './searchDecision';
 
@@ -105,7 +110,9 @@ export class KnowledgeBase {
     }));
     // Rebuilding the matcher blocks the event loop for a moment; the periodic full reload mostly
     // finds nothing changed, so it keeps the one it has.
-    const signature = JSON.stringify(entries.map((e) => [e.id, e.key, e.category, e.questions, e.answer.de === '', e.answer.en === '']));
+    const signature = JSON.stringify(
+      entries.map((e) => [e.id, e.key, e.category, e.questions, e.answer.de === '', e.answer.en === '']),
+    );
     if (signature !== this.signature) this.matcher = new KnowledgeMatcher(entries);
     this.signature = signature;
     this.byId = new Map(entries.map((e) => [e.id, e]));
@@ -119,9 +126,17 @@ export class KnowledgeBase {
   }
 
   /** The best answer to a free-text question, or undefined when nothing fits well enough. */
-  async answer(text: string, lang: 'de' | 'en', options: { preferCategory?: string; minScore?: number } = {}): Promise<KnowledgeAnswer | undefined> {
+  async answer(
+    text: string,
+    lang: 'de' | 'en',
+    options: { preferCategory?: string; minScore?: number } = {},
+  ): Promise<KnowledgeAnswer | undefined> {
     await this.fresh();
-    const [best] = this.matcher.match(text, { minScore: options.minScore ?? this.options.minScore, preferCategory: options.preferCategory, limit: 1 });
+    const [best] = this.matcher.match(text, {
+      minScore: options.minScore ?? this.options.minScore,
+      preferCategory: options.preferCategory,
+      limit: 1,
+    });
     if (!best) return undefined;
     const entry = this.byId.get(best.id);
     return entry ? this.toAnswer(entry, lang, best.score) : undefined;
@@ -154,9 +169,18 @@ export class KnowledgeBase {
   private toAnswer(entry: LoadedEntry, lang: 'de' | 'en', score: number): KnowledgeAnswer {
     const english = lang === 'en' && entry.answer.en.trim() !== '';
     const text = english ? entry.answer.en : entry.answer.de || entry.answer.en;
-    const title = (lang === 'en' ? entry.questions.en[0] : undefined) ?? entry.questions.de[0] ?? entry.questions.en[0] ?? '';
+    const title =
+      (lang === 'en' ? entry.questions.en[0] : undefined) ?? entry.questions.de[0] ?? entry.questions.en[0] ?? '';
     const fallbackLanguage = lang === 'en' && !english && entry.answer.de !== '';
-    return { id: entry.id, key: entry.key, category: entry.category, text, title, score, ...(fallbackLanguage ? { fallbackLanguage } : {}) };
+    return {
+      id: entry.id,
+      key: entry.key,
+      category: entry.category,
+      text,
+      title,
+      score,
+      ...(fallbackLanguage ? { fallbackLanguage } : {}),
+    };
   }
 
   private async fresh(): Promise<void> {

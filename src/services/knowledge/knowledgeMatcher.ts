@@ -29,7 +29,12 @@ export interface MatcherWeights {
   unknownFactor: number;
 }
 
-export const DEFAULT_WEIGHTS: MatcherWeights = { phrasing: 0.5, contrastPenalty: 0.55, partFactor: 0.85, unknownFactor: 0.5 };
+export const DEFAULT_WEIGHTS: MatcherWeights = {
+  phrasing: 0.5,
+  contrastPenalty: 0.55,
+  partFactor: 0.85,
+  unknownFactor: 0.5,
+};
 
 /** Analyses of phrasings kept across rebuilds: an admin edit changes a few, the reload reuses the rest. */
 const analyses = new WeakMap<Lexicon, Map<string, Analysis>>();
@@ -108,7 +113,11 @@ export class KnowledgeMatcher {
     private readonly lexicon: Lexicon = defaultLexicon(),
     private readonly weights: MatcherWeights = DEFAULT_WEIGHTS,
   ) {
-    const analysed = entries.map((entry) => [...entry.questions.de, ...entry.questions.en].map((q) => analyzeCached(q, lexicon)).filter((a) => a.terms.length > 0));
+    const analysed = entries.map((entry) =>
+      [...entry.questions.de, ...entry.questions.en]
+        .map((q) => analyzeCached(q, lexicon))
+        .filter((a) => a.terms.length > 0),
+    );
     this.decompounder = new Decompounder(analysed.flatMap((list) => list.flatMap((a) => a.terms.map((t) => t.word))));
     const postings: { terms: number[]; factors: number[] }[] = [];
     const df: number[] = [];
@@ -202,7 +211,8 @@ export class KnowledgeMatcher {
         score *= this.contrastFactor(e, analysis.allStems);
         const entry = this.entries[e];
         if (options.preferCategory && entry.category === options.preferCategory) score *= 1.1;
-        if (score >= (options.minScore ?? 0.45)) results.push({ id: entry.id, category: entry.category, score: Math.min(1, score) });
+        if (score >= (options.minScore ?? 0.45))
+          results.push({ id: entry.id, category: entry.category, score: Math.min(1, score) });
       }
       return results.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 3);
     } finally {
@@ -295,7 +305,12 @@ export class KnowledgeMatcher {
       else if (parts.length > 1) weight = parts.reduce((sum, p) => sum + this.idfOf(p), 0) / parts.length;
     }
     // A long word no entry knows is mostly the topic ("Reisepass"): it counts fully against a match.
-    return { forms, word, parts, weight: weight ?? this.defaultIdf * (word.length >= LONG_WORD && !afterPlace ? 1 : this.weights.unknownFactor) };
+    return {
+      forms,
+      word,
+      parts,
+      weight: weight ?? this.defaultIdf * (word.length >= LONG_WORD && !afterPlace ? 1 : this.weights.unknownFactor),
+    };
   }
 
   private idfOf(form: string): number {
@@ -333,7 +348,8 @@ export class KnowledgeMatcher {
         if (a.has(stem)) askedA = true;
         if (b.has(stem)) askedB = true;
       }
-      if ((askedA && !askedB && sides.b && !sides.a) || (askedB && !askedA && sides.a && !sides.b)) factor *= this.weights.contrastPenalty;
+      if ((askedA && !askedB && sides.b && !sides.a) || (askedB && !askedA && sides.a && !sides.b))
+        factor *= this.weights.contrastPenalty;
     });
     return factor;
   }

@@ -36,7 +36,10 @@ schema.index({ key: 1 }, { unique: true, sparse: true });
 schema.index({ category: 1, active: 1 });
 
 export function knowledgeEntryModel(connection: Connection): Model<KnowledgeEntryDoc> {
-  return (connection.models.KnowledgeEntry as Model<KnowledgeEntryDoc> | undefined) ?? connection.model<KnowledgeEntryDoc>('KnowledgeEntry', schema);
+  return (
+    (connection.models.KnowledgeEntry as Model<KnowledgeEntryDoc> | undefined) ??
+    connection.model<KnowledgeEntryDoc>('KnowledgeEntry', schema)
+  );
 }
 
 /** Which pack ids were ever seeded, so an entry an admin deleted is not brought back at the next start. */
@@ -45,8 +48,14 @@ export interface KnowledgePackStateDoc {
   keys: string[];
 }
 
-const packStateSchema = new Schema<KnowledgePackStateDoc>({ _id: String, keys: { type: [String], default: [] } }, { versionKey: false, collection: 'knowledgepack' });
+const packStateSchema = new Schema<KnowledgePackStateDoc>(
+  { _id: String, keys: { type: [String], default: [] } },
+  { versionKey: false, collection: 'knowledgepack' },
+);
 
 export function knowledgePackStateModel(connection: Connection): Model<KnowledgePackStateDoc> {
-  return (connection.models.KnowledgePackState as Model<KnowledgePackStateDoc> | undefined) ?? connection.model<KnowledgePackStateDoc>('KnowledgePackState', packStateSchema);
+  return (
+    (connection.models.KnowledgePackState as Model<KnowledgePackStateDoc> | undefined) ??
+    connection.model<KnowledgePackStateDoc>('KnowledgePackState', packStateSchema)
+  );
 }

@@ -9,7 +9,10 @@ export interface PackSyncResult {
   retired: number;
 }
 
-type StoredEntry = Pick<KnowledgeEntryDoc, '_id' | 'key' | 'category' | 'questions' | 'answer' | 'active' | 'packHash' | 'createdAt' | 'updatedAt'>;
+type StoredEntry = Pick<
+  KnowledgeEntryDoc,
+  '_id' | 'key' | 'category' | 'questions' | 'answer' | 'active' | 'packHash' | 'createdAt' | 'updatedAt'
+>;
 
 const STATE_ID = 'shipped';
 
@@ -29,7 +32,11 @@ function hashOf(doc: StoredEntry): string {
  */
 function untouched(doc: StoredEntry): boolean {
   if (doc.packHash) return hashOf(doc) === doc.packHash;
-  return doc.createdAt !== undefined && doc.updatedAt !== undefined && new Date(doc.createdAt).getTime() === new Date(doc.updatedAt).getTime();
+  return (
+    doc.createdAt !== undefined &&
+    doc.updatedAt !== undefined &&
+    new Date(doc.createdAt).getTime() === new Date(doc.updatedAt).getTime()
+  );
 }
 
 function isDuplicateKeyOnly(err: unknown): boolean {
@@ -54,7 +61,10 @@ export async function syncKnowledgePack(
 ): Promise<PackSyncResult> {
   await entries.init();
   const stored = await entries
-    .find({ key: { $exists: true, $ne: null } }, { key: 1, category: 1, questions: 1, answer: 1, active: 1, packHash: 1, createdAt: 1, updatedAt: 1 })
+    .find(
+      { key: { $exists: true, $ne: null } },
+      { key: 1, category: 1, questions: 1, answer: 1, active: 1, packHash: 1, createdAt: 1, updatedAt: 1 },
+    )
     .lean<StoredEntry[]>()
     .exec();
   const byKey = new Map(stored.filter((d) => d.key).map((d) => [d.key as string, d]));
@@ -64,7 +74,13 @@ export async function syncKnowledgePack(
 
   const missing = [];
   for (const entry of pack) {
-    const shipped = { key: entry.id, category: entry.category, questions: entry.questions, answer: entry.answer, active: true };
+    const shipped = {
+      key: entry.id,
+      category: entry.category,
+      questions: entry.questions,
+      answer: entry.answer,
+      active: true,
+    };
     const packHash = contentHash(shipped);
     const doc = byKey.get(entry.id);
     if (!doc) {
@@ -73,7 +89,9 @@ export async function syncKnowledgePack(
     }
     if (doc.packHash !== packHash && untouched(doc)) {
       // Compare-and-set on updatedAt: an admin saving at this moment wins.
-      const res = await entries.updateOne({ _id: doc._id, updatedAt: doc.updatedAt }, { $set: { ...shipped, packHash } }).exec();
+      const res = await entries
+        .updateOne({ _id: doc._id, updatedAt: doc.updatedAt }, { $set: { ...shipped, packHash } })
+        .exec();
       result.updated += res.modifiedCount;
     }
   }
@@ -91,10 +109,13 @@ export async function syncKnowledgePack(
   for (const doc of stored) {
     if (!doc.key || packIds.has(doc.key) || doc.active === false || !untouched(doc)) continue;
     // Not shipped any more and nobody changed it: off, but kept, so an admin can bring it back.
-    const res = await entries.updateOne({ _id: doc._id, updatedAt: doc.updatedAt }, { $set: { active: false } }, { timestamps: false }).exec();
+    const res = await entries
+      .updateOne({ _id: doc._id, updatedAt: doc.updatedAt }, { $set: { active: false } }, { timestamps: false })
+      .exec();
     result.retired += res.modifiedCount;
   }
-  if (pack.length > 0) await state.updateOne({ _id: STATE_ID }, { $addToSet: { keys: { $each: [...packIds] } } }, { upsert: true }).exec();
+  if (pack.length > 0)
+    await state.updateOne({ _id: STATE_ID }, { $addToSet: { keys: { $each: [...packIds] } } }, { upsert: true }).exec();
   logger.info({ ...result, packEntries: pack.length }, 'knowledge pack synchronised');
   return result;
 }

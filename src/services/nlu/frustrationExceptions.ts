@@ -21,11 +21,21 @@ const CLAUSE_FINAL = /^(geht|gehts|gaht|gahts|hakt|hackt|hackts|tickt|tickst|tic
 const CLAUSE_FINAL_ANNOYANCE = /^(ist da|is da|is do|isch da|ist hier|is hier) /;
 const PROFESSION = /^(anwalt|rechtsanwalt|jurist|advokat)/;
 /** "zweimal abgebucht", "charged twice": a count of charges or deliveries is a fact, not a count of attempts. */
-const COUNT_WORDS: ReadonlySet<string> = new Set(['zweimal', 'dreimal', 'viermal', 'mehrfach', 'mehrmals', 'twice', 'times']);
-const COUNTED_FACT = /^(abgebucht|abgezogen|berechnet|belastet|bezahlt|gezahlt|verechnet|eingezogen|gebucht|abgerechnet|charged|biled|debited|paid)$/;
+const COUNT_WORDS: ReadonlySet<string> = new Set([
+  'zweimal',
+  'dreimal',
+  'viermal',
+  'mehrfach',
+  'mehrmals',
+  'twice',
+  'times',
+]);
+const COUNTED_FACT =
+  /^(abgebucht|abgezogen|berechnet|belastet|bezahlt|gezahlt|verechnet|eingezogen|gebucht|abgerechnet|charged|biled|debited|paid)$/;
 
 const before = ({ hit, tokens }: CueSite): string | undefined => (hit.start > 0 ? tokens[hit.start - 1] : undefined);
-const closesClause = ({ hit, tokens, clauseStarts }: CueSite): boolean => hit.end >= tokens.length || clauseStarts.has(hit.end);
+const closesClause = ({ hit, tokens, clauseStarts }: CueSite): boolean =>
+  hit.end >= tokens.length || clauseStarts.has(hit.end);
 
 /** "nicht sauer", "kein Witz": a negation right before a one-word feeling, within the same clause. */
 function negated({ hit, tokens, clauseStarts }: CueSite): boolean {
@@ -48,27 +58,45 @@ export const CUE_EXCEPTIONS: readonly CueException[] = [
   {
     name: 'count of charges, not of attempts',
     applies: ({ hit, tokens }) =>
-      hit.tag === 'annoyance' && hit.end - hit.start === 1 && COUNT_WORDS.has(tokens[hit.start]) && [tokens[hit.end], tokens[hit.start - 1]].some((w) => COUNTED_FACT.test(w ?? '')),
+      hit.tag === 'annoyance' &&
+      hit.end - hit.start === 1 &&
+      COUNT_WORDS.has(tokens[hit.start]) &&
+      [tokens[hit.end], tokens[hit.start - 1]].some((w) => COUNTED_FACT.test(w ?? '')),
   },
   { name: 'negated feeling', applies: negated },
   { name: 'hypothetical complaint', applies: hypothetical },
-  { name: 'contempt asked as a question', applies: (s) => s.hit.tag === 'contempt' && WORDS.questionWords.has(before(s) ?? '') },
-  { name: 'contempt that does not close its clause', applies: (s) => s.hit.tag === 'contempt' && CLAUSE_FINAL.test(s.hit.pattern) && !closesClause(s) },
+  {
+    name: 'contempt asked as a question',
+    applies: (s) => s.hit.tag === 'contempt' && WORDS.questionWords.has(before(s) ?? ''),
+  },
+  {
+    name: 'contempt that does not close its clause',
+    applies: (s) => s.hit.tag === 'contempt' && CLAUSE_FINAL.test(s.hit.pattern) && !closesClause(s),
+  },
   { name: 'asking how to cancel', applies: (s) => s.hit.tag === 'threat:cancel' && WORDS.howTo.has(before(s) ?? '') },
   // "Mein Mann ist Anwalt": a profession, not a threat.
   {
     name: 'lawyer as a profession',
-    applies: (s) => s.hit.tag === 'threat:legal' && (before(s) === 'ist' || before(s) === 'als') && PROFESSION.test(s.tokens[s.hit.start]),
+    applies: (s) =>
+      s.hit.tag === 'threat:legal' &&
+      (before(s) === 'ist' || before(s) === 'als') &&
+      PROFESSION.test(s.tokens[s.hit.start]),
   },
   // "Das ist mir zu blöd", "zu dumm, dass ...": weariness or regret, not an insult; "Sie sind zu dumm" still addresses a person.
   {
     name: 'weariness, not an insult',
     applies: ({ hit, tokens }) =>
-      hit.tag === 'insult' && hit.weight < 0.6 && tokens[hit.start - 1] === 'zu' && !tokens.slice(Math.max(0, hit.start - 4), hit.start).some((w) => WORDS.addressed.has(w)),
+      hit.tag === 'insult' &&
+      hit.weight < 0.6 &&
+      tokens[hit.start - 1] === 'zu' &&
+      !tokens.slice(Math.max(0, hit.start - 4), hit.start).some((w) => WORDS.addressed.has(w)),
   },
   {
     name: '"ist da jemand" continued into a request',
-    applies: (s) => CLAUSE_FINAL_ANNOYANCE.test(s.hit.pattern) && s.hit.end < s.tokens.length && (!s.clauseStarts.has(s.hit.end) || WORDS.relative.has(s.tokens[s.hit.end])),
+    applies: (s) =>
+      CLAUSE_FINAL_ANNOYANCE.test(s.hit.pattern) &&
+      s.hit.end < s.tokens.length &&
+      (!s.clauseStarts.has(s.hit.end) || WORDS.relative.has(s.tokens[s.hit.end])),
   },
 ];
 
@@ -85,7 +113,9 @@ export function isSarcastic(tokens: readonly string[], hits: readonly CueHit[]):
     const closer =
       hit.end === tokens.length &&
       !tokens.includes('danke') &&
-      failures.some((f) => f.end <= hit.start && !NEGATIONS.has(f.pattern) && f.pattern !== 'nichts' && f.pattern !== 'nix');
+      failures.some(
+        (f) => f.end <= hit.start && !NEGATIONS.has(f.pattern) && f.pattern !== 'nichts' && f.pattern !== 'nix',
+      );
     if (opener || closeToFailure || closer) return true;
   }
   return false;

@@ -11,7 +11,9 @@ const data = loadFrustrationLexicon();
 export const FRUSTRATION_CUES: readonly Cue[] = groupCues(data.groups);
 
 /** Patterns that mock rather than sigh ("Ich bin gerührt"): two of them, or one with another jab, are contempt. */
-export const MOCKERY: ReadonlySet<string> = new Set(data.groups.filter((g) => g.name === 'mockery').flatMap((g) => g.patterns));
+export const MOCKERY: ReadonlySet<string> = new Set(
+  data.groups.filter((g) => g.name === 'mockery').flatMap((g) => g.patterns),
+);
 
 /** A preceding negation cancels a single-word emotional cue ("nicht sauer", "kein Problem"). */
 export const NEGATIONS: ReadonlySet<string> = new Set(data.negations);
@@ -22,7 +24,8 @@ export const ACRONYMS: ReadonlySet<string> = new Set(data.acronyms);
 /** Cursing face and middle finger: as strong as a swear word. */
 export const CURSING_EMOJI = /[\u{1F92C}\u{1F595}]/u;
 /** Censored swearing ("Sch***", "f*ck", "A***loch"): the customer swore and then covered it. Masked numbers do not count. */
-export const CENSORED_SWEAR = /(^|[^\p{L}\d])(\p{L}{2,6}\*{2,}\p{L}{0,6}|\p{L}\*{2,}\p{L}{2,6}|f\*+c?k\p{L}*)(?=[^\p{L}\d*]|$)/iu;
+export const CENSORED_SWEAR =
+  /(^|[^\p{L}\d])(\p{L}{2,6}\*{2,}\p{L}{0,6}|\p{L}\*{2,}\p{L}{2,6}|f\*+c?k\p{L}*)(?=[^\p{L}\d*]|$)/iu;
 /** Text emoticons of annoyance (-.- -_- :-( :/ ) and anger (>:( ). */
 export const ANNOYED_EMOTICON = /(^|\s)(-\.-|-_-|:-?\(+|:-?\/|:'\()(\s|$)/;
 export const ANGRY_EMOTICON = /(^|\s)(>:-?\(+|>:-?\[)(\s|$)/;

@@ -24,12 +24,14 @@ const OUTRAGE = / (so etwas|sowas|so was|sowos|so opis) /;
 /** "Was für ein Verein", "ihr seid ein Haufen ...": the group word itself is the verdict. */
 const VERDICT_OPENER = /\b(was fur|so ein|seid ein|seids a|seid a|seits a|sind ein|sind a)\b/;
 /** A real question for help turns "Komisch, dass ..." into puzzlement, not irony. */
-const HELP_QUESTION = / (woran liegt|was kan ich|was sol ich tun|wie kan ich|wie bekome ich|einen tip|eine idee|was tun) /;
+const HELP_QUESTION =
+  / (woran liegt|was kan ich|was sol ich tun|wie kan ich|wie bekome ich|einen tip|eine idee|was tun) /;
 /** A clause that is only a span of time: "Vor fünf Tagen.", "Seit drei Wochen!" */
 const DURATION_CLAUSE =
   /^(vor|seit|nach|schon|uber|mitlerweile) (\d+|einer|einem|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|vierzehn|zwanzig|dreisig) (tag|tagen|tage|woche|wochen|monat|monaten|monate|stunde|stunden|minuten|jahr|jahren)$/;
 /** "Nochmal: ...", "Zum dritten Mal: ..." opening the message. */
-const AGAIN_OPENER = /^\s*(nochmal|noch ?mal|noch einmal|zum (letzten|dritten|vierten|x-?ten|wiederholten) mal|ein letztes mal|once again)\s*[:!]/i;
+const AGAIN_OPENER =
+  /^\s*(nochmal|noch ?mal|noch einmal|zum (letzten|dritten|vierten|x-?ten|wiederholten) mal|ein letztes mal|once again)\s*[:!]/i;
 /** A promise or status in scare quotes: 'unterwegs', „zeitnah“. */
 const SCARE_QUOTED =
   /['"„‚«](unterwegs|in bearbeitung|bearbeitung|zeitnah|umgehend|demnächst|bald|gleich|sofort|schnell|kurzfristig|versendet|verschickt|erledigt|geprüft|in prüfung|in kürze|priorität)['"“”‘’»]/i;
@@ -51,22 +53,30 @@ const ULTIMATUM =
 /** "sonst werde ich gemahnt" is a worry, not a threat: the step must be one against the company. */
 const CUSTOMER_STEP =
   /(anzeige|anzeigen|polizei|staatsanwalt|anwalt|gericht|klage|klagen|verklagen|einschalten|kundig|wechseln|melden|veroffentlich|zuruckbuchen|zuruckbuch|widerruf|stornier|rechtlich|bewert|presse|medien|konkurenz)/;
-const LEGAL_STEP = /(anzeige|strafanzeige|polizei|staatsanwalt|anwalt|gericht|klage|verbraucherzentrale|schlichtung|ombuds|presse|medien)/;
+const LEGAL_STEP =
+  /(anzeige|strafanzeige|polizei|staatsanwalt|anwalt|gericht|klage|verbraucherzentrale|schlichtung|ombuds|presse|medien)/;
 /** A deadline set by the customer: "innerhalb von 24 Stunden", "bis morgen", "bis Freitag". */
 const DEADLINE =
   / (innerhalb (von |der |einer |eines )?(\S+ )?(stunde|stunden|tag|tagen|tage|woche|wochen|frist)|bis (spatestens |zum |ende |heute|morgen|ubermorgen|montag|dienstag|mitwoch|donerstag|freitag|samstag|sontag)|frist|ultimatum|within \d+)/;
-const WEEKDAY = '(montag|dienstag|mitwoch|donerstag|freitag|samstag|sontag|letzter woche|letzte woche|vorletzter woche|anfang des monats|anfang monat|ostern|weihnachten)';
+const WEEKDAY =
+  '(montag|dienstag|mitwoch|donerstag|freitag|samstag|sontag|letzter woche|letzte woche|vorletzter woche|anfang des monats|anfang monat|ostern|weihnachten)';
 const SINCE_DAY = new RegExp(` seit ${WEEKDAY} `);
-const TODAY_IS_DAY = new RegExp(` (heute ist|heut is|heut isch|heute haben wir|jetzt ist|mitlerweile ist|inzwischen ist|today is|its) (schon |bereits |imerhin )?${WEEKDAY} `);
-const FINALITY = / (wehe|nie wieder|nie mehr|nimer|nie nie|nie im leben|reicht|reichts|reicht s|glangts|glangt s|langts|langt s|gelangt|schnauze|sat) /;
+const TODAY_IS_DAY = new RegExp(
+  ` (heute ist|heut is|heut isch|heute haben wir|jetzt ist|mitlerweile ist|inzwischen ist|today is|its) (schon |bereits |imerhin )?${WEEKDAY} `,
+);
+const FINALITY =
+  / (wehe|nie wieder|nie mehr|nimer|nie nie|nie im leben|reicht|reichts|reicht s|glangts|glangt s|langts|langt s|gelangt|schnauze|sat) /;
 const ALL_AT_ONCE = / (und zwar|zwar) (alles|sofort|jetzt|fristlos|komplet|samtliche) /;
-const CANCEL_ALL = / (alles|samtliche|samtlichen|komplet) (kundigen|gekundigt|kundige) | kundige (alles|samtliche|komplet) /;
-const EMPHASIS_CLAUSE = /^(jetzt|sofort|jetzt sofort|sofort jetzt|und zwar sofort|und zwar jetzt|auf der stele|heute noch|subito|gleich|now|right now|endgultig|fertig|aus|schlus|basta|punkt)$/;
+const CANCEL_ALL =
+  / (alles|samtliche|samtlichen|komplet) (kundigen|gekundigt|kundige) | kundige (alles|samtliche|komplet) /;
+const EMPHASIS_CLAUSE =
+  /^(jetzt|sofort|jetzt sofort|sofort jetzt|und zwar sofort|und zwar jetzt|auf der stele|heute noch|subito|gleich|now|right now|endgultig|fertig|aus|schlus|basta|punkt)$/;
 /** The customer numbers their attempts: "mein vierter Chat", "der dritte Anruf", "fourth email". */
 const ORDINAL_ATTEMPT =
   / (zweit|drit|viert|funft|sechst|siebt|zehnt|x t|xt|zigst|second|third|fourth|fifth|sixth)(e|er|en|es|em)? (chat|anruf|mail|mails|email|e mail|versuch|anlauf|nachricht|ticket|brief|schreiben|kontakt|reklamation|beschwerde|termin|time|call|attempt|message|ticket)( |$)/;
 /** A clause that is only a day gone by: "Gestern. Und vorgestern." — the customer counts our silences. */
-const BARE_PAST_CLAUSE = /^(und |and )?(gestern|vorgestern|letzte woche|vorige woche|letzten monat|yesterday|last week|last month)( auch| schon| wieder)?$/;
+const BARE_PAST_CLAUSE =
+  /^(und |and )?(gestern|vorgestern|letzte woche|vorige woche|letzten monat|yesterday|last week|last month)( auch| schon| wieder)?$/;
 const SUPERLATIVE_ENDINGS = ['st', 'ste', 'sten', 'ster', 'stes', 'stem'].flatMap((ending) => [ending, 'e' + ending]);
 
 const startsWithAny = (token: string, prefixes: ReadonlySet<string>): boolean => {
@@ -75,7 +85,9 @@ const startsWithAny = (token: string, prefixes: ReadonlySet<string>): boolean =>
 };
 const isNegativeRoot = (token: string): boolean => startsWithAny(token, WORDS.negativeRoots);
 const isNegativeSuperlative = (token: string): boolean =>
-  SUPERLATIVE_ENDINGS.some((ending) => token.endsWith(ending) && WORDS.negativeSuperlativeStems.has(token.slice(0, -ending.length)));
+  SUPERLATIVE_ENDINGS.some(
+    (ending) => token.endsWith(ending) && WORDS.negativeSuperlativeStems.has(token.slice(0, -ending.length)),
+  );
 const negatedAt = (tokens: readonly string[], i: number): boolean => WORDS.negationBefore.has(tokens[i] ?? '');
 
 /** What the rules look at, with the costlier findings computed once on first use. */
@@ -123,7 +135,9 @@ export class RuleContext {
         if (this.clauseStarts.has(i - back + 1)) break;
         if (isNegativeRoot(this.tokens[i - back]) && !negatedAt(this.tokens, i - back - 1)) return true;
       }
-      return WORDS.verdictGroupNouns.has(token) && VERDICT_OPENER.test(this.tokens.slice(Math.max(0, i - 4), i).join(' '));
+      return (
+        WORDS.verdictGroupNouns.has(token) && VERDICT_OPENER.test(this.tokens.slice(Math.max(0, i - 4), i).join(' '))
+      );
     });
     return this.groupFound;
   }
@@ -165,7 +179,8 @@ function countsDays(text: string): boolean {
 function hasTriple(tokens: readonly string[]): boolean {
   for (let i = 2; i < tokens.length; i++) {
     const w = tokens[i];
-    if (w.length >= 3 && !/\d/.test(w) && !WORDS.tripleIgnored.has(w) && tokens[i - 1] === w && tokens[i - 2] === w) return true;
+    if (w.length >= 3 && !/\d/.test(w) && !WORDS.tripleIgnored.has(w) && tokens[i - 1] === w && tokens[i - 2] === w)
+      return true;
   }
   return false;
 }
@@ -177,13 +192,17 @@ function cancellationEmphasis(c: RuleContext): boolean {
   if (c.hit('anger', 'contempt', 'insult', 'swear')) return true;
   // A clause of only "Jetzt." or "Sofort.": the customer puts a full stop behind the demand.
   const starts = [...c.clauseStarts].filter((i) => i < c.tokens.length).sort((a, b) => a - b);
-  return starts.some((start, k) => k > 0 && EMPHASIS_CLAUSE.test(c.tokens.slice(start, starts[k + 1] ?? c.tokens.length).join(' ')));
+  return starts.some(
+    (start, k) => k > 0 && EMPHASIS_CLAUSE.test(c.tokens.slice(start, starts[k + 1] ?? c.tokens.length).join(' ')),
+  );
 }
 
 /** "Vor fünf Tagen." after a request, "Nochmal: ...", a promise in scare quotes ('zeitnah') that time has run on. */
 function impatientForm(c: RuleContext): boolean {
   const starts = [...c.clauseStarts].filter((i) => i > 0 && i < c.tokens.length).sort((a, b) => a - b);
-  const bareSpan = starts.some((st, k) => DURATION_CLAUSE.test(c.tokens.slice(st, starts[k + 1] ?? c.tokens.length).join(' ')));
+  const bareSpan = starts.some((st, k) =>
+    DURATION_CLAUSE.test(c.tokens.slice(st, starts[k + 1] ?? c.tokens.length).join(' ')),
+  );
   return bareSpan || AGAIN_OPENER.test(c.raw) || (SCARE_QUOTED.test(c.raw) && TIME_RAN.test(c.text));
 }
 
@@ -198,9 +217,12 @@ function countsPastDays(c: RuleContext): boolean {
 
 /** Two jabs about an actual failure, or with open mockery ("Ich bin gerührt"); "Na toll. Super." only sighs. */
 function mockeryPiledUp(c: RuleContext): boolean {
-  const complaint = c.hit('failure') || c.has('annoyance', 0.3) || c.hits.some((h) => h.tag === 'sarcasm' && MOCKERY.has(h.pattern));
+  const complaint =
+    c.hit('failure') || c.has('annoyance', 0.3) || c.hits.some((h) => h.tag === 'sarcasm' && MOCKERY.has(h.pattern));
   const congratsDone =
-    !c.tokens.includes('danke') && c.tokens.some((w) => WORDS.congrats.has(w)) && c.tokens.some((w) => w === 'geschaft' || w === 'hinbekomen' || w === 'gschaft');
+    !c.tokens.includes('danke') &&
+    c.tokens.some((w) => WORDS.congrats.has(w)) &&
+    c.tokens.some((w) => w === 'geschaft' || w === 'hinbekomen' || w === 'gschaft');
   return !c.resolved && ((c.jabs >= 2 && complaint) || (congratsDone && c.jabs >= 1));
 }
 
@@ -222,21 +244,36 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     weight: 0.62,
     when: (c) => (c.tokens.some((w) => CANCEL_WORD.test(w)) || c.hit('threat:cancel')) && cancellationEmphasis(c),
   },
-  { name: 'impatience in the form', signal: 'annoyance', weight: 0.35, when: (c) => !c.has('annoyance', 0.3) && impatientForm(c) },
+  {
+    name: 'impatience in the form',
+    signal: 'annoyance',
+    weight: 0.35,
+    when: (c) => !c.has('annoyance', 0.3) && impatientForm(c),
+  },
   {
     name: 'irony by contrast',
     signal: 'sarcasm',
     weight: 0.4,
     when: (c) => IRONIC_CONTRAST.test(c.text.trim()) && !HELP_QUESTION.test(c.text) && !c.has('sarcasm'),
   },
-  { name: 'ultimatum with legal step', signal: 'threat:legal', weight: 0.62, when: (c) => c.ultimatum.legal && !c.firstThreat },
+  {
+    name: 'ultimatum with legal step',
+    signal: 'threat:legal',
+    weight: 0.62,
+    when: (c) => c.ultimatum.legal && !c.firstThreat,
+  },
   {
     name: 'ultimatum with deadline',
     signal: 'threat:cancel',
     weight: 0.62,
     when: (c) => c.ultimatum.backed && !c.ultimatum.legal && !c.firstThreat,
   },
-  { name: 'bare ultimatum', signal: 'anger', weight: 0.45, when: (c) => c.ultimatum.step && !c.ultimatum.backed && !c.firstThreat },
+  {
+    name: 'bare ultimatum',
+    signal: 'anger',
+    weight: 0.45,
+    when: (c) => c.ultimatum.step && !c.ultimatum.backed && !c.firstThreat,
+  },
   {
     name: 'ultimatum backs a weak threat',
     signal: (c) => c.firstThreat?.signal ?? 'threat:cancel',
@@ -247,17 +284,43 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     name: 'mock praise of a span of time',
     signal: 'sarcasm',
     weight: 0.45,
-    when: (c) => !c.has('sarcasm') && !c.resolved && MOCK_OPENER.test(c.text) && SPAN.test(c.text) && !c.tokens.some((w) => WORDS.sincere.has(w)),
+    when: (c) =>
+      !c.has('sarcasm') &&
+      !c.resolved &&
+      MOCK_OPENER.test(c.text) &&
+      SPAN.test(c.text) &&
+      !c.tokens.some((w) => WORDS.sincere.has(w)),
   },
-  { name: 'one word three times', signal: 'annoyance', weight: 0.35, when: (c) => !c.has('annoyance', 0.35) && hasTriple(c.tokens) },
-  { name: 'customer counts the days', signal: 'annoyance', weight: 0.35, when: (c) => !c.has('annoyance', 0.35) && countsDays(c.text) },
-  { name: 'customer numbers the attempts', signal: 'annoyance', weight: 0.4, when: (c) => !c.has('annoyance', 0.35) && ORDINAL_ATTEMPT.test(c.text) },
-  { name: 'customer lists the days gone by', signal: 'annoyance', weight: 0.35, when: (c) => !c.has('annoyance', 0.35) && countsPastDays(c) },
+  {
+    name: 'one word three times',
+    signal: 'annoyance',
+    weight: 0.35,
+    when: (c) => !c.has('annoyance', 0.35) && hasTriple(c.tokens),
+  },
+  {
+    name: 'customer counts the days',
+    signal: 'annoyance',
+    weight: 0.35,
+    when: (c) => !c.has('annoyance', 0.35) && countsDays(c.text),
+  },
+  {
+    name: 'customer numbers the attempts',
+    signal: 'annoyance',
+    weight: 0.4,
+    when: (c) => !c.has('annoyance', 0.35) && ORDINAL_ATTEMPT.test(c.text),
+  },
+  {
+    name: 'customer lists the days gone by',
+    signal: 'annoyance',
+    weight: 0.35,
+    when: (c) => !c.has('annoyance', 0.35) && countsPastDays(c),
+  },
 ];
 
 /** Runs the rules in table order; each sees what the rules before it added. */
 export function applyCombinationRules(c: RuleContext, rules: readonly CombinationRule[] = COMBINATION_RULES): void {
   for (const rule of rules) {
-    if (rule.when(c)) c.out.push({ signal: typeof rule.signal === 'string' ? rule.signal : rule.signal(c), weight: rule.weight });
+    if (rule.when(c))
+      c.out.push({ signal: typeof rule.signal === 'string' ? rule.signal : rule.signal(c), weight: rule.weight });
   }
 }

@@ -8,7 +8,13 @@ import { extractFeatures } from './features';
 import { LinearModel } from './linearModel';
 import { foldTokens, normalizeText } from './normalize';
 import { PhraseMatcher, type Cue, type CueHit } from './phraseMatcher';
-import type { FrustrationHistory, FrustrationLevel, FrustrationResult, FrustrationScorer, FrustrationThresholds } from './types';
+import type {
+  FrustrationHistory,
+  FrustrationLevel,
+  FrustrationResult,
+  FrustrationScorer,
+  FrustrationThresholds,
+} from './types';
 
 export const DEFAULT_FRUSTRATION_THRESHOLDS: FrustrationThresholds = { annoyed: 0.3, irate: 0.6 };
 
@@ -69,7 +75,10 @@ const INCREDULOUS_OPENER = /^\s*(wirklich|echt( jetzt)?|ernsthaft|im ernst|ohne 
  */
 export class GermanFrustrationScorer implements FrustrationScorer {
   /** Insults and outrage also count as the head of a compound ("Servicekatastrophe", "Lügenbande"). */
-  private readonly matcher = new PhraseMatcher(FRUSTRATION_CUES, { fuzzy: false, compoundTags: new Set(['insult', 'swear', 'anger', 'contempt']) });
+  private readonly matcher = new PhraseMatcher(FRUSTRATION_CUES, {
+    fuzzy: false,
+    compoundTags: new Set(['insult', 'swear', 'anger', 'contempt']),
+  });
   private readonly model: LinearModel;
   private readonly customMatchers = new Map<string, PhraseMatcher>();
 
@@ -90,7 +99,8 @@ export class GermanFrustrationScorer implements FrustrationScorer {
     const tone = this.lexicalEvidence(raw, tokens, limits.extraTriggerWords, evidence);
     shapeEvidence(raw, evidence, evidence.length === 0 && tone.urgent);
     // "KUNDENNUMMER VERGESSEN, WO FINDE ICH DIE?": capitals alone in a plain question are a habit of typing, not a shout.
-    if (evidence.length === 1 && evidence[0].signal === 'shouting' && isPlainQuestion(raw)) evidence[0] = { ...evidence[0], weight: evidence[0].weight / 2 };
+    if (evidence.length === 1 && evidence[0].signal === 'shouting' && isPlainQuestion(raw))
+      evidence[0] = { ...evidence[0], weight: evidence[0].weight / 2 };
     // Colour words (an Austrian "Oida") do not count as a complaint that would free the model's cap.
     const messageSignals = evidence.filter((e) => e.weight >= 0.2).length;
     if (tokens.length > 0) this.modelEvidence(raw, messageSignals > 0, tone.courteous, evidence);
@@ -135,14 +145,19 @@ export class GermanFrustrationScorer implements FrustrationScorer {
     if (fixes.length > 0 && !hits.some((h) => h.tag === 'failure' && h.pattern !== 'wieder' && !inFix(h))) {
       for (let i = out.length - 1; i >= 0; i--) if (out[i].signal === 'sarcasm') out.splice(i, 1);
     }
-    if (!out.some((e) => e.signal === 'sarcasm') && isSarcastic(tokens, hits)) out.push({ signal: 'sarcasm', weight: 0.45 });
+    if (!out.some((e) => e.signal === 'sarcasm') && isSarcastic(tokens, hits))
+      out.push({ signal: 'sarcasm', weight: 0.45 });
     applyCombinationRules(new RuleContext(raw, tokens, hits, clauseStarts, out));
-    if (INCREDULOUS_OPENER.test(raw) && !out.some((e) => e.signal === 'annoyance')) out.push({ signal: 'annoyance', weight: 0.35 });
+    if (INCREDULOUS_OPENER.test(raw) && !out.some((e) => e.signal === 'annoyance'))
+      out.push({ signal: 'annoyance', weight: 0.35 });
 
     // Politeness takes the edge off a single weak marker, never off insults or threats.
     const polite = hits.some((h) => h.tag === 'polite');
     if (polite && out.length === 1 && out[0].weight <= 0.3) out[0] = { ...out[0], weight: out[0].weight * 0.8 };
-    return { courteous: polite || hits.some((h) => h.tag === 'resolved'), urgent: hits.some((h) => h.tag === 'urgent') };
+    return {
+      courteous: polite || hits.some((h) => h.tag === 'resolved'),
+      urgent: hits.some((h) => h.tag === 'urgent'),
+    };
   }
 
   private customMatcher(words: readonly string[]): PhraseMatcher {
@@ -173,7 +188,13 @@ export class GermanFrustrationScorer implements FrustrationScorer {
 }
 
 /** What, next to outrage ("Frechheit", "unverschämt"), makes a second, independent signal. */
-const SECOND_SIGNALS: ReadonlySet<string> = new Set(['sarcasm', 'bot_abuse', 'threat:cancel', 'threat:public', 'threat:authority']);
+const SECOND_SIGNALS: ReadonlySet<string> = new Set([
+  'sarcasm',
+  'bot_abuse',
+  'threat:cancel',
+  'threat:public',
+  'threat:authority',
+]);
 
 /** A question without exclamation marks: "?" closes it and no "!" appears. */
 function isPlainQuestion(raw: string): boolean {
@@ -189,7 +210,13 @@ function canBeIrate(evidence: readonly Evidence[]): boolean {
     if (heated && SHAPE_SIGNALS.has(e.signal)) return true;
     // Two independent moderate signals: outrage plus mockery, bot abuse or a threat (a civil complaint beside it stays annoyed).
     if (heated && SECOND_SIGNALS.has(e.signal) && e.weight >= 0.35) return true;
-    if (e.signal === 'emoji:cursing' || e.signal === 'model:irate' || e.signal === 'lingering' || e.signal === 'sustained') return true;
+    if (
+      e.signal === 'emoji:cursing' ||
+      e.signal === 'model:irate' ||
+      e.signal === 'lingering' ||
+      e.signal === 'sustained'
+    )
+      return true;
     // Patience that has run out over the conversation: the bot failed again and again, or the customer was irate already.
     if ((e.signal === 'failed_turns' || e.signal === 'rising') && e.weight >= 0.35) return true;
     if (e.signal === 'repeated') return true;

@@ -1,4 +1,12 @@
-import { ACRONYMS, ANGRY_EMOJI, ANGRY_EMOTICON, ANNOYED_EMOJI, ANNOYED_EMOTICON, CENSORED_SWEAR, CURSING_EMOJI } from './frustrationLexicon';
+import {
+  ACRONYMS,
+  ANGRY_EMOJI,
+  ANGRY_EMOTICON,
+  ANNOYED_EMOJI,
+  ANNOYED_EMOTICON,
+  CENSORED_SWEAR,
+  CURSING_EMOJI,
+} from './frustrationLexicon';
 import type { Evidence } from './frustrationText';
 import { fold, foldTokens, normalizeText } from './normalize';
 import type { FrustrationHistory } from './types';
@@ -7,7 +15,8 @@ import type { FrustrationHistory } from './types';
  * Short quoted text is a citation (a merchant name on a statement, an error message), not the customer's voice.
  * A single quote opens a citation only after a space or bracket, so the apostrophe of "geht's" never does.
  */
-const QUOTED = /(^|[\s(:])'[^'\n]{1,40}'(?=[\s.,;:!?)]|$)|"[^"\n]{1,60}"|„[^„“”"\n]{1,60}[“”"]|«[^«»\n]{1,60}»|‚[^‚‘’'\n]{1,40}[‘’']/g;
+const QUOTED =
+  /(^|[\s(:])'[^'\n]{1,40}'(?=[\s.,;:!?)]|$)|"[^"\n]{1,60}"|„[^„“”"\n]{1,60}[“”"]|«[^«»\n]{1,60}»|‚[^‚‘’'\n]{1,40}[‘’']/g;
 
 /** Evidence from the shape of the text: capitals, "!!!", "?!", censored swearing, emoji and emoticons. */
 export function shapeEvidence(raw: string, out: Evidence[], urgentOnly: boolean): void {

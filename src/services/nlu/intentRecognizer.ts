@@ -19,7 +19,15 @@ const MENU_DIGITS: Record<string, Intent> = {
 };
 
 /** Topics and the things they name, which German readily builds compounds of ("Geschäftskundentarif", "Diensthandy"). */
-const COMPOUND_TAGS: ReadonlySet<string> = new Set(['billing', 'technical', 'general', 'data_change', 'complaint', 'field', 'object']);
+const COMPOUND_TAGS: ReadonlySet<string> = new Set([
+  'billing',
+  'technical',
+  'general',
+  'data_change',
+  'complaint',
+  'field',
+  'object',
+]);
 const TOPIC_INTENTS: readonly Intent[] = ['billing', 'technical', 'general', 'data_change', 'complaint', 'other'];
 /** No single intent's cues may add more than this, so a long list of weak hints cannot outvote everything. */
 const MAX_TOPIC_BOOST = 5;
@@ -34,7 +42,16 @@ interface CueSummary {
 const INTENT_INDEX: ReadonlyMap<string, number> = new Map(INTENTS.map((intent, k) => [intent, k]));
 
 /** Words that open an aside: a second topic after the main one ("..., übrigens ist auch die App langsam"). Folded. */
-const ASIDE_OPENERS: ReadonlySet<string> = new Set(['ubrigens', 'auserdem', 'nebenbei', 'btw', 'ps', 'zudem', 'zusatzlich', 'abgesehen']);
+const ASIDE_OPENERS: ReadonlySet<string> = new Set([
+  'ubrigens',
+  'auserdem',
+  'nebenbei',
+  'btw',
+  'ps',
+  'zudem',
+  'zusatzlich',
+  'abgesehen',
+]);
 const ENGLISH_AFTER_ALSO: ReadonlySet<string> = new Set(['your', 'the', 'my', 'i', 'you', 'it', 'there']);
 
 /** Index of the first token of an aside, or the token count when there is none; never the message's opening. */
@@ -106,7 +123,11 @@ function near(a: CueHit[] | undefined, b: CueHit[] | undefined, distance = NEAR)
  */
 export class GermanIntentRecognizer implements IntentRecognizer {
   private readonly model: LinearModel;
-  private readonly matcher = new PhraseMatcher(INTENT_CUES, { fuzzy: true, notTypos: NOT_TYPOS, compoundTags: COMPOUND_TAGS });
+  private readonly matcher = new PhraseMatcher(INTENT_CUES, {
+    fuzzy: true,
+    notTypos: NOT_TYPOS,
+    compoundTags: COMPOUND_TAGS,
+  });
 
   constructor(corpus: readonly LabelledExample[] = trainingCorpus()) {
     const examples = corpus.map((ex) => ({ features: exampleFeatures(ex), label: INTENTS.indexOf(ex.intent) }));
@@ -145,7 +166,8 @@ export class GermanIntentRecognizer implements IntentRecognizer {
       add('lost_or_stolen', -2);
     }
 
-    const requestsPerson = near(byTag.get('person'), byTag.get('request'), 5) || (byTag.has('person') && tokens.length <= 3);
+    const requestsPerson =
+      near(byTag.get('person'), byTag.get('request'), 5) || (byTag.has('person') && tokens.length <= 3);
     const describesPerson = near(byTag.get('person'), byTag.get('narrative'), 3);
     const human = (requestsPerson && !describesPerson) || byTag.has('human');
     if (human) add('human', 5);
@@ -153,7 +175,9 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     else if (near(byTag.get('staff'), byTag.get('narrative'), 3)) add('complaint', 1);
 
     // "Wie ist eure Postanschrift?": the company's data, asked for, not the customer's to change.
-    const companyField = (byTag.get('company') ?? []).some((c) => (byTag.get('field') ?? []).some((f) => f.start === c.end));
+    const companyField = (byTag.get('company') ?? []).some((c) =>
+      (byTag.get('field') ?? []).some((f) => f.start === c.end),
+    );
     if (companyField && !near(byTag.get('field'), byTag.get('change'), 5)) add('general', 2);
     else if (near(byTag.get('field'), byTag.get('change'), 5) && !byTag.has('keep')) add('data_change', 3.5);
     else if (byTag.has('field')) add('data_change', 0.5);
@@ -161,7 +185,12 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     const complaintExplicit = (byTag.get('complaint') ?? []).some((h) => h.weight >= 3);
     if (complaintExplicit) add('complaint', 1.5);
     // A plain question ("Seid ihr über Ostern erreichbar?") asks for something; a complaint states what went wrong.
-    else if (trimmed.endsWith('?') && !trimmed.includes('!') && !(byTag.get('complaint') ?? []).some((h) => h.weight >= 2.5)) add('complaint', -QUESTION_DAMPING);
+    else if (
+      trimmed.endsWith('?') &&
+      !trimmed.includes('!') &&
+      !(byTag.get('complaint') ?? []).some((h) => h.weight >= 2.5)
+    )
+      add('complaint', -QUESTION_DAMPING);
 
     // Only thanks or goodbye: nothing is asked for; a hello among them makes it a greeting.
     if (this.isGreetingOnly(tokens, [...(byTag.get('greeting') ?? []), ...(byTag.get('closing') ?? [])])) {
@@ -175,8 +204,10 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     let best = 0;
     for (let k = 1; k < probs.length; k++) if (probs[k] > probs[best]) best = k;
 
-    if (lost) return this.result('lost_or_stolen', Math.max(0.9, probs[INTENT_INDEX.get('lost_or_stolen') as number]), probs);
-    if (human && !complaintExplicit) return this.result('human', Math.max(0.85, probs[INTENT_INDEX.get('human') as number]), probs);
+    if (lost)
+      return this.result('lost_or_stolen', Math.max(0.9, probs[INTENT_INDEX.get('lost_or_stolen') as number]), probs);
+    if (human && !complaintExplicit)
+      return this.result('human', Math.max(0.85, probs[INTENT_INDEX.get('human') as number]), probs);
     return this.result(INTENTS[best], probs[best], probs);
   }
 

@@ -27,7 +27,11 @@ export class LinearModel {
     this.weights = new Float32Array(classCount * this.dims);
   }
 
-  static train(examples: readonly TrainingExample[], classCount: number, options: Partial<TrainingOptions> = {}): LinearModel {
+  static train(
+    examples: readonly TrainingExample[],
+    classCount: number,
+    options: Partial<TrainingOptions> = {},
+  ): LinearModel {
     const opts = { ...DEFAULT_OPTIONS, ...options };
     const model = new LinearModel(classCount);
     const counts = new Array<number>(classCount).fill(0);

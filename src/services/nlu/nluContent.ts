@@ -35,7 +35,8 @@ export interface CueGroup {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const quote = (text: string): string => JSON.stringify(text.length > 50 ? `${text.slice(0, 47)}...` : text);
 
 function readJson(dir: string, file: string): { where: string; data: Json } {
@@ -52,7 +53,8 @@ function readJson(dir: string, file: string): { where: string; data: Json } {
 
 function rejectUnknownKeys(where: string, value: Json, allowed: readonly string[]): void {
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) throw new NluContentError(`${where}: unknown field "${key}" (allowed: ${allowed.join(', ')})`);
+    if (!allowed.includes(key))
+      throw new NluContentError(`${where}: unknown field "${key}" (allowed: ${allowed.join(', ')})`);
   }
 }
 
@@ -75,7 +77,9 @@ function requireWords(where: string, data: Json, key: string): string[] {
 export function loadCorpusFolder(folder: string, dir: string = NLU_CONTENT_DIR): LabelledExample[] {
   let files: string[];
   try {
-    files = readdirSync(path.join(dir, folder)).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(path.join(dir, folder))
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch (err) {
     throw new NluContentError(`${path.join(path.basename(dir), folder)}: cannot be read (${(err as Error).message})`);
   }
@@ -91,24 +95,28 @@ export function loadCorpus(file: string, dir: string = NLU_CONTENT_DIR): Labelle
     if (!isObject(item)) throw new NluContentError(`${label}: must be an object { "intent", "level", "text" }`);
     rejectUnknownKeys(label, item, ['intent', 'level', 'text']);
     const { intent, level, text } = item;
-    if (typeof text !== 'string' || text.trim() === '') throw new NluContentError(`${label}: "text" must be a non-empty string`);
+    if (typeof text !== 'string' || text.trim() === '')
+      throw new NluContentError(`${label}: "text" must be a non-empty string`);
     const named = `${label} (${quote(text)})`;
     if (typeof intent !== 'string' || !(INTENTS as readonly string[]).includes(intent)) {
       throw new NluContentError(`${named}: intent ${JSON.stringify(intent)} is not one of ${INTENTS.join(', ')}`);
     }
-    if (level !== 0 && level !== 1 && level !== 2) throw new NluContentError(`${named}: level ${JSON.stringify(level)} must be 0, 1 or 2`);
+    if (level !== 0 && level !== 1 && level !== 2)
+      throw new NluContentError(`${named}: level ${JSON.stringify(level)} must be 0, 1 or 2`);
     return { text, intent: intent as Intent, level };
   });
 }
 
 /** Checks a cue pattern the way the phrase matcher reads it: no empty word, no gap at either end. */
 function checkPattern(label: string, pattern: unknown): string {
-  if (typeof pattern !== 'string' || pattern.trim() === '') throw new NluContentError(`${label}: must be a non-empty string`);
+  if (typeof pattern !== 'string' || pattern.trim() === '')
+    throw new NluContentError(`${label}: must be a non-empty string`);
   const words = pattern.trim().split(/\s+/);
   if (words.some((w) => w !== '~' && normalizeText(w.replace(/\*/g, '')).length === 0)) {
     throw new NluContentError(`${label} ${JSON.stringify(pattern)}: a word has no letters or digits`);
   }
-  if (words[0] === '~' || words[words.length - 1] === '~') throw new NluContentError(`${label} ${JSON.stringify(pattern)}: a gap "~" cannot open or close a pattern`);
+  if (words[0] === '~' || words[words.length - 1] === '~')
+    throw new NluContentError(`${label} ${JSON.stringify(pattern)}: a gap "~" cannot open or close a pattern`);
   return pattern.trim();
 }
 
@@ -116,10 +124,12 @@ function loadGroups(where: string, data: Json): CueGroup[] {
   const names = new Set<string>();
   return requireArray(where, data, 'groups').map((item, i) => {
     const label = `${where}: groups[${i}]`;
-    if (!isObject(item)) throw new NluContentError(`${label}: must be an object { "name", "tag", "weight", "patterns" }`);
+    if (!isObject(item))
+      throw new NluContentError(`${label}: must be an object { "name", "tag", "weight", "patterns" }`);
     rejectUnknownKeys(label, item, ['name', 'about', 'tag', 'weight', 'patterns']);
     const { name, tag, weight } = item;
-    if (typeof name !== 'string' || name === '') throw new NluContentError(`${label}: "name" must be a non-empty string`);
+    if (typeof name !== 'string' || name === '')
+      throw new NluContentError(`${label}: "name" must be a non-empty string`);
     const named = `${where}: group "${name}"`;
     if (names.has(name)) throw new NluContentError(`${named}: the name is used twice`);
     names.add(name);
@@ -147,7 +157,11 @@ export interface IntentLexiconData {
 export function loadIntentLexicon(dir: string = NLU_CONTENT_DIR): IntentLexiconData {
   const { where, data } = readJson(dir, 'intent-cues.json');
   rejectUnknownKeys(where, data, ['about', 'groups', 'greetingFiller', 'notTypos']);
-  return { groups: loadGroups(where, data), greetingFiller: requireWords(where, data, 'greetingFiller'), notTypos: requireWords(where, data, 'notTypos') };
+  return {
+    groups: loadGroups(where, data),
+    greetingFiller: requireWords(where, data, 'greetingFiller'),
+    notTypos: requireWords(where, data, 'notTypos'),
+  };
 }
 
 export interface FrustrationLexiconData {
@@ -159,7 +173,11 @@ export interface FrustrationLexiconData {
 export function loadFrustrationLexicon(dir: string = NLU_CONTENT_DIR): FrustrationLexiconData {
   const { where, data } = readJson(dir, 'frustration-cues.json');
   rejectUnknownKeys(where, data, ['about', 'groups', 'negations', 'acronyms']);
-  return { groups: loadGroups(where, data), negations: requireWords(where, data, 'negations'), acronyms: requireWords(where, data, 'acronyms') };
+  return {
+    groups: loadGroups(where, data),
+    negations: requireWords(where, data, 'negations'),
+    acronyms: requireWords(where, data, 'acronyms'),
+  };
 }
 
 /** The word lists of the frustration scorer's rules, by name (content/nlu/frustration-words.json). */
@@ -196,7 +214,8 @@ export function loadFrustrationWords(dir: string = NLU_CONTENT_DIR): Record<Frus
     const words = requireWords(label, entry, 'words');
     // The rules compare folded tokens: a word written any other way would silently never match.
     for (const word of words) {
-      if (word !== foldWord(word)) throw new NluContentError(`${label}: "${word}" must be written folded, as "${foldWord(word)}"`);
+      if (word !== foldWord(word))
+        throw new NluContentError(`${label}: "${word}" must be written folded, as "${foldWord(word)}"`);
     }
     lists[name] = new Set(words);
   }
@@ -212,7 +231,8 @@ export function loadDialect(dir: string = NLU_CONTENT_DIR): ReadonlyMap<string, 
   const { where, data } = readJson(dir, 'dialect.json');
   rejectUnknownKeys(where, data, ['about', 'words']);
   const words = data.words;
-  if (!isObject(words)) throw new NluContentError(`${where}: "words" must be an object { "spelling": "standard word" }`);
+  if (!isObject(words))
+    throw new NluContentError(`${where}: "words" must be an object { "spelling": "standard word" }`);
   const map = new Map<string, string>();
   for (const [spelling, standard] of Object.entries(words)) {
     const label = `${where}: words "${spelling}"`;

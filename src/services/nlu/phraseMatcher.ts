@@ -179,7 +179,11 @@ export class PhraseMatcher {
       const entry: Entry = { cue, words };
       const first = words[0];
       this[first.kind as Exclude<WordKind, 'gap'>].add(first.text, entry);
-      if (options.fuzzy && first.text.length >= FUZZY_MIN_LENGTH && (first.kind === 'exact' || first.kind === 'prefix')) {
+      if (
+        options.fuzzy &&
+        first.text.length >= FUZZY_MIN_LENGTH &&
+        (first.kind === 'exact' || first.kind === 'prefix')
+      ) {
         const fuzzy = first.kind === 'exact' ? this.fuzzyExact : this.fuzzyPrefix;
         fuzzy.add(first.text, entry);
         for (const d of deletions(first.text)) fuzzy.add(d, entry);

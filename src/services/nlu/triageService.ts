@@ -36,12 +36,20 @@ export class TriageService {
     private readonly scorer: FrustrationScorer = new GermanFrustrationScorer(),
   ) {}
 
-  assess(text: string, history?: FrustrationHistory, thresholds?: FrustrationThresholds, lang?: Language): TriageAssessment {
+  assess(
+    text: string,
+    history?: FrustrationHistory,
+    thresholds?: FrustrationThresholds,
+    lang?: Language,
+  ): TriageAssessment {
     let intent = this.recognizer.recognize(text, lang ?? detectLanguage(text));
     const frustration = this.scorer.score(text, history, thresholds);
     // An irate message about nothing in particular ("Huere Seich!", "Ihr Idioten!") is a complaint.
     if (intent.intent === 'other' && frustration.level === 2) {
-      const ranking = [{ intent: 'complaint' as const, score: intent.confidence }, ...intent.ranking.filter((r) => r.intent !== 'complaint')];
+      const ranking = [
+        { intent: 'complaint' as const, score: intent.confidence },
+        ...intent.ranking.filter((r) => r.intent !== 'complaint'),
+      ];
       intent = { ...intent, intent: 'complaint', ranking };
     }
     const reason = escalationReason(intent, frustration, history);

@@ -5,7 +5,21 @@
 import { maskSensitive } from './masking';
 
 /** Keys whose strings are identifiers, never customer text (masking them would break lookups). */
-const DEFAULT_KEEP = new Set(['id', 'clientActivityID', 'clientTimestamp', 'type', 'timestamp', 'from', 'wa_id', 'role', 'channelId', 'serviceUrl', 'locale', 'replyToId', 'conversationType']);
+const DEFAULT_KEEP = new Set([
+  'id',
+  'clientActivityID',
+  'clientTimestamp',
+  'type',
+  'timestamp',
+  'from',
+  'wa_id',
+  'role',
+  'channelId',
+  'serviceUrl',
+  'locale',
+  'replyToId',
+  'conversationType',
+]);
 
 /**
  * A copy of the value with every string masked, except those under the keys to keep; deeper than
@@ -18,7 +32,8 @@ export function maskDeep<T>(value: T, keep: ReadonlySet<string> = DEFAULT_KEEP, 
     if (depth >= maxDepth) return undefined;
     if (Array.isArray(node)) return node.map((item) => walk(item, depth + 1));
     const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(node)) out[key] = keep.has(key) && typeof child === 'string' ? child : walk(child, depth + 1);
+    for (const [key, child] of Object.entries(node))
+      out[key] = keep.has(key) && typeof child === 'string' ? child : walk(child, depth + 1);
     return out;
   };
   return walk(value, 0) as T;

@@ -6,7 +6,8 @@
 
 const CARD_CANDIDATE = /(?<![\d])(?:\d[ -]?){12,18}\d(?![\d])/g;
 const IBAN_CANDIDATE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/gi;
-const PIN_PHRASE = /\b(pin|pin-code|pincode|cvc|cvv|kartenprüfnummer|kartenpruefnummer|sicherheitscode|passwort|password|kennwort)(\s*(?:(?:ist|lautet|is|:|=)\s*)?)(\S+)/gi;
+const PIN_PHRASE =
+  /\b(pin|pin-code|pincode|cvc|cvv|kartenprüfnummer|kartenpruefnummer|sicherheitscode|passwort|password|kennwort)(\s*(?:(?:ist|lautet|is|:|=)\s*)?)(\S+)/gi;
 /**
  * E-mail addresses are found from their "@" outwards (see maskEmails): a pattern that starts at every
  * word boundary of the local part rescans it once per start, quadratic in the length of the text.
@@ -151,14 +152,19 @@ function phoneNumbersIn(run: string, plus: boolean): Array<{ start: number; end:
   while (g < groups.length) {
     const canStart = g === 0 || joins[g - 1] === ' ';
     const international = (g === 0 && plus) || groups[g].digits.startsWith('00');
-    if (!canStart || !groups[g].digits.startsWith('0') && !(g === 0 && plus)) {
+    if (!canStart || (!groups[g].digits.startsWith('0') && !(g === 0 && plus))) {
       g++;
       continue;
     }
     let digits = groups[g].digits;
     let last = g;
     // At most 15 digits, so this inner walk is bounded and the whole scan stays linear.
-    while (last + 1 < groups.length && digits.length <= 15 && NUMBER_JOIN.test(joins[last]) && groups[last + 1].digits.length >= 2) {
+    while (
+      last + 1 < groups.length &&
+      digits.length <= 15 &&
+      NUMBER_JOIN.test(joins[last]) &&
+      groups[last + 1].digits.length >= 2
+    ) {
       last++;
       digits += groups[last].digits;
     }

@@ -8,7 +8,12 @@ export const REQUEST_TYPES = ['block', 'dispute', 'data_change', 'complaint'] as
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
 /** Reference prefixes: BS Sperre, RK Rechnungsklärung, DA Datenänderung, BE Beschwerde. */
-export const REFERENCE_PREFIX: Record<RequestType, string> = { block: 'BS', dispute: 'RK', data_change: 'DA', complaint: 'BE' };
+export const REFERENCE_PREFIX: Record<RequestType, string> = {
+  block: 'BS',
+  dispute: 'RK',
+  data_change: 'DA',
+  complaint: 'BE',
+};
 
 export interface ServiceRequestDoc {
   _id: Types.ObjectId;
@@ -49,5 +54,8 @@ schema.index({ type: 1, status: 1, createdAt: -1 });
 schema.index({ conversationKey: 1, createdAt: -1 });
 
 export function serviceRequestModel(connection: Connection): Model<ServiceRequestDoc> {
-  return (connection.models.ServiceRequest as Model<ServiceRequestDoc> | undefined) ?? connection.model<ServiceRequestDoc>('ServiceRequest', schema);
+  return (
+    (connection.models.ServiceRequest as Model<ServiceRequestDoc> | undefined) ??
+    connection.model<ServiceRequestDoc>('ServiceRequest', schema)
+  );
 }

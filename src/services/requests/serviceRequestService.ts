@@ -46,11 +46,19 @@ export class ServiceRequestService {
 
   async create(request: NewServiceRequest): Promise<RecordedRequest> {
     const createdAt = this.now();
-    const responseDueAt = request.type === 'complaint' ? addWorkingDays(createdAt, COMPLAINT_RESPONSE_WORKING_DAYS) : undefined;
+    const responseDueAt =
+      request.type === 'complaint' ? addWorkingDays(createdAt, COMPLAINT_RESPONSE_WORKING_DAYS) : undefined;
     for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
       const reference = newReference(REFERENCE_PREFIX[request.type]);
       try {
-        await this.model.create({ ...request, reference, status: 'open', createdAt, updatedAt: createdAt, ...(responseDueAt ? { responseDueAt } : {}) });
+        await this.model.create({
+          ...request,
+          reference,
+          status: 'open',
+          createdAt,
+          updatedAt: createdAt,
+          ...(responseDueAt ? { responseDueAt } : {}),
+        });
         return { reference, type: request.type, ...(responseDueAt ? { responseDueAt } : {}) };
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
@@ -68,7 +76,10 @@ export class ServiceRequestService {
   }
 
   async findByReference(reference: string): Promise<ServiceRequestDoc | null> {
-    return this.model.findOne({ reference: String(reference).toUpperCase() }).lean<ServiceRequestDoc>().exec();
+    return this.model
+      .findOne({ reference: String(reference).toUpperCase() })
+      .lean<ServiceRequestDoc>()
+      .exec();
   }
 }
 

@@ -42,7 +42,9 @@ export class CustomerLinks {
     connection: Connection,
     private readonly logger: Logger,
   ) {
-    this.model = (connection.models.CustomerLink as Model<CustomerLinkDoc> | undefined) ?? connection.model<CustomerLinkDoc>('CustomerLink', schema);
+    this.model =
+      (connection.models.CustomerLink as Model<CustomerLinkDoc> | undefined) ??
+      connection.model<CustomerLinkDoc>('CustomerLink', schema);
   }
 
   /** Records the link of every customer turn; a failed write is logged, the turn goes on. */
@@ -66,6 +68,10 @@ export class CustomerLinks {
     if (last !== undefined && now.getTime() - last < REFRESH_MS) return;
     if (this.written.size > 50_000) this.written.clear();
     this.written.set(id, now.getTime());
-    await this.model.updateOne({ _id: id }, { $set: { lastSeenAt: now }, $setOnInsert: { customerId, conversationKey, firstSeenAt: now } }, { upsert: true });
+    await this.model.updateOne(
+      { _id: id },
+      { $set: { lastSeenAt: now }, $setOnInsert: { customerId, conversationKey, firstSeenAt: now } },
+      { upsert: true },
+    );
   }
 }

@@ -41,7 +41,10 @@ export interface RetentionRule {
   /** The filter for one customer's documents; null when the collection holds none of theirs. */
   customerFilter(customer: CustomerRef): Filter | null;
   /** Conversation keys and handoff ids this collection links to a customer id. */
-  discover?(customerId: string, find: (filter: Filter, projection: Document) => Promise<Document[]>): Promise<Partial<Omit<CustomerRef, 'customerId'>>>;
+  discover?(
+    customerId: string,
+    find: (filter: Filter, projection: Document) => Promise<Document[]>,
+  ): Promise<Partial<Omit<CustomerRef, 'customerId'>>>;
 }
 
 const CLOSED_HANDOFF = ['resolved', 'cancelled', 'abandoned'];
@@ -104,7 +107,8 @@ export const DEFAULT_RETENTION_RULES: RetentionRule[] = [
       const keys: string[] = [];
       for (const doc of docs) {
         try {
-          const last = (JSON.parse(String(doc.data ?? '{}')) as { lotseProfile?: { lastConversationId?: unknown } }).lotseProfile?.lastConversationId;
+          const last = (JSON.parse(String(doc.data ?? '{}')) as { lotseProfile?: { lastConversationId?: unknown } })
+            .lotseProfile?.lastConversationId;
           if (typeof last === 'string' && last !== '') keys.push(`${String(doc._id).split('/')[0]}:${last}`);
         } catch {
           // unreadable state: nothing to link
@@ -141,12 +145,17 @@ export const DEFAULT_RETENTION_RULES: RetentionRule[] = [
       }),
     },
     customerFilter: (c) => ({
-      $or: [{ 'customer.userId': c.customerId }, ...(c.conversationKeys.length ? [{ 'customer.conversationKey': { $in: c.conversationKeys } }] : [])],
+      $or: [
+        { 'customer.userId': c.customerId },
+        ...(c.conversationKeys.length ? [{ 'customer.conversationKey': { $in: c.conversationKeys } }] : []),
+      ],
     }),
     discover: async (customerId, find) => {
       const docs = await find({ 'customer.userId': customerId }, { _id: 1, 'customer.conversationKey': 1 });
       return {
-        conversationKeys: docs.map((d) => d.customer?.conversationKey).filter((k): k is string => typeof k === 'string'),
+        conversationKeys: docs
+          .map((d) => d.customer?.conversationKey)
+          .filter((k): k is string => typeof k === 'string'),
         handoffIds: docs.map((d) => String(d._id)),
       };
     },
@@ -164,7 +173,10 @@ export const DEFAULT_RETENTION_RULES: RetentionRule[] = [
     dateField: 'createdAt',
     action: 'delete',
     customerFilter: (c) => ({
-      $or: [{ 'conversationReference.user.id': c.customerId }, ...conversationIdsOf(c).map((id) => ({ 'conversationReference.conversation.id': id }))],
+      $or: [
+        { 'conversationReference.user.id': c.customerId },
+        ...conversationIdsOf(c).map((id) => ({ 'conversationReference.conversation.id': id })),
+      ],
     }),
   },
   {

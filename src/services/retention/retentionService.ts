@@ -59,7 +59,9 @@ export class RetentionService {
   start(): void {
     if (this.options.sweepMinutes <= 0 || this.timer) return;
     const run = () => {
-      this.sweep().catch((err: Error) => this.logger.warn({ err: err.message }, 'retention sweep failed; retrying at the next interval'));
+      this.sweep().catch((err: Error) =>
+        this.logger.warn({ err: err.message }, 'retention sweep failed; retrying at the next interval'),
+      );
     };
     this.timer = setTimeout(() => {
       this.timer = setInterval(run, this.options.sweepMinutes * 60_000);
@@ -92,16 +94,21 @@ export class RetentionService {
         const existing = (await collection.indexes().catch(() => [])).find((index) => index.name === name);
         if (existing && existing.expireAfterSeconds !== seconds) {
           // RETENTION_DAYS changed since the index was made: collMod on MongoDB, rebuild elsewhere.
-          await this.connection.db!.command({ collMod: rule.collection, index: { name, expireAfterSeconds: seconds } }).catch(async () => {
-            await collection.dropIndex(name);
-            await collection.createIndex({ [rule.dateField]: 1 }, { expireAfterSeconds: seconds, name });
-          });
+          await this.connection
+            .db!.command({ collMod: rule.collection, index: { name, expireAfterSeconds: seconds } })
+            .catch(async () => {
+              await collection.dropIndex(name);
+              await collection.createIndex({ [rule.dateField]: 1 }, { expireAfterSeconds: seconds, name });
+            });
         } else if (!existing) {
           await collection.createIndex({ [rule.dateField]: 1 }, { expireAfterSeconds: seconds, name });
         }
         created.push(rule.collection);
       } catch (err) {
-        this.logger.info({ collection: rule.collection, reason: (err as Error).message }, 'no retention TTL index; the sweep purges this collection');
+        this.logger.info(
+          { collection: rule.collection, reason: (err as Error).message },
+          'no retention TTL index; the sweep purges this collection',
+        );
       }
     }
     return created;
@@ -132,7 +139,10 @@ export class RetentionService {
     for (const rule of this.rules) {
       const filter = rule.customerFilter(customer);
       if (!filter) continue;
-      const docs = await this.connection.collection(rule.collection).find(filter as mongo.Filter<Document>).toArray();
+      const docs = await this.connection
+        .collection(rule.collection)
+        .find(filter as mongo.Filter<Document>)
+        .toArray();
       if (docs.length > 0) data[rule.collection] = docs.map(readable);
     }
     if (Object.keys(data).length === 0) throw new NotFoundError('Customer data for', customerId);
@@ -150,7 +160,12 @@ export class RetentionService {
     for (const rule of ordered) {
       const filter = rule.customerFilter(customer);
       if (!filter) continue;
-      report.collections[rule.collection] = await this.apply(rule.collection, rule.erase ?? rule.action, filter, erasedAt);
+      report.collections[rule.collection] = await this.apply(
+        rule.collection,
+        rule.erase ?? rule.action,
+        filter,
+        erasedAt,
+      );
     }
     for (const hook of this.erasureHooks) await hook(customer);
     this.logger.info({ customer: fingerprint(customerId), collections: report.collections }, 'customer data erased');
@@ -162,7 +177,12 @@ export class RetentionService {
     const customer: CustomerRef = { customerId, conversationKeys: [], handoffIds: [] };
     for (const rule of this.rules) {
       if (!rule.discover) continue;
-      const found = await rule.discover(customerId, (filter, projection) => this.connection.collection(rule.collection).find(filter as mongo.Filter<Document>, { projection }).toArray());
+      const found = await rule.discover(customerId, (filter, projection) =>
+        this.connection
+          .collection(rule.collection)
+          .find(filter as mongo.Filter<Document>, { projection })
+          .toArray(),
+      );
       customer.conversationKeys.push(...(found.conversationKeys ?? []));
       customer.handoffIds.push(...(found.handoffIds ?? []));
     }
@@ -171,7 +191,12 @@ export class RetentionService {
     return customer;
   }
 
-  private async apply(name: string, action: RetentionAction, filter: Filter, now: Date): Promise<{ deleted: number; anonymised: number }> {
+  private async apply(
+    name: string,
+    action: RetentionAction,
+    filter: Filter,
+    now: Date,
+  ): Promise<{ deleted: number; anonymised: number }> {
     const collection = this.connection.collection(name);
     if (action === 'delete') {
       const result = await collection.deleteMany(filter as mongo.Filter<Document>);
@@ -182,7 +207,10 @@ export class RetentionService {
     const batchSize = this.options.batchSize ?? 500;
     let anonymised = 0;
     for (;;) {
-      const docs = await collection.find(pending as mongo.Filter<Document>).limit(batchSize).toArray();
+      const docs = await collection
+        .find(pending as mongo.Filter<Document>)
+        .limit(batchSize)
+        .toArray();
       for (const doc of docs) {
         const update = anonymise(doc);
         // The anonymisedAt guard makes a second sweep (or instance) a no-op for this document.

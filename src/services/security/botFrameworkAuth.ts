@@ -1,6 +1,15 @@
-import { Activity, CallerIdConstants, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import { AuthenticateRequestResult, AuthenticationConstants, AuthenticationError, ClaimsIdentity } from 'botframework-connector';
-
+import {
+  Activity,
+  CallerIdConstants,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import {
+  AuthenticateRequestResult,
+  AuthenticationConstants,
+  AuthenticationError,
+  ClaimsIdentity,
+} from 'botframework-connector';
 
 export interface BotAuthSettings {
   microsoftAppId: string;
@@ -48,7 +57,10 @@ class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthenti
     return asAuthError(() => super.authenticateRequest(activity, authHeader));
   }
 
-  override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+  override async authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
     return asAuthError(() => super.authenticateStreamingRequest(authHeader, channelIdHeader));
   }
 
@@ -63,7 +75,8 @@ async function asAuthError<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
-    if (JWT_ERRORS.has((err as Error)?.name)) throw new AuthenticationError(`Unauthorized: ${(err as Error).message}`, 401);
+    if (JWT_ERRORS.has((err as Error)?.name))
+      throw new AuthenticationError(`Unauthorized: ${(err as Error).message}`, 401);
     throw err;
   }
 }

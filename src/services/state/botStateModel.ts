@@ -33,5 +33,7 @@ stateSchema.index({ updatedAt: 1 });
 
 /** The botstate model on a connection (also used by HandoffMarks). */
 export function botStateModel(connection: Connection): Model<StateDoc> {
-  return (connection.models.BotState as Model<StateDoc> | undefined) ?? connection.model<StateDoc>('BotState', stateSchema);
+  return (
+    (connection.models.BotState as Model<StateDoc> | undefined) ?? connection.model<StateDoc>('BotState', stateSchema)
+  );
 }

@@ -56,6 +56,9 @@ export class HandoffMarks {
     if (this.now().getTime() - new Date(seen.at).getTime() < CLEAR_GRACE_MS) return;
     const { channelId, conversation } = context.activity;
     const collection = this.collection.get() ?? this.collection.model;
-    await collection.updateOne({ _id: HandoffMarks.stateKey(channelId, conversation.id), 'handoffMark.token': seen.token }, { $unset: { handoffMark: '' } });
+    await collection.updateOne(
+      { _id: HandoffMarks.stateKey(channelId, conversation.id), 'handoffMark.token': seen.token },
+      { $unset: { handoffMark: '' } },
+    );
   }
 }

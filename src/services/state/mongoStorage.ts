@@ -61,7 +61,9 @@ export class MongoStorage implements Storage {
     try {
       const filter = { _id: { $in: [...new Set(batch.flatMap((p) => p.keys))] } };
       const raw = this.collection.get();
-      const docs: StateDoc[] = raw ? await raw.find(filter).toArray() : await this.collection.model.find(filter).lean<StateDoc[]>();
+      const docs: StateDoc[] = raw
+        ? await raw.find(filter).toArray()
+        : await this.collection.model.find(filter).lean<StateDoc[]>();
       const byKey = new Map(docs.map((d) => [d._id, d]));
       for (const p of batch) {
         const items: StoreItems = {};
@@ -95,7 +97,9 @@ export class MongoStorage implements Storage {
     writeJson.delete(item);
     const doc = { data: known ?? JSON.stringify(rest), eTag: randomUUID(), updatedAt: new Date() };
     const expected = eTag === undefined || eTag === null || eTag === '*' ? undefined : String(eTag);
-    return new Promise<void>((resolve, reject) => this.writes.add({ key: String(key), eTag: expected, doc, resolve, reject }));
+    return new Promise<void>((resolve, reject) =>
+      this.writes.add({ key: String(key), eTag: expected, doc, resolve, reject }),
+    );
   }
 
   /**
@@ -105,13 +109,18 @@ export class MongoStorage implements Storage {
    */
   private async flushWrites(batch: PendingWrite[]): Promise<void> {
     const ops = batch.map((w) => ({
-      updateOne: { filter: w.eTag === undefined ? { _id: w.key } : { _id: w.key, eTag: w.eTag }, update: { $set: w.doc }, upsert: true },
+      updateOne: {
+        filter: w.eTag === undefined ? { _id: w.key } : { _id: w.key, eTag: w.eTag },
+        update: { $set: w.doc },
+        upsert: true,
+      },
     }));
     // What failed, by index in the batch; a failure that names no operation failed them all.
     const failed = new Map<number, unknown>();
     const raw = this.collection.get();
     try {
-      if (raw && ops.length === 1) await raw.updateOne(ops[0].updateOne.filter, ops[0].updateOne.update, { upsert: true });
+      if (raw && ops.length === 1)
+        await raw.updateOne(ops[0].updateOne.filter, ops[0].updateOne.update, { upsert: true });
       else if (raw) await raw.bulkWrite(ops, { ordered: false });
       else await this.collection.model.bulkWrite(ops, { ordered: false });
     } catch (err) {
@@ -125,7 +134,8 @@ export class MongoStorage implements Storage {
       const err = failed.get(i);
       if (err === undefined) w.resolve();
       // A duplicate key on a conditional upsert: the document exists with another eTag.
-      else if (w.eTag !== undefined && (err as { code?: number }).code === 11000) w.reject(new StateConflictError(w.key));
+      else if (w.eTag !== undefined && (err as { code?: number }).code === 11000)
+        w.reject(new StateConflictError(w.key));
       else w.reject(err);
     }
   }
@@ -136,6 +146,9 @@ export class MongoStorage implements Storage {
     const collection = this.collection.get() ?? this.collection.model;
     // A conversation with an open handoff keeps its mark; only the state goes.
     await collection.deleteMany({ _id: { $in: ids }, handoffMark: { $exists: false } });
-    await collection.updateMany({ _id: { $in: ids }, handoffMark: { $exists: true } }, { $unset: { data: '', eTag: '' } });
+    await collection.updateMany(
+      { _id: { $in: ids }, handoffMark: { $exists: true } },
+      { $unset: { data: '', eTag: '' } },
+    );
   }
 }

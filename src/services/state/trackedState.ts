@@ -28,7 +28,13 @@ function cacheKey(state: BotState): symbol {
   return (state as unknown as { stateKey: symbol }).stateKey;
 }
 
-async function load(owner: BotState, storage: Storage, storageKey: StorageKeyFactory, context: TurnContext, force: boolean): Promise<Record<string, unknown>> {
+async function load(
+  owner: BotState,
+  storage: Storage,
+  storageKey: StorageKeyFactory,
+  context: TurnContext,
+  force: boolean,
+): Promise<Record<string, unknown>> {
   const key = cacheKey(owner);
   const cached = context.turnState.get(key) as Cached | undefined;
   if (!force && cached?.state) return cached.state;
@@ -41,7 +47,13 @@ async function load(owner: BotState, storage: Storage, storageKey: StorageKeyFac
   return state;
 }
 
-async function save(owner: BotState, storage: Storage, storageKey: StorageKeyFactory, context: TurnContext, force: boolean): Promise<void> {
+async function save(
+  owner: BotState,
+  storage: Storage,
+  storageKey: StorageKeyFactory,
+  context: TurnContext,
+  force: boolean,
+): Promise<void> {
   const key = cacheKey(owner);
   let cached = context.turnState.get(key) as Cached | undefined;
   const json = cached ? snapshot(cached.state) : '{}';

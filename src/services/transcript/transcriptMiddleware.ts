@@ -25,7 +25,9 @@ export class TranscriptMiddleware implements Middleware {
     }
     context.onSendActivities(async (_ctx, activities, sendNext) => {
       const responses = await sendNext();
-      const lines = activities.filter(isTextMessage).map((a): TranscriptLine => ({ at: new Date(), from: 'bot', text: a.text! }));
+      const lines = activities
+        .filter(isTextMessage)
+        .map((a): TranscriptLine => ({ at: new Date(), from: 'bot', text: a.text! }));
       if (lines.length > 0) {
         // A reply sent after the turn (it should not happen) gets a batch of its own.
         const target = batch.committed ? this.store.begin(key) : batch;
@@ -42,7 +44,14 @@ export class TranscriptMiddleware implements Middleware {
   }
 
   private commit(batch: TranscriptBatch): void {
-    this.store.commit(batch).catch((err: Error) => this.logger.error({ conversationId: batch.key, lines: batch.lines.length, err: err.message }, 'transcript not stored'));
+    this.store
+      .commit(batch)
+      .catch((err: Error) =>
+        this.logger.error(
+          { conversationId: batch.key, lines: batch.lines.length, err: err.message },
+          'transcript not stored',
+        ),
+      );
   }
 }
 

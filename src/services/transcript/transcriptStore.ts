@@ -79,7 +79,9 @@ export class TranscriptStore {
     /** How long committed lines may wait to be written with others (nobody waits for them). */
     private readonly flushDelayMs = 0,
   ) {
-    const model = (connection.models.Transcript as Model<TranscriptDoc> | undefined) ?? connection.model<TranscriptDoc>('Transcript', schema);
+    const model =
+      (connection.models.Transcript as Model<TranscriptDoc> | undefined) ??
+      connection.model<TranscriptDoc>('Transcript', schema);
     this.collection = new DriverCollection(connection, model);
   }
 
@@ -156,7 +158,10 @@ export class TranscriptStore {
       const ops = keys.map((key) => ({
         updateOne: {
           filter: { _id: key },
-          update: { $push: { lines: { $each: queued.get(key)!.map(masked), $slice: -this.keep } }, $set: { updatedAt: now } },
+          update: {
+            $push: { lines: { $each: queued.get(key)!.map(masked), $slice: -this.keep } },
+            $set: { updatedAt: now },
+          },
           upsert: true,
         },
       }));
@@ -195,7 +200,9 @@ export class TranscriptStore {
     while (this.queued.has(key) || this.writing.has(key)) await this.flushNow();
     const doc = await this.collection.model.findById(key, { lines: 1 }).lean();
     const stored = (doc?.lines ?? []).map((l) => ({ at: l.at, from: l.from, text: l.text }));
-    const running = [...(this.open.get(key) ?? [])].flatMap((b) => b.lines.filter((l) => l.text.trim() !== '').map(masked));
+    const running = [...(this.open.get(key) ?? [])].flatMap((b) =>
+      b.lines.filter((l) => l.text.trim() !== '').map(masked),
+    );
     return [...stored, ...running].slice(-limit);
   }
 }

@@ -5,12 +5,18 @@ import { ValidationError } from '../errors';
  * object such as {"$gt": ""} never passes), and no key of a stored object may start with "$".
  */
 
-export function requireString(value: unknown, field: string, options: { max?: number; min?: number; allowEmpty?: boolean } = {}): string {
+export function requireString(
+  value: unknown,
+  field: string,
+  options: { max?: number; min?: number; allowEmpty?: boolean } = {},
+): string {
   if (typeof value !== 'string') throw new ValidationError(field, 'must be a string');
   const trimmed = value.trim();
   if (!options.allowEmpty && trimmed === '') throw new ValidationError(field, 'must not be empty');
-  if (options.min !== undefined && trimmed.length < options.min) throw new ValidationError(field, `must have at least ${options.min} characters`);
-  if (options.max !== undefined && value.length > options.max) throw new ValidationError(field, `must have at most ${options.max} characters`);
+  if (options.min !== undefined && trimmed.length < options.min)
+    throw new ValidationError(field, `must have at least ${options.min} characters`);
+  if (options.max !== undefined && value.length > options.max)
+    throw new ValidationError(field, `must have at most ${options.max} characters`);
   return value;
 }
 
@@ -32,7 +38,8 @@ export function requireNumber(value: unknown, field: string, min: number, max: n
 }
 
 export function requireObject(value: unknown, field: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError(field, 'must be an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ValidationError(field, 'must be an object');
   return value as Record<string, unknown>;
 }
 
@@ -52,13 +59,15 @@ export function rejectOperatorKeys(value: unknown, field: string, depth = 0): vo
   }
   if (typeof value !== 'object' || value === null) return;
   for (const [key, inner] of Object.entries(value)) {
-    if (key.startsWith('$') || key.includes('\u0000')) throw new ValidationError(`${field}.${key}`, 'is not an allowed key');
+    if (key.startsWith('$') || key.includes('\u0000'))
+      throw new ValidationError(`${field}.${key}`, 'is not an allowed key');
     rejectOperatorKeys(inner, `${field}.${key}`, depth + 1);
   }
 }
 
 /** An id from a URL: 24 hex characters (a MongoDB ObjectId) or a short safe token. */
 export function requireId(value: unknown, field = 'id'): string {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new ValidationError(field, 'is not a valid id');
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(value))
+    throw new ValidationError(field, 'is not a valid id');
   return value;
 }

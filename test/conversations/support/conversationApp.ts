@@ -59,10 +59,17 @@ export interface ConversationApp {
 }
 
 export async function startConversationApp(time: TimeOfDay, mongoBase: string): Promise<ConversationApp> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ADMIN_API_TOKEN: ADMIN, RATE_LIMIT_PER_MINUTE: '0' });
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ADMIN_API_TOKEN: ADMIN,
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
   const clock = new ScriptClock(new Date(TIME_ANCHORS[time]));
   const connector = await startFakeBotConnector();
-  const app = buildApp(config, `${mongoBase}/conv_${time}_${randomUUID().slice(0, 8)}`, createLogger(config.logLevel), { clock });
+  const app = buildApp(config, `${mongoBase}/conv_${time}_${randomUUID().slice(0, 8)}`, createLogger(config.logLevel), {
+    clock,
+  });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   await app.start();
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -77,11 +84,16 @@ export async function startConversationApp(time: TimeOfDay, mongoBase: string): 
   const admin = api(baseUrl, ADMIN);
   if (time === 'holiday') {
     const current = (await admin('/api/admin/settings')).body.settings as Settings;
-    const saved = await admin('/api/admin/settings', { method: 'PUT', body: { settings: { ...current, businessHours: { ...current.businessHours, holidays: [HOLIDAY] } } } });
-    if (saved.status !== 200) throw new Error(`the holiday could not be set: ${saved.status} ${JSON.stringify(saved.body)}`);
+    const saved = await admin('/api/admin/settings', {
+      method: 'PUT',
+      body: { settings: { ...current, businessHours: { ...current.businessHours, holidays: [HOLIDAY] } } },
+    });
+    if (saved.status !== 200)
+      throw new Error(`the holiday could not be set: ${saved.status} ${JSON.stringify(saved.body)}`);
   }
   // The business hours as the app runs them (shipped defaults, or the holiday just saved).
-  const settings = ((await admin('/api/admin/settings')).body.settings as Settings | undefined) ?? defaultSettings(config);
+  const settings =
+    ((await admin('/api/admin/settings')).body.settings as Settings | undefined) ?? defaultSettings(config);
   let knowledge: Promise<KnowledgeText[]> | undefined;
   return {
     time,
@@ -96,7 +108,14 @@ export async function startConversationApp(time: TimeOfDay, mongoBase: string): 
         .collection('faqs')
         .find({ active: { $ne: false } }, { projection: { key: 1, answer: 1, category: 1 } })
         .toArray()
-        .then((docs) => docs.map((d) => ({ key: String(d.key ?? ''), de: String(d.answer?.de ?? ''), en: String(d.answer?.en ?? ''), category: String(d.category ?? '') })));
+        .then((docs) =>
+          docs.map((d) => ({
+            key: String(d.key ?? ''),
+            de: String(d.answer?.de ?? ''),
+            en: String(d.answer?.en ?? ''),
+            category: String(d.category ?? ''),
+          })),
+        );
       return knowledge;
     },
     async close() {

@@ -29,20 +29,41 @@ export async function evaluateScript(script: Script, pool: AppPool): Promise<Scr
   const target = own ? await pool.own(script.time) : await pool.get(script.time);
   try {
     const record = await runScript(script, target);
-    const result = judge(script, record.lines, record.stepProblems, checkInvariants(script, record.lines, record.facts), outcomeProblem(script.expect, record.lines, record.facts), Date.now() - started);
+    const result = judge(
+      script,
+      record.lines,
+      record.stepProblems,
+      checkInvariants(script, record.lines, record.facts),
+      outcomeProblem(script.expect, record.lines, record.facts),
+      Date.now() - started,
+    );
     result.handedOff = record.facts.handoffs.length > 0;
     // A failed check on one turn's reply names that reply, unless an invariant broke earlier.
-    if (record.firstFailedReply !== undefined && result.invariantsOk) result.firstWrongReply = record.firstFailedReply.replace(/\s+/g, ' ').slice(0, 300);
+    if (record.firstFailedReply !== undefined && result.invariantsOk)
+      result.firstWrongReply = record.firstFailedReply.replace(/\s+/g, ' ').slice(0, 300);
     return result;
   } finally {
     if (own) await target.close();
   }
 }
 
-function judge(script: Script, lines: Line[], stepProblems: string[], violations: Violation[], outcome: string | undefined, ms: number): ScriptResult {
+function judge(
+  script: Script,
+  lines: Line[],
+  stepProblems: string[],
+  violations: Violation[],
+  outcome: string | undefined,
+  ms: number,
+): ScriptResult {
   const missing = missingMustSay(script, lines);
-  const outcomeProblems = [...(outcome ? [`outcome: ${outcome}`] : []), ...missing.map((k) => `mustSay: no bot message says ${k}`), ...stepProblems];
-  const invariantProblems = violations.map((v) => `invariant ${v.rule}: ${v.detail} — "${lines[v.line].text.replace(/\s+/g, ' ').slice(0, 140)}"`);
+  const outcomeProblems = [
+    ...(outcome ? [`outcome: ${outcome}`] : []),
+    ...missing.map((k) => `mustSay: no bot message says ${k}`),
+    ...stepProblems,
+  ];
+  const invariantProblems = violations.map(
+    (v) => `invariant ${v.rule}: ${v.detail} — "${lines[v.line].text.replace(/\s+/g, ' ').slice(0, 140)}"`,
+  );
   const firstViolation = violations.length > 0 ? Math.min(...violations.map((v) => v.line)) : undefined;
   const lastBot = [...lines].reverse().find((l) => l.from === 'bot');
   const wrong = firstViolation !== undefined ? lines[firstViolation] : outcomeProblems.length > 0 ? lastBot : undefined;
@@ -62,14 +83,29 @@ function judge(script: Script, lines: Line[], stepProblems: string[], violations
 
 /** A failed result for a script the runner could not even finish. */
 function crashed(script: Script, err: unknown): ScriptResult {
-  return { id: script.id, outcomeOk: false, endingOk: false, handedOff: false, invariantsOk: false, passed: false, problems: [`runner error: ${(err as Error).message}`], transcript: '', ms: 0 };
+  return {
+    id: script.id,
+    outcomeOk: false,
+    endingOk: false,
+    handedOff: false,
+    invariantsOk: false,
+    passed: false,
+    problems: [`runner error: ${(err as Error).message}`],
+    transcript: '',
+    ms: 0,
+  };
 }
 
 /**
  * Starts every script at once behind a limit of `concurrency` conversations in flight and hands
  * back one promise per script id; the promises never reject (a crash is a failed result).
  */
-export function scheduleAll(scripts: Script[], pool: AppPool, concurrency: number, onResult?: (r: ScriptResult) => void): Map<string, Promise<ScriptResult>> {
+export function scheduleAll(
+  scripts: Script[],
+  pool: AppPool,
+  concurrency: number,
+  onResult?: (r: ScriptResult) => void,
+): Map<string, Promise<ScriptResult>> {
   let active = 0;
   const waiting: (() => void)[] = [];
   const acquire = () =>
@@ -99,7 +135,12 @@ export function scheduleAll(scripts: Script[], pool: AppPool, concurrency: numbe
 }
 
 /** Runs scripts with at most `concurrency` conversations at a time, results in script order. */
-export async function evaluateAll(scripts: Script[], pool: AppPool, concurrency: number, onResult?: (r: ScriptResult) => void): Promise<ScriptResult[]> {
+export async function evaluateAll(
+  scripts: Script[],
+  pool: AppPool,
+  concurrency: number,
+  onResult?: (r: ScriptResult) => void,
+): Promise<ScriptResult[]> {
   const scheduled = scheduleAll(scripts, pool, concurrency, onResult);
   return Promise.all(scripts.map((s) => scheduled.get(s.id) as Promise<ScriptResult>));
 }
@@ -114,7 +155,11 @@ export function failureReport(results: ScriptResult[], scripts: Script[]): strin
     failed
       .map((r) => {
         const s = byId.get(r.id);
-        return [`## ${r.id}${s?.pending ? ` (pending: ${s.pending})` : ''}`, `first wrong bot reply: ${r.firstWrongReply ?? '(none)'}`, ...r.problems.map((p) => `- ${p}`)].join('\n');
+        return [
+          `## ${r.id}${s?.pending ? ` (pending: ${s.pending})` : ''}`,
+          `first wrong bot reply: ${r.firstWrongReply ?? '(none)'}`,
+          ...r.problems.map((p) => `- ${p}`),
+        ].join('\n');
       })
       .join('\n\n') +
     '\n'
@@ -125,7 +170,16 @@ export function failureReport(results: ScriptResult[], scripts: Script[]): strin
 export function patterns(failed: ScriptResult[]): string {
   const counts = new Map<string, number>();
   for (const r of failed) {
-    const kinds = new Set(r.problems.map((p) => p.replace(/ — .*$/, '').replace(/"[^"]*"/g, '…').replace(/\(handoffs:.*$/, '').replace(/^turn \d+ …: /, 'turn: ').slice(0, 140)));
+    const kinds = new Set(
+      r.problems.map((p) =>
+        p
+          .replace(/ — .*$/, '')
+          .replace(/"[^"]*"/g, '…')
+          .replace(/\(handoffs:.*$/, '')
+          .replace(/^turn \d+ …: /, 'turn: ')
+          .slice(0, 140),
+      ),
+    );
     for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return [...counts.entries()]

@@ -16,7 +16,10 @@ function actionsOf(activity: Partial<Activity>): string[] {
   const suggested = (activity.suggestedActions?.actions ?? []).map((a: CardAction) => String(a.title ?? a.value ?? ''));
   const cardButtons = (activity.attachments ?? []).flatMap((a) => {
     const content = a.content as { buttons?: CardAction[]; actions?: { title?: string }[] } | undefined;
-    return [...(content?.buttons ?? []).map((b) => String(b.title ?? b.value ?? '')), ...(content?.actions ?? []).map((b) => String(b.title ?? ''))];
+    return [
+      ...(content?.buttons ?? []).map((b) => String(b.title ?? b.value ?? '')),
+      ...(content?.actions ?? []).map((b) => String(b.title ?? '')),
+    ];
   });
   return [...suggested, ...cardButtons];
 }
@@ -24,12 +27,16 @@ function actionsOf(activity: Partial<Activity>): string[] {
 const squash = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** The knowledge entry a bot message carries, if any (its first 80 characters appear in it). */
-export function knowledgeIn(text: string, entries: KnowledgeText[]): { category: string; germanFallback: boolean; lang: 'de' | 'en' } | undefined {
+export function knowledgeIn(
+  text: string,
+  entries: KnowledgeText[],
+): { category: string; germanFallback: boolean; lang: 'de' | 'en' } | undefined {
   const body = squash(text);
   for (const e of entries) {
     for (const lang of ['de', 'en'] as const) {
       const snippet = squash(e[lang]).slice(0, 80);
-      if (snippet.length >= 25 && body.includes(snippet)) return { category: e.category, germanFallback: lang === 'de' && e.en.trim() === '', lang };
+      if (snippet.length >= 25 && body.includes(snippet))
+        return { category: e.category, germanFallback: lang === 'de' && e.en.trim() === '', lang };
     }
   }
   return undefined;
@@ -39,9 +46,16 @@ export function knowledgeIn(text: string, entries: KnowledgeText[]): { category:
 export async function runScript(script: Script, target: ConversationApp): Promise<RunRecord> {
   const whatsapp = script.channel === 'whatsapp';
   // A WhatsApp customer is known by the phone number; the web customer by a random id.
-  const userId = whatsapp ? `49176${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` : `user-${randomUUID().slice(0, 8)}`;
+  const userId = whatsapp
+    ? `49176${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
+    : `user-${randomUUID().slice(0, 8)}`;
   const conversationId = whatsapp ? userId : `conv-${randomUUID()}`;
-  const chat = conversation(target.baseUrl, { channelId: script.channel, locale: LOCALES[script.lang], userId, id: conversationId });
+  const chat = conversation(target.baseUrl, {
+    channelId: script.channel,
+    locale: LOCALES[script.lang],
+    userId,
+    id: conversationId,
+  });
   const key = `${script.channel}:${conversationId}`;
   const lines: Line[] = [];
   const stepProblems: string[] = [];
@@ -51,16 +65,32 @@ export async function runScript(script: Script, target: ConversationApp): Promis
   const db = target.app.database.connection;
   const entries = await target.knowledgeTexts();
 
-  const line = (from: Line['from'], text: string, extra: Partial<Line> = {}): Line => ({ from, text, at: target.clock.now().getTime(), onDuty: target.onDuty(), actions: [], proactive: false, lastOfTurn: false, ...extra });
+  const line = (from: Line['from'], text: string, extra: Partial<Line> = {}): Line => ({
+    from,
+    text,
+    at: target.clock.now().getTime(),
+    onDuty: target.onDuty(),
+    actions: [],
+    proactive: false,
+    lastOfTurn: false,
+    ...extra,
+  });
   const collectProactive = () => {
-    const received = target.connector.received.filter((r) => r.conversationId === conversationId && r.activity.type === 'message');
+    const received = target.connector.received.filter(
+      (r) => r.conversationId === conversationId && r.activity.type === 'message',
+    );
     for (const r of received.slice(seenProactive)) {
-      lines.push(line('bot', r.activity.text ?? '', { actions: actionsOf(r.activity), proactive: true, lastOfTurn: true }));
+      lines.push(
+        line('bot', r.activity.text ?? '', { actions: actionsOf(r.activity), proactive: true, lastOfTurn: true }),
+      );
     }
     seenProactive = received.length;
   };
-  const proactiveCount = () => target.connector.received.filter((r) => r.conversationId === conversationId && r.activity.type === 'message').length;
-  const activeHandoff = async () => db.collection('handoffs').findOne({ 'customer.conversationKey': key, status: { $in: ['queued', 'assigned'] } });
+  const proactiveCount = () =>
+    target.connector.received.filter((r) => r.conversationId === conversationId && r.activity.type === 'message')
+      .length;
+  const activeHandoff = async () =>
+    db.collection('handoffs').findOne({ 'customer.conversationKey': key, status: { $in: ['queued', 'assigned'] } });
 
   const agentStep = async (step: Extract<Step, { agent: string }>, index: number) => {
     const handoff = await activeHandoff();
@@ -75,18 +105,28 @@ export async function runScript(script: Script, target: ConversationApp): Promis
     const before = proactiveCount();
     let res;
     if (step.agent === 'claim') res = await call(`/api/handoffs/${id}/claim`, { method: 'POST' });
-    else if (step.agent === 'message') res = await call(`/api/handoffs/${id}/messages`, { method: 'POST', body: { text: step.text ?? 'Guten Tag, ich bin jetzt für Sie da.' } });
+    else if (step.agent === 'message')
+      res = await call(`/api/handoffs/${id}/messages`, {
+        method: 'POST',
+        body: { text: step.text ?? 'Guten Tag, ich bin jetzt für Sie da.' },
+      });
     else res = await call(`/api/handoffs/${id}/resolve`, { method: 'POST' });
     if (res.status >= 300) {
-      stepProblems.push(`step ${index + 1} (agent ${step.agent}): the handoff API answered ${res.status} ${JSON.stringify(res.body?.error ?? '')}`);
+      stepProblems.push(
+        `step ${index + 1} (agent ${step.agent}): the handoff API answered ${res.status} ${JSON.stringify(res.body?.error ?? '')}`,
+      );
       return;
     }
     if (step.agent === 'message') lines.push(line('agent', step.text ?? '', { proactive: true }));
     // The customer hears about a claim or a resolution through the channel, after the API call.
     if (step.agent !== 'message') {
-      await target.connector.waitFor(() => proactiveCount() > before, PROACTIVE_TIMEOUT_MS).catch(() => stepProblems.push(`step ${index + 1} (agent ${step.agent}): the customer was never told`));
+      await target.connector
+        .waitFor(() => proactiveCount() > before, PROACTIVE_TIMEOUT_MS)
+        .catch(() => stepProblems.push(`step ${index + 1} (agent ${step.agent}): the customer was never told`));
     } else {
-      await target.connector.waitFor(() => proactiveCount() > before, PROACTIVE_TIMEOUT_MS).catch(() => stepProblems.push(`step ${index + 1}: the agent's message never reached the customer`));
+      await target.connector
+        .waitFor(() => proactiveCount() > before, PROACTIVE_TIMEOUT_MS)
+        .catch(() => stepProblems.push(`step ${index + 1}: the agent's message never reached the customer`));
       seenProactive = proactiveCount();
     }
   };
@@ -111,8 +151,12 @@ export async function runScript(script: Script, target: ConversationApp): Promis
     lines.push(line('customer', text));
     const replies = await chat.say(text, { serviceUrl: target.connector.serviceUrl });
     collectProactive();
-    const messages = replies.filter((a) => a.type === 'message' && ((a.text ?? '').trim() !== '' || actionsOf(a).length > 0));
-    messages.forEach((m, i) => lines.push(line('bot', m.text ?? '', { actions: actionsOf(m), lastOfTurn: i === messages.length - 1 })));
+    const messages = replies.filter(
+      (a) => a.type === 'message' && ((a.text ?? '').trim() !== '' || actionsOf(a).length > 0),
+    );
+    messages.forEach((m, i) =>
+      lines.push(line('bot', m.text ?? '', { actions: actionsOf(m), lastOfTurn: i === messages.length - 1 })),
+    );
     if (typeof step === 'object') {
       const reply = messages.map((m) => m.text ?? '').join('\n');
       for (const problem of replyProblems(step, reply, script, entries)) {
@@ -125,7 +169,8 @@ export async function runScript(script: Script, target: ConversationApp): Promis
   const facts = await factsOf(target, key, lines, script);
   // Acting as the queue: nothing this script left waiting may push later scripts back in the line.
   const admin = api(target.baseUrl, ADMIN);
-  for (const h of facts.handoffs.filter((f) => f.status === 'queued' || f.status === 'assigned')) await admin(`/api/handoffs/${h.id}/resolve`, { method: 'POST' }).catch(() => undefined);
+  for (const h of facts.handoffs.filter((f) => f.status === 'queued' || f.status === 'assigned'))
+    await admin(`/api/handoffs/${h.id}/resolve`, { method: 'POST' }).catch(() => undefined);
   return { lines, facts, stepProblems, firstFailedReply: replyChecksFailed[0] };
 }
 
@@ -140,7 +185,13 @@ function replyProblems(step: Say, reply: string, script: Script, entries: Knowle
   const found = (check: string): boolean => {
     if (check.includes(' || ')) return check.split(' || ').some((alternative) => found(alternative.trim()));
     if (check === '@knowledge') return knowledgeIn(reply, entries) !== undefined;
-    if (check.startsWith('@knowledge:')) return knowledgeIn(reply, entries.filter((e) => e.key === check.slice('@knowledge:'.length))) !== undefined;
+    if (check.startsWith('@knowledge:'))
+      return (
+        knowledgeIn(
+          reply,
+          entries.filter((e) => e.key === check.slice('@knowledge:'.length)),
+        ) !== undefined
+      );
     const key = KEY.exec(check);
     if (key) return matchesAny(reply, templatesOf((key[1] as Lang | undefined) ?? lang, key[2])) !== undefined;
     return new RegExp(check, 'i').test(reply);
@@ -156,7 +207,9 @@ const STEP_TEXTS = { de: templatesWhere('de', isStep), en: templatesWhere('en', 
 
 async function factsOf(target: ConversationApp, key: string, lines: Line[], script: Script): Promise<Facts> {
   const db = target.app.database.connection;
-  const handoffs: HandoffFact[] = (await db.collection('handoffs').find({ 'customer.conversationKey': key }).toArray()).map((h) => ({
+  const handoffs: HandoffFact[] = (
+    await db.collection('handoffs').find({ 'customer.conversationKey': key }).toArray()
+  ).map((h) => ({
     id: String(h._id),
     status: String(h.status),
     mode: String(h.mode),
@@ -167,15 +220,22 @@ async function factsOf(target: ConversationApp, key: string, lines: Line[], scri
     ...(typeof h.survey?.rating === 'number' ? { rating: h.survey.rating } : {}),
     hasContact: Boolean(h.contact?.phone || h.contact?.email),
   }));
-  const requests: RequestFact[] = (await db.collection('servicerequests').find({ conversationKey: key }).toArray()).map((r) => ({ reference: String(r.reference ?? ''), type: String(r.type), status: String(r.status) }));
+  const requests: RequestFact[] = (await db.collection('servicerequests').find({ conversationKey: key }).toArray()).map(
+    (r) => ({ reference: String(r.reference ?? ''), type: String(r.type), status: String(r.status) }),
+  );
   const entries = await target.knowledgeTexts();
   const knowledgeLines = new Map<number, { category: string; germanFallback: boolean }>();
   lines.forEach((l, i) => {
     if (l.from !== 'bot') return;
     const hit = knowledgeIn(l.text, entries);
-    if (hit) knowledgeLines.set(i, { category: hit.category, germanFallback: hit.germanFallback || (script.lang === 'en' && hit.lang === 'de') });
+    if (hit)
+      knowledgeLines.set(i, {
+        category: hit.category,
+        germanFallback: hit.germanFallback || (script.lang === 'en' && hit.lang === 'de'),
+      });
     // A troubleshooting step is help from the content too: a step that solved it answered the customer.
-    else if (matchesAny(l.text, [...STEP_TEXTS.de, ...STEP_TEXTS.en])) knowledgeLines.set(i, { category: 'technical', germanFallback: false });
+    else if (matchesAny(l.text, [...STEP_TEXTS.de, ...STEP_TEXTS.en]))
+      knowledgeLines.set(i, { category: 'technical', germanFallback: false });
   });
   return { handoffs, requests, knowledgeLines };
 }

@@ -76,12 +76,41 @@ const TIMES: readonly TimeOfDay[] = ['day', 'night', 'weekend', 'holiday'];
 const CHANNELS: readonly Channel[] = ['webchat', 'whatsapp', 'directline'];
 
 /** Lenient spellings a script author might use for the same thing. */
-const LANG_ALIASES: Record<string, ScriptLang> = { 'de-de': 'de', 'de-at': 'de-AT', at: 'de-AT', 'de-ch': 'de-CH', ch: 'de-CH', 'en-gb': 'en', 'en-us': 'en' };
-const TIME_ALIASES: Record<string, TimeOfDay> = { business: 'day', 'business-hours': 'day', daytime: 'day', weekday: 'day', '3am': 'night', sunday: 'weekend', saturday_night: 'weekend' };
+const LANG_ALIASES: Record<string, ScriptLang> = {
+  'de-de': 'de',
+  'de-at': 'de-AT',
+  at: 'de-AT',
+  'de-ch': 'de-CH',
+  ch: 'de-CH',
+  'en-gb': 'en',
+  'en-us': 'en',
+};
+const TIME_ALIASES: Record<string, TimeOfDay> = {
+  business: 'day',
+  'business-hours': 'day',
+  daytime: 'day',
+  weekday: 'day',
+  '3am': 'night',
+  sunday: 'weekend',
+  saturday_night: 'weekend',
+};
 const CHANNEL_ALIASES: Record<string, Channel> = { web: 'webchat', 'web-chat': 'webchat', wa: 'whatsapp' };
-const OUTCOME_ALIASES: Record<string, Outcome> = { handoff: 'handed_off', handedoff: 'handed_off', answer: 'answered', request: 'request_recorded', goodbye: 'closed' };
+const OUTCOME_ALIASES: Record<string, Outcome> = {
+  handoff: 'handed_off',
+  handedoff: 'handed_off',
+  answer: 'answered',
+  request: 'request_recorded',
+  goodbye: 'closed',
+};
 
-function pick<T extends string>(value: unknown, allowed: readonly T[], aliases: Record<string, T>, fallback: T | undefined, what: string, id: string): T {
+function pick<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  aliases: Record<string, T>,
+  fallback: T | undefined,
+  what: string,
+  id: string,
+): T {
   const raw = typeof value === 'string' ? value.trim() : undefined;
   if (raw === undefined || raw === '') {
     if (fallback !== undefined) return fallback;
@@ -100,7 +129,8 @@ function step(raw: unknown, id: string): Step {
     if (typeof o.say === 'string') {
       const checks = (v: unknown, what: string): string[] | undefined => {
         if (v === undefined) return undefined;
-        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new Error(`script ${id}: ${what} must be a list of strings`);
+        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+          throw new Error(`script ${id}: ${what} must be a list of strings`);
         return v as string[];
       };
       const has = checks(o.replyHas, 'replyHas');
@@ -114,7 +144,9 @@ function step(raw: unknown, id: string): Step {
     if (typeof o.pause === 'number' && o.pause > 0) return { pause: o.pause };
     if (typeof o.otherCustomer === 'string') return { otherCustomer: o.otherCustomer };
   }
-  throw new Error(`script ${id}: a turn must be a string, {say}, {agent: claim|resolve|message}, {pause: minutes} or {otherCustomer}, got ${JSON.stringify(raw)}`);
+  throw new Error(
+    `script ${id}: a turn must be a string, {say}, {agent: claim|resolve|message}, {pause: minutes} or {otherCustomer}, got ${JSON.stringify(raw)}`,
+  );
 }
 
 /** Checks and normalises one script as read from JSON (ours or the blind author's format). */
@@ -127,7 +159,8 @@ export function parseScript(raw: unknown, source: string): Script {
   const e = (o.expect ?? {}) as Record<string, unknown>;
   const strings = (v: unknown, what: string): string[] | undefined => {
     if (v === undefined) return undefined;
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new Error(`script ${id}: ${what} must be a list of strings`);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      throw new Error(`script ${id}: ${what} must be a list of strings`);
     return v as string[];
   };
   return {
@@ -154,7 +187,11 @@ export function parseScript(raw: unknown, source: string): Script {
 /** A JSON file holding one script or a list of scripts (or { scripts: [...] }). */
 export function readScriptFile(file: string): Script[] {
   const json = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  const list = Array.isArray(json) ? json : json && typeof json === 'object' && Array.isArray((json as { scripts?: unknown }).scripts) ? (json as { scripts: unknown[] }).scripts : [json];
+  const list = Array.isArray(json)
+    ? json
+    : json && typeof json === 'object' && Array.isArray((json as { scripts?: unknown }).scripts)
+      ? (json as { scripts: unknown[] }).scripts
+      : [json];
   return list.map((s) => parseScript(s, path.basename(file)));
 }
 
@@ -176,5 +213,8 @@ export function loadCorpus(dir = SCRIPTS_DIR): Script[] {
 
 /** A script that lets time pass, moves the queue with another customer, or asks for it, needs an app of its own. */
 export function needsOwnApp(script: Script): boolean {
-  return script.isolated === true || script.turns.some((t) => typeof t === 'object' && ('pause' in t || 'otherCustomer' in t));
+  return (
+    script.isolated === true ||
+    script.turns.some((t) => typeof t === 'object' && ('pause' in t || 'otherCustomer' in t))
+  );
 }

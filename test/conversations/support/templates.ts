@@ -16,11 +16,15 @@ function flatten(tree: unknown, prefix: string, out: Map<string, string>): void 
     out.set(prefix, tree);
     return;
   }
-  if (tree && typeof tree === 'object') for (const [k, v] of Object.entries(tree)) flatten(v, prefix.endsWith(':') ? `${prefix}${k}` : `${prefix}.${k}`, out);
+  if (tree && typeof tree === 'object')
+    for (const [k, v] of Object.entries(tree))
+      flatten(v, prefix.endsWith(':') ? `${prefix}${k}` : `${prefix}.${k}`, out);
 }
 
 function toPattern(text: string): RegExp {
-  const parts = text.split(/\{\{[^}]*\}\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const parts = text
+    .split(/\{\{[^}]*\}\}/)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   // Bounded gaps keep the patterns linear; a placeholder is never more than a sentence.
   return new RegExp(parts.join('[\\s\\S]{0,300}?'), 'i');
 }
@@ -41,7 +45,8 @@ export function texts(lng: Lang): Map<string, string> {
 /** The templates of one key, including its plural forms; empty when the key does not exist. */
 export function templatesOf(lng: Lang, key: string): Template[] {
   const out: Template[] = [];
-  for (const [k, text] of texts(lng)) if (k === key || k.replace(PLURAL, '') === key) out.push({ key: k, pattern: toPattern(text) });
+  for (const [k, text] of texts(lng))
+    if (k === key || k.replace(PLURAL, '') === key) out.push({ key: k, pattern: toPattern(text) });
   return out;
 }
 

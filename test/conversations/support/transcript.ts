@@ -57,5 +57,10 @@ export function botLines(lines: Line[]): { line: Line; index: number }[] {
 
 /** A readable transcript for failure messages. */
 export function render(lines: Line[]): string {
-  return lines.map((l) => `${l.from === 'customer' ? 'K' : l.from === 'agent' ? 'A' : 'B'}${l.proactive ? '*' : ' '} ${l.text.replace(/\s+/g, ' ').slice(0, 220)}${l.actions.length ? ` [${l.actions.join(' | ')}]` : ''}`).join('\n');
+  return lines
+    .map(
+      (l) =>
+        `${l.from === 'customer' ? 'K' : l.from === 'agent' ? 'A' : 'B'}${l.proactive ? '*' : ' '} ${l.text.replace(/\s+/g, ' ').slice(0, 220)}${l.actions.length ? ` [${l.actions.join(' | ')}]` : ''}`,
+    )
+    .join('\n');
 }

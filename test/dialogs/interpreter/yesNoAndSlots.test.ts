@@ -1,29 +1,60 @@
-import { parseAddress, parseCustomerNumber, parseDate, parseEmail, parseIban, parseLastFour, parseName, parsePhone, extractName } from '../../../src/dialogs/interpreter/slots';
+import {
+  parseAddress,
+  parseCustomerNumber,
+  parseDate,
+  parseEmail,
+  parseIban,
+  parseLastFour,
+  parseName,
+  parsePhone,
+  extractName,
+} from '../../../src/dialogs/interpreter/slots';
 import { yesNo } from '../../../src/dialogs/interpreter/yesNo';
 
 const NOW = new Date('2025-03-12T10:00:00Z');
 
 describe('natural yes and no', () => {
   it.each([
-    ['passt', 'yes'], ['hat geklappt', 'yes'], ['jo', 'yes'], ['gell', 'yes'], ['yes please', 'yes'], ['Ja, danke', 'yes'], ['na klar', 'yes'],
-    ['leider nicht', 'no'], ['nö', 'no'], ['nicht wirklich', 'no'], ['eher nicht', 'no'], ['Nein, keine Adressänderung', 'no'], ['geht immer noch ned', 'no'],
-    ['na', 'no'], ['Na, geht no imma ned', 'no'], ['hab ich schon gemacht', 'no'],
+    ['passt', 'yes'],
+    ['hat geklappt', 'yes'],
+    ['jo', 'yes'],
+    ['gell', 'yes'],
+    ['yes please', 'yes'],
+    ['Ja, danke', 'yes'],
+    ['na klar', 'yes'],
+    ['leider nicht', 'no'],
+    ['nö', 'no'],
+    ['nicht wirklich', 'no'],
+    ['eher nicht', 'no'],
+    ['Nein, keine Adressänderung', 'no'],
+    ['geht immer noch ned', 'no'],
+    ['na', 'no'],
+    ['Na, geht no imma ned', 'no'],
+    ['hab ich schon gemacht', 'no'],
   ])('"%s" is %s', (text, expected) => {
     expect(yesNo(text)).toBe(expected);
   });
 
   it.each([
-    ['Ja, aber wann wird abgebucht?'], ['Mein Internet geht seit gestern nicht'], ['Ist die SIM jetzt wirklich schon gesperrt?'],
-    ['Ja, die Störung hab ich schon am Montag gemeldet, Ticket 448812.'], ['ok danke'], ['Na, passt schon'], ['vielleicht'],
+    ['Ja, aber wann wird abgebucht?'],
+    ['Mein Internet geht seit gestern nicht'],
+    ['Ist die SIM jetzt wirklich schon gesperrt?'],
+    ['Ja, die Störung hab ich schon am Montag gemeldet, Ticket 448812.'],
+    ['ok danke'],
+    ['Na, passt schon'],
+    ['vielleicht'],
   ])('"%s" is neither', (text) => {
     expect(yesNo(text)).toBeUndefined();
   });
 });
 
 describe('slots', () => {
-  it.each([['21.05.1980'], ['21.5.80'], ['1980-05-21'], ['21. Mai 1980'], ['geboren am 21.05.1980'], ['May 21, 1980']])('reads the date %s', (text) => {
-    expect(parseDate(text, NOW)).toBe('21.05.1980');
-  });
+  it.each([['21.05.1980'], ['21.5.80'], ['1980-05-21'], ['21. Mai 1980'], ['geboren am 21.05.1980'], ['May 21, 1980']])(
+    'reads the date %s',
+    (text) => {
+      expect(parseDate(text, NOW)).toBe('21.05.1980');
+    },
+  );
 
   it('reads Austrian month names and refuses impossible or future dates', () => {
     expect(parseDate('21. Jänner 1980', NOW)).toBe('21.01.1980');
@@ -39,8 +70,11 @@ describe('slots', () => {
   });
 
   it.each([
-    ['+49 151 2345678', '+491512345678'], ['0049 151 2345678', '+491512345678'], ['+43 664 1234567', '+436641234567'],
-    ['+41 79 123 45 67', '+41791234567'], ['0151/2345678', '01512345678'],
+    ['+49 151 2345678', '+491512345678'],
+    ['0049 151 2345678', '+491512345678'],
+    ['+43 664 1234567', '+436641234567'],
+    ['+41 79 123 45 67', '+41791234567'],
+    ['0151/2345678', '01512345678'],
   ])('reads the phone number %s', (text, expected) => {
     expect(parsePhone(text)).toBe(expected);
   });
@@ -55,7 +89,9 @@ describe('slots', () => {
 
   it('reads e-mail, address and IBAN inside a sentence', () => {
     expect(parseEmail('auf Peter.Meier@web.de bitte')).toBe('peter.meier@web.de');
-    expect(parseAddress('Hallo, ich bin umgezogen, neue Adresse: Birkenweg 7, 50667 Köln')).toBe('Birkenweg 7, 50667 Köln');
+    expect(parseAddress('Hallo, ich bin umgezogen, neue Adresse: Birkenweg 7, 50667 Köln')).toBe(
+      'Birkenweg 7, 50667 Köln',
+    );
     expect(parseAddress('Mariahilfer Straße 10, 1060 Wien')).toBe('Mariahilfer Straße 10, 1060 Wien');
     expect(parseIban('meine IBAN: DE89 3704 0044 0532 0130 00')).toEqual({ iban: 'DE89370400440532013000' });
     expect(parseIban('DE89 3704 0044 0532 0130 01')).toEqual({ problem: 'invalidIban' });

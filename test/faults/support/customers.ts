@@ -23,7 +23,10 @@ export class StatusCounter {
   }
 
   summary(): string {
-    return [...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `  ${k}: ${v}`).join('\n');
+    return [...this.counts.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n');
   }
 }
 
@@ -72,19 +75,27 @@ export class WebCustomer {
       let status: number;
       let raw: string;
       try {
-        const res = await fetch(`${this.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(20000) });
+        const res = await fetch(`${this.baseUrl}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(20000),
+        });
         status = res.status;
         raw = await res.text();
       } catch {
         this.counter.add('web turn', 'network');
-        if (Date.now() - started > (retry.giveUpMs ?? 60000)) throw new Error(`web customer ${this.id}: no answer to "${text}" for ${retry.giveUpMs ?? 60000} ms`);
+        if (Date.now() - started > (retry.giveUpMs ?? 60000))
+          throw new Error(`web customer ${this.id}: no answer to "${text}" for ${retry.giveUpMs ?? 60000} ms`);
         await sleep(150);
         continue;
       }
       if (status === 200) {
         this.counter.add('web turn', 200);
         this.turns++;
-        const activities = ((JSON.parse(raw) as { activities?: Partial<Activity>[] }).activities ?? []).filter((a) => a.type === 'message');
+        const activities = ((JSON.parse(raw) as { activities?: Partial<Activity>[] }).activities ?? []).filter(
+          (a) => a.type === 'message',
+        );
         return activities.map((a) => a.text ?? '');
       }
       if (status >= 500 && status !== 503) this.counter.serverError('web turn', status, raw);
@@ -136,7 +147,8 @@ export class WhatsAppCustomer {
       } catch {
         this.counter.add('whatsapp webhook', 'network');
       }
-      if (Date.now() - started > giveUpMs) throw new Error(`WhatsApp customer ${this.waId}: "${text}" not accepted within ${giveUpMs} ms`);
+      if (Date.now() - started > giveUpMs)
+        throw new Error(`WhatsApp customer ${this.waId}: "${text}" not accepted within ${giveUpMs} ms`);
       // Meta backs off between redeliveries; the test does too, a little.
       await sleep(200);
     }

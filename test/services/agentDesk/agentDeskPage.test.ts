@@ -11,7 +11,8 @@ describe('agent desk page in a browser (standalone, outside Teams)', () => {
 
   beforeAll(async () => {
     h = await new TeamsHarness().start();
-    token = (await h.auth.createUser('Petra Wagner', 'agent', { id: 'bootstrap-admin', name: 'Admin', role: 'admin' })).token;
+    token = (await h.auth.createUser('Petra Wagner', 'agent', { id: 'bootstrap-admin', name: 'Admin', role: 'admin' }))
+      .token;
     browser = await launchChromium();
     page = await browser.context.newPage();
     page.on('console', (msg) => {
@@ -40,7 +41,12 @@ describe('agent desk page in a browser (standalone, outside Teams)', () => {
     await page.getByText(h.t('agent:desk.signedInAs', { name: 'Petra Wagner' })).waitFor();
 
     // A customer starts waiting after the page is open: it appears without a reload.
-    const id = await h.newHandoff({ category: 'lost_or_stolen', reason: 'urgent', frustration: { level: 1, score: 0.4 }, customerName: 'Jonas Becker' });
+    const id = await h.newHandoff({
+      category: 'lost_or_stolen',
+      reason: 'urgent',
+      frustration: { level: 1, score: 0.4 },
+      customerName: 'Jonas Becker',
+    });
     const item = page.locator(`#queue [data-id="${id}"]`);
     await item.waitFor({ timeout: 10000 });
     await expect(item.textContent()).resolves.toContain(h.t('agent:priority.urgent'));

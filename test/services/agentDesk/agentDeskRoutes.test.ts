@@ -30,7 +30,8 @@ describe('agent desk page routes', () => {
     expect(sdk.status).toBe(200);
     expect(sdk.headers.get('content-type')).toContain('javascript');
     expect(await sdk.text()).toContain('microsoftTeams');
-    for (const file of ['agent.js', 'agent.css']) expect((await fetch(`${h.baseUrl}/agent/assets/${file}`)).status).toBe(200);
+    for (const file of ['agent.js', 'agent.css'])
+      expect((await fetch(`${h.baseUrl}/agent/assets/${file}`)).status).toBe(200);
   });
 
   it('refuses paths outside the page folder and unknown files', async () => {

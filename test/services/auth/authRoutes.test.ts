@@ -21,7 +21,11 @@ describe('API tokens and roles', () => {
   });
 
   it('lets the bootstrap admin issue an agent token that works for agent routes and is refused admin routes', async () => {
-    const created = await call('/api/admin/users', { method: 'POST', token: ADMIN, body: JSON.stringify({ name: 'Anna Agent', role: 'agent' }) });
+    const created = await call('/api/admin/users', {
+      method: 'POST',
+      token: ADMIN,
+      body: JSON.stringify({ name: 'Anna Agent', role: 'agent' }),
+    });
     expect(created.status).toBe(201);
     const { token, role } = (await created.json()) as { token: string; role: string };
     expect(role).toBe('agent');
@@ -32,16 +36,30 @@ describe('API tokens and roles', () => {
   });
 
   it('rejects an unknown role and an operator object instead of a name, naming the field', async () => {
-    const badRole = await call('/api/admin/users', { method: 'POST', token: ADMIN, body: JSON.stringify({ name: 'X', role: 'root' }) });
+    const badRole = await call('/api/admin/users', {
+      method: 'POST',
+      token: ADMIN,
+      body: JSON.stringify({ name: 'X', role: 'root' }),
+    });
     expect(badRole.status).toBe(400);
     expect(JSON.stringify(await badRole.json())).toMatch(/role/);
-    const operator = await call('/api/admin/users', { method: 'POST', token: ADMIN, body: JSON.stringify({ name: { $gt: '' }, role: 'agent' }) });
+    const operator = await call('/api/admin/users', {
+      method: 'POST',
+      token: ADMIN,
+      body: JSON.stringify({ name: { $gt: '' }, role: 'agent' }),
+    });
     expect(operator.status).toBe(400);
     expect(JSON.stringify(await operator.json())).toMatch(/name/);
   });
 
   it('stops accepting a deactivated token', async () => {
-    const created = (await (await call('/api/admin/users', { method: 'POST', token: ADMIN, body: JSON.stringify({ name: 'Bo', role: 'supervisor' }) })).json()) as { id: string; token: string };
+    const created = (await (
+      await call('/api/admin/users', {
+        method: 'POST',
+        token: ADMIN,
+        body: JSON.stringify({ name: 'Bo', role: 'supervisor' }),
+      })
+    ).json()) as { id: string; token: string };
     expect((await call(`/api/admin/users/${created.id}`, { method: 'DELETE', token: ADMIN })).status).toBe(204);
     expect((await call('/api/me', { token: created.token })).status).toBe(401);
   });

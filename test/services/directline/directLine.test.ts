@@ -45,8 +45,17 @@ describe('local Direct Line 3.0 endpoint', () => {
     const chat = await DirectLineClient.start(t.baseUrl);
     await chat.poll();
     await chat.say('Hallo');
-    const total = (await call(t.baseUrl, 'GET', `/v3/directline/conversations/${chat.conversationId}/activities?watermark=`, chat.token)).json;
-    const fromStart = (await call(t.baseUrl, 'GET', `/v3/directline/conversations/${chat.conversationId}/activities`, chat.token)).json;
+    const total = (
+      await call(
+        t.baseUrl,
+        'GET',
+        `/v3/directline/conversations/${chat.conversationId}/activities?watermark=`,
+        chat.token,
+      )
+    ).json;
+    const fromStart = (
+      await call(t.baseUrl, 'GET', `/v3/directline/conversations/${chat.conversationId}/activities`, chat.token)
+    ).json;
     expect((total.activities as unknown[]).length).toBeGreaterThan(2);
     expect(fromStart).toEqual(total);
   });
@@ -57,7 +66,12 @@ describe('local Direct Line 3.0 endpoint', () => {
     const refreshed = await call(t.baseUrl, 'POST', '/v3/directline/tokens/refresh', chat.token);
     expect(refreshed.status).toBe(200);
     expect(refreshed.json.conversationId).toBe(chat.conversationId);
-    const resumed = await call(t.baseUrl, 'GET', `/v3/directline/conversations/${chat.conversationId}?watermark=`, refreshed.json.token as string);
+    const resumed = await call(
+      t.baseUrl,
+      'GET',
+      `/v3/directline/conversations/${chat.conversationId}?watermark=`,
+      refreshed.json.token as string,
+    );
     expect(resumed.status).toBe(200);
     expect(resumed.json.conversationId).toBe(chat.conversationId);
     const again = new DirectLineClient(t.baseUrl, resumed.json.token as string, chat.conversationId);
@@ -98,7 +112,9 @@ describe('local Direct Line 3.0 endpoint', () => {
       user: { id: 'customer', name: '' },
       bot: greeting[0].from,
     };
-    await t.app.customerMessenger.send(reference, [{ type: 'message', text: 'Hier ist Frau Berger vom Kundenservice.' }]);
+    await t.app.customerMessenger.send(reference, [
+      { type: 'message', text: 'Hier ist Frau Berger vom Kundenservice.' },
+    ]);
     const pushed = botMessages(await chat.poll());
     expect(pushed.map((a) => a.text)).toEqual(['Hier ist Frau Berger vom Kundenservice.']);
   });
@@ -111,7 +127,10 @@ describe('local Direct Line 3.0 endpoint', () => {
       const elsewhere = new DirectLineClient(second.baseUrl, chat.token, chat.conversationId);
       await elsewhere.say('Von der zweiten Instanz');
       const history = await new DirectLineClient(t.baseUrl, chat.token, chat.conversationId).poll();
-      expect(history.filter((a) => a.from?.role === 'user').map((a) => a.text)).toEqual(['Hallo', 'Von der zweiten Instanz']);
+      expect(history.filter((a) => a.from?.role === 'user').map((a) => a.text)).toEqual([
+        'Hallo',
+        'Von der zweiten Instanz',
+      ]);
     } finally {
       await second.close();
     }
@@ -120,10 +139,22 @@ describe('local Direct Line 3.0 endpoint', () => {
   it('keeps the conversation and accepts its token after a restart of the service', async () => {
     const chat = await DirectLineClient.start(t.baseUrl);
     await chat.say('Hallo');
-    const before = (await call(t.baseUrl, 'GET', `/v3/directline/conversations/${chat.conversationId}/activities?watermark=`, chat.token)).json;
+    const before = (
+      await call(
+        t.baseUrl,
+        'GET',
+        `/v3/directline/conversations/${chat.conversationId}/activities?watermark=`,
+        chat.token,
+      )
+    ).json;
     await t.close();
     t = await startTestApp({ COMPANY_NAME: COMPANY }, mongoUri);
-    const after = await call(t.baseUrl, 'GET', `/v3/directline/conversations/${chat.conversationId}/activities?watermark=`, chat.token);
+    const after = await call(
+      t.baseUrl,
+      'GET',
+      `/v3/directline/conversations/${chat.conversationId}/activities?watermark=`,
+      chat.token,
+    );
     expect(after.status).toBe(200);
     expect(after.json).toEqual(before);
   });

@@ -8,7 +8,11 @@ describe('local Direct Line tokens', () => {
   const tokens = new DirectLineTokens(new TokenSecretSource(connection, 'configured-secret'), 1800, 7200, () => now);
   const other = new DirectLineTokens(new TokenSecretSource(connection, 'another-deployment'), 1800, 7200, () => now);
   const bearer = (token: string) => `Bearer ${token}`;
-  const status = (p: Promise<unknown>) => p.then(() => 200, (err: DirectLineAuthError) => err.status);
+  const status = (p: Promise<unknown>) =>
+    p.then(
+      () => 200,
+      (err: DirectLineAuthError) => err.status,
+    );
 
   afterAll(async () => {
     await connection.close();
@@ -17,7 +21,10 @@ describe('local Direct Line tokens', () => {
   it('accepts its own token for its conversation only', async () => {
     const { token, expires_in } = await tokens.issue('lotse-dl-a', 'user-a');
     expect(expires_in).toBe(1800);
-    await expect(tokens.verify(bearer(token), { conversationId: 'lotse-dl-a' })).resolves.toMatchObject({ conversationId: 'lotse-dl-a', userId: 'user-a' });
+    await expect(tokens.verify(bearer(token), { conversationId: 'lotse-dl-a' })).resolves.toMatchObject({
+      conversationId: 'lotse-dl-a',
+      userId: 'user-a',
+    });
     expect(await status(tokens.verify(bearer(token), { conversationId: 'lotse-dl-b' }))).toBe(403);
   });
 

@@ -27,9 +27,12 @@ describe('survey answers in words', () => {
     expect(readRating(text)).toBe(rating);
   });
 
-  it.each(['Danke', 'Tschüss', 'Ich habe noch eine Frage zu meiner Rechnung'])('does not read "%s" as a rating', (text) => {
-    expect(readRating(text)).toBeUndefined();
-  });
+  it.each(['Danke', 'Tschüss', 'Ich habe noch eine Frage zu meiner Rechnung'])(
+    'does not read "%s" as a rating',
+    (text) => {
+      expect(readRating(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('callback contacts', () => {
@@ -45,7 +48,10 @@ describe('callback contacts', () => {
     expect(readContact(text)).toEqual(expected);
   });
 
-  it.each(['12345', 'keine Ahnung wann', 'Wie lange dauert das noch?', 'max@', '171'])('refuses "%s" as a contact', (text) => {
-    expect(readContact(text)).toBeUndefined();
-  });
+  it.each(['12345', 'keine Ahnung wann', 'Wie lange dauert das noch?', 'max@', '171'])(
+    'refuses "%s" as a contact',
+    (text) => {
+      expect(readContact(text)).toBeUndefined();
+    },
+  );
 });

@@ -44,7 +44,11 @@ describe('the one transition helper', () => {
     expect(first).toBeDefined();
     expect(await store.insert(newHandoff('webchat:a', now))).toBeUndefined();
 
-    const cancelled = await store.transition(first!.id, { from: 'queued', to: 'cancelled', audit: auditEntry(CUSTOMER_ACTOR, 'cancelled', now) }, now);
+    const cancelled = await store.transition(
+      first!.id,
+      { from: 'queued', to: 'cancelled', audit: auditEntry(CUSTOMER_ACTOR, 'cancelled', now) },
+      now,
+    );
     expect(cancelled).toMatchObject({ status: 'cancelled', closedAt: now });
     expect(cancelled!.nextUpdateAt).toBeUndefined();
     expect(cancelled!.audit.map((a) => a.action)).toEqual(['created', 'cancelled']);
@@ -55,9 +59,30 @@ describe('the one transition helper', () => {
   it('refuses a transition from a status the record is not in, and a where that no longer holds', async () => {
     const now = new Date();
     const record = (await store.insert(newHandoff('webchat:b', now)))!;
-    expect(await store.transition(record.id, { from: 'assigned', to: 'resolved', audit: auditEntry(SYSTEM_ACTOR, 'resolved', now) }, now)).toBeUndefined();
-    expect(await store.transition(record.id, { from: 'queued', to: 'assigned', where: { needsSupervisor: true }, audit: auditEntry(SYSTEM_ACTOR, 'claimed', now) }, now)).toBeUndefined();
-    const claimed = await store.transition(record.id, { from: 'queued', to: 'assigned', set: { claimedAt: now }, audit: auditEntry(SYSTEM_ACTOR, 'claimed', now) }, now);
+    expect(
+      await store.transition(
+        record.id,
+        { from: 'assigned', to: 'resolved', audit: auditEntry(SYSTEM_ACTOR, 'resolved', now) },
+        now,
+      ),
+    ).toBeUndefined();
+    expect(
+      await store.transition(
+        record.id,
+        {
+          from: 'queued',
+          to: 'assigned',
+          where: { needsSupervisor: true },
+          audit: auditEntry(SYSTEM_ACTOR, 'claimed', now),
+        },
+        now,
+      ),
+    ).toBeUndefined();
+    const claimed = await store.transition(
+      record.id,
+      { from: 'queued', to: 'assigned', set: { claimedAt: now }, audit: auditEntry(SYSTEM_ACTOR, 'claimed', now) },
+      now,
+    );
     // Claimed: still active (the conversation stays with the person), no more queue updates.
     expect(claimed).toMatchObject({ status: 'assigned', claimedAt: now });
     expect(claimed!.nextUpdateAt).toBeUndefined();
@@ -68,7 +93,13 @@ describe('the one transition helper', () => {
     const now = new Date();
     const record = (await store.insert(newHandoff('webchat:c', now)))!;
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => store.transition(record.id, { from: 'queued', to: 'assigned', audit: auditEntry(SYSTEM_ACTOR, 'claimed', now) }, now)),
+      Array.from({ length: 8 }, () =>
+        store.transition(
+          record.id,
+          { from: 'queued', to: 'assigned', audit: auditEntry(SYSTEM_ACTOR, 'claimed', now) },
+          now,
+        ),
+      ),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect((await store.get(record.id)).audit.filter((a) => a.action === 'claimed')).toHaveLength(1);

@@ -55,7 +55,10 @@ describe('KnowledgeBase', () => {
     const model = knowledgeEntryModel(database.connection);
     await model.create({
       questions: { de: ['Haben Sie einen Shop in Leipzig?'], en: ['Do you have a shop in Leipzig?'] },
-      answer: { de: 'Unser Shop in Leipzig ist in der Petersstraße 12.', en: 'Our Leipzig shop is at Petersstraße 12.' },
+      answer: {
+        de: 'Unser Shop in Leipzig ist in der Petersstraße 12.',
+        en: 'Our Leipzig shop is at Petersstraße 12.',
+      },
       category: 'general',
       active: true,
     });
@@ -91,7 +94,10 @@ describe('KnowledgeBase', () => {
     });
 
     it('finds nothing for questions outside its knowledge', async () => {
-      expect(await kb.search('Wie wird das Wetter morgen in Hamburg?', 'de')).toEqual({ confident: false, alternatives: [] });
+      expect(await kb.search('Wie wird das Wetter morgen in Hamburg?', 'de')).toEqual({
+        confident: false,
+        alternatives: [],
+      });
     });
 
     it('answers an English question in English, with the English title', async () => {

@@ -7,16 +7,39 @@ function entry(id: string, de: string[], en: string[] = []): MatchableEntry {
 }
 
 const ENTRIES = [
-  entry('mobile.porting', ['Kann ich meine Rufnummer zu Ihnen mitnehmen?', 'Rufnummernmitnahme', 'Alte Handynummer behalten beim Wechsel'], ['Can I keep my phone number?']),
-  entry('mobile.data-topup', ['Wie kann ich Datenvolumen nachbuchen?', 'Datenpass kaufen', 'Mehr GB buchen'], ['How do I buy more data?']),
-  entry('contract.downgrade', ['Kann ich in einen günstigeren Tarif wechseln?', 'Tarif wechseln, billiger', 'Ich will weniger zahlen']),
-  entry('contract.upgrade', ['Kann ich in einen größeren Tarif wechseln?', 'Tarif wechseln, mehr Leistung', 'Upgrade auf einen höheren Tarif']),
-  entry('billing.invoice-higher', ['Warum ist meine Rechnung höher als sonst?', 'Rechnung zu hoch', 'Warum muss ich diesen Monat mehr zahlen?']),
+  entry(
+    'mobile.porting',
+    ['Kann ich meine Rufnummer zu Ihnen mitnehmen?', 'Rufnummernmitnahme', 'Alte Handynummer behalten beim Wechsel'],
+    ['Can I keep my phone number?'],
+  ),
+  entry(
+    'mobile.data-topup',
+    ['Wie kann ich Datenvolumen nachbuchen?', 'Datenpass kaufen', 'Mehr GB buchen'],
+    ['How do I buy more data?'],
+  ),
+  entry('contract.downgrade', [
+    'Kann ich in einen günstigeren Tarif wechseln?',
+    'Tarif wechseln, billiger',
+    'Ich will weniger zahlen',
+  ]),
+  entry('contract.upgrade', [
+    'Kann ich in einen größeren Tarif wechseln?',
+    'Tarif wechseln, mehr Leistung',
+    'Upgrade auf einen höheren Tarif',
+  ]),
+  entry('billing.invoice-higher', [
+    'Warum ist meine Rechnung höher als sonst?',
+    'Rechnung zu hoch',
+    'Warum muss ich diesen Monat mehr zahlen?',
+  ]),
   entry('billing.itemised', ['Wie bekomme ich einen Einzelverbindungsnachweis?', 'EVN bestellen']),
   entry('billing.debit-date', ['Wann wird der Rechnungsbetrag abgebucht?', 'Abbuchungsdatum']),
   entry('mobile.pin-puk', ['Wo finde ich meine PUK?', 'PIN vergessen']),
   entry('internet.wifi-password', ['Wie lautet mein WLAN-Passwort?', 'WLAN Schlüssel vergessen']),
-  entry('account.password-reset', ['Ich habe mein Passwort für das Kundenportal vergessen', 'Kundenportal Passwort zurücksetzen']),
+  entry('account.password-reset', [
+    'Ich habe mein Passwort für das Kundenportal vergessen',
+    'Kundenportal Passwort zurücksetzen',
+  ]),
 ];
 
 const matcher = new KnowledgeMatcher(ENTRIES);
@@ -54,7 +77,9 @@ describe('KnowledgeMatcher', () => {
     expect(top('in einen größeren Tarif wechseln')).toBe('contract.upgrade');
     // Without the cheaper plan in the knowledge base, the bigger one is no confident answer to it.
     const onlyUpgrade = new KnowledgeMatcher(ENTRIES.filter((e) => e.id !== 'contract.downgrade'));
-    expect(decideSearch(onlyUpgrade.match('in einen billigeren Tarif wechseln', { minScore: 0 })).confident).toBe(false);
+    expect(decideSearch(onlyUpgrade.match('in einen billigeren Tarif wechseln', { minScore: 0 })).confident).toBe(
+      false,
+    );
     expect(decideSearch(onlyUpgrade.match('in einen größeren Tarif wechseln', { minScore: 0 })).confident).toBe(true);
   });
 
@@ -69,9 +94,17 @@ describe('KnowledgeMatcher', () => {
   });
 
   it('answers a clear question at once and offers nothing for a question outside the knowledge base', () => {
-    expect(decideSearch(matcher.match('Wie kann ich Datenvolumen nachbuchen?', { minScore: 0 }))).toMatchObject({ confident: true, best: { id: 'mobile.data-topup' } });
-    expect(decideSearch(matcher.match('Wie beantrage ich einen neuen Reisepass?', { minScore: 0 })).confident).toBe(false);
-    expect(decideSearch(matcher.match('Wie mache ich einen Kaiserschmarrn?', { minScore: 0 }))).toEqual({ confident: false, alternatives: [] });
+    expect(decideSearch(matcher.match('Wie kann ich Datenvolumen nachbuchen?', { minScore: 0 }))).toMatchObject({
+      confident: true,
+      best: { id: 'mobile.data-topup' },
+    });
+    expect(decideSearch(matcher.match('Wie beantrage ich einen neuen Reisepass?', { minScore: 0 })).confident).toBe(
+      false,
+    );
+    expect(decideSearch(matcher.match('Wie mache ich einen Kaiserschmarrn?', { minScore: 0 }))).toEqual({
+      confident: false,
+      alternatives: [],
+    });
   });
 });
 

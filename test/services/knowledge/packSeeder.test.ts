@@ -28,11 +28,16 @@ describe('seeding the knowledge base from the content pack', () => {
 
   it('keeps an admin-edited entry when a newer pack changes the same entry, and updates the untouched ones', async () => {
     await kbWith(PACK).seed();
-    await model().updateOne({ key: 'general.opening-hours' }, { $set: { 'answer.de': 'Wir sind rund um die Uhr für Sie da.' } });
+    await model().updateOne(
+      { key: 'general.opening-hours' },
+      { $set: { 'answer.de': 'Wir sind rund um die Uhr für Sie da.' } },
+    );
     const newer = PACK.map((e) => ({ ...e, answer: { ...e.answer, de: `${e.answer.de} Neu.` } }));
     const result = await kbWith(newer).seed();
     expect(result.updated).toBe(PACK.length - 1);
-    expect((await model().findOne({ key: 'general.opening-hours' }).lean())?.answer.de).toBe('Wir sind rund um die Uhr für Sie da.');
+    expect((await model().findOne({ key: 'general.opening-hours' }).lean())?.answer.de).toBe(
+      'Wir sind rund um die Uhr für Sie da.',
+    );
     expect((await model().findOne({ key: 'general.cancellation' }).lean())?.answer.de).toMatch(/ Neu\.$/);
   });
 
@@ -50,9 +55,22 @@ describe('seeding the knowledge base from the content pack', () => {
   });
 
   it('on a database of the former built-in entries: adds the pack, switches off untouched old entries, keeps edited ones', async () => {
-    const old = (key: string, answer: string) => ({ key, category: 'billing', questions: { de: [`Frage zu ${key}`], en: [] }, answer: { de: answer, en: '' }, active: true });
-    await model().insertMany([old('billing.credit-card', 'Die Kreditkartenabrechnung erstellen wir monatlich.'), old('billing.payment-methods', 'Alter Text.'), old('billing.edited', 'Alt.')]);
-    await model().updateOne({ key: 'billing.edited' }, { $set: { 'answer.de': 'Von einer Administratorin geändert.' } });
+    const old = (key: string, answer: string) => ({
+      key,
+      category: 'billing',
+      questions: { de: [`Frage zu ${key}`], en: [] },
+      answer: { de: answer, en: '' },
+      active: true,
+    });
+    await model().insertMany([
+      old('billing.credit-card', 'Die Kreditkartenabrechnung erstellen wir monatlich.'),
+      old('billing.payment-methods', 'Alter Text.'),
+      old('billing.edited', 'Alt.'),
+    ]);
+    await model().updateOne(
+      { key: 'billing.edited' },
+      { $set: { 'answer.de': 'Von einer Administratorin geändert.' } },
+    );
     const kb = kbWith(PACK);
     const result = await kb.seed();
     expect(result.inserted).toBe(PACK.length - 1);

@@ -11,7 +11,9 @@ describe('triage beyond the phrasings it was written for', () => {
   });
 
   it('takes the first of two topics when the second is an aside', () => {
-    expect(intentOf('Why did you charge me 12 euros for a service I never booked? Btw the app crashes sometimes')).toBe('billing');
+    expect(intentOf('Why did you charge me 12 euros for a service I never booked? Btw the app crashes sometimes')).toBe(
+      'billing',
+    );
   });
 
   it('hears a thank-you or goodbye alone as asking for nothing, a hello as a greeting', () => {

@@ -17,7 +17,8 @@ describe('NLU content files', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const write = (file: string, data: unknown): void => writeFileSync(path.join(dir, file), typeof data === 'string' ? data : JSON.stringify(data));
+  const write = (file: string, data: unknown): void =>
+    writeFileSync(path.join(dir, file), typeof data === 'string' ? data : JSON.stringify(data));
 
   it('loads the shipped data', () => {
     expect(loadCorpusFolder('training').length).toBeGreaterThan(800);
@@ -27,9 +28,16 @@ describe('NLU content files', () => {
   });
 
   it('names the file and the entry of a bad training example', () => {
-    write('training/a.json', { examples: [{ intent: 'billing', level: 0, text: 'Rechnung?' }, { intent: 'biling', level: 0, text: 'Wo ist meine Rechnung?' }] });
+    write('training/a.json', {
+      examples: [
+        { intent: 'billing', level: 0, text: 'Rechnung?' },
+        { intent: 'biling', level: 0, text: 'Wo ist meine Rechnung?' },
+      ],
+    });
     expect(() => loadCorpusFolder('training', dir)).toThrow(NluContentError);
-    expect(() => loadCorpusFolder('training', dir)).toThrow(/training\/a\.json: examples\[1\] \("Wo ist meine Rechnung\?"\): intent "biling"/);
+    expect(() => loadCorpusFolder('training', dir)).toThrow(
+      /training\/a\.json: examples\[1\] \("Wo ist meine Rechnung\?"\): intent "biling"/,
+    );
   });
 
   it('refuses a level outside 0 to 2, an empty text, unknown fields and broken JSON', () => {
@@ -45,19 +53,43 @@ describe('NLU content files', () => {
 
   it('names the group and the pattern of a bad cue', () => {
     const base = { greetingFiller: ['und'], notTypos: ['meinen'] };
-    write('intent-cues.json', { ...base, groups: [{ name: 'loss', tag: 'loss', weight: 1, patterns: ['verlor*', '~ weg'] }] });
+    write('intent-cues.json', {
+      ...base,
+      groups: [{ name: 'loss', tag: 'loss', weight: 1, patterns: ['verlor*', '~ weg'] }],
+    });
     expect(() => loadIntentLexicon(dir)).toThrow(/intent-cues\.json: group "loss": patterns\[1\] "~ weg": a gap/);
     write('intent-cues.json', { ...base, groups: [{ name: 'loss', tag: 'loss', weight: 'stark', patterns: ['weg'] }] });
     expect(() => loadIntentLexicon(dir)).toThrow(/group "loss": "weight"/);
-    write('intent-cues.json', { ...base, groups: [{ name: 'a', tag: 'x', weight: 1, patterns: ['weg'] }, { name: 'a', tag: 'y', weight: 1, patterns: ['da'] }] });
+    write('intent-cues.json', {
+      ...base,
+      groups: [
+        { name: 'a', tag: 'x', weight: 1, patterns: ['weg'] },
+        { name: 'a', tag: 'y', weight: 1, patterns: ['da'] },
+      ],
+    });
     expect(() => loadIntentLexicon(dir)).toThrow(/group "a": the name is used twice/);
   });
 
   it('refuses a rule word that is not folded, since it could never match', () => {
     const lists = Object.fromEntries(
-      ['questionWords', 'sarcasmOpeners', 'negativeRoots', 'groupNouns', 'verdictGroupNouns', 'judgedNouns', 'negativeSuperlativeStems', 'superlativeScope', 'addressed', 'howTo', 'relative', 'congrats', 'sincere', 'tripleIgnored', 'negationBefore', 'conditional'].map(
-        (name) => [name, { words: ['wie'] }],
-      ),
+      [
+        'questionWords',
+        'sarcasmOpeners',
+        'negativeRoots',
+        'groupNouns',
+        'verdictGroupNouns',
+        'judgedNouns',
+        'negativeSuperlativeStems',
+        'superlativeScope',
+        'addressed',
+        'howTo',
+        'relative',
+        'congrats',
+        'sincere',
+        'tripleIgnored',
+        'negationBefore',
+        'conditional',
+      ].map((name) => [name, { words: ['wie'] }]),
     );
     write('frustration-words.json', { ...lists, conditional: { words: ['wenn'] } });
     expect(() => loadFrustrationWords(dir)).toThrow(/"conditional": "wenn" must be written folded, as "wen"/);

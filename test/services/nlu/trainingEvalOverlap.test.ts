@@ -30,7 +30,12 @@ function evalTexts(): Map<string, string> {
   const found = new Map<string, string>();
   for (const file of files(EVAL_DIR)) {
     const raw = readFileSync(file, 'utf8');
-    const docs = file.endsWith('.jsonl') ? raw.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown) : [JSON.parse(raw) as unknown];
+    const docs = file.endsWith('.jsonl')
+      ? raw
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .map((l) => JSON.parse(l) as unknown)
+      : [JSON.parse(raw) as unknown];
     const texts: string[] = [];
     docs.forEach((doc) => strings(doc, texts));
     for (const text of texts) {

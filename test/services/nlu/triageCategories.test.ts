@@ -60,7 +60,11 @@ describe('TriageService: annoyed, but not irate', () => {
   });
 
   it('lets annoyance become irate when the bot keeps failing', () => {
-    const history = { previousTexts: ['Das Internet geht nicht', 'Hilft nicht'], previousLevels: [0, 1] as (0 | 1 | 2)[], failedTurns: 2 };
+    const history = {
+      previousTexts: ['Das Internet geht nicht', 'Hilft nicht'],
+      previousLevels: [0, 1] as (0 | 1 | 2)[],
+      failedTurns: 2,
+    };
     expect(triage.assess('Schon wieder nichts, wie oft denn noch!!', history).frustration.level).toBe(2);
   });
 });
@@ -82,7 +86,9 @@ describe('TriageService: calm stays calm', () => {
 
 describe('TriageService: intents of frequent phrasings', () => {
   it('reads money taken from a card without the customer as lost_or_stolen', () => {
-    expect(intent('Auf meiner Kreditkarte ist eine Abbuchung über 300 Euro aus Paris, ich war aber zu Hause.')).toBe('lost_or_stolen');
+    expect(intent('Auf meiner Kreditkarte ist eine Abbuchung über 300 Euro aus Paris, ich war aber zu Hause.')).toBe(
+      'lost_or_stolen',
+    );
     expect(intent('Da ist eine Zahlung von 450 € in meiner Banking-App, die war ich nicht.')).toBe('lost_or_stolen');
   });
 
@@ -101,7 +107,9 @@ describe('TriageService: intents of frequent phrasings', () => {
   });
 
   it('reads complaints about sales practices as complaint', () => {
-    expect(intent('Die Verkäuferin hat mir absichtlich einen viel zu teuren Tarif aufgedrängt, das ist unseriös.')).toBe('complaint');
+    expect(
+      intent('Die Verkäuferin hat mir absichtlich einen viel zu teuren Tarif aufgedrängt, das ist unseriös.'),
+    ).toBe('complaint');
   });
 
   it('reads a Swiss German address change as data_change', () => {
@@ -230,12 +238,12 @@ describe('TriageService: impatience in the form of the message', () => {
 });
 
 describe('TriageService: hostility without swear words', () => {
-  it.each([
-    'Jetzt halten Sie mal die Klappe und hören mir zu.',
-    'Heb d Schnurre, du blöde Maschine.',
-  ])('reads "shut up" as irate: %s', (text) => {
-    expect(level(text)).toBe(2);
-  });
+  it.each(['Jetzt halten Sie mal die Klappe und hören mir zu.', 'Heb d Schnurre, du blöde Maschine.'])(
+    'reads "shut up" as irate: %s',
+    (text) => {
+      expect(level(text)).toBe(2);
+    },
+  );
 
   it.each(['Noch so eine Antwort und ich raste komplett aus.', 'I dreh no durch mit eurer Hotline.'])(
     'reads losing control as irate: %s',
@@ -311,19 +319,19 @@ describe('TriageService: accusations, public warnings and mock praise', () => {
     expect(level(text)).toBe(2);
   });
 
-  it.each(['Ich werde allen meinen Kollegen von Ihnen abraten.', 'Ich verlange Schadenersatz für den Verdienstausfall.'])(
-    'reads warning others or claiming damages as irate: %s',
-    (text) => {
-      expect(level(text)).toBe(2);
-    },
-  );
+  it.each([
+    'Ich werde allen meinen Kollegen von Ihnen abraten.',
+    'Ich verlange Schadenersatz für den Verdienstausfall.',
+  ])('reads warning others or claiming damages as irate: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
 
-  it.each(['Respekt, vier Wochen für eine neue SIM-Karte.', 'Die Uhr hat nach einer Woche den Geist aufgegeben, super.'])(
-    'hears praise around a long wait or a failure as sarcasm: %s',
-    (text) => {
-      expect(level(text)).toBe(1);
-    },
-  );
+  it.each([
+    'Respekt, vier Wochen für eine neue SIM-Karte.',
+    'Die Uhr hat nach einer Woche den Geist aufgegeben, super.',
+  ])('hears praise around a long wait or a failure as sarcasm: %s', (text) => {
+    expect(level(text)).toBe(1);
+  });
 
   it.each([
     'Chapeau, das ging aber flott!',
@@ -346,17 +354,18 @@ describe('TriageService: more regional and English anger', () => {
     'Sie behandeln Ihre Kunden wie den letzten Dreck.',
     'I am sick and tired of your excuses.',
     'Das wird ein Fall für die Verbraucherschützer, darauf können Sie sich verlassen.',
-    'Mir langt\'s, ich geh zur Konkurrenz und erzähl das überall.',
+    "Mir langt's, ich geh zur Konkurrenz und erzähl das überall.",
   ])('reads contempt, disgust and warnings as irate: %s', (text) => {
     expect(level(text)).toBe(2);
   });
 
-  it.each(['This is taking forever.', 'Wieso muss man bei Ihnen immer hinterhertelefonieren?', 'Ich hätte mir mehr Kulanz erwartet, ehrlich gesagt.'])(
-    'hears running after the company and disappointed expectations as annoyed: %s',
-    (text) => {
-      expect(level(text)).toBe(1);
-    },
-  );
+  it.each([
+    'This is taking forever.',
+    'Wieso muss man bei Ihnen immer hinterhertelefonieren?',
+    'Ich hätte mir mehr Kulanz erwartet, ehrlich gesagt.',
+  ])('hears running after the company and disappointed expectations as annoyed: %s', (text) => {
+    expect(level(text)).toBe(1);
+  });
 
   it('reads a lawyer as a profession, not as a threat', () => {
     expect(level('Mein Mann ist Anwalt und fragt, ob der Vertrag eine Mindestlaufzeit hat.')).toBe(0);

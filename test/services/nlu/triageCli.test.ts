@@ -32,10 +32,20 @@ describe('triage CLI', () => {
     );
     const { stdout, status } = runCli([file]);
     expect(status).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.id)).toEqual(['a', 'b', 'c']);
     for (const line of lines) {
-      expect(Object.keys(line).sort()).toEqual(['confidence', 'escalate', 'frustrationLevel', 'frustrationScore', 'id', 'intent']);
+      expect(Object.keys(line).sort()).toEqual([
+        'confidence',
+        'escalate',
+        'frustrationLevel',
+        'frustrationScore',
+        'id',
+        'intent',
+      ]);
     }
     expect(lines[0]).toMatchObject({ intent: 'lost_or_stolen', frustrationLevel: 0 });
     expect(lines[1]).toMatchObject({ frustrationLevel: 2, escalate: true });
@@ -43,10 +53,18 @@ describe('triage CLI', () => {
   }, 60_000);
 
   it('keeps a row for a malformed line that has an id, reports it on stderr and never crashes', () => {
-    const input = ['{"id":"ok","text":"Internet geht nicht"}', '{"id":"bad", "text": oops}', 'garbage', '{"id":"z","text":"Hallo"}'].join('\n');
+    const input = [
+      '{"id":"ok","text":"Internet geht nicht"}',
+      '{"id":"bad", "text": oops}',
+      'garbage',
+      '{"id":"z","text":"Hallo"}',
+    ].join('\n');
     const { stdout, stderr, status } = runCli(['-'], input);
     expect(status).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.id)).toEqual(['ok', 'bad', 'z']);
     expect(lines[1]).toMatchObject({ intent: 'other' });
     expect(stderr).toMatch(/line 2/);

@@ -17,7 +17,7 @@ describe('TriageService', () => {
   });
 
   it('reads an Austrian rant about the bill as billing and irate', () => {
-    const result = triage.assess('Heast, de Rechnung passt ned, seid\'s ihr deppert?');
+    const result = triage.assess("Heast, de Rechnung passt ned, seid's ihr deppert?");
     expect(result.intent.intent).toBe('billing');
     expect(result.frustration.level).toBe(2);
   });
@@ -55,7 +55,9 @@ describe('TriageService', () => {
   });
 
   it('lets lost_or_stolen win over a second topic', () => {
-    expect(triage.assess('Mein Handy wurde geklaut und die letzte Rechnung ist auch falsch').intent.intent).toBe('lost_or_stolen');
+    expect(triage.assess('Mein Handy wurde geklaut und die letzte Rechnung ist auch falsch').intent.intent).toBe(
+      'lost_or_stolen',
+    );
   });
 
   it('handles missing umlauts and typos', () => {
@@ -80,13 +82,21 @@ describe('TriageService', () => {
   });
 
   it('escalates when annoyed twice in a row', () => {
-    const result = triage.assess('Immer noch kein Netz, das nervt.', { previousTexts: ['Schon wieder kein Netz'], previousLevels: [1], failedTurns: 0 });
+    const result = triage.assess('Immer noch kein Netz, das nervt.', {
+      previousTexts: ['Schon wieder kein Netz'],
+      previousLevels: [1],
+      failedTurns: 0,
+    });
     expect(result.escalate).toBe(true);
   });
 
   it('honours configurable thresholds and extra trigger words', () => {
     expect(triage.assess('Das ist ärgerlich.', undefined, { annoyed: 0.9, irate: 0.95 }).frustration.level).toBe(0);
-    const custom = triage.assess('Das ist ein Trauerspiel', undefined, { annoyed: 0.3, irate: 0.6, extraTriggerWords: ['trauerspiel'] });
+    const custom = triage.assess('Das ist ein Trauerspiel', undefined, {
+      annoyed: 0.3,
+      irate: 0.6,
+      extraTriggerWords: ['trauerspiel'],
+    });
     expect(custom.frustration.signals).toContain('custom');
     expect(custom.frustration.level).toBeGreaterThanOrEqual(1);
   });

@@ -39,7 +39,8 @@ function constants(file: ts.SourceFile): Map<string, string> {
   const visit = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = node.initializer;
-      if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init) || ts.isNumericLiteral(init)) values.set(node.name.text, init.text);
+      if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init) || ts.isNumericLiteral(init))
+        values.set(node.name.text, init.text);
     }
     ts.forEachChild(node, visit);
   };
@@ -71,7 +72,8 @@ function collectPatterns(): { patterns: Pattern[]; unresolved: string[] } {
   for (const path of sourceFiles(SRC)) {
     const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
     const values = constants(file);
-    const where = (node: ts.Node) => `${relative(ROOT, path)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
+    const where = (node: ts.Node) =>
+      `${relative(ROOT, path)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
     const visit = (node: ts.Node): void => {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = node.getText(file);
@@ -81,7 +83,8 @@ function collectPatterns(): { patterns: Pattern[]; unresolved: string[] } {
         const [sourceArg, flagsArg] = node.arguments ?? [];
         const source = sourceArg ? templateText(sourceArg, values) : undefined;
         const flags = flagsArg ? templateText(flagsArg, values) : '';
-        if (source === undefined || flags === undefined) dynamicFiles.set(path, [...(dynamicFiles.get(path) ?? []), where(node)]);
+        if (source === undefined || flags === undefined)
+          dynamicFiles.set(path, [...(dynamicFiles.get(path) ?? []), where(node)]);
         else patterns.push({ where: where(node), source, flags });
       }
       ts.forEachChild(node, visit);
@@ -103,8 +106,11 @@ function builtOnLoad(path: string): Pattern[] {
   const Original = globalThis.RegExp;
   const record = (re: RegExp) => {
     // Only what src/ builds: the module's own dependencies (a semver parser, say) build patterns too.
-    const caller = (new Error().stack ?? '').split('\n').find((line) => line.includes(ROOT) && !line.includes(__filename));
-    if (caller?.includes(SRC) && !caller.includes('node_modules')) built.push({ where, source: re.source, flags: re.flags });
+    const caller = (new Error().stack ?? '')
+      .split('\n')
+      .find((line) => line.includes(ROOT) && !line.includes(__filename));
+    if (caller?.includes(SRC) && !caller.includes('node_modules'))
+      built.push({ where, source: re.source, flags: re.flags });
     return re;
   };
   globalThis.RegExp = new Proxy(Original, {
@@ -129,13 +135,46 @@ function builtOnLoad(path: string): Pattern[] {
  * makes the match fail at the last moment.
  */
 function adversarialInputs(): string[] {
-  const cycles = ['1', '0', 'a', 'A', 'ä', ' ', '\t', '-', '.', '/', '@', '+', '(', "'", '"', '„', '1 ', '1-', '11-', '1/', '12 ', 'a ', 'a.', 'a-', 'ab ', 'aa@', '.a', ' a', '!a', 'ja '];
+  const cycles = [
+    '1',
+    '0',
+    'a',
+    'A',
+    'ä',
+    ' ',
+    '\t',
+    '-',
+    '.',
+    '/',
+    '@',
+    '+',
+    '(',
+    "'",
+    '"',
+    '„',
+    '1 ',
+    '1-',
+    '11-',
+    '1/',
+    '12 ',
+    'a ',
+    'a.',
+    'a-',
+    'ab ',
+    'aa@',
+    '.a',
+    ' a',
+    '!a',
+    'ja ',
+  ];
   const prefixes = ['', '0', '+49', '00', 'Rufen Sie mich an: 0', 'pin ', 'ich ', 'x@'];
   const endings = ['!', '-', '\u0000', 'x', '1'];
   const inputs: string[] = [];
   for (const cycle of cycles) {
     for (const prefix of prefixes) {
-      const body = cycle.repeat(Math.ceil((INPUT_LENGTH - prefix.length) / cycle.length)).slice(0, INPUT_LENGTH - prefix.length - 1);
+      const body = cycle
+        .repeat(Math.ceil((INPUT_LENGTH - prefix.length) / cycle.length))
+        .slice(0, INPUT_LENGTH - prefix.length - 1);
       for (const end of endings) inputs.push(prefix + body + end);
     }
   }
@@ -146,7 +185,11 @@ function adversarialInputs(): string[] {
  * Runs the patterns on the inputs in a worker, so that a catastrophic pattern can be stopped: a
  * regex match cannot be interrupted on the thread that runs it.
  */
-function timeInWorker(patterns: Pattern[], inputs: string[], extra: Map<number, string[]>): Promise<{ slow: string[]; stuck?: string }> {
+function timeInWorker(
+  patterns: Pattern[],
+  inputs: string[],
+  extra: Map<number, string[]>,
+): Promise<{ slow: string[]; stuck?: string }> {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
     const { patterns, inputs, extra, budget } = workerData;
@@ -165,7 +208,10 @@ function timeInWorker(patterns: Pattern[], inputs: string[], extra: Map<number, 
     parentPort.postMessage({ done: slow });
   `;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData: { patterns, inputs, extra: Object.fromEntries(extra), budget: BUDGET_MS } });
+    const worker = new Worker(code, {
+      eval: true,
+      workerData: { patterns, inputs, extra: Object.fromEntries(extra), budget: BUDGET_MS },
+    });
     let at = -1;
     let watchdog: NodeJS.Timeout;
     // A pattern that has not finished its inputs in ten seconds is catastrophic, not merely slow.
@@ -212,7 +258,9 @@ describe('every pattern applied to customer text runs in linear time', () => {
         offenders.push(`${p.where} /${p.source.slice(0, 60)}/ is ${result.complexity.type}`);
         if (result.attack) attackStrings.set(i, [result.attack.string.slice(0, INPUT_LENGTH)]);
       } else if (result.status === 'unknown') {
-        offenders.push(`${p.where} /${p.source.slice(0, 60)}/ could not be analysed (${result.error.kind}): simplify it`);
+        offenders.push(
+          `${p.where} /${p.source.slice(0, 60)}/ could not be analysed (${result.error.kind}): simplify it`,
+        );
       }
     });
     expect(offenders).toEqual([]);

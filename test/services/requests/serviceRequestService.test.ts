@@ -9,7 +9,13 @@ import { testMongoUri } from '../../support/testDb';
 const logger = createLogger('silent');
 let database: Database;
 let service: ServiceRequestService;
-const base = { channel: 'directline', conversationKey: 'directline:c1', language: 'de' as const, details: { description: 'x' }, summary: 'x' };
+const base = {
+  channel: 'directline',
+  conversationKey: 'directline:c1',
+  language: 'de' as const,
+  details: { description: 'x' },
+  summary: 'x',
+};
 
 beforeAll(async () => {
   database = new Database(testMongoUri('requests'), logger);
@@ -37,7 +43,9 @@ describe('ServiceRequestService', () => {
     const model = serviceRequestModel(database.connection);
     const { reference } = await service.create({ ...base, type: 'block' });
     const now = new Date();
-    await expect(model.create({ ...base, type: 'block', reference, status: 'open', createdAt: now, updatedAt: now })).rejects.toMatchObject({ code: 11000 });
+    await expect(
+      model.create({ ...base, type: 'block', reference, status: 'open', createdAt: now, updatedAt: now }),
+    ).rejects.toMatchObject({ code: 11000 });
   });
 
   it('gives complaints a response deadline five working days ahead, skipping the weekend', async () => {

@@ -39,18 +39,36 @@ export async function prepareModels(connection: Connection): Promise<void> {
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
 }
 
-export async function seedWhatsAppCustomer(connection: Connection, waId: string, handoffStatus: HandoffStatus = 'resolved'): Promise<SeededCustomer> {
+export async function seedWhatsAppCustomer(
+  connection: Connection,
+  waId: string,
+  handoffStatus: HandoffStatus = 'resolved',
+): Promise<SeededCustomer> {
   counter++;
   const now = new Date();
   const conversationKey = `whatsapp:${waId}`;
   const wamid = `wamid.${waId}.${counter}`;
   await new InboundStore(connection).store(
-    { wamid, waId, name: 'Erika Mustermann', sentAt: now, type: 'text', raw: JSON.stringify({ from: waId, text: { body: 'Meine Karte ist weg' } }) },
+    {
+      wamid,
+      waId,
+      name: 'Erika Mustermann',
+      sentAt: now,
+      type: 'text',
+      raw: JSON.stringify({ from: waId, text: { body: 'Meine Karte ist weg' } }),
+    },
     now,
   );
   await connection.collection('whatsapp_inbound').updateOne({ _id: wamid } as never, { $set: { status: 'done' } });
   await new ContactStore(connection).recordInbound(waId, now, 'Erika Mustermann');
-  await connection.collection('whatsapp_statuses').insertOne({ _id: `wamid.out.${waId}.${counter}`, recipientId: waId, status: 'read', rank: 3, updatedAt: now, history: [] } as never);
+  await connection.collection('whatsapp_statuses').insertOne({
+    _id: `wamid.out.${waId}.${counter}`,
+    recipientId: waId,
+    status: 'read',
+    rank: 3,
+    updatedAt: now,
+    history: [],
+  } as never);
   await new MongoStorage(connection).write({
     [`whatsapp/conversations/${waId}/`]: { dialogState: { step: 2 }, eTag: '*' },
     [`whatsapp/users/${waId}/`]: { language: 'de', eTag: '*' },
@@ -67,13 +85,33 @@ export async function seedWhatsAppCustomer(connection: Connection, waId: string,
     reason: 'urgent',
     needsSupervisor: false,
     frustration: { level: 0, score: 0.1 },
-    customer: { channel: 'whatsapp', conversationKey, conversationReference: { conversation: { id: waId }, user: { id: waId } }, name: 'Erika Mustermann', userId: waId, language: 'de' },
-    summary: { text: 'Karte verloren, Erika Mustermann', menuPath: ['Sperre'], facts: ['Karte endet auf 1234'], references: ['BS-1'], mood: 'ruhig' },
+    customer: {
+      channel: 'whatsapp',
+      conversationKey,
+      conversationReference: { conversation: { id: waId }, user: { id: waId } },
+      name: 'Erika Mustermann',
+      userId: waId,
+      language: 'de',
+    },
+    summary: {
+      text: 'Karte verloren, Erika Mustermann',
+      menuPath: ['Sperre'],
+      facts: ['Karte endet auf 1234'],
+      references: ['BS-1'],
+      mood: 'ruhig',
+    },
     transcript: [{ at: now, from: 'customer', text: 'Meine Karte ist weg' }],
     messages: [{ at: now, from: 'agent', text: 'Ich sperre die Karte', name: 'Anna' }],
     notes: [],
     previousAgents: [],
-    audit: [{ at: now, by: { kind: 'customer', id: waId, name: 'Erika Mustermann' }, action: 'created', detail: 'lost_or_stolen, urgent' }],
+    audit: [
+      {
+        at: now,
+        by: { kind: 'customer', id: waId, name: 'Erika Mustermann' },
+        action: 'created',
+        detail: 'lost_or_stolen, urgent',
+      },
+    ],
     ...(handoffStatus === 'queued' || handoffStatus === 'assigned' ? { activeKey: conversationKey } : {}),
     createdAt: now,
     updatedAt: now,
@@ -98,11 +136,21 @@ export async function age(connection: Connection, customer: SeededCustomer, days
   const past = new Date(Date.now() - days * DAY);
   const { waId, conversationKey } = customer;
   await connection.collection('whatsapp_inbound').updateMany({ waId }, { $set: { receivedAt: past } });
-  await connection.collection('whatsapp_contacts').updateMany({ _id: waId } as never, { $set: { lastInboundAt: past } });
+  await connection
+    .collection('whatsapp_contacts')
+    .updateMany({ _id: waId } as never, { $set: { lastInboundAt: past } });
   await connection.collection('whatsapp_statuses').updateMany({ recipientId: waId }, { $set: { updatedAt: past } });
-  await connection.collection('botstate').updateMany({ _id: { $in: [`whatsapp/conversations/${waId}/`, `whatsapp/users/${waId}/`] } } as never, { $set: { updatedAt: past } });
-  await connection.collection('transcripts').updateMany({ _id: conversationKey } as never, { $set: { updatedAt: past } });
-  await connection.collection('handoffs').updateMany({ _id: new Types.ObjectId(customer.handoffId) }, { $set: { updatedAt: past } });
+  await connection
+    .collection('botstate')
+    .updateMany({ _id: { $in: [`whatsapp/conversations/${waId}/`, `whatsapp/users/${waId}/`] } } as never, {
+      $set: { updatedAt: past },
+    });
+  await connection
+    .collection('transcripts')
+    .updateMany({ _id: conversationKey } as never, { $set: { updatedAt: past } });
+  await connection
+    .collection('handoffs')
+    .updateMany({ _id: new Types.ObjectId(customer.handoffId) }, { $set: { updatedAt: past } });
   await connection.collection('servicerequests').updateMany({ conversationKey }, { $set: { updatedAt: past } });
 }
 
@@ -112,9 +160,21 @@ export async function seedWebChatCustomer(connection: Connection, userId: string
   const conversationId = `dl_${userId}_${counter}`;
   const store = new DirectLineActivityStore(connection);
   await store.create(conversationId, userId);
-  await store.append(conversationId, { type: 'message', from: { id: userId, name: 'Max' }, text: 'Meine neue Adresse ist Hauptstraße 1' });
-  await store.append(conversationId, { type: 'message', from: { id: 'lotse', name: 'Lotse' }, text: 'Danke, ich habe Ihre Adresse notiert.' });
-  await new MongoStorage(connection).write({ [`directline/conversations/${conversationId}/`]: { dialogState: {}, eTag: '*' } });
-  await new TranscriptStore(connection).append(`directline:${conversationId}`, [{ at: new Date(), from: 'customer', text: 'Meine neue Adresse ist Hauptstraße 1' }]);
+  await store.append(conversationId, {
+    type: 'message',
+    from: { id: userId, name: 'Max' },
+    text: 'Meine neue Adresse ist Hauptstraße 1',
+  });
+  await store.append(conversationId, {
+    type: 'message',
+    from: { id: 'lotse', name: 'Lotse' },
+    text: 'Danke, ich habe Ihre Adresse notiert.',
+  });
+  await new MongoStorage(connection).write({
+    [`directline/conversations/${conversationId}/`]: { dialogState: {}, eTag: '*' },
+  });
+  await new TranscriptStore(connection).append(`directline:${conversationId}`, [
+    { at: new Date(), from: 'customer', text: 'Meine neue Adresse ist Hauptstraße 1' },
+  ]);
   return { conversationId };
 }

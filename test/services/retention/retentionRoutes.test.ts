@@ -23,11 +23,23 @@ beforeAll(async () => {
   await database.connect();
   await prepareModels(database.connection);
   const auth = new AuthService(database.connection, ADMIN);
-  const retention = new RetentionService(database.connection, DEFAULT_RETENTION_RULES, { days: 90, sweepMinutes: 0 }, logger);
-  server = createServer({ logger, metrics: new Metrics(false), isReady: () => true, rateLimitPerMinute: 0, modules: [new RetentionRoutes(auth, retention)] });
+  const retention = new RetentionService(
+    database.connection,
+    DEFAULT_RETENTION_RULES,
+    { days: 90, sweepMinutes: 0 },
+    logger,
+  );
+  server = createServer({
+    logger,
+    metrics: new Metrics(false),
+    isReady: () => true,
+    rateLimitPerMinute: 0,
+    modules: [new RetentionRoutes(auth, retention)],
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  agentToken = (await auth.createUser('Anna Agent', 'agent', { id: 'bootstrap-admin', name: 'Admin', role: 'admin' })).token;
+  agentToken = (await auth.createUser('Anna Agent', 'agent', { id: 'bootstrap-admin', name: 'Admin', role: 'admin' }))
+    .token;
 });
 
 afterAll(async () => {
@@ -51,7 +63,9 @@ describe('GET /api/admin/customers/{customerId}/export and DELETE /api/admin/cus
 
     const erased = await call(`/api/admin/customers/${erika.waId}`, 'DELETE');
     expect(erased.status).toBe(200);
-    expect(((await erased.json()) as { collections: Record<string, { deleted: number }> }).collections.transcripts.deleted).toBe(1);
+    expect(
+      ((await erased.json()) as { collections: Record<string, { deleted: number }> }).collections.transcripts.deleted,
+    ).toBe(1);
 
     const after = await call(`/api/admin/customers/${erika.waId}/export`);
     expect(after.status).toBe(404);

@@ -15,7 +15,12 @@ beforeAll(async () => {
   database = new Database(testMongoUri('retention'), logger);
   await database.connect();
   await prepareModels(database.connection);
-  retention = new RetentionService(database.connection, DEFAULT_RETENTION_RULES, { days: 90, sweepMinutes: 0, batchSize: 2 }, logger);
+  retention = new RetentionService(
+    database.connection,
+    DEFAULT_RETENTION_RULES,
+    { days: 90, sweepMinutes: 0, batchSize: 2 },
+    logger,
+  );
 });
 
 afterAll(() => database.close());
@@ -25,7 +30,9 @@ const countFor = async (waId: string) => ({
   inbound: await col('whatsapp_inbound').countDocuments({ waId }),
   contacts: await col('whatsapp_contacts').countDocuments({ _id: waId } as never),
   statuses: await col('whatsapp_statuses').countDocuments({ recipientId: waId }),
-  botstate: await col('botstate').countDocuments({ _id: { $in: [`whatsapp/conversations/${waId}/`, `whatsapp/users/${waId}/`] } } as never),
+  botstate: await col('botstate').countDocuments({
+    _id: { $in: [`whatsapp/conversations/${waId}/`, `whatsapp/users/${waId}/`] },
+  } as never),
   transcripts: await col('transcripts').countDocuments({ _id: `whatsapp:${waId}` } as never),
 });
 
@@ -46,7 +53,14 @@ describe('retention sweep', () => {
     expect(inbound?.name).toBeUndefined();
 
     const handoff = await col('handoffs').findOne({ _id: new Types.ObjectId(old.handoffId) });
-    expect(handoff).toMatchObject({ status: 'resolved', category: 'lost_or_stolen', priority: 0, transcript: [], messages: [], summary: { text: '', facts: [], references: [] } });
+    expect(handoff).toMatchObject({
+      status: 'resolved',
+      category: 'lost_or_stolen',
+      priority: 0,
+      transcript: [],
+      messages: [],
+      summary: { text: '', facts: [], references: [] },
+    });
     expect(handoff?.customer.userId).toBeUndefined();
     expect(handoff?.customer.conversationReference).toBeUndefined();
     expect(JSON.stringify(handoff)).not.toContain('Erika');
@@ -68,7 +82,10 @@ describe('retention sweep', () => {
     await retention.sweep();
     const handoffBefore = await col('handoffs').findOne({ _id: new Types.ObjectId(customer.handoffId) });
 
-    const [a, b] = await Promise.all([retention.sweep(), new RetentionService(database.connection, DEFAULT_RETENTION_RULES, { days: 90, sweepMinutes: 0 }, logger).sweep()]);
+    const [a, b] = await Promise.all([
+      retention.sweep(),
+      new RetentionService(database.connection, DEFAULT_RETENTION_RULES, { days: 90, sweepMinutes: 0 }, logger).sweep(),
+    ]);
 
     for (const report of [a, b]) {
       for (const counts of Object.values(report.collections)) expect(counts).toEqual({ deleted: 0, anonymised: 0 });
@@ -87,12 +104,24 @@ describe('retention sweep', () => {
   it('runs on a schedule once started and stops cleanly', async () => {
     const customer = await seedWhatsAppCustomer(database.connection, '4915100000005');
     await age(database.connection, customer, 95);
-    const scheduled = new RetentionService(database.connection, DEFAULT_RETENTION_RULES, { days: 90, sweepMinutes: 60, firstSweepDelayMs: 10 }, logger);
+    const scheduled = new RetentionService(
+      database.connection,
+      DEFAULT_RETENTION_RULES,
+      { days: 90, sweepMinutes: 60, firstSweepDelayMs: 10 },
+      logger,
+    );
     scheduled.start();
     const deadline = Date.now() + 10_000;
-    while ((await countFor(customer.waId)).transcripts > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((await countFor(customer.waId)).transcripts > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     await scheduled.stop();
-    expect(await countFor(customer.waId)).toEqual({ inbound: 0, contacts: 0, statuses: 0, botstate: 0, transcripts: 0 });
+    expect(await countFor(customer.waId)).toEqual({
+      inbound: 0,
+      contacts: 0,
+      statuses: 0,
+      botstate: 0,
+      transcripts: 0,
+    });
   });
 
   it('asks the server for TTL indexes with the retention period on purged collections', async () => {
@@ -104,7 +133,12 @@ describe('retention sweep', () => {
 
   it('moves the TTL index to a new RETENTION_DAYS', async () => {
     await retention.ensureTtlIndexes();
-    const shorter = new RetentionService(database.connection, DEFAULT_RETENTION_RULES, { days: 30, sweepMinutes: 0 }, logger);
+    const shorter = new RetentionService(
+      database.connection,
+      DEFAULT_RETENTION_RULES,
+      { days: 30, sweepMinutes: 0 },
+      logger,
+    );
     expect(await shorter.ensureTtlIndexes()).toContain('whatsapp_statuses');
     const indexes = await col('whatsapp_statuses').indexes();
     expect(indexes.find((i) => i.name === 'retention_updatedAt_ttl')?.expireAfterSeconds).toBe(30 * 86_400);
@@ -121,9 +155,20 @@ describe('export and erasure of one customer', () => {
 
     expect(exported.customerId).toBe(erika.waId);
     expect(exported.conversations).toEqual([erika.conversationKey]);
-    expect(Object.keys(exported.data).sort()).toEqual(['botstate', 'handoffs', 'servicerequests', 'transcripts', 'whatsapp_contacts', 'whatsapp_inbound', 'whatsapp_statuses']);
+    expect(Object.keys(exported.data).sort()).toEqual([
+      'botstate',
+      'handoffs',
+      'servicerequests',
+      'transcripts',
+      'whatsapp_contacts',
+      'whatsapp_inbound',
+      'whatsapp_statuses',
+    ]);
     expect(exported.data.whatsapp_inbound[0].raw).toEqual({ from: erika.waId, text: { body: 'Meine Karte ist weg' } });
-    expect(exported.data.botstate.map((d) => d._id).sort()).toEqual([`whatsapp/conversations/${erika.waId}/`, `whatsapp/users/${erika.waId}/`]);
+    expect(exported.data.botstate.map((d) => d._id).sort()).toEqual([
+      `whatsapp/conversations/${erika.waId}/`,
+      `whatsapp/users/${erika.waId}/`,
+    ]);
     expect(JSON.stringify(exported)).not.toContain(other.waId);
   });
 

@@ -7,7 +7,12 @@ import { testMongoUri } from '../../support/testDb';
 
 /** A turn of the conversation `id` on the directline channel, with its state loaded. */
 async function turn(state: ConversationState, id: string): Promise<TurnContext> {
-  const context = new TurnContext(new TestAdapter(), { type: 'message', channelId: 'directline', conversation: { id, isGroup: false, conversationType: '', name: '' }, from: { id: 'u', name: 'u' } });
+  const context = new TurnContext(new TestAdapter(), {
+    type: 'message',
+    channelId: 'directline',
+    conversation: { id, isGroup: false, conversationType: '', name: '' },
+    from: { id: 'u', name: 'u' },
+  });
   await state.load(context);
   return context;
 }
@@ -38,7 +43,9 @@ describe('HandoffMarks', () => {
     expect(state.get(after)).toMatchObject({ step: 2 });
     expect(await marks.current(after)).toBeDefined();
     // The mark is not part of the saved state.
-    const raw = await database.connection.db!.collection('botstate').findOne({ _id: HandoffMarks.stateKey('directline', 'c1') as never });
+    const raw = await database.connection
+      .db!.collection('botstate')
+      .findOne({ _id: HandoffMarks.stateKey('directline', 'c1') as never });
     expect(JSON.parse(raw!.data as string)).not.toHaveProperty(HANDOFF_MARK_FIELD);
   });
 

@@ -64,7 +64,11 @@ describe('MongoStorage under concurrent turns', () => {
 
   it('answers reads that share one database command with each caller its own keys', async () => {
     await storage.write({ 'x/1': { n: 1 }, 'x/2': { n: 2 }, 'x/3': { n: 3 } });
-    const [a, b, c] = await Promise.all([storage.read(['x/1']), storage.read(['x/2', 'x/3']), storage.read(['x/missing'])]);
+    const [a, b, c] = await Promise.all([
+      storage.read(['x/1']),
+      storage.read(['x/2', 'x/3']),
+      storage.read(['x/missing']),
+    ]);
     expect(Object.keys(a)).toEqual(['x/1']);
     expect(a['x/1'].n).toBe(1);
     expect(Object.keys(b).sort()).toEqual(['x/2', 'x/3']);
@@ -87,7 +91,9 @@ describe('MongoStorage under concurrent turns', () => {
   });
 
   it('fails reads and writes with the database error when the database is gone', async () => {
-    const closed = new Database(testMongoUri('storage_closed'), createLogger('silent'), { serverSelectionTimeoutMS: 300 });
+    const closed = new Database(testMongoUri('storage_closed'), createLogger('silent'), {
+      serverSelectionTimeoutMS: 300,
+    });
     const lost = new MongoStorage(closed.connection);
     await closed.connect();
     await closed.close();

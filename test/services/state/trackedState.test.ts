@@ -15,7 +15,12 @@ class CountingStorage extends MemoryStorage {
 }
 
 function context(): TurnContext {
-  return new TurnContext(new TestAdapter(), { type: 'message', channelId: 'test', conversation: { id: 'c', isGroup: false, conversationType: '', name: '' }, from: { id: 'u', name: 'u' } });
+  return new TurnContext(new TestAdapter(), {
+    type: 'message',
+    channelId: 'test',
+    conversation: { id: 'c', isGroup: false, conversationType: '', name: '' },
+    from: { id: 'u', name: 'u' },
+  });
 }
 
 describe('TrackedConversationState', () => {
@@ -57,7 +62,9 @@ describe('TrackedConversationState', () => {
     const b = context();
     (await session.get(b))!.facts.push('Fehlerbild: kein Internet');
     await state.saveChanges(b);
-    expect(storage.writes.at(-1)!['test/conversations/c/']).toMatchObject({ session: { facts: ['Fehlerbild: kein Internet'] } });
+    expect(storage.writes.at(-1)!['test/conversations/c/']).toMatchObject({
+      session: { facts: ['Fehlerbild: kein Internet'] },
+    });
 
     const c = context();
     await state.load(c);

@@ -30,12 +30,21 @@ describe('the service wires the Teams agent side', () => {
         recipient: BOT,
         conversation: { id: AGENTS_CHANNEL_ID, conversationType: 'channel', isGroup: true },
         membersAdded: [BOT],
-        channelData: { team: { id: TEAM_ID, name: 'Kundenservice' }, channel: { id: AGENTS_CHANNEL_ID }, tenant: { id: 't' } },
+        channelData: {
+          team: { id: TEAM_ID, name: 'Kundenservice' },
+          channel: { id: AGENTS_CHANNEL_ID },
+          tenant: { id: 't' },
+        },
       }),
     });
     expect(install.status).toBe(200);
     const ticket = await app.app.handoffs.requestHandoff({
-      conversationReference: { channelId: 'directline', serviceUrl: 'http://127.0.0.1:9', conversation: { id: `c-${randomUUID()}`, isGroup: false, conversationType: 'personal', name: '' }, user: { id: 'u', name: 'Kunde' } },
+      conversationReference: {
+        channelId: 'directline',
+        serviceUrl: 'http://127.0.0.1:9',
+        conversation: { id: `c-${randomUUID()}`, isGroup: false, conversationType: 'personal', name: '' },
+        user: { id: 'u', name: 'Kunde' },
+      },
       channel: 'directline',
       language: 'de',
       category: 'technical',
@@ -43,7 +52,11 @@ describe('the service wires the Teams agent side', () => {
       frustration: { level: 0, score: 0.1 },
       summary: { menuPath: [], facts: [], references: [] },
     });
-    await connector.waitFor((r) => r.method === 'POST' && r.path === '/v3/conversations' && JSON.stringify(r.body).includes(ticket.handoffId), 5000, 'the card');
+    await connector.waitFor(
+      (r) => r.method === 'POST' && r.path === '/v3/conversations' && JSON.stringify(r.body).includes(ticket.handoffId),
+      5000,
+      'the card',
+    );
     const desk = await fetch(`${app.baseUrl}/agent`);
     expect(desk.status).toBe(200);
   });

@@ -37,13 +37,16 @@ export class FakeConnector {
           res.end(JSON.stringify(json));
         };
         if (req.method === 'POST' && path === '/v3/conversations') {
-          if (this.failCreate) return send(this.failCreate, { error: { code: 'ServiceError', message: 'failed on purpose' } });
+          if (this.failCreate)
+            return send(this.failCreate, { error: { code: 'ServiceError', message: 'failed on purpose' } });
           const root = String(++this.counter);
-          const channel = ((body.channelData as { channel?: { id?: string } })?.channel?.id ?? '19:channel@thread.skype');
+          const channel = (body.channelData as { channel?: { id?: string } })?.channel?.id ?? '19:channel@thread.skype';
           return send(201, { id: `${channel};messageid=${root}`, activityId: root });
         }
-        if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/.test(path)) return send(200, { id: `act-${++this.counter}` });
-        if (req.method === 'PUT' && /^\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(path)) return send(200, { id: path.split('/').pop() });
+        if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/.test(path))
+          return send(200, { id: `act-${++this.counter}` });
+        if (req.method === 'PUT' && /^\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(path))
+          return send(200, { id: path.split('/').pop() });
         send(404, { error: { code: 'NotFound', message: 'not faked' } });
       });
     });
@@ -56,18 +59,27 @@ export class FakeConnector {
   }
 
   /** Waits until a recorded request matches, or fails after timeoutMs. */
-  async waitFor(match: (r: ConnectorRequest) => boolean, timeoutMs = 5000, what = 'a matching connector request'): Promise<ConnectorRequest> {
+  async waitFor(
+    match: (r: ConnectorRequest) => boolean,
+    timeoutMs = 5000,
+    what = 'a matching connector request',
+  ): Promise<ConnectorRequest> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.requests.find(match);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; saw ${JSON.stringify(this.requests.map((r) => `${r.method} ${r.path}`))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting for ${what}; saw ${JSON.stringify(this.requests.map((r) => `${r.method} ${r.path}`))}`,
+        );
       await new Promise((r) => setTimeout(r, 25));
     }
   }
 
   /** Texts of messages the bot posted (not updates). */
   postedTexts(): string[] {
-    return this.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities')).map((r) => String(r.body.text ?? ''));
+    return this.requests
+      .filter((r) => r.method === 'POST' && r.path.includes('/activities'))
+      .map((r) => String(r.body.text ?? ''));
   }
 }

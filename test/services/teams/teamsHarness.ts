@@ -1,6 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { Activity, ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationReference } from 'botbuilder';
+import {
+  Activity,
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationReference,
+} from 'botbuilder';
 import type { Server } from 'restify';
 import { AgentBot } from '../../../src/bots/agentBot';
 import { BotRouter } from '../../../src/bots/botRouter';
@@ -39,7 +45,11 @@ export interface TeamsUser {
   aadObjectId: string;
 }
 
-export const ANNA: TeamsUser = { id: '29:anna', name: 'Anna Berger', aadObjectId: '0000aaaa-1111-2222-3333-anna00000001' };
+export const ANNA: TeamsUser = {
+  id: '29:anna',
+  name: 'Anna Berger',
+  aadObjectId: '0000aaaa-1111-2222-3333-anna00000001',
+};
 export const BEN: TeamsUser = { id: '29:ben', name: 'Ben Schulz', aadObjectId: '0000aaaa-1111-2222-3333-ben000000001' };
 export const SVEN: TeamsUser = { id: '29:sven', name: 'Sven Supervisor', aadObjectId: SUPERVISOR_AAD };
 
@@ -101,11 +111,22 @@ export class TeamsHarness {
     });
     const messages = new MessagesRoute(adapter, new BotRouter(new ActivityHandler(), agentBot));
     this.auth = new AuthService(connection, ADMIN_TOKEN, 0);
-    const modules = [messages, new AuthRoutes(this.auth), new HandoffRoutes(this.auth, this.handoffs), new AgentDeskRoutes(this.i18n)];
+    const modules = [
+      messages,
+      new AuthRoutes(this.auth),
+      new HandoffRoutes(this.auth, this.handoffs),
+      new AgentDeskRoutes(this.i18n),
+    ];
     // Every model exists now; the local test server can fail a write racing a first index build.
     await this.database.ensureIndexes();
     this.notifier.start();
-    this.server = createServer({ logger, metrics: new Metrics(false), isReady: () => true, modules, rateLimitPerMinute: 0 });
+    this.server = createServer({
+      logger,
+      metrics: new Metrics(false),
+      isReady: () => true,
+      modules,
+      rateLimitPerMinute: 0,
+    });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -140,7 +161,11 @@ export class TeamsHarness {
 
   /** POSTs a Teams-shaped activity to /api/messages and returns the HTTP answer. */
   async post(activity: Partial<Activity>): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(`${this.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${this.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
@@ -154,8 +179,17 @@ export class TeamsHarness {
       locale: 'de-DE',
       from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
       recipient: BOT,
-      conversation: { id: conversationId, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' } as Activity['conversation'],
-      channelData: { team: { id: TEAM_ID, name: 'Kundenservice' }, channel: { id: AGENTS_CHANNEL_ID, name: 'Übergaben' }, tenant: { id: 'tenant-1' } },
+      conversation: {
+        id: conversationId,
+        conversationType: 'channel',
+        isGroup: true,
+        tenantId: 'tenant-1',
+      } as Activity['conversation'],
+      channelData: {
+        team: { id: TEAM_ID, name: 'Kundenservice' },
+        channel: { id: AGENTS_CHANNEL_ID, name: 'Übergaben' },
+        tenant: { id: 'tenant-1' },
+      },
       ...extra,
     };
   }
@@ -166,13 +200,23 @@ export class TeamsHarness {
       this.teamsActivity(ANNA, AGENTS_CHANNEL_ID, {
         type: 'conversationUpdate',
         membersAdded: [{ id: BOT.id, name: BOT.name }],
-        channelData: { team: { id: TEAM_ID, name: 'Kundenservice' }, channel: { id: AGENTS_CHANNEL_ID, name: 'Übergaben' }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
+        channelData: {
+          team: { id: TEAM_ID, name: 'Kundenservice' },
+          channel: { id: AGENTS_CHANNEL_ID, name: 'Übergaben' },
+          eventType: 'teamMemberAdded',
+          tenant: { id: 'tenant-1' },
+        },
       }),
     );
   }
 
   /** A message in a thread that @mentions the bot, as Teams sends it. */
-  threadMessage(from: TeamsUser, threadId: string, text: string, mention = true): Promise<{ status: number; body: unknown }> {
+  threadMessage(
+    from: TeamsUser,
+    threadId: string,
+    text: string,
+    mention = true,
+  ): Promise<{ status: number; body: unknown }> {
     const at = `<at>${BOT.name}</at>`;
     return this.post(
       this.teamsActivity(from, threadId, {
@@ -184,7 +228,12 @@ export class TeamsHarness {
   }
 
   /** Action.Execute on the card: an invoke named adaptiveCard/action. */
-  invokeClaim(from: TeamsUser, threadId: string, handoffId: string, verb = 'claim'): Promise<{ status: number; body: unknown }> {
+  invokeClaim(
+    from: TeamsUser,
+    threadId: string,
+    handoffId: string,
+    verb = 'claim',
+  ): Promise<{ status: number; body: unknown }> {
     return this.post(
       this.teamsActivity(from, threadId, {
         type: 'invoke',
@@ -195,14 +244,31 @@ export class TeamsHarness {
   }
 
   /** Action.Submit (fallback): a message with value and replyToId. */
-  submitClaim(from: TeamsUser, threadId: string, cardActivityId: string, handoffId: string): Promise<{ status: number; body: unknown }> {
-    return this.post(this.teamsActivity(from, threadId, { type: 'message', value: { verb: 'claim', handoffId }, replyToId: cardActivityId }));
+  submitClaim(
+    from: TeamsUser,
+    threadId: string,
+    cardActivityId: string,
+    handoffId: string,
+  ): Promise<{ status: number; body: unknown }> {
+    return this.post(
+      this.teamsActivity(from, threadId, {
+        type: 'message',
+        value: { verb: 'claim', handoffId },
+        replyToId: cardActivityId,
+      }),
+    );
   }
 
   async newHandoff(overrides: Partial<HandoffRequest> = {}): Promise<string> {
     const conversationId = `cust-${randomUUID()}`;
     const ticket = await this.handoffs.requestHandoff({
-      conversationReference: { channelId: 'directline', serviceUrl: 'http://127.0.0.1:9', conversation: { id: conversationId } as ConversationReference['conversation'], user: { id: 'kunde-1', name: 'Kunde' }, bot: { id: 'lotse', name: 'Lotse' } },
+      conversationReference: {
+        channelId: 'directline',
+        serviceUrl: 'http://127.0.0.1:9',
+        conversation: { id: conversationId } as ConversationReference['conversation'],
+        user: { id: 'kunde-1', name: 'Kunde' },
+        bot: { id: 'lotse', name: 'Lotse' },
+      },
       channel: 'directline',
       customerName: 'Erika Muster',
       language: 'de',
@@ -239,14 +305,19 @@ export function cardText(card: unknown): string {
     if (!node || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
     if (obj.type === 'TextBlock' && typeof obj.text === 'string') texts.push(obj.text);
-    if (obj.type === 'FactSet' && Array.isArray(obj.facts)) for (const f of obj.facts as { title: string; value: string }[]) texts.push(`${f.title}: ${f.value}`);
+    if (obj.type === 'FactSet' && Array.isArray(obj.facts))
+      for (const f of obj.facts as { title: string; value: string }[]) texts.push(`${f.title}: ${f.value}`);
     Object.values(obj).forEach(walk);
   };
   walk(card);
   return texts.join('\n');
 }
 
-export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -19,7 +19,13 @@ function item(overrides: Partial<HandoffListItem> = {}): HandoffListItem {
     needsSupervisor: false,
     frustration: { level: 2, score: 0.9 },
     customer: { channel: 'whatsapp', name: 'Jonas Becker', language: 'de' },
-    summary: { text: 'Karte gestohlen, Sperre gewünscht.', menuPath: [], facts: [], references: [], mood: 'sehr aufgebracht' },
+    summary: {
+      text: 'Karte gestohlen, Sperre gewünscht.',
+      menuPath: [],
+      facts: [],
+      references: [],
+      mood: 'sehr aufgebracht',
+    },
     createdAt: new Date('2025-03-03T09:00:00Z'),
     updatedAt: new Date('2025-03-03T09:00:00Z'),
     waitingSeconds: 0,
@@ -43,16 +49,23 @@ describe('thread commands', () => {
   });
 
   it('sends sentences that merely contain a command word to the customer', () => {
-    expect(parseThreadCommand('Ich werde das Gespräch gleich beenden')).toEqual({ kind: 'message', text: 'Ich werde das Gespräch gleich beenden' });
+    expect(parseThreadCommand('Ich werde das Gespräch gleich beenden')).toEqual({
+      kind: 'message',
+      text: 'Ich werde das Gespräch gleich beenden',
+    });
   });
 });
 
 describe('handoff card', () => {
   it('shows category, priority, waiting time, mood, channel, customer and summary in German', () => {
-    const text = cardText(handoffCard(item(), { t, timeZone: 'Europe/Berlin', botName: 'Lotse', now: new Date('2025-03-03T09:07:30Z') }));
+    const text = cardText(
+      handoffCard(item(), { t, timeZone: 'Europe/Berlin', botName: 'Lotse', now: new Date('2025-03-03T09:07:30Z') }),
+    );
     expect(text).toContain(t('agent:card.title', { category: t('agent:category.lost_or_stolen') }));
     expect(text).toContain(`${t('agent:card.priority')}: ${t('agent:priority.urgent')}`);
-    expect(text).toContain(`${t('agent:card.waiting')}: ${t('agent:card.waitingValue', { time: '10:00', minutes: 7 })}`);
+    expect(text).toContain(
+      `${t('agent:card.waiting')}: ${t('agent:card.waitingValue', { time: '10:00', minutes: 7 })}`,
+    );
     expect(text).toContain(`${t('agent:card.mood')}: ${t('agent:mood.2')}`);
     expect(text).toContain(`${t('agent:card.channel')}: WhatsApp`);
     expect(text).toContain('Jonas Becker');
@@ -60,7 +73,14 @@ describe('handoff card', () => {
   });
 
   it('has no button once taken and names who took it', () => {
-    const card = handoffCard(item({ status: 'assigned', agent: { kind: 'agent', id: 'teams:x', name: 'Anna Berger' }, claimedAt: new Date('2025-03-03T09:02:00Z') }), { t, timeZone: 'Europe/Berlin', botName: 'Lotse' });
+    const card = handoffCard(
+      item({
+        status: 'assigned',
+        agent: { kind: 'agent', id: 'teams:x', name: 'Anna Berger' },
+        claimedAt: new Date('2025-03-03T09:02:00Z'),
+      }),
+      { t, timeZone: 'Europe/Berlin', botName: 'Lotse' },
+    );
     expect(card.actions).toBeUndefined();
     expect(cardText(card)).toContain(t('agent:card.claimedAfter', { name: 'Anna Berger', minutes: 2 }));
   });
@@ -77,8 +97,14 @@ describe('Teams agent identity', () => {
   const directory = new TeamsAgentDirectory(['AAAA-SUPERVISOR']);
 
   it('maps a Teams user to an agent by AAD object id, and listed ids to supervisors', () => {
-    expect(directory.principalOf({ id: '29:1', name: 'Anna', aadObjectId: 'bbbb-agent' })).toEqual({ id: 'teams:bbbb-agent', name: 'Anna', role: 'agent' });
-    expect(directory.principalOf({ id: '29:2', name: 'Sven', aadObjectId: 'aaaa-supervisor' })?.role).toBe('supervisor');
+    expect(directory.principalOf({ id: '29:1', name: 'Anna', aadObjectId: 'bbbb-agent' })).toEqual({
+      id: 'teams:bbbb-agent',
+      name: 'Anna',
+      role: 'agent',
+    });
+    expect(directory.principalOf({ id: '29:2', name: 'Sven', aadObjectId: 'aaaa-supervisor' })?.role).toBe(
+      'supervisor',
+    );
   });
 
   it('never grants the supervisor role without an AAD id', () => {

@@ -19,7 +19,10 @@ describe('TranscriptStore', () => {
     for (let turn = 0; turn < 4; turn++) {
       for (const key of ['web:a', 'web:b', 'web:c']) {
         const batch = store.begin(key);
-        batch.add([line('customer', `${key} Frage ${turn}, Karte 4111 1111 1111 1111`), line('bot', `${key} Antwort ${turn}`)]);
+        batch.add([
+          line('customer', `${key} Frage ${turn}, Karte 4111 1111 1111 1111`),
+          line('bot', `${key} Antwort ${turn}`),
+        ]);
         writes.push(store.commit(batch));
       }
     }
@@ -42,10 +45,18 @@ describe('TranscriptStore', () => {
     const written = store.commit(done);
     const running = store.begin('web:d');
     running.add([line('customer', 'Ich möchte einen Mitarbeiter'), line('bot', 'Ich verbinde Sie.')]);
-    expect((await store.recent('web:d')).map((l) => l.text)).toEqual(['Hallo', 'Ich möchte einen Mitarbeiter', 'Ich verbinde Sie.']);
+    expect((await store.recent('web:d')).map((l) => l.text)).toEqual([
+      'Hallo',
+      'Ich möchte einen Mitarbeiter',
+      'Ich verbinde Sie.',
+    ]);
     await written;
     await store.commit(running);
-    expect((await store.recent('web:d')).map((l) => l.text)).toEqual(['Hallo', 'Ich möchte einen Mitarbeiter', 'Ich verbinde Sie.']);
+    expect((await store.recent('web:d')).map((l) => l.text)).toEqual([
+      'Hallo',
+      'Ich möchte einen Mitarbeiter',
+      'Ich verbinde Sie.',
+    ]);
   });
 
   it('drain() waits for everything committed', async () => {
@@ -60,7 +71,9 @@ describe('TranscriptStore', () => {
 
 describe('the transcript middleware', () => {
   it('records the customer message and the replies of a turn after it, and logs a write that failed', async () => {
-    const database = new Database(testMongoUri('transcripts_mw'), createLogger('silent'), { serverSelectionTimeoutMS: 300 });
+    const database = new Database(testMongoUri('transcripts_mw'), createLogger('silent'), {
+      serverSelectionTimeoutMS: 300,
+    });
     await database.connect();
     const store = new TranscriptStore(database.connection);
     const logger = createLogger('silent');

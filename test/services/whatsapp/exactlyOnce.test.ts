@@ -50,11 +50,23 @@ describe('WhatsApp messages take effect exactly once', () => {
   });
   afterAll(() => database.close());
 
-  function instance(inbox: InboundStore, bot: { run(context: TurnContext): Promise<void> }, state: TrackedConversationState, onDeadLetter?: (n: number) => void) {
+  function instance(
+    inbox: InboundStore,
+    bot: { run(context: TurnContext): Promise<void> },
+    state: TrackedConversationState,
+    onDeadLetter?: (n: number) => void,
+  ) {
     const connection = database.connection;
     const contacts = new ContactStore(connection);
     const statuses = new StatusStore(connection);
-    const config = { phoneNumberId: '1', accessToken: 'x', apiUrl: 'http://127.0.0.1:9', retryBaseMs: 1, templateName: '', templateLanguage: 'de' };
+    const config = {
+      phoneNumberId: '1',
+      accessToken: 'x',
+      apiUrl: 'http://127.0.0.1:9',
+      retryBaseMs: 1,
+      templateName: '',
+      templateLanguage: 'de',
+    };
     const adapter = new WhatsAppAdapter(
       { ...config, botName: 'Lotse', defaultLocale: 'de-DE' },
       new GraphApiClient({ ...config, maxAttempts: 1, timeoutMs: 500 }, logger),
@@ -64,7 +76,12 @@ describe('WhatsApp messages take effect exactly once', () => {
       i18n,
       logger,
     );
-    return new WhatsAppInboundProcessor(inbox, contacts, statuses, adapter, bot, i18n, logger, { leaseMs: LEASE_MS, sweepIntervalMs: 100, applied: new AppliedMessages(state), onDeadLetter });
+    return new WhatsAppInboundProcessor(inbox, contacts, statuses, adapter, bot, i18n, logger, {
+      leaseMs: LEASE_MS,
+      sweepIntervalMs: 100,
+      applied: new AppliedMessages(state),
+      onDeadLetter,
+    });
   }
 
   it('does not apply a message twice when its instance died after the turn saved its state', async () => {
@@ -85,7 +102,9 @@ describe('WhatsApp messages take effect exactly once', () => {
       return realMarkDone(wamid);
     };
     const first = instance(dying, new CountingBot(state), state);
-    const webhooks = texts.map((text, i) => parseWebhook(textMessage(waId, `wamid.${randomUUID()}`, text, String(1_700_000_000 + i))));
+    const webhooks = texts.map((text, i) =>
+      parseWebhook(textMessage(waId, `wamid.${randomUUID()}`, text, String(1_700_000_000 + i))),
+    );
     for (const webhook of webhooks) await first.accept(webhook);
     first.kick([waId]);
     await waitFor(() => died, 'the first instance to die');
@@ -96,7 +115,11 @@ describe('WhatsApp messages take effect exactly once', () => {
     second.start();
     try {
       const inbound = connection.collection('whatsapp_inbound');
-      await waitFor(async () => (await inbound.countDocuments({ waId, status: 'done' })) === texts.length, 'every message done', 15000);
+      await waitFor(
+        async () => (await inbound.countDocuments({ waId, status: 'done' })) === texts.length,
+        'every message done',
+        15000,
+      );
       const doc = await connection.collection('botstate').findOne({ _id: `whatsapp/conversations/${waId}/` as never });
       expect((JSON.parse(String(doc?.data)) as { applied: string[] }).applied).toEqual(texts);
     } finally {
@@ -109,21 +132,32 @@ describe('WhatsApp messages take effect exactly once', () => {
     const state = new TrackedConversationState(new MongoStorage(connection));
     const registry = new Registry();
     const inbox = new InboundStore(connection, new InboundSealer(connection));
-    const processor = instance(inbox, new CountingBot(state, 'kaputt 4111 1111 1111 1111'), state, deadLetterCounter(registry));
+    const processor = instance(
+      inbox,
+      new CountingBot(state, 'kaputt 4111 1111 1111 1111'),
+      state,
+      deadLetterCounter(registry),
+    );
     const waId = '4917100000002';
     const wamid = `wamid.${randomUUID()}`;
     processor.start();
     try {
       await processor.accept(parseWebhook(textMessage(waId, wamid, 'kaputt 4111 1111 1111 1111')));
       processor.kick([waId]);
-      const doc = await waitFor(async () => {
-        const d = await inbox.get(wamid);
-        return d?.status === 'failed' ? d : undefined;
-      }, 'the dead letter', 15000);
+      const doc = await waitFor(
+        async () => {
+          const d = await inbox.get(wamid);
+          return d?.status === 'failed' ? d : undefined;
+        },
+        'the dead letter',
+        15000,
+      );
       expect(doc.attempts).toBe(MAX_ATTEMPTS);
       expect(doc.sealed).toBeUndefined();
       expect(doc.raw).not.toContain('4111 1111 1111 1111');
-      expect(await registry.getSingleMetricAsString('lotse_whatsapp_dead_letters_total')).toMatch(/lotse_whatsapp_dead_letters_total 1$/m);
+      expect(await registry.getSingleMetricAsString('lotse_whatsapp_dead_letters_total')).toMatch(
+        /lotse_whatsapp_dead_letters_total 1$/m,
+      );
     } finally {
       await processor.stop();
     }

@@ -29,14 +29,29 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
       if (failures.count > 0) {
         failures.count--;
         res.writeHead(failures.status);
-        res.end(JSON.stringify({ error: { message: 'temporarily unavailable', type: 'OAuthException', code: failures.code } }));
+        res.end(
+          JSON.stringify({
+            error: { message: 'temporarily unavailable', type: 'OAuthException', code: failures.code },
+          }),
+        );
         return;
       }
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
-      requests.push({ method: req.method ?? '', path: req.url ?? '', authorization: String(req.headers.authorization ?? ''), body });
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        authorization: String(req.headers.authorization ?? ''),
+        body,
+      });
       counter++;
       res.writeHead(200);
-      res.end(JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.OUT${counter}` }] }));
+      res.end(
+        JSON.stringify({
+          messaging_product: 'whatsapp',
+          contacts: [{ input: body.to, wa_id: body.to }],
+          messages: [{ id: `wamid.OUT${counter}` }],
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

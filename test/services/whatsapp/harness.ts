@@ -35,7 +35,11 @@ export interface WhatsAppHarness {
  * The WhatsApp channel exactly as index.ts wires it, in front of a scripted bot, so tests can
  * assert the exact Graph API requests without depending on the dialogs' wording.
  */
-export async function startWhatsAppHarness(bot: { run(context: TurnContext): Promise<void> }, env: Record<string, string> = {}, mongoUri = testMongoUri('wa')): Promise<WhatsAppHarness> {
+export async function startWhatsAppHarness(
+  bot: { run(context: TurnContext): Promise<void> },
+  env: Record<string, string> = {},
+  mongoUri = testMongoUri('wa'),
+): Promise<WhatsAppHarness> {
   const graph = await startFakeGraphApi();
   const config = loadConfig({
     ...whatsappTestEnv(graph.url),
@@ -59,8 +63,16 @@ export async function startWhatsAppHarness(bot: { run(context: TurnContext): Pro
     logger,
   );
   adapter.onTurnError = createTurnErrorHandler(logger, i18n);
-  const processor = new WhatsAppInboundProcessor(inbox, contacts, statuses, adapter, bot, i18n, logger, { sweepIntervalMs: 200, leaseMs: 5000 });
-  const server = createServer({ logger, metrics: new Metrics(), isReady: () => true, modules: [new WhatsAppRoutes(config.whatsapp, processor, logger)] });
+  const processor = new WhatsAppInboundProcessor(inbox, contacts, statuses, adapter, bot, i18n, logger, {
+    sweepIntervalMs: 200,
+    leaseMs: 5000,
+  });
+  const server = createServer({
+    logger,
+    metrics: new Metrics(),
+    isReady: () => true,
+    modules: [new WhatsAppRoutes(config.whatsapp, processor, logger)],
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {

@@ -14,32 +14,72 @@ export function webhook(value: Record<string, unknown>): Record<string, unknown>
     entry: [
       {
         id: '100200300400500',
-        changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '4930123456', phone_number_id: PHONE_NUMBER_ID }, ...value } }],
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '4930123456', phone_number_id: PHONE_NUMBER_ID },
+              ...value,
+            },
+          },
+        ],
       },
     ],
   };
 }
 
 function inbound(from: string, message: Record<string, unknown>, timestamp = nowSeconds()): Record<string, unknown> {
-  return webhook({ contacts: [{ profile: { name: 'Erika Mustermann' }, wa_id: from }], messages: [{ from, timestamp, ...message }] });
+  return webhook({
+    contacts: [{ profile: { name: 'Erika Mustermann' }, wa_id: from }],
+    messages: [{ from, timestamp, ...message }],
+  });
 }
 
-export const textMessage = (from: string, id: string, body: string, timestamp?: string) => inbound(from, { id, type: 'text', text: { body } }, timestamp);
+export const textMessage = (from: string, id: string, body: string, timestamp?: string) =>
+  inbound(from, { id, type: 'text', text: { body } }, timestamp);
 
 export const buttonReply = (from: string, id: string, replyId: string, title: string) =>
-  inbound(from, { id, type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: replyId, title } } });
+  inbound(from, {
+    id,
+    type: 'interactive',
+    interactive: { type: 'button_reply', button_reply: { id: replyId, title } },
+  });
 
 export const listReply = (from: string, id: string, replyId: string, title: string) =>
-  inbound(from, { id, type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: replyId, title, description: '' } } });
+  inbound(from, {
+    id,
+    type: 'interactive',
+    interactive: { type: 'list_reply', list_reply: { id: replyId, title, description: '' } },
+  });
 
 export const imageMessage = (from: string, id: string) =>
-  inbound(from, { id, type: 'image', image: { caption: 'Mein Router', mime_type: 'image/jpeg', sha256: 'abc', id: 'media-1' } });
+  inbound(from, {
+    id,
+    type: 'image',
+    image: { caption: 'Mein Router', mime_type: 'image/jpeg', sha256: 'abc', id: 'media-1' },
+  });
 
 export const statusUpdate = (wamid: string, recipient: string, status: string, timestamp = nowSeconds()) =>
-  webhook({ statuses: [{ id: wamid, status, timestamp, recipient_id: recipient, conversation: { id: 'c1', origin: { type: 'service' } }, pricing: { billable: true, category: 'service' } }] });
+  webhook({
+    statuses: [
+      {
+        id: wamid,
+        status,
+        timestamp,
+        recipient_id: recipient,
+        conversation: { id: 'c1', origin: { type: 'service' } },
+        pricing: { billable: true, category: 'service' },
+      },
+    ],
+  });
 
 /** POSTs a body to /api/whatsapp, signed with the app secret unless told otherwise. */
-export async function postWebhook(baseUrl: string, body: unknown, signature: string | null = 'valid'): Promise<Response> {
+export async function postWebhook(
+  baseUrl: string,
+  body: unknown,
+  signature: string | null = 'valid',
+): Promise<Response> {
   const raw = JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (signature === 'valid') headers['x-hub-signature-256'] = signatureFor(APP_SECRET, raw);
@@ -50,7 +90,11 @@ export async function postWebhook(baseUrl: string, body: unknown, signature: str
 type Falsy = false | null | undefined | 0 | '';
 
 /** Polls until the probe returns something truthy, and returns it. */
-export async function waitFor<T>(probe: () => T | Falsy | Promise<T | Falsy>, what: string, timeoutMs = 10000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | Falsy | Promise<T | Falsy>,
+  what: string,
+  timeoutMs = 10000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();

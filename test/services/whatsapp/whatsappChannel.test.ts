@@ -1,7 +1,18 @@
 import { ActionTypes, MessageFactory, TurnContext } from 'botbuilder';
 import { LIMITS } from '../../../src/channels/whatsapp/outboundMessages';
 import { startWhatsAppHarness, WhatsAppHarness } from './harness';
-import { ACCESS_TOKEN, buttonReply, imageMessage, listReply, PHONE_NUMBER_ID, postWebhook, statusUpdate, textMessage, VERIFY_TOKEN, waitFor } from './metaPayloads';
+import {
+  ACCESS_TOKEN,
+  buttonReply,
+  imageMessage,
+  listReply,
+  PHONE_NUMBER_ID,
+  postWebhook,
+  statusUpdate,
+  textMessage,
+  VERIFY_TOKEN,
+  waitFor,
+} from './metaPayloads';
 
 /** A scripted bot: a few commands produce menus and long texts, anything else is echoed. */
 const seen: string[] = [];
@@ -11,10 +22,27 @@ const bot = {
     seen.push(text);
     const choice = (title: string, value: string) => ({ type: ActionTypes.ImBack, title, value });
     if (text === 'drei') {
-      await context.sendActivity(MessageFactory.suggestedActions([choice('Rechnung', '1'), choice('Technik', '2'), choice('Sonstiges', '3')], 'Worum geht es?'));
+      await context.sendActivity(
+        MessageFactory.suggestedActions(
+          [choice('Rechnung', '1'), choice('Technik', '2'), choice('Sonstiges', '3')],
+          'Worum geht es?',
+        ),
+      );
     } else if (text === 'sechs') {
-      const options = ['Rechnungen und Zahlungen', 'Technische Störung', 'Allgemeine Fragen zum Vertrag', 'Verlust oder Diebstahl', 'Daten ändern', 'Beschwerde'];
-      await context.sendActivity(MessageFactory.suggestedActions(options.map((o, i) => choice(o, String(i + 1))), 'Bitte wählen Sie:'));
+      const options = [
+        'Rechnungen und Zahlungen',
+        'Technische Störung',
+        'Allgemeine Fragen zum Vertrag',
+        'Verlust oder Diebstahl',
+        'Daten ändern',
+        'Beschwerde',
+      ];
+      await context.sendActivity(
+        MessageFactory.suggestedActions(
+          options.map((o, i) => choice(o, String(i + 1))),
+          'Bitte wählen Sie:',
+        ),
+      );
     } else if (text === 'lang') {
       await context.sendActivity('Ä'.repeat(9000));
     } else {
@@ -38,11 +66,15 @@ describe('WhatsApp channel', () => {
   });
 
   it('answers the verify handshake with the challenge as plain text', async () => {
-    const ok = await fetch(`${h.baseUrl}/api/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
+    const ok = await fetch(
+      `${h.baseUrl}/api/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`,
+    );
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(await ok.text()).toBe('1158201444');
-    const wrong = await fetch(`${h.baseUrl}/api/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444`);
+    const wrong = await fetch(
+      `${h.baseUrl}/api/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444`,
+    );
     expect(wrong.status).toBe(403);
   });
 
@@ -55,7 +87,13 @@ describe('WhatsApp channel', () => {
       method: 'POST',
       path: `/v21.0/${PHONE_NUMBER_ID}/messages`,
       authorization: `Bearer ${ACCESS_TOKEN}`,
-      body: { messaging_product: 'whatsapp', recipient_type: 'individual', to: from, type: 'text', text: { body: 'Sie schrieben: Hallo', preview_url: false } },
+      body: {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: from,
+        type: 'text',
+        text: { body: 'Sie schrieben: Hallo', preview_url: false },
+      },
     });
   });
 
@@ -83,7 +121,10 @@ describe('WhatsApp channel', () => {
     const from = customer();
     await postWebhook(h.baseUrl, textMessage(from, wamid(), 'sechs'));
     const [menu] = await waitFor(() => texts(h, from).length > 0 && texts(h, from), 'the list');
-    const interactive = menu.body.interactive as { type: string; action: { button: string; sections: { rows: { id: string; title: string; description?: string }[] }[] } };
+    const interactive = menu.body.interactive as {
+      type: string;
+      action: { button: string; sections: { rows: { id: string; title: string; description?: string }[] }[] };
+    };
     expect(interactive.type).toBe('list');
     expect(interactive.action.button).toBe(h.i18n.t('de')('channels:whatsapp.listButton'));
     const rows = interactive.action.sections.flatMap((s) => s.rows);
@@ -112,7 +153,10 @@ describe('WhatsApp channel', () => {
     const before = seen.length;
     await postWebhook(h.baseUrl, imageMessage(from, wamid()));
     const [reply] = await waitFor(() => texts(h, from).length > 0 && texts(h, from), 'the answer');
-    expect(reply.body.text).toEqual({ body: h.i18n.t('de')('channels:whatsapp.unsupported.image'), preview_url: false });
+    expect(reply.body.text).toEqual({
+      body: h.i18n.t('de')('channels:whatsapp.unsupported.image'),
+      preview_url: false,
+    });
     expect(seen.length).toBe(before);
   });
 
@@ -120,7 +164,10 @@ describe('WhatsApp channel', () => {
     const from = customer();
     await postWebhook(h.baseUrl, textMessage(from, wamid(), 'Status bitte'));
     const [reply] = await waitFor(() => texts(h, from).length > 0 && texts(h, from), 'the reply');
-    const sent = await waitFor(() => h.statuses.get(`wamid.OUT${h.graph.requests.indexOf(reply) + 1}`), 'the accepted status');
+    const sent = await waitFor(
+      () => h.statuses.get(`wamid.OUT${h.graph.requests.indexOf(reply) + 1}`),
+      'the accepted status',
+    );
     expect(sent.status).toBe('accepted');
     const outbound = `wamid.OUT${h.graph.requests.indexOf(reply) + 1}`;
     expect((await postWebhook(h.baseUrl, statusUpdate(outbound, from, 'read'))).status).toBe(200);
@@ -198,7 +245,10 @@ describe('WhatsApp channel', () => {
     await waitFor(async () => (await h.inbox.get(id))?.status === 'done', 'the message to be finished');
     h.graph.failNext(0, 200);
     await postWebhook(h.baseUrl, textMessage(from, wamid(), 'Wieder da'));
-    const replies = await waitFor(() => texts(h, from).find((r) => JSON.stringify(r.body).includes('Wieder da')), 'the next answer');
+    const replies = await waitFor(
+      () => texts(h, from).find((r) => JSON.stringify(r.body).includes('Wieder da')),
+      'the next answer',
+    );
     expect(replies).toBeDefined();
   });
 });

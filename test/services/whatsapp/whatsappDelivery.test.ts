@@ -12,8 +12,14 @@ const bot = {
 };
 
 const unused = { continueConversationAsync: async () => undefined, owns: () => false };
-const messengerFor = (h: WhatsAppHarness) => new ChannelCustomerMessenger({ whatsapp: h.adapter, localDirectLine: unused, botFramework: unused }, '');
-const reference = (waId: string) => ({ channelId: 'whatsapp', conversation: { id: waId, isGroup: false, conversationType: 'personal', name: '' }, user: { id: waId, name: '' }, serviceUrl: 'https://graph' });
+const messengerFor = (h: WhatsAppHarness) =>
+  new ChannelCustomerMessenger({ whatsapp: h.adapter, localDirectLine: unused, botFramework: unused }, '');
+const reference = (waId: string) => ({
+  channelId: 'whatsapp',
+  conversation: { id: waId, isGroup: false, conversationType: 'personal', name: '' },
+  user: { id: waId, name: '' },
+  serviceUrl: 'https://graph',
+});
 const sentTo = (h: WhatsAppHarness, to: string) => h.graph.requests.filter((r) => r.body.to === to);
 
 describe('WhatsApp delivery', () => {
@@ -28,7 +34,16 @@ describe('WhatsApp delivery', () => {
   it('processes messages that were stored but not processed before a crash once it starts', async () => {
     const from = '491700000001';
     const sentAt = new Date();
-    await h.inbox.store({ wamid: 'wamid.crash1', waId: from, sentAt, type: 'text', raw: JSON.stringify({ type: 'text', text: { body: 'Vor dem Absturz' } }) }, new Date());
+    await h.inbox.store(
+      {
+        wamid: 'wamid.crash1',
+        waId: from,
+        sentAt,
+        type: 'text',
+        raw: JSON.stringify({ type: 'text', text: { body: 'Vor dem Absturz' } }),
+      },
+      new Date(),
+    );
     await h.contacts.recordInbound(from, sentAt);
     h.processor.start();
     const [reply] = await waitFor(() => sentTo(h, from).length > 0 && sentTo(h, from), 'the recovered answer');
@@ -36,17 +51,25 @@ describe('WhatsApp delivery', () => {
     await waitFor(async () => (await h.inbox.get('wamid.crash1'))?.status === 'done', 'the message marked done');
   });
 
-  it('answers one customer\'s messages in the order they were written', async () => {
+  it("answers one customer's messages in the order they were written", async () => {
     const from = '491700000002';
     const now = Math.floor(Date.now() / 1000);
     const body = webhook({
       contacts: [{ profile: { name: 'Max' }, wa_id: from }],
-      messages: ['eins', 'zwei', 'drei'].map((text, i) => ({ from, id: `wamid.order${i}`, timestamp: String(now + i), type: 'text', text: { body: text } })),
+      messages: ['eins', 'zwei', 'drei'].map((text, i) => ({
+        from,
+        id: `wamid.order${i}`,
+        timestamp: String(now + i),
+        type: 'text',
+        text: { body: text },
+      })),
     });
     await postWebhook(h.baseUrl, body);
     await postWebhook(h.baseUrl, textMessage(from, 'wamid.order3', 'vier', String(now + 3)));
     const replies = await waitFor(() => sentTo(h, from).length >= 4 && sentTo(h, from), 'four answers');
-    expect(replies.map((r) => (r.body.text as { body: string }).body)).toEqual(['eins', 'zwei', 'drei', 'vier'].map((x) => `Sie schrieben: ${x}`));
+    expect(replies.map((r) => (r.body.text as { body: string }).body)).toEqual(
+      ['eins', 'zwei', 'drei', 'vier'].map((x) => `Sie schrieben: ${x}`),
+    );
   });
 
   it('sends a proactive message (an agent writing) inside the 24-hour window as text', async () => {
@@ -54,7 +77,10 @@ describe('WhatsApp delivery', () => {
     await postWebhook(h.baseUrl, textMessage(from, 'wamid.proactive1', 'Hallo'));
     await waitFor(() => sentTo(h, from).length > 0, 'the first answer');
     await messengerFor(h).send(reference(from), [{ type: 'message', text: 'Hier ist Frau Berger vom Kundenservice.' }]);
-    expect(sentTo(h, from).map((r) => r.body.text)).toContainEqual({ body: 'Hier ist Frau Berger vom Kundenservice.', preview_url: false });
+    expect(sentTo(h, from).map((r) => r.body.text)).toContainEqual({
+      body: 'Hier ist Frau Berger vom Kundenservice.',
+      preview_url: false,
+    });
   });
 
   it('outside the window sends the approved template once instead of free text', async () => {
@@ -80,7 +106,9 @@ describe('WhatsApp delivery without a template', () => {
   it('sends nothing outside the window and tells the caller', async () => {
     const from = '491700000005';
     await h.contacts.setLastInboundAt(from, new Date(Date.now() - 25 * 3600 * 1000));
-    await expect(messengerFor(h).send(reference(from), [{ type: 'message', text: 'Ihr Rückruf ist geplant.' }])).rejects.toBeInstanceOf(ProactiveSendError);
+    await expect(
+      messengerFor(h).send(reference(from), [{ type: 'message', text: 'Ihr Rückruf ist geplant.' }]),
+    ).rejects.toBeInstanceOf(ProactiveSendError);
     expect(sentTo(h, from)).toHaveLength(0);
   });
 });

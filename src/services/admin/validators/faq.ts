@@ -2,7 +2,14 @@ import { ValidationError } from '../../errors';
 import { isPlainObject, rejectUnknownKeys, requireFormalGerman, requireText } from './textRules';
 
 /** Categories of the knowledge base: the request types of the menu. */
-export const FAQ_CATEGORIES = ['billing', 'technical', 'general', 'lost_or_stolen', 'data_change', 'complaint'] as const;
+export const FAQ_CATEGORIES = [
+  'billing',
+  'technical',
+  'general',
+  'lost_or_stolen',
+  'data_change',
+  'complaint',
+] as const;
 export type FaqCategory = (typeof FAQ_CATEGORIES)[number];
 
 /** A knowledge-base entry as admins edit it (the shape of the admin FAQ API). */
@@ -22,7 +29,8 @@ const MAX_QUESTIONS = 50;
  * Fields left out of an edit keep the current value.
  */
 export function validateFaqEntry(input: unknown, current?: FaqEntry): FaqEntry {
-  if (!isPlainObject(input)) throw new ValidationError('body', 'must be an object { questions, answer, category, active }');
+  if (!isPlainObject(input))
+    throw new ValidationError('body', 'must be an object { questions, answer, category, active }');
   rejectUnknownKeys(input, ['id', 'key', 'questions', 'answer', 'category', 'active', 'createdAt', 'updatedAt'], '');
   const questions = input.questions === undefined && current ? current.questions : validateQuestions(input.questions);
   const answer = input.answer === undefined && current ? current.answer : validateAnswer(input.answer, current?.answer);
@@ -38,7 +46,8 @@ function validateQuestions(value: unknown): FaqEntry['questions'] {
   const list = (lng: 'de' | 'en') => {
     const raw = value[lng] ?? [];
     if (!Array.isArray(raw)) throw new ValidationError(`questions.${lng}`, 'must be a list of questions');
-    if (raw.length > MAX_QUESTIONS) throw new ValidationError(`questions.${lng}`, `may hold at most ${MAX_QUESTIONS} questions`);
+    if (raw.length > MAX_QUESTIONS)
+      throw new ValidationError(`questions.${lng}`, `may hold at most ${MAX_QUESTIONS} questions`);
     return [...new Set(raw.map((q, i) => requireText(q, `questions.${lng}[${i}]`, 300).trim()))];
   };
   const de = list('de');

@@ -4,7 +4,15 @@ import { INTENTS, Intent } from '../../nlu/types';
 import { isPlainObject, rejectUnknownKeys, requireFormalGerman, requireText } from './textRules';
 
 /** Dialogs a menu option may start (the request dialogs of the conversation and "a person"). */
-export const MENU_DIALOGS: readonly Intent[] = ['billing', 'technical', 'general', 'lost_or_stolen', 'data_change', 'complaint', 'human'];
+export const MENU_DIALOGS: readonly Intent[] = [
+  'billing',
+  'technical',
+  'general',
+  'lost_or_stolen',
+  'data_change',
+  'complaint',
+  'human',
+];
 export const HANDOFF_PRIORITIES: readonly HandoffPriorityName[] = ['urgent', 'high', 'normal'];
 /** WhatsApp list rows hold at most 10 options with titles of at most 24 characters. */
 export const MAX_OPTIONS = 10;
@@ -32,22 +40,31 @@ export function validateMenus(input: unknown, faqs: FaqIndex): Record<string, Me
     out[id] = validateMenu(input[id], id, field, ids, faqs);
   }
   const blocking = out.main.options.some((o) => o.target.kind === 'dialog' && o.target.dialog === 'lost_or_stolen');
-  if (!blocking) throw new ValidationError('menus.main.options', 'must keep an option for the dialog "lost_or_stolen" (blocking cards and phones around the clock)');
+  if (!blocking)
+    throw new ValidationError(
+      'menus.main.options',
+      'must keep an option for the dialog "lost_or_stolen" (blocking cards and phones around the clock)',
+    );
   return out;
 }
 
 function validateMenu(value: unknown, id: string, field: string, menuIds: string[], faqs: FaqIndex): Menu {
   if (!isPlainObject(value)) throw new ValidationError(field, 'must be an object');
   rejectUnknownKeys(value, ['id', 'options'], field);
-  if (value.id !== undefined && value.id !== id) throw new ValidationError(`${field}.id`, `must be "${id}", the key it is stored under`);
-  if (!Array.isArray(value.options) || value.options.length === 0) throw new ValidationError(`${field}.options`, 'must be a non-empty list');
-  if (value.options.length > MAX_OPTIONS) throw new ValidationError(`${field}.options`, `may hold at most ${MAX_OPTIONS} options`);
+  if (value.id !== undefined && value.id !== id)
+    throw new ValidationError(`${field}.id`, `must be "${id}", the key it is stored under`);
+  if (!Array.isArray(value.options) || value.options.length === 0)
+    throw new ValidationError(`${field}.options`, 'must be a non-empty list');
+  if (value.options.length > MAX_OPTIONS)
+    throw new ValidationError(`${field}.options`, `may hold at most ${MAX_OPTIONS} options`);
   const options = value.options.map((o, i) => validateOption(o, `${field}.options[${i}]`, id, menuIds, faqs));
   const seenDigits = new Set<string>();
   const seenIds = new Set<string>();
   options.forEach((o, i) => {
-    if (seenDigits.has(o.digit)) throw new ValidationError(`${field}.options[${i}].digit`, `"${o.digit}" is used twice in this menu`);
-    if (seenIds.has(o.id)) throw new ValidationError(`${field}.options[${i}].id`, `"${o.id}" is used twice in this menu`);
+    if (seenDigits.has(o.digit))
+      throw new ValidationError(`${field}.options[${i}].digit`, `"${o.digit}" is used twice in this menu`);
+    if (seenIds.has(o.id))
+      throw new ValidationError(`${field}.options[${i}].id`, `"${o.id}" is used twice in this menu`);
     seenDigits.add(o.digit);
     seenIds.add(o.id);
   });
@@ -61,22 +78,32 @@ function validateOption(value: unknown, field: string, menuId: string, menuIds: 
   if (!ID.test(id)) throw new ValidationError(`${field}.id`, 'may use lower-case letters, digits, "-" and "_" only');
   const digit = requireText(value.digit, `${field}.digit`, 1);
   if (!/^\d$/.test(digit)) throw new ValidationError(`${field}.digit`, 'must be one digit 0–9');
-  if (!isPlainObject(value.label)) throw new ValidationError(`${field}.label`, 'must be an object { "de": "...", "en": "..." }');
+  if (!isPlainObject(value.label))
+    throw new ValidationError(`${field}.label`, 'must be an object { "de": "...", "en": "..." }');
   rejectUnknownKeys(value.label, ['de', 'en'], `${field}.label`);
   const de = requireText(value.label.de, `${field}.label.de`, MAX_LABEL_CHARS).trim();
   const en = requireText(value.label.en, `${field}.label.en`, MAX_LABEL_CHARS).trim();
   requireFormalGerman(de, `${field}.label.de`);
-  return { id, digit, label: { de, en }, target: validateTarget(value.target, `${field}.target`, menuId, menuIds, faqs) };
+  return {
+    id,
+    digit,
+    label: { de, en },
+    target: validateTarget(value.target, `${field}.target`, menuId, menuIds, faqs),
+  };
 }
 
 function validateTarget(value: unknown, field: string, menuId: string, menuIds: string[], faqs: FaqIndex): MenuTarget {
-  if (!isPlainObject(value)) throw new ValidationError(field, 'must be an object with "kind": dialog, faq, submenu or handoff');
+  if (!isPlainObject(value))
+    throw new ValidationError(field, 'must be an object with "kind": dialog, faq, submenu or handoff');
   switch (value.kind) {
     case 'dialog': {
       rejectUnknownKeys(value, ['kind', 'dialog'], field);
       if (typeof value.dialog !== 'string') throw new ValidationError(`${field}.dialog`, 'must be a string');
       if (!MENU_DIALOGS.includes(value.dialog as Intent)) {
-        throw new ValidationError(`${field}.dialog`, `points to the unknown dialog "${value.dialog}" (known: ${MENU_DIALOGS.join(', ')})`);
+        throw new ValidationError(
+          `${field}.dialog`,
+          `points to the unknown dialog "${value.dialog}" (known: ${MENU_DIALOGS.join(', ')})`,
+        );
       }
       return { kind: 'dialog', dialog: value.dialog as Intent };
     }
@@ -85,13 +112,15 @@ function validateTarget(value: unknown, field: string, menuId: string, menuIds: 
       const faqId = requireText(value.faqId, `${field}.faqId`, 100);
       const entry = faqs.get(faqId);
       if (!entry) throw new ValidationError(`${field}.faqId`, `points to the unknown knowledge-base entry "${faqId}"`);
-      if (!entry.active) throw new ValidationError(`${field}.faqId`, `points to the inactive knowledge-base entry "${faqId}"`);
+      if (!entry.active)
+        throw new ValidationError(`${field}.faqId`, `points to the inactive knowledge-base entry "${faqId}"`);
       return { kind: 'faq', faqId };
     }
     case 'submenu': {
       rejectUnknownKeys(value, ['kind', 'menuId'], field);
       const target = requireText(value.menuId, `${field}.menuId`, 40);
-      if (!menuIds.includes(target)) throw new ValidationError(`${field}.menuId`, `points to the unknown menu "${target}"`);
+      if (!menuIds.includes(target))
+        throw new ValidationError(`${field}.menuId`, `points to the unknown menu "${target}"`);
       if (target === menuId) throw new ValidationError(`${field}.menuId`, 'points to its own menu');
       return { kind: 'submenu', menuId: target };
     }

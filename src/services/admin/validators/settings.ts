@@ -2,7 +2,14 @@ import type { BusinessHours, Settings } from '../../content/types';
 import { ValidationError } from '../../errors';
 import { isPlainObject, rejectUnknownKeys, requireFormalGerman, requireText } from './textRules';
 
-const SETTINGS_KEYS = ['companyName', 'botName', 'timeZone', 'frustration', 'businessHours', 'callbackOfferAfterMinutes'] as const;
+const SETTINGS_KEYS = [
+  'companyName',
+  'botName',
+  'timeZone',
+  'frustration',
+  'businessHours',
+  'callbackOfferAfterMinutes',
+] as const;
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -35,7 +42,8 @@ export function validateSettings(value: unknown): Settings {
     throw new ValidationError('timeZone', `"${timeZone}" is not an IANA time zone such as Europe/Berlin`);
   }
   const callbackOfferAfterMinutes = number(value.callbackOfferAfterMinutes, 'callbackOfferAfterMinutes', 1, 240);
-  if (!Number.isInteger(callbackOfferAfterMinutes)) throw new ValidationError('callbackOfferAfterMinutes', 'must be whole minutes');
+  if (!Number.isInteger(callbackOfferAfterMinutes))
+    throw new ValidationError('callbackOfferAfterMinutes', 'must be whole minutes');
   return {
     companyName,
     botName,
@@ -47,12 +55,14 @@ export function validateSettings(value: unknown): Settings {
 }
 
 function number(value: unknown, field: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) throw new ValidationError(field, `must be a number from ${min} to ${max}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max)
+    throw new ValidationError(field, `must be a number from ${min} to ${max}`);
   return value;
 }
 
 function validateFrustration(value: unknown): Settings['frustration'] {
-  if (!isPlainObject(value)) throw new ValidationError('frustration', 'must be an object { annoyed, irate, extraTriggerWords }');
+  if (!isPlainObject(value))
+    throw new ValidationError('frustration', 'must be an object { annoyed, irate, extraTriggerWords }');
   rejectUnknownKeys(value, ['annoyed', 'irate', 'extraTriggerWords'], 'frustration');
   const annoyed = number(value.annoyed, 'frustration.annoyed', 0.05, 0.95);
   const irate = number(value.irate, 'frustration.irate', 0.1, 1);
@@ -60,18 +70,25 @@ function validateFrustration(value: unknown): Settings['frustration'] {
   const words = value.extraTriggerWords ?? [];
   if (!Array.isArray(words)) throw new ValidationError('frustration.extraTriggerWords', 'must be a list of words');
   if (words.length > 200) throw new ValidationError('frustration.extraTriggerWords', 'may hold at most 200 words');
-  const extraTriggerWords = [...new Set(words.map((w, i) => requireText(w, `frustration.extraTriggerWords[${i}]`, 60).trim().toLowerCase()))];
+  const extraTriggerWords = [
+    ...new Set(words.map((w, i) => requireText(w, `frustration.extraTriggerWords[${i}]`, 60).trim().toLowerCase())),
+  ];
   return { annoyed, irate, extraTriggerWords };
 }
 
 function validateBusinessHours(value: unknown): BusinessHours {
   if (!isPlainObject(value)) throw new ValidationError('businessHours', 'must be an object { weekly, holidays }');
   rejectUnknownKeys(value, ['weekly', 'holidays'], 'businessHours');
-  if (!isPlainObject(value.weekly)) throw new ValidationError('businessHours.weekly', 'must map weekdays "1" (Monday) to "7" (Sunday) to ["08:00", "20:00"]');
+  if (!isPlainObject(value.weekly))
+    throw new ValidationError(
+      'businessHours.weekly',
+      'must map weekdays "1" (Monday) to "7" (Sunday) to ["08:00", "20:00"]',
+    );
   const weekly: BusinessHours['weekly'] = {};
   for (const [day, span] of Object.entries(value.weekly)) {
     const field = `businessHours.weekly.${day}`;
-    if (!(WEEKDAYS as readonly string[]).includes(day)) throw new ValidationError(field, 'is not a weekday (1 = Monday … 7 = Sunday)');
+    if (!(WEEKDAYS as readonly string[]).includes(day))
+      throw new ValidationError(field, 'is not a weekday (1 = Monday … 7 = Sunday)');
     if (span === null) continue;
     if (!Array.isArray(span) || span.length !== 2 || span.some((t) => typeof t !== 'string' || !TIME.test(t))) {
       throw new ValidationError(field, 'must be ["HH:MM", "HH:MM"], e.g. ["08:00", "20:00"], or null for closed');
@@ -80,13 +97,16 @@ function validateBusinessHours(value: unknown): BusinessHours {
     weekly[day as (typeof WEEKDAYS)[number]] = [span[0], span[1]];
   }
   const holidays = value.holidays ?? [];
-  if (!Array.isArray(holidays)) throw new ValidationError('businessHours.holidays', 'must be a list of dates "YYYY-MM-DD"');
+  if (!Array.isArray(holidays))
+    throw new ValidationError('businessHours.holidays', 'must be a list of dates "YYYY-MM-DD"');
   if (holidays.length > 366) throw new ValidationError('businessHours.holidays', 'may hold at most 366 dates');
   const dates = holidays.map((d, i) => {
     const field = `businessHours.holidays[${i}]`;
-    if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new ValidationError(field, 'must be a date "YYYY-MM-DD"');
+    if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d))
+      throw new ValidationError(field, 'must be a date "YYYY-MM-DD"');
     const parsed = new Date(`${d}T00:00:00Z`);
-    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d) throw new ValidationError(field, `"${d}" is not a calendar date`);
+    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d)
+      throw new ValidationError(field, `"${d}" is not a calendar date`);
     return d;
   });
   return { weekly, holidays: [...new Set(dates)].sort() };

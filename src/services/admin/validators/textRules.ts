@@ -39,7 +39,8 @@ export function requireText(value: unknown, field: string, max: number): string 
   if (value.trim() === '') throw new ValidationError(field, 'must not be empty');
   if (value.length > max) throw new ValidationError(field, `must have at most ${max} characters`);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) throw new ValidationError(field, 'contains control characters');
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value))
+    throw new ValidationError(field, 'contains control characters');
   return value;
 }
 

@@ -13,8 +13,14 @@ export type TranslationTree = { [key: string]: string | TranslationTree };
  * equal to the shipped text or null removes the override. Every edited text is checked: a string,
  * not empty, the shipped text's {{placeholders}} kept, formal German. Throws naming the key.
  */
-export function applyTranslationEdit(lng: Lang, shipped: Resources, current: TranslationTree, edit: unknown): TranslationTree {
-  if (!isPlainObject(edit)) throw new ValidationError('body', 'must be an object of namespaces, e.g. {"conversation": {"greeting": {...}}}');
+export function applyTranslationEdit(
+  lng: Lang,
+  shipped: Resources,
+  current: TranslationTree,
+  edit: unknown,
+): TranslationTree {
+  if (!isPlainObject(edit))
+    throw new ValidationError('body', 'must be an object of namespaces, e.g. {"conversation": {"greeting": {...}}}');
   const next = structuredClone(current);
   for (const [ns, tree] of Object.entries(edit)) {
     const shippedTree = shipped[ns];
@@ -29,12 +35,19 @@ export function validateTranslationOverrides(lng: Lang, shipped: Resources, over
   return applyTranslationEdit(lng, shipped, {}, overrides ?? {});
 }
 
-function mergeNode(lng: Lang, shipped: Record<string, unknown>, current: TranslationTree, edit: unknown, field: string): TranslationTree {
+function mergeNode(
+  lng: Lang,
+  shipped: Record<string, unknown>,
+  current: TranslationTree,
+  edit: unknown,
+  field: string,
+): TranslationTree {
   if (!isPlainObject(edit)) throw new ValidationError(field, 'must be an object of translation keys');
   const out: TranslationTree = { ...current };
   for (const [key, value] of Object.entries(edit)) {
     const path = `${field}.${key}`;
-    if (!Object.prototype.hasOwnProperty.call(shipped, key)) throw new ValidationError(path, 'is not a known translation key');
+    if (!Object.prototype.hasOwnProperty.call(shipped, key))
+      throw new ValidationError(path, 'is not a known translation key');
     const original = shipped[key];
     if (typeof original === 'string') {
       if (value === null || value === original) {
@@ -50,7 +63,8 @@ function mergeNode(lng: Lang, shipped: Record<string, unknown>, current: Transla
         delete out[key];
         continue;
       }
-      if (typeof value === 'string') throw new ValidationError(path, 'is a group of texts, not a single text; edit the keys inside it');
+      if (typeof value === 'string')
+        throw new ValidationError(path, 'is a group of texts, not a single text; edit the keys inside it');
       out[key] = mergeNode(lng, original, isPlainObject(out[key]) ? (out[key] as TranslationTree) : {}, value, path);
     } else {
       throw new ValidationError(path, 'cannot be edited');

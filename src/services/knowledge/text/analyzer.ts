@@ -46,7 +46,10 @@ export function analyze(text: string, lexicon: Lexicon): Analysis {
     if (seen.has(stem)) continue;
     seen.add(stem);
     const forms = [stem];
-    for (const synonym of [...(lexicon.synonyms.get(word) ?? []), ...(word === token ? [] : (lexicon.synonyms.get(token) ?? []))]) {
+    for (const synonym of [
+      ...(lexicon.synonyms.get(word) ?? []),
+      ...(word === token ? [] : (lexicon.synonyms.get(token) ?? [])),
+    ]) {
       const s = stemToken(synonym);
       if (!forms.includes(s)) forms.push(s);
       allStems.add(s);

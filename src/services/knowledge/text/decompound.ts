@@ -40,7 +40,8 @@ export class Decompounder {
     const cached = this.cache.get(word);
     if (cached) return cached;
     const folded = fold(word);
-    const parts = folded.length >= MIN_WORD ? (this.best(folded, 0, this.words.has(folded), new Map())?.parts ?? []) : [];
+    const parts =
+      folded.length >= MIN_WORD ? (this.best(folded, 0, this.words.has(folded), new Map())?.parts ?? []) : [];
     const stems = parts.length > 1 ? parts.map((p) => stemToken(p)) : [];
     if (this.cache.size < 20_000) this.cache.set(word, stems);
     return stems;
@@ -68,7 +69,8 @@ export class Decompounder {
         if (!tail) continue;
         const parts = [head, ...tail];
         const known = parts.filter((p) => this.isKnown(p)).reduce((n, p) => n + p.length, 0);
-        if (!choice || known > choice.known || (known === choice.known && parts.length < choice.parts.length)) choice = { parts, known };
+        if (!choice || known > choice.known || (known === choice.known && parts.length < choice.parts.length))
+          choice = { parts, known };
       }
     }
     memo.set(key, choice);

@@ -17,12 +17,14 @@ export interface Lexicon {
 export const DEFAULT_LEXICON_FILE = path.resolve(__dirname, '../../../../content/lexicon/knowledge.json');
 
 function words(value: unknown, field: string): string[] {
-  if (!Array.isArray(value) || value.some((w) => typeof w !== 'string')) throw new Error(`lexicon: ${field} must be a list of words`);
+  if (!Array.isArray(value) || value.some((w) => typeof w !== 'string'))
+    throw new Error(`lexicon: ${field} must be a list of words`);
   return (value as string[]).map((w) => normalizeText(w));
 }
 
 function record(value: unknown, field: string): [string, unknown][] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`lexicon: ${field} must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`lexicon: ${field} must be an object`);
   return Object.entries(value);
 }
 
@@ -35,11 +37,14 @@ export function loadLexicon(file: string = DEFAULT_LEXICON_FILE): Lexicon {
     variants.set(normalizeText(from), normalizeText(to));
   }
   const synonyms = new Map<string, string[]>();
-  for (const [from, to] of record(raw.synonyms, 'synonyms')) synonyms.set(normalizeText(from), words(to, `synonyms.${from}`));
+  for (const [from, to] of record(raw.synonyms, 'synonyms'))
+    synonyms.set(normalizeText(from), words(to, `synonyms.${from}`));
   if (!Array.isArray(raw.contrasts)) throw new Error('lexicon: contrasts must be a list of pairs');
   const contrasts = raw.contrasts.map((pair: unknown, i: number) => {
-    if (!Array.isArray(pair) || pair.length !== 2) throw new Error(`lexicon: contrasts[${i}] must be a pair of word lists`);
-    const side = (list: unknown, j: number) => new Set(words(list, `contrasts[${i}][${j}]`).map((w) => stemToken(variants.get(w) ?? w)));
+    if (!Array.isArray(pair) || pair.length !== 2)
+      throw new Error(`lexicon: contrasts[${i}] must be a pair of word lists`);
+    const side = (list: unknown, j: number) =>
+      new Set(words(list, `contrasts[${i}][${j}]`).map((w) => stemToken(variants.get(w) ?? w)));
     return [side(pair[0], 0), side(pair[1], 1)] as const;
   });
   return { stopwords: new Set(words(raw.stopwords, 'stopwords')), variants, synonyms, contrasts };

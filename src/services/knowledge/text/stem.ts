@@ -1,7 +1,23 @@
 import { fold } from '../../nlu/normalize';
 
 /** Verb particles that take the participle "ge" inside: ab-ge-bucht, ein-ge-richtet, mit-ge-nommen. */
-const PARTICLES = ['zurueck', 'durch', 'nach', 'frei', 'hoch', 'weg', 'auf', 'aus', 'ein', 'mit', 'vor', 'ab', 'an', 'um', 'zu'];
+const PARTICLES = [
+  'zurueck',
+  'durch',
+  'nach',
+  'frei',
+  'hoch',
+  'weg',
+  'auf',
+  'aus',
+  'ein',
+  'mit',
+  'vor',
+  'ab',
+  'an',
+  'um',
+  'zu',
+];
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
@@ -35,7 +51,8 @@ export function stemToken(token: string): string {
   while (word.length > 4) {
     const lastTwo = word.slice(-2);
     const last = word[word.length - 1];
-    if (word.length > 5 && (lastTwo === 'em' || lastTwo === 'er' || lastTwo === 'nd' || lastTwo === 'es')) word = word.slice(0, -2);
+    if (word.length > 5 && (lastTwo === 'em' || lastTwo === 'er' || lastTwo === 'nd' || lastTwo === 'es'))
+      word = word.slice(0, -2);
     else if (last === 'e' || last === 's' || last === 'n' || (first && last === 't')) word = word.slice(0, -1);
     else break;
     first = false;

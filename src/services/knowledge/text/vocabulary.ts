@@ -95,7 +95,11 @@ export class Vocabulary {
     const folded = word ? fold(word) : '';
     if (folded.length >= 5 && !this.wordIds.has(folded)) {
       const allowed = folded.length >= 8 ? 2 : 1;
-      for (const w of this.wordGrams.candidates(folded, this.words.length, Math.max(1, folded.length - 1 - 3 * allowed))) {
+      for (const w of this.wordGrams.candidates(
+        folded,
+        this.words.length,
+        Math.max(1, folded.length - 1 - 3 * allowed),
+      )) {
         if (editDistance(folded, this.words[w], allowed) > allowed) continue;
         for (const id of this.wordStems[w]) if ((best.get(id) ?? 0) < TYPO_SIMILARITY) best.set(id, TYPO_SIMILARITY);
       }

@@ -43,15 +43,26 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}`,
     received,
-    textsFor: (id) => received.filter((r) => r.conversationId === id && r.activity.type === 'message').map((r) => r.activity.text ?? ''),
-    eventsFor: (id) => received.filter((r) => r.conversationId === id && r.activity.type === 'event').map((r) => r.activity),
+    textsFor: (id) =>
+      received
+        .filter((r) => r.conversationId === id && r.activity.type === 'message')
+        .map((r) => r.activity.text ?? ''),
+    eventsFor: (id) =>
+      received.filter((r) => r.conversationId === id && r.activity.type === 'event').map((r) => r.activity),
     async waitFor(predicate, timeoutMs = 10000) {
       const until = Date.now() + timeoutMs;
       while (!predicate(received)) {
-        if (Date.now() > until) throw new Error(`fake Bot Connector: condition not met within ${timeoutMs} ms; received ${JSON.stringify(received.map((r) => [r.conversationId, r.activity.type, r.activity.text ?? r.activity.name]))}`);
+        if (Date.now() > until)
+          throw new Error(
+            `fake Bot Connector: condition not met within ${timeoutMs} ms; received ${JSON.stringify(received.map((r) => [r.conversationId, r.activity.type, r.activity.text ?? r.activity.name]))}`,
+          );
         await new Promise((r) => setTimeout(r, 25));
       }
     },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

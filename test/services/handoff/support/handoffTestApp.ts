@@ -12,9 +12,22 @@ import { testMongoUri } from '../../../support/testDb';
 export const ADMIN = 'handoff-admin-token-for-tests';
 
 /** startTestApp with the queue open around the clock, so results do not depend on the hour. */
-export async function startHandoffTestApp(env: Record<string, string> = {}, mongoUri = testMongoUri('handoff'), overrides: AppOverrides = {}): Promise<TestApp> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ADMIN_API_TOKEN: ADMIN, RATE_LIMIT_PER_MINUTE: '0', ...env });
-  const app = buildApp(config, mongoUri, createLogger(config.logLevel), { handoffSettings: { settings: async () => ALWAYS_OPEN }, ...overrides });
+export async function startHandoffTestApp(
+  env: Record<string, string> = {},
+  mongoUri = testMongoUri('handoff'),
+  overrides: AppOverrides = {},
+): Promise<TestApp> {
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ADMIN_API_TOKEN: ADMIN,
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...env,
+  });
+  const app = buildApp(config, mongoUri, createLogger(config.logLevel), {
+    handoffSettings: { settings: async () => ALWAYS_OPEN },
+    ...overrides,
+  });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   await app.start();
   const { port } = app.server.address() as AddressInfo;
@@ -34,14 +47,21 @@ export function api(baseUrl: string, token: string) {
   };
 }
 
-export async function createUser(baseUrl: string, name: string, role: 'agent' | 'supervisor' | 'admin'): Promise<string> {
+export async function createUser(
+  baseUrl: string,
+  name: string,
+  role: 'agent' | 'supervisor' | 'admin',
+): Promise<string> {
   const res = await api(baseUrl, ADMIN)('/api/admin/users', { method: 'POST', body: { name, role } });
   if (res.status !== 201) throw new Error(`creating ${name} answered ${res.status}`);
   return res.body.token as string;
 }
 
 /** A handoff request as the dialogs would make it, for a conversation on the given channel. */
-export function handoffRequest(serviceUrl: string, overrides: Partial<HandoffRequest> & { conversationId?: string; channel?: string } = {}): HandoffRequest {
+export function handoffRequest(
+  serviceUrl: string,
+  overrides: Partial<HandoffRequest> & { conversationId?: string; channel?: string } = {},
+): HandoffRequest {
   const conversationId = overrides.conversationId ?? `conv-${randomUUID()}`;
   const channel = overrides.channel ?? 'webchat';
   const reference: Partial<ConversationReference> = {
