@@ -117,7 +117,11 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const retention = new RetentionService(
     connection,
     DEFAULT_RETENTION_RULES,
-    { days: config.retentionDays, sweepMinutes: config.retentionSweepMinutes },
+    {
+      days: config.retentionDays,
+      sweepMinutes: config.retentionSweepMinutes,
+      beforeErase: () => channels.transcripts.drain(),
+    },
     logger,
     [revokeDirectLineTokens(channels.directLineStore)],
   );

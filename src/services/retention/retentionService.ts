@@ -13,6 +13,11 @@ export interface RetentionOptions {
   firstSweepDelayMs?: number;
   /** Documents handled per query, so a large backlog never loads at once. */
   batchSize?: number;
+  /**
+   * Writes this instance still holds back (batched transcript lines), finished before an erasure so
+   * that a line written a moment later cannot bring an erased conversation back.
+   */
+  beforeErase?: () => Promise<void>;
 }
 
 export interface SweepReport {
@@ -151,6 +156,7 @@ export class RetentionService {
 
   /** Deletes (or, where figures must stay, anonymises) everything about one customer. Idempotent. */
   async eraseCustomer(customerId: string): Promise<ErasureReport> {
+    await this.options.beforeErase?.();
     const customer = await this.resolve(customerId);
     const erasedAt = new Date();
     const report: ErasureReport = { customerId, erasedAt, collections: {} };
