@@ -31,7 +31,14 @@ const WALKS = [
 ];
 const TO_THE_QUEUE = ['0', 'Mitarbeiter', 'Das ist eine Frechheit, ich will sofort einen Mitarbeiter!!!'];
 const ERRORS = [t('common:error.turn'), t('common:error.unavailable')];
-const ACK_QUEUED = t('handoff:ackQueued', { position: '\u0000' }).split('\u0000')[0];
+/** What a waiting customer's message is acknowledged with: live or callback, first or again (never the same line twice). */
+const ACKS = [
+  'handoff:ackQueued',
+  'handoff:ackQueuedAgain',
+  'handoff:ackQueuedMovedBack',
+  'handoff:ackCallback',
+  'handoff:ackCallbackAgain',
+].map((key) => t(key, { position: '\u0000' }).split('\u0000')[0]);
 
 describe('SIGKILL at random moments while customers talk and wait', () => {
   let service: ServiceProcess | undefined;
@@ -213,7 +220,7 @@ describe('SIGKILL at random moments while customers talk and wait', () => {
               .join('\n');
           }
           const sensible = inQueue
-            ? answer.includes(ACK_QUEUED) || answer.includes(t('handoff:ackCallback'))
+            ? ACKS.some((ack) => answer.includes(ack))
             : answer.includes(t('conversation:menu.choose'));
           if (!sensible || ERRORS.some((e) => answer.includes(e)))
             problems.push(
