@@ -125,6 +125,10 @@ describe('the conversation invariant checker', () => {
   it('wants a way forward, one language and no unbacked promise', () => {
     expect(rules([bot('Ihre Anfrage ist eingegangen.')])).toEqual(['way forward']);
     expect(rules([bot('Bitte wählen Sie, please choose your option.')])).toContain('one language');
+    // A reference number's random letters are not English, whatever they spell.
+    expect(
+      rules([bot('Ihre Beschwerde ist unter der Vorgangsnummer BE-WE9Q6 aufgenommen. Kann ich sonst noch helfen?')]),
+    ).toEqual([]);
     expect(rules([bot('Die Ersatzkarte ist bestellt. Kann ich sonst noch helfen?')])).toContain('no unbacked promise');
     const withRequest = { ...noFacts(), requests: [{ reference: 'BS-1', type: 'block', status: 'open' }] };
     expect(rules([bot('Die Ersatzkarte ist bestellt. Kann ich sonst noch helfen?')], withRequest)).toEqual([]);

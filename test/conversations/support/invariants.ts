@@ -81,7 +81,12 @@ function announcesHandoff(text: string): boolean {
 
 /** English and German at once: the dominant language decides which words are foreign. */
 function mixedLanguage(text: string): string | undefined {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  // Reference numbers are random letters ("BE-WE9Q6"): their "WE" is not English.
+  const words =
+    text
+      .replace(/\b[A-Z]{2}-[A-Z0-9]{5}\b/g, ' ')
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
   const en = words.filter((w) => ENGLISH_WORDS.test(w));
   const de = words.filter((w) => GERMAN_WORDS.test(w));
   if (en.length === 0 || de.length === 0) return undefined;
