@@ -94,8 +94,9 @@ export function evalAnswers(cases: AnswerCase[], showErrors: boolean, label = 'a
   );
   console.log(`mean search time         ${perQueryMs.toFixed(3)} ms`);
   console.log('confusion pairs (expected -> top):');
+  // The questions themselves only with --errors: a held-out half must stay unread.
   for (const [key, list] of [...confusion].sort((a, b) => b[1].length - a[1].length).slice(0, 15))
-    console.log(`  ${key.padEnd(58)} ${list.length}  e.g. "${list[0].text}"`);
+    console.log(`  ${key.padEnd(58)} ${list.length}${showErrors ? `  e.g. "${list[0].text}"` : ''}`);
   if (showErrors) console.log(misses.join('\n'));
   return figures;
 }
