@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Activity, ActivityTypes, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
 import type { DirectLineActivityStore } from './activityStore';
+import { Logic, proactiveLogic } from '../proactiveLogic';
 
 export const LOCAL_DIRECT_LINE_CHANNEL = 'directline';
 /** Conversation ids of the local endpoint start with this, which is how proactive sends find it. */
@@ -13,8 +14,6 @@ export interface DirectLineAdapterOptions {
   botName: string;
   defaultLocale: string;
 }
-
-type Logic = (context: TurnContext) => Promise<void>;
 
 /**
  * The service's own Direct Line 3.0 channel: turns run in this process, every activity of a
@@ -137,8 +136,7 @@ export class DirectLineAdapter extends BotAdapter {
     logicOrAudience: Logic | string,
     maybeLogic?: Logic,
   ): Promise<void> {
-    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
-    if (!logic) throw new Error('continueConversationAsync needs a logic callback');
+    const logic = proactiveLogic(logicOrAudience, maybeLogic);
     const conversationId = reference.conversation?.id;
     if (!conversationId) throw new Error('the conversation reference has no conversation id');
     const activity = TurnContext.applyConversationReference(

@@ -8,6 +8,7 @@ import type { GraphApiClient } from './graphApiClient';
 import { templatePayload, toWhatsAppPayloads } from './outboundMessages';
 import type { RecipientPacer } from './recipientPacer';
 import type { StatusStore } from './statusStore';
+import { Logic, proactiveLogic } from '../proactiveLogic';
 
 export const WHATSAPP_CHANNEL = 'whatsapp';
 
@@ -19,8 +20,6 @@ export interface WhatsAppAdapterOptions {
   templateLanguage: string;
   defaultLocale: string;
 }
-
-type Logic = (context: TurnContext) => Promise<void>;
 
 /**
  * Bot Framework adapter for the WhatsApp Cloud API. Inbound turns come from the inbound processor
@@ -156,8 +155,7 @@ export class WhatsAppAdapter extends BotAdapter {
     logicOrAudience: Logic | string,
     maybeLogic?: Logic,
   ): Promise<void> {
-    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
-    if (!logic) throw new Error('continueConversationAsync needs a logic callback');
+    const logic = proactiveLogic(logicOrAudience, maybeLogic);
     const activity = TurnContext.applyConversationReference(
       { type: ActivityTypes.Event, name: 'ContinueConversation' },
       { ...reference, channelId: WHATSAPP_CHANNEL },

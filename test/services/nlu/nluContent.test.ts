@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  FRUSTRATION_WORD_LISTS,
   loadCorpusFolder,
   loadFrustrationLexicon,
   loadFrustrationWords,
@@ -71,26 +72,7 @@ describe('NLU content files', () => {
   });
 
   it('refuses a rule word that is not folded, since it could never match', () => {
-    const lists = Object.fromEntries(
-      [
-        'questionWords',
-        'sarcasmOpeners',
-        'negativeRoots',
-        'groupNouns',
-        'verdictGroupNouns',
-        'judgedNouns',
-        'negativeSuperlativeStems',
-        'superlativeScope',
-        'addressed',
-        'howTo',
-        'relative',
-        'congrats',
-        'sincere',
-        'tripleIgnored',
-        'negationBefore',
-        'conditional',
-      ].map((name) => [name, { words: ['wie'] }]),
-    );
+    const lists = Object.fromEntries(FRUSTRATION_WORD_LISTS.map((name) => [name, { words: ['wie'] }]));
     write('frustration-words.json', { ...lists, conditional: { words: ['wenn'] } });
     expect(() => loadFrustrationWords(dir)).toThrow(/"conditional": "wenn" must be written folded, as "wen"/);
   });
