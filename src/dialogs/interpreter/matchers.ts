@@ -49,6 +49,29 @@ export function describesFault(text: string): boolean {
   return wordsApart(words, WORKS, 4, NOT) || wordsApart(words, IS, 3, AWAY);
 }
 
+const ALREADY = new Set(['schon', 'scho', 'bereits', 'already']);
+const DONE = new Set([
+  'gemacht',
+  'gmacht',
+  'probiert',
+  'versucht',
+  'getan',
+  'gestartet',
+  'neugestartet',
+  'did',
+  'done',
+  'tried',
+]);
+
+/**
+ * "Ja, hab ich schon neu gestartet" at a troubleshooting step: the step was done before and the
+ * problem is still there, so it is a no, not a yes to "Hat das geholfen?".
+ */
+export function alreadyTried(text: string): boolean {
+  const words = normalizeText(text).split(' ');
+  return words.some((w) => ALREADY.has(w)) && words.some((w) => DONE.has(w));
+}
+
 export const FIELDS = ['address', 'name', 'bank', 'email', 'phone'] as const;
 export type Field = (typeof FIELDS)[number];
 

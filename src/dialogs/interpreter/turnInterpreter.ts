@@ -9,7 +9,7 @@ import type { DialogDeps } from '../dialogDeps';
 import { checkAnswer } from './answers';
 import { detectCues, foldedText } from './cues';
 import type { Expectation } from './expectation';
-import { describesFault, detectField, detectLostItem } from './matchers';
+import { alreadyTried, describesFault, detectField, detectLostItem } from './matchers';
 import { startsWithNo, yesNo } from './yesNo';
 
 /** Longest message the bot reads; a longer one is politely refused instead of being guessed at. */
@@ -229,14 +229,15 @@ export class TurnInterpreter {
     const urgent = assessment.intent.intent === 'lost_or_stolen' && assessment.intent.confidence >= URGENT_CONFIDENCE;
     // A digit of the current menu is that menu's option, never the main menu's 4 (the blocking lane).
     if (urgent && session.category !== 'lost_or_stolen' && !clean.ok) return { kind: 'urgent', text: trimmed };
-    // "Ja, aber jetzt hängt sie beim Login" after a troubleshooting step: the problem is still there, so a no.
+    // "Ja, aber jetzt hängt sie beim Login" or "Ja, hab ich schon neu gestartet" after a troubleshooting
+    // step: the problem is still there, so a no.
     if (
       expect?.kind === 'yesNo' &&
       expect.topic === 'technical' &&
       !clean.ok &&
       !isQuestion(trimmed) &&
       !REFERENCE.test(trimmed) &&
-      describesFault(trimmed)
+      (describesFault(trimmed) || alreadyTried(trimmed))
     ) {
       activity.text = t('conversation:yesNo.no');
       return { kind: 'answer' };
