@@ -1,0 +1,94 @@
+/** The HTTP server and its route modules; routes stay thin and hand over to adapters, bots and services. */
+import type { Connection } from 'mongoose';
+import type { Server } from 'restify';
+import type { BotRouter } from '../bots/botRouter';
+import { AzureDirectLineTokenExchange } from '../channels/directline/azureTokenExchange';
+import { DirectLineTokens, TokenSecretSource } from '../channels/directline/tokenService';
+import type { WhatsAppInboundProcessor } from '../channels/whatsapp/inboundProcessor';
+import type { Config } from '../config';
+import { AdminPageRoutes } from '../http/routes/adminPageRoutes';
+import { AdminRoutes } from '../http/routes/adminRoutes';
+import { AgentDeskRoutes } from '../http/routes/agentDeskRoutes';
+import { AuthRoutes } from '../http/routes/authRoutes';
+import { DirectLineRoutes } from '../http/routes/directLineRoutes';
+import { HandoffRoutes } from '../http/routes/handoffRoutes';
+import { MessagesRoute } from '../http/routes/messagesRoute';
+import { MetaRoutes } from '../http/routes/metaRoutes';
+import { OpenApiRoutes } from '../http/routes/openApiRoutes';
+import { RetentionRoutes } from '../http/routes/retentionRoutes';
+import { WebChatRoutes } from '../http/routes/webChatRoutes';
+import { WhatsAppRoutes } from '../http/routes/whatsappRoutes';
+import { createServer } from '../http/server';
+import type { AuthService } from '../services/auth/authService';
+import type { MongoContentProvider } from '../services/content/mongoContentProvider';
+import type { Database } from '../services/database/database';
+import type { HandoffService } from '../services/handoff/handoffService';
+import type { I18nService } from '../services/i18n/i18nService';
+import type { Logger } from '../services/logger';
+import type { Metrics } from '../services/metrics';
+import type { RetentionService } from '../services/retention/retentionService';
+import type { AdminSide } from './buildAdmin';
+import type { CustomerChannels } from './buildChannels';
+
+export interface HttpParts {
+  config: Config;
+  connection: Connection;
+  database: Database;
+  logger: Logger;
+  metrics: Metrics;
+  i18n: I18nService;
+  auth: AuthService;
+  content: MongoContentProvider;
+  retention: RetentionService;
+  handoffs: HandoffService;
+  admin: AdminSide;
+  channels: CustomerChannels;
+  whatsappInbound: WhatsAppInboundProcessor;
+  router: BotRouter;
+}
+
+export interface Http {
+  server: Server;
+  /** The Bot Framework endpoint; shutdown waits for its turns in flight. */
+  messages: MessagesRoute;
+}
+
+export function buildHttp(parts: HttpParts): Http {
+  const { config, connection, database, logger, metrics, i18n, auth, content, channels, router } = parts;
+  const messages = new MessagesRoute(channels.botFramework, router);
+  const directLineTokens = new DirectLineTokens(
+    new TokenSecretSource(connection, config.directLineTokenSecret),
+    1800,
+    7200,
+    Date.now,
+    config.directLineMaxLifetimeSeconds,
+    channels.directLineStore,
+  );
+  const server = createServer({
+    logger,
+    metrics,
+    isReady: () => database.isReady(),
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    trustProxy: config.trustProxy,
+    modules: [
+      messages,
+      new AuthRoutes(auth),
+      new RetentionRoutes(auth, parts.retention),
+      new HandoffRoutes(auth, parts.handoffs),
+      new AgentDeskRoutes(i18n),
+      new AdminRoutes(auth, parts.admin.adminContent, parts.admin.faqs, parts.admin.preview),
+      new AdminPageRoutes(i18n),
+      new MetaRoutes(auth),
+      new OpenApiRoutes(),
+      new WhatsAppRoutes(config.whatsapp, parts.whatsappInbound, logger),
+      new DirectLineRoutes(channels.directLine, channels.directLineStore, directLineTokens, router),
+      new WebChatRoutes(
+        () => content.settings(),
+        i18n,
+        new AzureDirectLineTokenExchange(config.directLineSecret, config.directLineUrl),
+        logger,
+      ),
+    ],
+  });
+  return { server, messages };
+}
