@@ -6,6 +6,21 @@ import { announceHandoff } from './handoff/announcement';
 import { detectCues } from './interpreter/cues';
 import { rememberTurnHandoff } from './handoff/turnHandoff';
 
+/** Categories an agent can route by; "human", "greeting" and "other" name none. */
+const ROUTABLE = new Set<Intent>(['billing', 'technical', 'general', 'data_change', 'complaint']);
+/** Below this the message's topic is a guess the agent should not be sent by. */
+const TOPIC_CONFIDENCE = 0.5;
+
+/**
+ * The topic of the message that hands over ("Beschwerde! Ihr habt 200 Euro abgebucht"), when no
+ * dialog named one: the agent sees a category instead of "Sonstiges".
+ */
+function topicOf(deps: DialogDeps, context: TurnContext): Intent | undefined {
+  if (context.activity.type !== 'message' || !context.activity.text) return undefined;
+  const { intent, confidence } = deps.triage.assess(context.activity.text).intent;
+  return ROUTABLE.has(intent) && confidence >= TOPIC_CONFIDENCE ? intent : undefined;
+}
+
 export interface EscalationOptions {
   reason: HandoffReason;
   category?: Intent;
@@ -25,7 +40,7 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
   const session = await deps.sessions.get(context);
   const t = await deps.sessions.t(context);
   const lang = await deps.sessions.lang(context);
-  const category = options.category ?? session.category ?? 'other';
+  const category = options.category ?? session.category ?? topicOf(deps, context) ?? 'other';
   const reason: HandoffReason = category === 'lost_or_stolen' ? 'urgent' : options.reason;
   // A supervisor asked for in this very message counts, whichever dialog handed over.
   const askedForSupervisor =

@@ -46,6 +46,9 @@ export interface WaitingListenerDeps {
 }
 
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
+/** "Hat sich erledigt, bitte abbrechen", "never mind, cancel please": the customer withdraws, wherever it stands. */
+const WITHDRAW =
+  /(?:^|[^a-zäöüß])(hat sich erledigt|hat sich schon erledigt|never ?mind|nicht mehr n(?:ö|oe|o)tig|no longer needed|bitte abbrechen|abbrechen bitte|cancel please|please cancel)(?![a-zäöüß])/i;
 const CANCELLATION = /(?:^|[^a-zäöüß])(k(?:ü|ue|u)ndig|k(?:ü|ue|u)ndung|cancel my contract|terminate my contract)/i;
 const URGENT =
   /(?:^|[^a-zäöüß])(jetzt|sofort|dringend|notfall|umgehend|eilig|asap|urgent|right now|immediately)(?![a-zäöüß])/i;
@@ -92,7 +95,8 @@ export class WaitingListener {
       }
     }
     const threatensToCancel = CANCELLATION.test(text);
-    if (!threatensToCancel && (CANCEL.test(text) || cues.has('cancel'))) return this.cancel(handoff, t, resetDialogs);
+    const withdraws = CANCEL.test(text) || cues.has('cancel') || (WITHDRAW.test(text) && !text.includes('?'));
+    if (!threatensToCancel && withdraws) return this.cancel(handoff, t, resetDialogs);
 
     const record = await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value));
     if (record.status !== 'queued') return [];
