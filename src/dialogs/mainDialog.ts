@@ -3,15 +3,16 @@ import { DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext 
 import type { MenuOption } from '../services/content/types';
 import type { KnowledgeAnswer } from '../services/knowledge/knowledgeBase';
 import type { Intent } from '../services/nlu/types';
-import { BillingDialog, isDispute } from './billingDialog';
+import { BillingDialog } from './billingDialog';
 import { ComplaintDialog } from './complaintDialog';
 import { DataChangeDialog } from './dataChangeDialog';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
+import { decideFreeText, REQUEST_DIALOGS } from './freeTextRoute';
 import { GeneralDialog } from './generalDialog';
 import { introduce } from './greeting';
-import { describesFault, detectProblem } from './interpreter/matchers';
-import { Decision, isQuestion, searchQuestion, TurnInterpreter } from './interpreter/turnInterpreter';
+import { describesFault } from './interpreter/matchers';
+import { Decision, TurnInterpreter } from './interpreter/turnInterpreter';
 import { yesNo } from './interpreter/yesNo';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
@@ -20,9 +21,6 @@ import { TechnicalDialog } from './technicalDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
 const MENU_LOOP = 'mainDialog.menu';
-
-/** Below this confidence free text gets a clarifying question instead of a guess. */
-export const CLARIFY_BELOW = 0.5;
 
 /** Handed from the first step to the second when a lost card or phone comes first. */
 interface UrgentStart {
@@ -33,17 +31,6 @@ interface UrgentStart {
 interface MenuValues {
   options?: MenuOptions;
 }
-
-const REQUEST_DIALOGS: Partial<Record<Intent, string>> = {
-  billing: BillingDialog.ID,
-  technical: TechnicalDialog.ID,
-  general: GeneralDialog.ID,
-  lost_or_stolen: LostOrStolenDialog.ID,
-  data_change: DataChangeDialog.ID,
-  complaint: ComplaintDialog.ID,
-};
-/** Requests that need a form, not an answer: the dialog wins over a knowledge hit. */
-const FORM_INTENTS = new Set<Intent>(['data_change', 'complaint', 'lost_or_stolen']);
 
 /**
  * The root of the customer conversation: greeting, the phone menu (digits, buttons or free text),
@@ -274,57 +261,19 @@ export class MainDialog extends LotseDialog {
     return this.menu.ask(step, { mode: 'menu', intro });
   }
 
-  /** Free text at the menu: knowledge first, then intent, then "Meinten Sie …", then one clarifying question. */
+  /** Free text at the menu: carries out what decideFreeText chose. */
   private async routeFreeText(step: WaterfallStepContext, text: string, mode: Mode): Promise<DialogTurnResult> {
-    const ctx = step.context;
-    const assessment = TurnInterpreter.assessment(ctx) ?? this.deps.triage.assess(text);
-    const { intent, confidence, ranking } = assessment.intent;
-    if (intent === 'greeting' && mode !== 'clarify') {
-      await this.deps.sessions.succeeded(ctx);
-      return this.again(step, 'menu', { intro: 'conversation:menu.howCanIHelp' });
+    const next = await decideFreeText(this.deps, this.menu, step.context, text, mode);
+    switch (next.kind) {
+      case 'request':
+        return this.beginRequest(step, next.intent, text);
+      case 'answer':
+        return this.answerWith(step, next.answer);
+      case 'person':
+        return this.toPerson(step, 'repeated_failure');
+      default:
+        return this.again(step, next.mode, next.more);
     }
-    const sure = REQUEST_DIALOGS[intent] !== undefined && confidence >= CLARIFY_BELOW;
-    if (sure && FORM_INTENTS.has(intent)) return this.beginRequest(step, intent, text);
-    if (isDispute(text) && (intent === 'billing' || intent === 'complaint'))
-      return this.beginRequest(step, 'billing', text);
-    // A technical problem described (not asked about) gets the guided steps, which end with a person.
-    if (sure && intent === 'technical' && detectProblem(text) && describesFault(text) && !isQuestion(text))
-      return this.beginRequest(step, 'technical', text);
-    // Annoyed without a clear topic ("schon das dritte Mal, dass ich hier schreibe"): an apology and the way on, not a guess.
-    if (assessment.frustration.level >= 1 && !sure && !isQuestion(text)) {
-      return this.again(step, 'menu', {
-        lead: 'conversation:interpreter.sorryAnnoyed',
-        intro: 'conversation:menu.choose',
-      });
-    }
-    const lang = await this.deps.sessions.lang(ctx);
-    const session = await this.deps.sessions.get(ctx);
-    const found = await searchQuestion(this.deps, text, lang, session.lastQuestion);
-    const usable = (a: KnowledgeAnswer) => a.category !== 'lost_or_stolen';
-    if (found.confident && found.best && usable(found.best)) {
-      await this.deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
-      session.lastQuestion = text.slice(0, 300);
-      return this.answerWith(step, found.best);
-    }
-    const alternatives = found.alternatives.filter(usable).slice(0, 3);
-    const offer = alternatives.length > 0 && mode !== 'didYouMean';
-    const didYouMean = () =>
-      this.again(step, 'didYouMean', { alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })) });
-    // A question the knowledge base nearly knows: its best entries before a lane of questions.
-    if (offer && isQuestion(text)) return didYouMean();
-    if (sure) return this.beginRequest(step, intent, text);
-    if (offer) return didYouMean();
-    const failures = await this.deps.sessions.failed(ctx);
-    if (failures >= 3 || (failures >= 2 && mode === 'offerPerson')) return this.toPerson(step, 'repeated_failure');
-    if (failures >= 2) return this.again(step, 'offerPerson');
-    const main = await this.menu.main();
-    const candidates = ranking
-      .map((r) => main.options.find((o) => o.target.kind === 'dialog' && o.target.dialog === r.intent))
-      .filter((o): o is MenuOption => o !== undefined && o.digit !== '0')
-      .filter((o, i, all) => all.indexOf(o) === i)
-      .slice(0, 2)
-      .map((o) => o.digit);
-    return this.again(step, 'clarify', { candidates });
   }
 
   /** A knowledge answer, with the note when it is German for an English customer, then "Hat Ihnen das geholfen?". */

@@ -1,0 +1,101 @@
+/**
+ * Where free text at the menu leads: knowledge first, then intent, then "Meinten Sie …", then one
+ * clarifying question, and a person after repeated failures. The main dialog carries out the choice.
+ */
+import type { TurnContext } from 'botbuilder';
+import type { MenuOption } from '../services/content/types';
+import type { KnowledgeAnswer } from '../services/knowledge/knowledgeBase';
+import type { Intent } from '../services/nlu/types';
+import { BillingDialog, isDispute } from './billingDialog';
+import { ComplaintDialog } from './complaintDialog';
+import { DataChangeDialog } from './dataChangeDialog';
+import type { DialogDeps } from './dialogDeps';
+import { GeneralDialog } from './generalDialog';
+import { describesFault, detectProblem } from './interpreter/matchers';
+import { isQuestion, searchQuestion, TurnInterpreter } from './interpreter/turnInterpreter';
+import { LostOrStolenDialog } from './lostOrStolenDialog';
+import type { MainMenu, MenuOptions, Mode } from './mainMenu';
+import { TechnicalDialog } from './technicalDialog';
+
+/** Below this confidence free text gets a clarifying question instead of a guess. */
+export const CLARIFY_BELOW = 0.5;
+
+/** The request dialog of each intent that has one. */
+export const REQUEST_DIALOGS: Partial<Record<Intent, string>> = {
+  billing: BillingDialog.ID,
+  technical: TechnicalDialog.ID,
+  general: GeneralDialog.ID,
+  lost_or_stolen: LostOrStolenDialog.ID,
+  data_change: DataChangeDialog.ID,
+  complaint: ComplaintDialog.ID,
+};
+/** Requests that need a form, not an answer: the dialog wins over a knowledge hit. */
+const FORM_INTENTS = new Set<Intent>(['data_change', 'complaint', 'lost_or_stolen']);
+
+export type FreeTextRoute =
+  | { kind: 'request'; intent: Intent }
+  | { kind: 'answer'; answer: KnowledgeAnswer }
+  | { kind: 'person' }
+  | { kind: 'again'; mode: Mode; more?: Omit<MenuOptions, 'mode'> };
+
+/** Decides where free text at the menu leads; records the turn's success or failure in the session. */
+export async function decideFreeText(
+  deps: DialogDeps,
+  menu: MainMenu,
+  ctx: TurnContext,
+  text: string,
+  mode: Mode,
+): Promise<FreeTextRoute> {
+  const assessment = TurnInterpreter.assessment(ctx) ?? deps.triage.assess(text);
+  const { intent, confidence, ranking } = assessment.intent;
+  if (intent === 'greeting' && mode !== 'clarify') {
+    await deps.sessions.succeeded(ctx);
+    return { kind: 'again', mode: 'menu', more: { intro: 'conversation:menu.howCanIHelp' } };
+  }
+  const sure = REQUEST_DIALOGS[intent] !== undefined && confidence >= CLARIFY_BELOW;
+  if (sure && FORM_INTENTS.has(intent)) return { kind: 'request', intent };
+  if (isDispute(text) && (intent === 'billing' || intent === 'complaint'))
+    return { kind: 'request', intent: 'billing' };
+  // A technical problem described (not asked about) gets the guided steps, which end with a person.
+  if (sure && intent === 'technical' && detectProblem(text) && describesFault(text) && !isQuestion(text))
+    return { kind: 'request', intent: 'technical' };
+  // Annoyed without a clear topic ("schon das dritte Mal, dass ich hier schreibe"): an apology and the way on, not a guess.
+  if (assessment.frustration.level >= 1 && !sure && !isQuestion(text)) {
+    return {
+      kind: 'again',
+      mode: 'menu',
+      more: { lead: 'conversation:interpreter.sorryAnnoyed', intro: 'conversation:menu.choose' },
+    };
+  }
+  const lang = await deps.sessions.lang(ctx);
+  const session = await deps.sessions.get(ctx);
+  const found = await searchQuestion(deps, text, lang, session.lastQuestion);
+  const usable = (a: KnowledgeAnswer) => a.category !== 'lost_or_stolen';
+  if (found.confident && found.best && usable(found.best)) {
+    await deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
+    session.lastQuestion = text.slice(0, 300);
+    return { kind: 'answer', answer: found.best };
+  }
+  const alternatives = found.alternatives.filter(usable).slice(0, 3);
+  const offer = alternatives.length > 0 && mode !== 'didYouMean';
+  const didYouMean: FreeTextRoute = {
+    kind: 'again',
+    mode: 'didYouMean',
+    more: { alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })) },
+  };
+  // A question the knowledge base nearly knows: its best entries before a lane of questions.
+  if (offer && isQuestion(text)) return didYouMean;
+  if (sure) return { kind: 'request', intent };
+  if (offer) return didYouMean;
+  const failures = await deps.sessions.failed(ctx);
+  if (failures >= 3 || (failures >= 2 && mode === 'offerPerson')) return { kind: 'person' };
+  if (failures >= 2) return { kind: 'again', mode: 'offerPerson' };
+  const main = await menu.main();
+  const candidates = ranking
+    .map((r) => main.options.find((o) => o.target.kind === 'dialog' && o.target.dialog === r.intent))
+    .filter((o): o is MenuOption => o !== undefined && o.digit !== '0')
+    .filter((o, i, all) => all.indexOf(o) === i)
+    .slice(0, 2)
+    .map((o) => o.digit);
+  return { kind: 'again', mode: 'clarify', more: { candidates } };
+}
