@@ -3,7 +3,7 @@ import { LostItem, detectLostItem } from './interpreter/matchers';
 import type { DialogDeps } from './dialogDeps';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import type { PhraseChoice } from './interpreter/expectation';
-import { extractName, parseCustomerNumber, parseDate, parseLastFour, parseName } from './interpreter/slots';
+import { extractName, parseCustomerNumber, parseDate, parseLastFour, parseName, parsePhone } from './interpreter/slots';
 import { yesNo } from './interpreter/yesNo';
 
 export { detectLostItem } from './interpreter/matchers';
@@ -26,11 +26,6 @@ export function identifierKind(raw: string): IdentifierKind | undefined {
   return identify(raw)?.kind;
 }
 
-/**
- * Lost or stolen card or phone: urgent at any hour. The first reply already says how to block at
- * once; then what is lost, a minimal identification (never the full card number or PIN), a block
- * request with a BS- reference and a replacement offer. A person, if needed, comes as urgent.
- */
 /** What the waterfall keeps between its steps. */
 interface LostValues {
   item?: LostItem;
@@ -39,9 +34,23 @@ interface LostValues {
   initial?: string;
 }
 
+/** What the phone branch starts with: the number to block and the name, when already given. */
+interface PhoneBlock {
+  phone: string;
+  name?: string;
+}
+
+/**
+ * Lost or stolen card or phone: urgent at any hour. The first reply already says how to block at
+ * once; then what is lost, a minimal identification (never the full card number or PIN), a block
+ * request with a BS- reference and a replacement offer. A phone or SIM may be identified by its
+ * number, the way customers answer at once: the block is recorded as soon as the number is known and
+ * the name is asked once afterwards, whatever the answer. A person, if needed, comes as urgent.
+ */
 export class LostOrStolenDialog extends LotseDialog {
   static readonly ID = 'lost_or_stolen';
   private static readonly FLOW = 'lost.flow';
+  private static readonly PHONE_FLOW = 'lost.phone';
 
   constructor(deps: DialogDeps) {
     super(LostOrStolenDialog.ID, deps);
@@ -52,6 +61,13 @@ export class LostOrStolenDialog extends LotseDialog {
         this.askIdentifier.bind(this),
         this.record.bind(this),
         this.replacement.bind(this),
+      ]),
+    );
+    this.addDialog(
+      new WaterfallDialog(LostOrStolenDialog.PHONE_FLOW, [
+        this.recordPhone.bind(this),
+        this.replacementHolder.bind(this),
+        this.phoneReplacement.bind(this),
       ]),
     );
     this.initialDialogId = LostOrStolenDialog.FLOW;
@@ -84,18 +100,23 @@ export class LostOrStolenDialog extends LotseDialog {
     const initial = (step.options as { text?: string } | undefined)?.text ?? '';
     (step.values as LostValues).initial = initial;
     const name = extractName(initial);
+    const phone = item === 'phone' ? parsePhone(`${initial} ${String(step.result ?? '')}`) : undefined;
+    if (phone) return this.blockByNumber(step, { phone, ...(name ? { name } : {}) });
     if (name) return step.next(name);
     return this.ask(step, {
       kind: 'name',
+      allowPhone: item === 'phone',
       topic: 'lost_or_stolen',
       problem: 'conversation:lost.nameInvalid',
-      lines: [{ key: 'conversation:lost.askName' }],
+      lines: [{ key: item === 'phone' ? 'conversation:lost.askNameOrNumber' : 'conversation:lost.askName' }],
       short: [{ key: 'conversation:lost.askNameShort' }],
     });
   }
 
   private async askIdentifier(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as LostValues;
+    const phone = values.item === 'phone' ? parsePhone(String(step.result)) : undefined;
+    if (phone) return this.blockByNumber(step, { phone });
     values.name = parseName(String(step.result)) ?? String(step.result).trim();
     const given = values.initial ? identify(values.initial, this.deps.clock.now()) : undefined;
     if (given && given.kind !== 'lastFour') return step.next(values.initial);
@@ -103,12 +124,16 @@ export class LostOrStolenDialog extends LotseDialog {
       kind: 'identifier',
       topic: 'lost_or_stolen',
       allowLastFour: values.item === 'card',
+      allowPhone: values.item === 'phone',
       problem: 'conversation:lost.identifierInvalid',
       lines: [{ key: `conversation:lost.askIdentifier.${values.item as LostItem}` }],
     });
   }
 
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as LostValues;
+    const phone = values.item === 'phone' ? parsePhone(String(step.result)) : undefined;
+    if (phone) return this.blockByNumber(step, { phone, ...(values.name ? { name: values.name } : {}) });
     const ctx = step.context;
     const t = await this.deps.sessions.t(ctx);
     const given = identify(String(step.result), this.deps.clock.now());
@@ -130,15 +155,69 @@ export class LostOrStolenDialog extends LotseDialog {
   }
 
   private async replacement(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.closeWithReplacement(step, yesNo(String(step.result ?? '')) === 'yes');
+  }
+
+  private async closeWithReplacement(step: WaterfallStepContext, wanted: boolean): Promise<DialogTurnResult> {
     const t = await this.deps.sessions.t(step.context);
     const item = (step.values as LostValues).item as LostItem;
-    const wanted = yesNo(String(step.result ?? '')) === 'yes';
     await this.deps.requests.addDetails((step.values as LostValues).reference as string, { replacement: wanted });
     await step.context.sendActivity(
       t(wanted ? `conversation:lost.replacementOrdered.${item}` : 'conversation:lost.noReplacement'),
     );
     await step.context.sendActivity(t('conversation:lost.personHint'));
     return step.endDialog({} satisfies RequestResult);
+  }
+
+  private blockByNumber(step: WaterfallStepContext, block: PhoneBlock): Promise<DialogTurnResult> {
+    return step.replaceDialog(LostOrStolenDialog.PHONE_FLOW, block);
+  }
+
+  private async recordPhone(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const ctx = step.context;
+    const t = await this.deps.sessions.t(ctx);
+    const block = step.options as PhoneBlock;
+    const values = step.values as LostValues;
+    values.item = 'phone';
+    values.name = block.name;
+    const recorded = await this.deps.requests.create({
+      type: 'block',
+      channel: ctx.activity.channelId,
+      conversationKey: `${ctx.activity.channelId}:${ctx.activity.conversation.id}`,
+      language: await this.deps.sessions.lang(ctx),
+      details: {
+        item: 'phone',
+        identifierType: 'phone',
+        identifier: block.phone,
+        ...(block.name ? { name: block.name } : {}),
+      },
+      summary: `Sperrung Handy/SIM${block.name ? ` für ${block.name}` : ''}`,
+    });
+    values.reference = recorded.reference;
+    await this.deps.sessions.addReference(ctx, recorded.reference);
+    await ctx.sendActivity(t('conversation:lost.recorded.phone', { reference: recorded.reference }));
+    return this.askYesNo(step, [{ key: 'conversation:lost.offerReplacement.phone' }]);
+  }
+
+  /** A replacement SIM goes to the contract holder: the name is asked only when one is wanted. */
+  private async replacementHolder(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as LostValues;
+    const wanted = yesNo(String(step.result ?? '')) === 'yes';
+    if (!wanted || values.name) return step.next(wanted ? 'yes' : 'no');
+    return this.ask(step, {
+      kind: 'name',
+      topic: 'lost_or_stolen',
+      problem: 'conversation:lost.nameInvalid',
+      lines: [{ key: 'conversation:lost.askHolder' }],
+    });
+  }
+
+  private async phoneReplacement(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as LostValues;
+    const wanted = step.result !== 'no';
+    const name = wanted && step.result !== 'yes' ? parseName(String(step.result)) : undefined;
+    if (name) await this.deps.requests.addDetails(values.reference as string, { name });
+    return this.closeWithReplacement(step, wanted);
   }
 
   private item(text: string | undefined): LostItem | undefined {

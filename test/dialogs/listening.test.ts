@@ -266,6 +266,6 @@ describe('language (observation 9)', () => {
     const chat = h.client(new MainDialog(h.deps));
     await chat.say('Mein Handy wurde gestohlen');
     const text = await chat.sayText('English please');
-    expect(text).toContain(en('conversation:lost.askName'));
+    expect(text).toContain(en('conversation:lost.askNameOrNumber'));
   });
 });

@@ -48,6 +48,7 @@ const MATCHERS = {
  */
 export function checkAnswer(expect: Expectation, text: string, now: Date, i18n: I18nService): AnswerCheck {
   if (pickPhraseChoice(text, expect.choices, i18n)) return { ok: true };
+  if (expect.allowPhone && parsePhone(text)) return { ok: true };
   switch (expect.kind) {
     case 'yesNo':
       return yesNo(text) !== undefined ? { ok: true } : { ok: false };

@@ -48,6 +48,8 @@ export interface Expectation {
   problem?: string;
   /** identifier: whether the last four digits of a card are accepted. */
   allowLastFour?: boolean;
+  /** name, identifier: a phone number answers too (a lost phone is identified by its number). */
+  allowPhone?: boolean;
   /** An open step whose question is also a yes/no one ("Hat Ihnen das geholfen?"): a plain yes or no is its answer. */
   acceptsYesNo?: boolean;
   /** The step offers to end ("Kann ich sonst noch etwas für Sie tun?"): thanks there closes. */

@@ -1,4 +1,5 @@
 import { normalizeText } from '../../services/nlu/normalize';
+import { parsePhone } from './slots';
 
 /**
  * What a free-text message picks at the choice steps of the request dialogs. Kept apart from the
@@ -91,12 +92,15 @@ export function detectField(text: string): Field | undefined {
 export type LostItem = 'card' | 'phone';
 
 const CARD_WORDS = /(karte|kreditkarte|girocard|ec karte|bankkarte|visa|mastercard|maestro|amex|card)/;
-const PHONE_WORDS = /(handy|smartphone|telefon|iphone|phone|mobil|sim|natel|galaxy|pixel)/;
+const PHONE_WORDS = /(handy|hndy|smartphone|telefon|iphone|phone|mobil|sim|natel|galaxy|pixel|tablet|ipad|datenkarte)/;
 
-/** What a message says is lost; a SIM card counts as the phone, not as a payment card. */
+/**
+ * What a message says is lost; a SIM card counts as the phone, not as a payment card, and so does a
+ * phone number sent in answer ("0176 98765432": the line to block).
+ */
 export function detectLostItem(text: string): LostItem | undefined {
   const normalized = normalizeText(text);
-  if (PHONE_WORDS.test(normalized)) return 'phone';
+  if (PHONE_WORDS.test(normalized) || parsePhone(text)) return 'phone';
   if (CARD_WORDS.test(normalized)) return 'card';
   return undefined;
 }
