@@ -10,8 +10,8 @@ import { foldTokens } from '../../services/nlu/normalize';
 /** Where the shipped data lives in the repository. */
 export const CUE_CONTENT_FILE = path.resolve(__dirname, '../../../content/dialogs/conversation-cues.json');
 
-/** How a table's phrases are found: whole words anywhere, word starts, or the whole message. */
-export type CueMatch = 'words' | 'prefixes' | 'whole';
+/** How a table's phrases are found: whole words anywhere, word starts, the whole message, or its last words. */
+export type CueMatch = 'words' | 'prefixes' | 'whole' | 'ending';
 
 /** Every table the interpreter reads, with the way it matches; the file must hold exactly these. */
 export const CUE_TABLES = {
@@ -23,6 +23,7 @@ export const CUE_TABLES = {
   asking: 'words',
   closing: 'words',
   closingRating: 'whole',
+  farewellEnding: 'ending',
   thanks: 'words',
   requesting: 'words',
   questionWords: 'words',

@@ -51,7 +51,12 @@ function whole(items: string[]): RegExp {
   return new RegExp(`^(?:(?:${POLITE}) ){0,2}(?:${alternation(items)})(?: (?:${POLITE})){0,2}$`);
 }
 
-const BUILD: Record<CueMatch, (items: string[]) => RegExp> = { words, prefixes, whole };
+/** The message ends with one of the phrases. */
+function ending(items: string[]): RegExp {
+  return new RegExp(`(?:^| )(?:${alternation(items)})$`);
+}
+
+const BUILD: Record<CueMatch, (items: string[]) => RegExp> = { words, prefixes, whole, ending };
 const CUE = Object.fromEntries(
   (Object.keys(CUE_TABLES) as CueTableName[]).map((name) => [name, BUILD[CUE_TABLES[name]](tables[name])]),
 ) as Record<CueTableName, RegExp>;
@@ -61,6 +66,9 @@ const NEGATED_PERSON =
   /(?:^| )(?:kein|keinen|keine|ohne|no|not a|nicht mit einem|nicht mit einer) (?:mitarbeiter|mitarbeiterin|menschen|mensch|person|agent|human|berater|beraterin)(?= |$)/g;
 /** "Mensch, das nervt!": an exclamation, not a wish for a person. */
 const MENSCH_EXCLAMATION = /^(?:mensch|menschenskind) (?!bitte|please|sprechen)/;
+
+/** "Ich wollte eigentlich …": a wish the customer has already given up. */
+const HYPOTHETICAL = /(?:^| )(?:wollte|wollten|eigentlich|hatte|actually wanted)(?= |$)/;
 
 function countWords(folded: string): number {
   return folded === '' ? 0 : folded.split(' ').length;
@@ -84,6 +92,12 @@ export function detectCues(text: string): Set<Cue> {
     cues.add('person');
 
   if (CUE.closingRating.test(f)) cues.add('closing');
+  // "Ich wollte eigentlich jemanden sprechen … Ich versuche es morgen. Gute Nacht.": leaving wins,
+  // unless a callback is asked for ("Rufen Sie mich morgen an. Tschüss").
+  if (n > 2 && CUE.farewellEnding.test(f) && !text.includes('?') && !CUE.callback.test(f)) {
+    cues.add('closing');
+    if (HYPOTHETICAL.test(f)) cues.delete('person');
+  }
   const requesting = CUE.requesting.test(f) && !CUE.doneDespiteQuestion.test(f);
   if (CUE.closing.test(f) && (!question || CUE.doneDespiteQuestion.test(f)) && n <= 12 && !requesting) {
     // "Servus, ich habe eine Frage": a greeting, not a goodbye.
