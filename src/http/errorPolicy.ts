@@ -1,6 +1,13 @@
 import type { Request, RequestHandler, Response } from 'restify';
 import { DatabaseUnavailableError, isConnectivityError } from '../services/database/errors';
-import { ConflictError, ForbiddenError, NotFoundError, UpstreamFailedError, ValidationError } from '../services/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+  UpstreamFailedError,
+  ValidationError,
+} from '../services/errors';
 
 /**
  * The one place where errors become HTTP answers: services throw the base classes of
@@ -12,9 +19,9 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.send(status, { error: { code, message } });
 }
 
-/** The base classes and their answers, most specific first. */
+/** The base classes and their answers (a ValidationError answers 400 with its own code). */
 const POLICY: Array<[new (...args: never[]) => Error, number, string]> = [
-  [ValidationError, 400, 'InvalidInput'],
+  [UnauthorizedError, 401, 'Unauthorized'],
   [ForbiddenError, 403, 'Forbidden'],
   [NotFoundError, 404, 'NotFound'],
   [ConflictError, 409, 'Conflict'],
@@ -28,8 +35,9 @@ const UNEXPECTED = Symbol('lotse.unexpectedError');
 
 /** Maps a service error to its HTTP answer; anything unexpected is a 500 without details. */
 export function sendServiceError(res: Response, err: unknown): void {
+  if (err instanceof ValidationError) return sendError(res, 400, err.code, err.message);
   for (const [type, status, code] of POLICY) if (err instanceof type) return sendError(res, status, code, err.message);
-  if (err instanceof UpstreamFailedError) return sendError(res, 502, err.code, err.publicMessage);
+  if (err instanceof UpstreamFailedError) return sendError(res, err.answerStatus, err.code, err.publicMessage);
   if (err instanceof DatabaseUnavailableError || isConnectivityError(err)) {
     return sendError(res, 503, 'DatabaseUnavailable', 'The database is not reachable; please retry shortly');
   }
@@ -57,6 +65,23 @@ export function route(work: RouteWork, options: { cacheControl?: string } = {}):
       const [status, body] = await work(req);
       if (options.cacheControl) res.header('Cache-Control', options.cacheControl);
       res.send(status, body);
+    } catch (err) {
+      sendServiceError(res, err);
+    }
+  };
+}
+
+/** A handler that answers itself (raw bodies, files, status codes of its own). */
+export type AnsweringHandler = (req: Request, res: Response) => Promise<unknown>;
+
+/**
+ * The route wrapper for handlers that answer themselves: whatever they throw gets the error
+ * policy's answer, so no route module catches errors of its own.
+ */
+export function answering(handler: AnsweringHandler): RequestHandler {
+  return async (req: Request, res: Response) => {
+    try {
+      await handler(req, res);
     } catch (err) {
       sendServiceError(res, err);
     }

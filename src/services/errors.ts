@@ -4,14 +4,23 @@
  * service never knows about status codes and a route never lists error classes.
  */
 
-/** The caller's input is not acceptable; the message names the field. HTTP 400. */
+/** The caller's input is not acceptable; the message names the field. HTTP 400 with `code` (InvalidInput). */
 export class ValidationError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    readonly code = 'InvalidInput',
   ) {
     super(`${field}: ${message}`);
     this.name = 'ValidationError';
+  }
+}
+
+/** The caller has not shown who they are (no credential, or none we can read). HTTP 401. */
+export class UnauthorizedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnauthorizedError';
   }
 }
 
@@ -45,15 +54,19 @@ export class ConflictError extends Error {
 /**
  * A system we depend on did not do its part (a customer's channel, an outside API). HTTP 502 with
  * `code` and `publicMessage`; the message with the upstream's details goes to the log, not the caller.
+ * `answerStatus` 503 says the caller may simply retry (the upstream is away, not refusing).
  */
 export class UpstreamFailedError extends Error {
+  readonly answerStatus: 502 | 503;
+
   constructor(
     message: string,
     readonly publicMessage = 'A system this service depends on did not answer; please retry',
     readonly code = 'UpstreamFailed',
-    options?: ErrorOptions,
+    options?: ErrorOptions & { answerStatus?: 502 | 503 },
   ) {
     super(message, options);
     this.name = 'UpstreamFailedError';
+    this.answerStatus = options?.answerStatus ?? 502;
   }
 }

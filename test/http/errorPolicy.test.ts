@@ -1,8 +1,14 @@
 import type { Request, Response } from 'restify';
 import { Writable } from 'node:stream';
-import { route, sendServiceError, unexpectedError } from '../../src/http/errorPolicy';
+import { DirectLineExchangeError } from '../../src/channels/directline/errors';
+import {
+  CustomerServiceWindowClosedError,
+  GraphApiError,
+  WebhookPayloadError,
+} from '../../src/channels/whatsapp/errors';
+import { answering, route, sendServiceError, unexpectedError } from '../../src/http/errorPolicy';
 import { AdminForbiddenError } from '../../src/services/admin/errors';
-import { ValidationError } from '../../src/services/errors';
+import { UnauthorizedError, ValidationError } from '../../src/services/errors';
 import {
   CustomerDeliveryError,
   HandoffConflictError,
@@ -10,6 +16,7 @@ import {
   HandoffNotFoundError,
 } from '../../src/services/handoff/errors';
 import { createLogger } from '../../src/services/logger';
+import { maskingDestination } from '../../src/services/privacy/logMasking';
 
 interface Answer {
   status?: number;
@@ -59,6 +66,32 @@ describe('error policy', () => {
     expect(answer.body?.error?.message).not.toContain('131047');
   });
 
+  it("answers the channels' errors by their base classes, with the channel's own codes", async () => {
+    expect((await answerTo(new UnauthorizedError('A token is required'))).status).toBe(401);
+    expect((await answerTo(new WebhookPayloadError('Unexpected token x'))).body?.error).toEqual({
+      code: 'InvalidPayload',
+      message: 'Not a WhatsApp webhook: Unexpected token x',
+    });
+    expect((await answerTo(new CustomerServiceWindowClosedError('4917012345678'))).status).toBe(409);
+    const azure = await answerTo(new DirectLineExchangeError(500, 'Azure says: secret expired'));
+    expect(azure.status).toBe(503);
+    expect(azure.body?.error?.code).toBe('DirectLineUnavailable');
+    expect(azure.body?.error?.message).not.toContain('Azure says');
+    const graph = await answerTo(new GraphApiError(400, 131047, 'Re-engagement message', 1));
+    expect(graph.status).toBe(502);
+    expect(graph.body?.error?.message).not.toContain('131047');
+  });
+
+  it("gives a handler that answers itself the policy's answer when it throws", async () => {
+    const { res, answer } = response();
+    const handler = answering(async () => {
+      throw new CustomerServiceWindowClosedError('4917012345678');
+    }) as unknown as (req: Request, res: Response) => Promise<void>;
+    await handler({} as Request, res);
+    expect(answer.status).toBe(409);
+    expect(answer.body?.error?.code).toBe('Conflict');
+  });
+
   it('answers anything unexpected with a bare 500 and hands the error to the log', async () => {
     const { res, answer } = response();
     const bug = new TypeError('cannot read properties of undefined');
@@ -101,5 +134,16 @@ describe('error policy', () => {
     expect(JSON.stringify(logged.err.cause)).toContain('token expired');
     expect((logged.err.cause as Record<string, unknown>).statusCode).toBe(401);
     expect(lines[0]).not.toContain('abc.def.ghi');
+  });
+
+  it('masks phone numbers in a logged error: its message, stack and own properties', () => {
+    const lines: string[] = [];
+    const sink = { write: (line: string) => lines.push(line) };
+    const logger = createLogger('info', maskingDestination(sink));
+    logger.warn({ err: new CustomerServiceWindowClosedError('4917012345678') }, 'nothing sent');
+    const logged = JSON.parse(lines[0]) as { err: Record<string, unknown> };
+    expect(logged.err.type).toBe('CustomerServiceWindowClosedError');
+    expect(String(logged.err.waId)).toMatch(/^49\*+78$/);
+    expect(lines[0]).not.toContain('4917012345678');
   });
 });

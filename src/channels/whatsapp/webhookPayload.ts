@@ -44,6 +44,17 @@ function toDate(timestamp: unknown): Date | undefined {
     : undefined;
 }
 
+/** The webhook in a raw body; throws WebhookPayloadError when it is not JSON or not a webhook at all. */
+export function parseWebhookText(text: string): ParsedWebhook {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (err) {
+    throw new WebhookPayloadError((err as Error).message);
+  }
+  return parseWebhook(body);
+}
+
 /** Throws WebhookPayloadError when the body is not a webhook at all; skips malformed items. */
 export function parseWebhook(body: unknown): ParsedWebhook {
   if (!isObject(body) || !Array.isArray(body.entry))

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
+import { answering } from '../errorPolicy';
 import { RouteModule, sendError } from '../server';
 import type { AzureDirectLineTokenExchange } from '../../channels/directline/azureTokenExchange';
-import { DirectLineExchangeError } from '../../channels/directline/errors';
 import type { I18nService } from '../../services/i18n/i18nService';
 import type { Logger } from '../../services/logger';
 
@@ -78,25 +78,25 @@ export class WebChatRoutes implements RouteModule {
       res.setHeader('Cache-Control', 'public, max-age=86400');
       res.sendRaw(200, this.bundle);
     });
-    server.post('/api/webchat/token', async (_req: Request, res: Response) => {
-      if (!this.azure.configured)
-        return sendError(
-          res,
-          404,
-          'NotConfigured',
-          'This service uses its own Direct Line endpoint: POST /v3/directline/tokens/generate',
-        );
-      try {
+    server.post(
+      '/api/webchat/token',
+      answering(async (_req: Request, res: Response) => {
+        if (!this.azure.configured)
+          return sendError(
+            res,
+            404,
+            'NotConfigured',
+            'This service uses its own Direct Line endpoint: POST /v3/directline/tokens/generate',
+          );
         res.setHeader('Cache-Control', 'no-store');
-        res.send(200, await this.azure.generate());
-      } catch (err) {
-        this.logger.error(
-          { err: (err as Error).message, status: (err as DirectLineExchangeError).status },
-          'Direct Line token exchange failed',
-        );
-        sendError(res, 503, 'DirectLineUnavailable', 'The chat is not available right now; please retry shortly');
-      }
-    });
+        // A DirectLineExchangeError: 503 DirectLineUnavailable, Azure's answer only in the log.
+        const token = await this.azure.generate().catch((err: unknown) => {
+          this.logger.error({ err }, 'Direct Line token exchange failed');
+          throw err;
+        });
+        res.send(200, token);
+      }),
+    );
   }
 
   /** With Azure Direct Line the page must reach Azure (HTTPS polling and its WebSocket stream). */

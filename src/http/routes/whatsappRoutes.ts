@@ -1,12 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { WhatsAppConfig } from '../../config';
-import { MAX_BODY_BYTES, RouteModule, sendError, sendServiceError } from '../server';
+import { answering } from '../errorPolicy';
+import { MAX_BODY_BYTES, RouteModule, sendError } from '../server';
 import type { Logger } from '../../services/logger';
-import { WebhookPayloadError } from '../../channels/whatsapp/errors';
 import type { WhatsAppInboundProcessor } from '../../channels/whatsapp/inboundProcessor';
 import { isValidSignature } from '../../channels/whatsapp/signature';
-import { parseWebhook } from '../../channels/whatsapp/webhookPayload';
+import { parseWebhookText } from '../../channels/whatsapp/webhookPayload';
 import { jsonTextDepth, MAX_JSON_DEPTH } from '../jsonDepth';
 
 /** Compares in constant time: digests of equal length, so neither content nor length leaks. */
@@ -16,20 +16,26 @@ function sameSecret(given: unknown, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-class BodyTooLargeError extends Error {
-  constructor() {
-    super(`the body is larger than ${MAX_BODY_BYTES} bytes`);
-    this.name = 'BodyTooLargeError';
-  }
+/** Why a body could not be read: answered as it is, before any signature check. */
+interface BodyProblem {
+  status: 400 | 413;
+  code: string;
+  message: string;
 }
 
+const TOO_LARGE: BodyProblem = {
+  status: 413,
+  code: 'PayloadTooLarge',
+  message: `the body is larger than ${MAX_BODY_BYTES} bytes`,
+};
+
 /** The request's body exactly as sent: the signature covers these bytes, not a re-serialization. */
-function readRawBody(req: Request, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+function readRawBody(req: Request, limit: number): Promise<Buffer | BodyProblem> {
+  return new Promise((resolve) => {
     const declared = Number(req.header('content-length'));
     if (Number.isFinite(declared) && declared > limit) {
       req.resume();
-      return reject(new BodyTooLargeError());
+      return resolve(TOO_LARGE);
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -38,13 +44,13 @@ function readRawBody(req: Request, limit: number): Promise<Buffer> {
       if (size > limit) {
         req.removeAllListeners('data');
         req.resume();
-        reject(new BodyTooLargeError());
+        resolve(TOO_LARGE);
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', () => resolve({ status: 400, code: 'BadRequest', message: 'The body could not be read' }));
   });
 }
 
@@ -74,42 +80,36 @@ export class WhatsAppRoutes implements RouteModule {
       sendError(res, 403, 'Forbidden', 'The verify token does not match');
     });
 
-    server.post('/api/whatsapp', async (req: Request, res: Response) => {
-      let raw: Buffer;
-      try {
-        raw = await readRawBody(req, MAX_BODY_BYTES);
-      } catch (err) {
-        if (err instanceof BodyTooLargeError) return sendError(res, 413, 'PayloadTooLarge', err.message);
-        return sendError(res, 400, 'BadRequest', 'The body could not be read');
-      }
-      if (!isValidSignature(this.config.appSecret, raw, req.header('x-hub-signature-256'))) {
-        this.logger.warn(
-          { configured: this.config.appSecret !== '' },
-          'WhatsApp webhook with a missing or wrong signature refused',
-        );
-        return sendError(res, 401, 'InvalidSignature', 'X-Hub-Signature-256 is missing or does not match the body');
-      }
-      let customers: string[];
-      const text = raw.toString('utf8');
-      // Meta redelivers anything that is not 2xx or 4xx; a body that would overflow the stack is a 400.
-      if (jsonTextDepth(text) > MAX_JSON_DEPTH)
-        return sendError(
-          res,
-          400,
-          'InvalidPayload',
-          `Not a WhatsApp webhook: nested deeper than ${MAX_JSON_DEPTH} levels`,
-        );
-      try {
-        const webhook = parseWebhook(JSON.parse(text));
-        customers = await this.processor.accept(webhook);
-      } catch (err) {
-        if (err instanceof SyntaxError || err instanceof WebhookPayloadError)
-          return sendError(res, 400, 'InvalidPayload', `Not a WhatsApp webhook: ${err.message}`);
-        this.logger.error({ err: (err as Error).message }, 'WhatsApp webhook not stored; Meta will redeliver');
-        return sendServiceError(res, err);
-      }
-      res.send(200, { status: 'received' });
-      this.processor.kick(customers);
-    });
+    server.post(
+      '/api/whatsapp',
+      answering(async (req: Request, res: Response) => {
+        const raw = await readRawBody(req, MAX_BODY_BYTES);
+        if (!Buffer.isBuffer(raw)) return sendError(res, raw.status, raw.code, raw.message);
+        if (!isValidSignature(this.config.appSecret, raw, req.header('x-hub-signature-256'))) {
+          this.logger.warn(
+            { configured: this.config.appSecret !== '' },
+            'WhatsApp webhook with a missing or wrong signature refused',
+          );
+          return sendError(res, 401, 'InvalidSignature', 'X-Hub-Signature-256 is missing or does not match the body');
+        }
+        const text = raw.toString('utf8');
+        // Meta redelivers anything that is not 2xx or 4xx; a body that would overflow the stack is a 400.
+        if (jsonTextDepth(text) > MAX_JSON_DEPTH)
+          return sendError(
+            res,
+            400,
+            'InvalidPayload',
+            `Not a WhatsApp webhook: nested deeper than ${MAX_JSON_DEPTH} levels`,
+          );
+        // Not a webhook: a 400 (WebhookPayloadError); not stored: the error policy's answer, and Meta redelivers.
+        const webhook = parseWebhookText(text);
+        const customers = await this.processor.accept(webhook).catch((err: unknown) => {
+          this.logger.error({ err }, 'WhatsApp webhook not stored; Meta will redeliver');
+          throw err;
+        });
+        res.send(200, { status: 'received' });
+        this.processor.kick(customers);
+      }),
+    );
   }
 }
