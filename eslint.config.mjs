@@ -3,26 +3,47 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Data flows channel -> adapter -> bot -> dialog -> services; imports may only point down that flow.
- * Relative specifiers are matched by how many `../` lead back to src/, so the domain port folder
- * `src/services/channels/` is not taken for the adapters in `src/channels/`.
+ * src/app/ holds the composition root's wiring: it may import everything, and only src/index.ts
+ * imports it. Relative specifiers are matched by how many `../` lead back to src/, so the domain
+ * port folder `src/services/channels/` is not taken for the adapters in `src/channels/`.
  */
-const SERVICES_MAY_NOT = ['bots', 'dialogs', 'http', 'channels'];
-const DIALOGS_MAY_NOT = ['bots', 'http', 'channels'];
-const SERVICES_WHY = 'services are the domain: they import no bots, dialogs, HTTP or channel adapters';
-const DIALOGS_WHY = 'dialogs import no bots, HTTP or channel adapters; collaborators come from the composition root';
+const WIRING_WHY = 'src/app/ is the composition root\'s wiring: only src/index.ts imports it';
+const LAYERS = {
+  services: {
+    forbidden: ['bots', 'dialogs', 'http', 'channels'],
+    why: 'services are the domain: they import no bots, dialogs, HTTP or channel adapters',
+  },
+  dialogs: {
+    forbidden: ['bots', 'http', 'channels'],
+    why: 'dialogs import no bots, HTTP or channel adapters; collaborators come from the composition root',
+  },
+  channels: {
+    forbidden: ['bots', 'dialogs', 'http'],
+    why: 'channel adapters import no bots, dialogs or HTTP; they run turns through the runner they are given',
+  },
+  bots: { forbidden: [], why: '' },
+  http: { forbidden: [], why: '' },
+  tools: { forbidden: [], why: '' },
+};
 
-/** The rule for files `depth` folders below src/ (src/services/x.ts is depth 1). */
+/** The import rule for files `depth` folders below src/ (src/services/x.ts is depth 1). */
 function againstTheFlow(forbidden, depth, why) {
-  const regex = `^${'\\.\\./'.repeat(depth)}(${forbidden.join('|')})(/|$)`;
-  return { 'no-restricted-imports': ['error', { patterns: [{ regex, message: why }] }] };
+  const up = depth === 0 ? '\\./' : '\\.\\./'.repeat(depth);
+  const patterns = [{ regex: `^${up}app(/|$)`, message: WIRING_WHY }];
+  if (forbidden.length > 0) patterns.push({ regex: `^${up}(${forbidden.join('|')})(/|$)`, message: why });
+  return { 'no-restricted-imports': ['error', { patterns }] };
 }
 
-function layer(folder, forbidden, why) {
-  return [1, 2, 3].map((depth) => ({
-    files: [`src/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
-    rules: againstTheFlow(forbidden, depth, why),
-  }));
-}
+const FLOW = [
+  // src/config.ts and the like; src/index.ts is the one file that wires src/app/ in.
+  { files: ['src/*.ts'], ignores: ['src/index.ts'], rules: againstTheFlow([], 0, '') },
+  ...Object.entries(LAYERS).flatMap(([folder, { forbidden, why }]) =>
+    [1, 2, 3, 4].map((depth) => ({
+      files: [`src/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
+      rules: againstTheFlow(forbidden, depth, why),
+    })),
+  ),
+];
 
 /**
  * Browser code (web/): bundled by esbuild into the pages' scripts. Browser globals only, no Node
@@ -53,8 +74,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  ...layer('services', SERVICES_MAY_NOT, SERVICES_WHY),
-  ...layer('dialogs', DIALOGS_MAY_NOT, DIALOGS_WHY),
+  ...FLOW,
   WEB,
   {
     files: ['**/*.js', '**/*.cjs'],
