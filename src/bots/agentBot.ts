@@ -277,7 +277,7 @@ export class AgentBot extends TeamsActivityHandler {
     } catch (err) {
       const answer = await this.explain(err, handoffId);
       if (!answer) throw err;
-      log.info({ err: (err as Error).message, command: command.kind }, 'thread command refused');
+      log.info({ err, command: command.kind }, 'thread command refused');
       await context.sendActivity(answer);
     }
   }

@@ -123,7 +123,7 @@ export class TeamsNotifier {
       if (!(await this.channels.current())) return 0;
       for (const handoff of await this.desk.listUnnotified(50)) if (await this.post(handoff)) posted++;
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'posting missed handoff cards failed; retrying later');
+      this.logger.warn({ err }, 'posting missed handoff cards failed; retrying later');
     } finally {
       this.catchingUp = false;
     }
@@ -145,7 +145,7 @@ export class TeamsNotifier {
       }
       if (!(await this.threads.claimPosting(handoff.id, this.instanceId))) return false;
     } catch (err) {
-      log.warn({ err: (err as Error).message }, 'could not prepare the Teams card');
+      log.warn({ err }, 'could not prepare the Teams card');
       return false;
     }
     try {
@@ -158,10 +158,7 @@ export class TeamsNotifier {
       if (current.status !== 'queued') await this.updateCard(this.desk.listItem(current));
       return true;
     } catch (err) {
-      log.warn(
-        { err: (err as Error).message, channelId: channel.channelId },
-        'posting the handoff card failed; it will be retried',
-      );
+      log.warn({ err, channelId: channel.channelId }, 'posting the handoff card failed; it will be retried');
       await this.threads.release(handoff.id, this.instanceId).catch(() => undefined);
       return false;
     }
@@ -200,7 +197,7 @@ export class TeamsNotifier {
       await this.updateCard(handoff, notice);
       if (threadLine) await this.say(handoff.id, threadLine);
     } catch (err) {
-      this.logger.warn({ handoffId: handoff.id, err: (err as Error).message }, 'updating the Teams card failed');
+      this.logger.warn({ handoffId: handoff.id, err }, 'updating the Teams card failed');
     }
   }
 
@@ -241,7 +238,7 @@ export class TeamsNotifier {
       });
       await this.desk.claimNotification(handoffId);
     } catch (err) {
-      this.logger.warn({ handoffId, err: (err as Error).message }, 'could not note the Teams thread on the handoff');
+      this.logger.warn({ handoffId, err }, 'could not note the Teams thread on the handoff');
     }
   }
 

@@ -112,7 +112,7 @@ export class WhatsAppInboundProcessor {
       }
       this.kick(await this.inbox.customersWithWork(this.leaseMs));
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'WhatsApp sweep failed; next try later');
+      this.logger.warn({ err }, 'WhatsApp sweep failed; next try later');
     }
   }
 
@@ -125,10 +125,7 @@ export class WhatsAppInboundProcessor {
     }
     const work = this.drainLoop(waId)
       .catch((err: Error) =>
-        this.logger.error(
-          { conversationId: forLog(waId), err: err.message },
-          'WhatsApp processing stopped; the sweep retries',
-        ),
+        this.logger.error({ conversationId: forLog(waId), err }, 'WhatsApp processing stopped; the sweep retries'),
       )
       .finally(() => this.draining.delete(waId));
     this.draining.set(waId, work);
@@ -186,11 +183,11 @@ export class WhatsAppInboundProcessor {
       }
       await this.inbox.markDone(message._id);
     } catch (err) {
-      log.error({ err: (err as Error).message, attempt: message.attempts }, 'WhatsApp message could not be processed');
+      log.error({ err, attempt: message.attempts }, 'WhatsApp message could not be processed');
       const dead = await this.inbox
         .markFailed(message._id, (err as Error).message, message.attempts)
         .catch((e: Error) => {
-          log.error({ err: e.message }, 'could not record the failure');
+          log.error({ err: e }, 'could not record the failure');
           return false;
         });
       if (dead) {

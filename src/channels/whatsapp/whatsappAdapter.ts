@@ -105,7 +105,7 @@ export class WhatsAppAdapter extends BotAdapter {
         last = await this.pacer.run(to, () => this.graph.sendMessage(payload, { to, inboundWamid }));
         await this.statuses
           .recordAccepted(last, to)
-          .catch((err: Error) => log.warn({ sent: last, err: err.message }, 'delivery status not stored'));
+          .catch((err: Error) => log.warn({ sent: last, err }, 'delivery status not stored'));
       }
       responses.push({ id: last });
     }

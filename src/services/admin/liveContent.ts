@@ -39,9 +39,7 @@ export class LiveContent {
 
   /** Loads everything once, then polls. A database that is down leaves the shipped defaults in use. */
   async start(): Promise<void> {
-    await this.store
-      .init()
-      .catch((err: Error) => this.logger.warn({ err: err.message }, 'admin content indexes not built yet'));
+    await this.store.init().catch((err: Error) => this.logger.warn({ err }, 'admin content indexes not built yet'));
     await this.tick(true);
     this.timer = setInterval(() => void this.tick(false), this.options.pollMs);
     this.timer.unref();
@@ -78,7 +76,7 @@ export class LiveContent {
       }
       this.seen = revision ?? this.seen;
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'admin content reload failed; keeping the current content');
+      this.logger.warn({ err }, 'admin content reload failed; keeping the current content');
     }
   }
 

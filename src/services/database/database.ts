@@ -46,10 +46,7 @@ export class Database {
         this.startMonitor();
         return;
       } catch (err) {
-        this.logger.warn(
-          { attempt, retryInMs: delayMs, err: (err as Error).message },
-          'database unreachable, retrying',
-        );
+        this.logger.warn({ attempt, retryInMs: delayMs, err }, 'database unreachable, retrying');
         await sleep(delayMs);
         delayMs = Math.min(delayMs * 2, 5000);
       }
@@ -85,7 +82,7 @@ export class Database {
       if (!this.ready) this.logger.info('database answers again');
       this.ready = true;
     } catch (err) {
-      if (this.ready) this.logger.error({ err: (err as Error).message }, 'database stopped answering');
+      if (this.ready) this.logger.error({ err }, 'database stopped answering');
       this.ready = false;
     } finally {
       clearTimeout(timer);

@@ -24,9 +24,7 @@ export class HandoffEventBus {
   ) {
     this.model = handoffEventModel(connection);
     this.since = now();
-    this.events = new HandoffEvents((err, event) =>
-      logger.error({ err: (err as Error)?.message, event }, 'handoff event listener failed'),
-    );
+    this.events = new HandoffEvents((err, event) => logger.error({ err, event }, 'handoff event listener failed'));
   }
 
   async publish<K extends HandoffEventName>(type: K, handoffId: string, payload: HandoffEventMap[K]): Promise<void> {

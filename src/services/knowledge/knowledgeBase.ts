@@ -188,7 +188,7 @@ export class KnowledgeBase {
     this.loading ??= this.reload()
       .catch((err: Error) => {
         // A stale matcher is better than none; the first load failing leaves the KB empty for this turn.
-        this.logger.warn({ err: err.message }, 'knowledge base reload failed');
+        this.logger.warn({ err }, 'knowledge base reload failed');
       })
       .finally(() => {
         this.loading = undefined;

@@ -54,7 +54,7 @@ export class CustomerLinks {
         const { channelId, conversation, from, type } = context.activity;
         if (type === 'message' && channelId && conversation?.id && from?.id && !AGENT_CHANNELS.has(channelId)) {
           void this.link(from.id, `${channelId}:${conversation.id}`).catch((err: Error) =>
-            this.logger.warn({ err: err.message, conversationId: conversation.id }, 'customer link not recorded'),
+            this.logger.warn({ err, conversationId: conversation.id }, 'customer link not recorded'),
           );
         }
         await next();

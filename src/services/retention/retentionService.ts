@@ -65,7 +65,7 @@ export class RetentionService {
     if (this.options.sweepMinutes <= 0 || this.timer) return;
     const run = () => {
       this.sweep().catch((err: Error) =>
-        this.logger.warn({ err: err.message }, 'retention sweep failed; retrying at the next interval'),
+        this.logger.warn({ err }, 'retention sweep failed; retrying at the next interval'),
       );
     };
     this.timer = setTimeout(() => {
@@ -111,7 +111,7 @@ export class RetentionService {
         created.push(rule.collection);
       } catch (err) {
         this.logger.info(
-          { collection: rule.collection, reason: (err as Error).message },
+          { collection: rule.collection, err },
           'no retention TTL index; the sweep purges this collection',
         );
       }

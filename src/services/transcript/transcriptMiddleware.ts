@@ -47,10 +47,7 @@ export class TranscriptMiddleware implements Middleware {
     this.store
       .commit(batch)
       .catch((err: Error) =>
-        this.logger.error(
-          { conversationId: batch.key, lines: batch.lines.length, err: err.message },
-          'transcript not stored',
-        ),
+        this.logger.error({ conversationId: batch.key, lines: batch.lines.length, err }, 'transcript not stored'),
       );
   }
 }
