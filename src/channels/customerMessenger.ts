@@ -1,5 +1,6 @@
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { CustomerMessenger } from '../services/channels/types';
+import { UpstreamFailedError } from '../services/errors';
 
 /** An adapter that can run a proactive turn on a stored conversation reference. */
 export interface ProactiveAdapter {
@@ -19,7 +20,7 @@ export interface ChannelAdapters {
 }
 
 /** The proactive send could not be delivered to the customer; `cause` says why. */
-export class ProactiveSendError extends Error {
+export class ProactiveSendError extends UpstreamFailedError {
   constructor(
     readonly channelId: string,
     readonly conversationId: string,
@@ -27,6 +28,9 @@ export class ProactiveSendError extends Error {
   ) {
     super(
       `Message to ${channelId} conversation ${conversationId} not delivered: ${(reason as Error)?.message ?? String(reason)}`,
+      "The customer's channel did not accept the message; please retry",
+      'CustomerUnreachable',
+      reason instanceof Error ? { cause: reason } : undefined,
     );
     this.name = 'ProactiveSendError';
   }

@@ -10,6 +10,7 @@ import { isTeamsPrincipalId } from './teamsAgentDirectory';
 import type { AgentsChannel, TeamsChannelStore } from './teamsChannelStore';
 import type { HandoffThread, TeamsThreadStore } from './teamsThreadStore';
 import { escapeTeamsMarkdown } from './markdown';
+import { UpstreamFailedError } from '../../services/errors';
 
 /** Used for proactive Teams calls when MicrosoftAppId is empty (local use: auth is off anyway). */
 export const LOCAL_BOT_APP_ID = 'lotse-local';
@@ -25,12 +26,18 @@ export interface TeamsNotifierOptions {
   instanceId?: string;
 }
 
-export class TeamsPostError extends Error {
+/** Teams did not take a handoff card. */
+export class TeamsPostError extends UpstreamFailedError {
   constructor(
     readonly handoffId: string,
     cause: unknown,
   ) {
-    super(`could not post the card of handoff ${handoffId} to Teams: ${(cause as Error)?.message ?? String(cause)}`);
+    super(
+      `could not post the card of handoff ${handoffId} to Teams: ${(cause as Error)?.message ?? String(cause)}`,
+      undefined,
+      undefined,
+      cause instanceof Error ? { cause } : undefined,
+    );
     this.name = 'TeamsPostError';
   }
 }
