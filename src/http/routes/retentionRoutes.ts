@@ -2,7 +2,8 @@ import type { Request, Response, Server } from 'restify';
 import { requireRole } from './authRoutes';
 import type { AuthService } from '../../services/auth/authService';
 import { ValidationError } from '../../services/errors';
-import { route, RouteModule, sendServiceError } from '../server';
+import { answering } from '../errorPolicy';
+import { route, RouteModule } from '../server';
 import type { RetentionService } from '../../services/retention/retentionService';
 
 /**
@@ -17,15 +18,15 @@ export class RetentionRoutes implements RouteModule {
 
   register(server: Server): void {
     const admin = requireRole(this.auth, 'admin');
-    server.get('/api/admin/customers/:customerId/export', admin, async (req: Request, res: Response) => {
-      try {
+    server.get(
+      '/api/admin/customers/:customerId/export',
+      admin,
+      answering(async (req: Request, res: Response) => {
         const exported = await this.retention.exportCustomer(requireCustomerId(req.params.customerId));
         res.header('Content-Disposition', 'attachment; filename="customer-export.json"');
         res.send(200, exported);
-      } catch (err) {
-        sendServiceError(res, err);
-      }
-    });
+      }),
+    );
     server.del(
       '/api/admin/customers/:customerId',
       admin,
