@@ -73,6 +73,40 @@ export function alreadyTried(text: string): boolean {
   return words.some((w) => ALREADY.has(w)) && words.some((w) => DONE.has(w));
 }
 
+const STILL =
+  /(?:^| )(?:immer noch|immer no|imer noch|imer no|noch immer|no immer|weiterhin|nach wie vor|still|same thing|same problem|same issue|unveraendert|unchanged)(?= |$)/;
+const ALSO_NOT =
+  /(?:^| )(?:a|au|auch|also|too) (?:ned|net|nid|noed|nod|nicht|nich|nix|nichts|not|das nicht|des ned)(?= |$)/;
+const NOTHING = new Set(['nix', 'nichts', 'nuet', 'nut', 'nuescht', 'nothing', 'nischt']);
+const HELPED = new Set([
+  'bracht',
+  'gebracht',
+  'brocht',
+  'brocha',
+  'gnuetzt',
+  'gnutzt',
+  'genuetzt',
+  'genutzt',
+  'geholfen',
+  'gholfe',
+  'gholfen',
+  'helped',
+  'changed',
+]);
+const DIALECT_WORKS = new Set(['gaht', 'goht', 'geit', 'get', 'gehts', 'lauft', 'lueft', 'funktioniert', 'funzt']);
+const DIALECT_NOT = new Set(['noed', 'nod', 'nid', 'nit', 'nich', 'ned', 'net', 'nicht', 'nimmer']);
+
+/**
+ * "Immer no gleich langsam", "Na, hat nix bracht", "Au nöd", "gaht immer no nöd", "still freezing":
+ * after a troubleshooting step, the problem is still there, so the step did not help.
+ */
+export function stillBroken(text: string): boolean {
+  const normalized = normalizeText(text);
+  if (STILL.test(normalized) || ALSO_NOT.test(normalized)) return true;
+  const words = normalized.split(' ');
+  return wordsApart(words, NOTHING, 2, HELPED) || wordsApart(words, DIALECT_WORKS, 3, DIALECT_NOT);
+}
+
 export const FIELDS = ['address', 'name', 'bank', 'email', 'phone'] as const;
 export type Field = (typeof FIELDS)[number];
 

@@ -9,7 +9,7 @@ import type { DialogDeps } from '../dialogDeps';
 import { checkAnswer } from './answers';
 import { detectCues, foldedText } from './cues';
 import type { Expectation } from './expectation';
-import { alreadyTried, describesFault, detectField, detectLostItem } from './matchers';
+import { alreadyTried, describesFault, detectField, detectLostItem, detectProblem, stillBroken } from './matchers';
 import { startsWithNo, yesNo } from './yesNo';
 
 /** Longest message the bot reads; a longer one is politely refused instead of being guessed at. */
@@ -231,13 +231,15 @@ export class TurnInterpreter {
     if (urgent && session.category !== 'lost_or_stolen' && !clean.ok) return { kind: 'urgent', text: trimmed };
     // "Ja, aber jetzt hängt sie beim Login" or "Ja, hab ich schon neu gestartet" after a troubleshooting
     // step: the problem is still there, so a no.
+    // The same after "Hat Ihnen das geholfen?" following an answer: "ja neu gestartet, geht immer noch nicht"
+    // (there a new fault may be a new request, so only "still" and "already tried" count).
+    const troubleshooting = expect?.kind === 'yesNo' && expect.topic === 'technical';
     if (
-      expect?.kind === 'yesNo' &&
-      expect.topic === 'technical' &&
+      (troubleshooting || expect?.helped === true) &&
       !clean.ok &&
       !isQuestion(trimmed) &&
       !REFERENCE.test(trimmed) &&
-      (describesFault(trimmed) || alreadyTried(trimmed))
+      ((troubleshooting && describesFault(trimmed)) || alreadyTried(trimmed) || stillBroken(trimmed))
     ) {
       activity.text = t('conversation:yesNo.no');
       return { kind: 'answer' };
@@ -316,8 +318,10 @@ export class TurnInterpreter {
     if (WITHDRAWAL.test(foldedText(text))) return true;
     const answer = yesNo(text);
     if (answer === 'no') return true;
-    if (!startsWithNo(text) && !/^(?:kein|keine|keinen|nicht|not|no)(?= )/.test(foldedText(text))) return false;
-    return !text.includes('?');
+    if (startsWithNo(text)) return !text.includes('?');
+    if (!/^(?:kein|keine|keinen|nicht|not|no)(?= )/.test(foldedText(text))) return false;
+    // "Kein Internet, am Router blinkt die DSL-Lampe rot" reports a fault; it refuses nothing.
+    return !text.includes('?') && detectProblem(text) === undefined;
   }
 
   private async welcomeBack(context: TurnContext): Promise<void> {
