@@ -9,8 +9,9 @@ import type { DialogDeps } from '../dialogDeps';
 import { checkAnswer } from './answers';
 import { detectCues, foldedText } from './cues';
 import type { Expectation } from './expectation';
-import { alreadyTried, describesFault, detectField, detectLostItem, detectProblem, stillBroken } from './matchers';
-import { startsWithNo, yesNo } from './yesNo';
+import { alreadyTried, describesFault, detectField, detectLostItem, stillBroken } from './matchers';
+import { afterNegation, isNegation } from './negation';
+import { yesNo } from './yesNo';
 
 /** Longest message the bot reads; a longer one is politely refused instead of being guessed at. */
 export const MAX_MESSAGE_CHARS = 1000;
@@ -95,27 +96,6 @@ const PROTEST = new RegExp(
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
 const REFERENCE =
   /\b(?:ticket|vorgang|vorgangsnummer|störungsnummer|stoerungsnummer|auftrag|auftragsnummer|referenz|reference)(?:nummer|nr\.?)? ?:? ?#?[A-Z]{0,3}-?\d{4,12}\b/i;
-/** "Ich habe mich geirrt", "das ist doch nicht so wichtig": the customer takes it back. */
-const WITHDRAWAL = new RegExp(
-  `(?:^| )(?:${[
-    'habe mich geirrt',
-    'hab mich geirrt',
-    'mich vertan',
-    'stimmt doch',
-    'doch nicht',
-    'nicht so wichtig',
-    'lassen sie mal',
-    'lassen sie es',
-    'vergessen sie',
-    'schon gut',
-    'hat sich erledigt',
-    'never mind',
-    'my mistake',
-    'forget it',
-  ]
-    .map((p) => foldTokens(p).join(' '))
-    .join('|')})(?= |$)`,
-);
 const THUMBS_UP = /👍|👌|✅|🙂|😊|👏/u;
 const THUMBS_DOWN = /👎|❌|🙁|😞/u;
 const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', 'iban']);
@@ -252,7 +232,7 @@ export class TurnInterpreter {
     // "Ach nein, ich meinte die Adresse": another field of the same form.
     const field = expect.topic === 'data_change' && SLOT_KINDS.has(expect.kind) ? detectField(trimmed) : undefined;
     if (field) return { kind: 'switch', intent: 'data_change', text: trimmed };
-    if (this.isNegation(expect, trimmed)) return { kind: 'negation', text: afterNegation(trimmed) };
+    if (isNegation(expect, trimmed)) return { kind: 'negation', text: afterNegation(trimmed) };
     if (expect.kind === 'open') return { kind: 'answer' };
     // A description (complaint, disputed charge) may be angry; it may not be a question about something else.
     if (expect.kind === 'text' && trimmed.length >= 5 && yesNo(trimmed) === undefined && !question)
@@ -313,17 +293,6 @@ export class TurnInterpreter {
     return assessment;
   }
 
-  private isNegation(expect: Expectation, text: string): boolean {
-    if (expect.kind === 'yesNo' || expect.acceptsYesNo) return false;
-    if (WITHDRAWAL.test(foldedText(text))) return true;
-    const answer = yesNo(text);
-    if (answer === 'no') return true;
-    if (startsWithNo(text)) return !text.includes('?');
-    if (!/^(?:kein|keine|keinen|nicht|not|no)(?= )/.test(foldedText(text))) return false;
-    // "Kein Internet, am Router blinkt die DSL-Lampe rot" reports a fault; it refuses nothing.
-    return !text.includes('?') && detectProblem(text) === undefined;
-  }
-
   private async welcomeBack(context: TurnContext): Promise<void> {
     const session = await this.deps.sessions.get(context);
     const now = this.deps.clock.now();
@@ -339,13 +308,6 @@ export class TurnInterpreter {
     await context.sendActivity(text);
     return { kind: 'reask' };
   }
-}
-
-/** What follows "Nein, keine Adressänderung." when it says what is wanted instead; empty otherwise. */
-function afterNegation(text: string): string {
-  const sentences = text.split(/[.!;]\s+/);
-  const rest = sentences.slice(1).join('. ').trim();
-  return foldedText(rest).split(' ').filter(Boolean).length >= 3 ? rest : '';
 }
 
 /** The last sentence of a message with at least three words ("Ach, egal. Wann buchen Sie ab?" -> the question). */

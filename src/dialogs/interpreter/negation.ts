@@ -1,0 +1,46 @@
+import { foldTokens } from '../../services/nlu/normalize';
+import type { Expectation } from './expectation';
+import { foldedText } from './cues';
+import { detectProblem } from './matchers';
+import { startsWithNo, yesNo } from './yesNo';
+
+/** "Ich habe mich geirrt", "das ist doch nicht so wichtig": the customer takes it back. */
+const WITHDRAWAL = new RegExp(
+  `(?:^| )(?:${[
+    'habe mich geirrt',
+    'hab mich geirrt',
+    'mich vertan',
+    'stimmt doch',
+    'doch nicht',
+    'nicht so wichtig',
+    'lassen sie mal',
+    'lassen sie es',
+    'vergessen sie',
+    'schon gut',
+    'hat sich erledigt',
+    'never mind',
+    'my mistake',
+    'forget it',
+  ]
+    .map((p) => foldTokens(p).join(' '))
+    .join('|')})(?= |$)`,
+);
+
+/** Whether the message refuses what the step assumed ("Nein, keine Adressänderung", "Ich habe mich geirrt"). */
+export function isNegation(expect: Expectation, text: string): boolean {
+  if (expect.kind === 'yesNo' || expect.acceptsYesNo) return false;
+  if (WITHDRAWAL.test(foldedText(text))) return true;
+  const answer = yesNo(text);
+  if (answer === 'no') return true;
+  if (startsWithNo(text)) return !text.includes('?');
+  if (!/^(?:kein|keine|keinen|nicht|not|no)(?= )/.test(foldedText(text))) return false;
+  // "Kein Internet, am Router blinkt die DSL-Lampe rot" reports a fault; it refuses nothing.
+  return !text.includes('?') && detectProblem(text) === undefined;
+}
+
+/** What follows "Nein, keine Adressänderung." when it says what is wanted instead; empty otherwise. */
+export function afterNegation(text: string): string {
+  const sentences = text.split(/[.!;]\s+/);
+  const rest = sentences.slice(1).join('. ').trim();
+  return foldedText(rest).split(' ').filter(Boolean).length >= 3 ? rest : '';
+}
