@@ -1,11 +1,20 @@
-import { UpstreamFailedError } from '../../services/errors';
+import { ForbiddenError, UnauthorizedError, UpstreamFailedError } from '../../services/errors';
 
-/** A Direct Line token that is missing, forged, expired or for another conversation. */
-export class DirectLineAuthError extends Error {
-  constructor(
-    readonly status: 401 | 403,
-    message: string,
-  ) {
+/** No Direct Line token at all. HTTP 401. */
+export class DirectLineTokenMissingError extends UnauthorizedError {
+  readonly status = 401;
+
+  constructor() {
+    super('A Direct Line token is required');
+    this.name = 'DirectLineTokenMissingError';
+  }
+}
+
+/** A Direct Line token that is forged, expired, revoked or for another conversation. HTTP 403. */
+export class DirectLineAuthError extends ForbiddenError {
+  readonly status = 403;
+
+  constructor(message: string) {
     super(message);
     this.name = 'DirectLineAuthError';
   }

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
-import { DirectLineAuthError } from './errors';
+import { DirectLineAuthError, DirectLineTokenMissingError } from './errors';
 
 export interface DirectLineClaims {
   conversationId: string;
@@ -109,21 +109,21 @@ export class DirectLineTokens {
     return { conversationId, token: `dl1.${body}.${signature}`, expires_in: Math.max(0, exp - nowSeconds) };
   }
 
-  /** Throws DirectLineAuthError (401 missing, 403 forged/expired/other conversation). */
+  /** Throws DirectLineTokenMissingError (401) or DirectLineAuthError (403: forged, expired, other conversation). */
   async verify(
     authorization: string | undefined,
     options: { conversationId?: string; forRefresh?: boolean } = {},
   ): Promise<DirectLineClaims> {
     const match = /^Bearer\s+(dl1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(authorization?.trim() ?? '');
-    if (!authorization) throw new DirectLineAuthError(401, 'A Direct Line token is required');
-    if (!match) throw new DirectLineAuthError(403, 'The Direct Line token is not valid');
+    if (!authorization) throw new DirectLineTokenMissingError();
+    if (!match) throw new DirectLineAuthError('The Direct Line token is not valid');
     const [, body, signature] = match[1].split('.');
     const expected = createHmac('sha256', await this.secret.get())
       .update(`dl1.${body}`)
       .digest();
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
-      throw new DirectLineAuthError(403, 'The Direct Line token is not valid');
+      throw new DirectLineAuthError('The Direct Line token is not valid');
     let claims: DirectLineClaims;
     try {
       const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
@@ -138,21 +138,18 @@ export class DirectLineTokens {
       const started = typeof parsed.s === 'number' ? parsed.s : parsed.e - this.ttlSeconds;
       claims = { conversationId: parsed.c, userId: parsed.u, exp: parsed.e, started };
     } catch {
-      throw new DirectLineAuthError(403, 'The Direct Line token is not valid');
+      throw new DirectLineAuthError('The Direct Line token is not valid');
     }
     const grace = options.forRefresh ? this.refreshGraceSeconds : 0;
     const nowSeconds = this.now() / 1000;
-    if (claims.exp + grace < nowSeconds) throw new DirectLineAuthError(403, 'The Direct Line token has expired');
+    if (claims.exp + grace < nowSeconds) throw new DirectLineAuthError('The Direct Line token has expired');
     if (claims.started + this.maxLifetimeSeconds < nowSeconds)
-      throw new DirectLineAuthError(
-        403,
-        'The Direct Line conversation has reached its lifetime; please start a new one',
-      );
+      throw new DirectLineAuthError('The Direct Line conversation has reached its lifetime; please start a new one');
     if (options.conversationId !== undefined && options.conversationId !== claims.conversationId) {
-      throw new DirectLineAuthError(403, 'The Direct Line token is for another conversation');
+      throw new DirectLineAuthError('The Direct Line token is for another conversation');
     }
     if (this.revocations && (await this.revocations.isRevoked(claims.conversationId)))
-      throw new DirectLineAuthError(403, 'The Direct Line token has been revoked');
+      throw new DirectLineAuthError('The Direct Line token has been revoked');
     return claims;
   }
 }

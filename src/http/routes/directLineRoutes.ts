@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import { jsonBody, RouteModule, sendError, sendServiceError } from '../server';
+import { answering } from '../errorPolicy';
+import { jsonBody, RouteModule, sendError } from '../server';
 import type { DirectLineActivityStore } from '../../channels/directline/activityStore';
 import { DirectLineAdapter } from '../../channels/directline/directLineAdapter';
-import { DirectLineAuthError } from '../../channels/directline/errors';
 import type { DirectLineTokens } from '../../channels/directline/tokenService';
 
 export interface TurnRunner {
@@ -70,28 +70,31 @@ export class DirectLineRoutes implements RouteModule {
 
   register(server: Server): void {
     const base = '/v3/directline';
-    server.post(`${base}/tokens/generate`, async (_req: Request, res: Response) => {
-      try {
+    // Token problems are DirectLineTokenMissingError (401) and DirectLineAuthError (403): the error policy answers.
+    server.post(
+      `${base}/tokens/generate`,
+      answering(async (_req: Request, res: Response) => {
         const conversationId = DirectLineAdapter.newConversationId();
         const userId = `dl_${randomUUID()}`;
         res.send(200, { ...(await this.tokens.issue(conversationId, userId)), userId });
-      } catch (err) {
-        sendServiceError(res, err);
-      }
-    });
+      }),
+    );
 
-    server.post(`${base}/tokens/refresh`, async (req: Request, res: Response) => {
-      await this.guard(res, async () => {
+    server.post(
+      `${base}/tokens/refresh`,
+      answering(async (req: Request, res: Response) => {
         const claims = await this.tokens.verify(req.header('authorization'), { forRefresh: true });
         res.send(200, {
           ...(await this.tokens.issue(claims.conversationId, claims.userId, claims.started)),
           userId: claims.userId,
         });
-      });
-    });
+      }),
+    );
 
-    server.post(`${base}/conversations`, jsonBody, async (req: Request, res: Response) => {
-      await this.guard(res, async () => {
+    server.post(
+      `${base}/conversations`,
+      jsonBody,
+      answering(async (req: Request, res: Response) => {
         const claims = await this.tokens.verify(req.header('authorization'));
         const body = (req.body ?? {}) as { locale?: unknown };
         const locale = typeof body.locale === 'string' && body.locale.length <= 20 ? body.locale : undefined;
@@ -100,22 +103,25 @@ export class DirectLineRoutes implements RouteModule {
           ...(await this.tokens.issue(claims.conversationId, claims.userId, claims.started)),
           referenceGrammarId: '',
         });
-      });
-    });
+      }),
+    );
 
     // Resuming after a reload: Direct Line JS asks for the conversation it knows.
-    server.get(`${base}/conversations/:conversationId`, async (req: Request, res: Response) => {
-      await this.guard(res, async () => {
+    server.get(
+      `${base}/conversations/:conversationId`,
+      answering(async (req: Request, res: Response) => {
         const claims = await this.tokens.verify(req.header('authorization'), {
           conversationId: String(req.params.conversationId),
         });
         await this.start(claims.conversationId, claims.userId, undefined);
         res.send(200, await this.tokens.issue(claims.conversationId, claims.userId, claims.started));
-      });
-    });
+      }),
+    );
 
-    server.post(`${base}/conversations/:conversationId/activities`, jsonBody, async (req: Request, res: Response) => {
-      await this.guard(res, async () => {
+    server.post(
+      `${base}/conversations/:conversationId/activities`,
+      jsonBody,
+      answering(async (req: Request, res: Response) => {
         const claims = await this.tokens.verify(req.header('authorization'), {
           conversationId: String(req.params.conversationId),
         });
@@ -129,11 +135,12 @@ export class DirectLineRoutes implements RouteModule {
           this.bot.run(context),
         );
         res.send(200, { id });
-      });
-    });
+      }),
+    );
 
-    server.get(`${base}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
-      await this.guard(res, async () => {
+    server.get(
+      `${base}/conversations/:conversationId/activities`,
+      answering(async (req: Request, res: Response) => {
         const claims = await this.tokens.verify(req.header('authorization'), {
           conversationId: String(req.params.conversationId),
         });
@@ -141,8 +148,8 @@ export class DirectLineRoutes implements RouteModule {
         if (watermark === undefined) return sendError(res, 400, 'InvalidWatermark', 'watermark must be a whole number');
         const page = await this.store.list(claims.conversationId, watermark);
         res.send(200, { activities: page.activities, watermark: String(page.watermark) });
-      });
-    });
+      }),
+    );
 
     server.post(`${base}/conversations/:conversationId/upload`, async (_req: Request, res: Response) => {
       sendError(res, 400, 'NotSupported', 'Uploads are not supported in this chat');
@@ -155,15 +162,5 @@ export class DirectLineRoutes implements RouteModule {
     if (created)
       await this.adapter.startConversation(conversationId, userId, locale, (context) => this.bot.run(context));
     return created;
-  }
-
-  private async guard(res: Response, work: () => Promise<void>): Promise<void> {
-    try {
-      await work();
-    } catch (err) {
-      if (err instanceof DirectLineAuthError)
-        return sendError(res, err.status, err.status === 401 ? 'Unauthorized' : 'Forbidden', err.message);
-      sendServiceError(res, err);
-    }
   }
 }
