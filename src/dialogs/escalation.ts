@@ -40,7 +40,8 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
   const session = await deps.sessions.get(context);
   const t = await deps.sessions.t(context);
   const lang = await deps.sessions.lang(context);
-  const category = options.category ?? session.category ?? topicOf(deps, context) ?? 'other';
+  const stepTopic = session.expect?.topic && ROUTABLE.has(session.expect.topic) ? session.expect.topic : undefined;
+  const category = options.category ?? session.category ?? stepTopic ?? topicOf(deps, context) ?? 'other';
   const reason: HandoffReason = category === 'lost_or_stolen' ? 'urgent' : options.reason;
   // A supervisor asked for in this very message counts, whichever dialog handed over.
   const askedForSupervisor =

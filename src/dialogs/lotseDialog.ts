@@ -189,6 +189,8 @@ export abstract class LotseDialog extends ComponentDialog {
   /** A person now; inside the urgent lane the blocking advice comes first. */
   protected async handOffNow(ctx: TurnContext, decision: Extract<Decision, { kind: 'handoff' }>): Promise<void> {
     const session = await this.deps.sessions.get(ctx);
+    // A person asked for at a troubleshooting step is about that request.
+    const topic = session.expect?.topic;
     session.expect = undefined;
     if (decision.urgent) {
       const t = await this.deps.sessions.t(ctx);
@@ -207,7 +209,7 @@ export abstract class LotseDialog extends ComponentDialog {
     }
     await handOff(this.deps, ctx, {
       reason: decision.urgent ? 'urgent' : decision.reason,
-      ...(decision.urgent ? { category: 'lost_or_stolen' as const } : {}),
+      ...(decision.urgent ? { category: 'lost_or_stolen' as const } : topic ? { category: topic } : {}),
       needsSupervisor: decision.needsSupervisor,
     });
   }

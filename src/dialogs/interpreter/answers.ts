@@ -54,7 +54,10 @@ export function checkAnswer(expect: Expectation, text: string, now: Date, i18n: 
       return yesNo(text) !== undefined ? { ok: true } : { ok: false };
     case 'choice':
       // "Nein, keine Adressänderung" names the field only to refuse it.
-      if (startsWithNo(text) || /^(?:kein|keine|keinen|nicht)(?= )/.test(normalizeText(text))) return { ok: false };
+      // "Kein Internet" at "Was funktioniert nicht?" is the problem itself, though.
+      if (startsWithNo(text)) return { ok: false };
+      if (expect.matcher !== 'problem' && /^(?:kein|keine|keinen|nicht)(?= )/.test(normalizeText(text)))
+        return { ok: false };
       return expect.matcher && MATCHERS[expect.matcher](text) !== undefined ? { ok: true } : { ok: false };
     case 'open':
       return expect.acceptsYesNo && yesNo(text) !== undefined ? { ok: true } : { ok: false };
