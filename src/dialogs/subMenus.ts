@@ -36,13 +36,49 @@ export function pickOption(menu: Menu, text: string): MenuOption | undefined {
   const digit = /^(\d)[.)]?$/.exec(raw)?.[1];
   const normalized = normalizeText(raw);
   if (!normalized && !digit) return undefined;
-  return menu.options.find(
+  const exact = menu.options.find(
     (o) =>
       o.digit === digit ||
       o.id === raw ||
       normalizeText(o.label.de) === normalized ||
       normalizeText(o.label.en) === normalized,
   );
+  return exact ?? namedOption(menu, normalized);
+}
+
+/** Words that add nothing to a bare topic name ("Technisches Problem", "Frage zur Rechnung" aside). */
+const GENERIC = new Set([
+  'problem',
+  'probleme',
+  'frage',
+  'fragen',
+  'anfrage',
+  'thema',
+  'question',
+  'problems',
+  'issue',
+  'help',
+  'hilfe',
+  'bitte',
+  'please',
+]);
+/** Shared start a word needs with a label's first word ("rechnung"/"rechnungen", "technisches"/"technik"). */
+const STEM = 5;
+
+/**
+ * A bare topic name that is not the exact label: "Rechnung" for "Rechnungen", "Technisches Problem"
+ * for "Technik", "Invoice" for "Invoices". Only one word (and a generic one): "Rechnung zu hoch" is a
+ * question for the knowledge base, not a menu choice.
+ */
+function namedOption(menu: Menu, normalized: string): MenuOption | undefined {
+  const words = normalized.split(' ').filter(Boolean);
+  const named = words.length === 1 || (words.length === 2 && GENERIC.has(words[1]));
+  if (!named || words[0].length < STEM) return undefined;
+  const stem = words[0].slice(0, STEM);
+  const matches = menu.options.filter((o) =>
+    [o.label.de, o.label.en].some((label) => normalizeText(label).split(' ')[0]?.startsWith(stem)),
+  );
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** The part of a sub-menu option id after the menu id: "technical-internet" -> "internet". */

@@ -41,7 +41,9 @@ export function luhnValid(digits: string): boolean {
 export function containsCardNumber(text: string): boolean {
   for (const match of text.matchAll(CARD_CANDIDATE)) {
     const digits = match[0].replace(/[ -]/g, '');
-    if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) return true;
+    // No payment card number starts with 0 ("0049 171 2345678" is a phone number) or follows a "+".
+    const phoneLike = digits.startsWith('0') || text[(match.index ?? 0) - 1] === '+';
+    if (!phoneLike && digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) return true;
   }
   return false;
 }
