@@ -7,7 +7,7 @@ import type { DialogDeps } from './dialogDeps';
 import type { Phrase, PhraseChoice } from './interpreter/expectation';
 import type { Question } from './lotseDialog';
 import { LINE_BREAK } from './replies';
-import { loadMenu, menuChoices, optionLabel, pickOption } from './subMenus';
+import { loadMenu, menuChoices, optionLabel, namesOption, pickOption } from './subMenus';
 
 export type Mode =
   | 'start'
@@ -189,7 +189,8 @@ export class MainMenu {
       text.trim() === option.digit ||
       text.trim() === option.id ||
       normalized === normalizeText(option.label.de) ||
-      normalized === normalizeText(option.label.en)
+      normalized === normalizeText(option.label.en) ||
+      namesOption(option, text)
     );
   }
 

@@ -70,7 +70,7 @@ const STEM = 5;
  * for "Technik", "Invoice" for "Invoices". Only one word (and a generic one): "Rechnung zu hoch" is a
  * question for the knowledge base, not a menu choice.
  */
-function namedOption(menu: Menu, normalized: string): MenuOption | undefined {
+function namedOption(menu: Pick<Menu, 'options'>, normalized: string): MenuOption | undefined {
   const words = normalized.split(' ').filter(Boolean);
   const named = words.length === 1 || (words.length === 2 && GENERIC.has(words[1]));
   if (!named || words[0].length < STEM) return undefined;
@@ -84,4 +84,9 @@ function namedOption(menu: Menu, normalized: string): MenuOption | undefined {
 /** The part of a sub-menu option id after the menu id: "technical-internet" -> "internet". */
 export function optionPath(option: MenuOption, menuId: string): string {
   return option.id.startsWith(`${menuId}-`) ? option.id.slice(menuId.length + 1) : option.id;
+}
+
+/** True when the text only names this option loosely ("Rechnung" for "Rechnungen"): it carries no request. */
+export function namesOption(option: MenuOption, text: string): boolean {
+  return namedOption({ options: [option] }, normalizeText(text.trim())) === option;
 }
