@@ -292,8 +292,9 @@ const NAME_LEAD =
   /^(ich hei(ss|ß)e|mein name ist|mein name lautet|name\s*:|ich bin|my name is|i am|i'm|hier ist|hier spricht)\s+/i;
 const NAME_SHAPE = /^[\p{L}][\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,4}$/u;
 
+// "heiße jetzt Anna Schmidt statt Anna Becker": the new name, not the old one after "statt".
 const NAME_INSIDE =
-  /(?:name (?:ist|lautet)|hei(?:ss|ß)e|my name is|i am)\s+([\p{L}][\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,3})/iu;
+  /(?:name (?:ist|lautet|is)|neuer name:|new name:|hei(?:ss|ß)e(?: jetzt| nun| ab sofort| neu)?|my name is|i am)\s+([\p{L}][\p{L}'.-]*(?: (?!statt |anstatt |instead |und |and )[\p{L}][\p{L}'.-]*){1,3})/iu;
 
 /** A name named inside a longer message ("…, mein neuer Name ist Julia Wagner"). */
 export function extractName(text: string): string | undefined {
