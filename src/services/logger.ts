@@ -1,4 +1,5 @@
 import pino, { Logger } from 'pino';
+import { maskSensitive } from './privacy/masking';
 
 export type { Logger } from 'pino';
 
@@ -15,7 +16,9 @@ export function serializeError(err: unknown): unknown {
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(full)) {
     if (CREDENTIAL_LIKE.test(key)) continue;
-    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) kept[key] = value;
+    // An error message may quote customer text ("invalid IBAN DE89 3704 …"): masked like any stored text.
+    if (typeof value === 'string') kept[key] = maskSensitive(value);
+    else if (value === null || ['number', 'boolean'].includes(typeof value)) kept[key] = value;
   }
   if (err.cause instanceof Error) kept.cause = serializeError(err.cause);
   return kept;
