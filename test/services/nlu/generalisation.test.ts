@@ -55,4 +55,23 @@ describe('triage beyond the phrasings it was written for', () => {
     expect(levelOf('Totale Lügenbande seid ihr.')).toBe(2);
     expect(levelOf('Mein Vertragsende ist im März.')).toBe(0);
   });
+
+  it('finds the topic in a formal letter, in lowercase chat, among emoji and in Swiss or Austrian writing', () => {
+    expect(
+      intentOf(
+        'Sehr geehrte Damen und Herren, nach einem Umzug nach Wien bitte ich Sie, meine Bankverbindung auf das neue Konto bei meiner Hausbank umzustellen.',
+      ),
+    ).toBe('data_change');
+    expect(intentOf('handy zeigt kein netz mehr seit dem update was tun')).toBe('technical');
+    expect(intentOf('🔥 rechnung doppelt so hoch wie sonst 😡')).toBe('billing');
+    expect(intentOf('Grüezi, wie chan ich mis Abo uf es günschtigers wächsle?')).toBe('general');
+    expect(intentOf('Heast, wo is de nächste Filiale in Graz?')).toBe('general');
+    expect(intentOf('Meine Frau hat ihre Geldbörse mit der Bankomatkarte im Bus verloren.')).toBe('lost_or_stolen');
+  });
+
+  it('hears outrage without a swear word as irate, civil impatience as annoyed and a harmless curse as calm', () => {
+    expect(levelOf('Ich bin außer mir vor Zorn, das ist eine bodenlose Dreistigkeit!')).toBe(2);
+    expect(levelOf('Mit freundlichen Grüßen und schwindender Geduld: wann kommt endlich der Techniker?')).toBe(1);
+    expect(levelOf('Verflixt, ich finde die PUK nicht. Wo steht die?')).toBe(0);
+  });
 });
