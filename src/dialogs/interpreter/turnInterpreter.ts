@@ -185,7 +185,9 @@ export class TurnInterpreter {
       assessment.intent.intent === 'lost_or_stolen' ||
       (LOST_WORDS.test(folded) && detectLostItem(trimmed) !== undefined);
 
-    if (cues.has('thanks') && !clean.ok && !cues.has('person') && !cues.has('supervisor')) {
+    // "ok verstanden, passt" after an answer is an acknowledgement, never a description of a complaint.
+    const acknowledges = expect?.kind === 'text' && isAcknowledgement(folded);
+    if ((cues.has('thanks') || acknowledges) && !clean.ok && !cues.has('person') && !cues.has('supervisor')) {
       if (expect && isForm(expect)) return this.reply(context, `${t('conversation:interpreter.welcome')}`);
       return { kind: 'thanks' };
     }
@@ -346,6 +348,18 @@ export async function searchQuestion(
     }
   }
   return found;
+}
+
+const ACK_WORDS = new Set(
+  'ok okay oke verstanden passt alles klar gut super danke aha ah achso so jo ja na dann eh scho schon understood got it i see fine alright thanks merci'.split(
+    ' ',
+  ),
+);
+
+/** Only words of acknowledgement ("ok verstanden, passt", "aha, alles klar"). */
+function isAcknowledgement(folded: string): boolean {
+  const words = folded.split(' ').filter(Boolean);
+  return words.length > 0 && words.length <= 6 && words.every((w) => ACK_WORDS.has(w));
 }
 
 /** A question rather than a statement: a question mark, or a question word first. */
