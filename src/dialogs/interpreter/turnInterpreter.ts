@@ -350,10 +350,11 @@ export async function searchQuestion(
   return found;
 }
 
+// Folded like the message ("passt" -> "past").
 const ACK_WORDS = new Set(
-  'ok okay oke verstanden passt alles klar gut super danke aha ah achso so jo ja na dann eh scho schon understood got it i see fine alright thanks merci'.split(
-    ' ',
-  ),
+  'ok okay oke verstanden passt alles klar gut super danke aha ah achso so jo ja na dann eh scho schon understood got it i see fine alright thanks merci'
+    .split(' ')
+    .map((w) => foldTokens(w).join(' ')),
 );
 
 /** Only words of acknowledgement ("ok verstanden, passt", "aha, alles klar"). */
