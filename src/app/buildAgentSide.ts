@@ -10,6 +10,8 @@ import type { Config } from '../config';
 import type { HandoffService } from '../services/handoff/handoffService';
 import type { I18nService } from '../services/i18n/i18nService';
 import type { Logger } from '../services/logger';
+import { TeamsTrainingChat } from '../services/training/teamsTrainingChat';
+import { buildTraining } from './buildTraining';
 
 export interface AgentSide {
   bot: AgentBot;
@@ -48,6 +50,13 @@ export function buildAgentSide(
     i18n,
     language: config.defaultLanguage,
     logger,
+    training: new TeamsTrainingChat(
+      buildTraining(config, connection, i18n),
+      i18n,
+      config.teamsTenantId,
+      logger,
+      config.defaultLanguage,
+    ),
   });
   return { bot, notifier, bound: binding !== undefined };
 }

@@ -16,6 +16,7 @@ import { MessagesRoute } from '../http/routes/messagesRoute';
 import { MetaRoutes } from '../http/routes/metaRoutes';
 import { OpenApiRoutes } from '../http/routes/openApiRoutes';
 import { RetentionRoutes } from '../http/routes/retentionRoutes';
+import { TrainingRoutes } from '../http/routes/trainingRoutes';
 import { WebChatRoutes } from '../http/routes/webChatRoutes';
 import { WhatsAppRoutes } from '../http/routes/whatsappRoutes';
 import { createServer } from '../http/server';
@@ -29,6 +30,7 @@ import type { Metrics } from '../services/metrics';
 import type { RetentionService } from '../services/retention/retentionService';
 import type { AdminSide } from './buildAdmin';
 import type { CustomerChannels } from './buildChannels';
+import { buildTraining } from './buildTraining';
 
 export interface HttpParts {
   config: Config;
@@ -76,6 +78,7 @@ export function buildHttp(parts: HttpParts): Http {
       new RetentionRoutes(auth, parts.retention),
       new HandoffRoutes(auth, parts.handoffs),
       new AgentDeskRoutes(i18n),
+      new TrainingRoutes(auth, buildTraining(config, connection, i18n)),
       new AdminRoutes(auth, parts.admin.adminContent, parts.admin.faqs, parts.admin.preview),
       new AdminPageRoutes(i18n),
       new MetaRoutes(auth),

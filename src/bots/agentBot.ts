@@ -45,6 +45,8 @@ export interface AgentBotDeps {
   /** Language of everything agents read. */
   language: 'de' | 'en';
   logger: Logger;
+  /** Practice in a personal chat ("training"); true when it took the activity. */
+  training?: { handle(context: TurnContext): Promise<boolean> };
 }
 
 type ClaimOutcome =
@@ -79,6 +81,7 @@ export class AgentBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const log = this.deps.logger.child({ conversationId: context.activity.conversation?.id, channel: 'msteams' });
     context.turnState.set(TURN_LOGGER, log);
+    if (this.deps.training && (await this.deps.training.handle(context))) return;
     const place = this.placeOf(context);
     if (!place.ok) {
       // Another team, another tenant, a personal chat, or no binding at all: nothing here is an agent.
