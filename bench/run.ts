@@ -68,6 +68,9 @@ function lotseEnv(mongo: LocalMongo, db: string): Record<string, string> {
     MicrosoftAppPassword: '',
     RATE_LIMIT_PER_MINUTE: '0',
     ADMIN_API_TOKEN: '',
+    // Each run starts on an empty database: indexing the knowledge phrasings with the embedding model
+    // (once per database in production) would be measured as load.
+    EMBEDDINGS: 'off',
   };
 }
 

@@ -73,6 +73,14 @@ export interface Config {
   allowUnauthenticated: boolean;
   /** Seconds a local Direct Line conversation's tokens may be refreshed for, in total. */
   directLineMaxLifetimeSeconds: number;
+  /** Embeddings for meaning-based knowledge search: an OpenAI-compatible endpoint, or the embedded model. */
+  embeddings: {
+    /** "auto": the endpoint when EMBEDDINGS_URL is set, else the embedded model when installed; "off": classical only. */
+    mode: 'auto' | 'off';
+    url: string;
+    model: string;
+    apiKey: string;
+  };
   /** Said loudly at start: settings that turned a protection or a feature off. */
   startWarnings: string[];
   /** Seconds between queue updates to a waiting customer (at most one per interval). */
@@ -217,6 +225,12 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: { kind: 'none' },
     allowUnauthenticated: r.boolean('ALLOW_UNAUTHENTICATED', false),
     directLineMaxLifetimeSeconds: r.integer('DIRECT_LINE_MAX_LIFETIME_SECONDS', 86_400, 300, 604_800),
+    embeddings: {
+      mode: r.oneOf('EMBEDDINGS', 'auto', ['auto', 'off'] as const),
+      url: r.url('EMBEDDINGS_URL', ''),
+      model: r.string('EMBEDDINGS_MODEL', 'multilingual-e5-small'),
+      apiKey: r.string('EMBEDDINGS_API_KEY'),
+    },
     startWarnings: [],
   };
   const trustProxy = parseTrustProxy(r.string('TRUST_PROXY'));

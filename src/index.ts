@@ -20,6 +20,7 @@ import type { CustomerMessenger } from './services/channels/types';
 import { MongoContentProvider } from './services/content/mongoContentProvider';
 import { Database } from './services/database/database';
 import { resolveDatabase } from './services/database/resolveDatabase';
+import { buildSemanticRanker, resolveEmbeddings } from './app/buildEmbeddings';
 import type { HandoffSettingsSource } from './services/handoff/businessHours';
 import { HandoffService } from './services/handoff/handoffService';
 import { I18nService } from './services/i18n/i18nService';
@@ -101,7 +102,8 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
       sweepIntervalMs: Math.min(5000, config.handoffUpdateIntervalSeconds * 500),
     },
   });
-  const knowledge = new KnowledgeBase(connection, logger);
+  const semantic = buildSemanticRanker(config, connection, logger);
+  const knowledge = new KnowledgeBase(connection, logger, semantic ? { semantic } : {});
   const triage = new TriageService();
   const requests = new ServiceRequestService(connection, () => clock.now());
   const { bot: customerBot } = buildCustomerConversation({
@@ -135,6 +137,8 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const { liveContent } = admin;
   const { server, messages } = buildHttp({
     config,
+    // Without the model the knowledge search answers classically: reduced, not down.
+    ...(semantic ? { degraded: () => (semantic.ready ? [] : ['embeddings']) } : {}),
     connection,
     database,
     logger,
@@ -209,7 +213,8 @@ async function main(): Promise<void> {
   // WhatsApp conversation ids are phone numbers; no log line leaves the process with one in clear.
   const logger = createLogger(config.logLevel, maskingDestination(process.stdout));
   const db = await resolveDatabase(config.mongodbUri, config.dataDir, logger);
-  const app = buildApp(config, db.uri, logger);
+  const model = await resolveEmbeddings(config, logger);
+  const app = buildApp(model.config, db.uri, logger);
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, () => resolve()));
   logger.info({ port: config.port, host: config.host, url: config.publicUrl }, 'Lotse is listening');
   for (const warning of config.startWarnings) {
@@ -224,6 +229,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.stop();
+    await model.stop();
     await db.stop();
     logger.info('stopped');
     process.exit(0);

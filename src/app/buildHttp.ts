@@ -34,6 +34,8 @@ import { buildTraining } from './buildTraining';
 
 export interface HttpParts {
   config: Config;
+  /** Reduced parts for /readyz. */
+  degraded?: () => string[];
   connection: Connection;
   database: Database;
   logger: Logger;
@@ -70,6 +72,7 @@ export function buildHttp(parts: HttpParts): Http {
     logger,
     metrics,
     isReady: () => database.isReady(),
+    ...(parts.degraded ? { degraded: parts.degraded } : {}),
     rateLimitPerMinute: config.rateLimitPerMinute,
     trustProxy: config.trustProxy,
     modules: [

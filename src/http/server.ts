@@ -15,6 +15,8 @@ export interface ServerOptions {
   logger: Logger;
   metrics: Metrics;
   isReady: () => boolean | Promise<boolean>;
+  /** Parts that run in a reduced way without being down (e.g. "embeddings": classical search only). */
+  degraded?: () => string[];
   modules: RouteModule[];
   /** Requests a minute per client on the API and Direct Line routes; 0 turns the limit off. */
   rateLimitPerMinute?: number;
@@ -145,7 +147,11 @@ export function createServer(options: ServerOptions): Server {
   server.get('/readyz', async (_req: Request, res: Response) => {
     const ready = await options.isReady();
     options.metrics.databaseUp.set(ready ? 1 : 0);
-    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
+    const degraded = ready ? (options.degraded?.() ?? []) : [];
+    res.send(ready ? 200 : 503, {
+      status: ready ? (degraded.length > 0 ? 'degraded' : 'ready') : 'database unavailable',
+      ...(degraded.length > 0 ? { degraded } : {}),
+    });
   });
   server.get('/metrics', async (_req: Request, res: Response) => {
     const body = await options.metrics.registry.metrics();

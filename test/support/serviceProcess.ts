@@ -19,7 +19,14 @@ export async function startServiceProcess(env: Record<string, string>, port: num
   // of its own, so a SIGKILL to the launcher would leave the real service running as an orphan.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '--disable-warning=DEP0111', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '--disable-warning=DEP0111',
+      LOG_LEVEL: 'warn',
+      EMBEDDINGS: 'off',
+      PORT: String(port),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

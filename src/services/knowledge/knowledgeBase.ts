@@ -10,7 +10,8 @@ import {
   knowledgePackStateModel,
 } from './knowledgeModel';
 import { PackSyncResult, syncKnowledgePack } from './packSeeder';
-import { ALTERNATIVE_SCORE, decideSearch } from './searchDecision';
+import { decideSearch } from './searchDecision';
+import { semanticPick, type SemanticRanker } from './semanticRanker';
 
 export interface KnowledgeAnswer {
   id: string;
@@ -53,7 +54,10 @@ export interface KnowledgeBaseOptions {
   packDir?: string;
   /** The pack itself, instead of reading packDir (tests). */
   pack?: readonly PackEntry[];
+  /** Meaning-based ranking, consulted when the classical decision is not confident. */
+  semantic?: SemanticRanker;
 }
+
 
 /**
  * Routine answers from the knowledge base in MongoDB. Active entries are loaded into an in-memory
@@ -113,7 +117,10 @@ export class KnowledgeBase {
     const signature = JSON.stringify(
       entries.map((e) => [e.id, e.key, e.category, e.questions, e.answer.de === '', e.answer.en === '']),
     );
-    if (signature !== this.signature) this.matcher = new KnowledgeMatcher(entries);
+    if (signature !== this.signature) {
+      this.matcher = new KnowledgeMatcher(entries);
+      void this.options.semantic?.index(entries);
+    }
     this.signature = signature;
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.byKey = new Map(entries.filter((e) => e.key).map((e) => [e.key as string, e]));
@@ -148,11 +155,18 @@ export class KnowledgeBase {
    */
   async search(text: string, lang: 'de' | 'en'): Promise<KnowledgeSearch> {
     await this.fresh();
-    const decision = decideSearch(this.matcher.match(text, { minScore: ALTERNATIVE_SCORE, limit: 3 }));
+    const hits = this.matcher.match(text, { minScore: 0, limit: 3 });
+    const decision = decideSearch(hits);
     const toAnswer = (hit: KnowledgeMatch): KnowledgeAnswer[] => {
       const entry = this.byId.get(hit.id);
       return entry ? [this.toAnswer(entry, lang, hit.score)] : [];
     };
+    // Only an uncertain turn asks the model: confident ones stay within the classical path's cost.
+    const semantic = decision.confident ? undefined : await semanticPick(this.options.semantic, text, hits);
+    if (semantic) {
+      const [answer] = toAnswer(semantic);
+      if (answer) return { best: answer, confident: true, alternatives: [] };
+    }
     const [best] = decision.best ? toAnswer(decision.best) : [];
     if (!best) return { confident: false, alternatives: [] };
     return { best, confident: decision.confident, alternatives: decision.alternatives.flatMap(toAnswer) };

@@ -1,0 +1,137 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Database } from '../../../src/services/database/database';
+import { HttpEmbedder } from '../../../src/services/embeddings/embedder';
+import type { PackEntry } from '../../../src/services/knowledge/contentPack';
+import { KnowledgeBase } from '../../../src/services/knowledge/knowledgeBase';
+import { SemanticRanker } from '../../../src/services/knowledge/semanticRanker';
+import { createLogger } from '../../../src/services/logger';
+import { testMongoUri } from '../../support/testDb';
+
+const logger = createLogger('silent');
+
+// Two entries the words cannot tell apart for "Frage zur Rechnung"; the (fake) model says it is the second.
+const PACK = [
+  {
+    id: 'billing.one',
+    category: 'billing',
+    questions: { de: ['Frage zur Rechnung eins'], en: [] },
+    answer: { de: 'Antwort eins.', en: '' },
+  },
+  {
+    id: 'billing.two',
+    category: 'billing',
+    questions: { de: ['Frage zur Rechnung zwei'], en: [] },
+    answer: { de: 'Antwort zwei.', en: '' },
+  },
+] as unknown as PackEntry[];
+
+function vectorFor(text: string): number[] {
+  if (text.includes('zwei') || text === 'Frage zur Rechnung') return [1, 0.05, 0];
+  if (text.includes('eins')) return [0, 1, 0];
+  return [0, 0, 1];
+}
+
+/** An OpenAI-compatible embeddings endpoint on loopback that counts what it was asked to embed. */
+class FakeModel {
+  embedded: string[] = [];
+  down = false;
+  private server?: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        if (this.down) {
+          res.writeHead(503).end();
+          return;
+        }
+        const input = (JSON.parse(body) as { input: string[] }).input;
+        this.embedded.push(...input);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ data: input.map((t, index) => ({ index, embedding: vectorFor(t) })) }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server?.close(() => resolve()));
+  }
+}
+
+let database: Database;
+let model: FakeModel;
+let url: string;
+
+beforeAll(async () => {
+  database = new Database(testMongoUri('sem'), logger);
+  await database.connect();
+  model = new FakeModel();
+  url = await model.start();
+});
+afterAll(async () => {
+  await model.stop();
+  await database.close();
+});
+
+async function knowledgeWithModel(): Promise<{ kb: KnowledgeBase; ranker: SemanticRanker }> {
+  const embedder = new HttpEmbedder({ url, model: 'fake', retryAfterMs: 60_000 }, logger);
+  const ranker = new SemanticRanker(database.connection, embedder, logger);
+  const kb = new KnowledgeBase(database.connection, logger, { pack: PACK, semantic: ranker });
+  await kb.seed();
+  // The index is built in the background after a load; a search uses it once it is there.
+  await ranker.indexed();
+  return { kb, ranker };
+}
+
+describe('knowledge search with an embedding model', () => {
+  it('without the model the words alone cannot decide and offer both entries', async () => {
+    const kb = new KnowledgeBase(database.connection, logger, { pack: PACK });
+    await kb.seed();
+    const found = await kb.search('Frage zur Rechnung', 'de');
+    expect(found.confident).toBe(false);
+    expect(found.alternatives.map((a) => a.key).sort()).toEqual(['billing.one', 'billing.two']);
+  });
+
+  it('with the model the entry it is sure of answers at once', async () => {
+    const { kb, ranker } = await knowledgeWithModel();
+    expect(ranker.ready).toBe(true);
+    const found = await kb.search('Frage zur Rechnung', 'de');
+    expect(found.confident).toBe(true);
+    expect(found.best?.text).toBe('Antwort zwei.');
+  });
+
+  it('embeds each stored phrasing once: a second instance reads the vectors from MongoDB', async () => {
+    await knowledgeWithModel();
+    model.embedded = [];
+    const { kb } = await knowledgeWithModel();
+    expect(model.embedded).toEqual([]);
+    await kb.search('Frage zur Rechnung', 'de');
+    expect(model.embedded).toEqual(['Frage zur Rechnung']);
+  });
+
+  it('never answers from the model alone: an entry the words do not name is not picked', async () => {
+    const { kb } = await knowledgeWithModel();
+    const found = await kb.search('Wie wird das Wetter morgen?', 'de');
+    expect(found.confident).toBe(false);
+  });
+
+  it('when the model is away the search answers classically, without waiting for it again', async () => {
+    const { kb, ranker } = await knowledgeWithModel();
+    model.down = true;
+    try {
+      const first = await kb.search('Frage zur Rechnung', 'de');
+      expect(first.confident).toBe(false);
+      expect(first.alternatives).toHaveLength(2);
+      expect(ranker.ready).toBe(false);
+      model.embedded = [];
+      await kb.search('Frage zur Rechnung', 'de');
+      expect(model.embedded).toEqual([]);
+    } finally {
+      model.down = false;
+    }
+  });
+});
