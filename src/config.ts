@@ -66,6 +66,10 @@ export interface Config {
   teamsSupervisorIds: string[];
   /** The agents' Teams tenant and team; both empty: the Teams agent side is off. */
   teamsTenantId: string;
+  /** OpenID metadata for Teams tab SSO tokens (default: the agents' tenant at login.microsoftonline.com). */
+  teamsSsoOpenIdMetadataUrl: string;
+  /** Minutes after which a waiting customer who has left (no reads, closed window) is abandoned; 0 = never. */
+  abandonAfterMinutes: number;
   teamsAgentTeamId: string;
   /** Proxies whose X-Forwarded-For names the client (rate limits per customer behind a load balancer). */
   trustProxy: TrustProxy;
@@ -221,6 +225,8 @@ export function loadConfig(env: Env = process.env): Config {
       .filter((id) => id !== '')
       .map((id) => id.toLowerCase()),
     teamsTenantId: r.string('TEAMS_TENANT_ID').toLowerCase(),
+    teamsSsoOpenIdMetadataUrl: r.url('TEAMS_SSO_OPENID_METADATA_URL', ''),
+    abandonAfterMinutes: r.integer('ABANDON_AFTER_MINUTES', 30, 0, 1440),
     teamsAgentTeamId: r.string('TEAMS_AGENT_TEAM_ID'),
     trustProxy: { kind: 'none' },
     allowUnauthenticated: r.boolean('ALLOW_UNAUTHENTICATED', false),

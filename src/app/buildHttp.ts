@@ -30,6 +30,7 @@ import type { Metrics } from '../services/metrics';
 import type { RetentionService } from '../services/retention/retentionService';
 import type { AdminSide } from './buildAdmin';
 import type { CustomerChannels } from './buildChannels';
+import { buildTeamsSso } from './buildTeamsSso';
 import { buildTraining } from './buildTraining';
 
 export interface HttpParts {
@@ -82,6 +83,7 @@ export function buildHttp(parts: HttpParts): Http {
       new HandoffRoutes(auth, parts.handoffs),
       new AgentDeskRoutes(i18n),
       new TrainingRoutes(auth, buildTraining(config, connection, i18n)),
+      ...buildTeamsSso(config, connection, auth),
       new AdminRoutes(auth, parts.admin.adminContent, parts.admin.faqs, parts.admin.preview),
       new AdminPageRoutes(i18n),
       new MetaRoutes(auth),

@@ -51,6 +51,8 @@ function safeEqual(a: string, b: string): boolean {
 export class AuthService {
   private readonly model: Model<ApiUserDoc>;
   private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+  /** Desk sessions from Teams tab SSO, when configured. */
+  private sessions?: { principalFor(token: string): Promise<Principal | null> };
 
   constructor(
     connection: Connection,
@@ -65,6 +67,7 @@ export class AuthService {
     if (this.bootstrapAdminToken && safeEqual(token, this.bootstrapAdminToken)) {
       return { id: 'bootstrap-admin', name: 'Admin', role: 'admin' };
     }
+    if (this.sessions && token.startsWith('lotse_sso_')) return this.sessions.principalFor(token);
     const hash = hashToken(token);
     const cached = this.cache.get(hash);
     if (cached && cached.until > Date.now()) return cached.principal;
@@ -73,6 +76,11 @@ export class AuthService {
     this.cache.set(hash, { principal, until: Date.now() + this.cacheMs });
     if (this.cache.size > 10000) this.cache.clear();
     return principal;
+  }
+
+  /** Accepts desk session tokens issued by Teams tab SSO besides API tokens. */
+  useSessions(sessions: { principalFor(token: string): Promise<Principal | null> }): void {
+    this.sessions = sessions;
   }
 
   /** Creates a user and returns its token; the token is shown once and never stored in clear. */
