@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { trimTrailing } from '../text/trim';
 
 /**
  * Text embeddings behind one interface: the embedded model server started with `npm start`, or any
@@ -49,7 +50,7 @@ export class HttpEmbedder implements Embedder {
   async embed(texts: string[], timeoutMs = this.options.timeoutMs ?? 300): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
     try {
-      const response = await fetch(`${this.options.url.replace(/\/+$/, '')}/embeddings`, {
+      const response = await fetch(`${trimTrailing(this.options.url, '/')}/embeddings`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
