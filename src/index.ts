@@ -7,6 +7,7 @@ import type { Server } from 'restify';
 import { buildAdmin } from './app/buildAdmin';
 import { buildAgentSide } from './app/buildAgentSide';
 import { buildChannels, revokeDirectLineTokens } from './app/buildChannels';
+import { buildAbandonment } from './app/buildAbandonment';
 import { buildHttp } from './app/buildHttp';
 import { buildWhatsAppInbound } from './app/buildWhatsAppInbound';
 import { bounded } from './app/bounded';
@@ -135,6 +136,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   );
   const admin = buildAdmin({ config, connection, contentStore, content, i18n, knowledge, triage, clock, logger });
   const { liveContent } = admin;
+  const abandonment = buildAbandonment(config, connection, handoffs, logger);
   const { server, messages } = buildHttp({
     config,
     // Without the model the knowledge search answers classically: reduced, not down.
@@ -172,12 +174,14 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
         .catch((err: Error) => logger.error({ err }, 'open handoffs could not be marked'));
       whatsappInbound.start();
       handoffs.start();
+      abandonment.sweeper.start();
       // Without the agents' team bound no card goes anywhere.
       if (agents.bound) agents.notifier.start();
       retention.start();
     },
     async stop() {
       handoffs.stop();
+      abandonment.sweeper.stop();
       agents.notifier.stop();
       liveContent.stop();
       // Every step is bounded: a shutdown must finish even while the database is away.

@@ -10,6 +10,7 @@ import { AdminPageRoutes } from '../http/routes/adminPageRoutes';
 import { AdminRoutes } from '../http/routes/adminRoutes';
 import { AgentDeskRoutes } from '../http/routes/agentDeskRoutes';
 import { AuthRoutes } from '../http/routes/authRoutes';
+import { CustomerPresenceRoutes } from '../http/routes/customerPresenceRoutes';
 import { DirectLineRoutes } from '../http/routes/directLineRoutes';
 import { HandoffRoutes } from '../http/routes/handoffRoutes';
 import { MessagesRoute } from '../http/routes/messagesRoute';
@@ -30,6 +31,7 @@ import type { Metrics } from '../services/metrics';
 import type { RetentionService } from '../services/retention/retentionService';
 import type { AdminSide } from './buildAdmin';
 import type { CustomerChannels } from './buildChannels';
+import { buildAbandonment } from './buildAbandonment';
 import { buildTeamsSso } from './buildTeamsSso';
 import { buildTraining } from './buildTraining';
 
@@ -84,6 +86,7 @@ export function buildHttp(parts: HttpParts): Http {
       new AgentDeskRoutes(i18n),
       new TrainingRoutes(auth, buildTraining(config, connection, i18n)),
       ...buildTeamsSso(config, connection, auth),
+      new CustomerPresenceRoutes(buildAbandonment(config, connection, parts.handoffs, logger).presence, logger),
       new AdminRoutes(auth, parts.admin.adminContent, parts.admin.faqs, parts.admin.preview),
       new AdminPageRoutes(i18n),
       new MetaRoutes(auth),

@@ -18,6 +18,7 @@ import { CustomerChannel, HANDOFF_EVENT_CHANNELS } from './customerChannel';
 import { ConversationHandoffState, CustomerHandoffs, HandoffMarker, UpgradeCause } from './customerHandoffs';
 import { HandoffEventBus } from './handoffEventBus';
 import type { HandoffEvents } from './handoffEvents';
+import { AbandonedHandoffs } from './abandonedHandoffs';
 import { listItemOf } from './handoffLabels';
 import type {
   HandoffContact,
@@ -80,6 +81,8 @@ export class HandoffService implements HandoffRequester {
   readonly agent: AgentHandoffs;
   readonly waiting: WaitingUpdates;
   readonly teams: TeamsThreads;
+  /** Waiting customers who have left: see AbandonedHandoffs. */
+  readonly abandoned: AbandonedHandoffs;
   private readonly bus: HandoffEventBus;
   private readonly now: () => Date;
   private sweepTimer?: NodeJS.Timeout;
@@ -123,6 +126,7 @@ export class HandoffService implements HandoffRequester {
     this.agent = new AgentHandoffs(shared);
     this.waiting = new WaitingUpdates({ ...shared, settings: deps.settings });
     this.teams = new TeamsThreads(this.store, now);
+    this.abandoned = new AbandonedHandoffs({ store: this.store, bus: this.bus, now });
   }
 
   /** Starts this instance's sweeper (queue updates) and the reader of other instances' events. */
