@@ -16,7 +16,10 @@ const ENV = { MicrosoftAppId: APP_ID, PUBLIC_URL: 'https://lotse.example.com', C
 function officialValidator(version: string): (manifest: unknown) => string[] {
   const packageDir = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));
   const schema = JSON.parse(
-    readFileSync(path.join(packageDir, 'build/json-schemas/teams', `v${version}`, 'MicrosoftTeams.schema.json'), 'utf8'),
+    readFileSync(
+      path.join(packageDir, 'build/json-schemas/teams', `v${version}`, 'MicrosoftTeams.schema.json'),
+      'utf8',
+    ),
   ) as object;
   const resolve = (name: string) => require.resolve(name, { paths: [packageDir] });
   /* eslint-disable @typescript-eslint/no-require-imports -- resolved from inside the package, not from the project */
@@ -30,7 +33,9 @@ function officialValidator(version: string): (manifest: unknown) => string[] {
     validate(manifest) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 }
 interface AjvLike {
-  compile(schema: object): ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
+  compile(
+    schema: object,
+  ): ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
 }
 
 /** Width, height, colour type and the alpha of the top-left pixel of a non-interlaced 8-bit PNG. */
@@ -39,7 +44,7 @@ function png(data: Buffer): { width: number; height: number; colorType: number; 
   const height = data.readUInt32BE(20);
   const colorType = data[25];
   const idat: Buffer[] = [];
-  for (let at = 8; at < data.length; ) {
+  for (let at = 8; at < data.length;) {
     const length = data.readUInt32BE(at);
     if (data.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(data.subarray(at + 8, at + 8 + length));
     at += 12 + length;
@@ -88,7 +93,9 @@ describe('npm run teams:package', () => {
 
   it('keeps a path of PUBLIC_URL in the tab address, not in the domain', () => {
     const manifest = JSON.parse(
-      readZip(buildTeamsPackage({ ...ENV, PUBLIC_URL: 'https://example.com/lotse/' })).get('manifest.json')!.toString(),
+      readZip(buildTeamsPackage({ ...ENV, PUBLIC_URL: 'https://example.com/lotse/' }))
+        .get('manifest.json')!
+        .toString(),
     ) as { staticTabs: { contentUrl: string }[]; validDomains: string[] };
     expect(manifest.staticTabs[0].contentUrl).toBe('https://example.com/lotse/agent');
     expect(manifest.validDomains).toEqual(['example.com']);

@@ -30,7 +30,9 @@ export class TrainingRoutes implements RouteModule {
       agent,
       jsonBody,
       route(async (req) => {
-        const scenario = optionalString(req.body === undefined ? undefined : body(req).scenario, 'scenario', { max: 40 });
+        const scenario = optionalString(req.body === undefined ? undefined : body(req).scenario, 'scenario', {
+          max: 40,
+        });
         const started = await this.training.start(principalOf(req).id, scenario || undefined);
         return [201, started];
       }),

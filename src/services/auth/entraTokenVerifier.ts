@@ -78,7 +78,8 @@ export class EntraTokenVerifier {
     const tenantId = typeof claims.tid === 'string' ? claims.tid.toLowerCase() : '';
     if (!tenantId || tenantId !== this.options.tenantId.toLowerCase()) throw new UnauthorizedError('other tenant');
     const issuers = [keys.issuer.replace('{tenantid}', tenantId), `https://sts.windows.net/${tenantId}/`];
-    if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss)) throw new UnauthorizedError('unexpected issuer');
+    if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss))
+      throw new UnauthorizedError('unexpected issuer');
     const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
     if (!audiences.some((aud) => typeof aud === 'string' && this.options.audiences.includes(aud)))
       throw new UnauthorizedError('token is for another application');
@@ -89,7 +90,8 @@ export class EntraTokenVerifier {
       throw new UnauthorizedError('token not yet valid');
     const objectId = typeof claims.oid === 'string' ? claims.oid.toLowerCase() : '';
     if (!objectId) throw new UnauthorizedError('token names no user');
-    const name = typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name.trim().slice(0, 100) : objectId;
+    const name =
+      typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name.trim().slice(0, 100) : objectId;
     return { objectId, tenantId, name, expiresAt: claims.exp };
   }
 

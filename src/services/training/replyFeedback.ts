@@ -98,7 +98,15 @@ const NEXT_STEP_ACTIONS = [
 ];
 
 const NEXT_STEP_REFERENCES = ['vorgangsnummer', 'ticketnummer', 'referenznummer', 'aktenzeichen', 'fallnummer'];
-const NEXT_STEP_TIMES = ['heute', 'morgen', 'übermorgen', 'bis ende', 'innerhalb', 'noch in dieser', 'gleich im anschluss'];
+const NEXT_STEP_TIMES = [
+  'heute',
+  'morgen',
+  'übermorgen',
+  'bis ende',
+  'innerhalb',
+  'noch in dieser',
+  'gleich im anschluss',
+];
 /** "14 Uhr", "14:30", "in 2 Stunden", "3 Werktage", a reference like "AB-12345". */
 const TIME_OR_REFERENCE =
   /\b\d{1,2}(:\d{2})?\s?uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,3}\s?(minuten|stunden|tagen|tage|werktagen|werktage)\b|\b[a-z]{2,4}-\d{3,}\b/u;

@@ -22,9 +22,11 @@ export class TeamsTrainingChat {
   async handle(context: TurnContext): Promise<boolean> {
     const activity = context.activity;
     if (activity.type !== 'message' || activity.conversation?.conversationType !== 'personal') return false;
-    const tenant = ((activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ??
+    const tenant = (
+      (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ??
       (activity.conversation as { tenantId?: string }).tenantId ??
-      '').toLowerCase();
+      ''
+    ).toLowerCase();
     if (!this.tenantId || tenant !== this.tenantId.toLowerCase()) return false;
     const conversationId = activity.conversation.id;
     const text = (activity.text ?? '').replace(/&nbsp;/g, ' ').trim();

@@ -123,13 +123,19 @@ export class TrainingService {
     } else {
       customer = lineFor(scenario, mood as Mood, agentTurns);
     }
-    if (customer !== null || closing !== undefined) turns.push({ role: 'customer', text: customer ?? closing ?? '', at });
+    if (customer !== null || closing !== undefined)
+      turns.push({ role: 'customer', text: customer ?? closing ?? '', at });
     const updated = await this.model.updateOne(
       // Two replies at once to one session: the second is refused rather than interleaved.
       { _id: session._id, done: false, updatedAt: session.updatedAt },
       {
         $push: { turns: { $each: turns } },
-        $set: { mood: Math.max(0, Math.min(MAX_MOOD + 1, mood)), done: outcome !== undefined, updatedAt: at, ...(outcome ? { outcome } : {}) },
+        $set: {
+          mood: Math.max(0, Math.min(MAX_MOOD + 1, mood)),
+          done: outcome !== undefined,
+          updatedAt: at,
+          ...(outcome ? { outcome } : {}),
+        },
       },
     );
     if (updated.modifiedCount === 0) throw new ConflictError('Another reply to this training session came first');

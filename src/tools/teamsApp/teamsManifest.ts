@@ -35,7 +35,10 @@ export function teamsAppSettings(env: Record<string, string | undefined>): Teams
   } catch {
     throw new TeamsPackageError(`PUBLIC_URL is not a URL: "${rawUrl}"`);
   }
-  if (url.protocol !== 'https:') throw new TeamsPackageError(`PUBLIC_URL must start with https:// (Teams loads tabs over https only), got "${rawUrl}"`);
+  if (url.protocol !== 'https:')
+    throw new TeamsPackageError(
+      `PUBLIC_URL must start with https:// (Teams loads tabs over https only), got "${rawUrl}"`,
+    );
   return {
     botAppId,
     teamsAppId,

@@ -29,7 +29,13 @@ describe('feedback on a reply', () => {
     const a = assessReply(
       'Das tut mir sehr leid, ich verstehe Ihren Ärger. Ich prüfe die Rechnung sofort und melde mich bis 14 Uhr mit einer Gutschrift.',
     );
-    expect(a).toMatchObject({ formal: true, neutral: true, arguing: false, deescalating: true, concreteNextStep: true });
+    expect(a).toMatchObject({
+      formal: true,
+      neutral: true,
+      arguing: false,
+      deescalating: true,
+      concreteNextStep: true,
+    });
     expect(a.score).toBe(100);
     expect(moodChange(a)).toBe(-1);
   });

@@ -88,7 +88,9 @@ describe('training sessions over the API', () => {
     const session = (await (await post('/api/training/sessions', {})).json()) as { id: string; scenario: string };
     expect(session.scenario).toMatch(/^[a-z-]+$/);
     expect((await call(`/api/training/sessions/${session.id}`, { token: otherToken })).status).toBe(404);
-    expect((await post(`/api/training/sessions/${session.id}/replies`, { text: 'Hallo' }, otherToken)).status).toBe(404);
+    expect((await post(`/api/training/sessions/${session.id}/replies`, { text: 'Hallo' }, otherToken)).status).toBe(
+      404,
+    );
     expect((await post('/api/training/sessions', { scenario: 'nope' })).status).toBe(400);
     expect((await post(`/api/training/sessions/${session.id}/replies`, { text: { $gt: '' } })).status).toBe(400);
   });
@@ -97,12 +99,16 @@ describe('training sessions over the API', () => {
     const connection = await mongoose.createConnection(test.mongoUri).asPromise();
     const db = connection.db!;
     const handoffsBefore = await db.collection('handoffs').countDocuments();
-    const session = (await (await post('/api/training/sessions', { scenario: 'stolen-card' })).json()) as { id: string };
+    const session = (await (await post('/api/training/sessions', { scenario: 'stolen-card' })).json()) as {
+      id: string;
+    };
     await post(`/api/training/sessions/${session.id}/replies`, { text: 'Ich sperre Ihre Karte sofort.' });
     expect(await db.collection('handoffs').countDocuments()).toBe(handoffsBefore);
     expect(await db.collection('trainingsessions').countDocuments({ _id: session.id as never })).toBe(1);
     await connection.close();
-    const queue = (await (await call('/api/handoffs?status=queued', { token: agentToken })).json()) as { items: unknown[] };
+    const queue = (await (await call('/api/handoffs?status=queued', { token: agentToken })).json()) as {
+      items: unknown[];
+    };
     expect(queue.items).toEqual([]);
   });
 });
