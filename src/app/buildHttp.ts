@@ -17,6 +17,7 @@ import { MessagesRoute } from '../http/routes/messagesRoute';
 import { MetaRoutes } from '../http/routes/metaRoutes';
 import { OpenApiRoutes } from '../http/routes/openApiRoutes';
 import { RetentionRoutes } from '../http/routes/retentionRoutes';
+import { TrainingPageRoutes } from '../http/routes/trainingPageRoutes';
 import { TrainingRoutes } from '../http/routes/trainingRoutes';
 import { WebChatRoutes } from '../http/routes/webChatRoutes';
 import { WhatsAppRoutes } from '../http/routes/whatsappRoutes';
@@ -85,6 +86,7 @@ export function buildHttp(parts: HttpParts): Http {
       new HandoffRoutes(auth, parts.handoffs),
       new AgentDeskRoutes(i18n),
       new TrainingRoutes(auth, buildTraining(config, connection, i18n)),
+      new TrainingPageRoutes(i18n),
       ...buildTeamsSso(config, connection, auth),
       new CustomerPresenceRoutes(buildAbandonment(config, connection, parts.handoffs, logger).presence, logger),
       new AdminRoutes(auth, parts.admin.adminContent, parts.admin.faqs, parts.admin.preview),

@@ -14,6 +14,7 @@ const ROOT = path.resolve(__dirname, '../..');
 export const WEB_BUNDLES: readonly { entry: string; outfile: string }[] = [
   { entry: 'web/admin/main.ts', outfile: 'public/admin/admin.js' },
   { entry: 'web/agent/main.ts', outfile: 'public/agent/agent.js' },
+  { entry: 'web/training/main.ts', outfile: 'public/training/training.js' },
 ];
 
 /**
