@@ -11,6 +11,7 @@ import { ComplaintDialog } from './complaintDialog';
 import { DataChangeDialog } from './dataChangeDialog';
 import type { DialogDeps } from './dialogDeps';
 import { GeneralDialog } from './generalDialog';
+import { foldedText } from './interpreter/cues';
 import { describesFault, detectProblem } from './interpreter/matchers';
 import { isQuestion, searchQuestion, TurnInterpreter } from './interpreter/turnInterpreter';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
@@ -29,7 +30,10 @@ export const REQUEST_DIALOGS: Partial<Record<Intent, string>> = {
   data_change: DataChangeDialog.ID,
   complaint: ComplaintDialog.ID,
 };
-/** Requests that need a form, not an answer: the dialog wins over a knowledge hit. */
+/** A question that asks the service to act ("Können Sie …?", "Could you …?"), not how something works. */
+const ASKS_FOR_ACTION =
+  /^(?:(?:hallo|bitte|hi) )?(?:konen sie|konten sie|wurden sie|kanst du|can you|could you|would you|please)(?= )/;
+/** Requests that need a form, not an answer: the dialog wins over a knowledge hit (unless asked how). */
 const FORM_INTENTS = new Set<Intent>(['data_change', 'complaint', 'lost_or_stolen']);
 
 export type FreeTextRoute =
@@ -53,6 +57,25 @@ export async function decideFreeText(
     return { kind: 'again', mode: 'menu', more: { intro: 'conversation:menu.howCanIHelp' } };
   }
   const sure = REQUEST_DIALOGS[intent] !== undefined && confidence >= CLARIFY_BELOW;
+  const lang = await deps.sessions.lang(ctx);
+  const session = await deps.sessions.get(ctx);
+  const found = await searchQuestion(deps, text, lang, session.lastQuestion);
+  const usable = (a: KnowledgeAnswer) => a.category !== 'lost_or_stolen';
+  const answer = async (best: KnowledgeAnswer): Promise<FreeTextRoute> => {
+    await deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
+    session.lastQuestion = text.slice(0, 300);
+    return { kind: 'answer', answer: best };
+  };
+  // "Wie ändere ich meine Bankverbindung?", "Warum ist meine Rechnung höher?": a question the knowledge
+  // base answers surely is answered, before any form; "Können Sie meine Adresse ändern?" asks for the form.
+  if (
+    isQuestion(text) &&
+    !ASKS_FOR_ACTION.test(foldedText(text)) &&
+    found.confident &&
+    found.best &&
+    usable(found.best)
+  )
+    return answer(found.best);
   if (sure && FORM_INTENTS.has(intent)) return { kind: 'request', intent };
   if (isDispute(text) && (intent === 'billing' || intent === 'complaint'))
     return { kind: 'request', intent: 'billing' };
@@ -67,15 +90,7 @@ export async function decideFreeText(
       more: { lead: 'conversation:interpreter.sorryAnnoyed', intro: 'conversation:menu.choose' },
     };
   }
-  const lang = await deps.sessions.lang(ctx);
-  const session = await deps.sessions.get(ctx);
-  const found = await searchQuestion(deps, text, lang, session.lastQuestion);
-  const usable = (a: KnowledgeAnswer) => a.category !== 'lost_or_stolen';
-  if (found.confident && found.best && usable(found.best)) {
-    await deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
-    session.lastQuestion = text.slice(0, 300);
-    return { kind: 'answer', answer: found.best };
-  }
+  if (found.confident && found.best && usable(found.best)) return answer(found.best);
   const alternatives = found.alternatives.filter(usable).slice(0, 3);
   const offer = alternatives.length > 0 && mode !== 'didYouMean';
   const didYouMean: FreeTextRoute = {

