@@ -4,10 +4,12 @@
  * (its own app and database) and prints, per script, whether the outcome was right and the
  * conversation invariants held, then the totals. Without --set it runs the corpus under
  * test/conversations/scripts; `--set NAME` reads eval/NAME/scripts.json; `--model` adds the
- * embedding model to the knowledge search.
+ * embedding model to the knowledge search; `--first-messages FILE [--half odd|even]` asks each question
+ * of an answer set first thing in a fresh conversation.
  * Uses MONGODB_URI's server when set, else starts the local database in memory.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLocalMongo, type LocalMongo } from '../services/database/localMongoServer';
 import { startEmbeddedModelServer } from '../services/embeddings/embeddedModelServer';
@@ -77,7 +79,9 @@ async function main(): Promise<void> {
   if (model) process.env.CONVERSATION_EMBEDDINGS_URL = model.url;
 
   let scripts: ScriptLike[];
-  if (!set || set === 'corpus') scripts = kit.script.loadCorpus();
+  const answers = arg('first-messages');
+  if (answers) scripts = kit.script.readScriptFile(firstMessageScripts(answers, arg('half')));
+  else if (!set || set === 'corpus') scripts = kit.script.loadCorpus();
   else {
     const file = path.join(ROOT, 'eval', set, 'scripts.json');
     if (!existsSync(file)) throw new Error(`no script set at ${path.relative(ROOT, file)}`);
@@ -140,6 +144,32 @@ main().catch((err) => {
   process.stderr.write(`eval:conversations failed: ${(err as Error).stack ?? err}\n`);
   process.exit(1);
 });
+
+/**
+ * `--first-messages eval/NAME/answers.jsonl [--half odd|even]`: every in-scope question of an answer set
+ * as the first message of its own conversation; right when the first reply carries the expected entry.
+ * Lost-and-stolen entries are left out: those questions belong to the urgent lane.
+ */
+function firstMessageScripts(file: string, half: string | undefined): string {
+  const rows = readFileSync(path.resolve(ROOT, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { id: string; text: string; expected: string });
+  const inHalf = (id: string) => !half || Number(id.slice(-1)) % 2 === (half === 'odd' ? 1 : 0);
+  const scripts = rows
+    .filter((r) => r.expected !== 'none' && !r.expected.startsWith('lost.') && inHalf(r.id))
+    .map((r) => ({
+      id: r.id,
+      lang: 'de',
+      time: 'day',
+      channel: 'webchat',
+      turns: [{ say: r.text, replyHas: [`@knowledge:${r.expected}`] }],
+      expect: { outcome: 'answered' },
+    }));
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'lotse-first-')), 'scripts.json');
+  writeFileSync(out, JSON.stringify(scripts));
+  return out;
+}
 
 /** "mongodb://host:27017/db?x=y" -> "mongodb://host:27017": the server without database and options. */
 function serverPart(uri: string): string {
