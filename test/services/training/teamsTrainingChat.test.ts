@@ -32,8 +32,8 @@ describe('training in a Teams personal chat', () => {
       {
         channelId: 'msteams',
         conversation: { id: conversationId, conversationType, isGroup: false, name: '' },
-        user: { id: '29:anna', name: 'Anna Agentin', aadObjectId: 'aad-anna' } as Activity['from'],
-        bot: { id: '28:lotse', name: 'Lotse' },
+        from: { id: '29:anna', name: 'Anna Agentin', aadObjectId: 'aad-anna' } as Activity['from'],
+        recipient: { id: '28:lotse', name: 'Lotse' },
       },
     );
   }
