@@ -1,3 +1,4 @@
+import type { Intent } from '../services/nlu/types';
 import { ConversationState, MemoryStorage, TurnContext, UserState } from 'botbuilder';
 import type { Clock } from '../dialogs/clock';
 import type { DialogDeps, Knowledge, RequestRecorder, Triage } from '../dialogs/dialogDeps';
@@ -12,6 +13,9 @@ import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
 import { conversationEnded, CustomerBot } from './customerBot';
 import { CustomerHandoffGate, HandoffMarkReader } from './handoff/customerHandoffGate';
+
+/** Topics a waiting customer may name for a handoff that began without one. */
+const WAITING_TOPICS = new Set<Intent>(['billing', 'technical', 'general', 'data_change', 'complaint']);
 
 /** The collaborators the customer conversation is built from; production, preview and tests pass theirs. */
 export interface ConversationParts {
@@ -64,6 +68,10 @@ export function buildCustomerConversation(parts: ConversationParts): CustomerCon
   const gate = parts.queue
     ? new CustomerHandoffGate(parts.queue.handoffs, parts.i18n, parts.logger, parts.queue.marks, {
         frustration: (text) => parts.triage.assess(text).frustration,
+        topic: (text) => {
+          const { intent, confidence } = parts.triage.assess(text).intent;
+          return WAITING_TOPICS.has(intent) && confidence >= 0.6 ? intent : undefined;
+        },
         search: (text, lang) => parts.knowledge.search(text, lang),
         now: () => parts.clock.now(),
         lastAck: {

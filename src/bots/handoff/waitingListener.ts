@@ -12,7 +12,7 @@ import type { HandoffRecord, HandoffPriority } from '../../services/handoff/hand
 import type { HandoffService, UpgradeCause } from '../../services/handoff/handoffService';
 import type { HandoffTicket } from '../../services/handoff/types';
 import type { KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
-import type { FrustrationResult } from '../../services/nlu/types';
+import type { FrustrationResult, Intent } from '../../services/nlu/types';
 import { detectCues } from '../../dialogs/interpreter/cues';
 import { isStaffed, whenBack } from '../../dialogs/handoff/announcement';
 import { phoneTail, readContact } from './contactReader';
@@ -30,6 +30,7 @@ export type WaitingHandoffs = Pick<
   | 'markContactAsked'
   | 'markLeaveAsked'
   | 'timeZone'
+  | 'topics'
 >;
 
 export interface WaitingListenerDeps {
@@ -38,6 +39,8 @@ export interface WaitingListenerDeps {
   /** Knowledge search; without it questions are only passed on. */
   search?(text: string, lang: 'de' | 'en'): Promise<Pick<KnowledgeSearch, 'best' | 'confident'>>;
   now(): Date;
+  /** The topic a message names, if sure enough to route a handoff by ("Es geht um meine Rechnung"). */
+  topic?(text: string): Intent | undefined;
   /** The acknowledgement last sent in this conversation (conversation state), so the next one is worded differently. */
   lastAck?: {
     get(context: TurnContext): Promise<string | undefined>;
@@ -100,6 +103,8 @@ export class WaitingListener {
 
     const record = await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value));
     if (record.status !== 'queued') return [];
+    const topic = record.category === 'other' && text ? this.deps.topic?.(text) : undefined;
+    if (topic) await this.handoffs.topics.name(record.id, topic);
 
     if (record.mode === 'callback' && needsContact(record)) {
       const contact = readContact(text);

@@ -45,6 +45,7 @@ export type AuditAction =
   | 'notified'
   | 'survey_answered'
   | 'upgraded'
+  | 'categorised'
   | 'contact_recorded';
 
 export interface AuditEntry {

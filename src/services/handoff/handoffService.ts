@@ -19,6 +19,7 @@ import { ConversationHandoffState, CustomerHandoffs, HandoffMarker, UpgradeCause
 import { HandoffEventBus } from './handoffEventBus';
 import type { HandoffEvents } from './handoffEvents';
 import { AbandonedHandoffs } from './abandonedHandoffs';
+import { HandoffTopics } from './handoffTopics';
 import { listItemOf } from './handoffLabels';
 import type {
   HandoffContact,
@@ -83,6 +84,7 @@ export class HandoffService implements HandoffRequester {
   readonly teams: TeamsThreads;
   /** Waiting customers who have left: see AbandonedHandoffs. */
   readonly abandoned: AbandonedHandoffs;
+  readonly topics: HandoffTopics;
   private readonly bus: HandoffEventBus;
   private readonly now: () => Date;
   private sweepTimer?: NodeJS.Timeout;
@@ -127,6 +129,7 @@ export class HandoffService implements HandoffRequester {
     this.waiting = new WaitingUpdates({ ...shared, settings: deps.settings });
     this.teams = new TeamsThreads(this.store, now);
     this.abandoned = new AbandonedHandoffs({ store: this.store, bus: this.bus, now });
+    this.topics = new HandoffTopics({ store: this.store, now });
   }
 
   /** Starts this instance's sweeper (queue updates) and the reader of other instances' events. */
