@@ -62,6 +62,8 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** Requests a minute per client on the API and Direct Line routes; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** When set, GET /metrics needs it as a bearer token. */
+  metricsToken: string;
   /** AAD object ids of Teams users who act as supervisors; every other Teams user is an agent. */
   teamsSupervisorIds: string[];
   /** The agents' Teams tenant and team; both empty: the Teams agent side is off. */
@@ -217,6 +219,7 @@ export function loadConfig(env: Env = process.env): Config {
     directLineTokenSecret: r.string('DIRECT_LINE_TOKEN_SECRET'),
     shutdownGraceSeconds: r.integer('SHUTDOWN_GRACE_SECONDS', 10, 0, 300),
     rateLimitPerMinute: r.integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1000000),
+    metricsToken: r.string('METRICS_TOKEN'),
     handoffUpdateIntervalSeconds: r.integer('HANDOFF_UPDATE_INTERVAL_SECONDS', 60, 1, 3600),
     adminContentPollMs: r.integer('ADMIN_CONTENT_POLL_MS', 2000, 100, 8000),
     teamsSupervisorIds: r

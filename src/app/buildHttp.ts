@@ -29,6 +29,7 @@ import type { HandoffService } from '../services/handoff/handoffService';
 import type { I18nService } from '../services/i18n/i18nService';
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
+import { recordHandoffMetrics } from '../services/monitoring/handoffMetrics';
 import type { RetentionService } from '../services/retention/retentionService';
 import type { AdminSide } from './buildAdmin';
 import type { CustomerChannels } from './buildChannels';
@@ -72,9 +73,13 @@ export function buildHttp(parts: HttpParts): Http {
     config.directLineMaxLifetimeSeconds,
     channels.directLineStore,
   );
+  // lotse_database_up follows the database's own ping loop; the handoff figures follow the queue's events.
+  metrics.followDatabase(() => database.isReady());
+  recordHandoffMetrics(parts.handoffs.events, metrics);
   const server = createServer({
     logger,
     metrics,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
     isReady: () => database.isReady(),
     ...(parts.degraded ? { degraded: parts.degraded } : {}),
     rateLimitPerMinute: config.rateLimitPerMinute,

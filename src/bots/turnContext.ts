@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../services/logger';
+import { currentRequest } from '../services/requestContext';
 
 /** Keys under which a turn carries its per-turn collaborators in turnState. */
 export const TURN_LOGGER = Symbol('lotse.logger');
@@ -12,10 +13,12 @@ interface PendingLogger {
 
 /**
  * Gives the turn a logger bound to the conversation, created only when the turn logs: most turns
- * never do, and a pino child costs a serialisation of its bindings.
+ * never do, and a pino child costs a serialisation of its bindings. A turn that an HTTP request
+ * drives logs under that request's id (the request's child logger).
  */
 export function bindTurnLogger(context: TurnContext, parent: Logger, bindings: Record<string, unknown>): void {
-  context.turnState.set(TURN_LOGGER_BINDINGS, { parent, bindings } satisfies PendingLogger);
+  const pending: PendingLogger = { parent: currentRequest()?.log ?? parent, bindings };
+  context.turnState.set(TURN_LOGGER_BINDINGS, pending);
 }
 
 /** The turn's logger, bound to the conversation id; falls back to the given root logger. */

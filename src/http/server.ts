@@ -2,9 +2,13 @@ import restify, { Request, Response, Server } from 'restify';
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
 import { RateLimiter } from '../services/security/rateLimiter';
+import { runInRequest, currentRequest } from '../services/requestContext';
+import { accessLog, requestContextOf } from './accessLog';
 import { clientAddress, TrustProxy } from './clientAddress';
 import { sendError, unexpectedError } from './errorPolicy';
 import { exceedsDepth, MAX_JSON_DEPTH } from './jsonDepth';
+import { bearerMatches } from './metricsAccess';
+import { securityHeaders } from './securityHeaders';
 
 /** A concern's HTTP routes; index.ts hands each module to createServer. */
 export interface RouteModule {
@@ -22,6 +26,8 @@ export interface ServerOptions {
   rateLimitPerMinute?: number;
   /** Proxies whose X-Forwarded-For is believed (default: none, the socket address counts). */
   trustProxy?: TrustProxy;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>` (401 without). */
+  metricsToken?: string;
 }
 
 /** What requireRole asks once the caller is known: a verified principal, or an anonymous caller. */
@@ -46,20 +52,6 @@ export function requestLimits(req: Request): RequestLimits | undefined {
  */
 const RATE_LIMITED = /^\/(api\/(admin|handoffs|me)(\/|$|\?)|v3\/directline\/(tokens\/generate|conversations\/?)($|\?))/;
 
-/** Pages may be framed by Teams (the agent desk is a Teams tab), nothing else. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Web Chat and Adaptive Cards set inline styles at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft",
-].join('; ');
-
 /** Largest JSON body any route accepts; bigger bodies get 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -72,6 +64,16 @@ function depthGuard(req: Request, res: Response, next: restify.Next): void {
   next();
 }
 
+/**
+ * The request's context is lost while its body streams in (stream events run outside it); the
+ * handlers after the body parser get it back, so a turn's logs carry the request id.
+ */
+function resumeRequestContext(req: Request, res: Response, next: restify.Next): void {
+  const context = requestContextOf(req);
+  if (context && currentRequest() !== context) runInRequest(context, () => next());
+  else next();
+}
+
 /** JSON body parsing for one route; malformed JSON or too deep -> 400, oversized -> 413. */
 export const jsonBody: restify.RequestHandler[] = [
   ...restify.plugins.bodyParser({
@@ -81,22 +83,29 @@ export const jsonBody: restify.RequestHandler[] = [
     rejectUnknown: true,
   }),
   depthGuard,
+  resumeRequestContext,
 ];
 
 // The error policy lives in errorPolicy.ts; route modules keep importing it from here.
 export { route, sendError, sendServiceError } from './errorPolicy';
 
+const STARTED = Symbol('lotse.requestStarted');
+
 export function createServer(options: ServerOptions): Server {
-  const server = restify.createServer({ name: 'lotse', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'lotse',
+    handleUncaughtExceptions: false,
+    // restify's own lines go through the service's logger (masked), not a second one of its own.
+    log: options.logger as unknown as restify.ServerOptions['log'],
+  });
   const perMinute = options.rateLimitPerMinute ?? 600;
   const limiter = new RateLimiter(perMinute);
   const addressLimiter = new RateLimiter(perMinute * 10);
   const trust = options.trustProxy ?? { kind: 'none' };
+  server.pre(securityHeaders());
+  server.pre(accessLog(options.logger));
   server.pre((req: Request, res: Response, next: restify.Next) => {
-    res.header('X-Content-Type-Options', 'nosniff');
-    res.header('Referrer-Policy', 'no-referrer');
-    res.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    res.header('Cross-Origin-Opener-Policy', 'same-origin');
+    (req as unknown as Record<symbol, bigint>)[STARTED] = process.hrtime.bigint();
     if (perMinute > 0 && RATE_LIMITED.test(req.url ?? '')) {
       const address = `ip:${clientAddress(req.socket?.remoteAddress, req.headers['x-forwarded-for'], trust)}`;
       const refuse = (client: string): false => {
@@ -123,8 +132,13 @@ export function createServer(options: ServerOptions): Server {
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.on('after', (req: Request, res: Response) => {
+    // The route's pattern, never the raw URL: ids in paths would make a series per conversation.
     const route = req.getRoute?.()?.path?.toString() ?? 'unmatched';
-    options.metrics.httpRequests.inc({ route, method: req.method ?? '', status: String(res.statusCode) });
+    const labels = { route, method: req.method ?? '', status: String(res.statusCode) };
+    options.metrics.httpRequests.inc(labels);
+    const started = (req as unknown as Record<symbol, bigint | undefined>)[STARTED];
+    if (started !== undefined)
+      options.metrics.httpDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
     const unexpected = unexpectedError(res);
     if (unexpected) options.logger.error({ err: unexpected, route }, 'request failed');
   });
@@ -146,14 +160,17 @@ export function createServer(options: ServerOptions): Server {
   });
   server.get('/readyz', async (_req: Request, res: Response) => {
     const ready = await options.isReady();
-    options.metrics.databaseUp.set(ready ? 1 : 0);
     const degraded = ready ? (options.degraded?.() ?? []) : [];
     res.send(ready ? 200 : 503, {
       status: ready ? (degraded.length > 0 ? 'degraded' : 'ready') : 'database unavailable',
       ...(degraded.length > 0 ? { degraded } : {}),
     });
   });
-  server.get('/metrics', async (_req: Request, res: Response) => {
+  server.get('/metrics', async (req: Request, res: Response) => {
+    if (options.metricsToken && !bearerMatches(req.headers.authorization, options.metricsToken)) {
+      res.header('WWW-Authenticate', 'Bearer');
+      return sendError(res, 401, 'Unauthorized', 'The metrics need a bearer token');
+    }
     const body = await options.metrics.registry.metrics();
     res.setHeader('Content-Type', options.metrics.registry.contentType);
     res.sendRaw(200, body);
