@@ -16,6 +16,7 @@ import { HandoffRoutes } from '../http/routes/handoffRoutes';
 import { MessagesRoute } from '../http/routes/messagesRoute';
 import { MetaRoutes } from '../http/routes/metaRoutes';
 import { OpenApiRoutes } from '../http/routes/openApiRoutes';
+import { ReportRoutes } from '../http/routes/reportRoutes';
 import { RetentionRoutes } from '../http/routes/retentionRoutes';
 import { TrainingPageRoutes } from '../http/routes/trainingPageRoutes';
 import { TrainingRoutes } from '../http/routes/trainingRoutes';
@@ -29,6 +30,8 @@ import type { HandoffService } from '../services/handoff/handoffService';
 import type { I18nService } from '../services/i18n/i18nService';
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
+import { HandoffRows } from '../services/reports/handoffRows';
+import { ReportService } from '../services/reports/reportService';
 import { recordHandoffMetrics } from '../services/monitoring/handoffMetrics';
 import type { RetentionService } from '../services/retention/retentionService';
 import type { AdminSide } from './buildAdmin';
@@ -89,6 +92,7 @@ export function buildHttp(parts: HttpParts): Http {
       new AuthRoutes(auth),
       new RetentionRoutes(auth, parts.retention),
       new HandoffRoutes(auth, parts.handoffs),
+      new ReportRoutes(auth, new ReportService(connection, config.timeZone), new HandoffRows(connection)),
       new AgentDeskRoutes(i18n),
       new TrainingRoutes(auth, buildTraining(config, connection, i18n)),
       new TrainingPageRoutes(i18n),

@@ -50,7 +50,8 @@ export function requestLimits(req: Request): RequestLimits | undefined {
  * so is Direct Line polling (token-bound; behind a load balancer all browsers share one address):
  * only starting new conversations and tokens is limited there.
  */
-const RATE_LIMITED = /^\/(api\/(admin|handoffs|me)(\/|$|\?)|v3\/directline\/(tokens\/generate|conversations\/?)($|\?))/;
+const RATE_LIMITED =
+  /^\/(api\/(admin|handoffs|me|reports)(\/|$|\?)|v3\/directline\/(tokens\/generate|conversations\/?)($|\?))/;
 
 /** Largest JSON body any route accepts; bigger bodies get 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
