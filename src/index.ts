@@ -9,6 +9,7 @@ import { buildAgentSide } from './app/buildAgentSide';
 import { buildChannels, revokeDirectLineTokens } from './app/buildChannels';
 import { buildAbandonment } from './app/buildAbandonment';
 import { buildHttp } from './app/buildHttp';
+import { loadDotEnv } from './app/loadDotEnv';
 import { buildWhatsAppInbound } from './app/buildWhatsAppInbound';
 import { bounded } from './app/bounded';
 import { BotRouter } from './bots/botRouter';
@@ -206,6 +207,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
 async function main(): Promise<void> {
   let config: Config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
