@@ -17,6 +17,7 @@ import { MessagesRoute } from '../http/routes/messagesRoute';
 import { MetaRoutes } from '../http/routes/metaRoutes';
 import { OpenApiRoutes } from '../http/routes/openApiRoutes';
 import { ReportRoutes } from '../http/routes/reportRoutes';
+import { ReportsPageRoutes } from '../http/routes/reportsPageRoutes';
 import { RetentionRoutes } from '../http/routes/retentionRoutes';
 import { TrainingPageRoutes } from '../http/routes/trainingPageRoutes';
 import { TrainingRoutes } from '../http/routes/trainingRoutes';
@@ -93,6 +94,7 @@ export function buildHttp(parts: HttpParts): Http {
       new RetentionRoutes(auth, parts.retention),
       new HandoffRoutes(auth, parts.handoffs),
       new ReportRoutes(auth, new ReportService(connection, config.timeZone), new HandoffRows(connection)),
+      new ReportsPageRoutes(i18n),
       new AgentDeskRoutes(i18n),
       new TrainingRoutes(auth, buildTraining(config, connection, i18n)),
       new TrainingPageRoutes(i18n),

@@ -15,6 +15,7 @@ export const WEB_BUNDLES: readonly { entry: string; outfile: string }[] = [
   { entry: 'web/admin/main.ts', outfile: 'public/admin/admin.js' },
   { entry: 'web/agent/main.ts', outfile: 'public/agent/agent.js' },
   { entry: 'web/training/main.ts', outfile: 'public/training/training.js' },
+  { entry: 'web/reports/main.ts', outfile: 'public/reports/reports.js' },
 ];
 
 /**
