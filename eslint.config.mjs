@@ -66,7 +66,7 @@ const WEB = {
 
 export default tseslint.config(
   // public/admin/admin.js and public/agent/agent.js are bundles built from web/ (not in git).
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'public/vendor/', 'tools/local-mongo/', 'public/admin/admin.js', 'public/agent/agent.js'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'public/vendor/', 'tools/local-mongo/', 'public/admin/admin.js', 'public/agent/agent.js', 'public/training/training.js', 'public/reports/reports.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
