@@ -126,7 +126,8 @@ const FIELD_WORDS: Record<Field, RegExp> = {
   bank: /(iban|bank|konto|lastschrift|account)/,
   email: /(mail)/,
   // "Kundennummer K-4711-0815" names no phone number.
-  phone: /(telefon|handynummer|rufnummer|(?<!kunden|vertrags|vorgangs|karten|ticket|auftrags|referenz|rechnungs)nummer|phone)/,
+  phone:
+    /(telefon|handynummer|rufnummer|(?<!kunden|vertrags|vorgangs|karten|ticket|auftrags|referenz|rechnungs)nummer|phone)/,
   address: /(adress|adraess|adrass|anschrift|umzug|umgezogen|zuegelt|wohnort|strasse|address|moved)/,
   name: /(name|heirat|geheiratet|nachname)/,
 };

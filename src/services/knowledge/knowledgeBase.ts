@@ -58,7 +58,6 @@ export interface KnowledgeBaseOptions {
   semantic?: SemanticRanker;
 }
 
-
 /**
  * Routine answers from the knowledge base in MongoDB. Active entries are loaded into an in-memory
  * matcher; reload() (alias retrain()) rebuilds it at once after an admin edit on this instance;
