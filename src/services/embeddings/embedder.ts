@@ -54,6 +54,8 @@ export class HttpEmbedder implements Embedder {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          // A kept-alive connection stalled each call by about 35 ms against the embedded server.
+          connection: 'close',
           ...(this.options.apiKey
             ? { authorization: `Bearer ${this.options.apiKey}`, 'api-key': this.options.apiKey }
             : {}),
@@ -68,6 +70,8 @@ export class HttpEmbedder implements Embedder {
         throw new Error('embeddings endpoint answered an unexpected shape');
       return data.map((d) => Float32Array.from(d.embedding as number[]));
     } catch (err) {
+      // A slow answer under load is not a model that is away: only failures pause it.
+      if ((err as Error).name === 'TimeoutError') throw err;
       if (this.available) this.logger.warn({ err }, 'embeddings model unreachable; classical matching only for now');
       this.downUntil = (this.options.now ?? Date.now)() + (this.options.retryAfterMs ?? 30_000);
       throw err;
