@@ -74,6 +74,8 @@ export class KnowledgeBase {
   private loadedAt = 0;
   private signature = '';
   private loading?: Promise<void>;
+  /** The first start on an empty database: a turn that arrives meanwhile waits for the pack. */
+  private seeding?: Promise<unknown>;
 
   constructor(
     connection: Connection,
@@ -90,10 +92,14 @@ export class KnowledgeBase {
    * on every instance at once. Throws ContentPackError on a malformed pack, naming file, entry and field.
    */
   async seed(): Promise<PackSyncResult> {
-    const pack = this.options.pack ?? loadKnowledgePack(this.options.packDir ?? DEFAULT_KNOWLEDGE_PACK_DIR);
-    const result = await syncKnowledgePack(this.model, this.packState, pack, this.logger);
-    await this.reload();
-    return result;
+    const seeding = (async () => {
+      const pack = this.options.pack ?? loadKnowledgePack(this.options.packDir ?? DEFAULT_KNOWLEDGE_PACK_DIR);
+      const result = await syncKnowledgePack(this.model, this.packState, pack, this.logger);
+      await this.reload();
+      return result;
+    })();
+    this.seeding = seeding;
+    return seeding;
   }
 
   /** Former name of seed(), kept for callers that still use it; returns how many entries were added. */
@@ -197,6 +203,7 @@ export class KnowledgeBase {
   }
 
   private async fresh(): Promise<void> {
+    if (this.seeding && this.byId.size === 0) await this.seeding.catch(() => undefined);
     if (this.loadedAt > 0 && Date.now() - this.loadedAt < (this.options.refreshMs ?? DEFAULT_REFRESH_MS)) return;
     this.loading ??= this.reload()
       .catch((err: Error) => {

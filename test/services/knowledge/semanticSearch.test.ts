@@ -44,7 +44,8 @@ class FakeModel {
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
         if (this.down) {
-          res.writeHead(503).end();
+          res.writeHead(503);
+          res.end();
           return;
         }
         const input = (JSON.parse(body) as { input: string[] }).input;
