@@ -166,8 +166,12 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     knowledge,
     async start() {
       await database.connect();
+      // Started at once: a knowledge search waits for this seed rather than read a half-seeded pack.
+      const seeded = knowledge
+        .seed()
+        .catch((err: Error) => logger.error({ err }, 'knowledge base could not be seeded'));
       await database.ensureIndexes().catch((err: Error) => logger.error({ err }, 'indexes could not be ensured'));
-      await knowledge.seed().catch((err: Error) => logger.error({ err }, 'knowledge base could not be seeded'));
+      await seeded;
       await liveContent.start();
       // Handoffs opened before conversations were marked (an upgrade) must still reach their gate.
       void handoffs

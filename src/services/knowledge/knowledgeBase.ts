@@ -203,7 +203,8 @@ export class KnowledgeBase {
   }
 
   private async fresh(): Promise<void> {
-    if (this.seeding && this.byId.size === 0) await this.seeding.catch(() => undefined);
+    // A database left half-seeded by an instance that stopped early is complete only after this seed.
+    if (this.seeding) await this.seeding.catch(() => undefined);
     if (this.loadedAt > 0 && Date.now() - this.loadedAt < (this.options.refreshMs ?? DEFAULT_REFRESH_MS)) return;
     this.loading ??= this.reload()
       .catch((err: Error) => {
