@@ -98,7 +98,14 @@ export class KnowledgeBase {
       await this.reload();
       return result;
     })();
-    this.seeding = seeding;
+    // Searches wait only while a seed runs, not on every turn afterwards; a failed seed is reported to
+    // the caller, and searches go on with what is stored.
+    const tracked: Promise<unknown> = seeding
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.seeding === tracked) this.seeding = undefined;
+      });
+    this.seeding = tracked;
     return seeding;
   }
 
@@ -204,7 +211,7 @@ export class KnowledgeBase {
 
   private async fresh(): Promise<void> {
     // A database left half-seeded by an instance that stopped early is complete only after this seed.
-    if (this.seeding) await this.seeding.catch(() => undefined);
+    if (this.seeding) await this.seeding;
     if (this.loadedAt > 0 && Date.now() - this.loadedAt < (this.options.refreshMs ?? DEFAULT_REFRESH_MS)) return;
     this.loading ??= this.reload()
       .catch((err: Error) => {
