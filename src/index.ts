@@ -138,7 +138,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const admin = buildAdmin({ config, connection, contentStore, content, i18n, knowledge, triage, clock, logger });
   const { liveContent } = admin;
   const abandonment = buildAbandonment(config, connection, handoffs, logger);
-  const { server, messages } = buildHttp({
+  const { server, messages, directLineStreams } = buildHttp({
     config,
     // Without the model the knowledge search answers classically: reduced, not down.
     ...(semantic ? { degraded: () => (semantic.ready ? [] : ['embeddings']) } : {}),
@@ -192,6 +192,8 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
       // Every step is bounded: a shutdown must finish even while the database is away.
       const deadline = Date.now() + config.shutdownGraceSeconds * 1000;
       const remaining = () => Math.max(100, deadline - Date.now());
+      // Upgraded sockets are no longer the HTTP server's: closed here, or close() would wait for them.
+      directLineStreams.closeAll();
       await bounded(new Promise<void>((resolve) => server.close(() => resolve())), remaining());
       server.server.closeAllConnections?.();
       while (

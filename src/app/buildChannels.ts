@@ -3,11 +3,12 @@
  * Direct Line of the web page, each wired the same way, and the messenger that reaches a customer on
  * any of them outside a turn.
  */
-import { BotAdapter, CloudAdapter } from 'botbuilder';
+import { BotAdapter, CloudAdapter, ShowTypingMiddleware } from 'botbuilder';
 import type { Connection } from 'mongoose';
 import { ReusedConnectorsAuthentication } from '../bots/reusedConnectors';
 import { createTurnErrorHandler } from '../bots/turnErrorHandler';
 import { ChannelCustomerMessenger } from '../channels/customerMessenger';
+import { DirectLineActivityFeed } from '../channels/directline/activityFeed';
 import { DirectLineActivityStore } from '../channels/directline/activityStore';
 import { DirectLineAdapter } from '../channels/directline/directLineAdapter';
 import { webChatTextMiddleware } from '../channels/webChatText';
@@ -94,15 +95,21 @@ export function buildChannels(
   );
   const directLineStore = new DirectLineActivityStore(connection);
   const directLine = customerFacing(
-    new DirectLineAdapter(directLineStore, {
-      serviceUrl: `${config.publicUrl}/v3/directline`,
-      botId: 'lotse-bot',
-      botName: config.botName,
-      defaultLocale,
-    }),
+    new DirectLineAdapter(
+      directLineStore,
+      {
+        serviceUrl: `${config.publicUrl}/v3/directline`,
+        botId: 'lotse-bot',
+        botName: config.botName,
+        defaultLocale,
+      },
+      new DirectLineActivityFeed(),
+    ),
     pipeline,
     { webChat: true },
   );
+  // The page shows "typing" while a turn takes longer than a moment (the stream carries it live).
+  directLine.use(new ShowTypingMiddleware(500, 2000));
   const messenger = new ChannelCustomerMessenger(
     { whatsapp, localDirectLine: directLine, botFramework },
     config.microsoftAppId,

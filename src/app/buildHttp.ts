@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import type { Server } from 'restify';
 import type { BotRouter } from '../bots/botRouter';
 import { AzureDirectLineTokenExchange } from '../channels/directline/azureTokenExchange';
+import { DirectLineStreams } from '../channels/directline/directLineStreams';
 import { DirectLineTokens, TokenSecretSource } from '../channels/directline/tokenService';
 import type { WhatsAppInboundProcessor } from '../channels/whatsapp/inboundProcessor';
 import type { Config } from '../config';
@@ -12,6 +13,7 @@ import { AgentDeskRoutes } from '../http/routes/agentDeskRoutes';
 import { AuthRoutes } from '../http/routes/authRoutes';
 import { CustomerPresenceRoutes } from '../http/routes/customerPresenceRoutes';
 import { DirectLineRoutes } from '../http/routes/directLineRoutes';
+import { DirectLineStreamRoutes } from '../http/routes/directLineStreamRoutes';
 import { HandoffRoutes } from '../http/routes/handoffRoutes';
 import { MessagesRoute } from '../http/routes/messagesRoute';
 import { MetaRoutes } from '../http/routes/metaRoutes';
@@ -64,6 +66,8 @@ export interface Http {
   server: Server;
   /** The Bot Framework endpoint; shutdown waits for its turns in flight. */
   messages: MessagesRoute;
+  /** Open Direct Line WebSocket streams; a shutdown closes them first (the pages reconnect elsewhere). */
+  directLineStreams: DirectLineStreams;
 }
 
 export function buildHttp(parts: HttpParts): Http {
@@ -80,6 +84,20 @@ export function buildHttp(parts: HttpParts): Http {
   // lotse_database_up follows the database's own ping loop; the handoff figures follow the queue's events.
   metrics.followDatabase(() => database.isReady());
   recordHandoffMetrics(parts.handoffs.events, metrics);
+  const abandonment = buildAbandonment(config, connection, parts.handoffs, logger);
+  const directLineStreams = new DirectLineStreams(channels.directLineStore, channels.directLine.feed, logger, {
+    lookEveryMs: 2000,
+    pingEveryMs: 30_000,
+    // An open stream is an open page, like a poll: abandonment counts it as the customer being there.
+    onPresence: (conversationId) =>
+      void abandonment.presence
+        .noteRead(`directline:${conversationId}`)
+        .catch((err: unknown) => logger.warn({ err, conversationId }, 'read not noted')),
+  });
+  const streamRoutes = new DirectLineStreamRoutes(directLineTokens, directLineStreams, logger, {
+    publicUrl: config.publicUrl,
+    trustForwardedProto: config.trustProxy.kind !== 'none',
+  });
   const server = createServer({
     logger,
     metrics,
@@ -99,13 +117,14 @@ export function buildHttp(parts: HttpParts): Http {
       new TrainingRoutes(auth, buildTraining(config, connection, i18n)),
       new TrainingPageRoutes(i18n),
       ...buildTeamsSso(config, connection, auth),
-      new CustomerPresenceRoutes(buildAbandonment(config, connection, parts.handoffs, logger).presence, logger),
+      new CustomerPresenceRoutes(abandonment.presence, logger),
       new AdminRoutes(auth, parts.admin.adminContent, parts.admin.faqs, parts.admin.preview),
       new AdminPageRoutes(i18n),
       new MetaRoutes(auth),
       new OpenApiRoutes(),
       new WhatsAppRoutes(config.whatsapp, parts.whatsappInbound, logger),
-      new DirectLineRoutes(channels.directLine, channels.directLineStore, directLineTokens, router),
+      new DirectLineRoutes(channels.directLine, channels.directLineStore, directLineTokens, router, streamRoutes),
+      streamRoutes,
       new WebChatRoutes(
         () => content.settings(),
         i18n,
@@ -114,5 +133,5 @@ export function buildHttp(parts: HttpParts): Http {
       ),
     ],
   });
-  return { server, messages };
+  return { server, messages, directLineStreams };
 }

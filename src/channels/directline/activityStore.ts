@@ -18,6 +18,8 @@ interface ActivityDoc {
   seq: number;
   /** The activity as JSON, so keys with "." or "$" in channelData are safe. Null once deleted. */
   data: string | null;
+  /** The client's own id of a customer's activity (Web Chat's clientActivityID): a repeated post finds it. */
+  clientKey?: string;
   createdAt: Date;
 }
 
@@ -36,11 +38,13 @@ const activitySchema = new Schema<ActivityDoc>(
     conversationId: { type: String, required: true },
     seq: { type: Number, required: true },
     data: { type: String, default: null },
+    clientKey: { type: String },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, collection: 'directline_activities' },
 );
 activitySchema.index({ conversationId: 1, seq: 1 }, { unique: true });
+activitySchema.index({ conversationId: 1, clientKey: 1 });
 
 interface RevocationDoc {
   /** A conversation id: random, names nobody; kept only as long as a token could live. */
@@ -132,7 +136,7 @@ export class DirectLineActivityStore implements RevocationList {
    * customer wrote is stored masked (card numbers, IBANs, phone numbers...): the turn works with
    * the text, the log and every later reader see only the masked copy.
    */
-  async append(conversationId: string, activity: Partial<Activity>): Promise<Partial<Activity>> {
+  async append(conversationId: string, activity: Partial<Activity>, clientKey?: string): Promise<Partial<Activity>> {
     const conversation = await this.conversations
       .findOneAndUpdate({ _id: conversationId }, { $inc: { seq: 1 }, $set: { updatedAt: new Date() } }, { new: true })
       .lean<ConversationDoc>();
@@ -143,9 +147,16 @@ export class DirectLineActivityStore implements RevocationList {
       conversationId,
       seq: conversation.seq,
       data: JSON.stringify(atRest),
+      ...(clientKey ? { clientKey } : {}),
       createdAt: new Date(),
     });
     return stored;
+  }
+
+  /** The id of the customer's activity stored under this client key, if one was. */
+  async findByClientKey(conversationId: string, clientKey: string): Promise<string | undefined> {
+    const doc = await this.activities.findOne({ conversationId, clientKey }, { seq: 1 }).lean<{ seq: number }>();
+    return doc ? activityId(conversationId, doc.seq) : undefined;
   }
 
   /**

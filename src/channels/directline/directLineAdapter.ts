@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Activity, ActivityTypes, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
+import type { DirectLineActivityFeed } from './activityFeed';
 import type { DirectLineActivityStore } from './activityStore';
 import { Logic, proactiveLogic } from '../proactiveLogic';
 
@@ -27,6 +28,8 @@ export class DirectLineAdapter extends BotAdapter {
   constructor(
     private readonly store: DirectLineActivityStore,
     private readonly options: DirectLineAdapterOptions,
+    /** Open streams hear of every stored activity and of typing at once. */
+    readonly feed: DirectLineActivityFeed,
   ) {
     super();
   }
@@ -68,19 +71,43 @@ export class DirectLineAdapter extends BotAdapter {
 
   /**
    * Stores the customer's activity (Web Chat sees its own echo, with clientActivityID, and marks it
-   * sent) and runs the turn. Resolves with the stored id once the bot has answered.
+   * sent) and runs the turn. Resolves with the stored id once the bot has answered. The same post
+   * again (a retry after a lost answer, a restart) finds the stored activity by its client id and
+   * neither stores it twice nor runs a second turn.
    */
-  async receive(conversationId: string, userId: string, incoming: Partial<Activity>, logic: Logic): Promise<string> {
+  async receive(
+    conversationId: string,
+    userId: string,
+    incoming: Partial<Activity>,
+    logic: Logic,
+    clientKey?: string,
+  ): Promise<string> {
     return this.serialized(conversationId, async () => {
-      const stored = await this.store.append(conversationId, {
-        ...incoming,
-        ...this.envelope(conversationId, userId, incoming.locale),
-        from: { id: userId, name: incoming.from?.name ?? '', role: 'user' },
-      });
+      const earlier = clientKey ? await this.store.findByClientKey(conversationId, clientKey) : undefined;
+      if (earlier) return earlier;
+      const stored = await this.store.append(
+        conversationId,
+        {
+          ...incoming,
+          ...this.envelope(conversationId, userId, incoming.locale),
+          from: { id: userId, name: incoming.from?.name ?? '', role: 'user' },
+        },
+        clientKey,
+      );
+      this.feed.stored(conversationId);
       if (stored.type === ActivityTypes.Message || stored.type === ActivityTypes.Event) {
         await this.runMiddleware(new TurnContext(this, stored), logic);
       }
       return stored.id!;
+    });
+  }
+
+  /** The customer is typing: passed on to whoever listens on this instance, never stored. */
+  customerTyping(conversationId: string, userId: string): void {
+    this.feed.ephemeral(conversationId, {
+      ...this.envelope(conversationId, userId, undefined),
+      type: ActivityTypes.Typing,
+      id: `${conversationId}|typing-${randomUUID()}`,
     });
   }
 
@@ -94,12 +121,11 @@ export class DirectLineAdapter extends BotAdapter {
         responses.push({ id: '' });
         continue;
       }
-      // A replayed typing indicator after a reload would be a lie; it is not kept.
-      if (activity.type === ActivityTypes.Typing || activity.type === ActivityTypes.Trace) {
+      if (activity.type === ActivityTypes.Trace) {
         responses.push({ id: '' });
         continue;
       }
-      const stored = await this.store.append(conversationId, {
+      const outgoing: Partial<Activity> = {
         ...activity,
         channelId: LOCAL_DIRECT_LINE_CHANNEL,
         serviceUrl: this.options.serviceUrl,
@@ -109,7 +135,16 @@ export class DirectLineAdapter extends BotAdapter {
           ? { id: context.activity.from.id, name: context.activity.from.name ?? '', role: 'user' }
           : undefined,
         timestamp: new Date(),
-      });
+      };
+      // Typing goes to the open page only: replayed after a reload it would be a lie.
+      if (activity.type === ActivityTypes.Typing) {
+        const id = `${conversationId}|typing-${randomUUID()}`;
+        this.feed.ephemeral(conversationId, { ...outgoing, id });
+        responses.push({ id });
+        continue;
+      }
+      const stored = await this.store.append(conversationId, outgoing);
+      this.feed.stored(conversationId);
       responses.push({ id: stored.id! });
     }
     return responses;

@@ -77,6 +77,27 @@ export class TokenSecretSource {
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
+/** Long enough to open the WebSocket on a slow network; a reconnect asks for a new stream URL. */
+const STREAM_TICKET_SECONDS = 120;
+
+/** The claims in a token's body; undefined when the body is not one of ours. */
+function parseClaims(body: string, ttlSeconds: number): DirectLineClaims | undefined {
+  try {
+    const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
+      c: unknown;
+      u: unknown;
+      e: unknown;
+      s?: unknown;
+    };
+    if (typeof parsed.c !== 'string' || typeof parsed.u !== 'string' || typeof parsed.e !== 'number') return undefined;
+    // Tokens from before the lifetime bound carry no start: their own issue time is taken.
+    const started = typeof parsed.s === 'number' ? parsed.s : parsed.e - ttlSeconds;
+    return { conversationId: parsed.c, userId: parsed.u, exp: parsed.e, started };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Tokens of the local Direct Line endpoint: HMAC-signed, scoped to one conversation and one user,
  * expiring. Stateless, so every instance accepts every other instance's tokens.
@@ -101,12 +122,43 @@ export class DirectLineTokens {
     const exp = Math.min(nowSeconds + this.ttlSeconds, first + this.maxLifetimeSeconds);
     const claims: DirectLineClaims = { conversationId, userId, exp, started: first };
     const body = b64(JSON.stringify({ c: claims.conversationId, u: claims.userId, e: claims.exp, s: claims.started }));
-    const signature = b64(
+    const signature = await this.sign(`dl1.${body}`);
+    return { conversationId, token: `dl1.${body}.${signature}`, expires_in: Math.max(0, exp - nowSeconds) };
+  }
+
+  /**
+   * A ticket for the stream URL: it travels in the URL (browsers cannot set headers on a WebSocket),
+   * so it is good for one conversation and only long enough to connect, never as a bearer token.
+   */
+  async issueStreamTicket(conversationId: string, userId: string): Promise<string> {
+    const exp = Math.floor(this.now() / 1000) + STREAM_TICKET_SECONDS;
+    const body = b64(JSON.stringify({ c: conversationId, u: userId, e: exp }));
+    return `dls1.${body}.${await this.sign(`dls1.${body}`)}`;
+  }
+
+  /** The claims of a stream ticket for this conversation; DirectLineAuthError (403) otherwise. */
+  async verifyStreamTicket(ticket: string, conversationId: string): Promise<DirectLineClaims> {
+    const match = /^dls1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(ticket);
+    if (!match) throw new DirectLineAuthError('The stream URL is not valid');
+    const expected = Buffer.from(await this.sign(`dls1.${match[1]}`), 'base64url');
+    const given = Buffer.from(match[2], 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new DirectLineAuthError('The stream URL is not valid');
+    const claims = parseClaims(match[1], this.ttlSeconds);
+    if (!claims || claims.conversationId !== conversationId)
+      throw new DirectLineAuthError('The stream URL is not valid');
+    if (claims.exp < this.now() / 1000) throw new DirectLineAuthError('The stream URL has expired');
+    if (this.revocations && (await this.revocations.isRevoked(claims.conversationId)))
+      throw new DirectLineAuthError('The Direct Line token has been revoked');
+    return claims;
+  }
+
+  private async sign(data: string): Promise<string> {
+    return b64(
       createHmac('sha256', await this.secret.get())
-        .update(`dl1.${body}`)
+        .update(data)
         .digest(),
     );
-    return { conversationId, token: `dl1.${body}.${signature}`, expires_in: Math.max(0, exp - nowSeconds) };
   }
 
   /** Throws DirectLineTokenMissingError (401) or DirectLineAuthError (403: forged, expired, other conversation). */
@@ -118,28 +170,12 @@ export class DirectLineTokens {
     if (!authorization) throw new DirectLineTokenMissingError();
     if (!match) throw new DirectLineAuthError('The Direct Line token is not valid');
     const [, body, signature] = match[1].split('.');
-    const expected = createHmac('sha256', await this.secret.get())
-      .update(`dl1.${body}`)
-      .digest();
+    const expected = Buffer.from(await this.sign(`dl1.${body}`), 'base64url');
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
       throw new DirectLineAuthError('The Direct Line token is not valid');
-    let claims: DirectLineClaims;
-    try {
-      const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
-        c: unknown;
-        u: unknown;
-        e: unknown;
-        s?: unknown;
-      };
-      if (typeof parsed.c !== 'string' || typeof parsed.u !== 'string' || typeof parsed.e !== 'number')
-        throw new Error('shape');
-      // Tokens from before the lifetime bound carry no start: their own issue time is taken.
-      const started = typeof parsed.s === 'number' ? parsed.s : parsed.e - this.ttlSeconds;
-      claims = { conversationId: parsed.c, userId: parsed.u, exp: parsed.e, started };
-    } catch {
-      throw new DirectLineAuthError('The Direct Line token is not valid');
-    }
+    const claims = parseClaims(body, this.ttlSeconds);
+    if (!claims) throw new DirectLineAuthError('The Direct Line token is not valid');
     const grace = options.forRefresh ? this.refreshGraceSeconds : 0;
     const nowSeconds = this.now() / 1000;
     if (claims.exp + grace < nowSeconds) throw new DirectLineAuthError('The Direct Line token has expired');

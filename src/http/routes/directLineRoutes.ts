@@ -5,7 +5,8 @@ import { answering } from '../errorPolicy';
 import { jsonBody, RouteModule, sendError } from '../server';
 import type { DirectLineActivityStore } from '../../channels/directline/activityStore';
 import { DirectLineAdapter } from '../../channels/directline/directLineAdapter';
-import type { DirectLineTokens } from '../../channels/directline/tokenService';
+import type { DirectLineTokens, IssuedToken } from '../../channels/directline/tokenService';
+import type { StreamUrls } from './directLineStreamRoutes';
 
 export interface TurnRunner {
   run(context: TurnContext): Promise<void>;
@@ -32,6 +33,7 @@ function sanitize(body: unknown): Partial<Activity> | string {
     return 'channelData must be an object';
   if (a.attachments !== undefined && (!Array.isArray(a.attachments) || a.attachments.length > 0))
     return 'attachments are not supported';
+  if (a.id !== undefined && (typeof a.id !== 'string' || a.id.length > 200)) return 'id must be a short string';
   const from = typeof a.from === 'object' && a.from !== null ? (a.from as Record<string, unknown>) : {};
   return {
     type: a.type,
@@ -48,7 +50,17 @@ function sanitize(body: unknown): Partial<Activity> | string {
   };
 }
 
-function watermarkOf(raw: unknown): number | undefined {
+/**
+ * What makes a post the same post again: Web Chat's clientActivityID, or an id the client chose.
+ * Only a short string counts; anything else is no key, and the post is simply stored.
+ */
+function clientKeyOf(body: unknown): string | undefined {
+  const a = body as { id?: unknown; channelData?: { clientActivityID?: unknown } };
+  const key = a.channelData?.clientActivityID ?? a.id;
+  return typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : undefined;
+}
+
+export function watermarkOf(raw: unknown): number | undefined {
   // Direct Line JS polls with an empty watermark first: that means "from the start".
   if (raw === undefined || raw === '' || raw === null) return 0;
   if (typeof raw === 'string' && /^\d{1,9}$/.test(raw)) return Number(raw);
@@ -57,8 +69,8 @@ function watermarkOf(raw: unknown): number | undefined {
 
 /**
  * The local Direct Line 3.0 subset Web Chat needs: tokens (generate, refresh), conversations
- * (start, resume), posting activities and polling them with a watermark. Used when no Azure
- * Direct Line secret is configured.
+ * (start, resume) with a stream URL, posting activities and polling them with a watermark; the
+ * stream itself is DirectLineStreamRoutes. Used when no Azure Direct Line secret is configured.
  */
 export class DirectLineRoutes implements RouteModule {
   constructor(
@@ -66,6 +78,7 @@ export class DirectLineRoutes implements RouteModule {
     private readonly store: DirectLineActivityStore,
     private readonly tokens: DirectLineTokens,
     private readonly bot: TurnRunner,
+    private readonly streams: StreamUrls,
   ) {}
 
   register(server: Server): void {
@@ -73,10 +86,10 @@ export class DirectLineRoutes implements RouteModule {
     // Token problems are DirectLineTokenMissingError (401) and DirectLineAuthError (403): the error policy answers.
     server.post(
       `${base}/tokens/generate`,
-      answering(async (_req: Request, res: Response) => {
+      answering(async (req: Request, res: Response) => {
         const conversationId = DirectLineAdapter.newConversationId();
         const userId = `dl_${randomUUID()}`;
-        res.send(200, { ...(await this.tokens.issue(conversationId, userId)), userId });
+        res.send(200, await this.answer(req, await this.tokens.issue(conversationId, userId), userId, true));
       }),
     );
 
@@ -84,10 +97,8 @@ export class DirectLineRoutes implements RouteModule {
       `${base}/tokens/refresh`,
       answering(async (req: Request, res: Response) => {
         const claims = await this.tokens.verify(req.header('authorization'), { forRefresh: true });
-        res.send(200, {
-          ...(await this.tokens.issue(claims.conversationId, claims.userId, claims.started)),
-          userId: claims.userId,
-        });
+        const issued = await this.tokens.issue(claims.conversationId, claims.userId, claims.started);
+        res.send(200, await this.answer(req, issued, claims.userId, true));
       }),
     );
 
@@ -99,22 +110,26 @@ export class DirectLineRoutes implements RouteModule {
         const body = (req.body ?? {}) as { locale?: unknown };
         const locale = typeof body.locale === 'string' && body.locale.length <= 20 ? body.locale : undefined;
         const created = await this.start(claims.conversationId, claims.userId, locale);
+        const issued = await this.tokens.issue(claims.conversationId, claims.userId, claims.started);
         res.send(created ? 201 : 200, {
-          ...(await this.tokens.issue(claims.conversationId, claims.userId, claims.started)),
+          ...(await this.answer(req, issued, claims.userId, false)),
           referenceGrammarId: '',
         });
       }),
     );
 
-    // Resuming after a reload: Direct Line JS asks for the conversation it knows.
+    // Resuming after a reload or a lost stream: Direct Line JS asks for the conversation it knows
+    // with the last watermark it saw, and opens the stream URL it gets, which resumes after it.
     server.get(
       `${base}/conversations/:conversationId`,
       answering(async (req: Request, res: Response) => {
         const claims = await this.tokens.verify(req.header('authorization'), {
           conversationId: String(req.params.conversationId),
         });
+        const watermark = watermarkOf((req.query as Record<string, unknown> | undefined)?.watermark) ?? 0;
         await this.start(claims.conversationId, claims.userId, undefined);
-        res.send(200, await this.tokens.issue(claims.conversationId, claims.userId, claims.started));
+        const issued = await this.tokens.issue(claims.conversationId, claims.userId, claims.started);
+        res.send(200, await this.answer(req, issued, claims.userId, false, watermark));
       }),
     );
 
@@ -129,10 +144,17 @@ export class DirectLineRoutes implements RouteModule {
         if (typeof activity === 'string') return sendError(res, 400, 'InvalidActivity', activity);
         if (!(await this.store.exists(claims.conversationId)))
           return sendError(res, 404, 'NotFound', 'The conversation does not exist');
-        // Typing indicators are not kept or shown to the bot; acknowledged all the same.
-        if (activity.type === 'typing') return res.send(200, { id: '' });
-        const id = await this.adapter.receive(claims.conversationId, claims.userId, activity, (context) =>
-          this.bot.run(context),
+        // Typing is passed on to whoever listens (never stored, never a turn).
+        if (activity.type === 'typing') {
+          this.adapter.customerTyping(claims.conversationId, claims.userId);
+          return res.send(200, { id: '' });
+        }
+        const id = await this.adapter.receive(
+          claims.conversationId,
+          claims.userId,
+          activity,
+          (context) => this.bot.run(context),
+          clientKeyOf(req.body),
         );
         res.send(200, { id });
       }),
@@ -154,6 +176,15 @@ export class DirectLineRoutes implements RouteModule {
     server.post(`${base}/conversations/:conversationId/upload`, async (_req: Request, res: Response) => {
       sendError(res, 400, 'NotSupported', 'Uploads are not supported in this chat');
     });
+  }
+
+  /** A token answer with its stream URL (and the user id where the page needs it). */
+  private async answer(req: Request, issued: IssuedToken, userId: string, withUserId: boolean, watermark = 0) {
+    return {
+      ...issued,
+      ...(withUserId ? { userId } : {}),
+      streamUrl: await this.streams.streamUrl(req, issued.conversationId, userId, watermark),
+    };
   }
 
   /** Creates the conversation on first sight and lets the bot greet; false if it existed. */
