@@ -13,8 +13,9 @@ import { I18nService } from '../src/services/i18n/i18nService';
 import { createLogger } from '../src/services/logger';
 import { TranscriptStore } from '../src/services/transcript/transcriptStore';
 
-const QUEUED = 10_000;
-const SAMPLES = 300;
+// BENCH_QUICK (set by `npm run bench -- --quick`): a fifth of the queue, to prove the bench runs.
+const QUEUED = process.env.BENCH_QUICK ? 2_000 : 10_000;
+const SAMPLES = process.env.BENCH_QUICK ? 100 : 300;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,18 +1,22 @@
 /**
- * `npx tsx bench/profile.ts [turns]`: drives the benchmark's conversations at concurrency 10
- * through a Lotse started with --cpu-prof and prints the heaviest functions and packages (self
- * time), its CPU and the database server's per turn, and the MongoDB commands per turn. The
- * .cpuprofile is left in the printed folder for Chrome DevTools. PROFILE_PRELOAD=file.ts is loaded
- * into the target with --import (e.g. to swap a store for an in-memory one and see its share).
+ * `npx tsx bench/profile.ts [turns] [--workload=menu|knowledge|waiting|relay|whatsapp|directline]`:
+ * drives one workload of `npm run bench` at concurrency 10 through a Lotse started with --cpu-prof
+ * and prints the heaviest functions and packages (self time), its CPU and the database server's
+ * per turn, and the MongoDB commands per turn. The .cpuprofile is left in the printed folder for
+ * Chrome DevTools. PROFILE_PRELOAD=file.ts is loaded into the target with --import (e.g. to swap a
+ * store for an in-memory one and see its share).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, startLocalMongo } from '../src/services/database/localMongoServer';
-import { driveLoad } from './support/load';
-import { CUSTOMER_SCRIPT } from './script';
+import http from 'node:http';
+import { startFakeConnector, startFakeGraph } from './support/fakeChannels';
+import { driveConversations } from './support/load';
+import { lotseEnv, openAroundTheClock } from './support/lotseTarget';
 import { ROOT } from './support/target';
+import { WorkloadContext, WORKLOADS } from './workloads';
 
 interface ProfileNode {
   id: number;
@@ -26,7 +30,13 @@ interface Profile {
 }
 
 async function main(): Promise<void> {
-  const turns = Number(process.argv[2] ?? 3000);
+  const args = process.argv.slice(2);
+  const turns = Number(args.find((a) => /^\d+$/.test(a)) ?? 3000);
+  const key = args.find((a) => a.startsWith('--workload='))?.slice('--workload='.length) ?? 'menu';
+  const workload = WORKLOADS.find((w) => w.key === key);
+  if (!workload) throw new Error(`no workload ${key}; one of ${WORKLOADS.map((w) => w.key).join(', ')}`);
+  const connector = await startFakeConnector();
+  const graph = await startFakeGraph();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lotse-prof-'));
   const mongo = await startLocalMongo({});
   const port = await freePort();
@@ -52,11 +62,7 @@ async function main(): Promise<void> {
         PORT: String(port),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
-        MONGODB_URI: `${mongo.uri}/bench_profile`,
-        MicrosoftAppId: '',
-        MicrosoftAppPassword: '',
-        RATE_LIMIT_PER_MINUTE: '0',
-        ADMIN_API_TOKEN: '',
+        ...lotseEnv(mongo, 'bench_profile', graph.url),
       },
       stdio: ['ignore', 'inherit', 'pipe'],
     },
@@ -78,34 +84,52 @@ async function main(): Promise<void> {
     if (i > 300) throw new Error('Lotse did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
-  const conversations = Math.ceil(turns / CUSTOMER_SCRIPT.length);
+  await openAroundTheClock(baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const ctx = (phase: string): WorkloadContext => ({
+    lotseUrl: baseUrl,
+    dialogUrl: baseUrl,
+    connector,
+    graph,
+    prefix: `profile-${workload.key}-${phase}`,
+    agent,
+  });
+  await workload.prepare?.(ctx('prepare'));
+  const drive = async (phase: string, conversations: number) => {
+    const driver = workload.lotse(ctx(phase));
+    return driveConversations({
+      concurrency: 10,
+      conversations,
+      script: workload.script,
+      open: (n) => driver.open(n),
+      ...(driver.openFirst ? { openFirst: true } : {}),
+    });
+  };
   // Start-up and JIT warm-up are left out of the figures (samples before the measured load).
-  await driveLoad({ baseUrl, concurrency: 10, conversations: 100, script: CUSTOMER_SCRIPT, label: 'profile-warmup' });
+  await drive('warmup', 60);
+  const conversations = Math.ceil(turns / workload.script.length);
   const measuredFrom = Date.now() - spawnedAt;
   const cpu = (pid: number) => {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(f[11]) + Number(f[12])) * 10;
   };
   const [lotseBefore, dbBefore] = [cpu(child.pid!), cpu(mongo.pid)];
-  const result = await driveLoad({
-    baseUrl,
-    concurrency: 10,
-    conversations,
-    script: CUSTOMER_SCRIPT,
-    label: 'profile',
-  });
+  const result = await drive('measured', conversations);
   const [lotseCpu, dbCpu] = [
     (cpu(child.pid!) - lotseBefore) / result.turns,
     (cpu(mongo.pid) - dbBefore) / result.turns,
   ];
   process.stdout.write(
-    `${result.turns} turns, ${result.errors} errors, ${((result.turns * 1000) / result.durationMs).toFixed(0)} turns/s, CPU per turn: Lotse ${lotseCpu.toFixed(2)} ms, database ${dbCpu.toFixed(2)} ms\n`,
+    `${workload.label}: ${result.turns} turns, ${result.errors} errors, ${((result.turns * 1000) / result.durationMs).toFixed(0)} turns/s, CPU per turn: Lotse ${lotseCpu.toFixed(2)} ms, database ${dbCpu.toFixed(2)} ms\n`,
   );
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
   await mongo.stop();
+  agent.destroy();
+  await connector.close();
+  await graph.close();
   const perTurn = Object.entries(commands)
     .filter(([, n]) => n >= result.turns / 100)
     .map(([k, n]) => `${k} ${(n / result.turns).toFixed(2)}`)

@@ -1,224 +1,178 @@
 /**
- * `npm run bench`: the full Lotse customer turn side by side with two plain botbuilder bots, all
- * driven through POST /api/messages (expectReplies) in one run, then a memory test and the
- * micro-benchmarks. Prints figures only; nothing here passes or fails.
+ * `npm run bench`: Lotse's workloads side by side with a plain botbuilder dialog bot, in one run,
+ * then a memory test and the micro-benchmarks. Prints figures only; nothing here passes or fails.
  *
- * Options: --quick (a tenth of the turns, 1,000 conversations in the memory test),
- * --levels=1,10,100 (the concurrency levels to measure), --targets=echo,dialog,lotse,
- * --skip-load, --skip-memory, --skip-micro.
+ * Options: --quick (a tenth of the turns, 1,000 + 1,000 in the memory test; what CI runs),
+ * --levels=1,10,100 (concurrency levels, default 10), --workloads=menu,knowledge,waiting,relay,
+ * whatsapp,directline, --json FILE (writes the figures), --skip-load, --skip-memory, --skip-micro.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, LocalMongo, startLocalMongo } from '../src/services/database/localMongoServer';
-import { driveLoad, LoadResult, percentile } from './support/load';
-import { CUSTOMER_SCRIPT } from './script';
+import { memoryTest } from './memory';
+import { FakeGraph, startFakeConnector, startFakeGraph } from './support/fakeChannels';
+import { driveConversations } from './support/load';
+import { lotseEnv, openAroundTheClock } from './support/lotseTarget';
+import { machineBusyMs, processCpuMs } from './support/machine';
+import {
+  fmt,
+  log,
+  Measurement,
+  MemoryFigures,
+  print,
+  printMemory,
+  printRows,
+  Row,
+  toMeasurement,
+  writeJson,
+} from './support/report';
 import { ROOT, startTarget, Target } from './support/target';
+import { Driver, Workload, WorkloadContext, WORKLOADS, learntWhatsappReplies } from './workloads';
 
-export { CUSTOMER_SCRIPT };
+export { CUSTOMER_SCRIPT } from './script';
 
-const args = new Set(process.argv.slice(2));
-const QUICK = args.has('--quick');
-const option = (name: string): string[] | undefined =>
-  [...args]
-    .find((a) => a.startsWith(`--${name}=`))
-    ?.slice(name.length + 3)
-    .split(',')
-    .filter(Boolean);
-const wantedLevels = option('levels')?.map(Number);
-const LEVELS: { concurrency: number; turns: number }[] = [
-  { concurrency: 1, turns: 300 },
-  { concurrency: 10, turns: 1500 },
-  { concurrency: 100, turns: 3000 },
-]
-  .filter((l) => !wantedLevels || wantedLevels.includes(l.concurrency))
-  .map((l) => ({ ...l, turns: QUICK ? l.turns / 10 : l.turns }));
-// Every target gets the same warm-up: long enough for V8 (and the database server's JIT) to reach
-// the steady state a long-running service is in; 20 conversations left Lotse's CPU per turn at c=1
-// more than twice its steady value.
-const WARMUP_CONVERSATIONS = 100;
-const MEMORY_CONVERSATIONS = QUICK ? 1000 : 10000;
-const MEMORY_CONCURRENCY = 50;
-const MEMORY_SCRIPT = ['Hallo', '1'];
-const MICRO_BENCHMARKS = ['bench/triage.ts', 'bench/handoffQueue.ts'];
+const argv = process.argv.slice(2);
+const flag = (name: string): boolean => argv.includes(`--${name}`);
+/** `--name=value` or `--name value`. */
+const option = (name: string): string | undefined => {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  return argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
+};
+const list = (name: string): string[] | undefined => option(name)?.split(',').filter(Boolean);
 
-interface TargetSpec {
-  key: 'echo' | 'dialog' | 'lotse';
-  label: string;
-  entry: string;
-  env?: (mongo: LocalMongo) => Record<string, string>;
-}
-
-const TARGETS: TargetSpec[] = [
-  { key: 'echo', label: 'echo bot (botbuilder, no state)', entry: 'bench/baselines/echoBot.ts' },
-  { key: 'dialog', label: 'plain dialog bot (MemoryStorage)', entry: 'bench/baselines/dialogBot.ts' },
-  {
-    key: 'lotse',
-    label: 'Lotse (full customer turn, MongoDB)',
-    entry: 'src/index.ts',
-    env: (mongo) => lotseEnv(mongo, 'bench_lotse'),
-  },
-];
-
-function lotseEnv(mongo: LocalMongo, db: string): Record<string, string> {
-  return {
-    MONGODB_URI: `${mongo.uri}/${db}`,
-    MicrosoftAppId: '',
-    MicrosoftAppPassword: '',
-    RATE_LIMIT_PER_MINUTE: '0',
-    ADMIN_API_TOKEN: '',
-    // Each run starts on an empty database: indexing the knowledge phrasings with the embedding model
-    // (once per database in production) would be measured as load.
-    EMBEDDINGS: 'off',
-  };
-}
-
-interface Row {
-  target: TargetSpec['key'];
-  concurrency: number;
-  result: LoadResult;
-  turnsPerSecond: number;
-  p50: number;
-  p99: number;
-  cpuMsPerTurn: number;
-  /** CPU of the local database server per turn (only targets that use it). */
-  dbCpuMsPerTurn?: number;
-  /** CPU of this process (the load generator) per turn. */
-  loadCpuMsPerTurn: number;
-  peakRssMb: number;
-}
-
+const QUICK = flag('quick');
+const LEVELS = (list('levels') ?? ['10']).map(Number).filter((n) => n > 0);
+/** Measured turns per workload, target and level (a tenth with --quick). */
+const TURNS = QUICK ? 150 : 1500;
+// Every target gets the same warm-up per workload: long enough for V8 (and the database server's JIT)
+// to reach the steady state of a long-running service.
+const WARMUP_CONVERSATIONS = QUICK ? 20 : 60;
+const MEMORY_COUNT = QUICK ? 1000 : 10000;
+const MICRO_BENCHMARKS = ['bench/triage.ts', 'bench/handoffQueue.ts', 'bench/handoffFeed.ts'];
 const MB = 1024 * 1024;
 
-/** CPU seconds a process has used so far (Linux /proc), or undefined where that cannot be read. */
-function processCpuMs(pid: number): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
+interface Targets {
+  lotse: Target;
+  dialog: Target;
+  mongo: LocalMongo;
 }
 
-async function measureLevel(
-  target: Target,
-  spec: TargetSpec,
+async function measure(
+  targets: Targets,
+  who: 'lotse' | 'dialog',
+  workload: Workload,
+  driver: Driver,
   concurrency: number,
-  turns: number,
-  mongo: LocalMongo,
-): Promise<Row> {
+): Promise<Measurement> {
+  const target = targets[who];
+  const usesDb = who === 'lotse';
   const before = await target.stats({ resetPeak: true });
-  const dbBefore = spec.env ? processCpuMs(mongo.pid) : undefined;
+  const dbBefore = usesDb ? processCpuMs(targets.mongo.pid) : undefined;
   const loadBefore = process.cpuUsage();
-  const result = await driveLoad({
-    baseUrl: target.baseUrl,
+  const busyBefore = machineBusyMs();
+  const result = await driveConversations({
     concurrency,
-    conversations: Math.ceil(turns / CUSTOMER_SCRIPT.length),
-    script: CUSTOMER_SCRIPT,
-    label: `${spec.key}-c${concurrency}`,
+    conversations: Math.ceil(TURNS / workload.script.length),
+    script: workload.script,
+    open: (n) => driver.open(n),
+    ...(driver.openFirst ? { openFirst: true } : {}),
   });
+  const busyAfter = machineBusyMs();
   const after = await target.stats({ resetPeak: true });
   const load = process.cpuUsage(loadBefore);
-  const dbAfter = spec.env ? processCpuMs(mongo.pid) : undefined;
-  return {
-    target: spec.key,
-    concurrency,
-    result,
-    turnsPerSecond: result.turns / (result.durationMs / 1000),
-    p50: percentile(result.latenciesMs, 0.5),
-    p99: percentile(result.latenciesMs, 0.99),
-    cpuMsPerTurn: (after.cpuMicros - before.cpuMicros) / 1000 / result.turns,
-    ...(dbBefore !== undefined && dbAfter !== undefined ? { dbCpuMsPerTurn: (dbAfter - dbBefore) / result.turns } : {}),
-    loadCpuMsPerTurn: (load.user + load.system) / 1000 / result.turns,
+  const dbAfter = usesDb ? processCpuMs(targets.mongo.pid) : undefined;
+  const targetMs = (after.cpuMicros - before.cpuMicros) / 1000;
+  const loadMs = (load.user + load.system) / 1000;
+  const dbMs = dbBefore !== undefined && dbAfter !== undefined ? dbAfter - dbBefore : undefined;
+  // openFirst work happens inside the window too; the others' share is what no bench process used.
+  const seconds = result.durationMs / 1000;
+  const otherCores =
+    busyBefore !== undefined && busyAfter !== undefined
+      ? Math.max(0, (busyAfter - busyBefore - targetMs - loadMs - (dbMs ?? 0)) / 1000 / seconds)
+      : undefined;
+  return toMeasurement(result, {
+    cpuMsPerTurn: targetMs / result.turns,
+    ...(dbMs !== undefined ? { dbCpuMsPerTurn: dbMs / result.turns } : {}),
+    loadCpuMsPerTurn: loadMs / result.turns,
+    ...(otherCores !== undefined && !driver.openFirst ? { otherCores } : {}),
     peakRssMb: after.peakRssBytes / MB,
-  };
+  });
 }
 
-async function benchTarget(spec: TargetSpec, mongo: LocalMongo): Promise<Row[]> {
-  log(`starting ${spec.label} ...`);
-  const target = await startTarget(spec.key, spec.entry, await freePort(), spec.env?.(mongo) ?? {});
+async function runWorkloads(targets: Targets, wanted: Workload[], graph: FakeGraph): Promise<Row[]> {
+  const connector = await startFakeConnector();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const runId = randomUUID().slice(0, 6);
+  const ctx = (workload: Workload, phase: string): WorkloadContext => ({
+    lotseUrl: targets.lotse.baseUrl,
+    dialogUrl: targets.dialog.baseUrl,
+    connector,
+    graph,
+    prefix: `bench-${runId}-${workload.key}-${phase}`,
+    agent,
+  });
   const rows: Row[] = [];
   try {
-    // Warm-up (not measured): JIT, connection pools, index builds.
-    await driveLoad({
-      baseUrl: target.baseUrl,
-      concurrency: 10,
-      conversations: WARMUP_CONVERSATIONS,
-      script: CUSTOMER_SCRIPT,
-      label: `${spec.key}-warmup`,
-    });
-    for (const level of LEVELS) {
-      const row = await measureLevel(target, spec, level.concurrency, level.turns, mongo);
-      log(
-        `  ${spec.key} c=${level.concurrency}: ${fmt(row.turnsPerSecond, 0)} turns/s, p99 ${fmt(row.p99, 1)} ms${row.result.errors ? `, ${row.result.errors} errors (${row.result.firstError})` : ''}`,
-      );
-      rows.push(row);
+    for (const workload of wanted) {
+      log(`${workload.label} ...`);
+      await workload.prepare?.(ctx(workload, 'prepare'));
+      for (const who of ['lotse', 'dialog'] as const) {
+        const warm = ctx(workload, `warmup-${who}`);
+        const driver = workload[who](warm);
+        await driveConversations({
+          concurrency: 10,
+          conversations: WARMUP_CONVERSATIONS,
+          script: workload.script,
+          open: (n) => driver.open(n),
+        });
+      }
+      for (const concurrency of LEVELS) {
+        const lotse = await measure(
+          targets,
+          'lotse',
+          workload,
+          workload.lotse(ctx(workload, `c${concurrency}-l`)),
+          concurrency,
+        );
+        const dialog = await measure(
+          targets,
+          'dialog',
+          workload,
+          workload.dialog(ctx(workload, `c${concurrency}-d`)),
+          concurrency,
+        );
+        const row: Row = {
+          workload: workload.key,
+          label: workload.label,
+          baseline: workload.baseline,
+          concurrency,
+          lotse,
+          dialog,
+          ratio: lotse.turnsPerSecond / dialog.turnsPerSecond,
+        };
+        log(
+          `  c=${concurrency}: Lotse ${fmt(lotse.turnsPerSecond, 0)} turns/s p99 ${fmt(lotse.p99Ms, 1)} ms, dialog bot ${fmt(dialog.turnsPerSecond, 0)} turns/s: ${fmt(row.ratio, 2)} x${lotse.errors ? `, ${lotse.errors} errors (${lotse.firstError})` : ''}`,
+        );
+        rows.push(row);
+      }
     }
   } finally {
-    await target.stop();
+    agent.destroy();
+    await connector.close();
   }
   return rows;
 }
 
-interface MemoryFigures {
-  conversations: number;
-  turns: number;
-  errors: number;
-  durationMs: number;
-  rssBeforeMb: number;
-  peakRssMb: number;
-  rssAfterMb: number;
-  rssAfterGcMb: number;
-  heapBeforeMb: number;
-  heapAfterGcMb: number;
-}
-
-async function memoryTest(mongo: LocalMongo): Promise<MemoryFigures> {
-  log(`memory test: ${MEMORY_CONVERSATIONS} distinct conversations through a fresh Lotse process ...`);
-  const target = await startTarget('lotse-memory', 'src/index.ts', await freePort(), lotseEnv(mongo, 'bench_memory'));
-  try {
-    await driveLoad({
-      baseUrl: target.baseUrl,
-      concurrency: 10,
-      conversations: WARMUP_CONVERSATIONS,
-      script: MEMORY_SCRIPT,
-      label: 'memory-warmup',
-    });
-    const before = await target.stats({ gc: true, resetPeak: true });
-    const result = await driveLoad({
-      baseUrl: target.baseUrl,
-      concurrency: MEMORY_CONCURRENCY,
-      conversations: MEMORY_CONVERSATIONS,
-      script: MEMORY_SCRIPT,
-      label: 'memory',
-    });
-    const after = await target.stats();
-    const afterGc = await target.stats({ gc: true });
-    return {
-      conversations: MEMORY_CONVERSATIONS,
-      turns: result.turns,
-      errors: result.errors,
-      durationMs: result.durationMs,
-      rssBeforeMb: before.rssBytes / MB,
-      peakRssMb: after.peakRssBytes / MB,
-      rssAfterMb: after.rssBytes / MB,
-      rssAfterGcMb: afterGc.rssBytes / MB,
-      heapBeforeMb: before.heapUsedBytes / MB,
-      heapAfterGcMb: afterGc.heapUsedBytes / MB,
-    };
-  } finally {
-    await target.stop();
-  }
-}
-
-async function runMicroBenchmarks(mongo: LocalMongo): Promise<void> {
+/** Runs each micro-benchmark in its own process; returns the ones that failed. */
+async function runMicroBenchmarks(mongo: LocalMongo): Promise<string[]> {
+  const failed: string[] = [];
   for (const file of MICRO_BENCHMARKS) {
-    if (!existsSync(path.join(ROOT, file))) {
-      print(`\n${file}: not present yet, skipped`);
-      continue;
-    }
+    if (!existsSync(path.join(ROOT, file))) continue;
     print(`\n== micro-benchmark ${file}`);
     const code = await new Promise<number | null>((resolve) => {
       const child = spawn('npx', ['tsx', file], {
@@ -228,119 +182,15 @@ async function runMicroBenchmarks(mongo: LocalMongo): Promise<void> {
           ...process.env,
           MONGODB_URI: `${mongo.uri}/bench_micro_${path.basename(file, '.ts')}`,
           LOG_LEVEL: 'warn',
+          ...(QUICK ? { BENCH_QUICK: '1' } : {}),
         },
       });
       child.on('exit', (c) => resolve(c));
       child.on('error', () => resolve(null));
     });
-    if (code !== 0) print(`${file} exited with ${code}`);
+    if (code !== 0) failed.push(`${file} exited with ${code}`);
   }
-}
-
-function printResults(rows: Row[]): void {
-  print('\n== Throughput and latency (POST /api/messages, expectReplies, distinct conversations)');
-  print(
-    `script: ${CUSTOMER_SCRIPT.length} German customer messages per conversation ("${CUSTOMER_SCRIPT.slice(0, 3).join('", "')}", ...)`,
-  );
-  const header = [
-    'target',
-    'conc',
-    'turns',
-    'errors',
-    'turns/s',
-    'p50 ms',
-    'p99 ms',
-    'CPU ms/turn',
-    'DB CPU ms/turn',
-    'load gen CPU ms/turn',
-    'peak RSS MB',
-  ];
-  const table = rows.map((r) => [
-    TARGETS.find((t) => t.key === r.target)!.label,
-    String(r.concurrency),
-    String(r.result.turns),
-    String(r.result.errors),
-    fmt(r.turnsPerSecond, 0),
-    fmt(r.p50, 1),
-    fmt(r.p99, 1),
-    fmt(r.cpuMsPerTurn, 2),
-    r.dbCpuMsPerTurn === undefined ? '-' : fmt(r.dbCpuMsPerTurn, 2),
-    fmt(r.loadCpuMsPerTurn, 2),
-    fmt(r.peakRssMb, 0),
-  ]);
-  printTable(header, table);
-
-  print('\n== Ratios Lotse / plain dialog bot (throughput: higher is better; others: lower is better)');
-  const ratioRows: string[][] = [];
-  for (const level of LEVELS) {
-    const lotse = rows.find((r) => r.target === 'lotse' && r.concurrency === level.concurrency);
-    const dialog = rows.find((r) => r.target === 'dialog' && r.concurrency === level.concurrency);
-    if (!lotse || !dialog) continue;
-    ratioRows.push([
-      String(level.concurrency),
-      fmt(lotse.turnsPerSecond / dialog.turnsPerSecond, 2),
-      fmt(lotse.p50 / dialog.p50, 2),
-      fmt(lotse.p99 / dialog.p99, 2),
-      fmt(lotse.cpuMsPerTurn / dialog.cpuMsPerTurn, 2),
-      fmt(lotse.peakRssMb / dialog.peakRssMb, 2),
-    ]);
-  }
-  printTable(['conc', 'turns/s', 'p50', 'p99', 'CPU/turn', 'peak RSS'], ratioRows);
-
-  const lotse10 = rows.find((r) => r.target === 'lotse' && r.concurrency === 10);
-  const dialog10 = rows.find((r) => r.target === 'dialog' && r.concurrency === 10);
-  if (lotse10 && dialog10) {
-    print('\n== At concurrency 10 (the outcomes of issue 7)');
-    print(
-      `Lotse throughput: ${fmt(lotse10.turnsPerSecond / dialog10.turnsPerSecond, 2)} x the plain dialog bot   (target >= 0.5)`,
-    );
-    print(`Lotse p99 latency: ${fmt(lotse10.p99, 1)} ms   (target <= 50 ms)`);
-  }
-  const silent = rows.filter((r) => r.result.silentTurns > 0);
-  for (const r of silent)
-    print(`note: ${r.target} c=${r.concurrency}: ${r.result.silentTurns} turns answered without a message`);
-}
-
-function printMemory(m: MemoryFigures): void {
-  print('\n== Memory: distinct conversations through one Lotse process (2 turns each)');
-  printTable(
-    [
-      'conversations',
-      'turns',
-      'errors',
-      'seconds',
-      'RSS before MB',
-      'peak RSS MB',
-      'RSS after MB',
-      'RSS after GC MB',
-      'heap before MB',
-      'heap after GC MB',
-    ],
-    [
-      [
-        String(m.conversations),
-        String(m.turns),
-        String(m.errors),
-        fmt(m.durationMs / 1000, 1),
-        fmt(m.rssBeforeMb, 0),
-        fmt(m.peakRssMb, 0),
-        fmt(m.rssAfterMb, 0),
-        fmt(m.rssAfterGcMb, 0),
-        fmt(m.heapBeforeMb, 0),
-        fmt(m.heapAfterGcMb, 0),
-      ],
-    ],
-  );
-  print(`RSS after ${m.conversations} conversations: ${fmt(m.rssAfterMb, 0)} MB   (target < 400 MB)`);
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  print(line(header));
-  print(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) print(line(row));
+  return failed;
 }
 
 function firstLine(err: unknown): string {
@@ -348,57 +198,92 @@ function firstLine(err: unknown): string {
   return text.split('\n').find((line) => /error/i.test(line)) ?? text.split('\n')[0];
 }
 
-function fmt(value: number, digits: number): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
-}
-
-function print(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-function log(line: string): void {
-  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-}
-
 async function main(): Promise<void> {
-  const started = Date.now();
+  const started = new Date();
+  const machine = {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
+    loadAverageAtStart: os.loadavg()[0],
+  };
   print(
-    `Lotse benchmark — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? 'unknown'}), ${fmt(os.totalmem() / 1024 ** 3, 1)} GB RAM${QUICK ? ', QUICK run' : ''}`,
+    `Lotse benchmark — node ${machine.node}, ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memoryGb} GB RAM, load average ${fmt(machine.loadAverageAtStart, 2)} at start${QUICK ? ', QUICK run' : ''}`,
   );
   print(
-    'Every target runs alone as its own process; the load generator, the target and the local database share this machine.',
-  );
-  print(
-    'CPU ms/turn is the target process alone; DB CPU is the local database server (Lotse only), load gen CPU this process.',
+    `Each workload: ${TURNS} turns per target at concurrency ${LEVELS.join(', ')}, after a warm-up; load generator, targets and the local database (memory backend) share this machine.`,
   );
   log('starting the local database (memory backend) ...');
   const mongo = await startLocalMongo({});
+  const wantedKeys = list('workloads');
+  const wanted = WORKLOADS.filter((w) => !wantedKeys || wantedKeys.includes(w.key));
+  let rows: Row[] = [];
+  let memory: MemoryFigures | undefined;
+  // Figures never fail a run; a workload that could not run or failed turns does (CI runs --quick for that).
+  const problems: string[] = [];
   try {
-    if (!args.has('--skip-load')) {
-      const rows: Row[] = [];
-      const wantedTargets = option('targets');
-      for (const spec of TARGETS.filter((t) => !wantedTargets || wantedTargets.includes(t.key))) {
-        try {
-          rows.push(...(await benchTarget(spec, mongo)));
-        } catch (err) {
-          // One target that cannot start must not hide the others' figures.
-          print(`\n${spec.label}: could not be measured: ${firstLine(err)}`);
-        }
-      }
-      printResults(rows);
-    }
-    if (!args.has('--skip-memory')) {
+    if (!flag('skip-load') && wanted.length) {
+      const graph = await startFakeGraph();
+      let targets: Targets | undefined;
       try {
-        printMemory(await memoryTest(mongo));
+        log('starting Lotse and the dialog bot ...');
+        const lotse = await startTarget(
+          'lotse',
+          'src/index.ts',
+          await freePort(),
+          lotseEnv(mongo, 'bench_lotse', graph.url),
+        );
+        const dialog = await startTarget('dialog', 'bench/baselines/dialogBot.ts', await freePort());
+        targets = { lotse, dialog, mongo };
+        await openAroundTheClock(lotse.baseUrl);
+        // The Graph fake the target was started with must be the one the WhatsApp workload waits on.
+        rows = await runWorkloads(targets, wanted, graph);
       } catch (err) {
-        print(`\nmemory test: could not run: ${firstLine(err)}`);
+        problems.push(`workloads could not be measured: ${firstLine(err)}`);
+      } finally {
+        await targets?.lotse.stop();
+        await targets?.dialog.stop();
+        await graph.close();
+      }
+      printRows(rows);
+      for (const r of rows)
+        if (r.lotse.errors || r.dialog.errors) problems.push(`${r.workload} c=${r.concurrency}: failed turns`);
+      for (const w of wanted) if (!rows.some((r) => r.workload === w.key)) problems.push(`${w.key}: not measured`);
+      const replies = learntWhatsappReplies();
+      if (replies) print(`WhatsApp replies per step (learnt at the start of the run): ${replies.join(', ')}`);
+    }
+    if (!flag('skip-memory')) {
+      try {
+        memory = await memoryTest(mongo, MEMORY_COUNT);
+        printMemory(memory);
+      } catch (err) {
+        problems.push(`memory test: could not run: ${firstLine(err)}`);
       }
     }
-    if (!args.has('--skip-micro')) await runMicroBenchmarks(mongo);
+    if (!flag('skip-micro')) problems.push(...(await runMicroBenchmarks(mongo)));
   } finally {
     await mongo.stop();
   }
-  print(`\ntotal time: ${fmt((Date.now() - started) / 1000, 0)} s`);
+  const finished = new Date();
+  print(
+    `\ntotal time: ${fmt((finished.getTime() - started.getTime()) / 1000, 0)} s, load average ${fmt(os.loadavg()[0], 2)} at the end`,
+  );
+  const json = option('json');
+  if (json)
+    writeJson(path.resolve(json), {
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      quick: QUICK,
+      machine: { ...machine, loadAverageAtEnd: os.loadavg()[0] },
+      turnsPerMeasurement: TURNS,
+      rows,
+      ...(memory ? { memory } : {}),
+      problems,
+    });
+  if (problems.length) {
+    print(`\nproblems:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((err) => {

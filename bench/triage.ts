@@ -11,7 +11,7 @@ import { normalizeText } from '../src/services/nlu/normalize';
 import { TriageService } from '../src/services/nlu/triageService';
 
 const root = join(__dirname, '..');
-const count = Number(process.argv[2] ?? 5000);
+const count = Number(process.argv[2] ?? (process.env.BENCH_QUICK ? 1000 : 5000));
 
 function loadTexts(): string[] {
   const texts: string[] = [];

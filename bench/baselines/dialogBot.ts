@@ -1,10 +1,13 @@
 /**
  * Baseline 2 for `npm run bench`: a plain botbuilder dialog bot as the samples write it — a small
  * waterfall with a TextPrompt, conversation state on MemoryStorage, restify + CloudAdapter (no auth).
+ * POST /api/relay `{ conversationId, serviceUrl, text }` sends a text into a conversation the way
+ * the samples' proactive messages do (continueConversationAsync), the baseline of an agent relay.
  * Listens on PORT and prints "LISTENING <port>".
  */
 import {
   ActivityHandler,
+  ConversationReference,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
@@ -20,7 +23,8 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { serveBot } from './serveBot';
+import type { Request, Response } from 'restify';
+import { ExtraRoute, serveBot } from './serveBot';
 
 const PROMPT = 'textPrompt';
 const WATERFALL = 'menu';
@@ -58,4 +62,23 @@ class DialogBot extends ActivityHandler {
 
 const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
 const bot = new DialogBot(new ConversationState(new MemoryStorage()));
-void serveBot(adapter, (context) => bot.run(context));
+const relay: ExtraRoute = (server, body) =>
+  server.post('/api/relay', body, async (req: Request, res: Response) => {
+    const { conversationId, serviceUrl, text } = req.body as {
+      conversationId: string;
+      serviceUrl: string;
+      text: string;
+    };
+    const reference: Partial<ConversationReference> = {
+      channelId: 'webchat',
+      serviceUrl,
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      bot: { id: 'bot', name: 'Bot' },
+      user: { id: `user-${conversationId}`, name: 'Kunde' },
+    };
+    await adapter.continueConversationAsync('', reference, async (context) => {
+      await context.sendActivity(text);
+    });
+    res.send(201, { sent: true });
+  });
+void serveBot(adapter, (context) => bot.run(context), [relay]);

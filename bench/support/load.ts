@@ -1,22 +1,31 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 
-export interface LoadOptions {
-  baseUrl: string;
-  /** Conversations in flight at once. */
+/** One conversation as a workload drives it: each call is one timed turn; resolves with the messages received. */
+export interface Conversation {
+  turn(text: string, index: number): Promise<number>;
+}
+
+export interface ConversationLoadOptions {
+  /** Conversations in flight at once (one per connection). */
   concurrency: number;
   /** Distinct conversations; each walks the whole script, one turn after the other. */
   conversations: number;
   script: readonly string[];
-  /** Prefix of the conversation ids, so runs never share a conversation. */
-  label: string;
+  /** Opens conversation number n (its setup is never timed as a turn). */
+  open(n: number): Promise<Conversation>;
+  /**
+   * Open every conversation before the clock starts (for setups that cost requests of their own:
+   * a Direct Line token and greeting, a claimed handoff), so throughput counts turns only.
+   */
+  openFirst?: boolean;
 }
 
 export interface LoadResult {
   turns: number;
-  /** Non-200 answers and transport errors. */
+  /** Failed turns (non-2xx answers, transport errors, missing replies). */
   errors: number;
-  /** 200 answers that carried no message for the customer. */
+  /** Turns that succeeded but carried no message for the customer. */
   silentTurns: number;
   durationMs: number;
   /** Per-turn latency in milliseconds, unsorted. */
@@ -25,27 +34,41 @@ export interface LoadResult {
 }
 
 /**
- * Drives conversations through POST /api/messages with deliveryMode expectReplies, as Web Chat
- * or the Emulator would, over keep-alive connections: `concurrency` customers at a time, each
- * starting a fresh conversation when its script is done.
+ * Drives `concurrency` conversations at a time, each walking the whole script, a fresh
+ * conversation started when one is done, until `conversations` were walked.
  */
-export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
-  const url = new URL('/api/messages', options.baseUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+export async function driveConversations(options: ConversationLoadOptions): Promise<LoadResult> {
   const result: LoadResult = { turns: 0, errors: 0, silentTurns: 0, durationMs: 0, latenciesMs: [] };
+  const workers = Math.min(options.concurrency, options.conversations);
+  let opened: Conversation[] | undefined;
+  if (options.openFirst) {
+    opened = new Array<Conversation>(options.conversations);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        while (next < options.conversations) {
+          const n = next++;
+          opened![n] = await options.open(n);
+        }
+      }),
+    );
+  }
   let claimed = 0;
-  const runId = randomUUID().slice(0, 8);
-
   const worker = async (): Promise<void> => {
     while (claimed < options.conversations) {
       const n = claimed++;
-      const conversationId = `${options.label}-${runId}-${n}`;
-      const userId = `kunde-${runId}-${n}`;
-      for (const text of options.script) {
+      let conversation: Conversation;
+      try {
+        conversation = opened ? opened[n] : await options.open(n);
+      } catch (err) {
+        result.errors += options.script.length;
+        result.firstError ??= `opening a conversation: ${(err as Error).message}`;
+        continue;
+      }
+      for (const [index, text] of options.script.entries()) {
         const started = process.hrtime.bigint();
         try {
-          const replies = await post(url, agent, activity(conversationId, userId, text));
-          if (replies === 0) result.silentTurns++;
+          if ((await conversation.turn(text, index)) === 0) result.silentTurns++;
         } catch (err) {
           result.errors++;
           result.firstError ??= (err as Error).message;
@@ -55,20 +78,90 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
       }
     }
   };
-
   const started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, options.conversations) }, worker));
+  await Promise.all(Array.from({ length: workers }, worker));
   result.durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-  agent.destroy();
   return result;
 }
 
+export interface LoadOptions {
+  baseUrl: string;
+  /** Conversations in flight at once. */
+  concurrency: number;
+  /** Distinct conversations; each walks the whole script, one turn after the other. */
+  conversations: number;
+  script: readonly string[];
+  /** Prefix of the conversation ids, so runs never share a conversation. */
+  label: string;
+  /** Where the bot would send proactive messages (default: a closed port). */
+  serviceUrl?: string;
+  channelId?: string;
+}
+
+/**
+ * Drives conversations through POST /api/messages with deliveryMode expectReplies, as Web Chat
+ * or the Emulator would, over keep-alive connections: `concurrency` customers at a time, each
+ * starting a fresh conversation when its script is done.
+ */
+export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const runId = randomUUID().slice(0, 8);
+  try {
+    return await driveConversations({
+      concurrency: options.concurrency,
+      conversations: options.conversations,
+      script: options.script,
+      open: async (n) =>
+        expectRepliesConversation(options.baseUrl, agent, {
+          conversationId: `${options.label}-${runId}-${n}`,
+          userId: `kunde-${runId}-${n}`,
+          ...(options.serviceUrl ? { serviceUrl: options.serviceUrl } : {}),
+          ...(options.channelId ? { channelId: options.channelId } : {}),
+        }),
+    });
+  } finally {
+    agent.destroy();
+  }
+}
+
+export interface ExpectRepliesIdentity {
+  conversationId: string;
+  userId: string;
+  serviceUrl?: string;
+  channelId?: string;
+}
+
+/** A customer talking to a bot through POST /api/messages (expectReplies: the replies come in the answer). */
+export function expectRepliesConversation(
+  baseUrl: string,
+  agent: http.Agent,
+  identity: ExpectRepliesIdentity,
+): Conversation & { lastReplies: { type?: string; name?: string; value?: unknown; text?: string }[] } {
+  const url = new URL('/api/messages', baseUrl);
+  const conversation = {
+    lastReplies: [] as { type?: string; name?: string; value?: unknown; text?: string }[],
+    async turn(text: string): Promise<number> {
+      const answer = await requestJson<{ activities?: { type?: string }[] }>(url, agent, 'POST', {
+        body: activity(identity.conversationId, identity.userId, text, identity),
+      });
+      conversation.lastReplies = answer.activities ?? [];
+      return conversation.lastReplies.filter((a) => a.type === 'message').length;
+    },
+  };
+  return conversation;
+}
+
 /** One customer message as the benchmark posts it to /api/messages (expectReplies). */
-export function activity(conversationId: string, userId: string, text: string): string {
+export function activity(
+  conversationId: string,
+  userId: string,
+  text: string,
+  options: { serviceUrl?: string; channelId?: string } = {},
+): string {
   return JSON.stringify({
     type: 'message',
-    channelId: 'directline',
-    serviceUrl: 'http://127.0.0.1:9',
+    channelId: options.channelId ?? 'directline',
+    serviceUrl: options.serviceUrl ?? 'http://127.0.0.1:9',
     conversation: { id: conversationId },
     from: { id: userId, name: 'Kunde' },
     recipient: { id: 'lotse-bot', name: 'Lotse' },
@@ -80,27 +173,47 @@ export function activity(conversationId: string, userId: string, text: string): 
   });
 }
 
-/** POSTs one activity; resolves with the number of message replies, rejects on anything but 200. */
-function post(url: URL, agent: http.Agent, body: string): Promise<number> {
+/**
+ * One HTTP request with a JSON answer over a keep-alive agent; rejects on anything but 2xx.
+ * `body` is sent as is when it is a string, as JSON otherwise.
+ */
+export function requestJson<T>(
+  url: URL,
+  agent: http.Agent,
+  method: 'GET' | 'POST' | 'PUT',
+  options: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const body =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
       {
-        method: 'POST',
+        method,
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          ...(body === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
+          ...options.headers,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString();
-          if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
+          const status = res.statusCode ?? 0;
+          if (status < 200 || status > 299)
+            return reject(new Error(`${method} ${url.pathname}: HTTP ${status}: ${text.slice(0, 200)}`));
           try {
-            const parsed = JSON.parse(text) as { activities?: { type?: string }[] };
-            resolve((parsed.activities ?? []).filter((a) => a.type === 'message').length);
+            resolve((text ? JSON.parse(text) : {}) as T);
           } catch {
-            reject(new Error(`unreadable body: ${text.slice(0, 200)}`));
+            reject(new Error(`${method} ${url.pathname}: unreadable body: ${text.slice(0, 200)}`));
           }
         });
         res.on('error', reject);

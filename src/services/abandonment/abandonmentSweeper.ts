@@ -67,7 +67,7 @@ export class AbandonmentSweeper {
       const grace = this.options.afterMinutes * 60_000;
       const waiting = await this.model
         .find({ status: 'queued', mode: 'live', createdAt: { $lte: new Date(now - grace) } })
-        .select({ customer: 1, createdAt: 1, messages: 1, transcript: 1 })
+        .select({ customer: 1, createdAt: 1, lastCustomerMessageAt: 1, messages: 1, transcript: 1 })
         .sort({ createdAt: 1 })
         .limit(limit)
         .lean();
@@ -93,7 +93,7 @@ export class AbandonmentSweeper {
   }
 
   private leftBecause(
-    handoff: Pick<HandoffDoc, 'customer' | 'createdAt' | 'messages' | 'transcript'>,
+    handoff: Pick<HandoffDoc, 'customer' | 'createdAt' | 'lastCustomerMessageAt' | 'messages' | 'transcript'>,
     reads: Map<string, Date>,
     now: number,
     grace: number,
@@ -104,7 +104,12 @@ export class AbandonmentSweeper {
       return lastRead && now - lastRead.getTime() >= grace ? 'web page closed' : undefined;
     }
     if (channel === 'whatsapp') {
-      const last = lastCustomerLine(handoff.messages) ?? lastCustomerLine(handoff.transcript) ?? handoff.createdAt;
+      // Lines after the handoff are documents of their own; the record keeps when the last one came.
+      const last =
+        handoff.lastCustomerMessageAt ??
+        lastCustomerLine(handoff.messages) ??
+        lastCustomerLine(handoff.transcript) ??
+        handoff.createdAt;
       return now - new Date(last).getTime() >= WHATSAPP_WINDOW_MS + grace
         ? 'WhatsApp window closed unanswered'
         : undefined;

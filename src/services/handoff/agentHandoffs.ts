@@ -133,7 +133,7 @@ export class AgentHandoffs {
   /** Agent -> customer on the customer's channel; only the assigned agent or a supervisor. */
   async sendAgentMessage(id: string, principal: Principal, rawText: unknown): Promise<TranscriptEntry> {
     const text = requireString(rawText, 'text', { max: MAX_TEXT });
-    const record = await this.get(id);
+    const record = await this.deps.store.head(id);
     this.assertMayAct(record, principal);
     if (record.status !== 'assigned') throw new HandoffConflictError(id, `handoff is ${record.status}`);
     const now = this.deps.now();
@@ -146,11 +146,10 @@ export class AgentHandoffs {
       true,
     );
     const message: TranscriptEntry = { at: now, from: 'agent', text: maskSensitive(text), name: agent.name };
-    await this.deps.store.change(
-      id,
-      { where: {}, push: { messages: message }, audit: auditEntry(agent, 'agent_message', now) },
-      now,
-    );
+    await Promise.all([
+      this.deps.store.model.updateOne({ _id: toObjectId(id) }, { $set: { updatedAt: now } }),
+      this.deps.store.messages.append({ id, conversationKey: record.customer.conversationKey }, message, agent),
+    ]);
     await this.deps.bus.publish('agentMessage', id, { handoffId: id, message, agent });
     return message;
   }

@@ -33,7 +33,20 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function localParts(now: Date, timeZone: string): { date: string; weekday: string; time: string } {
+type LocalParts = { date: string; weekday: string; time: string };
+/** The last minute asked per time zone: every ticket asks about now, and the answer changes once a minute. */
+const lastMinute = new Map<string, { minute: number; parts: LocalParts }>();
+
+function localParts(now: Date, timeZone: string): LocalParts {
+  const minute = Math.floor(now.getTime() / 60000);
+  const cached = lastMinute.get(timeZone);
+  if (cached?.minute === minute) return cached.parts;
+  const parts = computeLocalParts(now, timeZone);
+  lastMinute.set(timeZone, { minute, parts });
+  return parts;
+}
+
+function computeLocalParts(now: Date, timeZone: string): LocalParts {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(now)

@@ -18,7 +18,15 @@ import type {
   HandoffRecord,
   TranscriptEntry,
 } from './handoffModel';
-import { auditEntry, CUSTOMER_ACTOR, HandoffStore, SYSTEM_ACTOR, toObjectId, toRecord } from './handoffStore';
+import {
+  auditEntry,
+  CUSTOMER_ACTOR,
+  HandoffStore,
+  SYSTEM_ACTOR,
+  toObjectId,
+  toRecord,
+  WITHOUT_ARRAYS,
+} from './handoffStore';
 import type { CustomerChannel } from './customerChannel';
 import type { QueueFigures } from './queueFigures';
 import type { HandoffRequest, HandoffTicket } from './types';
@@ -149,22 +157,28 @@ export class CustomerHandoffs {
     return { ...ticket, created: true };
   }
 
-  /** The conversation's active handoff or its open satisfaction question (one query). */
+  /**
+   * The conversation's active handoff or its open satisfaction question (one query), as the
+   * record's head: every customer turn of a marked conversation asks, so nothing long is read.
+   */
   async conversationState(key: string): Promise<ConversationHandoffState> {
     const since = new Date(this.deps.now().getTime() - SURVEY_OPEN_HOURS * 3600 * 1000);
     const doc = await this.deps.store.model
-      .findOne({
-        'customer.conversationKey': key,
-        $or: [
-          { status: { $in: ['queued', 'assigned'] } },
-          {
-            status: 'resolved',
-            'survey.askedAt': { $gte: since },
-            'survey.answeredAt': { $exists: false },
-            'survey.skipped': { $ne: true },
-          },
-        ],
-      })
+      .findOne(
+        {
+          'customer.conversationKey': key,
+          $or: [
+            { status: { $in: ['queued', 'assigned'] } },
+            {
+              status: 'resolved',
+              'survey.askedAt': { $gte: since },
+              'survey.answeredAt': { $exists: false },
+              'survey.skipped': { $ne: true },
+            },
+          ],
+        },
+        WITHOUT_ARRAYS,
+      )
       .sort({ createdAt: -1 })
       .lean();
     if (!doc) return {};
@@ -219,20 +233,22 @@ export class CustomerHandoffs {
     };
   }
 
-  /** Records what the customer wrote while queued or assigned (masked) and tells subscribers. */
+  /**
+   * Records what the customer wrote while queued or assigned (masked) and tells subscribers.
+   * Returns the record's head (its long arrays empty): one small update and one small insert,
+   * however long the conversation has become.
+   */
   async addCustomerMessage(handoffId: string, text: string): Promise<HandoffRecord> {
     const now = this.deps.now();
     const message: TranscriptEntry = { at: now, from: 'customer', text: maskSensitive(text.slice(0, MAX_TEXT)) };
-    const record = await this.deps.store.change(
+    const record = await this.deps.store.touch(
       handoffId,
-      {
-        where: { status: { $in: ['queued', 'assigned'] } },
-        push: { messages: message },
-        audit: auditEntry(CUSTOMER_ACTOR, 'customer_message', now),
-      },
+      { status: { $in: ['queued', 'assigned'] } },
+      { lastCustomerMessageAt: now },
       now,
     );
     if (!record) throw new HandoffConflictError(handoffId, 'the handoff is no longer active');
+    await this.deps.store.messages.append({ id: record.id, conversationKey: record.customer.conversationKey }, message);
     await this.deps.bus.publish('customerMessage', record.id, {
       handoffId: record.id,
       message,

@@ -13,14 +13,16 @@ export class HandoffEventBus {
   private readonly seen = new Map<string, number>();
   private since: Date;
   private polling = false;
+  /** Events waiting to be stored: one insert per tick carries all of them. */
+  private unstored: Omit<StoredHandoffEvent, '_id'>[] = [];
 
   constructor(
     connection: Connection,
     private readonly instanceId: string,
     private readonly logger: Logger,
     private readonly now: () => Date,
-    /** Called for every event, ours or another instance's (the queue snapshot is dropped on it). */
-    private readonly onAnyEvent: () => void,
+    /** Called for every event, ours or another instance's (the queue follows the ones that change it). */
+    private readonly onEvent: (type: HandoffEventName) => void,
   ) {
     this.model = handoffEventModel(connection);
     this.since = now();
@@ -28,23 +30,32 @@ export class HandoffEventBus {
   }
 
   async publish<K extends HandoffEventName>(type: K, handoffId: string, payload: HandoffEventMap[K]): Promise<void> {
-    this.onAnyEvent();
+    this.onEvent(type);
     this.events.emit(type, payload, { local: true });
-    // Stored in the background: the caller's answer does not wait for other instances' news.
-    this.model
-      .create({
-        type,
-        handoffId,
-        at: this.now(),
-        origin: this.instanceId,
-        payload: payload as unknown as Record<string, unknown>,
-      })
-      .catch((err: Error) =>
-        this.logger.warn(
-          { handoffId, type, err },
-          'handoff event not stored; other instances learn of it from the record',
-        ),
+    // Stored in the background, and together with the other events of this tick: the caller's
+    // answer does not wait for other instances' news.
+    this.unstored.push({
+      type,
+      handoffId,
+      at: this.now(),
+      origin: this.instanceId,
+      payload: payload as unknown as Record<string, unknown>,
+    });
+    if (this.unstored.length === 1) setImmediate(() => void this.store());
+  }
+
+  private async store(): Promise<void> {
+    const batch = this.unstored;
+    this.unstored = [];
+    if (batch.length === 0) return;
+    try {
+      await this.model.collection.insertMany(batch, { ordered: false });
+    } catch (err) {
+      this.logger.warn(
+        { handoffIds: [...new Set(batch.map((e) => e.handoffId))].slice(0, 10), err },
+        'handoff events not stored; other instances learn of them from the records',
       );
+    }
   }
 
   /**
@@ -68,7 +79,7 @@ export class HandoffEventBus {
         if (this.seen.has(key)) continue;
         this.seen.set(key, now);
         if (event.at > this.since) this.since = event.at;
-        this.onAnyEvent();
+        this.onEvent(event.type as HandoffEventName);
         this.events.emit(event.type as HandoffEventName, event.payload as never, { local: false });
         emitted++;
       }

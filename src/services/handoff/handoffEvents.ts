@@ -44,6 +44,17 @@ export const HANDOFF_EVENT_NAMES: HandoffEventName[] = [
   'positionChanged',
 ];
 
+/** Events after which the waiting queue (order, positions) may be different. */
+export const QUEUE_EVENTS: ReadonlySet<HandoffEventName> = new Set<HandoffEventName>([
+  'created',
+  'claimed',
+  'resolved',
+  'transferred',
+  'cancelled',
+  'callbackRequested',
+  'upgraded',
+]);
+
 export type HandoffEventMeta = { local: boolean };
 export type HandoffListener<K extends HandoffEventName> = (
   payload: HandoffEventMap[K],

@@ -1,6 +1,7 @@
 /**
  * The handoff record as stored in MongoDB (collection "handoffs") and as the API, the Teams agent
- * bot and the desk page see it. One record per handoff; the audit trail only ever grows ($push).
+ * bot and the desk page see it. One record per handoff; the audit trail only ever grows ($push),
+ * by state changes: each line of the conversation is a document of its own (handoffMessages.ts).
  */
 import type { ConversationReference } from 'botbuilder';
 import { Connection, Model, Schema, Types } from 'mongoose';
@@ -126,7 +127,10 @@ export interface HandoffRecord {
   summary: HandoffSummary;
   /** The conversation with the bot before the handoff (most recent lines), masked. */
   transcript: TranscriptEntry[];
-  /** The conversation between customer and agent after the handoff, masked. */
+  /**
+   * The conversation between customer and agent after the handoff, masked. Filled by
+   * HandoffStore.get (the lines are documents of their own); empty in heads and change results.
+   */
   messages: TranscriptEntry[];
   notes: InternalNote[];
   agent?: Actor;
@@ -150,6 +154,8 @@ export interface HandoffRecord {
   contact?: HandoffContact;
   /** The customer asked while waiting whether to keep the place (a goodbye); the next answer decides. */
   leaveAskedAt?: Date;
+  /** When the customer last wrote after the handoff (the lines themselves are in handoff_messages). */
+  lastCustomerMessageAt?: Date;
 }
 
 /** What GET /api/handoffs lists: the record without the long arrays, plus live figures. */
@@ -233,6 +239,7 @@ const handoffSchema = new Schema<HandoffDoc>(
     survey: { askedAt: Date, rating: Number, answeredAt: Date, skipped: Boolean },
     contact: { phone: String, email: String, declined: Boolean, askedAt: Date, recordedAt: Date },
     leaveAskedAt: Date,
+    lastCustomerMessageAt: Date,
   },
   { versionKey: false, collection: 'handoffs', minimize: true },
 );

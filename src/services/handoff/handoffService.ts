@@ -17,7 +17,7 @@ import { CLAIM_RATE_DEFAULTS } from './claimRate';
 import { CustomerChannel, HANDOFF_EVENT_CHANNELS } from './customerChannel';
 import { ConversationHandoffState, CustomerHandoffs, HandoffMarker, UpgradeCause } from './customerHandoffs';
 import { HandoffEventBus } from './handoffEventBus';
-import type { HandoffEvents } from './handoffEvents';
+import { HandoffEvents, QUEUE_EVENTS } from './handoffEvents';
 import { AbandonedHandoffs } from './abandonedHandoffs';
 import { HandoffTopics } from './handoffTopics';
 import { listItemOf } from './handoffLabels';
@@ -100,9 +100,9 @@ export class HandoffService implements HandoffRequester {
       ...CLAIM_RATE_DEFAULTS,
       defaultMinutes: options.defaultMinutesPerPosition ?? CLAIM_RATE_DEFAULTS.defaultMinutes,
     });
-    this.bus = new HandoffEventBus(deps.connection, options.instanceId ?? randomUUID(), deps.logger, now, () =>
-      this.figures.invalidate(),
-    );
+    this.bus = new HandoffEventBus(deps.connection, options.instanceId ?? randomUUID(), deps.logger, now, (type) => {
+      if (QUEUE_EVENTS.has(type)) this.figures.invalidate();
+    });
     this.events = this.bus.events;
     const channel = new CustomerChannel(
       deps.messenger,

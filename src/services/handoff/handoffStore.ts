@@ -5,6 +5,7 @@
  */
 import { Connection, Model, Types } from 'mongoose';
 import { HandoffNotFoundError } from './errors';
+import { auditWithMessages, HandoffMessages, toEntry } from './handoffMessages';
 import {
   ACTIVE_STATUSES,
   Actor,
@@ -67,15 +68,53 @@ export interface Change {
 
 export class HandoffStore {
   readonly model: Model<HandoffDoc>;
+  /** The lines of the conversation after the handoff, one document each. */
+  readonly messages: HandoffMessages;
 
   constructor(connection: Connection) {
     this.model = handoffModel(connection);
+    this.messages = new HandoffMessages(connection);
   }
 
+  /** The whole record: with every line of the conversation and the audit entries of the lines. */
   async get(id: string): Promise<HandoffRecord> {
-    const doc = await this.model.findById(toObjectId(id)).lean();
+    const [doc, lines] = await Promise.all([this.model.findById(toObjectId(id)).lean(), this.messages.list(id)]);
+    if (!doc) throw new HandoffNotFoundError(id);
+    const record = toRecord(doc);
+    if (lines.length === 0) return record;
+    return {
+      ...record,
+      // Lines of records written before the lines had their own collection come first.
+      messages: [...record.messages, ...lines.map(toEntry)],
+      audit: auditWithMessages(record.audit, lines, CUSTOMER_ACTOR),
+    };
+  }
+
+  /** The record without its long arrays (transcript, messages, notes, audit come back empty). */
+  async head(id: string): Promise<HandoffRecord> {
+    const doc = await this.model.findById(toObjectId(id), WITHOUT_ARRAYS).lean();
     if (!doc) throw new HandoffNotFoundError(id);
     return toRecord(doc);
+  }
+
+  /**
+   * Sets fields (and updatedAt) where `where` still matches and returns the record's head;
+   * undefined when it no longer matches. Nothing long is read back.
+   */
+  async touch(
+    id: string,
+    where: Record<string, unknown>,
+    set: Record<string, unknown>,
+    now: Date,
+  ): Promise<HandoffRecord | undefined> {
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: toObjectId(id), ...where },
+        { $set: { ...set, updatedAt: now } },
+        { returnDocument: 'after', projection: WITHOUT_ARRAYS },
+      )
+      .lean();
+    return doc ? toRecord(doc) : undefined;
   }
 
   async findActive(conversationKey: string): Promise<HandoffRecord | undefined> {

@@ -161,6 +161,21 @@ export const DEFAULT_RETENTION_RULES: RetentionRule[] = [
     },
   },
   {
+    collection: 'handoff_messages',
+    description: 'what customer and agent wrote after a handoff, one line each (masked)',
+    dateField: 'at',
+    action: 'delete',
+    customerFilter: (c) =>
+      c.handoffIds.length || c.conversationKeys.length
+        ? {
+            $or: [
+              ...(c.handoffIds.length ? [{ handoffId: { $in: c.handoffIds } }] : []),
+              ...(c.conversationKeys.length ? [{ conversationKey: { $in: c.conversationKeys } }] : []),
+            ],
+          }
+        : null,
+  },
+  {
     collection: 'handoffevents',
     description: 'handoff events shared between instances (also expire after a day where TTL works)',
     dateField: 'at',
