@@ -19,9 +19,8 @@ import { MessagesRoute } from '../http/routes/messagesRoute';
 import { MetaRoutes } from '../http/routes/metaRoutes';
 import { OpenApiRoutes } from '../http/routes/openApiRoutes';
 import { ReportRoutes } from '../http/routes/reportRoutes';
-import { ReportsPageRoutes } from '../http/routes/reportsPageRoutes';
+import { DeskPageRoutes, REPORTS_PAGE, TRAINING_PAGE } from '../http/routes/deskPageRoutes';
 import { RetentionRoutes } from '../http/routes/retentionRoutes';
-import { TrainingPageRoutes } from '../http/routes/trainingPageRoutes';
 import { TrainingRoutes } from '../http/routes/trainingRoutes';
 import { WebChatRoutes } from '../http/routes/webChatRoutes';
 import { WhatsAppRoutes } from '../http/routes/whatsappRoutes';
@@ -112,10 +111,10 @@ export function buildHttp(parts: HttpParts): Http {
       new RetentionRoutes(auth, parts.retention),
       new HandoffRoutes(auth, parts.handoffs),
       new ReportRoutes(auth, new ReportService(connection, config.timeZone), new HandoffRows(connection)),
-      new ReportsPageRoutes(i18n),
+      new DeskPageRoutes(i18n, REPORTS_PAGE),
       new AgentDeskRoutes(i18n),
       new TrainingRoutes(auth, buildTraining(config, connection, i18n)),
-      new TrainingPageRoutes(i18n),
+      new DeskPageRoutes(i18n, TRAINING_PAGE),
       ...buildTeamsSso(config, connection, auth),
       new CustomerPresenceRoutes(abandonment.presence, logger),
       new AdminRoutes(auth, parts.admin.adminContent, parts.admin.faqs, parts.admin.preview),
