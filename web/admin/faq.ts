@@ -1,4 +1,4 @@
-import { byId, el } from '../shared/dom';
+import { byId, el, tableHead } from '../shared/dom';
 import { lines, type AdminContext } from './context';
 import type { FaqEntry, Versioned } from './types';
 
@@ -40,15 +40,7 @@ export class FaqView {
       if (child.tagName !== 'CAPTION') table.removeChild(child);
     }
     const headers = [t('faq.question'), t('faq.category'), t('faq.state'), ''];
-    table.appendChild(
-      el('thead', {}, [
-        el(
-          'tr',
-          {},
-          headers.map((h) => el('th', { scope: 'col', text: h })),
-        ),
-      ]),
-    );
+    table.appendChild(tableHead(headers));
     table.appendChild(
       el(
         'tbody',

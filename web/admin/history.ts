@@ -1,4 +1,4 @@
-import { byId, clear, el } from '../shared/dom';
+import { byId, clear, el, tableHead } from '../shared/dom';
 import { formatTime, type AdminContext } from './context';
 import type { HistoryItem, Versioned } from './types';
 
@@ -28,15 +28,7 @@ export class HistoryView {
     clear(table);
     table.appendChild(el('caption', { className: 'sr-only', text: t('history.title') }));
     const headers = [t('history.when'), t('history.who'), t('history.what'), t('history.details'), ''];
-    table.appendChild(
-      el('thead', {}, [
-        el(
-          'tr',
-          {},
-          headers.map((h) => el('th', { scope: 'col', text: h })),
-        ),
-      ]),
-    );
+    table.appendChild(tableHead(headers));
     table.appendChild(
       el(
         'tbody',

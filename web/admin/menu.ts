@@ -1,4 +1,4 @@
-import { byId, clear, el, valueOf, type Attrs } from '../shared/dom';
+import { byId, clear, el, valueOf, type Attrs, tableHead } from '../shared/dom';
 import type { AdminContext } from './context';
 import { TARGET_KINDS, type Menu, type MenuOption, type Menus, type Versioned } from './types';
 
@@ -199,13 +199,7 @@ export class MenuView {
       root.appendChild(
         el('table', { className: 'grid menu' }, [
           el('caption', { text: menuId === 'main' ? t('menu.main') : t('menu.submenu', { id: menuId }) }),
-          el('thead', {}, [
-            el(
-              'tr',
-              {},
-              headers.map((h) => el('th', { scope: 'col', text: h })),
-            ),
-          ]),
+          tableHead(headers),
           el(
             'tbody',
             {},

@@ -1,4 +1,4 @@
-import { byId, clear, el, valueOf } from '../shared/dom';
+import { byId, clear, el, valueOf, tableHead } from '../shared/dom';
 import { flatten, type AdminContext } from './context';
 import { LANGS, type FlatLayers, type Lang, type TranslationLayers } from './types';
 
@@ -97,15 +97,7 @@ export class TranslationsView {
     clear(table);
     table.appendChild(el('caption', { className: 'sr-only', text: t('translations.title') }));
     const headers = [t('translations.key'), t('translations.german'), t('translations.english')];
-    table.appendChild(
-      el('thead', {}, [
-        el(
-          'tr',
-          {},
-          headers.map((h) => el('th', { scope: 'col', text: h })),
-        ),
-      ]),
-    );
+    table.appendChild(tableHead(headers));
     table.appendChild(
       el(
         'tbody',

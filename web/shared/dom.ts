@@ -92,3 +92,14 @@ export function debounce(fn: () => void, ms: number): () => void {
     timer = setTimeout(fn, ms);
   };
 }
+
+/** A table's head row: one column header a text. */
+export function tableHead(headers: string[]): HTMLTableSectionElement {
+  return el('thead', {}, [
+    el(
+      'tr',
+      {},
+      headers.map((h) => el('th', { scope: 'col', text: h })),
+    ),
+  ]);
+}
