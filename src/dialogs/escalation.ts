@@ -69,6 +69,8 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
       reason,
       category,
       needsSupervisor,
+      askedForSupervisor:
+        askedForSupervisor || (options.reason === 'explicit_request' && options.needsSupervisor === true),
       references: [...session.references],
       lang,
       channel: context.activity.channelId,

@@ -74,6 +74,11 @@ export abstract class LotseDialog extends ComponentDialog {
       case 'reask':
         await this.askAgain(ctx, 'brief');
         return Dialog.EndOfTurn;
+      case 'soothe':
+        // Only the main dialog offers a person after the answer; a request dialog on its own goes on.
+        await ctx.sendActivity(decision.answer.text);
+        await this.askAgain(ctx, 'brief');
+        return Dialog.EndOfTurn;
       case 'language':
         await this.askAgain(ctx, 'full');
         return Dialog.EndOfTurn;

@@ -1,4 +1,4 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, TurnContext } from 'botbuilder';
 import { DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { MenuOption } from '../services/content/types';
 import type { KnowledgeAnswer } from '../services/knowledge/knowledgeBase';
@@ -17,6 +17,7 @@ import { yesNo } from './interpreter/yesNo';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { MainMenu, MenuOptions, Mode } from './mainMenu';
+import { LINE_BREAK } from './replies';
 import { TechnicalDialog } from './technicalDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -84,6 +85,17 @@ export class MainDialog extends LotseDialog {
       case 'notHelped':
         // "Nein, geht immer noch nicht": still broken, so a person.
         if (answer === 'yes' || describesFault(text)) return this.toPerson(step, 'unsolved', options.category);
+        if (answer === 'no') return this.again(step, 'anythingElse');
+        break;
+      case 'soothed':
+        if (answer === 'yes') {
+          await handOff(this.deps, ctx, {
+            reason: 'frustration',
+            needsSupervisor: options.supervisor === true,
+            ...(options.category ? { category: options.category } : {}),
+          });
+          return step.endDialog({ handedOff: true } satisfies RequestResult);
+        }
         if (answer === 'no') return this.again(step, 'anythingElse');
         break;
       case 'helped':
@@ -199,6 +211,8 @@ export class MainDialog extends LotseDialog {
         return restart({ mode: 'route', text: decision.text, intent: decision.intent });
       case 'urgent':
         return restart({ mode: 'urgent', text: decision.text });
+      case 'soothe':
+        return restart(await this.soothe(ctx, decision));
       case 'thanks':
         if (session.expect?.offersEnd) return super.onDecision(innerDc, { kind: 'close' });
         return restart({ mode: 'anythingElse', lead: 'conversation:closing.youAreWelcome' });
@@ -228,6 +242,12 @@ export class MainDialog extends LotseDialog {
         else await introduce(this.deps, ctx, t, true);
         await this.handOffNow(ctx, decision);
         return step.endDialog({ handedOff: true } satisfies RequestResult);
+      case 'soothe': {
+        await introduce(this.deps, ctx, t, true);
+        const options = await this.soothe(ctx, decision);
+        (step.values as MenuValues).options = options;
+        return this.menu.ask(step, options);
+      }
       case 'urgent':
         // The blocking advice is the very first reply.
         session.greeted = true;
@@ -274,6 +294,17 @@ export class MainDialog extends LotseDialog {
       default:
         return this.again(step, next.mode, next.more);
     }
+  }
+
+  /** An angry customer's question answered with an apology first; the options of the person offered next. */
+  private async soothe(ctx: TurnContext, decision: Extract<Decision, { kind: 'soothe' }>): Promise<MenuOptions> {
+    const t = await this.deps.sessions.t(ctx);
+    const { answer } = decision;
+    await this.deps.sessions.addFact(ctx, `Frage: ${String(ctx.activity.text ?? '').slice(0, 120)}`);
+    await ctx.sendActivity(`${t('conversation:knowledge.sorryFirst')}${LINE_BREAK}${answer.text}`);
+    if (answer.fallbackLanguage) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
+    const category = REQUEST_DIALOGS[answer.category as Intent] ? (answer.category as Intent) : undefined;
+    return { mode: 'soothed', supervisor: decision.needsSupervisor, ...(category ? { category } : {}) };
   }
 
   /** A knowledge answer, with the note when it is German for an English customer, then "Hat Ihnen das geholfen?". */

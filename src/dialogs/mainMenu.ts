@@ -20,7 +20,8 @@ export type Mode =
   | 'helped'
   | 'didYouMean'
   | 'anythingElse'
-  | 'notHelped';
+  | 'notHelped'
+  | 'soothed';
 
 export interface Alternative {
   id: string;
@@ -40,8 +41,10 @@ export interface MenuOptions {
   candidates?: string[];
   /** didYouMean: the knowledge entries offered. */
   alternatives?: Alternative[];
-  /** helped/notHelped: the area of the answer, for the lane offered when it did not help. */
+  /** helped/notHelped/soothed: the area of the answer, for the lane or the person offered after it. */
   category?: Intent;
+  /** soothed: the person offered after the answer is a supervisor (the customer was irate). */
+  supervisor?: boolean;
 }
 
 type Ask = (dc: DialogContext, question: Question, lead?: string[]) => Promise<DialogTurnResult>;
@@ -99,6 +102,22 @@ export class MainMenu {
             choices: [
               { value: '', title: { key: 'conversation:menu.offerPersonYes' } },
               { value: '', title: { key: 'conversation:menu.offerPersonMenu' } },
+            ],
+          },
+          lead,
+        );
+      case 'soothed':
+        return this.askQuestion(
+          step,
+          {
+            kind: 'open',
+            acceptsYesNo: true,
+            lines: [
+              { key: `conversation:knowledge.${options.supervisor ? 'offerSupervisorAfter' : 'offerPersonAfter'}` },
+            ],
+            choices: [
+              { value: '', title: { key: 'conversation:knowledge.yesPlease' } },
+              { value: '', title: { key: 'conversation:knowledge.noThanks' } },
             ],
           },
           lead,

@@ -12,6 +12,8 @@ export interface AnnouncementContext {
   reason: HandoffReason;
   category: string;
   needsSupervisor: boolean;
+  /** The customer asked for a supervisor (otherwise the bot chose one for an irate customer). */
+  askedForSupervisor?: boolean;
   /** References recorded so far in the conversation (block request, dispute …). */
   references: string[];
   lang: 'de' | 'en';
@@ -59,7 +61,11 @@ export function announceHandoff(t: TFunction, ticket: HandoffTicket, context: An
     ];
   }
   const messages: string[] = [];
-  const opener = t(`handoff:opener.${context.needsSupervisor ? 'supervisor' : context.reason}`, { defaultValue: '' });
+  // "Ich habe notiert, dass Sie eine Teamleitung sprechen möchten" only when they said so.
+  const supervisorOpener = context.askedForSupervisor === false ? 'supervisorChosen' : 'supervisor';
+  const opener = t(`handoff:opener.${context.needsSupervisor ? supervisorOpener : context.reason}`, {
+    defaultValue: '',
+  });
   if (opener) messages.push(opener);
   if (isStaffed(ticket) && ticket.position > 0) {
     messages.push(t('handoff:queued', { position: ticket.position, count: ticket.estimatedWaitMinutes }));

@@ -4,7 +4,7 @@ import { foldTokens } from '../../services/nlu/normalize';
 import { detectLanguage, TriageAssessment } from '../../services/nlu/triageService';
 import type { Intent } from '../../services/nlu/types';
 import { containsCardNumber } from '../../services/privacy/masking';
-import type { KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
+import type { KnowledgeAnswer, KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
 import type { DialogDeps } from '../dialogDeps';
 import { checkAnswer } from './answers';
 import { detectCues, foldedText } from './cues';
@@ -41,6 +41,11 @@ export type Decision =
   /** Thanks without a goodbye, when the step is done: offer to end. */
   | { kind: 'thanks' }
   | { kind: 'handoff'; reason: HandoffReason; needsSupervisor: boolean; urgent: boolean }
+  /**
+   * An angry customer who asks something the knowledge base answers surely: the answer first, then a
+   * person (a supervisor when irate) is offered, one "Ja" away.
+   */
+  | { kind: 'soothe'; answer: KnowledgeAnswer; needsSupervisor: boolean }
   | { kind: 'urgent'; text: string }
   | { kind: 'switch'; intent: Intent; text: string }
   /** "Nein, keine Adressänderung": the dialog assumed wrongly; `text` when the message goes on to say what is wanted. */
@@ -96,6 +101,8 @@ const PROTEST = new RegExp(
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
 const REFERENCE =
   /\b(?:ticket|vorgang|vorgangsnummer|störungsnummer|stoerungsnummer|auftrag|auftragsnummer|referenz|reference)(?:nummer|nr\.?)? ?:? ?#?[A-Z]{0,3}-?\d{4,12}\b/i;
+/** Frustration signals of abuse: such a customer goes to a person at once, question or not. */
+const ABUSE = new Set(['insult', 'swear', 'contempt', 'emoji:cursing']);
 const THUMBS_UP = /👍|👌|✅|🙂|😊|👏/u;
 const THUMBS_DOWN = /👎|❌|🙁|😞/u;
 const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', 'iban']);
@@ -200,10 +207,25 @@ export class TurnInterpreter {
     // 8. Frustration rising. A complaint's description is angry by nature: it is taken first, then a supervisor is offered.
     const describing = expect?.kind === 'text' && !isQuestion(trimmed);
     if (!describing && (assessment.escalationReason === 'irate' || assessment.escalationReason === 'annoyed_twice')) {
+      const needsSupervisor = assessment.escalationReason === 'irate';
+      // "Seit Monaten ungelöst! Kann ich mich an die Bundesnetzagentur wenden?": the question is answered
+      // now, not left to the queue; abuse goes to a person at once.
+      if (isQuestion(trimmed) && !lostMentioned && !assessment.frustration.signals.some((s) => ABUSE.has(s))) {
+        const found = await searchQuestion(
+          this.deps,
+          trimmed,
+          await this.deps.sessions.lang(context),
+          session.lastQuestion,
+        );
+        if (found.confident && found.best && found.best.category !== 'lost_or_stolen') {
+          session.lastQuestion = trimmed.slice(0, 300);
+          return { kind: 'soothe', answer: found.best, needsSupervisor };
+        }
+      }
       return {
         kind: 'handoff',
         reason: 'frustration',
-        needsSupervisor: assessment.escalationReason === 'irate',
+        needsSupervisor,
         urgent: lostMentioned,
       };
     }
