@@ -12,8 +12,8 @@ import { DataChangeDialog } from './dataChangeDialog';
 import type { DialogDeps } from './dialogDeps';
 import { GeneralDialog } from './generalDialog';
 import { foldedText } from './interpreter/cues';
-import { describesFault, detectProblem } from './interpreter/matchers';
-import { isQuestion, searchQuestion, TurnInterpreter } from './interpreter/turnInterpreter';
+import { describesFault, detectProblem, wantsNewNumber } from './interpreter/matchers';
+import { asksAboutOtherBlock, isQuestion, searchQuestion, TurnInterpreter } from './interpreter/turnInterpreter';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import type { MainMenu, MenuOptions, Mode } from './mainMenu';
 import { TechnicalDialog } from './technicalDialog';
@@ -76,7 +76,10 @@ export async function decideFreeText(
     usable(found.best)
   )
     return answer(found.best);
-  if (sure && FORM_INTENTS.has(intent)) return { kind: 'request', intent };
+  if (intent === 'data_change' && wantsNewNumber(text) && found.confident && found.best && usable(found.best))
+    return answer(found.best);
+  const otherBlock = intent === 'lost_or_stolen' && asksAboutOtherBlock(text, found);
+  if (sure && FORM_INTENTS.has(intent) && !otherBlock) return { kind: 'request', intent };
   if (isDispute(text) && (intent === 'billing' || intent === 'complaint'))
     return { kind: 'request', intent: 'billing' };
   // A technical problem described (not asked about) gets the guided steps, which end with a person.
@@ -100,7 +103,7 @@ export async function decideFreeText(
   };
   // A question the knowledge base nearly knows: its best entries before a lane of questions.
   if (offer && isQuestion(text)) return didYouMean;
-  if (sure) return { kind: 'request', intent };
+  if (sure && !otherBlock) return { kind: 'request', intent };
   if (offer) return didYouMean;
   const failures = await deps.sessions.failed(ctx);
   if (failures >= 3 || (failures >= 2 && mode === 'offerPerson')) return { kind: 'person' };

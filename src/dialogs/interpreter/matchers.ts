@@ -123,14 +123,27 @@ export const FIELDS = ['address', 'name', 'bank', 'email', 'phone'] as const;
 export type Field = (typeof FIELDS)[number];
 
 const FIELD_WORDS: Record<Field, RegExp> = {
-  bank: /(iban|bank|konto|lastschrift|account)/,
+  // "Kundenkonto" and an English "account" are the customer's account, not a bank account.
+  bank: /(iban|bank|(?<!kunden|benutzer|nutzer|online)konto|lastschrift|direct debit)/,
   email: /(mail)/,
   // "Kundennummer K-4711-0815" names no phone number.
   phone:
     /(telefon|handynummer|rufnummer|(?<!kunden|vertrags|vorgangs|karten|ticket|auftrags|referenz|rechnungs)nummer|phone)/,
   address: /(adress|adraess|adrass|anschrift|umzug|umgezogen|zuegelt|wohnort|strasse|address|moved)/,
-  name: /(name|heirat|geheiratet|nachname)/,
+  name: /(name|heirat|geheiratet|nachname|married)/,
 };
+
+/**
+ * "Ich hätte gern eine neue Handynummer", "I need a new number": a new line number is a product
+ * (its knowledge answer), not a contact number to update in the data form.
+ */
+const NEW_NUMBER_WISH =
+  /(?:haette gern|haette gerne|moechte|will|brauche|wuensche|bekommen|beantragen|want|need|get) (?:\S+ ){0,3}(?:neue|andere|new|different|another) (?:handy|mobil|ruf|telefon|phone |mobile )?(?:nummer|number)/;
+
+export function wantsNewNumber(text: string): boolean {
+  const normalized = normalizeText(text);
+  return NEW_NUMBER_WISH.test(normalized) && !/\d{4}/.test(normalized);
+}
 
 export function detectField(text: string): Field | undefined {
   const normalized = normalizeText(text);

@@ -232,7 +232,13 @@ export class TurnInterpreter {
     // 9. Lost or stolen: the urgent lane, whatever the step.
     const urgent = assessment.intent.intent === 'lost_or_stolen' && assessment.intent.confidence >= URGENT_CONFIDENCE;
     // A digit of the current menu is that menu's option, never the main menu's 4 (the blocking lane).
-    if (urgent && session.category !== 'lost_or_stolen' && !clean.ok) return { kind: 'urgent', text: trimmed };
+    if (
+      urgent &&
+      session.category !== 'lost_or_stolen' &&
+      !clean.ok &&
+      !(await this.asksAboutOtherBlock(context, trimmed))
+    )
+      return { kind: 'urgent', text: trimmed };
     // "Ja, aber jetzt hängt sie beim Login" or "Ja, hab ich schon neu gestartet" after a troubleshooting
     // step: the problem is still there, so a no.
     // The same after "Hat Ihnen das geholfen?" following an answer: "ja neu gestartet, geht immer noch nicht"
@@ -304,6 +310,13 @@ export class TurnInterpreter {
     // 14. Otherwise the step did not get its answer.
     if (question) return { kind: 'miss', problemKey: QUESTION_UNKNOWN };
     return { kind: 'miss', problemKey: clean.problemKey };
+  }
+
+  private async asksAboutOtherBlock(context: TurnContext, text: string): Promise<boolean> {
+    if (!isQuestion(text) || LOST_WORDS.test(foldedText(text))) return false;
+    const session = await this.deps.sessions.get(context);
+    const lang = await this.deps.sessions.lang(context);
+    return asksAboutOtherBlock(text, await searchQuestion(this.deps, text, lang, session.lastQuestion));
   }
 
   private async assess(context: TurnContext, text: string, loopAnswer: boolean): Promise<TriageAssessment> {
@@ -386,6 +399,18 @@ function isAcknowledgement(folded: string): boolean {
 }
 
 /** A question rather than a statement: a question mark, or a question word first. */
+/**
+ * "Wie sperre ich Abos von Drittanbietern?", "Geht der Notruf ohne SIM?": a question that names no
+ * loss or theft and whose likely knowledge entries are of another area is that question, not a
+ * blocking request (unsure, it still leads to "Meinten Sie …").
+ */
+export function asksAboutOtherBlock(text: string, found: KnowledgeSearch): boolean {
+  if (!isQuestion(text) || LOST_WORDS.test(foldedText(text))) return false;
+  const best = found.best;
+  if (!best || best.category === 'lost_or_stolen') return false;
+  return found.confident || !found.alternatives.slice(0, 3).some((a) => a.category === 'lost_or_stolen');
+}
+
 export function isQuestion(text: string): boolean {
   return text.includes('?') || QUESTION_START.test(foldedText(text));
 }
