@@ -21,6 +21,12 @@ import { TechnicalDialog } from './technicalDialog';
 /** Below this confidence free text gets a clarifying question instead of a guess. */
 export const CLARIFY_BELOW = 0.5;
 
+/**
+ * A fault's own knowledge answer replaces the first general step only when the words match it well:
+ * a weaker hit ("Internet is weg" -> the hotspot entry) is worse than the steps.
+ */
+const FAULT_ANSWER_SCORE = 0.65;
+
 /** The request dialog of each intent that has one. */
 export const REQUEST_DIALOGS: Partial<Record<Intent, string>> = {
   billing: BillingDialog.ID,
@@ -37,7 +43,8 @@ const ASKS_FOR_ACTION =
 const FORM_INTENTS = new Set<Intent>(['data_change', 'complaint', 'lost_or_stolen']);
 
 export type FreeTextRoute =
-  | { kind: 'request'; intent: Intent }
+  /** `answer`: the knowledge answer about the fault described, tried before the general steps. */
+  | { kind: 'request'; intent: Intent; answer?: KnowledgeAnswer }
   | { kind: 'answer'; answer: KnowledgeAnswer }
   | { kind: 'person' }
   | { kind: 'again'; mode: Mode; more?: Omit<MenuOptions, 'mode'> };
@@ -83,8 +90,14 @@ export async function decideFreeText(
   if (isDispute(text) && (intent === 'billing' || intent === 'complaint'))
     return { kind: 'request', intent: 'billing' };
   // A technical problem described (not asked about) gets the guided steps, which end with a person.
-  if (sure && intent === 'technical' && detectProblem(text) && describesFault(text) && !isQuestion(text))
-    return { kind: 'request', intent: 'technical' };
+  // A fault the knowledge base knows by name ("Router leuchtet rot", "Bild friert ein") gets that
+  // specific answer as the first step; "Nein" leads on through the general steps to a person.
+  if (sure && intent === 'technical' && detectProblem(text) && describesFault(text) && !isQuestion(text)) {
+    const best = found.best;
+    const known =
+      found.confident && best?.category === 'technical' && best.score >= FAULT_ANSWER_SCORE && !best.fallbackLanguage;
+    return { kind: 'request', intent: 'technical', ...(known && best ? { answer: best } : {}) };
+  }
   // Annoyed without a clear topic ("schon das dritte Mal, dass ich hier schreibe"): an apology and the way on, not a guess.
   if (assessment.frustration.level >= 1 && !sure && !isQuestion(text)) {
     return {

@@ -286,7 +286,7 @@ export class MainDialog extends LotseDialog {
     const next = await decideFreeText(this.deps, this.menu, step.context, text, mode);
     switch (next.kind) {
       case 'request':
-        return this.beginRequest(step, next.intent, text);
+        return this.beginRequest(step, next.intent, text, undefined, next.answer);
       case 'answer':
         return this.answerWith(step, next.answer);
       case 'person':
@@ -352,6 +352,7 @@ export class MainDialog extends LotseDialog {
     intent: Intent,
     text: string,
     label?: string,
+    answer?: KnowledgeAnswer,
   ): Promise<DialogTurnResult> {
     const dialogId = REQUEST_DIALOGS[intent];
     if (!dialogId) return this.again(step, 'menu');
@@ -359,7 +360,11 @@ export class MainDialog extends LotseDialog {
     const main = await this.menu.main();
     const option = main.options.find((o) => o.target.kind === 'dialog' && o.target.dialog === intent);
     await this.deps.sessions.enter(step.context, intent, label ?? option?.label.de ?? intent);
-    return step.beginDialog(dialogId, { text });
+    if (answer) await this.deps.sessions.addFact(step.context, `Frage: ${text.slice(0, 120)}`);
+    return step.beginDialog(dialogId, {
+      text,
+      ...(answer ? { answer: { text: answer.text, title: answer.title } } : {}),
+    });
   }
 
   private async toPerson(

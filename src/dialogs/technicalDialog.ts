@@ -11,10 +11,18 @@ export type { Problem } from './interpreter/matchers';
 /** Steps per problem in locales: conversation:technical.steps.<problem>.<0..STEPS-1>. */
 export const STEPS = 3;
 
+/** A knowledge answer about the very fault described, tried before the general steps. */
+export interface FaultAnswer {
+  text: string;
+  title: string;
+}
+
 interface StepState {
   problem: Problem;
+  /** -1: the fault's own knowledge answer, then the general steps 1..STEPS-1; without it 0..STEPS-1. */
   index: number;
   tried: string[];
+  answer?: FaultAnswer;
 }
 
 /** Guided troubleshooting, one step at a time with "Hat das geholfen?"; unsolved goes to a person with what was tried. */
@@ -58,11 +66,17 @@ export class TechnicalDialog extends LotseDialog {
 
   private async startSteps(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const problem = (await this.resolve(String(step.result ?? ''))) ?? 'internet';
+    const answer = (step.options as { answer?: FaultAnswer } | undefined)?.answer;
     await this.deps.sessions.addFact(
       step.context,
       `Fehlerbild: ${this.deps.i18n.t('de')(`conversation:technical.problems.${problem}`)}`,
     );
-    return step.beginDialog(TechnicalDialog.STEP_LOOP, { problem, index: 0, tried: [] } satisfies StepState);
+    return step.beginDialog(TechnicalDialog.STEP_LOOP, {
+      problem,
+      index: answer ? -1 : 0,
+      tried: [],
+      ...(answer ? { answer } : {}),
+    } satisfies StepState);
   }
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -71,6 +85,14 @@ export class TechnicalDialog extends LotseDialog {
 
   private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as StepState;
+    if (state.index < 0 && state.answer) {
+      const text = state.answer.text;
+      return this.askYesNo(step, [{ text: { de: text, en: text } }, { key: 'conversation:technical.helped' }], {
+        helped: true,
+        topic: 'technical',
+        short: [{ key: 'conversation:technical.helped' }],
+      });
+    }
     return this.askYesNo(
       step,
       [
@@ -95,12 +117,17 @@ export class TechnicalDialog extends LotseDialog {
     }
     const tried = [
       ...state.tried,
-      this.deps.i18n.t('de')(`conversation:technical.steps.${state.problem}.${state.index}.name`),
+      state.index < 0 && state.answer
+        ? `Hinweis „${state.answer.title}“`
+        : this.deps.i18n.t('de')(`conversation:technical.steps.${state.problem}.${state.index}.name`),
     ];
-    if (state.index + 1 < STEPS) {
+    if (state.index < 0) await step.context.sendActivity(t('conversation:technical.stepByStep'));
+    // The fault's own answer counts as the first of the three tries (it starts with the same restart).
+    const next = state.index < 0 ? 1 : state.index + 1;
+    if (next < STEPS) {
       return step.replaceDialog(TechnicalDialog.STEP_LOOP, {
         problem: state.problem,
-        index: state.index + 1,
+        index: next,
         tried,
       } satisfies StepState);
     }
