@@ -17,13 +17,14 @@ import {
 import type { HandoffListItem } from '../services/handoff/handoffModel';
 import type { I18nService } from '../services/i18n/i18nService';
 import type { Logger } from '../services/logger';
-import { ValidationError } from '../services/errors';
+import { UnacceptableContentError, ValidationError } from '../services/errors';
 import { ADAPTIVE_CARD_CONTENT_TYPE, CardNotice, CLAIM_VERB, readClaimData } from '../channels/teams/cards';
 import type { HandoffDesk } from '../channels/teams/handoffDesk';
 import type { TeamsAgentDirectory } from '../channels/teams/teamsAgentDirectory';
 import type { TeamsChannelStore } from '../channels/teams/teamsChannelStore';
 import type { TeamsNotifier } from '../channels/teams/teamsNotifier';
 import type { TeamsThreadStore } from '../channels/teams/teamsThreadStore';
+import { readReplyData, replyCheckCard } from '../channels/teams/replyCheckCard';
 import { parseThreadCommand } from '../channels/teams/threadCommands';
 import { TURN_LOGGER, turnLogger } from './turnContext';
 
@@ -220,6 +221,12 @@ export class AgentBot extends TeamsActivityHandler {
     const activity = context.activity;
     const submitted = readClaimData(activity.value);
     if (submitted) return this.claimFromSubmit(context, submitted.handoffId);
+    const reply = readReplyData(activity.value);
+    if (reply) {
+      const principal = this.deps.directory.principalOf(activity.from);
+      if (!principal) return;
+      return this.relay(context, reply.handoffId, principal, reply.text, reply.force, true);
+    }
 
     const data = (activity.channelData ?? {}) as TeamsChannelData;
     if (activity.conversation?.conversationType === 'personal' || !data.team) {
@@ -254,8 +261,7 @@ export class AgentBot extends TeamsActivityHandler {
     try {
       switch (command.kind) {
         case 'message':
-          await desk.sendAgentMessage(handoffId, principal, command.text);
-          return;
+          return this.relay(context, handoffId, principal, command.text, false, false);
         case 'note':
           if (command.text === '') {
             await context.sendActivity(this.t('agent:thread.emptyNote'));
@@ -282,6 +288,34 @@ export class AgentBot extends TeamsActivityHandler {
       if (!answer) throw err;
       log.info({ err, command: command.kind }, 'thread command refused');
       await context.sendActivity(answer);
+    }
+  }
+
+  /**
+   * An agent's reply to the customer. One that breaks the reply rules is held: the agent gets the hint
+   * with the formal suggestion and two buttons; `confirm` says "Gesendet." after a button click.
+   */
+  private async relay(
+    context: TurnContext,
+    handoffId: string,
+    principal: Principal,
+    text: string,
+    force: boolean,
+    confirm: boolean,
+  ): Promise<void> {
+    try {
+      await this.deps.desk.sendAgentMessage(handoffId, principal, text, force);
+      if (confirm) await context.sendActivity(this.t('agent:replyCheck.sent'));
+    } catch (err) {
+      if (!(err instanceof UnacceptableContentError)) {
+        const answer = await this.explain(err, handoffId);
+        if (!answer) throw err;
+        await context.sendActivity(answer);
+        return;
+      }
+      turnLogger(context, this.deps.logger).info({ handoffId, rule: err.code }, 'agent reply held by the check');
+      const card = replyCheckCard(this.t, handoffId, err.code, text, err.suggestion ?? text);
+      await context.sendActivity({ attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] });
     }
   }
 

@@ -2,7 +2,7 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import type { KnowledgeAnswer } from '../services/knowledge/knowledgeBase';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
-import { searchQuestion } from './interpreter/turnInterpreter';
+import { searchQuestion } from './interpreter/questions';
 import { yesNo } from './interpreter/yesNo';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { loadMenu, menuChoices, menuLines, optionPath, pickOption } from './subMenus';

@@ -4,6 +4,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  UnacceptableContentError,
   UnauthorizedError,
   UpstreamFailedError,
   ValidationError,
@@ -36,6 +37,10 @@ const UNEXPECTED = Symbol('lotse.unexpectedError');
 /** Maps a service error to its HTTP answer; anything unexpected is a 500 without details. */
 export function sendServiceError(res: Response, err: unknown): void {
   if (err instanceof ValidationError) return sendError(res, 400, err.code, err.message);
+  if (err instanceof UnacceptableContentError) {
+    const suggestion = err.suggestion === undefined ? {} : { suggestion: err.suggestion };
+    return void res.send(422, { error: { code: err.code, message: err.message, ...suggestion } });
+  }
   for (const [type, status, code] of POLICY) if (err instanceof type) return sendError(res, status, code, err.message);
   if (err instanceof UpstreamFailedError) return sendError(res, err.answerStatus, err.code, err.publicMessage);
   if (err instanceof DatabaseUnavailableError || isConnectivityError(err)) {

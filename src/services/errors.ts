@@ -52,6 +52,21 @@ export class ConflictError extends Error {
 }
 
 /**
+ * Well-formed, but the content breaks a rule the caller can fix, e.g. an agent's reply in informal
+ * German. HTTP 422 with `code` and, when there is one, a `suggestion` the caller may send instead.
+ */
+export class UnacceptableContentError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly suggestion?: string,
+  ) {
+    super(message);
+    this.name = 'UnacceptableContentError';
+  }
+}
+
+/**
  * A system we depend on did not do its part (a customer's channel, an outside API). HTTP 502 with
  * `code` and `publicMessage`; the message with the upstream's details goes to the log, not the caller.
  * `answerStatus` 503 says the caller may simply retry (the upstream is away, not refusing).

@@ -202,6 +202,42 @@ describe('Teams agent bot', () => {
     expect(h.customerTexts().join('\n')).not.toContain('<at>');
   });
 
+  it('holds an informal thread reply, offers the formal suggestion, and sends what the agent picks', async () => {
+    const { id, thread } = await postedHandoff();
+    await h.invokeClaim(ANNA, thread.conversationId, id);
+    const informal = 'Hast du deine Kundennummer da?';
+    await h.threadMessage(ANNA, thread.conversationId, informal);
+    expect(h.customerTexts()).not.toContain(informal);
+    const hint = await h.connector.waitFor(
+      (r) =>
+        r.method === 'POST' &&
+        r.path.startsWith(`/v3/conversations/${thread.conversationId}/activities`) &&
+        cardText((r.body.attachments as { content: unknown }[] | undefined)?.[0]?.content).includes(
+          h.t('agent:replyCheck.InformalAddress'),
+        ),
+      5000,
+      'the hint card',
+    );
+    const card = (hint.body.attachments as { content: { actions: { title: string; data: unknown }[] } }[])[0].content;
+    expect(card.actions.map((a) => a.title)).toEqual([
+      h.t('agent:replyCheck.sendSuggestion'),
+      h.t('agent:replyCheck.sendAnyway'),
+    ]);
+    expect(cardText(card)).toContain('Haben Sie Ihre Kundennummer da?');
+
+    // "Vorschlag senden": an Action.Submit in the thread, without a mention.
+    await h.post(h.teamsActivity(ANNA, thread.conversationId, { type: 'message', value: card.actions[0].data }));
+    await eventually(
+      () => h.customerTexts().includes('Haben Sie Ihre Kundennummer da?') || undefined,
+      'the suggestion sent',
+    );
+    // "Trotzdem senden" sends the original and is audited.
+    await h.post(h.teamsActivity(ANNA, thread.conversationId, { type: 'message', value: card.actions[1].data }));
+    await eventually(() => h.customerTexts().includes(informal) || undefined, 'the original sent anyway');
+    const record = await h.handoffs.get(id);
+    expect(record.audit.filter((a) => a.action === 'sent_despite_check')).toHaveLength(1);
+  });
+
   it('ignores thread messages that do not @mention the bot', async () => {
     const { id, thread } = await postedHandoff();
     await h.invokeClaim(ANNA, thread.conversationId, id);

@@ -138,17 +138,32 @@ function select(id: string): void {
 
 async function send(event: Event): Promise<void> {
   event.preventDefault();
+  await deliver(byId('message', HTMLTextAreaElement).value.trim(), false);
+}
+
+/**
+ * Sends a reply. One the server holds (informal address, arguing: 422 with a suggestion) shows the
+ * hint with "Vorschlag senden" and "Trotzdem senden" instead of an error.
+ */
+async function deliver(text: string, force: boolean): Promise<void> {
   const message = byId('message', HTMLTextAreaElement);
   const button = byId('send', HTMLButtonElement);
-  const text = message.value.trim();
   if (!text || !state.selectedId) return;
   button.disabled = true;
+  byId('reply-check').hidden = true;
   try {
-    await api('POST', `/api/handoffs/${encodeURIComponent(state.selectedId)}/messages`, { text });
+    await api('POST', `/api/handoffs/${encodeURIComponent(state.selectedId)}/messages`, { text, force });
     message.value = '';
     void refresh();
   } catch (err) {
-    handleError(err);
+    const suggestion = err instanceof ApiError && err.status === 422 ? err.error.suggestion : undefined;
+    if (err instanceof ApiError && typeof suggestion === 'string') {
+      byId('reply-check-hint').textContent = t(`replyCheck.${String(err.error.code)}`);
+      byId('reply-check-suggestion').textContent = suggestion;
+      byId('send-suggestion').onclick = () => void deliver(suggestion, false);
+      byId('send-anyway').onclick = () => void deliver(text, true);
+      byId('reply-check').hidden = false;
+    } else handleError(err);
   }
   button.disabled = false;
   message.focus();

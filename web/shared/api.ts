@@ -7,6 +7,8 @@ export class ApiError extends Error {
     message: string,
     /** error.message of the server's JSON error body, if any. */
     readonly serverMessage: string | undefined,
+    /** The whole `error` object of the server's JSON body (code, suggestion …), if any. */
+    readonly error: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -33,6 +35,12 @@ function errorMessage(body: unknown): string | undefined {
   return typeof error.message === 'string' && error.message !== '' ? error.message : undefined;
 }
 
+function errorObject(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return {};
+  const error = body.error;
+  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
+}
+
 function parse(text: string): unknown {
   if (!text) return null;
   try {
@@ -56,7 +64,7 @@ export function createApi(options: ApiOptions): Api {
     if (!res.ok) {
       const serverMessage = errorMessage(json);
       const unauthorized = res.status === 401 ? options.unauthorizedMessage?.() : undefined;
-      throw new ApiError(res.status, unauthorized ?? serverMessage ?? res.statusText, serverMessage);
+      throw new ApiError(res.status, unauthorized ?? serverMessage ?? res.statusText, serverMessage, errorObject(json));
     }
     return (json ?? {}) as T;
   };

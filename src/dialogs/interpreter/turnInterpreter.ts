@@ -4,13 +4,14 @@ import { foldTokens } from '../../services/nlu/normalize';
 import { detectLanguage, TriageAssessment } from '../../services/nlu/triageService';
 import type { Intent } from '../../services/nlu/types';
 import { containsCardNumber } from '../../services/privacy/masking';
-import type { KnowledgeAnswer, KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
+import type { KnowledgeAnswer } from '../../services/knowledge/knowledgeBase';
 import type { DialogDeps } from '../dialogDeps';
 import { checkAnswer } from './answers';
 import { detectCues, foldedText } from './cues';
 import type { Expectation } from './expectation';
 import { alreadyTried, describesFault, detectField, detectLostItem, stillBroken } from './matchers';
 import { afterNegation, isNegation } from './negation';
+import { asksAboutOtherBlock, isQuestion, lastSentence, LOST_WORDS, searchQuestion } from './questions';
 import { yesNo } from './yesNo';
 
 /** Longest message the bot reads; a longer one is politely refused instead of being guessed at. */
@@ -106,10 +107,6 @@ const ABUSE = new Set(['insult', 'swear', 'contempt', 'emoji:cursing']);
 const THUMBS_UP = /👍|👌|✅|🙂|😊|👏/u;
 const THUMBS_DOWN = /👎|❌|🙁|😞/u;
 const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', 'iban']);
-const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
-// Only question words: colloquial German puts the verb first in statements too ("hab ich schon gemacht").
-const QUESTION_START =
-  /^(?:wann|wie|warum|wieso|weshalb|wo|woher|wohin|was|welche|welcher|welches|welchen|gibt es|kann ich|konnen sie|konnten sie|when|how|why|where|what|which|can i|can you|could you|is there|do you)(?= |$)/;
 
 /**
  * Decides what a customer message is before any step sees it, in a fixed order (docs/CONVERSATION.md):
@@ -201,7 +198,12 @@ export class TurnInterpreter {
     // 7. A supervisor or a person, also inside the urgent lane.
     if (cues.has('supervisor'))
       return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: true, urgent: lostMentioned };
-    if (cues.has('person') || (assessment.escalationReason === 'asked_for_human' && !clean.ok)) {
+    const asksForHuman =
+      assessment.escalationReason === 'asked_for_human' &&
+      !clean.ok &&
+      // "stop calling me with sales offers" only sounds like "call me": a weak guess yields to a strong answer.
+      (assessment.intent.confidence >= 0.5 || !(await this.knowsWell(context, trimmed)));
+    if (cues.has('person') || asksForHuman) {
       return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: false, urgent: lostMentioned };
     }
     // 8. Frustration rising. A complaint's description is angry by nature: it is taken first, then a supervisor is offered.
@@ -312,6 +314,14 @@ export class TurnInterpreter {
     return { kind: 'miss', problemKey: clean.problemKey };
   }
 
+  /** The knowledge base answers this surely and with words that match well. */
+  private async knowsWell(context: TurnContext, text: string): Promise<boolean> {
+    const session = await this.deps.sessions.get(context);
+    const lang = await this.deps.sessions.lang(context);
+    const found = await searchQuestion(this.deps, text, lang, session.lastQuestion);
+    return found.confident && (found.best?.score ?? 0) >= 0.8 && found.best?.category !== 'lost_or_stolen';
+  }
+
   private async asksAboutOtherBlock(context: TurnContext, text: string): Promise<boolean> {
     if (!isQuestion(text) || LOST_WORDS.test(foldedText(text))) return false;
     const session = await this.deps.sessions.get(context);
@@ -347,44 +357,6 @@ export class TurnInterpreter {
   }
 }
 
-/** The last sentence of a message with at least three words ("Ach, egal. Wann buchen Sie ab?" -> the question). */
-export function lastSentence(text: string): string {
-  const sentences = text.split(/(?<=[.!?;])\s+/).filter((p) => foldedText(p).split(' ').length >= 3);
-  return sentences[sentences.length - 1] ?? text;
-}
-
-const FOLLOW_UP =
-  /^(?:und|und wie|und was|und wo|und wann|what about|and)(?= |$)|(?:^| )(?:es|das|dafur|dort|davon|damit|it|that|there)(?= |$)/;
-
-/**
- * Searches the knowledge base with the message and, when that is not conclusive, with its last
- * sentence ("Ach, egal. Wann buchen Sie die Rechnung ab?"), and a short follow-up ("Und wie lade
- * ich es auf?") together with the nouns of the question answered before.
- */
-export async function searchQuestion(
-  deps: DialogDeps,
-  text: string,
-  lang: 'de' | 'en',
-  previous?: string,
-): Promise<KnowledgeSearch> {
-  const found = await deps.knowledge.search(text, lang);
-  if (found.confident) return found;
-  const last = lastSentence(text);
-  if (last !== text) {
-    const focused = await deps.knowledge.search(last, lang);
-    if (focused.confident) return focused;
-  }
-  const folded = foldedText(text);
-  if (previous && folded.split(' ').length <= 8 && FOLLOW_UP.test(folded)) {
-    const nouns = (previous.match(/(?<=\s)\p{Lu}[\p{L}-]+/gu) ?? []).join(' ');
-    if (nouns) {
-      const withContext = await deps.knowledge.search(`${text} ${nouns}`, lang);
-      if (withContext.confident) return withContext;
-    }
-  }
-  return found;
-}
-
 // Folded like the message ("passt" -> "past").
 const ACK_WORDS = new Set(
   'ok okay oke verstanden passt alles klar gut super danke aha ah achso so jo ja na dann eh scho schon understood got it i see fine alright thanks merci'
@@ -396,23 +368,6 @@ const ACK_WORDS = new Set(
 function isAcknowledgement(folded: string): boolean {
   const words = folded.split(' ').filter(Boolean);
   return words.length > 0 && words.length <= 6 && words.every((w) => ACK_WORDS.has(w));
-}
-
-/** A question rather than a statement: a question mark, or a question word first. */
-/**
- * "Wie sperre ich Abos von Drittanbietern?", "Geht der Notruf ohne SIM?": a question that names no
- * loss or theft and whose likely knowledge entries are of another area is that question, not a
- * blocking request (unsure, it still leads to "Meinten Sie …").
- */
-export function asksAboutOtherBlock(text: string, found: KnowledgeSearch): boolean {
-  if (!isQuestion(text) || LOST_WORDS.test(foldedText(text))) return false;
-  const best = found.best;
-  if (!best || best.category === 'lost_or_stolen') return false;
-  return found.confident || !found.alternatives.slice(0, 3).some((a) => a.category === 'lost_or_stolen');
-}
-
-export function isQuestion(text: string): boolean {
-  return text.includes('?') || QUESTION_START.test(foldedText(text));
 }
 
 const SWITCHABLE = new Set<Intent>(['billing', 'technical', 'general', 'data_change', 'complaint']);

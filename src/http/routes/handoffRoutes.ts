@@ -58,7 +58,7 @@ export class HandoffRoutes implements RouteModule {
       jsonBody,
       route(async (req) => [
         201,
-        await this.handoffs.sendAgentMessage(String(req.params.id), principalOf(req), body(req).text),
+        await this.handoffs.sendAgentMessage(String(req.params.id), principalOf(req), body(req).text, body(req).force),
       ]),
     );
     server.post(

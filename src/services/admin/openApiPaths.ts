@@ -307,13 +307,36 @@ export const paths: Record<string, Schema> = {
   },
   '/api/handoffs/{id}/messages': {
     post: {
-      summary: 'Agent -> customer',
+      summary: 'Agent -> customer (formal address and no arguing, or force)',
+      description:
+        'Informal German (du, dich, dir, dein…, euch, euer…) answers 422 InformalAddress, arguing ("Das ist Ihre Schuld", "Da kann ich nichts machen") 422 ArguingTone; both carry a formal `suggestion` and send nothing. `force: true` sends the text as written and adds the audit entry sent_despite_check with the rule (not the text).',
       ...secured('agent'),
       parameters: [handoffId],
-      requestBody: body({ type: 'object', required: ['text'], properties: { text: { type: 'string' } } }),
+      requestBody: body({
+        type: 'object',
+        required: ['text'],
+        properties: { text: { type: 'string', maxLength: 4000 }, force: { type: 'boolean', default: false } },
+      }),
       responses: {
         201: json({ type: 'object' }, 'Sent'),
         ...errors(400, ...AUTH, 404, 409),
+        422: json(
+          {
+            type: 'object',
+            properties: {
+              error: {
+                type: 'object',
+                required: ['code', 'message', 'suggestion'],
+                properties: {
+                  code: { type: 'string', enum: ['InformalAddress', 'ArguingTone'] },
+                  message: { type: 'string' },
+                  suggestion: { type: 'string' },
+                },
+              },
+            },
+          },
+          'Held: informal address or arguing; nothing was sent',
+        ),
         502: { description: "The customer's channel did not accept the message" },
       },
     },

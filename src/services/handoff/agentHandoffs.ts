@@ -9,7 +9,9 @@ import { hasRole } from '../auth/roles';
 import type { I18nService } from '../i18n/i18nService';
 import type { Logger } from '../logger';
 import { maskSensitive } from '../privacy/masking';
-import { requireString } from '../validation/input';
+import { requireBoolean, requireString } from '../validation/input';
+import { checkAgentReply } from '../agentReplies/replyCheck';
+import { UnacceptableContentError } from '../errors';
 import type { CustomerChannel } from './customerChannel';
 import { HandoffConflictError, HandoffForbiddenError, HandoffNotFoundError } from './errors';
 import type { HandoffEventBus } from './handoffEventBus';
@@ -131,13 +133,43 @@ export class AgentHandoffs {
   }
 
   /** Agent -> customer on the customer's channel; only the assigned agent or a supervisor. */
-  async sendAgentMessage(id: string, principal: Principal, rawText: unknown): Promise<TranscriptEntry> {
+  /**
+   * Sends an agent's reply to the customer. Informal address or arguing is refused (422 with a formal
+   * suggestion) unless `force` is true, which sends it as written and is audited (the rule, not the text).
+   */
+  async sendAgentMessage(
+    id: string,
+    principal: Principal,
+    rawText: unknown,
+    rawForce?: unknown,
+  ): Promise<TranscriptEntry> {
     const text = requireString(rawText, 'text', { max: MAX_TEXT });
+    const force = rawForce === undefined ? false : requireBoolean(rawForce, 'force');
     const record = await this.deps.store.head(id);
     this.assertMayAct(record, principal);
     if (record.status !== 'assigned') throw new HandoffConflictError(id, `handoff is ${record.status}`);
     const now = this.deps.now();
     const agent = actorOf(principal);
+    const verdict = checkAgentReply(text, this.t(record)('agent:replyCheck.neutralLine'));
+    if (!verdict.ok && !force) {
+      throw new UnacceptableContentError(
+        verdict.code === 'InformalAddress'
+          ? `informal address (${verdict.found.join(', ')}): customers are addressed formally with "Sie"; send the suggestion, or force`
+          : `arguing (${verdict.found.join(', ')}): stay neutral and do not assign blame; send the suggestion, or force`,
+        verdict.code,
+        verdict.suggestion,
+      );
+    }
+    if (!verdict.ok) {
+      await this.deps.store.model.updateOne(
+        { _id: toObjectId(id) },
+        { $push: { audit: auditEntry(agent, 'sent_despite_check', now, verdict.code) } },
+      );
+      this.deps.logger.info(
+        { handoffId: id, agentId: agent.id, rule: verdict.code },
+        'agent reply sent despite the check',
+      );
+    }
     const shownName = customerFacingName(agent.name, this.t(record));
     // Delivered first, recorded second: the record never shows a message the customer did not get.
     await this.deps.channel.tell(

@@ -47,7 +47,8 @@ export type AuditAction =
   | 'survey_answered'
   | 'upgraded'
   | 'categorised'
-  | 'contact_recorded';
+  | 'contact_recorded'
+  | 'sent_despite_check';
 
 export interface AuditEntry {
   at: Date;

@@ -206,8 +206,8 @@ export class HandoffService implements HandoffRequester {
   claim(id: string, principal: Principal): Promise<HandoffRecord> {
     return this.agent.claim(id, principal);
   }
-  sendAgentMessage(id: string, principal: Principal, rawText: unknown): Promise<TranscriptEntry> {
-    return this.agent.sendAgentMessage(id, principal, rawText);
+  sendAgentMessage(id: string, principal: Principal, rawText: unknown, force?: unknown): Promise<TranscriptEntry> {
+    return this.agent.sendAgentMessage(id, principal, rawText, force);
   }
   resolve(id: string, principal: Principal): Promise<HandoffRecord> {
     return this.agent.resolve(id, principal);

@@ -1,4 +1,5 @@
-import { isInformal } from './informalAddress';
+import { isInformal } from '../agentReplies/informalAddress';
+import { containsArguing } from '../agentReplies/arguing';
 
 /** How one agent reply measures against the call center's rules; hints are locale keys. */
 export interface ReplyAssessment {
@@ -11,40 +12,6 @@ export interface ReplyAssessment {
   /** Keys under training:hints, most important first. */
   hintKeys: string[];
 }
-
-/** Plain substrings of the folded reply (lowercase, ß kept); no pattern runs over customer text here. */
-const ARGUING = [
-  'ihre schuld',
-  'ihr fehler',
-  'ihr problem',
-  'selbst schuld',
-  'nicht mein problem',
-  'nicht unser problem',
-  'da kann ich nichts machen',
-  'da kann ich auch nichts machen',
-  'kann ich nichts dafür',
-  'nicht meine schuld',
-  'das stimmt nicht',
-  'das stimmt so nicht',
-  'das haben sie falsch',
-  'sie haben das falsch',
-  'sie hätten eben',
-  'sie hätten halt',
-  'hätten sie halt',
-  'hätten sie eben',
-  'beruhigen sie sich',
-  'regen sie sich',
-  'wie gesagt',
-  'wie schon gesagt',
-  'das habe ich doch schon',
-  'nicht zuständig',
-  'lesen sie doch',
-  'das ist nun mal so',
-  'das ist halt so',
-  'so ist das eben',
-  'sie verstehen das nicht',
-  'das glaube ich ihnen nicht',
-];
 
 const ACKNOWLEDGING = [
   'tut mir leid',
@@ -126,7 +93,7 @@ function containsAny(folded: string, phrases: readonly string[]): boolean {
 export function assessReply(text: string): ReplyAssessment {
   const folded = text.slice(0, 4000).toLowerCase().replace(/\s+/g, ' ');
   const formal = !isInformal(text);
-  const arguing = containsAny(folded, ARGUING);
+  const arguing = containsArguing(text);
   const neutral = !arguing && !shouts(text);
   const deescalating = containsAny(folded, ACKNOWLEDGING);
   const concreteNextStep =

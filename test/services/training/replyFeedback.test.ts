@@ -1,4 +1,4 @@
-import { informalWords } from '../../../src/services/training/informalAddress';
+import { informalWords } from '../../../src/services/agentReplies/informalAddress';
 import { assessReply, moodChange } from '../../../src/services/training/replyFeedback';
 import { loadScenarios } from '../../../src/services/training/scenarios';
 
