@@ -40,13 +40,16 @@ export function buildAgentSide(
     language: config.defaultLanguage,
     timeZone: config.timeZone,
   });
+  const directory = new TeamsAgentDirectory(config.teamsSupervisorIds);
+  if (config.microsoftAppId && directory.everyoneSupervises)
+    logger.warn('TEAMS_SUPERVISOR_IDS is empty: every agent in Teams may take supervisor handoffs');
   const bot = new AgentBot({
     binding,
     desk: handoffs,
     channels,
     threads,
     notifier,
-    directory: new TeamsAgentDirectory(config.teamsSupervisorIds),
+    directory,
     i18n,
     language: config.defaultLanguage,
     logger,

@@ -111,4 +111,12 @@ describe('Teams agent identity', () => {
     expect(directory.principalOf({ id: 'AAAA-SUPERVISOR', name: 'Fake' })?.role).toBe('agent');
     expect(directory.principalOf(undefined)).toBeUndefined();
   });
+
+  it('lets every agent with an AAD id take supervisor handoffs when no supervisors are listed', () => {
+    const open = new TeamsAgentDirectory([]);
+    expect(open.everyoneSupervises).toBe(true);
+    expect(open.principalOf({ id: '29:1', name: 'Anna', aadObjectId: 'bbbb-agent' })?.role).toBe('supervisor');
+    expect(open.principalOf({ id: '29:3', name: 'No AAD' })?.role).toBe('agent');
+    expect(directory.everyoneSupervises).toBe(false);
+  });
 });
