@@ -1,0 +1,69 @@
+/**
+ * Questions inside a customer message: is it one, which sentence is it, what the knowledge base
+ * answers for it (with the last sentence and the previous question as fallbacks).
+ */
+import type { KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
+import type { DialogDeps } from '../dialogDeps';
+import { foldedText } from './cues';
+
+/** Words of loss or theft (folded). */
+export const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
+
+// Only question words: colloquial German puts the verb first in statements too ("hab ich schon gemacht").
+const QUESTION_START =
+  /^(?:wann|wie|warum|wieso|weshalb|wo|woher|wohin|was|welche|welcher|welches|welchen|gibt es|kann ich|konnen sie|konnten sie|when|how|why|where|what|which|can i|can you|could you|is there|do you)(?= |$)/;
+
+/**
+ * "Wie sperre ich Abos von Drittanbietern?", "Geht der Notruf ohne SIM?": a question that names no
+ * loss or theft and whose likely knowledge entries are of another area is that question, not a
+ * blocking request (unsure, it still leads to "Meinten Sie …").
+ */
+export function asksAboutOtherBlock(text: string, found: KnowledgeSearch): boolean {
+  if (!isQuestion(text) || LOST_WORDS.test(foldedText(text))) return false;
+  const best = found.best;
+  if (!best || best.category === 'lost_or_stolen') return false;
+  return found.confident || !found.alternatives.slice(0, 3).some((a) => a.category === 'lost_or_stolen');
+}
+
+/** A question rather than a statement: a question mark, or a question word first. */
+export function isQuestion(text: string): boolean {
+  return text.includes('?') || QUESTION_START.test(foldedText(text));
+}
+
+/** The last sentence of a message with at least three words ("Ach, egal. Wann buchen Sie ab?" -> the question). */
+export function lastSentence(text: string): string {
+  const sentences = text.split(/(?<=[.!?;])\s+/).filter((p) => foldedText(p).split(' ').length >= 3);
+  return sentences[sentences.length - 1] ?? text;
+}
+
+const FOLLOW_UP =
+  /^(?:und|und wie|und was|und wo|und wann|what about|and)(?= |$)|(?:^| )(?:es|das|dafur|dort|davon|damit|it|that|there)(?= |$)/;
+
+/**
+ * Searches the knowledge base with the message and, when that is not conclusive, with its last
+ * sentence ("Ach, egal. Wann buchen Sie die Rechnung ab?"), and a short follow-up ("Und wie lade
+ * ich es auf?") together with the nouns of the question answered before.
+ */
+export async function searchQuestion(
+  deps: DialogDeps,
+  text: string,
+  lang: 'de' | 'en',
+  previous?: string,
+): Promise<KnowledgeSearch> {
+  const found = await deps.knowledge.search(text, lang);
+  if (found.confident) return found;
+  const last = lastSentence(text);
+  if (last !== text) {
+    const focused = await deps.knowledge.search(last, lang);
+    if (focused.confident) return focused;
+  }
+  const folded = foldedText(text);
+  if (previous && folded.split(' ').length <= 8 && FOLLOW_UP.test(folded)) {
+    const nouns = (previous.match(/(?<=\s)\p{Lu}[\p{L}-]+/gu) ?? []).join(' ');
+    if (nouns) {
+      const withContext = await deps.knowledge.search(`${text} ${nouns}`, lang);
+      if (withContext.confident) return withContext;
+    }
+  }
+  return found;
+}
