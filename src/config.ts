@@ -68,6 +68,9 @@ export interface Config {
   teamsSupervisorIds: string[];
   /** The agents' Teams tenant and team; both empty: the Teams agent side is off. */
   teamsTenantId: string;
+  /** Links in the web page's footer ("Impressum", "Datenschutz"); empty: not shown. */
+  imprintUrl: string;
+  privacyUrl: string;
   /** OpenID metadata for Teams tab SSO tokens (default: the agents' tenant at login.microsoftonline.com). */
   teamsSsoOpenIdMetadataUrl: string;
   /** Minutes after which a waiting customer who has left (no reads, closed window) is abandoned; 0 = never. */
@@ -228,6 +231,8 @@ export function loadConfig(env: Env = process.env): Config {
       .filter((id) => id !== '')
       .map((id) => id.toLowerCase()),
     teamsTenantId: r.string('TEAMS_TENANT_ID').toLowerCase(),
+    imprintUrl: r.url('IMPRINT_URL', ''),
+    privacyUrl: r.url('PRIVACY_URL', ''),
     teamsSsoOpenIdMetadataUrl: r.url('TEAMS_SSO_OPENID_METADATA_URL', ''),
     abandonAfterMinutes: r.integer('ABANDON_AFTER_MINUTES', 30, 0, 1440),
     teamsAgentTeamId: r.string('TEAMS_AGENT_TEAM_ID'),

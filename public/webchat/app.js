@@ -10,6 +10,8 @@
   var root = document.getElementById('webchat');
   var options = root.dataset;
   var local = options.mode === 'local';
+  // The page's language, chosen by the server from the browser's Accept-Language.
+  var locale = options.locale || 'de-DE';
   var domain = local ? window.location.origin + '/v3/directline' : options.domain;
 
   function post(url, token) {
@@ -66,16 +68,17 @@
       token: s.token,
       conversationId: s.resume ? s.conversationId : undefined,
       domain: domain,
-      // Our own endpoint has no stream: Direct Line JS must poll.
-      webSocket: !local,
-      conversationStartProperties: { locale: 'de-DE' }
+      // Both our own endpoint and Azure's stream over a WebSocket; after a restart the client
+      // reconnects with its watermark and misses nothing.
+      webSocket: true,
+      conversationStartProperties: { locale: locale }
     });
     root.textContent = '';
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
         userID: s.userId,
-        locale: 'de-DE',
+        locale: locale,
         styleOptions: {
           hideUploadButton: true,
           botAvatarInitials: options.botInitials,

@@ -129,6 +129,7 @@ export function buildHttp(parts: HttpParts): Http {
         i18n,
         new AzureDirectLineTokenExchange(config.directLineSecret, config.directLineUrl),
         logger,
+        { imprintUrl: config.imprintUrl, privacyUrl: config.privacyUrl },
       ),
     ],
   });

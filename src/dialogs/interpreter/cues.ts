@@ -68,8 +68,10 @@ const NEGATED_PERSON =
  * "mich belästigt ständig jemand", "jemand hat meine Karte", "someone keeps calling me": somebody
  * else in the story, not a wish for a person; removed before looking for a person word.
  */
-const SOMEONE_ELSE =
-  /(?:^| )(?:ruft|belastigt|nervt|stort|bedroht|schreibt|hat|haben|anrufen|angerufen|telefoniert|benutzt|nutzt|misbraucht|klaut|gestohlen|geklaut) (?:\S+ ){0,2}(?:jemand|someone|somebody)(?= |$)|(?:^| )(?:jemand|someone|somebody) (?:ruft|hat|belastigt|nervt|schreibt|telefoniert|benutzt|nutzt|misbraucht|anderes|fremdes|keps|is|has|stole|caled|cals|used|uses)(?= |$)/g;
+const SOMEONE_ELSE = [
+  /(?:^| )(?:ruft|belastigt|nervt|stort|bedroht|schreibt|hat|haben|anrufen|angerufen|telefoniert|benutzt|nutzt|misbraucht|klaut|gestohlen|geklaut) (?:(?:standig|dauernd|imer|wieder|oft|so|mich|mir|mein|meine|nachts|einfach|da) ){0,2}(?:jemand|someone|somebody)(?= |$)/g,
+  /(?:^| )(?:jemand|someone|somebody) (?:ruft|hat|belastigt|nervt|schreibt|telefoniert|benutzt|nutzt|misbraucht|anderes|fremdes|keps|is|has|stole|caled|cals|used|uses)(?= |$)/g,
+];
 /** "Mensch, das nervt!": an exclamation, not a wish for a person. */
 const MENSCH_EXCLAMATION = /^(?:mensch|menschenskind) (?!bitte|please|sprechen)/;
 
@@ -93,7 +95,10 @@ export function detectCues(text: string): Set<Cue> {
 
   const supervisor = (CUE.supervisor.test(f) && !CUE.notSupervisor.test(f)) || CUE.supervisorWords.test(f);
   if (supervisor && (n <= 4 || CUE.asking.test(f))) cues.add('supervisor');
-  const personText = f.replace(NEGATED_PERSON, ' ').replace(SOMEONE_ELSE, ' ').replace(MENSCH_EXCLAMATION, ' ');
+  const personText = SOMEONE_ELSE.reduce(
+    (text, pattern) => text.replace(pattern, ' '),
+    f.replace(NEGATED_PERSON, ' '),
+  ).replace(MENSCH_EXCLAMATION, ' ');
   if ((CUE.person.test(personText) || CUE.personWords.test(personText)) && (n <= 4 || CUE.asking.test(f)))
     cues.add('person');
 

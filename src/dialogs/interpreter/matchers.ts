@@ -137,12 +137,16 @@ const FIELD_WORDS: Record<Field, RegExp> = {
  * "Ich hätte gern eine neue Handynummer", "I need a new number": a new line number is a product
  * (its knowledge answer), not a contact number to update in the data form.
  */
-const NEW_NUMBER_WISH =
-  /(?:haette gern|haette gerne|moechte|will|brauche|wuensche|bekommen|beantragen|want|need|get) (?:\S+ ){0,3}(?:neue|andere|new|different|another) (?:handy|mobil|ruf|telefon|phone |mobile )?(?:nummer|number)/;
+const NUMBER_WISH =
+  /(?:^| )(?:haette gern|haette gerne|moechte|will|brauche|braeuchte|wuensche|bekommen|beantragen|want|need|get)(?= )/;
+const NEW_NUMBER = /(?:neue|andere|new|different|another) (?:handy|mobil|ruf|telefon|phone |mobile )?(?:nummer|number)/;
 
 export function wantsNewNumber(text: string): boolean {
   const normalized = normalizeText(text);
-  return NEW_NUMBER_WISH.test(normalized) && !/\d{4}/.test(normalized);
+  const wish = NUMBER_WISH.exec(normalized);
+  const number = NEW_NUMBER.exec(normalized);
+  // The wish comes first ("hätte gern eine neue Nummer"); digits mean a number to store instead.
+  return wish !== null && number !== null && wish.index < number.index && !/\d{4}/.test(normalized);
 }
 
 export function detectField(text: string): Field | undefined {

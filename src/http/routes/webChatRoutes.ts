@@ -4,7 +4,7 @@ import type { Request, Response, Server } from 'restify';
 import { answering } from '../errorPolicy';
 import { RouteModule, sendError } from '../server';
 import type { AzureDirectLineTokenExchange } from '../../channels/directline/azureTokenExchange';
-import type { I18nService } from '../../services/i18n/i18nService';
+import type { I18nService, Lang } from '../../services/i18n/i18nService';
 import type { Logger } from '../../services/logger';
 
 export const PUBLIC_DIR = path.resolve(__dirname, '../../../public');
@@ -55,11 +55,14 @@ export class WebChatRoutes implements RouteModule {
     private readonly i18n: I18nService,
     private readonly azure: AzureDirectLineTokenExchange,
     private readonly logger: Logger,
+    /** Links in the page's footer (IMPRINT_URL, PRIVACY_URL); empty: not shown. */
+    private readonly links: { imprintUrl: string; privacyUrl: string } = { imprintUrl: '', privacyUrl: '' },
   ) {}
 
   register(server: Server): void {
-    server.get('/', async (_req: Request, res: Response) => {
-      const html = await this.render();
+    server.get('/', async (req: Request, res: Response) => {
+      const html = await this.render(pageLanguage(req.header('accept-language')));
+      res.setHeader('Vary', 'Accept-Language');
       if (this.azure.configured) this.allowAzureDirectLine(res);
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.setHeader('Cache-Control', 'no-store');
@@ -110,13 +113,22 @@ export class WebChatRoutes implements RouteModule {
     );
   }
 
-  private async render(): Promise<string> {
+  private async render(lang: Lang): Promise<string> {
     const { companyName, botName } = await this.identity();
-    const t = this.i18n.t('de');
+    const t = this.i18n.t(lang);
+    const { imprintUrl, privacyUrl } = this.links;
     const vars = { company: companyName, bot: botName };
     const local = !this.azure.configured;
     const values: Record<string, string> = {
-      lang: 'de',
+      lang,
+      locale: lang === 'en' ? 'en-US' : 'de-DE',
+      imprint: t('channels:web.imprint'),
+      privacyPolicy: t('channels:web.privacyPolicy'),
+      imprintUrl,
+      privacyUrl,
+      imprintHidden: imprintUrl ? '' : ' hidden',
+      privacyHidden: privacyUrl ? '' : ' hidden',
+      linksHidden: imprintUrl || privacyUrl ? '' : ' hidden',
       title: t('channels:web.title', vars),
       heading: t('channels:web.heading', vars),
       intro: t('channels:web.intro', vars),
@@ -135,4 +147,18 @@ export class WebChatRoutes implements RouteModule {
     };
     return this.template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => escapeHtml(values[key] ?? ''));
   }
+}
+
+/** German unless the browser prefers English to German ("en-GB,en;q=0.9,de;q=0.8" -> en). */
+export function pageLanguage(acceptLanguage: string | undefined): Lang {
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { primary: tag.split('-')[0], q: q ? Number(q.slice(2)) || 0 : 1, i };
+    })
+    .filter((r) => r.primary === 'de' || r.primary === 'en')
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked[0]?.primary === 'en' ? 'en' : 'de';
 }
