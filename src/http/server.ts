@@ -51,7 +51,7 @@ export function requestLimits(req: Request): RequestLimits | undefined {
  * only starting new conversations and tokens is limited there.
  */
 const RATE_LIMITED =
-  /^\/(api\/(admin|handoffs|me|reports)(\/|$|\?)|v3\/directline\/(tokens\/generate|conversations\/?)($|\?))/;
+  /^\/(api\/(admin|handoffs|me|reports|training|auth)(\/|$|\?)|v3\/directline\/(tokens\/generate|conversations\/?)($|\?))/;
 
 /** Largest JSON body any route accepts; bigger bodies get 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -27,6 +27,13 @@ const query = (name: string, description: string, schema: Schema = { type: 'stri
 const secured = (role: string) => ({ security: [{ bearerAuth: [] }], 'x-required-role': role });
 const id = pathParam('id', 'Entry id (24 hex characters)');
 const AUTH = [401, 403];
+const period = (name: 'from' | 'to') => ({
+  name,
+  in: 'query',
+  required: false,
+  description: 'ISO 8601 date or time',
+  schema: { type: 'string', format: 'date-time' },
+});
 const lngParam = pathParam('lng', 'Language', { enum: ['de', 'en'] });
 const handoffId = pathParam('id', 'Handoff id');
 
@@ -368,6 +375,58 @@ export const paths: Record<string, Schema> = {
       parameters: [handoffId],
       requestBody: body({ type: 'object', required: ['text'], properties: { text: { type: 'string' } } }),
       responses: { 201: json({ type: 'object' }, 'Added'), ...errors(400, ...AUTH, 404) },
+    },
+  },
+  '/api/reports/summary': {
+    get: {
+      summary:
+        'Supervisor figures for a period: conversations, handoffs, rates, wait and handle times, CSAT, by category and day',
+      ...secured('supervisor'),
+      parameters: [period('from'), period('to')],
+      responses: { 200: json({ type: 'object' }), ...errors(400, ...AUTH) },
+    },
+  },
+  '/api/reports/handoffs.csv': {
+    get: {
+      summary: 'One row per handoff of the period (masked), text/csv',
+      ...secured('supervisor'),
+      parameters: [period('from'), period('to')],
+      responses: {
+        200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+        ...errors(400, ...AUTH),
+      },
+    },
+  },
+  '/api/training/scenarios': {
+    get: {
+      summary: 'The training scenarios (id and title)',
+      ...secured('agent'),
+      responses: { 200: json({ type: 'object' }), ...errors(...AUTH) },
+    },
+  },
+  '/api/training/sessions': {
+    post: {
+      summary: 'Start a training conversation with a simulated customer (never touches real queues)',
+      ...secured('agent'),
+      requestBody: body({ type: 'object', properties: { scenario: { type: 'string' } } }),
+      responses: { 201: json({ type: 'object' }, 'Started: id, scenario, customer'), ...errors(400, ...AUTH) },
+    },
+  },
+  '/api/training/sessions/{id}': {
+    get: {
+      summary: 'The training conversation: turns, score, done',
+      ...secured('agent'),
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { 200: json({ type: 'object' }), ...errors(...AUTH, 404) },
+    },
+  },
+  '/api/training/sessions/{id}/replies': {
+    post: {
+      summary: "The trainee's reply: the customer's next message (null at the end) and feedback",
+      ...secured('agent'),
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      requestBody: body({ type: 'object', required: ['text'], properties: { text: { type: 'string' } } }),
+      responses: { 200: json({ type: 'object' }), ...errors(400, ...AUTH, 404, 409) },
     },
   },
 };
