@@ -89,6 +89,8 @@ export interface Config {
     url: string;
     model: string;
     apiKey: string;
+    /** Install the embedded model's package on the first `npm start` when it is missing (EMBEDDINGS_INSTALL=off: never). */
+    install: boolean;
   };
   /** Said loudly at start: settings that turned a protection or a feature off. */
   startWarnings: string[];
@@ -244,6 +246,7 @@ export function loadConfig(env: Env = process.env): Config {
       url: r.url('EMBEDDINGS_URL', ''),
       model: r.string('EMBEDDINGS_MODEL', 'multilingual-e5-small'),
       apiKey: r.string('EMBEDDINGS_API_KEY'),
+      install: r.oneOf('EMBEDDINGS_INSTALL', 'on', ['on', 'off'] as const) === 'on',
     },
     startWarnings: [],
   };

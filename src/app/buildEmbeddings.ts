@@ -15,7 +15,7 @@ export async function resolveEmbeddings(
 ): Promise<{ config: Config; stop: () => Promise<void> }> {
   const none = { config, stop: async () => undefined };
   if (config.embeddings.mode === 'off' || config.embeddings.url) return none;
-  const server = await startEmbeddedModelServer(logger);
+  const server = await startEmbeddedModelServer(logger, { install: config.embeddings.install });
   if (!server) return none;
   return { config: { ...config, embeddings: { ...config.embeddings, url: server.url } }, stop: () => server.stop() };
 }
