@@ -22,7 +22,9 @@ export class HandoffEventBus {
     private readonly logger: Logger,
     private readonly now: () => Date,
     /** Called for every event, ours or another instance's (the queue follows the ones that change it). */
-    private readonly onEvent: (type: HandoffEventName) => void,
+    private readonly onEvent: (type: HandoffEventName, payload: unknown) => void,
+    /** Called when events of other instances may have been missed (the queue is read anew). */
+    private readonly onGap: () => void = () => undefined,
   ) {
     this.model = handoffEventModel(connection);
     this.since = now();
@@ -30,7 +32,7 @@ export class HandoffEventBus {
   }
 
   async publish<K extends HandoffEventName>(type: K, handoffId: string, payload: HandoffEventMap[K]): Promise<void> {
-    this.onEvent(type);
+    this.onEvent(type, payload);
     this.events.emit(type, payload, { local: true });
     // Stored in the background, and together with the other events of this tick: the caller's
     // answer does not wait for other instances' news.
@@ -79,12 +81,13 @@ export class HandoffEventBus {
         if (this.seen.has(key)) continue;
         this.seen.set(key, now);
         if (event.at > this.since) this.since = event.at;
-        this.onEvent(event.type as HandoffEventName);
+        this.onEvent(event.type as HandoffEventName, event.payload);
         this.events.emit(event.type as HandoffEventName, event.payload as never, { local: false });
         emitted++;
       }
       for (const [key, seenAt] of this.seen) if (now - seenAt > 60000) this.seen.delete(key);
     } catch (err) {
+      this.onGap();
       this.logger.warn({ err }, 'reading handoff events failed; retrying');
     } finally {
       this.polling = false;

@@ -100,9 +100,17 @@ export class HandoffService implements HandoffRequester {
       ...CLAIM_RATE_DEFAULTS,
       defaultMinutes: options.defaultMinutesPerPosition ?? CLAIM_RATE_DEFAULTS.defaultMinutes,
     });
-    this.bus = new HandoffEventBus(deps.connection, options.instanceId ?? randomUUID(), deps.logger, now, (type) => {
-      if (QUEUE_EVENTS.has(type)) this.figures.invalidate();
-    });
+    this.bus = new HandoffEventBus(
+      deps.connection,
+      options.instanceId ?? randomUUID(),
+      deps.logger,
+      now,
+      (type, payload) => {
+        const handoff = (payload as { handoff?: HandoffListItem }).handoff;
+        if (QUEUE_EVENTS.has(type) && handoff) this.figures.follow(handoff);
+      },
+      () => this.figures.resync(),
+    );
     this.events = this.bus.events;
     const channel = new CustomerChannel(
       deps.messenger,
@@ -140,11 +148,15 @@ export class HandoffService implements HandoffRequester {
     this.sweepTimer.unref();
     this.pollTimer = setInterval(() => void this.bus.pollOnce(), pollMs);
     this.pollTimer.unref();
+    // Every instance's events now reach this one: the queue index follows them instead of rereading.
+    this.figures.followFeed(true);
+    this.figures.resync();
   }
 
   stop(): void {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     if (this.pollTimer) clearInterval(this.pollTimer);
+    this.figures.followFeed(false);
   }
 
   // Customer side (CustomerHandoffs).
