@@ -1,11 +1,17 @@
 import type { HandoffSettingsSource } from '../../../src/services/handoff/businessHours';
+import type { HandoffPriority } from '../../../src/services/handoff/handoffModel';
 import type { HandoffStore } from '../../../src/services/handoff/handoffStore';
 import { QueueFigures } from '../../../src/services/handoff/queueFigures';
 import { QueueEntry, QueueIndex, queueKey } from '../../../src/services/handoff/queueIndex';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 11, 5, 9, 0) + minutes * 60000);
 
-function waiting(id: string, priority: number, createdMinute: number, changedMinute = createdMinute): QueueEntry {
+function waiting(
+  id: string,
+  priority: HandoffPriority,
+  createdMinute: number,
+  changedMinute = createdMinute,
+): QueueEntry & { createdAt: Date; priority: HandoffPriority } {
   return { id, status: 'queued', mode: 'live', priority, createdAt: at(createdMinute), updatedAt: at(changedMinute) };
 }
 
