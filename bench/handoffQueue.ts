@@ -1,6 +1,6 @@
 /**
  * The supervisor queue under load: with 10,000 handoffs waiting, the time to compute the newest
- * customer's position (target <= 5 ms) and claim latency p50/p99 (target p99 <= 10 ms), next to a
+ * customer's position (target p99 <= 5 ms, also right after a claim) and claim latency p50/p99 (target p99 <= 10 ms), next to a
  * plain findOne by _id measured in the same run as the baseline of this machine and server.
  * Run: npx tsx bench/handoffQueue.ts  (starts its own local database server unless MONGODB_URI is set)
  */
@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     i18n: new I18nService('de'),
     logger,
   });
+  // Started like the service: the queue index follows the events instead of rereading the queue.
+  service.start();
 
   const start = Date.now() - QUEUED * 1000;
   const docs = Array.from({ length: QUEUED }, (_, i) => ({
@@ -95,30 +97,37 @@ async function main(): Promise<void> {
     baseline.push(await time(() => model.findById(ids[i]).lean()));
     position.push(await time(() => service.positionOf(newest!)));
   }
-  // Every queue event drops the snapshot: the first position after it reads the whole queue once.
+  // A full reread of the queue (at start and after a gap in the event feed).
   for (let i = 0; i < 30; i++) {
     service.invalidateQueueSnapshot();
     positionCold.push(await time(() => service.positionOf(newest!)));
   }
   const principal = { id: 'bench', name: 'Bench Agent', role: 'agent' as const };
   const claim: number[] = [];
-  for (const id of ids) claim.push(await time(() => service.claim(id, principal)));
+  const positionAfterChange: number[] = [];
+  for (const id of ids) {
+    claim.push(await time(() => service.claim(id, principal)));
+    // Right after a queue change (the claim's event moved everyone up).
+    positionAfterChange.push(await time(() => service.positionOf(newest!)));
+  }
   const positionNow = await service.positionOf(newest!);
 
   const row = (name: string, values: number[], target?: number) => {
     const p50 = percentile(values, 50);
     const p99 = percentile(values, 99);
     const base = percentile(baseline, 50);
-    return `${name.padEnd(34)} p50 ${p50.toFixed(2).padStart(7)} ms   p99 ${p99.toFixed(2).padStart(7)} ms   ${(p50 / base).toFixed(1).padStart(5)}x baseline p50${target === undefined ? '' : `   target ${target} ms: ${(name.startsWith('claim') ? p99 : p50) <= target ? 'met' : 'MISSED'}`}`;
+    return `${name.padEnd(34)} p50 ${p50.toFixed(2).padStart(7)} ms   p99 ${p99.toFixed(2).padStart(7)} ms   ${(p50 / base).toFixed(1).padStart(5)}x baseline p50${target === undefined ? '' : `   target ${target} ms: ${p99 <= target ? 'met' : 'MISSED'}`}`;
   };
   process.stdout.write(
     `handoff queue with ${QUEUED} waiting (${SAMPLES} samples each; newest customer now at position ${positionNow})\n`,
   );
   process.stdout.write(`${row('baseline: findOne by _id', baseline)}\n`);
   process.stdout.write(`${row('position of the newest customer', position, 5)}\n`);
-  process.stdout.write(`${row('position after a queue change', positionCold)}\n`);
+  process.stdout.write(`${row('position right after a claim', positionAfterChange, 5)}\n`);
+  process.stdout.write(`${row('position after a full reread', positionCold)}\n`);
   process.stdout.write(`${row('claim (atomic findOneAndUpdate)', claim, 10)}\n`);
 
+  service.stop();
   await database.connection.dropDatabase();
   await database.close();
   await local?.stop();

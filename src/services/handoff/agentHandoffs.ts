@@ -249,7 +249,7 @@ export class AgentHandoffs {
     await this.deps.channel
       .tell(transferred, [{ type: 'message', text: this.t(transferred)('handoff:transferred') }])
       .catch(() => undefined);
-    this.deps.figures.invalidate();
+    this.deps.figures.follow(transferred);
     await this.deps.bus.publish('transferred', id, {
       handoff: listItemOf(transferred, now, await this.deps.figures.positionOf(transferred)),
       by,

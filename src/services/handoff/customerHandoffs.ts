@@ -136,7 +136,7 @@ export class CustomerHandoffs {
       if (!winner) throw new HandoffConflictError('new', 'the conversation changed meanwhile');
       return { ...(await this.ticketFor(winner)), created: false };
     }
-    figures.invalidate();
+    figures.follow(record);
     const ticket = await this.ticketFor(record);
     if (ticket.position > 0) {
       await store.model.updateOne(

@@ -1,6 +1,7 @@
 /**
  * Publishes the queue's domain events to this instance at once and, through MongoDB, to every
- * other instance, which reads them with pollOnce and emits them with local: false.
+ * other instance, which reads them with pollOnce or a change stream (watch) and emits them with
+ * local: false.
  */
 import { Connection, Model } from 'mongoose';
 import type { Logger } from '../logger';
@@ -22,7 +23,9 @@ export class HandoffEventBus {
     private readonly logger: Logger,
     private readonly now: () => Date,
     /** Called for every event, ours or another instance's (the queue follows the ones that change it). */
-    private readonly onEvent: (type: HandoffEventName) => void,
+    private readonly onEvent: (type: HandoffEventName, payload: unknown) => void,
+    /** Called when events of other instances may have been missed (the queue is read anew). */
+    private readonly onGap: () => void = () => undefined,
   ) {
     this.model = handoffEventModel(connection);
     this.since = now();
@@ -30,7 +33,7 @@ export class HandoffEventBus {
   }
 
   async publish<K extends HandoffEventName>(type: K, handoffId: string, payload: HandoffEventMap[K]): Promise<void> {
-    this.onEvent(type);
+    this.onEvent(type, payload);
     this.events.emit(type, payload, { local: true });
     // Stored in the background, and together with the other events of this tick: the caller's
     // answer does not wait for other instances' news.
@@ -74,21 +77,57 @@ export class HandoffEventBus {
         .limit(1000)
         .lean();
       const now = Date.now();
-      for (const event of events) {
-        const key = String(event._id);
-        if (this.seen.has(key)) continue;
-        this.seen.set(key, now);
-        if (event.at > this.since) this.since = event.at;
-        this.onEvent(event.type as HandoffEventName);
-        this.events.emit(event.type as HandoffEventName, event.payload as never, { local: false });
-        emitted++;
-      }
-      for (const [key, seenAt] of this.seen) if (now - seenAt > 60000) this.seen.delete(key);
+      for (const event of events) if (this.receive(event, now)) emitted++;
+      this.forgetOld(now);
     } catch (err) {
+      this.onGap();
       this.logger.warn({ err }, 'reading handoff events failed; retrying');
     } finally {
       this.polling = false;
     }
     return emitted;
+  }
+
+  /**
+   * Emits other instances' events as the server reports their inserts (a change stream). onEnd is
+   * called once if the stream fails: the caller falls back to polling. Returns the closer.
+   */
+  watch(onEnd: () => void): () => Promise<void> {
+    const stream = this.model.collection.watch<StoredHandoffEvent>([
+      { $match: { operationType: 'insert', 'fullDocument.origin': { $ne: this.instanceId } } },
+    ]);
+    let ended = false;
+    stream.on('change', (change) => {
+      if (change.operationType !== 'insert') return;
+      const now = Date.now();
+      this.receive(change.fullDocument, now);
+      this.forgetOld(now);
+    });
+    stream.on('error', (err) => {
+      if (ended) return;
+      ended = true;
+      this.logger.warn({ err }, 'handoff change stream failed; polling instead');
+      void stream.close().catch(() => undefined);
+      onEnd();
+    });
+    return async () => {
+      ended = true;
+      await stream.close().catch(() => undefined);
+    };
+  }
+
+  /** Emits one stored event of another instance unless it was seen already; true when emitted. */
+  private receive(event: StoredHandoffEvent, now: number): boolean {
+    const key = String(event._id);
+    if (this.seen.has(key)) return false;
+    this.seen.set(key, now);
+    if (event.at > this.since) this.since = event.at;
+    this.onEvent(event.type as HandoffEventName, event.payload);
+    this.events.emit(event.type as HandoffEventName, event.payload as never, { local: false });
+    return true;
+  }
+
+  private forgetOld(now: number): void {
+    for (const [key, seenAt] of this.seen) if (now - seenAt > 60000) this.seen.delete(key);
   }
 }

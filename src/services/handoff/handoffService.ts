@@ -17,6 +17,7 @@ import { CLAIM_RATE_DEFAULTS } from './claimRate';
 import { CustomerChannel, HANDOFF_EVENT_CHANNELS } from './customerChannel';
 import { ConversationHandoffState, CustomerHandoffs, HandoffMarker, UpgradeCause } from './customerHandoffs';
 import { HandoffEventBus } from './handoffEventBus';
+import { detectFeedMode, HandoffFeedMode } from './handoffFeed';
 import { HandoffEvents, QUEUE_EVENTS } from './handoffEvents';
 import { AbandonedHandoffs } from './abandonedHandoffs';
 import { HandoffTopics } from './handoffTopics';
@@ -89,6 +90,9 @@ export class HandoffService implements HandoffRequester {
   private readonly now: () => Date;
   private sweepTimer?: NodeJS.Timeout;
   private pollTimer?: NodeJS.Timeout;
+  private closeStream?: () => Promise<void>;
+  private feed?: Promise<HandoffFeedMode>;
+  private stopped = false;
 
   constructor(private readonly deps: HandoffServiceDeps) {
     const options = deps.options ?? {};
@@ -100,9 +104,17 @@ export class HandoffService implements HandoffRequester {
       ...CLAIM_RATE_DEFAULTS,
       defaultMinutes: options.defaultMinutesPerPosition ?? CLAIM_RATE_DEFAULTS.defaultMinutes,
     });
-    this.bus = new HandoffEventBus(deps.connection, options.instanceId ?? randomUUID(), deps.logger, now, (type) => {
-      if (QUEUE_EVENTS.has(type)) this.figures.invalidate();
-    });
+    this.bus = new HandoffEventBus(
+      deps.connection,
+      options.instanceId ?? randomUUID(),
+      deps.logger,
+      now,
+      (type, payload) => {
+        const handoff = (payload as { handoff?: HandoffListItem }).handoff;
+        if (QUEUE_EVENTS.has(type) && handoff) this.figures.follow(handoff);
+      },
+      () => this.figures.resync(),
+    );
     this.events = this.bus.events;
     const channel = new CustomerChannel(
       deps.messenger,
@@ -132,19 +144,51 @@ export class HandoffService implements HandoffRequester {
     this.topics = new HandoffTopics({ store: this.store, now });
   }
 
-  /** Starts this instance's sweeper (queue updates) and the reader of other instances' events. */
+  /** Starts this instance's sweeper (queue updates) and the feed of other instances' events. */
   start(): void {
     const sweepMs = this.deps.options?.sweepIntervalMs ?? 5000;
-    const pollMs = this.deps.options?.eventPollMs ?? 1000;
+    this.stopped = false;
     this.sweepTimer = setInterval(() => void this.waiting.sweepOnce(), sweepMs);
     this.sweepTimer.unref();
-    this.pollTimer = setInterval(() => void this.bus.pollOnce(), pollMs);
-    this.pollTimer.unref();
+    // Every instance's events now reach this one: the queue index follows them instead of rereading.
+    this.figures.followFeed(true);
+    this.figures.resync();
+    this.feed = this.startFeed();
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     if (this.pollTimer) clearInterval(this.pollTimer);
+    void this.closeStream?.();
+    this.figures.followFeed(false);
+  }
+
+  /** The feed chosen at start: resolves once it runs (tests and benchmarks wait for it). */
+  async feedMode(): Promise<HandoffFeedMode> {
+    return (await this.feed) ?? 'polling';
+  }
+
+  private async startFeed(): Promise<HandoffFeedMode> {
+    const mode = await detectFeedMode(this.deps.connection);
+    if (this.stopped) return mode;
+    if (mode === 'changeStream') {
+      this.closeStream = this.bus.watch(() => {
+        this.deps.logger.info({ mode: 'polling' }, 'handoff event feed');
+        this.figures.resync();
+        this.startPolling();
+      });
+      // Whatever was stored before the stream opened.
+      void this.bus.pollOnce();
+    } else this.startPolling();
+    this.deps.logger.info({ mode }, 'handoff event feed');
+    return mode;
+  }
+
+  private startPolling(): void {
+    if (this.stopped) return;
+    this.pollTimer = setInterval(() => void this.bus.pollOnce(), this.deps.options?.eventPollMs ?? 1000);
+    this.pollTimer.unref();
   }
 
   // Customer side (CustomerHandoffs).

@@ -1,21 +1,33 @@
 /**
- * Positions, wait estimates and the desk's figures. Positions are answered from a sorted snapshot
- * of the live queue that is at most QUEUE_SNAPSHOT_MS old and dropped on every queue event, so the
- * waiting-update sweep costs one query per pass, not one per customer.
+ * Positions, wait estimates and the desk's figures. Positions come from an in-memory index of the
+ * live queue (QueueIndex), kept current from the handoff events of every instance and read anew
+ * from MongoDB at start, every RESYNC_MS while the event feed runs, and after a gap in the feed.
+ * Without a running feed (a service that was never started) it is read anew when older than
+ * UNFOLLOWED_MAX_AGE_MS, as a plain snapshot would be.
  */
 import type { HandoffSettingsSource } from './businessHours';
 import { ClaimRateOptions, CLAIM_RATE_DEFAULTS, estimateFor, minutesPerPosition } from './claimRate';
 import type { HandoffRecord, HandoffStats } from './handoffModel';
 import type { HandoffStore } from './handoffStore';
+import { QueueEntry, QueueIndex, queueKey } from './queueIndex';
 
-const QUEUE_SNAPSHOT_MS = 1000;
-/** Spreads priorities apart in one sortable number: far more than any epoch millisecond value. */
-const QUEUE_KEY_PRIORITY_SPAN = 1e14;
+const UNFOLLOWED_MAX_AGE_MS = 1000;
+/** A safety net under the events: a change whose event was never stored is in the index after this. */
+const RESYNC_MS = 30_000;
 const RATE_REFRESH_MS = 15000;
 const RATE_SAMPLE = 20;
 
 export class QueueFigures {
-  private snapshot?: { at: number; keys: Promise<Float64Array> };
+  private index = new QueueIndex();
+  /** When the index was last read from MongoDB (0: never, or a reread is due before the next answer). */
+  private readAt = 0;
+  private reading?: Promise<void>;
+  /** Counts invalidations: a read that began before the last one does not count as fresh. */
+  private generation = 0;
+  /** Events that arrived while a read was under way, applied again on top of what it read. */
+  private arrivedDuringRead?: QueueEntry[];
+  /** True while an event feed keeps the index current (HandoffService.start). */
+  private following = false;
   private rate?: { value: number; until: number };
 
   constructor(
@@ -27,21 +39,36 @@ export class QueueFigures {
 
   /** 1 + waiting live handoffs ahead: lower priority number, or same priority and older. */
   async positionOf(record: Pick<HandoffRecord, 'priority' | 'createdAt'>): Promise<number> {
-    const keys = await this.queueKeys();
-    const target = record.priority * QUEUE_KEY_PRIORITY_SPAN + new Date(record.createdAt).getTime();
-    let low = 0;
-    let high = keys.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (keys[mid] < target) low = mid + 1;
-      else high = mid;
-    }
-    return low + 1;
+    await this.current();
+    return this.index.rank(queueKey(record.priority, record.createdAt)) + 1;
   }
 
-  /** Drops the queue snapshot, so the next position comes from the database. */
+  /** Waiting live handoffs this instance knows of. */
+  async waitingLive(): Promise<number> {
+    await this.current();
+    return this.index.size;
+  }
+
+  /** One handoff as it is now (a record, a list item, an event's handoff): the index follows it. */
+  follow(entry: QueueEntry): void {
+    this.index.follow(entry);
+    this.arrivedDuringRead?.push(entry);
+  }
+
+  /** From now on the event feed keeps the index current: it is read anew only every RESYNC_MS. */
+  followFeed(following: boolean): void {
+    this.following = following;
+  }
+
+  /** The feed may have missed events (or a caller wants certainty): the next answer reads the queue anew. */
   invalidate(): void {
-    this.snapshot = undefined;
+    this.readAt = 0;
+    this.generation++;
+  }
+
+  /** Reads the queue anew in the background, answering from the index meanwhile (a gap in the feed). */
+  resync(): void {
+    void this.read().catch(() => undefined);
   }
 
   /** A claim happened: the next estimate learns from it. */
@@ -112,24 +139,41 @@ export class QueueFigures {
     };
   }
 
-  /** Queue order as one number per waiting live handoff: priority first, then creation time. */
-  private queueKeys(): Promise<Float64Array> {
-    const cached = this.snapshot;
-    if (cached && this.now().getTime() - cached.at < QUEUE_SNAPSHOT_MS) return cached.keys;
-    const at = this.now().getTime();
-    const keys = this.store.model
-      .find({ status: 'queued', mode: 'live' }, { _id: 0, priority: 1, createdAt: 1 })
-      .lean()
-      .then((docs) =>
-        Float64Array.from(
-          docs.map((d) => d.priority * QUEUE_KEY_PRIORITY_SPAN + new Date(d.createdAt).getTime()),
-        ).sort(),
-      );
-    this.snapshot = { at, keys };
-    keys.catch(() => {
-      if (this.snapshot?.keys === keys) this.snapshot = undefined;
-    });
-    return keys;
+  /** Waits only when the index must be read first; a due periodic reread runs in the background. */
+  private async current(): Promise<void> {
+    const age = this.now().getTime() - this.readAt;
+    if (this.readAt === 0 || (!this.following && age >= UNFOLLOWED_MAX_AGE_MS)) {
+      await this.read();
+      // A read that began before the last invalidation may miss what it was about: once more.
+      if (this.readAt === 0) await this.read();
+      return;
+    }
+    if (age >= RESYNC_MS) this.resync();
+  }
+
+  /** Reads every waiting live handoff (three fields each) and replaces the index; one read at a time. */
+  private read(): Promise<void> {
+    this.reading ??= (async () => {
+      const arrived: QueueEntry[] = [];
+      this.arrivedDuringRead = arrived;
+      const startedAt = this.now().getTime();
+      const generation = this.generation;
+      try {
+        const docs = await this.store.model.collection
+          .find({ status: 'queued', mode: 'live' }, { projection: { _id: 1, priority: 1, createdAt: 1 } })
+          .toArray();
+        const index = QueueIndex.of(
+          docs.map((d) => ({ id: String(d._id), priority: Number(d.priority), createdAt: d.createdAt as Date })),
+        );
+        for (const entry of arrived) index.follow(entry);
+        this.index = index;
+        if (generation === this.generation) this.readAt = startedAt;
+      } finally {
+        if (this.arrivedDuringRead === arrived) this.arrivedDuringRead = undefined;
+        this.reading = undefined;
+      }
+    })();
+    return this.reading;
   }
 }
 
