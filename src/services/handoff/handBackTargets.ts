@@ -20,7 +20,7 @@ const TARGETS: Record<HandBackTarget, TargetInfo> = {
   verlust: { intent: 'lost_or_stolen', askKey: 'conversation:lost.askItem' },
   beschwerde: { intent: 'complaint', askKey: 'conversation:complaint.ask' },
   allgemein: { intent: 'general', askKey: 'conversation:general.ask' },
-  menu: { intent: 'menu', askKey: 'conversation:menu.howCanIHelp' },
+  menu: { intent: 'menu', askKey: 'handoff:handBack.menuQuestion' },
 };
 
 /** Words an agent may type for a target ("ende menü", "ende billing"), normalised (umlauts folded). */
