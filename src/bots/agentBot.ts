@@ -272,7 +272,7 @@ export class AgentBot extends TeamsActivityHandler {
           return;
         case 'end':
           // The thread line and the card update come from the 'resolved' event.
-          await desk.resolve(handoffId, principal);
+          await desk.resolve(handoffId, principal, command.target);
           return;
         case 'transfer':
           await desk.transfer(handoffId, principal);

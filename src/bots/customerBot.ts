@@ -4,6 +4,8 @@ import type { CustomerHandoffGate } from './handoff/customerHandoffGate';
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
 import { bindTurnLogger } from './turnContext';
+import type { HandBackTarget } from '../services/handoff/handBackTargets';
+import { handBackMenuOptions } from '../dialogs/handBack';
 
 /** Where botbuilder-dialogs' DialogStateManager caches its configuration for the rest of a turn. */
 const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
@@ -85,9 +87,27 @@ export class CustomerBot extends ActivityHandler {
   private async runDialog(context: TurnContext): Promise<void> {
     // While a person has the conversation (or it waits for one) the dialogs stay out of it.
     const resetDialogs = () => this.dialogState.delete(context);
-    if (this.handoffGate && (await this.handoffGate.beforeTurn(context, resetDialogs)) === 'handled') return;
+    const decision = this.handoffGate ? await this.handoffGate.beforeTurn(context, resetDialogs) : 'continue';
+    if (decision === 'handled') return;
+    if (decision !== 'continue') await this.resumeAt(context, decision.resume, resetDialogs);
     await this.runDialogSteps(context);
     await this.handoffGate?.afterTurn(context, resetDialogs);
+  }
+
+  /**
+   * Opens the dialog the agent handed back to without a word: its first question already went to
+   * the customer with the hand-back, so this turn's message is the answer to it.
+   */
+  private async resumeAt(context: TurnContext, target: HandBackTarget, resetDialogs: () => Promise<void>): Promise<void> {
+    await resetDialogs();
+    let silent = true;
+    context.onSendActivities(async (_ctx, activities, next) => (silent ? activities.map(() => ({ id: '' })) : next()));
+    try {
+      const dc = await this.dialogs.createContext(context);
+      await dc.beginDialog(this.rootDialog.id, handBackMenuOptions(target));
+    } finally {
+      silent = false;
+    }
   }
 
   private async runDialogSteps(context: TurnContext): Promise<void> {

@@ -188,7 +188,11 @@ async function start(): Promise<void> {
   });
   byId('logout').addEventListener('click', () => signOut(''));
   byId('send-form').addEventListener('submit', (event) => void send(event));
-  byId('end').addEventListener('click', () => void act('resolve'));
+  byId('end').addEventListener('click', () => {
+    // The dialog the customer goes on with, when the agent chose one; otherwise back to the bot as before.
+    const target = byId('end-target', HTMLSelectElement).value;
+    void act('resolve', target ? { target } : undefined);
+  });
   byId('transfer').addEventListener('click', () => void act('transfer', {}));
   const [, inTeams] = await Promise.all([
     texts.load(`/agent/i18n/${encodeURIComponent(texts.language)}.json`).then(() => texts.apply('desk.title')),

@@ -8,6 +8,7 @@ import type { HandoffMark } from '../../services/state/handoffMarks';
 import { conversationKey } from '../../services/transcript/transcriptStore';
 import { detectCues } from '../../dialogs/interpreter/cues';
 import { readRating } from './surveyReader';
+import { HandBackTarget, parseHandBackTarget } from '../../services/handoff/handBackTargets';
 import { turnHandoff } from '../../dialogs/handoff/turnHandoff';
 import { WaitingListener, WaitingListenerDeps } from './waitingListener';
 
@@ -17,8 +18,11 @@ export interface HandoffMarkReader {
   clear(context: TurnContext, seen: HandoffMark): Promise<void>;
 }
 
-/** What the customer bot does with a turn after asking the gate. */
-export type GateDecision = 'continue' | 'handled';
+/**
+ * What the customer bot does with a turn after asking the gate; `resume`: the agent handed the
+ * customer back to this dialog (or the menu), whose first question the customer was already sent.
+ */
+export type GateDecision = 'continue' | 'handled' | { resume: HandBackTarget };
 
 /** Without triage and knowledge wired, a waiting customer is still heard for cues and the queue. */
 const CALM: WaitingListenerDeps = { frustration: () => ({ level: 0 }), now: () => new Date() };
@@ -53,6 +57,11 @@ export class CustomerHandoffGate {
     if (this.marks && !mark) return 'continue';
     // Marked: the record decides, as an agent on another instance may have claimed or resolved it.
     const state = await this.handoffs.conversationState(key);
+    if (state.handBack && activity.type === 'message') {
+      const target = parseHandBackTarget(state.handBack.handBack?.target ?? '');
+      if (target && (await this.handoffs.takeHandBack(state.handBack.id))) return { resume: target };
+      return 'continue';
+    }
     if (mark && !state.active && !state.surveyPending) {
       this.marks!.clear(context, mark).catch((err: Error) =>
         this.logger.warn({ conversationId: key, err }, 'handoff mark not cleared'),

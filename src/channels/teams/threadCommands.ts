@@ -1,8 +1,9 @@
+import { parseHandBackTarget, HandBackTarget } from '../../services/handoff/handBackTargets';
 import { trimTrailing } from '../../services/text/trim';
 
 /** What an agent's message in a handoff thread means. */
 export type ThreadCommand =
-  | { kind: 'end' }
+  | { kind: 'end'; target?: HandBackTarget }
   | { kind: 'transfer' }
   | { kind: 'note'; text: string }
   | { kind: 'help' }
@@ -25,8 +26,17 @@ export function parseThreadCommand(raw: string): ThreadCommand {
   if (note) return { kind: 'note', text: text.slice(note[0].length).trim() };
   const word = trimTrailing(text.toLowerCase(), '.!').trim();
   if (END.has(word)) return { kind: 'end' };
+  const handBack = endWithTarget(word);
+  if (handBack) return { kind: 'end', target: handBack };
   if (TRANSFER.has(word)) return { kind: 'transfer' };
   if (HELP.has(word)) return { kind: 'help' };
   if (CLAIM.has(word)) return { kind: 'claim' };
   return { kind: 'message', text };
+}
+
+/** "ende rechnung", "Ende Menü": the end word and exactly one target, nothing else. */
+function endWithTarget(word: string): HandBackTarget | undefined {
+  const space = word.indexOf(' ');
+  if (space < 0 || !END.has(word.slice(0, space))) return undefined;
+  return parseHandBackTarget(word.slice(space + 1).trim());
 }

@@ -4,6 +4,7 @@ import type { AuthService } from '../../services/auth/authService';
 import { jsonBody, route, RouteModule } from '../server';
 import { optionalString, requireObject, requireOneOf } from '../../services/validation/input';
 import { HANDOFF_STATUSES } from '../../services/handoff/handoffModel';
+import { requireHandBackTarget } from '../../services/handoff/handBackTargets';
 import type { HandoffService } from '../../services/handoff/handoffService';
 
 /**
@@ -64,7 +65,11 @@ export class HandoffRoutes implements RouteModule {
     server.post(
       '/api/handoffs/:id/resolve',
       agent,
-      route(async (req) => [200, await this.handoffs.resolve(String(req.params.id), principalOf(req))]),
+      jsonBody,
+      route(async (req) => {
+        const target = requireHandBackTarget(req.body === undefined ? undefined : body(req).target);
+        return [200, await this.handoffs.resolve(String(req.params.id), principalOf(req), target)];
+      }),
     );
     server.post(
       '/api/handoffs/:id/transfer',

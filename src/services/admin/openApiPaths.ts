@@ -1,5 +1,6 @@
 /** The paths of the OpenAPI document (openApi.ts): every admin and handoff route with its role and answers. */
 import { CONTENT_KINDS } from './versionModel';
+import { HAND_BACK_TARGETS } from '../handoff/handBackTargets';
 import { ref, versionRef, type Schema } from './openApiSchemas';
 
 const json = (schema: Schema, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
@@ -350,10 +351,21 @@ export const paths: Record<string, Schema> = {
   },
   '/api/handoffs/{id}/resolve': {
     post: {
-      summary: 'Resolve',
+      summary: 'Resolve; with a target the customer goes on in that dialog (or the menu), without the survey',
       ...secured('agent'),
       parameters: [handoffId],
-      responses: { 200: json(ref('Handoff')), ...errors(...AUTH, 404, 409) },
+      requestBody: {
+        required: false,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: { target: { type: 'string', enum: [...HAND_BACK_TARGETS] } },
+            },
+          },
+        },
+      },
+      responses: { 200: json(ref('Handoff')), ...errors(400, ...AUTH, 404, 409) },
     },
   },
   '/api/handoffs/{id}/transfer': {

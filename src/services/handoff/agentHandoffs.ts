@@ -19,6 +19,7 @@ import { listItemOf } from './handoffLabels';
 import type { Actor, HandoffListItem, HandoffRecord, HandoffStatus, TranscriptEntry } from './handoffModel';
 import { auditEntry, HandoffStore, toObjectId, toRecord, WITHOUT_ARRAYS } from './handoffStore';
 import type { QueueFigures } from './queueFigures';
+import { handBackTargetInfo, HandBackTarget } from './handBackTargets';
 
 const MAX_TEXT = 4000;
 /** Account names that say nothing to a customer (the bootstrap admin is called "Admin"). */
@@ -190,7 +191,7 @@ export class AgentHandoffs {
    * Ends the handoff and gives the conversation back to the bot. The customer gets the closing
    * message and, when a person actually helped (it was assigned), the one satisfaction question.
    */
-  async resolve(id: string, principal: Principal): Promise<HandoffRecord> {
+  async resolve(id: string, principal: Principal, target?: HandBackTarget): Promise<HandoffRecord> {
     const record = await this.get(id);
     this.assertMayAct(record, principal);
     if (record.status === 'queued' && !hasRole(principal, 'supervisor'))
@@ -199,21 +200,25 @@ export class AgentHandoffs {
       throw new HandoffConflictError(id, `handoff is ${record.status}`);
     const now = this.deps.now();
     const by = actorOf(principal);
-    const helped = record.status === 'assigned';
+    // Handed back to a dialog, the customer's next message answers its question, not the survey.
+    const helped = record.status === 'assigned' && !target;
+    const handBack = target ? { handBack: { target, at: now } } : {};
     const resolved = await this.deps.store.transition(
       id,
       {
         from: record.status,
         to: 'resolved',
         where: record.agent ? { 'agent.id': record.agent.id } : {},
-        set: helped ? { survey: { askedAt: now } } : {},
-        audit: auditEntry(by, 'resolved', now),
+        set: { ...(helped ? { survey: { askedAt: now } } : {}), ...handBack },
+        audit: auditEntry(by, 'resolved', now, target),
       },
       now,
     );
     if (!resolved) throw new HandoffConflictError(id, 'the handoff changed meanwhile; reload it');
     const t = this.t(resolved);
-    const activities: Partial<Activity>[] = [{ type: 'message', text: t('handoff:resolved') }];
+    const activities: Partial<Activity>[] = target
+      ? handBackActivities(t, target)
+      : [{ type: 'message', text: t('handoff:resolved') }];
     if (helped) activities.push(surveyActivity(t));
     await this.deps.channel.tell(resolved, activities).catch(() => undefined);
     await this.deps.channel.handoffStatus(resolved, 'completed');
@@ -282,4 +287,12 @@ export class AgentHandoffs {
   private t(record: HandoffRecord): TFunction {
     return this.deps.i18n.t(record.customer.language);
   }
+}
+
+/** The short formal sentence and the chosen dialog's first question. */
+function handBackActivities(t: TFunction, target: HandBackTarget): Partial<Activity>[] {
+  return [
+    { type: 'message', text: t('handoff:handBack.sentence') },
+    { type: 'message', text: t(handBackTargetInfo(target).askKey) },
+  ];
 }

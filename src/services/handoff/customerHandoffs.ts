@@ -45,6 +45,8 @@ export interface ConversationHandoffState {
   active?: HandoffRecord;
   /** A resolved handoff whose satisfaction question is still open. */
   surveyPending?: HandoffRecord;
+  /** A resolved handoff the agent handed back to a chosen dialog, not yet taken by a customer turn. */
+  handBack?: HandoffRecord;
 }
 
 /** Why a waiting handoff moves up: what the customer said, for the agent's audit trail. */
@@ -175,6 +177,7 @@ export class CustomerHandoffs {
               'survey.answeredAt': { $exists: false },
               'survey.skipped': { $ne: true },
             },
+            { status: 'resolved', 'handBack.at': { $gte: since }, 'handBack.takenAt': { $exists: false } },
           ],
         },
         WITHOUT_ARRAYS,
@@ -183,7 +186,22 @@ export class CustomerHandoffs {
       .lean();
     if (!doc) return {};
     const record = toRecord(doc);
-    return record.status === 'resolved' ? { surveyPending: record } : { active: record };
+    if (record.status !== 'resolved') return { active: record };
+    return record.handBack && !record.handBack.takenAt ? { handBack: record } : { surveyPending: record };
+  }
+
+  /** Takes the hand-back once (the one turn that wins resumes the dialog); true for the winner. */
+  async takeHandBack(handoffId: string): Promise<boolean> {
+    const now = this.deps.now();
+    const record = await this.deps.store.change(
+      handoffId,
+      {
+        where: { status: 'resolved', 'handBack.at': { $exists: true }, 'handBack.takenAt': { $exists: false } },
+        set: { 'handBack.takenAt': now },
+      },
+      now,
+    );
+    return record !== undefined;
   }
 
   /**

@@ -153,6 +153,8 @@ export interface HandoffRecord {
   callbackOfferedAt?: Date;
   survey?: { askedAt: Date; rating?: number; answeredAt?: Date; skipped?: boolean };
   contact?: HandoffContact;
+  /** The agent handed the customer back to a chosen dialog; taken once by the customer's next turn. */
+  handBack?: { target: string; at: Date; takenAt?: Date };
   /** The customer asked while waiting whether to keep the place (a goodbye); the next answer decides. */
   leaveAskedAt?: Date;
   /** When the customer last wrote after the handoff (the lines themselves are in handoff_messages). */
@@ -238,6 +240,7 @@ const handoffSchema = new Schema<HandoffDoc>(
     lastUpdateSentAt: Date,
     callbackOfferedAt: Date,
     survey: { askedAt: Date, rating: Number, answeredAt: Date, skipped: Boolean },
+    handBack: { target: String, at: Date, takenAt: Date },
     contact: { phone: String, email: String, declined: Boolean, askedAt: Date, recordedAt: Date },
     leaveAskedAt: Date,
     lastCustomerMessageAt: Date,

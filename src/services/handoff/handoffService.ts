@@ -5,6 +5,7 @@
  * the desk page use the rest. Callers may also use the parts directly (customer, agent, figures …).
  */
 import { randomUUID } from 'node:crypto';
+import type { HandBackTarget } from './handBackTargets';
 import type { Connection } from 'mongoose';
 import type { Principal } from '../auth/roles';
 import type { CustomerMessenger } from '../channels/types';
@@ -253,8 +254,12 @@ export class HandoffService implements HandoffRequester {
   sendAgentMessage(id: string, principal: Principal, rawText: unknown, force?: unknown): Promise<TranscriptEntry> {
     return this.agent.sendAgentMessage(id, principal, rawText, force);
   }
-  resolve(id: string, principal: Principal): Promise<HandoffRecord> {
-    return this.agent.resolve(id, principal);
+  /** Ends the handoff; with a target the customer goes on in that dialog (or the menu) instead. */
+  resolve(id: string, principal: Principal, target?: HandBackTarget): Promise<HandoffRecord> {
+    return this.agent.resolve(id, principal, target);
+  }
+  takeHandBack(handoffId: string): Promise<boolean> {
+    return this.customer.takeHandBack(handoffId);
   }
   transfer(id: string, principal: Principal, note?: string): Promise<HandoffRecord> {
     return this.agent.transfer(id, principal, note);
