@@ -114,9 +114,13 @@ export class MainDialog extends LotseDialog {
       case 'didYouMean': {
         const alternatives = options.alternatives ?? [];
         const picked = this.menu.pickAlternative(text, alternatives);
-        if (picked === 'other') return this.again(step, 'menu', { intro: 'conversation:menu.whatAbout' });
-        if (picked) {
-          const entry = await this.deps.knowledge.entry(picked.id, await this.deps.sessions.lang(ctx));
+        if (picked === 'other' || (!picked && answer === 'no'))
+          return this.again(step, 'menu', { intro: 'conversation:menu.whatAbout' });
+        // A plain yes to the list: the entry the search ranked first.
+        if (picked || answer === 'yes') {
+          const chosen = picked ?? alternatives[0];
+          if (!chosen) break;
+          const entry = await this.deps.knowledge.entry(chosen.id, await this.deps.sessions.lang(ctx));
           if (entry) return this.answerWith(step, entry);
         }
         break;
