@@ -11,7 +11,7 @@ export type Problem = (typeof PROBLEMS)[number];
 
 const PROBLEM_WORDS: Record<Problem, RegExp> = {
   internet: /(internet|router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband|langsam)/,
-  phone: /(sim|netz|empfang|telefonieren|anrufe|handy|natel|smartphone|mobile daten|signal|esim)/,
+  phone: /(sim|netz|empfang|telefonieren|anrufe|handy|natel|smartphone|mobile daten|mobile data|signal|reception|esim)/,
   device: /(kaputt|defekt|display|bildschirm|akku|laedt|ladt|geraet|gerat|broken|battery|screen)/,
   app: /(app|login|anmelden|einloggen|portal|absturz|stuerzt|sturzt|passwort|crash)/,
 };
