@@ -4,6 +4,7 @@ import type { Intent } from '../services/nlu/types';
 import type { DialogDeps } from './dialogDeps';
 import { announceHandoff } from './handoff/announcement';
 import { detectCues } from './interpreter/cues';
+import { describesFault } from './interpreter/matchers';
 import { rememberTurnHandoff } from './handoff/turnHandoff';
 
 /** Categories an agent can route by; "human", "greeting" and "other" name none. */
@@ -17,8 +18,14 @@ const TOPIC_CONFIDENCE = 0.5;
  */
 function topicOf(deps: DialogDeps, context: TurnContext): Intent | undefined {
   if (context.activity.type !== 'message' || !context.activity.text) return undefined;
-  const { intent, confidence } = deps.triage.assess(context.activity.text).intent;
-  return ROUTABLE.has(intent) && confidence >= TOPIC_CONFIDENCE ? intent : undefined;
+  const text = context.activity.text;
+  const { intent, confidence } = deps.triage.assess(text).intent;
+  const sure = ROUTABLE.has(intent) && confidence >= TOPIC_CONFIDENCE;
+  // "Internet geht nicht, bitte sofort einen Mitarbeiter!": a reported fault is for a technician,
+  // unless the message is surely about another area (a bill, a complaint, a data change).
+  if (sure && intent !== 'general') return intent;
+  if (describesFault(text)) return 'technical';
+  return sure ? intent : undefined;
 }
 
 export interface EscalationOptions {
