@@ -48,7 +48,9 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
   const t = await deps.sessions.t(context);
   const lang = await deps.sessions.lang(context);
   const stepTopic = session.expect?.topic && ROUTABLE.has(session.expect.topic) ? session.expect.topic : undefined;
-  const category = options.category ?? session.category ?? stepTopic ?? topicOf(deps, context) ?? 'other';
+  // What the conversation was last about, when neither the step nor this message names an area.
+  const lastTopic = session.lastTopic && ROUTABLE.has(session.lastTopic) ? session.lastTopic : undefined;
+  const category = options.category ?? session.category ?? stepTopic ?? topicOf(deps, context) ?? lastTopic ?? 'other';
   const reason: HandoffReason = category === 'lost_or_stolen' ? 'urgent' : options.reason;
   // A supervisor asked for in this very message counts, whichever dialog handed over.
   const askedForSupervisor =

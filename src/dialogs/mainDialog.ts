@@ -287,8 +287,10 @@ export class MainDialog extends LotseDialog {
     await this.deps.sessions.succeeded(ctx);
     // A person asked for after this answer sees what it was about.
     const session = await this.deps.sessions.get(ctx);
-    if (REQUEST_DIALOGS[answer.category as Intent] && answer.category !== 'lost_or_stolen')
+    if (REQUEST_DIALOGS[answer.category as Intent] && answer.category !== 'lost_or_stolen') {
       session.category = answer.category as Intent;
+      session.lastTopic = session.category;
+    }
     await ctx.sendActivity(answer.text);
     if (answer.fallbackLanguage) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
     return this.again(step, 'helped', { category: (answer.category as Intent) ?? 'general' });
