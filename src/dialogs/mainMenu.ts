@@ -125,7 +125,13 @@ export class MainMenu {
         return this.askQuestion(
           step,
           // "Ja" to "Meinten Sie …" means the first (likeliest) entry; "Nein" means none of them.
-          { kind: 'open', acceptsYesNo: true, lines: [{ key: 'conversation:menu.didYouMean' }], choices },
+          {
+            kind: 'open',
+            acceptsYesNo: true,
+            offersEntries: true,
+            lines: [{ key: 'conversation:menu.didYouMean' }],
+            choices,
+          },
           lead,
         );
       }
