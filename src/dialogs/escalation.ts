@@ -4,6 +4,7 @@ import type { Intent } from '../services/nlu/types';
 import type { DialogDeps } from './dialogDeps';
 import { announceHandoff } from './handoff/announcement';
 import { detectCues } from './interpreter/cues';
+import { describesFault } from './interpreter/matchers';
 import { rememberTurnHandoff } from './handoff/turnHandoff';
 
 /** Categories an agent can route by; "human", "greeting" and "other" name none. */
@@ -17,8 +18,14 @@ const TOPIC_CONFIDENCE = 0.5;
  */
 function topicOf(deps: DialogDeps, context: TurnContext): Intent | undefined {
   if (context.activity.type !== 'message' || !context.activity.text) return undefined;
-  const { intent, confidence } = deps.triage.assess(context.activity.text).intent;
-  return ROUTABLE.has(intent) && confidence >= TOPIC_CONFIDENCE ? intent : undefined;
+  const text = context.activity.text;
+  const { intent, confidence } = deps.triage.assess(text).intent;
+  const sure = ROUTABLE.has(intent) && confidence >= TOPIC_CONFIDENCE;
+  // "Internet geht nicht, bitte sofort einen Mitarbeiter!": a reported fault is for a technician,
+  // unless the message is surely about another area (a bill, a complaint, a data change).
+  if (sure && intent !== 'general') return intent;
+  if (describesFault(text)) return 'technical';
+  return sure ? intent : undefined;
 }
 
 export interface EscalationOptions {
@@ -41,7 +48,9 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
   const t = await deps.sessions.t(context);
   const lang = await deps.sessions.lang(context);
   const stepTopic = session.expect?.topic && ROUTABLE.has(session.expect.topic) ? session.expect.topic : undefined;
-  const category = options.category ?? session.category ?? stepTopic ?? topicOf(deps, context) ?? 'other';
+  // What the conversation was last about, when neither the step nor this message names an area.
+  const lastTopic = session.lastTopic && ROUTABLE.has(session.lastTopic) ? session.lastTopic : undefined;
+  const category = options.category ?? session.category ?? stepTopic ?? topicOf(deps, context) ?? lastTopic ?? 'other';
   const reason: HandoffReason = category === 'lost_or_stolen' ? 'urgent' : options.reason;
   // A supervisor asked for in this very message counts, whichever dialog handed over.
   const askedForSupervisor =

@@ -126,9 +126,13 @@ export class MainDialog extends LotseDialog {
       case 'didYouMean': {
         const alternatives = options.alternatives ?? [];
         const picked = this.menu.pickAlternative(text, alternatives);
-        if (picked === 'other') return this.again(step, 'menu', { intro: 'conversation:menu.whatAbout' });
-        if (picked) {
-          const entry = await this.deps.knowledge.entry(picked.id, await this.deps.sessions.lang(ctx));
+        if (picked === 'other' || (!picked && answer === 'no'))
+          return this.again(step, 'menu', { intro: 'conversation:menu.whatAbout' });
+        // A plain yes to the list: the entry the search ranked first.
+        if (picked || answer === 'yes') {
+          const chosen = picked ?? alternatives[0];
+          if (!chosen) break;
+          const entry = await this.deps.knowledge.entry(chosen.id, await this.deps.sessions.lang(ctx));
           if (entry) return this.answerWith(step, entry);
         }
         break;
@@ -314,8 +318,10 @@ export class MainDialog extends LotseDialog {
     await this.deps.sessions.succeeded(ctx);
     // A person asked for after this answer sees what it was about.
     const session = await this.deps.sessions.get(ctx);
-    if (REQUEST_DIALOGS[answer.category as Intent] && answer.category !== 'lost_or_stolen')
+    if (REQUEST_DIALOGS[answer.category as Intent] && answer.category !== 'lost_or_stolen') {
       session.category = answer.category as Intent;
+      session.lastTopic = session.category;
+    }
     await ctx.sendActivity(answer.text);
     if (answer.fallbackLanguage) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
     return this.again(step, 'helped', { category: (answer.category as Intent) ?? 'general' });

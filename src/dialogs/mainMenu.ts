@@ -143,7 +143,14 @@ export class MainMenu {
         choices.push({ value: String(alternatives.length + 1), title: { key: 'conversation:menu.somethingElse' } });
         return this.askQuestion(
           step,
-          { kind: 'open', lines: [{ key: 'conversation:menu.didYouMean' }], choices },
+          // "Ja" to "Meinten Sie …" means the first (likeliest) entry; "Nein" means none of them.
+          {
+            kind: 'open',
+            acceptsYesNo: true,
+            offersEntries: true,
+            lines: [{ key: 'conversation:menu.didYouMean' }],
+            choices,
+          },
           lead,
         );
       }
@@ -227,6 +234,8 @@ export class MainMenu {
       (lang) => normalizeText(this.deps.i18n.t(lang)('conversation:menu.somethingElse')) === normalized,
     );
     if (other) return 'other';
+    const ordinal = ORDINALS.findIndex((pattern) => pattern.test(normalized));
+    if (ordinal >= 0 && ordinal < alternatives.length) return alternatives[ordinal];
     return alternatives.find((a) => normalizeText(a.title) === normalized);
   }
 
@@ -263,6 +272,13 @@ export class MainMenu {
     return { text: { de: render('de'), en: render('en') } };
   }
 }
+
+/** "das zweite", "the third one": an entry of "Meinten Sie …" by its place. */
+const ORDINALS = [
+  /(?:^| )(?:erste|ersten|erstes|first)(?= |$)/,
+  /(?:^| )(?:zweite|zweiten|zweites|second)(?= |$)/,
+  /(?:^| )(?:dritte|dritten|drittes|third)(?= |$)/,
+];
 
 const YES_NO: PhraseChoice[] = [
   { value: '', title: { key: 'conversation:yesNo.yes' } },

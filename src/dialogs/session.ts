@@ -16,6 +16,8 @@ export interface SessionState {
   references: string[];
   /** The request type being handled right now. */
   category?: Intent;
+  /** The area the conversation was last about, kept after the request ends ("Wann ist das behoben? Ich will jemanden sprechen"). */
+  lastTopic?: Intent;
   history: FrustrationHistory;
   lastFrustration: { level: FrustrationLevel; score: number };
   /** What the step waiting for the customer's next message expects (set whenever a question is asked). */
@@ -119,6 +121,7 @@ export class SessionStore {
   async enter(context: TurnContext, category: Intent, label: string): Promise<void> {
     const s = await this.get(context);
     s.category = category;
+    s.lastTopic = category;
     s.menuPath = [...s.menuPath, label].slice(-10);
   }
 

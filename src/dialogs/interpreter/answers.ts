@@ -14,6 +14,7 @@ import {
   parsePhone,
 } from './slots';
 import { startsWithNo, yesNo } from './yesNo';
+import { reportsMissing } from './negation';
 
 export type AnswerCheck = { ok: true } | { ok: false; problemKey?: string };
 
@@ -55,7 +56,7 @@ export function checkAnswer(expect: Expectation, text: string, now: Date, i18n: 
     case 'choice':
       // "Nein, keine Adressänderung" names the field only to refuse it.
       // "Kein Internet" at "Was funktioniert nicht?" is the problem itself, though.
-      if (startsWithNo(text)) return { ok: false };
+      if (startsWithNo(text) && !(expect.matcher === 'problem' && reportsMissing(text))) return { ok: false };
       if (expect.matcher !== 'problem' && /^(?:kein|keine|keinen|nicht)(?= )/.test(normalizeText(text)))
         return { ok: false };
       return expect.matcher && MATCHERS[expect.matcher](text) !== undefined ? { ok: true } : { ok: false };

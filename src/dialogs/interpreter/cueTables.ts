@@ -20,6 +20,8 @@ export const CUE_TABLES = {
   supervisorWords: 'words',
   person: 'prefixes',
   personWords: 'words',
+  technician: 'words',
+  sendingTechnician: 'words',
   asking: 'words',
   closing: 'words',
   closingRating: 'whole',

@@ -101,6 +101,7 @@ export function detectCues(text: string): Set<Cue> {
   ).replace(MENSCH_EXCLAMATION, ' ');
   if ((CUE.person.test(personText) || CUE.personWords.test(personText)) && (n <= 4 || CUE.asking.test(f)))
     cues.add('person');
+  if (CUE.technician.test(f) && CUE.sendingTechnician.test(f)) cues.add('person');
 
   if (CUE.closingRating.test(f)) cues.add('closing');
   // "Ich wollte eigentlich jemanden sprechen … Ich versuche es morgen. Gute Nacht.": leaving wins,

@@ -52,6 +52,8 @@ export interface Expectation {
   allowPhone?: boolean;
   /** An open step whose question is also a yes/no one ("Hat Ihnen das geholfen?"): a plain yes or no is its answer. */
   acceptsYesNo?: boolean;
+  /** "Meinten Sie …": the step offers knowledge entries; a yes or thanks takes the first. */
+  offersEntries?: boolean;
   /** The step offers to end ("Kann ich sonst noch etwas für Sie tun?"): thanks there closes. */
   offersEnd?: boolean;
   /** The first question of a request (its sub-menu): "zurück" there goes to the main menu. */

@@ -11,20 +11,29 @@ export type Problem = (typeof PROBLEMS)[number];
 
 const PROBLEM_WORDS: Record<Problem, RegExp> = {
   internet: /(internet|router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband|langsam)/,
-  phone: /(sim|netz|empfang|telefonieren|anrufe|handy|natel|smartphone|mobile daten|signal|esim)/,
+  phone:
+    /(sim|netz|empfang|telefonieren|anrufe|handy|natel|smartphone|mobile daten|mobile data|signal|reception|esim|mms|sms)/,
   device: /(kaputt|defekt|display|bildschirm|akku|laedt|ladt|geraet|gerat|broken|battery|screen)/,
   app: /(app|login|anmelden|einloggen|portal|absturz|stuerzt|sturzt|passwort|crash)/,
 };
 
+const MOBILE = /(handy|natel|smartphone|mobile daten|mobile data)/;
+const HOME_LINE = /(router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband)/;
+
 /** The problem a message describes, if it names one. App problems win ("die App stürzt auf dem Handy ab"). */
 export function detectProblem(text: string): Problem | undefined {
   const normalized = normalizeText(text);
-  for (const p of ['app', 'device', 'internet', 'phone'] as const) if (PROBLEM_WORDS[p].test(normalized)) return p;
+  for (const p of ['app', 'device', 'internet', 'phone'] as const) {
+    if (!PROBLEM_WORDS[p].test(normalized)) continue;
+    // "Mein Handy kommt nicht ins Internet": mobile data, not the line at home.
+    if (p === 'internet' && MOBILE.test(normalized) && !HOME_LINE.test(normalized)) return 'phone';
+    return p;
+  }
   return undefined;
 }
 
 const FAULT =
-  /(kei netz|kei internet|kei empfang|ke netz|kein netz|down again|is down|s down|internet down|wifi down|wlan down|keeps freezing|freezing|freezes|geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no internet|crash|keeps dropping|won t|cannot connect|can t connect)/;
+  /(kei netz|kei internet|kei empfang|ke netz|ka netz|ka internet|ka empfang|ka mobile|kein netz|down again|is down|s down|internet down|wifi down|wlan down|keeps freezing|freezing|freezes|geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no internet|crash|keeps dropping|won t|cannot connect|can t connect)/;
 
 /** "geht seit gestern nicht", "funktioniert schon wieder nicht", "is seit gestern weg": a verb, a few words, a negation. */
 const WORKS = new Set([
@@ -39,10 +48,16 @@ const WORKS = new Set([
   'goht',
   'geit',
   'get',
+  // "mei Handy kann ned telefonieren"
+  'kann',
+  'kan',
+  'laedt',
+  'ladt',
 ]);
-const NOT = new Set(['nicht', 'ned', 'net', 'nimmer', 'noed', 'nod', 'nid', 'nit', 'nich']);
-const IS = new Set(['ist', 'is']);
-const AWAY = new Set(['weg', 'tot', 'down', 'ausgefallen']);
+// Swiss "nüme" and Austrian "nimma": no longer.
+const NOT = new Set(['nicht', 'ned', 'net', 'nimmer', 'nimma', 'nueme', 'nume', 'noed', 'nod', 'nid', 'nit', 'nich']);
+const IS = new Set(['ist', 'is', 'isch']);
+const AWAY = new Set(['weg', 'waeg', 'tot', 'down', 'ausgefallen']);
 
 /** A word of `first`, then at most `gap` words, then a word of `then` — word by word, in linear time. */
 function wordsApart(

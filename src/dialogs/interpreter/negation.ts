@@ -1,7 +1,7 @@
 import { foldTokens } from '../../services/nlu/normalize';
 import type { Expectation } from './expectation';
 import { foldedText } from './cues';
-import { detectProblem } from './matchers';
+import { describesFault, detectProblem } from './matchers';
 import { startsWithNo, yesNo } from './yesNo';
 
 /** "Ich habe mich geirrt", "das ist doch nicht so wichtig": the customer takes it back. */
@@ -26,10 +26,24 @@ const WITHDRAWAL = new RegExp(
     .join('|')})(?= |$)`,
 );
 
+/** "no" directly followed by a word, without a comma: "no signal", "no mobile data". */
+const NO_THING = /^no ([a-z]+)/;
+/** Words after "no" that still refuse: "no thanks", "no need", "no way". */
+const NOT_A_THING = new Set(['thanks', 'thank', 'need', 'way', 'not', 'i', 'it', 'that', 'this', 'more', 'problem']);
+
+/** "no signal at home since yesterday": an English fault report, not a refusal ("No, not that"). */
+export function reportsMissing(text: string): boolean {
+  const noThing = NO_THING.exec(text.trim().toLowerCase());
+  return (
+    noThing !== null && !NOT_A_THING.has(noThing[1]) && (detectProblem(text) !== undefined || describesFault(text))
+  );
+}
+
 /** Whether the message refuses what the step assumed ("Nein, keine Adressänderung", "Ich habe mich geirrt"). */
 export function isNegation(expect: Expectation, text: string): boolean {
   if (expect.kind === 'yesNo' || expect.acceptsYesNo) return false;
   if (WITHDRAWAL.test(foldedText(text))) return true;
+  if (reportsMissing(text)) return false;
   const answer = yesNo(text);
   if (answer === 'no') return true;
   if (startsWithNo(text)) return !text.includes('?');

@@ -193,6 +193,11 @@ export class TurnInterpreter {
     const acknowledges = expect?.kind === 'text' && isAcknowledgement(folded);
     if ((cues.has('thanks') || acknowledges) && !clean.ok && !cues.has('person') && !cues.has('supervisor')) {
       if (expect && isForm(expect)) return this.reply(context, `${t('conversation:interpreter.welcome')}`);
+      // "Passt, danke" to "Meinten Sie …" accepts the offer: the first entry is answered, not a goodbye offered.
+      if (expect?.offersEntries) {
+        activity.text = t('conversation:yesNo.yes');
+        return { kind: 'answer' };
+      }
       return { kind: 'thanks' };
     }
     // 7. A supervisor or a person, also inside the urgent lane.

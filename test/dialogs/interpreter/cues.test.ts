@@ -18,6 +18,13 @@ const cases: Array<[string, Cue[]]> = [
   ['echte Person bitte', ['person']],
   ['I want to talk to a human', ['person']],
   ['Mensch, ich will endlich einen Mitarbeiter', ['person']],
+  // a technician is sent by a person; a question about the visit is no wish
+  ['Nein. Schicken Sie mir bitte einen Techniker.', ['person']],
+  ['Kann ma bitte wer an Techniker schicken?', ['person']],
+  ['No, I need a technician', ['person']],
+  ['Wann kommt der Techniker?', []],
+  ['Der Techniker is ned kommen', []],
+  ['Kann ich meinen Technikertermin verschieben?', []],
   // closing and thanks
   ['Danke, das war alles', ['closing', 'thanks']],
   ['Tschüss', ['closing']],

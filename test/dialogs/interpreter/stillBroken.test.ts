@@ -1,4 +1,4 @@
-import { stillBroken } from '../../../src/dialogs/interpreter/matchers';
+import { describesFault, detectProblem, stillBroken } from '../../../src/dialogs/interpreter/matchers';
 
 describe('stillBroken: after a troubleshooting step the problem is still there', () => {
   it.each([
@@ -25,5 +25,22 @@ describe('stillBroken: after a troubleshooting step the problem is still there',
     'Wie lange dauert das?',
   ])('"%s" does not', (text) => {
     expect(stillBroken(text)).toBe(false);
+  });
+});
+
+describe('describesFault and detectProblem: the fault named in regional words', () => {
+  it.each([
+    ['Mei Telefon kann ned anrufen', 'phone'],
+    ['Ich kann keine MMS empfangen', 'phone'],
+    ['I hab ka mobile Daten mehr', 'phone'],
+    ['Mis Handy ladt nüme', 'device'],
+    ['S WLAN isch scho wieder wäg', 'internet'],
+  ])('"%s" reports a %s fault', (text, problem) => {
+    expect(describesFault(text)).toBe(true);
+    expect(detectProblem(text)).toBe(problem);
+  });
+
+  it.each(['Wann kommt meine neue SIM?', 'Ich möchte meinen Tarif wechseln'])('"%s" reports none', (text) => {
+    expect(describesFault(text)).toBe(false);
   });
 });
