@@ -10,7 +10,7 @@ import { HandoffEventBus } from '../src/services/handoff/handoffEventBus';
 import { detectFeedMode } from '../src/services/handoff/handoffFeed';
 import { createLogger } from '../src/services/logger';
 
-const DURATION_MS = process.env.BENCH_QUICK ? 5_000 : 20_000;
+const DURATION_MS = process.env.BENCH_QUICK ? 3_000 : 20_000;
 const EVERY_MS = 50;
 const POLL_MS = 1000;
 

@@ -14,14 +14,12 @@ export function feedModeFor(hello: { setName?: unknown; msg?: unknown }): Handof
 
 /** Asks the server (hello, or isMaster on servers without it); polling when neither answers. */
 export async function detectFeedMode(connection: Connection): Promise<HandoffFeedMode> {
-  const admin = connection.getClient().db('admin');
-  try {
-    return feedModeFor(await admin.command({ hello: 1 }));
-  } catch {
+  for (const command of [{ hello: 1 }, { isMaster: 1 }]) {
     try {
-      return feedModeFor(await admin.command({ isMaster: 1 }));
+      return feedModeFor(await connection.getClient().db('admin').command(command));
     } catch {
-      return 'polling';
+      // The next command, or polling when none answers.
     }
   }
+  return 'polling';
 }
