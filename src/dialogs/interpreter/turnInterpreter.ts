@@ -199,7 +199,8 @@ export class TurnInterpreter {
     // 7. A supervisor or a person, also inside the urgent lane.
     if (cues.has('supervisor'))
       return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: true, urgent: lostMentioned };
-    if (cues.has('person') || (assessment.escalationReason === 'asked_for_human' && !clean.ok)) {
+    const callMe = cues.has('callMe') && !clean.ok;
+    if (cues.has('person') || callMe || (assessment.escalationReason === 'asked_for_human' && !clean.ok)) {
       return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: false, urgent: lostMentioned };
     }
     // 8. Frustration rising. A complaint's description is angry by nature: it is taken first, then a supervisor is offered.
