@@ -22,6 +22,7 @@ export const CUE_TABLES = {
   personWords: 'words',
   technician: 'words',
   sendingTechnician: 'words',
+  callMe: 'words',
   asking: 'words',
   closing: 'words',
   closingRating: 'whole',

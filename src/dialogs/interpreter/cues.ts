@@ -18,6 +18,7 @@ export type Cue =
   | 'back'
   | 'howLong'
   | 'callback'
+  | 'callMe'
   | 'languageEn'
   | 'languageDe'
   | 'help';
@@ -122,6 +123,7 @@ export function detectCues(text: string): Set<Cue> {
   if (CUE.back.test(f)) cues.add('back');
   if (CUE.howLong.test(f)) cues.add('howLong');
   if (CUE.callback.test(f)) cues.add('callback');
+  if (CUE.callMe.test(f)) cues.add('callMe');
   if (n <= 8 && !CUE.languageTopic.test(f)) {
     if (CUE.languageEn.test(f)) cues.add('languageEn');
     else if (CUE.languageDe.test(f)) cues.add('languageDe');

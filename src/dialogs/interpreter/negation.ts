@@ -21,6 +21,17 @@ const WITHDRAWAL = new RegExp(
     'never mind',
     'my mistake',
     'forget it',
+    // "Okay, die Nummer rufe ich gleich an": the customer takes the other way offered.
+    'rufe ich gleich an',
+    'rufe ich jetzt an',
+    'rufe ich dann an',
+    'rufe ich selbst an',
+    'dann rufe ich',
+    'ruf ich gleich an',
+    'i will call them',
+    'i ll call them',
+    'i ll call the number',
+    'i will call the number',
   ]
     .map((p) => foldTokens(p).join(' '))
     .join('|')})(?= |$)`,

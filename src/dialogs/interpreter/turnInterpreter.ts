@@ -208,7 +208,8 @@ export class TurnInterpreter {
       !clean.ok &&
       // "stop calling me with sales offers" only sounds like "call me": a weak guess yields to a strong answer.
       (assessment.intent.confidence >= 0.5 || !(await this.knowsWell(context, trimmed)));
-    if (cues.has('person') || asksForHuman) {
+    const callMe = cues.has('callMe') && !clean.ok;
+    if (cues.has('person') || callMe || asksForHuman) {
       return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: false, urgent: lostMentioned };
     }
     // 8. Frustration rising. A complaint's description is angry by nature: it is taken first, then a supervisor is offered.

@@ -23,6 +23,10 @@ const cases: Array<[string, Cue[]]> = [
   ['Kann ma bitte wer an Techniker schicken?', ['person']],
   ['No, I need a technician', ['person']],
   ['Wann kommt der Techniker?', []],
+  // a wish to be called is a wish for a person; a callback number is not
+  ['Bitte rufen Sie mich morgen zurück', ['callback', 'callMe']],
+  ['Chan mi öpper aalüte?', ['callMe']],
+  ['Meine Nummer für Rückrufe hat sich geändert', []],
   ['Der Techniker is ned kommen', []],
   ['Kann ich meinen Technikertermin verschieben?', []],
   // closing and thanks
