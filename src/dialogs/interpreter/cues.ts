@@ -73,6 +73,8 @@ const SOMEONE_ELSE = [
   /(?:^| )(?:ruft|belastigt|nervt|stort|bedroht|schreibt|hat|haben|anrufen|angerufen|telefoniert|benutzt|nutzt|misbraucht|klaut|gestohlen|geklaut) (?:(?:standig|dauernd|imer|wieder|oft|so|mich|mir|mein|meine|nachts|einfach|da) ){0,2}(?:jemand|someone|somebody)(?= |$)/g,
   /(?:^| )(?:jemand|someone|somebody) (?:ruft|hat|belastigt|nervt|schreibt|telefoniert|benutzt|nutzt|misbraucht|anderes|fremdes|keps|is|has|stole|caled|cals|used|uses)(?= |$)/g,
 ];
+/** Nobody called (folded): "keiner", "niemand", "nie", "no one", "never". */
+const NOBODY_CALLS = /(?:^| )(?:keiner|keina|niemand|nieman|nie|nimmer|no one|noone|nobody|never)(?= |$)/;
 /** "Mensch, das nervt!": an exclamation, not a wish for a person. */
 const MENSCH_EXCLAMATION = /^(?:mensch|menschenskind) (?!bitte|please|sprechen)/;
 
@@ -123,7 +125,8 @@ export function detectCues(text: string): Set<Cue> {
   if (CUE.back.test(f)) cues.add('back');
   if (CUE.howLong.test(f)) cues.add('howLong');
   if (CUE.callback.test(f)) cues.add('callback');
-  if (CUE.callMe.test(f)) cues.add('callMe');
+  // "Seit Wochen ruft mich keiner zurück": a complaint about calls that never came, not a wish for one.
+  if (CUE.callMe.test(f) && !NOBODY_CALLS.test(f)) cues.add('callMe');
   if (n <= 8 && !CUE.languageTopic.test(f)) {
     if (CUE.languageEn.test(f)) cues.add('languageEn');
     else if (CUE.languageDe.test(f)) cues.add('languageDe');
