@@ -25,6 +25,7 @@ import type { TeamsChannelStore } from '../channels/teams/teamsChannelStore';
 import type { TeamsNotifier } from '../channels/teams/teamsNotifier';
 import type { TeamsThreadStore } from '../channels/teams/teamsThreadStore';
 import { parseThreadCommand } from '../channels/teams/threadCommands';
+import { AgentToolData, readAgentToolData } from '../channels/teams/agentToolsCard';
 import { TURN_LOGGER, turnLogger } from './turnContext';
 
 /** The one Teams tenant and team whose members are the agents. */
@@ -220,6 +221,8 @@ export class AgentBot extends TeamsActivityHandler {
     const activity = context.activity;
     const submitted = readClaimData(activity.value);
     if (submitted) return this.claimFromSubmit(context, submitted.handoffId);
+    const tool = readAgentToolData(activity.value);
+    if (tool) return this.runTool(context, tool);
 
     const data = (activity.channelData ?? {}) as TeamsChannelData;
     if (activity.conversation?.conversationType === 'personal' || !data.team) {
@@ -245,6 +248,14 @@ export class AgentBot extends TeamsActivityHandler {
       return;
     }
     await this.runCommand(context, thread.handoffId, principal, text);
+  }
+
+  /** A card button (an opening line, a hand-back) runs as the thread command it stands for. */
+  private async runTool(context: TurnContext, tool: AgentToolData): Promise<void> {
+    const principal = this.deps.directory.principalOf(context.activity.from);
+    if (!principal) return;
+    const text = tool.kind === 'say' ? tool.text : `ende ${tool.target}`;
+    await this.runCommand(context, tool.handoffId, principal, text);
   }
 
   private async runCommand(context: TurnContext, handoffId: string, principal: Principal, text: string): Promise<void> {

@@ -1,4 +1,5 @@
-import { ANNA, TeamsHarness } from '../services/teams/teamsHarness';
+import { ANNA, eventually, SVEN, TeamsHarness } from '../services/teams/teamsHarness';
+import { openingLines } from '../../src/services/handoff/deescalationLines';
 
 describe('Teams thread: hand-back to a chosen dialog', () => {
   let h: TeamsHarness;
@@ -32,5 +33,77 @@ describe('Teams thread: hand-back to a chosen dialog', () => {
     await h.threadMessage(ANNA, thread.conversationId, 'ende menü');
     expect((await h.handoffs.get(id)).handBack?.target).toBe('menu');
     expect(h.customerTexts()).toContain(h.t('handoff:handBack.menuQuestion'));
+  });
+
+  /** The card the bot last put in place of the handoff's card. */
+  function lastCard(activityId: string): Record<string, unknown> | undefined {
+    const puts = h.connector.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(`/activities/${activityId}`));
+    const last = puts[puts.length - 1];
+    return last
+      ? ((last.body.attachments as { content: Record<string, unknown> }[])[0].content as Record<string, unknown>)
+      : undefined;
+  }
+
+  function submits(card: Record<string, unknown> | undefined): { title: string; data: Record<string, unknown> }[] {
+    const found: { title: string; data: Record<string, unknown> }[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const obj = node as Record<string, unknown>;
+      if (obj.type === 'Action.Submit')
+        found.push({ title: String(obj.title), data: obj.data as Record<string, unknown> });
+      Object.values(obj).forEach(walk);
+    };
+    walk(card);
+    return found;
+  }
+
+  it('the claimed card offers opening lines fitted to an irate billing customer; one click sends one', async () => {
+    const id = await h.newHandoff({ category: 'billing', frustration: { level: 2, score: 0.9 } });
+    const thread = await h.threadOf(id);
+    await h.invokeClaim(SVEN, thread.conversationId, id);
+    const expected = openingLines(h.t, 'billing', 2);
+    expect(expected).toEqual([
+      h.t('agent:deescalation.acknowledge.irate'),
+      h.t('agent:deescalation.apologise.irate'),
+      h.t('agent:deescalation.nextStep.billing'),
+    ]);
+    await eventually(
+      () => submits(lastCard(thread.activityId)).filter((s) => s.data.verb === 'say').length === 3,
+      'the card with the suggestions',
+    );
+    const say = submits(lastCard(thread.activityId)).filter((s) => s.data.verb === 'say');
+    expect(say.map((s) => s.title)).toEqual(expected);
+
+    await h.post(
+      h.teamsActivity(SVEN, thread.conversationId, {
+        type: 'message',
+        value: say[2].data,
+        replyToId: thread.activityId,
+      }),
+    );
+    expect(h.customerTexts()).toContain(h.t('agent:deescalation.nextStep.billing'));
+    expect((await h.handoffs.get(id)).messages.map((m) => m.text)).toContain(
+      h.t('agent:deescalation.nextStep.billing'),
+    );
+
+    const handBack = submits(lastCard(thread.activityId)).find((s) => s.data.verb === 'handBack');
+    expect(handBack).toBeDefined();
+    await h.post(
+      h.teamsActivity(SVEN, thread.conversationId, {
+        type: 'message',
+        value: { ...handBack!.data, target: 'beschwerde' },
+        replyToId: thread.activityId,
+      }),
+    );
+    expect((await h.handoffs.get(id)).handBack?.target).toBe('beschwerde');
+    expect(h.customerTexts()).toContain(h.t('conversation:complaint.ask'));
+  });
+
+  it('a calm general customer gets an acknowledgement and a next step, no apology', () => {
+    expect(openingLines(h.t, 'general', 0)).toEqual([
+      h.t('agent:deescalation.acknowledge.calm'),
+      h.t('agent:deescalation.nextStep.general'),
+    ]);
   });
 });
