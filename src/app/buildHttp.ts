@@ -15,6 +15,7 @@ import { CustomerPresenceRoutes } from '../http/routes/customerPresenceRoutes';
 import { DirectLineRoutes } from '../http/routes/directLineRoutes';
 import { DirectLineStreamRoutes } from '../http/routes/directLineStreamRoutes';
 import { HandoffRoutes } from '../http/routes/handoffRoutes';
+import { AgentToolRoutes } from '../http/routes/agentToolRoutes';
 import { MessagesRoute } from '../http/routes/messagesRoute';
 import { MetaRoutes } from '../http/routes/metaRoutes';
 import { OpenApiRoutes } from '../http/routes/openApiRoutes';
@@ -111,6 +112,7 @@ export function buildHttp(parts: HttpParts): Http {
       new AuthRoutes(auth),
       new RetentionRoutes(auth, parts.retention),
       new HandoffRoutes(auth, parts.handoffs),
+      new AgentToolRoutes(auth, parts.handoffs, i18n),
       new ReportRoutes(auth, new ReportService(connection, config.timeZone), new HandoffRows(connection)),
       new ReportsPageRoutes(i18n),
       new AgentDeskRoutes(i18n),

@@ -1,6 +1,7 @@
 import { Page } from 'playwright-core';
 import { Browser, launchChromium } from '../../support/browser';
 import { eventually, TeamsHarness } from '../teams/teamsHarness';
+import { openingLines } from '../../../src/services/handoff/deescalationLines';
 
 describe('agent desk: ending with a hand-back to a chosen dialog', () => {
   let h: TeamsHarness;
@@ -34,7 +35,18 @@ describe('agent desk: ending with a hand-back to a chosen dialog', () => {
     await eventually(async () => (await h.handoffs.get(id)).status === 'assigned', 'the claim');
     await page.locator(`#mine [data-id="${id}"]`).waitFor();
 
-    await page.getByLabel(h.t('agent:desk.handBack.label')).selectOption({ label: h.t('agent:desk.handBack.rechnung') });
+    // The opening lines for this case, one click sends one to the customer.
+    const record = await h.handoffs.get(id);
+    const expected = openingLines(h.t, 'billing', record.frustration.level);
+    const buttons = page.locator('#suggestion-lines button');
+    await buttons.first().waitFor();
+    expect(await buttons.allTextContents()).toEqual(expected);
+    await buttons.last().click();
+    await eventually(() => h.customerTexts().includes(expected[expected.length - 1]), 'the line at the customer');
+
+    await page
+      .getByLabel(h.t('agent:desk.handBack.label'))
+      .selectOption({ label: h.t('agent:desk.handBack.rechnung') });
     await page.getByRole('button', { name: h.t('agent:desk.end') }).click();
     await eventually(async () => (await h.handoffs.get(id)).handBack?.target === 'rechnung', 'the hand-back');
     await eventually(

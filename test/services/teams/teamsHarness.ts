@@ -17,6 +17,7 @@ import { AuthRoutes } from '../../../src/http/routes/authRoutes';
 import { AuthService } from '../../../src/services/auth/authService';
 import { Database } from '../../../src/services/database/database';
 import { ALWAYS_OPEN } from '../../../src/services/handoff/businessHours';
+import { AgentToolRoutes } from '../../../src/http/routes/agentToolRoutes';
 import { HandoffRoutes } from '../../../src/http/routes/handoffRoutes';
 import { HandoffService } from '../../../src/services/handoff/handoffService';
 import type { HandoffRequest } from '../../../src/services/handoff/types';
@@ -115,6 +116,7 @@ export class TeamsHarness {
       messages,
       new AuthRoutes(this.auth),
       new HandoffRoutes(this.auth, this.handoffs),
+      new AgentToolRoutes(this.auth, this.handoffs, this.i18n),
       new AgentDeskRoutes(this.i18n),
     ];
     // Every model exists now; the local test server can fail a write racing a first index build.
