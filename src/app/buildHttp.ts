@@ -16,6 +16,8 @@ import { DirectLineRoutes } from '../http/routes/directLineRoutes';
 import { DirectLineStreamRoutes } from '../http/routes/directLineStreamRoutes';
 import { HandoffRoutes } from '../http/routes/handoffRoutes';
 import { AgentToolRoutes } from '../http/routes/agentToolRoutes';
+import { CannedResponseRoutes } from '../http/routes/cannedResponseRoutes';
+import { buildCannedResponses } from './buildCannedResponses';
 import { MessagesRoute } from '../http/routes/messagesRoute';
 import { MetaRoutes } from '../http/routes/metaRoutes';
 import { OpenApiRoutes } from '../http/routes/openApiRoutes';
@@ -113,6 +115,7 @@ export function buildHttp(parts: HttpParts): Http {
       new RetentionRoutes(auth, parts.retention),
       new HandoffRoutes(auth, parts.handoffs),
       new AgentToolRoutes(auth, parts.handoffs, i18n),
+      new CannedResponseRoutes(auth, buildCannedResponses(connection)),
       new ReportRoutes(auth, new ReportService(connection, config.timeZone), new HandoffRows(connection)),
       new ReportsPageRoutes(i18n),
       new AgentDeskRoutes(i18n),
