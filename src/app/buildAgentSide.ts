@@ -1,4 +1,5 @@
 /** Agents in Teams: the card per handoff in the agents' channel, claims, the thread relay. */
+import { buildCannedResponses } from './buildCannedResponses';
 import type { CloudAdapter } from 'botbuilder';
 import type { Connection } from 'mongoose';
 import { AgentBot } from '../bots/agentBot';
@@ -47,6 +48,7 @@ export function buildAgentSide(
     threads,
     notifier,
     directory: new TeamsAgentDirectory(config.teamsSupervisorIds),
+    canned: buildCannedResponses(connection),
     i18n,
     language: config.defaultLanguage,
     logger,

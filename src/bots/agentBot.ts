@@ -26,6 +26,7 @@ import type { TeamsNotifier } from '../channels/teams/teamsNotifier';
 import type { TeamsThreadStore } from '../channels/teams/teamsThreadStore';
 import { parseThreadCommand } from '../channels/teams/threadCommands';
 import { AgentToolData, readAgentToolData } from '../channels/teams/agentToolsCard';
+import { CannedResponseSource, cannedOutcome } from '../channels/teams/cannedCommand';
 import { TURN_LOGGER, turnLogger } from './turnContext';
 
 /** The one Teams tenant and team whose members are the agents. */
@@ -48,6 +49,8 @@ export interface AgentBotDeps {
   logger: Logger;
   /** Practice in a personal chat ("training"); true when it took the activity. */
   training?: { handle(context: TurnContext): Promise<boolean> };
+  /** Canned responses for "/t" in a thread. */
+  canned?: CannedResponseSource;
 }
 
 type ClaimOutcome =
@@ -287,6 +290,12 @@ export class AgentBot extends TeamsActivityHandler {
         case 'help':
           await context.sendActivity(this.t('agent:thread.help'));
           return;
+        case 'canned': {
+          const outcome = await cannedOutcome(this.deps.canned, await desk.get(handoffId), command.name, this.t);
+          if ('send' in outcome) await desk.sendAgentMessage(handoffId, principal, outcome.send);
+          else await context.sendActivity(outcome.reply);
+          return;
+        }
       }
     } catch (err) {
       const answer = await this.explain(err, handoffId);

@@ -106,4 +106,33 @@ describe('Teams thread: hand-back to a chosen dialog', () => {
       h.t('agent:deescalation.nextStep.general'),
     ]);
   });
+
+  it('"/t" lists the canned responses of the case; "/t Rückruf" sends one, umlaut-tolerant; an unknown name lists them', async () => {
+    const id = await h.newHandoff({ category: 'billing', frustration: { level: 0, score: 0.1 } });
+    const thread = await h.threadOf(id);
+    await h.invokeClaim(ANNA, thread.conversationId, id);
+    await h.threadMessage(ANNA, thread.conversationId, '/t');
+    await h.connector.waitFor(
+      (r) => r.method === 'POST' && typeof r.body.text === 'string' && r.body.text.includes('gutschrift'),
+      5000,
+      'the list of names',
+    );
+    const before = h.customerTexts().length;
+    await h.threadMessage(ANNA, thread.conversationId, '/t Gutschrift');
+    expect(h.customerTexts().slice(before)).toEqual([
+      'Ich habe Ihnen eine Gutschrift veranlasst. Sie erscheint auf Ihrer nächsten Rechnung.',
+    ]);
+    await h.threadMessage(ANNA, thread.conversationId, '/t ruckruf');
+    expect(h.customerTexts()[h.customerTexts().length - 1]).toMatch(/^Gern ruft Sie ein Kollege zurück/);
+    const sent = h.customerTexts().length;
+    await h.threadMessage(ANNA, thread.conversationId, '/t mond');
+    await h.connector.waitFor(
+      (r) =>
+        r.method === 'POST' &&
+        r.body.text === h.t('agent:thread.cannedUnknown', { name: 'mond', names: 'gutschrift, preis, rückruf' }),
+      5000,
+      'the unknown-name answer',
+    );
+    expect(h.customerTexts().length).toBe(sent);
+  });
 });

@@ -12,8 +12,7 @@ export const SAY_VERB = 'say';
 export const HAND_BACK_VERB = 'handBack';
 
 export type AgentToolData =
-  | { kind: 'say'; handoffId: string; text: string }
-  | { kind: 'handBack'; handoffId: string; target: HandBackTarget };
+  { kind: 'say'; handoffId: string; text: string } | { kind: 'handBack'; handoffId: string; target: HandBackTarget };
 
 type CardElement = Record<string, unknown>;
 

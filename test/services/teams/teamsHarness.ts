@@ -17,6 +17,8 @@ import { AuthRoutes } from '../../../src/http/routes/authRoutes';
 import { AuthService } from '../../../src/services/auth/authService';
 import { Database } from '../../../src/services/database/database';
 import { ALWAYS_OPEN } from '../../../src/services/handoff/businessHours';
+import { CannedResponseService } from '../../../src/services/cannedResponses/cannedResponseService';
+import { loadCannedResponses } from '../../../src/services/cannedResponses/cannedResponseRules';
 import { AgentToolRoutes } from '../../../src/http/routes/agentToolRoutes';
 import { HandoffRoutes } from '../../../src/http/routes/handoffRoutes';
 import { HandoffService } from '../../../src/services/handoff/handoffService';
@@ -102,6 +104,7 @@ export class TeamsHarness {
     const agentBot = new AgentBot({
       binding: { tenantId: TENANT_ID, teamId: TEAM_ID },
       desk: this.handoffs,
+      canned: new CannedResponseService(connection, loadCannedResponses()),
       channels: this.channels,
       threads: this.threads,
       notifier: this.notifier,
