@@ -19,6 +19,7 @@ import { Database } from '../../../src/services/database/database';
 import { ALWAYS_OPEN } from '../../../src/services/handoff/businessHours';
 import { CannedResponseService } from '../../../src/services/cannedResponses/cannedResponseService';
 import { loadCannedResponses } from '../../../src/services/cannedResponses/cannedResponseRules';
+import { CannedResponseRoutes } from '../../../src/http/routes/cannedResponseRoutes';
 import { AgentToolRoutes } from '../../../src/http/routes/agentToolRoutes';
 import { HandoffRoutes } from '../../../src/http/routes/handoffRoutes';
 import { HandoffService } from '../../../src/services/handoff/handoffService';
@@ -80,6 +81,7 @@ export class TeamsHarness {
   auth!: AuthService;
   private server!: Server;
   private extraNotifiers: TeamsNotifier[] = [];
+  canned!: CannedResponseService;
 
   async start(): Promise<this> {
     this.connectorUrl = await this.connector.start();
@@ -101,10 +103,11 @@ export class TeamsHarness {
     this.channels = new TeamsChannelStore(connection, TEAM_ID);
     this.threads = new TeamsThreadStore(connection);
     this.notifier = this.newNotifier(adapter, logger);
+    this.canned = new CannedResponseService(connection, loadCannedResponses());
     const agentBot = new AgentBot({
       binding: { tenantId: TENANT_ID, teamId: TEAM_ID },
       desk: this.handoffs,
-      canned: new CannedResponseService(connection, loadCannedResponses()),
+      canned: this.canned,
       channels: this.channels,
       threads: this.threads,
       notifier: this.notifier,
@@ -120,6 +123,7 @@ export class TeamsHarness {
       new AuthRoutes(this.auth),
       new HandoffRoutes(this.auth, this.handoffs),
       new AgentToolRoutes(this.auth, this.handoffs, this.i18n),
+      new CannedResponseRoutes(this.auth, this.canned),
       new AgentDeskRoutes(this.i18n),
     ];
     // Every model exists now; the local test server can fail a write racing a first index build.
