@@ -56,7 +56,10 @@ describe('an agent hands the customer back to a chosen dialog', () => {
     ]);
 
     const reply = texts(
-      await chat.say('Auf meiner Rechnung wurden 39,99 € für einen Vertrag abgebucht, den ich nie bestellt habe.', extra),
+      await chat.say(
+        'Auf meiner Rechnung wurden 39,99 € für einen Vertrag abgebucht, den ich nie bestellt habe.',
+        extra,
+      ),
     );
     expect(reply).toMatch(/RK-/);
     expect(reply).toContain(t('conversation:billing.dispute.personHint'));
