@@ -1,4 +1,5 @@
 /** Agents in Teams: the card per handoff in the agents' channel, claims, the thread relay. */
+import { buildCannedResponses } from './buildCannedResponses';
 import type { CloudAdapter } from 'botbuilder';
 import type { Connection } from 'mongoose';
 import { AgentBot } from '../bots/agentBot';
@@ -50,6 +51,7 @@ export function buildAgentSide(
     threads,
     notifier,
     directory,
+    canned: buildCannedResponses(connection),
     i18n,
     language: config.defaultLanguage,
     logger,

@@ -15,6 +15,9 @@ import { CustomerPresenceRoutes } from '../http/routes/customerPresenceRoutes';
 import { DirectLineRoutes } from '../http/routes/directLineRoutes';
 import { DirectLineStreamRoutes } from '../http/routes/directLineStreamRoutes';
 import { HandoffRoutes } from '../http/routes/handoffRoutes';
+import { AgentToolRoutes } from '../http/routes/agentToolRoutes';
+import { CannedResponseRoutes } from '../http/routes/cannedResponseRoutes';
+import { buildCannedResponses } from './buildCannedResponses';
 import { MessagesRoute } from '../http/routes/messagesRoute';
 import { MetaRoutes } from '../http/routes/metaRoutes';
 import { OpenApiRoutes } from '../http/routes/openApiRoutes';
@@ -110,6 +113,8 @@ export function buildHttp(parts: HttpParts): Http {
       new AuthRoutes(auth),
       new RetentionRoutes(auth, parts.retention),
       new HandoffRoutes(auth, parts.handoffs),
+      new AgentToolRoutes(auth, parts.handoffs, i18n),
+      new CannedResponseRoutes(auth, buildCannedResponses(connection)),
       new ReportRoutes(auth, new ReportService(connection, config.timeZone), new HandoffRows(connection)),
       new DeskPageRoutes(i18n, REPORTS_PAGE),
       new AgentDeskRoutes(i18n),

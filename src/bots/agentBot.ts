@@ -26,6 +26,8 @@ import type { TeamsNotifier } from '../channels/teams/teamsNotifier';
 import type { TeamsThreadStore } from '../channels/teams/teamsThreadStore';
 import { readReplyData, replyCheckCard } from '../channels/teams/replyCheckCard';
 import { parseThreadCommand } from '../channels/teams/threadCommands';
+import { AgentToolData, readAgentToolData } from '../channels/teams/agentToolsCard';
+import { CannedResponseSource, cannedOutcome } from '../channels/teams/cannedCommand';
 import { TURN_LOGGER, turnLogger } from './turnContext';
 
 /** The one Teams tenant and team whose members are the agents. */
@@ -48,6 +50,8 @@ export interface AgentBotDeps {
   logger: Logger;
   /** Practice in a personal chat ("training"); true when it took the activity. */
   training?: { handle(context: TurnContext): Promise<boolean> };
+  /** Canned responses for "/t" in a thread. */
+  canned?: CannedResponseSource;
 }
 
 type ClaimOutcome =
@@ -227,6 +231,8 @@ export class AgentBot extends TeamsActivityHandler {
       if (!principal) return;
       return this.relay(context, reply.handoffId, principal, reply.text, reply.force, true);
     }
+    const tool = readAgentToolData(activity.value);
+    if (tool) return this.runTool(context, tool);
 
     const data = (activity.channelData ?? {}) as TeamsChannelData;
     if (activity.conversation?.conversationType === 'personal' || !data.team) {
@@ -252,6 +258,14 @@ export class AgentBot extends TeamsActivityHandler {
       return;
     }
     await this.runCommand(context, thread.handoffId, principal, text);
+  }
+
+  /** A card button (an opening line, a hand-back) runs as the thread command it stands for. */
+  private async runTool(context: TurnContext, tool: AgentToolData): Promise<void> {
+    const principal = this.deps.directory.principalOf(context.activity.from);
+    if (!principal) return;
+    const text = tool.kind === 'say' ? tool.text : `ende ${tool.target}`;
+    await this.runCommand(context, tool.handoffId, principal, text);
   }
 
   private async runCommand(context: TurnContext, handoffId: string, principal: Principal, text: string): Promise<void> {
@@ -282,6 +296,12 @@ export class AgentBot extends TeamsActivityHandler {
         case 'help':
           await context.sendActivity(this.t('agent:thread.help'));
           return;
+        case 'canned': {
+          const outcome = await cannedOutcome(this.deps.canned, await desk.get(handoffId), command.name, this.t);
+          if ('send' in outcome) return this.relay(context, handoffId, principal, outcome.send, false, false);
+          await context.sendActivity(outcome.reply);
+          return;
+        }
       }
     } catch (err) {
       const answer = await this.explain(err, handoffId);

@@ -98,7 +98,11 @@ export class CustomerBot extends ActivityHandler {
    * Opens the dialog the agent handed back to without a word: its first question already went to
    * the customer with the hand-back, so this turn's message is the answer to it.
    */
-  private async resumeAt(context: TurnContext, target: HandBackTarget, resetDialogs: () => Promise<void>): Promise<void> {
+  private async resumeAt(
+    context: TurnContext,
+    target: HandBackTarget,
+    resetDialogs: () => Promise<void>,
+  ): Promise<void> {
     await resetDialogs();
     let silent = true;
     context.onSendActivities(async (_ctx, activities, next) => (silent ? activities.map(() => ({ id: '' })) : next()));

@@ -56,7 +56,10 @@ describe('an agent hands the customer back to a chosen dialog', () => {
     ]);
 
     const reply = texts(
-      await chat.say('Auf meiner Rechnung wurden 39,99 € für einen Vertrag abgebucht, den ich nie bestellt habe.', extra),
+      await chat.say(
+        'Auf meiner Rechnung wurden 39,99 € für einen Vertrag abgebucht, den ich nie bestellt habe.',
+        extra,
+      ),
     );
     expect(reply).toMatch(/RK-/);
     expect(reply).toContain(t('conversation:billing.dispute.personHint'));
@@ -69,5 +72,23 @@ describe('an agent hands the customer back to a chosen dialog', () => {
     // Taken once: the message after that is an ordinary turn of the bot, not a second resume.
     const again = texts(await chat.say('Danke, das war alles.', extra));
     expect(again).not.toContain(t('conversation:billing.ask'));
+  });
+
+  it('handoff → back to the menu ("Menü") → the next message is routed like one at the menu', async () => {
+    const { chat, id, extra } = await handedOver();
+    const before = connector.textsFor(chat.id).length;
+    const resolved = await supervisor(`/api/handoffs/${id}/resolve`, { method: 'POST', body: { target: 'Menü' } });
+    expect(resolved.status).toBe(200);
+    await connector.waitFor(() => connector.textsFor(chat.id).length >= before + 2);
+    expect(connector.textsFor(chat.id).slice(before)).toEqual([
+      t('handoff:handBack.sentence'),
+      t('handoff:handBack.menuQuestion'),
+    ]);
+    const reply = texts(await chat.say('Ich habe eine Frage zu meiner Rechnung.', extra));
+    // At the menu free text is searched in the knowledge base first: an answer about the invoice.
+    expect(reply).toMatch(/Rechnung/);
+    expect(reply).not.toContain(t('handoff:handBack.menuQuestion'));
+    expect(reply).not.toContain(t('handoff:survey.thanks'));
+    expect((await supervisor(`/api/handoffs/${id}`)).body.handBack.takenAt).toBeDefined();
   });
 });

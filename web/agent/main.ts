@@ -10,6 +10,7 @@ import { Texts } from '../shared/texts';
 import { TokenStore } from '../shared/token';
 import { DeskRenderer, type CaseActions } from './render';
 import { detectTeams } from './teams';
+import { SuggestionButtons } from './agentTools';
 import type { HandoffDetail, HandoffList, Me, Stats } from './types';
 
 const POLL_MS = 2500;
@@ -42,6 +43,11 @@ const { t } = texts;
 const status = new StatusLine();
 const api = createApi({ token: () => state.token });
 const render = new DeskRenderer(texts);
+const suggestions = new SuggestionButtons(
+  api,
+  () => void refresh(),
+  (err) => handleError(err),
+);
 const actions: CaseActions = { claim: (id, button) => void claimCase(id, button), open: (id) => select(id) };
 
 function handleError(err: unknown): void {
@@ -106,6 +112,7 @@ async function refresh(): Promise<void> {
     render.list('mine', 'mine-empty', mine, false, state.selectedId, actions);
     render.figures(stats);
     if (detail && render.detail(detail, state.me)) status.show(t('desk.ended'));
+    await suggestions.show(selected, detail?.status, detail?.category);
     // A polling error clears itself on the next good poll; a refused claim stays readable a while.
     if (status.isError() && Date.now() > state.keepStatusUntil) status.show('');
   } catch (err) {

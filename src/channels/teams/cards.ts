@@ -6,6 +6,7 @@
 import type { Attachment } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { HandoffListItem } from '../../services/handoff/handoffModel';
+import { agentToolElements } from './agentToolsCard';
 import { escapeTeamsMarkdown } from './markdown';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -118,6 +119,8 @@ export function handoffCard(handoff: HandoffListItem, options: CardOptions): Ada
       size: 'Small',
     });
   }
+
+  body.push(...agentToolElements(handoff, t));
 
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',

@@ -8,6 +8,7 @@ export type ThreadCommand =
   | { kind: 'note'; text: string }
   | { kind: 'help' }
   | { kind: 'claim' }
+  | { kind: 'canned'; name?: string }
   | { kind: 'message'; text: string };
 
 const END = new Set(['ende', 'beenden', 'end', 'fertig']);
@@ -15,6 +16,8 @@ const TRANSFER = new Set(['supervisor', 'übergeben', 'uebergeben', 'transfer'])
 const HELP = new Set(['hilfe', 'help', '?']);
 const CLAIM = new Set(['übernehmen', 'uebernehmen', 'claim']);
 const NOTE = /^\s*(?:notiz|note)\s*:\s*/i;
+/** "/t" or "/t name": a canned response (Textbaustein). */
+const CANNED = /^\/t(?: +([^ ]+))?$/i;
 
 /**
  * A command is the whole message ("ende", "Supervisor!"), never a word inside a sentence, so
@@ -24,6 +27,8 @@ export function parseThreadCommand(raw: string): ThreadCommand {
   const text = raw.trim();
   const note = NOTE.exec(text);
   if (note) return { kind: 'note', text: text.slice(note[0].length).trim() };
+  const canned = CANNED.exec(text);
+  if (canned) return canned[1] ? { kind: 'canned', name: canned[1] } : { kind: 'canned' };
   const word = trimTrailing(text.toLowerCase(), '.!').trim();
   if (END.has(word)) return { kind: 'end' };
   const handBack = endWithTarget(word);

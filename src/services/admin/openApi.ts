@@ -1,4 +1,5 @@
 import { paths } from './openApiPaths';
+import { agentToolPaths } from './openApiAgentToolPaths';
 import { ref, schemas } from './openApiSchemas';
 
 const errorResponse = (description: string) => ({
@@ -34,5 +35,5 @@ export const OPENAPI_DOCUMENT = {
       E409: errorResponse('Conflict: changed by someone else meanwhile, or already claimed'),
     },
   },
-  paths,
+  paths: { ...paths, ...agentToolPaths },
 };

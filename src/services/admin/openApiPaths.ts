@@ -3,31 +3,34 @@ import { CONTENT_KINDS } from './versionModel';
 import { HAND_BACK_TARGETS } from '../handoff/handBackTargets';
 import { ref, versionRef, type Schema } from './openApiSchemas';
 
-const json = (schema: Schema, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-const errors = (...codes: number[]) =>
+export const json = (schema: Schema, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+export const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
-const body = (schema: Schema, description?: string) => ({
+export const body = (schema: Schema, description?: string) => ({
   required: true,
   ...(description ? { description } : {}),
   content: { 'application/json': { schema } },
 });
-const pathParam = (name: string, description: string, schema: Schema = { type: 'string' }) => ({
+export const pathParam = (name: string, description: string, schema: Schema = { type: 'string' }) => ({
   name,
   in: 'path',
   required: true,
   description,
   schema,
 });
-const query = (name: string, description: string, schema: Schema = { type: 'string' }) => ({
+export const query = (name: string, description: string, schema: Schema = { type: 'string' }) => ({
   name,
   in: 'query',
   required: false,
   description,
   schema,
 });
-const secured = (role: string) => ({ security: [{ bearerAuth: [] }], 'x-required-role': role });
+export const secured = (role: string) => ({ security: [{ bearerAuth: [] }], 'x-required-role': role });
 const id = pathParam('id', 'Entry id (24 hex characters)');
-const AUTH = [401, 403];
+export const AUTH = [401, 403];
 const period = (name: 'from' | 'to') => ({
   name,
   in: 'query',
@@ -36,7 +39,7 @@ const period = (name: 'from' | 'to') => ({
   schema: { type: 'string', format: 'date-time' },
 });
 const lngParam = pathParam('lng', 'Language', { enum: ['de', 'en'] });
-const handoffId = pathParam('id', 'Handoff id');
+export const handoffId = pathParam('id', 'Handoff id');
 
 export const paths: Record<string, Schema> = {
   '/api/admin/translations/{lng}': {

@@ -3,7 +3,15 @@ import { normalizeText } from '../nlu/normalize';
 import type { Intent } from '../nlu/types';
 
 /** Where an agent can hand a customer back to: a request dialog (by its intent) or the main menu. */
-export const HAND_BACK_TARGETS = ['rechnung', 'technik', 'daten', 'verlust', 'beschwerde', 'allgemein', 'menu'] as const;
+export const HAND_BACK_TARGETS = [
+  'rechnung',
+  'technik',
+  'daten',
+  'verlust',
+  'beschwerde',
+  'allgemein',
+  'menu',
+] as const;
 export type HandBackTarget = (typeof HAND_BACK_TARGETS)[number];
 
 interface TargetInfo {

@@ -17,6 +17,10 @@ import { AuthRoutes } from '../../../src/http/routes/authRoutes';
 import { AuthService } from '../../../src/services/auth/authService';
 import { Database } from '../../../src/services/database/database';
 import { ALWAYS_OPEN } from '../../../src/services/handoff/businessHours';
+import { CannedResponseService } from '../../../src/services/cannedResponses/cannedResponseService';
+import { loadCannedResponses } from '../../../src/services/cannedResponses/cannedResponseRules';
+import { CannedResponseRoutes } from '../../../src/http/routes/cannedResponseRoutes';
+import { AgentToolRoutes } from '../../../src/http/routes/agentToolRoutes';
 import { HandoffRoutes } from '../../../src/http/routes/handoffRoutes';
 import { HandoffService } from '../../../src/services/handoff/handoffService';
 import type { HandoffRequest } from '../../../src/services/handoff/types';
@@ -77,6 +81,7 @@ export class TeamsHarness {
   auth!: AuthService;
   private server!: Server;
   private extraNotifiers: TeamsNotifier[] = [];
+  canned!: CannedResponseService;
 
   async start(): Promise<this> {
     this.connectorUrl = await this.connector.start();
@@ -98,9 +103,11 @@ export class TeamsHarness {
     this.channels = new TeamsChannelStore(connection, TEAM_ID);
     this.threads = new TeamsThreadStore(connection);
     this.notifier = this.newNotifier(adapter, logger);
+    this.canned = new CannedResponseService(connection, loadCannedResponses());
     const agentBot = new AgentBot({
       binding: { tenantId: TENANT_ID, teamId: TEAM_ID },
       desk: this.handoffs,
+      canned: this.canned,
       channels: this.channels,
       threads: this.threads,
       notifier: this.notifier,
@@ -115,6 +122,8 @@ export class TeamsHarness {
       messages,
       new AuthRoutes(this.auth),
       new HandoffRoutes(this.auth, this.handoffs),
+      new AgentToolRoutes(this.auth, this.handoffs, this.i18n),
+      new CannedResponseRoutes(this.auth, this.canned),
       new AgentDeskRoutes(this.i18n),
     ];
     // Every model exists now; the local test server can fail a write racing a first index build.

@@ -1,0 +1,60 @@
+import { Page } from 'playwright-core';
+import { Browser, launchChromium } from '../../support/browser';
+import { eventually, TeamsHarness } from '../teams/teamsHarness';
+import { openingLines } from '../../../src/services/handoff/deescalationLines';
+
+describe('agent desk: ending with a hand-back to a chosen dialog', () => {
+  let h: TeamsHarness;
+  let browser: Browser;
+  let page: Page;
+  let token: string;
+
+  beforeAll(async () => {
+    h = await new TeamsHarness().start();
+    token = (await h.auth.createUser('Petra Wagner', 'agent', { id: 'bootstrap-admin', name: 'Admin', role: 'admin' }))
+      .token;
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await h.stop();
+  });
+
+  it('sends the customer back to the billing dialog with its first question', async () => {
+    await page.goto(`${h.baseUrl}/agent`);
+    await page.getByRole('textbox', { name: h.t('agent:desk.tokenLabel'), exact: true }).fill(token);
+    await page.getByRole('button', { name: h.t('agent:desk.tokenSave') }).click();
+    await page.getByText(h.t('agent:desk.signedInAs', { name: 'Petra Wagner' })).waitFor();
+
+    const id = await h.newHandoff({ category: 'billing', customerName: 'Jonas Becker' });
+    const item = page.locator(`#queue [data-id="${id}"]`);
+    await item.waitFor({ timeout: 10000 });
+    await item.getByRole('button', { name: new RegExp(h.t('agent:desk.claim')) }).click();
+    await eventually(async () => (await h.handoffs.get(id)).status === 'assigned', 'the claim');
+    await page.locator(`#mine [data-id="${id}"]`).waitFor();
+
+    // The opening lines for this case, one click sends one to the customer.
+    const record = await h.handoffs.get(id);
+    const expected = openingLines(h.t, 'billing', record.frustration.level);
+    const buttons = page.locator('#suggestion-lines button');
+    await buttons.first().waitFor();
+    expect(await buttons.allTextContents()).toEqual(expected);
+    await buttons.last().click();
+    await eventually(() => h.customerTexts().includes(expected[expected.length - 1]), 'the line at the customer');
+
+    await page
+      .getByLabel(h.t('agent:desk.handBack.label'))
+      .selectOption({ label: h.t('agent:desk.handBack.rechnung') });
+    await page.getByRole('button', { name: h.t('agent:desk.end') }).click();
+    await eventually(async () => (await h.handoffs.get(id)).handBack?.target === 'rechnung', 'the hand-back');
+    await eventually(
+      () =>
+        h.customerTexts().includes(h.t('handoff:handBack.sentence')) &&
+        h.customerTexts().includes(h.t('conversation:billing.ask')),
+      'the sentence and the first question at the customer',
+    );
+    expect(h.customerTexts()).not.toContain(h.t('handoff:survey.question'));
+  }, 60000);
+});
