@@ -25,6 +25,14 @@ export class DeskRenderer {
     return texts.t('desk.minutes', { count: Math.floor(seconds / 60) });
   }
 
+  /** WhatsApp's 24-hour reply window: after it only a template reaches the customer. */
+  private windowLeft(closesAt: string): string {
+    const minutes = Math.floor((Date.parse(closesAt) - Date.now()) / 60000);
+    if (minutes <= 0) return this.texts.t('desk.windowClosed');
+    if (minutes >= 120) return this.texts.t('desk.windowClosesHours', { hours: Math.floor(minutes / 60) });
+    return this.texts.t('desk.windowCloses', { minutes });
+  }
+
   private categoryName(item: HandoffItem): string {
     return this.label(`category.${item.category}`, item.category);
   }
@@ -73,6 +81,7 @@ export class DeskRenderer {
     );
     const meta = [this.duration(item.waitingSeconds), this.moodName(item), this.channelName(item.customer.channel)];
     if (item.agent && item.status === 'assigned') meta.push(t('desk.assignedTo', { name: item.agent.name }));
+    if (item.windowClosesAt) meta.push(this.windowLeft(item.windowClosesAt));
     li.appendChild(el('p', { className: 'meta', text: meta.filter(Boolean).join(' · ') }));
     if (item.summary?.text) li.appendChild(el('p', { className: 'summary', text: item.summary.text }));
     const buttons = el('div', { className: 'buttons' });

@@ -18,6 +18,8 @@ export interface HandoffItem {
   frustration?: { level?: number };
   summary?: { text?: string };
   waitingSeconds: number | null;
+  /** WhatsApp only: when the customer's 24-hour reply window closes (ISO). */
+  windowClosesAt?: string;
 }
 
 export interface ConversationLine {

@@ -15,6 +15,7 @@ import type { KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
 import type { FrustrationResult, Intent } from '../../services/nlu/types';
 import { detectCues } from '../../dialogs/interpreter/cues';
 import { isStaffed, whenBack } from '../../dialogs/handoff/announcement';
+import { answersWindowReminder } from '../../services/handoff/whatsappWindow';
 import { phoneTail, readContact } from './contactReader';
 
 /** The parts of the queue the waiting state uses. */
@@ -103,6 +104,9 @@ export class WaitingListener {
 
     const record = await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value));
     if (record.status !== 'queued') return [];
+    // "Ich warte weiter" after the WhatsApp window reminder: the answer itself kept the window open.
+    if (record.mode === 'live' && answersWindowReminder(handoff) && (KEEP.test(text) || isKeepWaiting(text, t)))
+      return say(t('handoff:windowKept'), await this.statusLine(record, t, lang, true));
     const topic = record.category === 'other' && text ? this.deps.topic?.(text) : undefined;
     if (topic) await this.handoffs.topics.name(record.id, topic);
 
@@ -276,4 +280,9 @@ function givesOnlyContact(text: string, cues: Set<string>): boolean {
 
 function needsContact(record: HandoffRecord): boolean {
   return !record.contact?.phone && !record.contact?.email && !record.contact?.declined;
+}
+
+/** The reminder's own button, in either language, typed or tapped. */
+function isKeepWaiting(text: string, t: TFunction): boolean {
+  return text.toLowerCase() === t('handoff:keepWaitingButton').toLowerCase();
 }

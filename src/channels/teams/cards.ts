@@ -59,11 +59,17 @@ export function handoffCard(handoff: HandoffListItem, options: CardOptions): Ada
   const created = new Date(handoff.createdAt);
   const until = handoff.claimedAt ? new Date(handoff.claimedAt) : now;
   const minutes = Math.max(0, Math.floor((until.getTime() - created.getTime()) / 60000));
-  const time = new Intl.DateTimeFormat('de-DE', {
-    timeZone: options.timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(created);
+  const clock = new Intl.DateTimeFormat('de-DE', { timeZone: options.timeZone, hour: '2-digit', minute: '2-digit' });
+  const time = clock.format(created);
+  // The agent must answer before WhatsApp's 24-hour window closes; after it only a template reaches the customer.
+  const windowFact = handoff.windowClosesAt
+    ? [
+        {
+          title: t('agent:card.windowCloses'),
+          value: t('agent:card.windowClosesValue', { time: clock.format(new Date(handoff.windowClosesAt)) }),
+        },
+      ]
+    : [];
 
   const body: CardElement[] = [
     {
@@ -85,6 +91,7 @@ export function handoffCard(handoff: HandoffListItem, options: CardOptions): Ada
         { title: t('agent:card.waiting'), value: t('agent:card.waitingValue', { time, minutes }) },
         { title: t('agent:card.mood'), value: t(`agent:mood.${handoff.frustration?.level ?? 0}`) },
         { title: t('agent:card.channel'), value: channelName(t, handoff.customer.channel) },
+        ...windowFact,
         {
           title: t('agent:card.customer'),
           value: handoff.customer.name ? escapeTeamsMarkdown(handoff.customer.name) : t('agent:card.customerUnknown'),

@@ -1,11 +1,10 @@
 import type { Connection, Model } from 'mongoose';
 import { handoffModel, HandoffDoc, TranscriptEntry } from '../handoff/handoffModel';
 import type { HandoffService } from '../handoff/handoffService';
+import { WHATSAPP_WINDOW_MS } from '../handoff/whatsappWindow';
 import type { Logger } from '../logger';
 import type { CustomerPresence } from './customerPresence';
 
-/** WhatsApp lets a business answer within 24 hours of the customer's last message. */
-const WHATSAPP_WINDOW_MS = 24 * 3600_000;
 /** Channels whose page reads are observed by this service (the local Direct Line). */
 const WEB_CHANNELS = ['directline', 'webchat'];
 

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { maskSensitive } from '../privacy/masking';
 import { HandoffListItem, HandoffPriority, HandoffRecord, PRIORITY_NAMES } from './handoffModel';
 import type { HandoffRequest } from './types';
+import { windowClosesAt } from './whatsappWindow';
 
 export function priorityOf(request: Pick<HandoffRequest, 'category' | 'reason' | 'frustration'>): HandoffPriority {
   if (request.category === 'lost_or_stolen' || request.reason === 'urgent') return 0;
@@ -46,6 +47,7 @@ export function buildSummaryText(request: HandoffRequest, agentT: TFunction): st
 /** The record without the long arrays, plus live figures, as the queue lists it. */
 export function listItemOf(record: HandoffRecord, now: Date, position?: number): HandoffListItem {
   const end = record.claimedAt ?? record.closedAt ?? now;
+  const closes = windowClosesAt(record);
   return {
     id: record.id,
     status: record.status,
@@ -73,5 +75,6 @@ export function listItemOf(record: HandoffRecord, now: Date, position?: number):
     ...(record.contact && (record.contact.phone || record.contact.email || record.contact.declined)
       ? { contact: record.contact }
       : {}),
+    ...(closes && (record.status === 'queued' || record.status === 'assigned') ? { windowClosesAt: closes } : {}),
   };
 }

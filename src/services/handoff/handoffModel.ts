@@ -43,6 +43,7 @@ export type AuditAction =
   | 'abandoned'
   | 'position_update'
   | 'callback_offered'
+  | 'window_reminder'
   | 'notified'
   | 'survey_answered'
   | 'upgraded'
@@ -151,6 +152,8 @@ export interface HandoffRecord {
   lastEstimateSent?: number;
   lastUpdateSentAt?: Date;
   callbackOfferedAt?: Date;
+  /** A WhatsApp customer was asked to answer before the 24-hour window closes (once per window). */
+  windowReminderAt?: Date;
   survey?: { askedAt: Date; rating?: number; answeredAt?: Date; skipped?: boolean };
   contact?: HandoffContact;
   /** The agent handed the customer back to a chosen dialog; taken once by the customer's next turn. */
@@ -185,6 +188,8 @@ export interface HandoffListItem {
   /** 1-based place in the live queue; absent for anything not waiting live. */
   position?: number;
   contact?: HandoffContact;
+  /** WhatsApp only: when the customer's 24-hour window closes (after it, only a template reaches them). */
+  windowClosesAt?: Date;
 }
 
 export interface HandoffStats {
@@ -239,6 +244,7 @@ const handoffSchema = new Schema<HandoffDoc>(
     lastEstimateSent: Number,
     lastUpdateSentAt: Date,
     callbackOfferedAt: Date,
+    windowReminderAt: Date,
     survey: { askedAt: Date, rating: Number, answeredAt: Date, skipped: Boolean },
     handBack: { target: String, at: Date, takenAt: Date },
     contact: { phone: String, email: String, declined: Boolean, askedAt: Date, recordedAt: Date },

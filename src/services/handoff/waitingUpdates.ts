@@ -2,7 +2,8 @@
  * Queue updates to waiting customers. Each pass claims due updates one at a time (atomic on
  * nextUpdateAt, so no two instances send the same one), tells a changed position/estimate — and
  * why, when the position went up — and offers a callback once after callbackOfferAfterMinutes.
- * Outside business hours nothing is sent: the announcement already said when the team is back.
+ * Outside business hours only the WhatsApp window reminder is sent: the announcement already said
+ * when the team is back, but a closed window would cut the customer off from the answer.
  */
 import type { Activity } from 'botbuilder';
 import type { I18nService } from '../i18n/i18nService';
@@ -13,6 +14,7 @@ import type { HandoffEventBus } from './handoffEventBus';
 import type { AuditEntry, HandoffRecord } from './handoffModel';
 import { auditEntry, HandoffStore, SYSTEM_ACTOR, toObjectId, toRecord, WITHOUT_ARRAYS } from './handoffStore';
 import type { QueueFigures } from './queueFigures';
+import { windowReminderDue } from './whatsappWindow';
 
 export interface WaitingUpdatesDeps {
   store: HandoffStore;
@@ -49,8 +51,8 @@ export class WaitingUpdates {
           .lean();
         if (!doc) break;
         // Nobody on duty (the urgent lane waits live at night): a countdown would promise what nobody backs.
-        if (!isWithinBusinessHours(settings.businessHours, settings.timeZone, now)) continue;
-        if (await this.sendDueUpdate(toRecord(doc), settings.callbackOfferAfterMinutes, now)) sent++;
+        const staffed = isWithinBusinessHours(settings.businessHours, settings.timeZone, now);
+        if (await this.sendDueUpdate(toRecord(doc), settings.callbackOfferAfterMinutes, now, staffed)) sent++;
       }
     } catch (err) {
       this.deps.logger.warn({ err }, 'handoff sweep failed; retrying on the next tick');
@@ -60,14 +62,20 @@ export class WaitingUpdates {
     return sent;
   }
 
-  private async sendDueUpdate(record: HandoffRecord, offerAfterMinutes: number, now: Date): Promise<boolean> {
+  private async sendDueUpdate(
+    record: HandoffRecord,
+    offerAfterMinutes: number,
+    now: Date,
+    staffed: boolean,
+  ): Promise<boolean> {
     const position = await this.deps.figures.positionOf(record);
     const minutes = await this.deps.figures.estimateMinutes(position);
     const t = this.deps.i18n.t(record.customer.language);
     const activities: Partial<Activity>[] = [];
     const set: Record<string, unknown> = {};
     const pushes: AuditEntry[] = [];
-    const changed = position !== record.lastPositionSent || Math.abs(minutes - (record.lastEstimateSent ?? 0)) >= 2;
+    const changed =
+      staffed && (position !== record.lastPositionSent || Math.abs(minutes - (record.lastEstimateSent ?? 0)) >= 2);
     if (changed) {
       // A place lost is explained: only an urgent or upset customer can move ahead.
       const wentUp = record.lastPositionSent !== undefined && position > record.lastPositionSent;
@@ -79,15 +87,24 @@ export class WaitingUpdates {
       pushes.push(auditEntry(SYSTEM_ACTOR, 'position_update', now, `${position}/${minutes}`));
     }
     const waitedMinutes = (now.getTime() - record.createdAt.getTime()) / 60000;
-    if (!record.callbackOfferedAt && waitedMinutes >= offerAfterMinutes) {
+    // Outside business hours nobody will come soon: only the last quarter hour waits for the estimate.
+    const remind = windowReminderDue(record, staffed ? minutes : Number.POSITIVE_INFINITY, now);
+    // One question at a time: the window reminder offers the callback as well.
+    const offer = (key: string, buttons: string[]) =>
       activities.push({
         type: 'message',
-        text: t('handoff:callbackOffer'),
+        text: t(key),
         suggestedActions: {
           to: [],
-          actions: [{ type: 'imBack', title: t('handoff:callbackButton'), value: t('handoff:callbackButton') }],
+          actions: buttons.map((k) => ({ type: 'imBack', title: t(`handoff:${k}`), value: t(`handoff:${k}`) })),
         },
       });
+    if (remind) {
+      offer('handoff:windowReminder', ['keepWaitingButton', 'callbackButton']);
+      set.windowReminderAt = now;
+      pushes.push(auditEntry(SYSTEM_ACTOR, 'window_reminder', now));
+    } else if (staffed && !record.callbackOfferedAt && waitedMinutes >= offerAfterMinutes) {
+      offer('handoff:callbackOffer', ['callbackButton']);
       set.callbackOfferedAt = now;
       pushes.push(auditEntry(SYSTEM_ACTOR, 'callback_offered', now));
     }

@@ -72,6 +72,20 @@ describe('handoff card', () => {
     expect(text).toContain('Karte gestohlen, Sperre gewünscht.');
   });
 
+  it("tells until when a WhatsApp customer can be written to (the 24-hour window), in the team's time zone", () => {
+    const card = handoffCard(item({ windowClosesAt: new Date('2025-03-04T09:00:00Z') }), {
+      t,
+      timeZone: 'Europe/Berlin',
+      botName: 'Lotse',
+    });
+    expect(cardText(card)).toContain(
+      `${t('agent:card.windowCloses')}: ${t('agent:card.windowClosesValue', { time: '10:00' })}`,
+    );
+    expect(cardText(handoffCard(item(), { t, timeZone: 'Europe/Berlin', botName: 'Lotse' }))).not.toContain(
+      t('agent:card.windowCloses'),
+    );
+  });
+
   it('has no button once taken and names who took it', () => {
     const card = handoffCard(
       item({
