@@ -20,7 +20,7 @@ export class SuggestionButtons {
     private readonly onError: (err: unknown) => void,
   ) {}
 
-  async show(handoffId: string | null, status: string | undefined, category = ''): Promise<void> {
+  async show(handoffId: string | null, status: string | undefined, category = '', language = 'de'): Promise<void> {
     const box = byId('suggestions');
     if (!handoffId || status !== 'assigned') {
       box.hidden = true;
@@ -48,21 +48,23 @@ export class SuggestionButtons {
       'GET',
       `/api/canned-responses?category=${encodeURIComponent(category || 'all')}`,
     );
-    // A canned response goes into the reply box, for the agent to adapt before sending.
+    // A canned response goes into the reply box, for the agent to adapt before sending; in the
+    // customer's language where the text has one (German is the reference every entry has).
     byId('canned-lines').replaceChildren(
-      ...items.map((item) =>
-        el('button', {
+      ...items.map((item) => {
+        const text = (language === 'en' ? item.text.en : undefined) ?? item.text.de;
+        return el('button', {
           type: 'button',
           className: 'secondary canned',
           text: item.name,
-          title: item.text.de,
+          title: text,
           onclick: () => {
             const box = byId('message', HTMLTextAreaElement);
-            box.value = box.value ? `${box.value} ${item.text.de}` : item.text.de;
+            box.value = box.value ? `${box.value} ${text}` : text;
             box.focus();
           },
-        }),
-      ),
+        });
+      }),
     );
     box.hidden = lines.length === 0 && items.length === 0;
   }

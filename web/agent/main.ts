@@ -112,7 +112,7 @@ async function refresh(): Promise<void> {
     render.list('mine', 'mine-empty', mine, false, state.selectedId, actions);
     render.figures(stats);
     if (detail && render.detail(detail, state.me)) status.show(t('desk.ended'));
-    await suggestions.show(selected, detail?.status, detail?.category);
+    await suggestions.show(selected, detail?.status, detail?.category, detail?.customer.language);
     // A polling error clears itself on the next good poll; a refused claim stays readable a while.
     if (status.isError() && Date.now() > state.keepStatusUntil) status.show('');
   } catch (err) {

@@ -13,7 +13,7 @@ export interface HandoffItem {
   priorityName: string;
   category: string;
   status: string;
-  customer: { name?: string; channel: string };
+  customer: { name?: string; channel: string; language?: string };
   agent?: { id: string; name: string };
   frustration?: { level?: number };
   summary?: { text?: string };

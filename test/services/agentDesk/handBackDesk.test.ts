@@ -57,4 +57,19 @@ describe('agent desk: ending with a hand-back to a chosen dialog', () => {
     );
     expect(h.customerTexts()).not.toContain(h.t('handoff:survey.question'));
   }, 60000);
+
+  it("puts a canned response into the reply box in the customer's language", async () => {
+    const id = await h.newHandoff({ category: 'billing', customerName: 'John Smith', language: 'en' });
+    const item = page.locator(`#queue [data-id="${id}"]`);
+    await item.waitFor({ timeout: 10000 });
+    await item.getByRole('button', { name: new RegExp(h.t('agent:desk.claim')) }).click();
+    await eventually(async () => (await h.handoffs.get(id)).status === 'assigned', 'the claim');
+    await page.locator(`#mine [data-id="${id}"]`).getByRole('button').click();
+    const canned = page.locator('#canned-lines button', { hasText: 'gutschrift' });
+    await canned.waitFor();
+    await canned.click();
+    expect(await page.locator('#message').inputValue()).toBe(
+      'I have arranged a credit for you. It will appear on your next bill.',
+    );
+  }, 60000);
 });
