@@ -16,6 +16,7 @@ import { BotRouter } from './bots/botRouter';
 import { buildCustomerConversation } from './bots/customerConversation';
 import { Config, ConfigError, loadConfig } from './config';
 import { systemClock, Clock } from './dialogs/clock';
+import { handBackQuestion } from './dialogs/handBack';
 import { ContentStore } from './services/admin/contentStore';
 import { AuthService } from './services/auth/authService';
 import type { CustomerMessenger } from './services/channels/types';
@@ -99,6 +100,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     i18n,
     logger,
     marker: handoffMarks,
+    handBackQuestion: handBackQuestion(content, i18n),
     options: {
       updateIntervalSeconds: config.handoffUpdateIntervalSeconds,
       sweepIntervalMs: Math.min(5000, config.handoffUpdateIntervalSeconds * 500),

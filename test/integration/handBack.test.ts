@@ -50,10 +50,11 @@ describe('an agent hands the customer back to a chosen dialog', () => {
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ status: 'resolved', handBack: { target: 'rechnung' } });
     await connector.waitFor(() => connector.textsFor(chat.id).length >= before + 2);
-    expect(connector.textsFor(chat.id).slice(before)).toEqual([
-      t('handoff:handBack.sentence'),
-      t('conversation:billing.ask'),
-    ]);
+    const [sentence, question] = connector.textsFor(chat.id).slice(before);
+    expect(sentence).toBe(t('handoff:handBack.sentence'));
+    // The billing dialog's question as it asks it itself: with its sub-menu's options.
+    expect(question.startsWith(t('conversation:billing.ask'))).toBe(true);
+    expect(question).toContain('1 – Rechnungsposten');
 
     const reply = texts(
       await chat.say(
@@ -90,5 +91,26 @@ describe('an agent hands the customer back to a chosen dialog', () => {
     expect(reply).not.toContain(t('handoff:handBack.menuQuestion'));
     expect(reply).not.toContain(t('handoff:survey.thanks'));
     expect((await supervisor(`/api/handoffs/${id}`)).body.handBack.takenAt).toBeDefined();
+  });
+
+  it('handoff → back to "daten" → the options of the data change are shown, and "3" picks the bank details', async () => {
+    const { chat, id, extra } = await handedOver();
+    const before = connector.received.length;
+    const resolved = await supervisor(`/api/handoffs/${id}/resolve`, { method: 'POST', body: { target: 'daten' } });
+    expect(resolved.status).toBe(200);
+    await connector.waitFor(() => connector.textsFor(chat.id).includes(t('handoff:handBack.sentence')));
+    await connector.waitFor((received) =>
+      received.slice(before).some((r) => r.activity.text?.startsWith(t('conversation:dataChange.ask'))),
+    );
+    const question = connector.received
+      .slice(before)
+      .map((r) => r.activity)
+      .find((a) => a.text?.startsWith(t('conversation:dataChange.ask')));
+    expect(question?.text).toContain('3 – Bankverbindung');
+    // Buttons too, the same as the dialog's own question: tapping one sends its digit.
+    expect(question?.suggestedActions?.actions.map((a) => a.value)).toEqual(['1', '2', '3', '4', '5']);
+
+    const reply = texts(await chat.say('3', extra));
+    expect(reply).toContain(t('conversation:dataChange.askValue.bank'));
   });
 });

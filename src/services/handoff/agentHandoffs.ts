@@ -34,7 +34,12 @@ export interface AgentHandoffsDeps {
   logger: Logger;
   now: () => Date;
   updateIntervalMs: number;
+  /** The question of the dialog an agent hands back to, with its options; without it, the question alone. */
+  handBackQuestion?: HandBackQuestion;
 }
+
+/** Renders a hand-back target's first question (with its sub-menu's options) in the customer's language. */
+export type HandBackQuestion = (target: HandBackTarget, lang: 'de' | 'en') => Promise<Partial<Activity>>;
 
 function actorOf(principal: Principal): Actor {
   return { kind: 'agent', id: principal.id, name: principal.name, role: principal.role };
@@ -217,7 +222,7 @@ export class AgentHandoffs {
     if (!resolved) throw new HandoffConflictError(id, 'the handoff changed meanwhile; reload it');
     const t = this.t(resolved);
     const activities: Partial<Activity>[] = target
-      ? handBackActivities(t, target)
+      ? await this.handBackActivities(t, target, resolved.customer.language)
       : [{ type: 'message', text: t('handoff:resolved') }];
     if (helped) activities.push(surveyActivity(t));
     await this.deps.channel.tell(resolved, activities).catch(() => undefined);
@@ -284,15 +289,23 @@ export class AgentHandoffs {
       throw new HandoffForbiddenError(record.id, 'only the assigned agent or a supervisor may do this');
   }
 
+  /** The short formal sentence and the chosen dialog's first question, its options as buttons. */
+  private async handBackActivities(
+    t: TFunction,
+    target: HandBackTarget,
+    lang: 'de' | 'en',
+  ): Promise<Partial<Activity>[]> {
+    const question = await this.deps.handBackQuestion?.(target, lang).catch((err: unknown) => {
+      this.deps.logger.warn({ err, target }, 'hand-back question not rendered; sending the question alone');
+      return undefined;
+    });
+    return [
+      { type: 'message', text: t('handoff:handBack.sentence') },
+      question ?? { type: 'message', text: t(handBackTargetInfo(target).askKey) },
+    ];
+  }
+
   private t(record: HandoffRecord): TFunction {
     return this.deps.i18n.t(record.customer.language);
   }
-}
-
-/** The short formal sentence and the chosen dialog's first question. */
-function handBackActivities(t: TFunction, target: HandBackTarget): Partial<Activity>[] {
-  return [
-    { type: 'message', text: t('handoff:handBack.sentence') },
-    { type: 'message', text: t(handBackTargetInfo(target).askKey) },
-  ];
 }

@@ -12,7 +12,7 @@ import type { CustomerMessenger } from '../channels/types';
 import type { I18nService } from '../i18n/i18nService';
 import type { Logger } from '../logger';
 import type { TranscriptStore } from '../transcript/transcriptStore';
-import { AgentHandoffs } from './agentHandoffs';
+import { AgentHandoffs, HandBackQuestion } from './agentHandoffs';
 import type { HandoffSettingsSource } from './businessHours';
 import { CLAIM_RATE_DEFAULTS } from './claimRate';
 import { CustomerChannel, HANDOFF_EVENT_CHANNELS } from './customerChannel';
@@ -71,6 +71,8 @@ export interface HandoffServiceDeps {
   clock?: () => Date;
   /** Without it, customer turns must query the queue on every turn (the gate does when it has no marks). */
   marker?: HandoffMarker;
+  /** The hand-back target's question with its options (dialogs/handBack); without it, the question alone. */
+  handBackQuestion?: HandBackQuestion;
 }
 
 export const SUPERVISOR_ACTOR_ROLE = 'supervisor';
@@ -138,7 +140,10 @@ export class HandoffService implements HandoffRequester {
       transcripts: deps.transcripts,
       ...(deps.marker ? { marker: deps.marker } : {}),
     });
-    this.agent = new AgentHandoffs(shared);
+    this.agent = new AgentHandoffs({
+      ...shared,
+      ...(deps.handBackQuestion ? { handBackQuestion: deps.handBackQuestion } : {}),
+    });
     this.waiting = new WaitingUpdates({ ...shared, settings: deps.settings });
     this.teams = new TeamsThreads(this.store, now);
     this.abandoned = new AbandonedHandoffs({ store: this.store, bus: this.bus, now });
