@@ -54,7 +54,20 @@ function hypothetical({ hit, tokens, clauseStarts }: CueSite): boolean {
   return false;
 }
 
+/** "Die haben doch nicht mehr alle (Tassen)!" insults; "geht nicht mehr, alle Lampen aus" reports a fault. */
+function splitAllesIdiom({ hit, tokens, clauseStarts }: CueSite): boolean {
+  if ((hit.tag !== 'insult' && hit.tag !== 'contempt') || !hit.pattern.startsWith('nicht mehr alle')) return false;
+  const alle = tokens.indexOf('alle', hit.start);
+  if (alle > hit.start && clauseStarts.has(alle)) return true;
+  // "nicht mehr alle Sender", "nicht mehr alle Geräte": a count of things that stopped working.
+  const next = hit.end < tokens.length && !clauseStarts.has(hit.end) ? tokens[hit.end] : undefined;
+  return hit.pattern === 'nicht mehr alle' && next !== undefined && !IDIOM_ENDINGS.has(next);
+}
+/** The words that complete "nicht mehr alle …" as the insult. */
+const IDIOM_ENDINGS: ReadonlySet<string> = new Set(['tassen', 'latten', 'beisammen', 'sinne', 'da', 'drauf']);
+
 export const CUE_EXCEPTIONS: readonly CueException[] = [
+  { name: '"nicht mehr alle" as a fault, not an insult', applies: splitAllesIdiom },
   {
     name: 'count of charges, not of attempts',
     applies: ({ hit, tokens }) =>

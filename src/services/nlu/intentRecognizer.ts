@@ -89,9 +89,15 @@ function summarize(hits: readonly CueHit[], aside: number): CueSummary {
   // A data field named after a topic ("Rechnungsadresse", "Rechnungsempfänger") is about the field, not the topic.
   const fieldTokens = new Set<number>();
   for (const hit of hits) if (hit.tag === 'field') for (let i = hit.start; i < hit.end; i++) fieldTokens.add(i);
+  // "Netz weg", "das Datenvolumen ist weg": a service that is gone is a fault, not a lost phone.
+  const faultTokens = new Set<number>();
+  for (const hit of hits)
+    if (hit.tag === 'technical' && hit.end - hit.start > 1)
+      for (let i = hit.start; i < hit.end; i++) faultTokens.add(i);
   // One token counts once per intent, at its strongest cue ("rechnung*" and "*rechnung" hit the same word).
   const strongest = new Map<number, number>();
   for (const hit of hits) {
+    if (hit.tag === 'loss' && faultTokens.has(hit.start)) continue;
     const list = byTag.get(hit.tag);
     if (list) list.push(hit);
     else byTag.set(hit.tag, [hit]);

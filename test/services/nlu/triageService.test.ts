@@ -42,6 +42,19 @@ describe('TriageService', () => {
     expect(triage.assess('Ich schalte meinen Anwalt ein.').frustration.level).toBe(2);
   });
 
+  it('tells the insult "nicht mehr alle (Tassen)" from a fault report that happens to contain the words', () => {
+    expect(triage.assess('router geht nicht mehr, alle lampen aus').frustration.level).toBe(0);
+    expect(triage.assess('seit dem update gehen nicht mehr alle sender').frustration.level).toBe(0);
+    expect(triage.assess('Die haben doch nicht mehr alle!').frustration.level).toBe(2);
+    expect(triage.assess('ihr habt doch nicht mehr alle tassen im schrank').frustration.level).toBe(2);
+  });
+
+  it('hears a service that is gone as a fault, a phone that is gone as lost', () => {
+    expect(triage.assess('Mein Handy ist seit das Datenvolumen weg ist total langsam').intent.intent).toBe('technical');
+    expect(triage.assess('bei meinem handy ist das netz weg').intent.intent).toBe('technical');
+    expect(triage.assess('Mein Handy ist weg').intent.intent).toBe('lost_or_stolen');
+  });
+
   it('escalates a request for a person even when calm', () => {
     const result = triage.assess('Bitte verbinden Sie mich mit einem Mitarbeiter.');
     expect(result.intent.intent).toBe('human');
