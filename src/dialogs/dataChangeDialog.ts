@@ -3,7 +3,7 @@ import { maskIban } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
 import type { AnswerKind } from './interpreter/expectation';
 import { FIELDS, Field, detectField } from './interpreter/matchers';
-import { extractName, parseAddress, parseEmail, parseIban, parseName, parsePhone } from './interpreter/slots';
+import { parseAddress, parseEmail, parseIban, parsePhone, readName } from './interpreter/slots';
 import { yesNo } from './interpreter/yesNo';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { loadMenu, menuChoices, menuLines, optionPath, pickOption } from './subMenus';
@@ -42,7 +42,7 @@ export function checkValue(field: Field, raw: string): { value: string } | { pro
     case 'phone':
       return read(parsePhone(raw));
     case 'name':
-      return read(parseName(raw) ?? extractName(raw));
+      return read(readName(raw));
     case 'address':
       return read(parseAddress(raw));
   }

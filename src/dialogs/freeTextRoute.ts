@@ -13,7 +13,7 @@ import type { DialogDeps } from './dialogDeps';
 import { GeneralDialog } from './generalDialog';
 import { foldedText } from './interpreter/cues';
 import { describesFault, detectProblem, wantsNewNumber } from './interpreter/matchers';
-import { asksAboutOtherBlock, isQuestion, searchQuestion } from './interpreter/questions';
+import { asksAboutOtherBlock, givesDetails, isQuestion, searchQuestion } from './interpreter/questions';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import type { MainMenu, MenuOptions, Mode } from './mainMenu';
@@ -107,9 +107,11 @@ export async function decideFreeText(
       more: { lead: 'conversation:interpreter.sorryAnnoyed', intro: 'conversation:menu.choose' },
     };
   }
-  if (found.confident && found.best && usable(found.best)) return answer(found.best);
+  // "Kundennummer 42424242, Lea Sommer" gives details; it does not ask where a customer number is.
+  const details = givesDetails(text);
+  if (found.confident && found.best && usable(found.best) && !details) return answer(found.best);
   const alternatives = found.alternatives.filter(usable).slice(0, 3);
-  const offer = alternatives.length > 0 && mode !== 'didYouMean';
+  const offer = alternatives.length > 0 && mode !== 'didYouMean' && !details;
   const didYouMean: FreeTextRoute = {
     kind: 'again',
     mode: 'didYouMean',

@@ -3,7 +3,15 @@ import { LostItem, detectLostItem } from './interpreter/matchers';
 import type { DialogDeps } from './dialogDeps';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import type { PhraseChoice } from './interpreter/expectation';
-import { extractName, parseCustomerNumber, parseDate, parseLastFour, parseName, parsePhone } from './interpreter/slots';
+import {
+  extractName,
+  parseCustomerNumber,
+  parseDate,
+  parseLastFour,
+  parseName,
+  parsePhone,
+  readName,
+} from './interpreter/slots';
 import { yesNo } from './interpreter/yesNo';
 
 export { detectLostItem } from './interpreter/matchers';
@@ -117,7 +125,7 @@ export class LostOrStolenDialog extends LotseDialog {
     const values = step.values as LostValues;
     const phone = values.item === 'phone' ? parsePhone(String(step.result)) : undefined;
     if (phone) return this.blockByNumber(step, { phone });
-    values.name = parseName(String(step.result)) ?? String(step.result).trim();
+    values.name = readName(String(step.result)) ?? String(step.result).trim();
     const given = values.initial ? identify(values.initial, this.deps.clock.now()) : undefined;
     if (given && given.kind !== 'lastFour') return step.next(values.initial);
     return this.ask(step, {

@@ -6,6 +6,7 @@ import type { Intent } from '../services/nlu/types';
 import { BillingDialog } from './billingDialog';
 import { ComplaintDialog } from './complaintDialog';
 import { DataChangeDialog } from './dataChangeDialog';
+import { afterDetails } from './detailsGiven';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { decideFreeText, REQUEST_DIALOGS } from './freeTextRoute';
@@ -83,8 +84,9 @@ export class MainDialog extends LotseDialog {
         if (answer === 'yes') return this.toPerson(step, 'repeated_failure');
         break;
       case 'notHelped':
-        // "Nein, geht immer noch nicht": still broken, so a person.
-        if (answer === 'yes' || describesFault(text)) return this.toPerson(step, 'unsolved', options.category);
+        // "Ja" takes the person offered; "Nein, geht immer noch nicht": still broken, so a person too.
+        if (answer === 'yes') return this.toPerson(step, 'explicit_request', options.category);
+        if (describesFault(text)) return this.toPerson(step, 'unsolved', options.category);
         if (answer === 'no') return this.again(step, 'anythingElse');
         break;
       case 'soothed':
@@ -140,6 +142,9 @@ export class MainDialog extends LotseDialog {
       default:
         break;
     }
+    const details = answer === undefined ? await afterDetails(this.deps, ctx, text, options) : undefined;
+    if (details?.kind === 'dispute') return this.beginRequest(step, 'billing', details.text);
+    if (details) return this.again(step, details.mode, details.more);
     const main = await this.menu.main();
     const option = this.menu.pickMain(main, text, options);
     if (option) return this.begin(step, option, this.menu.isOptionName(option, text) ? '' : text);
@@ -375,7 +380,7 @@ export class MainDialog extends LotseDialog {
 
   private async toPerson(
     step: WaterfallStepContext,
-    reason: 'repeated_failure' | 'unsolved',
+    reason: 'repeated_failure' | 'unsolved' | 'explicit_request',
     category: Intent = 'other',
   ): Promise<DialogTurnResult> {
     await handOff(this.deps, step.context, { reason, category });

@@ -91,7 +91,8 @@ describe('retrieval from anywhere', () => {
       de('conversation:menu.menuWord'),
     ]);
     await chat.say('Ja');
-    expect(h.handoff.requests[0]).toMatchObject({ reason: 'unsolved', category: 'billing' });
+    // The customer took the person offered: no "the steps did not solve it" line for a knowledge answer.
+    expect(h.handoff.requests[0]).toMatchObject({ reason: 'explicit_request', category: 'billing' });
   });
 
   it('the lane offered after "Nein" opens the sub-menu of that lane', async () => {

@@ -10,7 +10,7 @@ import {
   parseEmail,
   parseIban,
   parseLastFour,
-  parseName,
+  readName,
   parsePhone,
 } from './slots';
 import { startsWithNo, yesNo } from './yesNo';
@@ -65,7 +65,7 @@ export function checkAnswer(expect: Expectation, text: string, now: Date, i18n: 
     case 'text':
       return { ok: false };
     case 'name':
-      return parseName(text) ? { ok: true } : { ok: false, problemKey: expect.problem };
+      return readName(text) ? { ok: true } : { ok: false, problemKey: expect.problem };
     case 'identifier':
       return parseDate(text, now) || parseCustomerNumber(text) || (expect.allowLastFour && parseLastFour(text))
         ? { ok: true }

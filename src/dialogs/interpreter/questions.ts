@@ -5,6 +5,7 @@
 import type { KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
 import type { DialogDeps } from '../dialogDeps';
 import { foldedText } from './cues';
+import { parseCustomerNumber, parsePhone } from './slots';
 
 /** Words of loss or theft (folded). */
 export const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
@@ -28,6 +29,14 @@ export function asksAboutOtherBlock(text: string, found: KnowledgeSearch): boole
 /** A question rather than a statement: a question mark, or a question word first. */
 export function isQuestion(text: string): boolean {
   return text.includes('?') || QUESTION_START.test(foldedText(text));
+}
+
+/**
+ * "Kundennummer 42424242, Lea Sommer", "0171 5566778, Ben Hoffmann": the customer gives their details
+ * (to have the matter taken up), they do not ask where to find a customer number.
+ */
+export function givesDetails(text: string): boolean {
+  return !isQuestion(text) && (parseCustomerNumber(text) !== undefined || parsePhone(text) !== undefined);
 }
 
 /** The last sentence of a message with at least three words ("Ach, egal. Wann buchen Sie ab?" -> the question). */

@@ -294,12 +294,26 @@ const NAME_SHAPE = /^[\p{L}][\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,4}$/u;
 
 // "heiße jetzt Anna Schmidt statt Anna Becker": the new name, not the old one after "statt".
 const NAME_INSIDE =
-  /(?:name (?:ist|lautet|is)|neuer name:|new name:|hei(?:ss|ß)e(?: jetzt| nun| ab sofort| neu)?|my name is|i am)\s+([\p{L}][\p{L}'.-]*(?: (?!statt |anstatt |instead |und |and )[\p{L}][\p{L}'.-]*){1,3})/iu;
+  /(?:name (?:ist|lautet|is)|(?:neuer name|new name)(?: ist| lautet| is)?:?|hei(?:ss|ß)e(?: jetzt| nun| ab sofort| neu)?|my name is|i am)\s+([\p{L}][\p{L}'.-]*(?: (?!statt |anstatt |instead |und |and )[\p{L}][\p{L}'.-]*){1,3})/iu;
 
 /** A name named inside a longer message ("…, mein neuer Name ist Julia Wagner"). */
 export function extractName(text: string): string | undefined {
   const match = NAME_INSIDE.exec(text.replace(/\s+/g, ' '));
   return match ? parseName(match[1]) : undefined;
+}
+
+/**
+ * The name in whatever form a customer gives it: alone ("Anna Becker"), named inside a sentence
+ * ("mein neuer Name ist Anna Becker", "new name Anna Becker"), or among other details
+ * ("Kundennummer 74747474, Carola Schmidt").
+ */
+export function readName(text: string): string | undefined {
+  const direct = parseName(text) ?? extractName(text);
+  if (direct) return direct;
+  // Among details: next to a number, the one comma-separated part without digits, if it is a name.
+  const parts = text.split(/[,;]/).filter((p) => p.trim() !== '');
+  const words = parts.filter((p) => !/\d/.test(p));
+  return words.length === 1 && parts.length > 1 ? parseName(words[0]) : undefined;
 }
 
 /** A full name of two to five words: no digits, no yes/no, no sentence. */

@@ -1,3 +1,4 @@
+import { maskSensitive } from '../../services/privacy/masking';
 import type { TurnContext } from 'botbuilder';
 import type { HandoffReason } from '../../services/handoff/types';
 import { foldTokens } from '../../services/nlu/normalize';
@@ -11,7 +12,7 @@ import { detectCues, foldedText } from './cues';
 import type { Expectation } from './expectation';
 import { alreadyTried, describesFault, detectField, detectLostItem, stillBroken } from './matchers';
 import { afterNegation, isNegation } from './negation';
-import { asksAboutOtherBlock, isQuestion, lastSentence, LOST_WORDS, searchQuestion } from './questions';
+import { asksAboutOtherBlock, givesDetails, isQuestion, lastSentence, LOST_WORDS, searchQuestion } from './questions';
 import { yesNo } from './yesNo';
 
 /** Longest message the bot reads; a longer one is politely refused instead of being guessed at. */
@@ -275,8 +276,11 @@ export class TurnInterpreter {
     // A description (complaint, disputed charge) may be angry; it may not be a question about something else.
     if (expect.kind === 'text' && trimmed.length >= 5 && yesNo(trimmed) === undefined && !question)
       return { kind: 'answer' };
+    // Details given in a step that asked something else ("Kundennummer 80808080, Waltraud Kern"): kept
+    // for the team, the question asked again; never read as a question about customer numbers.
+    const details = givesDetails(trimmed);
     // 12. A new question or topic.
-    if (question || words >= 3) {
+    if ((question || words >= 3) && !details) {
       const lang2 = await this.deps.sessions.lang(context);
       const found = await searchQuestion(this.deps, trimmed, lang2, session.lastQuestion);
       const { intent, confidence } = assessment.intent;
@@ -312,6 +316,10 @@ export class TurnInterpreter {
     if (reference && !PROTEST.test(folded)) {
       await this.deps.sessions.addReference(context, reference[0]);
       return this.reply(context, t('conversation:interpreter.noted', { reference: reference[0] }));
+    }
+    if (details && !isForm(expect) && assessment.frustration.level === 0) {
+      await this.deps.sessions.addFact(context, `Angaben: ${maskSensitive(trimmed).slice(0, 160)}`);
+      return this.reply(context, t('conversation:interpreter.detailsNoted'));
     }
     // 13. A protest is frustration, not an invalid value.
     if (PROTEST.test(folded) || assessment.frustration.level >= 1) return { kind: 'protest' };

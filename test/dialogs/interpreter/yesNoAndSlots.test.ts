@@ -8,6 +8,7 @@ import {
   parseName,
   parsePhone,
   extractName,
+  readName,
 } from '../../../src/dialogs/interpreter/slots';
 import { yesNo } from '../../../src/dialogs/interpreter/yesNo';
 
@@ -85,6 +86,13 @@ describe('slots', () => {
     expect(parseName('Sie verstehen mich einfach nicht')).toBeUndefined();
     expect(parseName('Anna Schmidt')).toBe('Anna Schmidt');
     expect(extractName('Ich habe geheiratet, mein neuer Name ist Julia Wagner')).toBe('Julia Wagner');
+  });
+
+  it('reads a name given among other details, and only a name', () => {
+    expect(readName('Kundennummer 74747474, Carola Schmidt')).toBe('Carola Schmidt');
+    expect(readName('Customer number 77120345, old name Anna Smith, new name Anna Becker')).toBe('Anna Becker');
+    expect(readName('0172 4456789, Murat Demir')).toBe('Murat Demir');
+    expect(readName('Alles klar, dann rufe ich da gleich selbst an.')).toBeUndefined();
   });
 
   it('reads e-mail, address and IBAN inside a sentence', () => {
