@@ -114,7 +114,21 @@ export function detectCues(text: string): Set<Cue> {
     if (HYPOTHETICAL.test(f)) cues.delete('person');
   }
   const requesting = CUE.requesting.test(f) && !CUE.doneDespiteQuestion.test(f);
-  if (CUE.closing.test(f) && (!question || CUE.doneDespiteQuestion.test(f)) && n <= 12 && !requesting) {
+  // "Ach, ich sehe gerade, die Abbuchung stimmt doch. Hat sich erledigt, danke!": a short closing last
+  // sentence ends a longer message too.
+  const lastPart = foldedText(
+    text
+      .split(/[.!;]/)
+      .filter((p) => p.trim() !== '')
+      .pop() ?? '',
+  );
+  const closesAtEnd = n <= 24 && countWords(lastPart) <= 6 && CUE.closing.test(lastPart);
+  if (
+    CUE.closing.test(f) &&
+    (!question || CUE.doneDespiteQuestion.test(f)) &&
+    (n <= 12 || closesAtEnd) &&
+    !requesting
+  ) {
     // "Servus, ich habe eine Frage": a greeting, not a goodbye.
     if (!(/^servus /.test(f) && n > 2)) cues.add('closing');
   }

@@ -176,7 +176,13 @@ export class TurnInterpreter {
     // 4. Help.
     if (cues.has('help')) return this.reply(context, t('conversation:help.text'));
     // 5. Cancel, menu, back ("never mind. Goodbye" is a goodbye).
-    if (cues.has('closing') && cues.has('cancel') && !cues.has('person') && !cues.has('supervisor'))
+    // "forget it, thanks": cancelling with thanks leaves the conversation, it does not ask for the menu.
+    if (
+      (cues.has('closing') || cues.has('thanks')) &&
+      cues.has('cancel') &&
+      !cues.has('person') &&
+      !cues.has('supervisor')
+    )
       return { kind: 'close' };
     if (cues.has('cancel')) return { kind: 'cancel' };
     if (cues.has('menu')) return { kind: 'menu' };
