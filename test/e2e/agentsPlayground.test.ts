@@ -146,6 +146,16 @@ describe('Teams flows in Microsoft 365 Agents Playground', () => {
     await customerSees(t('handoff:claimed', { name: WORLD.me.name }));
   });
 
+  it('sends an opening line from the claimed card to the customer with one click', async () => {
+    const claimed = playground.view.get(card.messageId)!;
+    expect(cardText(cardOf(claimed))).toContain(t('agent:card.suggestions'));
+    const opening = actionsOf(cardOf(claimed)).find((a) => a.data?.verb === 'say');
+    expect(opening).toBeDefined();
+    expect(opening!.title).toBe(opening!.data!.text);
+    await playground.submit(claimed, opening!.data!);
+    await customerSees(opening!.title);
+  });
+
   it('holds an informal reply and offers the formal suggestion, which one click sends', async () => {
     await playground.write(thread, 'Hast du deine Kundennummer da?', { mentionBot: true });
     const held = await shownIn(thread, 'the reply check card', (m) =>
