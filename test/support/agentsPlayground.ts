@@ -104,7 +104,7 @@ export interface InvokeAnswer {
 
 const CLI = '@microsoft/m365agentsplayground/cli.js';
 
-/** Starts the playground against the bot's messages endpoint, with its page's WebSocket connected. */
+/** Starts the playground (on `port`, or another when taken) against the bot's endpoint, with its page's WebSocket connected. */
 export async function startAgentsPlayground(
   botEndpoint: string,
   world: PlaygroundWorld,
@@ -122,10 +122,9 @@ export async function startAgentsPlayground(
       botEndpoint,
       '--channel-id',
       'msteams',
+      // Where the bot replies is left to the playground: its own /_connector on the port it took.
       '--port',
       String(port),
-      '--service-url',
-      `http://127.0.0.1:${port}/_connector`,
       '--disable-telemetry',
     ],
     {
@@ -161,7 +160,6 @@ export async function startAgentsPlayground(
       () => output,
     );
     const url = `http://127.0.0.1:${listening}`;
-    if (Number(listening) !== port) throw new Error(`the playground took port ${listening} instead of ${port}`);
     const view = new PlaygroundView();
     const socket = await openStream(url, view);
     return playground(url, world, view, socket, child, () => output, stopChild);
