@@ -19,6 +19,8 @@ const WORLD = {
 };
 /** A busy 2-core machine: a turn through two processes and two HTTP hops can take seconds. */
 const WAIT_MS = 30000;
+// A step waits for up to two conditions; its own message should win over jest's timeout.
+jest.setTimeout(3 * WAIT_MS);
 
 interface CardAction {
   type: string;
