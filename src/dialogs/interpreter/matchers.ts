@@ -10,7 +10,8 @@ export const PROBLEMS = ['internet', 'phone', 'device', 'app'] as const;
 export type Problem = (typeof PROBLEMS)[number];
 
 const PROBLEM_WORDS: Record<Problem, RegExp> = {
-  internet: /(internet|router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband|langsam)/,
+  // Television comes over the line at home: "Fernseher zeigt kein Signal" is the router's, not the phone's.
+  internet: /(internet|router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband|langsam|fernseh|receiver|iptv)/,
   phone:
     /(sim|netz|empfang|telefonieren|anrufe|handy|natel|smartphone|mobile daten|mobile data|signal|reception|esim|mms|sms)/,
   device: /(kaputt|defekt|display|bildschirm|akku|laedt|ladt|geraet|gerat|broken|battery|screen)/,
@@ -18,7 +19,7 @@ const PROBLEM_WORDS: Record<Problem, RegExp> = {
 };
 
 const MOBILE = /(handy|natel|smartphone|mobile daten|mobile data)/;
-const HOME_LINE = /(router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband)/;
+const HOME_LINE = /(router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband|fernseh|receiver|iptv)/;
 
 /** The problem a message describes, if it names one. App problems win ("die App stürzt auf dem Handy ab"). */
 export function detectProblem(text: string): Problem | undefined {
@@ -127,6 +128,19 @@ const DIALECT_NOT = new Set(['noed', 'nod', 'nid', 'nit', 'nich', 'ned', 'net', 
  * "Immer no gleich langsam", "Na, hat nix bracht", "Au nöd", "gaht immer no nöd", "still freezing":
  * after a troubleshooting step, the problem is still there, so the step did not help.
  */
+/** Words that say a step worked ("geht wieder", "hat geklappt", "jetzt läuft's"). */
+const WORKS_AGAIN =
+  /(?:^| )(?:geholfen|geht wieder|gehts wieder|geht es wieder|es geht wieder|geht jetzt|jetzt geht|jetzt gehts|funktioniert wieder|funktioniert es wieder|funktioniert jetzt|jetzt funktioniert|klappt wieder|klappt jetzt|jetzt klappt|geklappt|lauft wieder|laeuft wieder|wieder da|passt|perfekt|super|danke|gelost|geloest|erledigt|works|worked|working again|fixed|solved|helped|thanks)(?= |$)/;
+
+/**
+ * "Ja, Kabel ist fest", "steckdose geht, anderes gerät funktioniert da": at a troubleshooting step a
+ * report of what was checked, without a word that it works now, means the problem is still there.
+ */
+export function reportsCheck(text: string): boolean {
+  const normalized = normalizeText(text);
+  return normalized.split(' ').length >= 3 && !WORKS_AGAIN.test(normalized);
+}
+
 export function stillBroken(text: string): boolean {
   const normalized = normalizeText(text);
   if (STILL.test(normalized) || ALSO_NOT.test(normalized)) return true;

@@ -10,7 +10,7 @@ import type { DialogDeps } from '../dialogDeps';
 import { checkAnswer } from './answers';
 import { detectCues, foldedText } from './cues';
 import type { Expectation } from './expectation';
-import { alreadyTried, describesFault, detectField, detectLostItem, stillBroken } from './matchers';
+import { alreadyTried, describesFault, detectField, detectLostItem, reportsCheck, stillBroken } from './matchers';
 import { afterNegation, isNegation } from './negation';
 import { asksAboutOtherBlock, givesDetails, isQuestion, lastSentence, LOST_WORDS, searchQuestion } from './questions';
 import { yesNo } from './yesNo';
@@ -259,12 +259,20 @@ export class TurnInterpreter {
     // The same after "Hat Ihnen das geholfen?" following an answer: "ja neu gestartet, geht immer noch nicht"
     // (there a new fault may be a new request, so only "still" and "already tried" count).
     const troubleshooting = expect?.kind === 'yesNo' && expect.topic === 'technical';
+    // "Ja, Kabel ist fest" reports the check, "steckdose geht, anderes gerät funktioniert da" too:
+    // without a word that it works now, the problem is still there (a new topic or details aside).
+    const report =
+      troubleshooting &&
+      yesNo(trimmed) !== 'no' &&
+      reportsCheck(trimmed) &&
+      !givesDetails(trimmed) &&
+      !(assessment.intent.intent !== 'technical' && assessment.intent.confidence >= SWITCH_CONFIDENCE);
     if (
       (troubleshooting || expect?.helped === true) &&
-      !clean.ok &&
+      (!clean.ok || report) &&
       !isQuestion(trimmed) &&
       !REFERENCE.test(trimmed) &&
-      ((troubleshooting && describesFault(trimmed)) || alreadyTried(trimmed) || stillBroken(trimmed))
+      ((troubleshooting && (describesFault(trimmed) || report)) || alreadyTried(trimmed) || stillBroken(trimmed))
     ) {
       activity.text = t('conversation:yesNo.no');
       return { kind: 'answer' };
