@@ -34,7 +34,7 @@ export function detectProblem(text: string): Problem | undefined {
 }
 
 const FAULT =
-  /(kei netz|kei internet|kei empfang|ke netz|ka netz|ka internet|ka empfang|ka mobile|kein netz|down again|is down|s down|internet down|wifi down|wlan down|keeps freezing|freezing|freezes|geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no internet|crash|keeps dropping|won t|cannot connect|can t connect)/;
+  /(kei netz|kei internet|kei empfang|ke netz|ka netz|ka internet|ka empfang|ka mobile|kein netz|down again|is down|s down|internet down|wifi down|wlan down|keeps freezing|freezing|freezes|geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no internet|crash|keeps dropping|won t|cannot connect|can t connect|nicht erkannt|not recognized|not recognised|not detected)/;
 
 /** "geht seit gestern nicht", "funktioniert schon wieder nicht", "is seit gestern weg": a verb, a few words, a negation. */
 const WORKS = new Set([

@@ -11,8 +11,10 @@ import { parseCustomerNumber, parsePhone } from './slots';
 export const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
 
 // Only question words: colloquial German puts the verb first in statements too ("hab ich schon gemacht").
+// Folded text: doubled letters are single ("wann" -> "wan", "hallo" -> "halo"). A filler or greeting
+// may come first: "Oida, wie stell i die Mobilbox ab", "Hallo, wann bucht ihr ab".
 const QUESTION_START =
-  /^(?:wann|wie|warum|wieso|weshalb|wo|woher|wohin|was|welche|welcher|welches|welchen|gibt es|kann ich|konnen sie|konnten sie|when|how|why|where|what|which|can i|can you|could you|is there|do you)(?= |$)/;
+  /^(?:(?:oida|oide|halo|halochen|hi|hey|servus|gruezi|grus got|moin|na|also|sag mal|sagen sie mal|helo|excuse me) )?(?:wann|wan|kan ich|wie|warum|wieso|weshalb|wo|woher|wohin|was|welche|welcher|welches|welchen|gibt es|kann ich|konnen sie|konnten sie|when|how|why|where|what|which|can i|can you|could you|is there|do you)(?= |$)/;
 
 /**
  * "Wie sperre ich Abos von Drittanbietern?", "Geht der Notruf ohne SIM?": a question that names no
