@@ -87,7 +87,17 @@ export async function decideFreeText(
   if (intent === 'data_change' && wantsNewNumber(text) && found.confident && found.best && usable(found.best))
     return answer(found.best);
   const otherBlock = intent === 'lost_or_stolen' && asksAboutOtherBlock(text, found);
-  if (sure && FORM_INTENTS.has(intent) && !otherBlock) return { kind: 'request', intent };
+  // "Ich möchte keine Werbung mehr": an unsure guess at a form (a complaint) yields to an entry the
+  // knowledge base knows well from another area (the objection to advertising).
+  const knownElsewhere =
+    confidence < 0.7 &&
+    found.confident &&
+    found.best !== undefined &&
+    usable(found.best) &&
+    found.best.score >= 0.7 &&
+    found.best.category !== intent;
+  if (sure && FORM_INTENTS.has(intent) && !otherBlock && !(knownElsewhere && intent !== 'lost_or_stolen'))
+    return { kind: 'request', intent };
   if (isDispute(text) && (intent === 'billing' || intent === 'complaint'))
     return { kind: 'request', intent: 'billing' };
   // A technical problem described (not asked about) gets the guided steps, which end with a person.
