@@ -64,6 +64,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** When set, GET /metrics needs it as a bearer token. */
   metricsToken: string;
+  /** Largest image or PDF a customer may send an agent, in bytes. */
+  fileMaxBytes: number;
   /** AAD object ids of Teams users who act as supervisors; every other Teams user is an agent. */
   teamsSupervisorIds: string[];
   /** The agents' Teams tenant and team; both empty: the Teams agent side is off. */
@@ -225,6 +227,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceSeconds: r.integer('SHUTDOWN_GRACE_SECONDS', 10, 0, 300),
     rateLimitPerMinute: r.integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1000000),
     metricsToken: r.string('METRICS_TOKEN'),
+    fileMaxBytes: r.integer('FILE_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     handoffUpdateIntervalSeconds: r.integer('HANDOFF_UPDATE_INTERVAL_SECONDS', 60, 1, 3600),
     adminContentPollMs: r.integer('ADMIN_CONTENT_POLL_MS', 2000, 100, 8000),
     teamsSupervisorIds: r

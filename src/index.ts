@@ -25,6 +25,7 @@ import { Database } from './services/database/database';
 import { resolveDatabase } from './services/database/resolveDatabase';
 import { buildSemanticRanker, resolveEmbeddings } from './app/buildEmbeddings';
 import type { HandoffSettingsSource } from './services/handoff/businessHours';
+import { FileStore } from './services/files/fileStore';
 import { HandoffService } from './services/handoff/handoffService';
 import { I18nService } from './services/i18n/i18nService';
 import { KnowledgeBase } from './services/knowledge/knowledgeBase';
@@ -80,6 +81,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const content = new MongoContentProvider(contentStore, config);
 
   const channels = buildChannels(config, connection, i18n, logger);
+  const files = new FileStore(connection, config.fileMaxBytes);
   const retention = new RetentionService(
     connection,
     DEFAULT_RETENTION_RULES,
@@ -87,9 +89,10 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
       days: config.retentionDays,
       sweepMinutes: config.retentionSweepMinutes,
       beforeErase: () => channels.transcripts.drain(),
+      afterSweep: () => files.removeOrphans(),
     },
     logger,
-    [revokeDirectLineTokens(channels.directLineStore)],
+    [revokeDirectLineTokens(channels.directLineStore), () => files.removeOrphans().then(() => undefined)],
   );
   const handoffs = new HandoffService({
     clock: () => clock.now(),
@@ -136,6 +139,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     metrics,
     i18n,
     logger,
+    files,
   );
   const admin = buildAdmin({ config, connection, contentStore, content, i18n, knowledge, triage, clock, logger });
   const { liveContent } = admin;
@@ -157,6 +161,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     channels,
     whatsappInbound,
     router,
+    files,
   });
 
   return {

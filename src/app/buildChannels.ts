@@ -30,6 +30,8 @@ export interface CustomerChannels {
   whatsapp: WhatsAppAdapter;
   whatsappContacts: ContactStore;
   whatsappStatuses: StatusStore;
+  /** Meta's Graph API, also for fetching the images and documents customers send. */
+  whatsappGraph: GraphApiClient;
   directLine: DirectLineAdapter;
   directLineStore: DirectLineActivityStore;
   transcripts: TranscriptStore;
@@ -80,10 +82,11 @@ export function buildChannels(
   });
   const whatsappContacts = new ContactStore(connection);
   const whatsappStatuses = new StatusStore(connection);
+  const whatsappGraph = new GraphApiClient({ ...config.whatsapp, maxAttempts: 6, timeoutMs: 15_000 }, logger);
   const whatsapp = customerFacing(
     new WhatsAppAdapter(
       { ...config.whatsapp, botName: config.botName, defaultLocale },
-      new GraphApiClient({ ...config.whatsapp, maxAttempts: 6, timeoutMs: 15_000 }, logger),
+      whatsappGraph,
       new RecipientPacer({ minGapMs: config.whatsapp.sendSpacingMs, burst: 10, refillMs: 6000 }),
       whatsappContacts,
       whatsappStatuses,
@@ -119,6 +122,7 @@ export function buildChannels(
     whatsapp,
     whatsappContacts,
     whatsappStatuses,
+    whatsappGraph,
     directLine,
     directLineStore,
     transcripts,

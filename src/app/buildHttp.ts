@@ -22,6 +22,8 @@ import { MessagesRoute } from '../http/routes/messagesRoute';
 import { MetaRoutes } from '../http/routes/metaRoutes';
 import { OpenApiRoutes } from '../http/routes/openApiRoutes';
 import { ReportRoutes } from '../http/routes/reportRoutes';
+import { FileRoutes } from '../http/routes/fileRoutes';
+import type { FileStore } from '../services/files/fileStore';
 import { DeskPageRoutes, REPORTS_PAGE, TRAINING_PAGE } from '../http/routes/deskPageRoutes';
 import { RetentionRoutes } from '../http/routes/retentionRoutes';
 import { TrainingRoutes } from '../http/routes/trainingRoutes';
@@ -62,6 +64,7 @@ export interface HttpParts {
   channels: CustomerChannels;
   whatsappInbound: WhatsAppInboundProcessor;
   router: BotRouter;
+  files: FileStore;
 }
 
 export interface Http {
@@ -113,6 +116,7 @@ export function buildHttp(parts: HttpParts): Http {
       new AuthRoutes(auth),
       new RetentionRoutes(auth, parts.retention),
       new HandoffRoutes(auth, parts.handoffs),
+      new FileRoutes(auth, parts.files, parts.handoffs),
       new AgentToolRoutes(auth, parts.handoffs, i18n),
       new CannedResponseRoutes(auth, buildCannedResponses(connection)),
       new ReportRoutes(auth, new ReportService(connection, config.timeZone), new HandoffRows(connection)),

@@ -4,8 +4,10 @@ import type { BotRouter } from '../bots/botRouter';
 import { AppliedMessages } from '../channels/whatsapp/appliedMessages';
 import { deadLetterCounter, WhatsAppInboundProcessor } from '../channels/whatsapp/inboundProcessor';
 import { InboundStore } from '../channels/whatsapp/inboundStore';
+import { WhatsAppMediaIntake } from '../channels/whatsapp/mediaIntake';
 import { InboundSealer } from '../channels/whatsapp/sealedText';
 import type { Config } from '../config';
+import type { FileStore } from '../services/files/fileStore';
 import type { I18nService } from '../services/i18n/i18nService';
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
@@ -21,6 +23,7 @@ export function buildWhatsAppInbound(
   metrics: Metrics,
   i18n: I18nService,
   logger: Logger,
+  files: FileStore,
 ): WhatsAppInboundProcessor {
   return new WhatsAppInboundProcessor(
     new InboundStore(connection, new InboundSealer(connection)),
@@ -35,6 +38,7 @@ export function buildWhatsAppInbound(
       sweepIntervalMs: config.whatsapp.sweepSeconds * 1000,
       applied: new AppliedMessages(conversationState),
       onDeadLetter: deadLetterCounter(metrics.registry),
+      media: new WhatsAppMediaIntake(channels.whatsappGraph, files, config.fileMaxBytes),
     },
   );
 }

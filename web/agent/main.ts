@@ -11,6 +11,7 @@ import { TokenStore } from '../shared/token';
 import { DeskRenderer, type CaseActions } from './render';
 import { detectTeams } from './teams';
 import { SuggestionButtons } from './agentTools';
+import { CaseFiles } from './caseFiles';
 import type { HandoffDetail, HandoffList, Me, Stats } from './types';
 
 const POLL_MS = 2500;
@@ -43,6 +44,11 @@ const { t } = texts;
 const status = new StatusLine();
 const api = createApi({ token: () => state.token });
 const render = new DeskRenderer(texts);
+const caseFiles = new CaseFiles(
+  api,
+  () => state.token,
+  (err) => handleError(err),
+);
 const suggestions = new SuggestionButtons(
   api,
   () => void refresh(),
@@ -113,6 +119,7 @@ async function refresh(): Promise<void> {
     render.figures(stats);
     if (detail && render.detail(detail, state.me)) status.show(t('desk.ended'));
     await suggestions.show(selected, detail?.status, detail?.category, detail?.customer.language);
+    await caseFiles.show(detail ? selected : null);
     // A polling error clears itself on the next good poll; a refused claim stays readable a while.
     if (status.isError() && Date.now() > state.keepStatusUntil) status.show('');
   } catch (err) {

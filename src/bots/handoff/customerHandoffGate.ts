@@ -1,6 +1,7 @@
 import { EventFactory, TurnContext } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import type { I18nService } from '../../services/i18n/i18nService';
+import type { StoredFile } from '../../services/files/fileStore';
 import type { Logger } from '../../services/logger';
 import { HandoffConflictError } from '../../services/handoff/errors';
 import { HANDOFF_EVENT_CHANNELS, HandoffService } from '../../services/handoff/handoffService';
@@ -52,6 +53,8 @@ export class CustomerHandoffGate {
   async beforeTurn(context: TurnContext, resetDialogs: () => Promise<void>): Promise<GateDecision> {
     const activity = context.activity;
     const key = conversationKey(activity.channelId, activity.conversation?.id);
+    const file = storedFileOf(activity);
+    if (file) return this.fileTurn(context, key, file);
     const mark = this.marks ? await this.marks.current(context) : undefined;
     // Unmarked: no handoff was ever requested here (the queue marks before it creates one).
     if (this.marks && !mark) return 'continue';
@@ -110,6 +113,30 @@ export class CustomerHandoffGate {
     return 'continue';
   }
 
+  /**
+   * A file the channel stored for this conversation: with a handoff under way it goes to the agent
+   * as a line of the conversation; otherwise it is kept (the agent of a later handoff sees the
+   * conversation's files) and a caption goes on to the dialogs as text.
+   */
+  private async fileTurn(context: TurnContext, key: string, file: StoredFile): Promise<GateDecision> {
+    const state = await this.handoffs.conversationState(key);
+    const t = this.i18n.t(state.active?.customer.language ?? context.activity.locale);
+    const agentT = this.i18n.t(undefined);
+    const caption = (context.activity.text ?? '').trim();
+    if (state.active) {
+      const line = agentT('agent:file.line', {
+        name: file.name,
+        kind: agentT(`agent:file.kinds.${file.contentType}`),
+        size: Math.max(1, Math.round(file.size / 1024)),
+      });
+      await this.handoffs.addCustomerMessage(state.active.id, caption ? `${line}\n${caption}` : line);
+      await context.sendActivity(t('handoff:file.received'));
+      return 'handled';
+    }
+    await context.sendActivity(t('handoff:file.kept'));
+    return caption ? 'continue' : 'handled';
+  }
+
   /** Hands the conversation to the queue after a dialog created a handoff (handOff announced it). */
   async afterTurn(context: TurnContext, resetDialogs: () => Promise<void>): Promise<void> {
     const activity = context.activity;
@@ -135,4 +162,12 @@ export class CustomerHandoffGate {
       EventFactory.createHandoffInitiation(context, handoffContext, { activities: transcript as Activity[] }),
     );
   }
+}
+
+/** The file a channel stored for this turn (channelData.file), if any. */
+function storedFileOf(activity: Activity): StoredFile | undefined {
+  const file = (activity.channelData as { file?: Partial<StoredFile> } | undefined)?.file;
+  return activity.type === 'message' && typeof file?.id === 'string' && typeof file.name === 'string'
+    ? (file as StoredFile)
+    : undefined;
 }

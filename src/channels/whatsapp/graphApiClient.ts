@@ -1,4 +1,5 @@
 import type { Logger } from '../../services/logger';
+import { FileRejectedError } from '../../services/files/errors';
 import { GraphApiError } from './errors';
 
 export interface GraphApiOptions {
@@ -88,5 +89,36 @@ export class GraphApiClient {
       this.logger.warn({ ...log, error: message, retryInMs: delay }, 'WhatsApp send failed, retrying');
       await this.sleep(delay);
     }
+  }
+
+  /**
+   * Fetches a customer's image or document: the media id gives a short-lived URL, which answers the
+   * content to the same bearer token. Refuses more than maxBytes before and while downloading.
+   */
+  async downloadMedia(mediaId: string, maxBytes: number): Promise<Buffer> {
+    const headers = { authorization: `Bearer ${this.options.accessToken}` };
+    const signal = () => AbortSignal.timeout(this.options.timeoutMs);
+    const meta = await fetch(`${this.options.apiUrl}/${encodeURIComponent(mediaId)}`, { headers, signal: signal() });
+    if (!meta.ok) throw new GraphApiError(meta.status, 0, 'media URL not available', 1);
+    const info = (await meta.json()) as { url?: unknown; file_size?: unknown };
+    if (typeof info.url !== 'string') throw new GraphApiError(meta.status, 0, 'media answer without a URL', 1);
+    if (typeof info.file_size === 'number' && info.file_size > maxBytes)
+      throw new FileRejectedError('tooLarge', `the file is larger than ${maxBytes} bytes`);
+    const res = await fetch(info.url, { headers, signal: signal() });
+    if (!res.ok || !res.body) throw new GraphApiError(res.status, 0, 'media download failed', 1);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw new FileRejectedError('tooLarge', `the file is larger than ${maxBytes} bytes`);
+      }
+      chunks.push(Buffer.from(value));
+    }
+    return Buffer.concat(chunks);
   }
 }

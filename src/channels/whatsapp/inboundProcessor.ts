@@ -8,7 +8,9 @@ import type { Logger } from '../../services/logger';
 import type { ContactStore } from './contactStore';
 import { DEFAULT_CLAIM_LEASE_MS, InboundDoc, InboundStore } from './inboundStore';
 import type { StatusStore } from './statusStore';
-import { interpret, ParsedWebhook } from './webhookPayload';
+import type { FileRejectedError } from '../../services/files/errors';
+import type { StoredFile } from '../../services/files/fileStore';
+import { interpret, MediaMessage, ParsedWebhook } from './webhookPayload';
 import type { WhatsAppAdapter } from './whatsappAdapter';
 
 export interface TurnRunner {
@@ -23,6 +25,13 @@ export interface InboundProcessorOptions {
   onDeadLetter?: (count: number) => void;
   /** How often stored-but-unprocessed messages are looked for (crash recovery, other instances). */
   sweepIntervalMs?: number;
+  /** Images and documents kept for the agent; without it they get the polite "cannot read" answer. */
+  media?: MediaIntake;
+}
+
+/** Fetches and stores a customer's image or document; a refused file comes back as the error. */
+export interface MediaIntake {
+  receive(waId: string, media: MediaMessage): Promise<StoredFile | FileRejectedError>;
 }
 
 /**
@@ -156,14 +165,18 @@ export class WhatsAppInboundProcessor {
     try {
       const meaning = interpret(message.type, await this.inbox.original(message));
       if (meaning.kind !== 'ignore') {
+        const media = meaning.kind === 'media' ? this.options.media : undefined;
+        const file = media && meaning.kind === 'media' ? await media.receive(message.waId, meaning) : undefined;
         const activity = this.adapter.inboundActivity({
           wamid: message._id,
           waId: message.waId,
           name: message.name,
           sentAt: message.sentAt,
-          text: meaning.kind === 'text' ? meaning.text : undefined,
+          text: meaning.kind === 'text' ? meaning.text : meaning.kind === 'media' ? meaning.caption : undefined,
         });
-        if (meaning.kind === 'text') {
+        // The turn carries the stored file; the handoff gate passes it to the agent or keeps it for one.
+        if (file && 'id' in file) activity.channelData = { ...activity.channelData, file };
+        if (meaning.kind === 'text' || (file && 'id' in file)) {
           const applied = this.options.applied;
           await this.adapter.processActivity(activity, async (context) => {
             if (applied && !(await applied.begin(context, message._id))) {
@@ -173,11 +186,13 @@ export class WhatsAppInboundProcessor {
             await this.bot.run(context);
           });
         } else {
-          log.info({ type: message.type }, 'WhatsApp message type the bot cannot read; answered politely');
+          const key =
+            file && 'reason' in file
+              ? `channels:files.rejected.${file.reason}`
+              : `channels:whatsapp.unsupported.${meaning.kind === 'unsupported' ? meaning.what : meaning.kind === 'media' ? meaning.what : 'other'}`;
+          log.info({ type: message.type }, 'WhatsApp message the bot cannot take; answered politely');
           await this.adapter.processActivity(activity, async (context) => {
-            await context.sendActivity(
-              this.i18n.t(context.activity.locale)(`channels:whatsapp.unsupported.${meaning.what}`),
-            );
+            await context.sendActivity(this.i18n.t(context.activity.locale)(key));
           });
         }
       }

@@ -128,8 +128,17 @@ export function parseWebhook(body: unknown): ParsedWebhook {
 /** Media and other kinds the bot cannot read; each gets its own polite answer. */
 export type UnsupportedKind = 'image' | 'audio' | 'video' | 'document' | 'location' | 'sticker' | 'contacts' | 'other';
 
+/** An image or document the agent can see: fetched from Meta by its media id. */
+export interface MediaMessage {
+  kind: 'media';
+  what: 'image' | 'document';
+  mediaId: string;
+  caption?: string;
+  filename?: string;
+}
+
 export type Interpretation =
-  { kind: 'text'; text: string } | { kind: 'unsupported'; what: UnsupportedKind } | { kind: 'ignore' };
+  { kind: 'text'; text: string } | MediaMessage | { kind: 'unsupported'; what: UnsupportedKind } | { kind: 'ignore' };
 
 const MEDIA: Record<string, UnsupportedKind> = {
   image: 'image',
@@ -173,5 +182,17 @@ export function interpret(type: string, raw: string): Interpretation {
   }
   // A reaction is no request; answering it would be noise.
   if (type === 'reaction') return { kind: 'ignore' };
+  if ((type === 'image' || type === 'document') && isObject(message[type])) {
+    const media = message[type] as Json;
+    const mediaId = text(media.id);
+    if (mediaId)
+      return {
+        kind: 'media',
+        what: type,
+        mediaId,
+        ...(text(media.caption) ? { caption: text(media.caption) } : {}),
+        ...(text(media.filename) ? { filename: text(media.filename) } : {}),
+      };
+  }
   return { kind: 'unsupported', what: MEDIA[type] ?? 'other' };
 }

@@ -1,5 +1,6 @@
 import { paths } from './openApiPaths';
 import { agentToolPaths } from './openApiAgentToolPaths';
+import { filePaths } from './openApiFilePaths';
 import { ref, schemas } from './openApiSchemas';
 
 const errorResponse = (description: string) => ({
@@ -35,5 +36,5 @@ export const OPENAPI_DOCUMENT = {
       E409: errorResponse('Conflict: changed by someone else meanwhile, or already claimed'),
     },
   },
-  paths: { ...paths, ...agentToolPaths },
+  paths: { ...paths, ...agentToolPaths, ...filePaths },
 };

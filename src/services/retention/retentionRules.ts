@@ -78,6 +78,16 @@ function userStateIds(customerId: string): string[] {
 
 export const DEFAULT_RETENTION_RULES: RetentionRule[] = [
   {
+    // GridFS metadata of the images and PDFs customers sent (the export lists name, type and size,
+    // never the content); the file store then removes the content of deleted entries.
+    collection: 'customer_files.files',
+    description: 'images and PDF documents the customer sent for an agent',
+    dateField: 'uploadDate',
+    action: 'delete',
+    customerFilter: (c) =>
+      c.conversationKeys.length ? { 'metadata.conversationKey': { $in: c.conversationKeys } } : null,
+  },
+  {
     collection: 'customer_links',
     description: "which conversations are the customer's (channel user id to conversation)",
     dateField: 'lastSeenAt',

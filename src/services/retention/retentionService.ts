@@ -18,6 +18,8 @@ export interface RetentionOptions {
    * that a line written a moment later cannot bring an erased conversation back.
    */
   beforeErase?: () => Promise<void>;
+  /** Clean-up after each sweep, e.g. file contents whose metadata the rules deleted. */
+  afterSweep?: () => Promise<unknown>;
 }
 
 export interface SweepReport {
@@ -132,6 +134,7 @@ export class RetentionService {
       const filter: Filter = { ...(rule.sweepOnly ?? {}), [rule.dateField]: { $lt: cutoff } };
       report.collections[rule.collection] = await this.apply(rule.collection, rule.action, filter, now);
     }
+    await this.options.afterSweep?.();
     const touched = Object.entries(report.collections).filter(([, c]) => c.deleted + c.anonymised > 0);
     if (touched.length > 0) this.logger.info({ cutoff, collections: Object.fromEntries(touched) }, 'retention sweep');
     return report;

@@ -14,6 +14,8 @@ export interface FakeGraphApi {
   requests: GraphRequest[];
   /** The next `count` sends answer with this status and Meta-style error code. */
   failNext(count: number, status: number, code?: number): void;
+  /** A customer's media Meta holds: GET /{id} answers its download URL, that URL the bytes. */
+  addMedia(id: string, data: Buffer, mimeType: string): void;
   close(): Promise<void>;
 }
 
@@ -21,7 +23,37 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
   const requests: GraphRequest[] = [];
   let failures: { count: number; status: number; code: number } = { count: 0, status: 0, code: 0 };
   let counter = 0;
+  const media = new Map<string, { data: Buffer; mimeType: string }>();
+  let base = '';
   const server = http.createServer((req, res) => {
+    const path = (req.url ?? '').replace(/^\/v21\.0/, '');
+    if (req.method === 'GET') {
+      const download = /^\/media-download\/([^/?]+)/.exec(path);
+      const item = media.get(decodeURIComponent((download?.[1] ?? path.slice(1)).split('?')[0]));
+      const authorized = req.headers.authorization === 'Bearer test-access-token';
+      if (!item || !authorized) {
+        res.writeHead(authorized ? 404 : 401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: 'no such media', code: 100 } }));
+        return;
+      }
+      if (download) {
+        res.writeHead(200, { 'content-type': item.mimeType });
+        res.end(item.data);
+        return;
+      }
+      const id = path.slice(1).split('?')[0];
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          url: `${base}/media-download/${id}`,
+          mime_type: item.mimeType,
+          file_size: item.data.length,
+          id,
+          messaging_product: 'whatsapp',
+        }),
+      );
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -56,8 +88,12 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}/v21.0`;
   return {
-    url: `http://127.0.0.1:${port}/v21.0`,
+    url: base,
+    addMedia(id, data, mimeType) {
+      media.set(id, { data, mimeType });
+    },
     requests,
     failNext(count, status, code = 1) {
       failures = { count, status, code };
