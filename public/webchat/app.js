@@ -80,7 +80,7 @@
         userID: s.userId,
         locale: locale,
         styleOptions: {
-          hideUploadButton: true,
+          hideUploadButton: false,
           botAvatarInitials: options.botInitials,
           userAvatarInitials: options.userInitials,
           accent: '#0b5394',

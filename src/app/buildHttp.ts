@@ -23,6 +23,7 @@ import { MetaRoutes } from '../http/routes/metaRoutes';
 import { OpenApiRoutes } from '../http/routes/openApiRoutes';
 import { ReportRoutes } from '../http/routes/reportRoutes';
 import { FileRoutes } from '../http/routes/fileRoutes';
+import { DirectLineUploadRoutes } from '../http/routes/directLineUploadRoutes';
 import type { FileStore } from '../services/files/fileStore';
 import { DeskPageRoutes, REPORTS_PAGE, TRAINING_PAGE } from '../http/routes/deskPageRoutes';
 import { RetentionRoutes } from '../http/routes/retentionRoutes';
@@ -132,6 +133,14 @@ export function buildHttp(parts: HttpParts): Http {
       new OpenApiRoutes(),
       new WhatsAppRoutes(config.whatsapp, parts.whatsappInbound, logger),
       new DirectLineRoutes(channels.directLine, channels.directLineStore, directLineTokens, router, streamRoutes),
+      new DirectLineUploadRoutes(
+        channels.directLine,
+        channels.directLineStore,
+        directLineTokens,
+        router,
+        parts.files,
+        config.fileMaxBytes,
+      ),
       streamRoutes,
       new WebChatRoutes(
         () => content.settings(),

@@ -127,4 +127,24 @@ describe('the customer web page', () => {
     expect(JSON.parse(resumed!).conversationId).toBe(JSON.parse(conversation!).conversationId);
     await page.close();
   }, 60000);
+
+  it('sends a photo with the upload button: the file is kept and the customer is told so', async () => {
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/`);
+    await page.locator(SUGGESTED).first().waitFor({ timeout: 20000 });
+    // A real image (1 x 1 pixel): Web Chat decodes it for the thumbnail before it sends.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    // Web Chat's upload button opens this input; the chosen file waits in the send box for "Senden".
+    await page
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles({ name: 'router.png', mimeType: 'image/png', buffer: png });
+    await page.locator('button.webchat__send-button').click();
+    await page.locator(TRANSCRIPT).getByText(t('handoff:file.kept').slice(0, 40)).first().waitFor({ timeout: 20000 });
+    expect((await botTexts(page)).join('\n')).not.toContain(t('conversation:input.empty'));
+    await page.close();
+  }, 60000);
 });

@@ -53,8 +53,8 @@ export class CustomerHandoffGate {
   async beforeTurn(context: TurnContext, resetDialogs: () => Promise<void>): Promise<GateDecision> {
     const activity = context.activity;
     const key = conversationKey(activity.channelId, activity.conversation?.id);
-    const file = storedFileOf(activity);
-    if (file) return this.fileTurn(context, key, file);
+    const files = storedFilesOf(activity);
+    if (files.length > 0) return this.fileTurn(context, key, files);
     const mark = this.marks ? await this.marks.current(context) : undefined;
     // Unmarked: no handoff was ever requested here (the queue marks before it creates one).
     if (this.marks && !mark) return 'continue';
@@ -118,18 +118,20 @@ export class CustomerHandoffGate {
    * as a line of the conversation; otherwise it is kept (the agent of a later handoff sees the
    * conversation's files) and a caption goes on to the dialogs as text.
    */
-  private async fileTurn(context: TurnContext, key: string, file: StoredFile): Promise<GateDecision> {
+  private async fileTurn(context: TurnContext, key: string, files: StoredFile[]): Promise<GateDecision> {
     const state = await this.handoffs.conversationState(key);
     const t = this.i18n.t(state.active?.customer.language ?? context.activity.locale);
     const agentT = this.i18n.t(undefined);
     const caption = (context.activity.text ?? '').trim();
     if (state.active) {
-      const line = agentT('agent:file.line', {
-        name: file.name,
-        kind: agentT(`agent:file.kinds.${file.contentType}`),
-        size: Math.max(1, Math.round(file.size / 1024)),
-      });
-      await this.handoffs.addCustomerMessage(state.active.id, caption ? `${line}\n${caption}` : line);
+      const lines = files.map((file) =>
+        agentT('agent:file.line', {
+          name: file.name,
+          kind: agentT(`agent:file.kinds.${file.contentType}`),
+          size: Math.max(1, Math.round(file.size / 1024)),
+        }),
+      );
+      await this.handoffs.addCustomerMessage(state.active.id, [...lines, ...(caption ? [caption] : [])].join('\n'));
       await context.sendActivity(t('handoff:file.received'));
       return 'handled';
     }
@@ -164,10 +166,15 @@ export class CustomerHandoffGate {
   }
 }
 
-/** The file a channel stored for this turn (channelData.file), if any. */
-function storedFileOf(activity: Activity): StoredFile | undefined {
-  const file = (activity.channelData as { file?: Partial<StoredFile> } | undefined)?.file;
-  return activity.type === 'message' && typeof file?.id === 'string' && typeof file.name === 'string'
-    ? (file as StoredFile)
-    : undefined;
+/** The files a channel stored for this turn (channelData.files, set by the channel, never by a client). */
+function storedFilesOf(activity: Activity): StoredFile[] {
+  const files = (activity.channelData as { files?: unknown } | undefined)?.files;
+  if (activity.type !== 'message' || !Array.isArray(files)) return [];
+  return files.filter(
+    (f): f is StoredFile =>
+      typeof f === 'object' &&
+      f !== null &&
+      typeof (f as StoredFile).id === 'string' &&
+      typeof (f as StoredFile).name === 'string',
+  );
 }

@@ -175,7 +175,7 @@ export class WhatsAppInboundProcessor {
           text: meaning.kind === 'text' ? meaning.text : meaning.kind === 'media' ? meaning.caption : undefined,
         });
         // The turn carries the stored file; the handoff gate passes it to the agent or keeps it for one.
-        if (file && 'id' in file) activity.channelData = { ...activity.channelData, file };
+        if (file && 'id' in file) activity.channelData = { ...activity.channelData, files: [file] };
         if (meaning.kind === 'text' || (file && 'id' in file)) {
           const applied = this.options.applied;
           await this.adapter.processActivity(activity, async (context) => {

@@ -16,7 +16,7 @@ const ACCEPTED_TYPES = new Set(['message', 'event', 'typing']);
 const MAX_TEXT = 5000;
 
 /** What a browser may put into an activity; everything else (from, conversation, ids) is ours. */
-function sanitize(body: unknown): Partial<Activity> | string {
+export function sanitize(body: unknown): Partial<Activity> | string {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body must be an activity object';
   const a = body as Record<string, unknown>;
   if (typeof a.type !== 'string' || !ACCEPTED_TYPES.has(a.type)) return 'type must be message, event or typing';
@@ -45,16 +45,22 @@ function sanitize(body: unknown): Partial<Activity> | string {
     name: a.name as string | undefined,
     value: a.value,
     replyToId: a.replyToId as string | undefined,
-    channelData: a.channelData as Record<string, unknown> | undefined,
+    // Files are the channel's to name (the upload route sets them), never the page's.
+    channelData: a.channelData ? withoutFiles(a.channelData as Record<string, unknown>) : undefined,
     from: { id: '', name: typeof from.name === 'string' ? from.name.slice(0, 100) : '' },
   };
+}
+
+function withoutFiles(channelData: Record<string, unknown>): Record<string, unknown> {
+  const { files: _files, ...rest } = channelData;
+  return rest;
 }
 
 /**
  * What makes a post the same post again: Web Chat's clientActivityID, or an id the client chose.
  * Only a short string counts; anything else is no key, and the post is simply stored.
  */
-function clientKeyOf(body: unknown): string | undefined {
+export function clientKeyOf(body: unknown): string | undefined {
   const a = body as { id?: unknown; channelData?: { clientActivityID?: unknown } };
   const key = a.channelData?.clientActivityID ?? a.id;
   return typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : undefined;
@@ -172,10 +178,6 @@ export class DirectLineRoutes implements RouteModule {
         res.send(200, { activities: page.activities, watermark: String(page.watermark) });
       }),
     );
-
-    server.post(`${base}/conversations/:conversationId/upload`, async (_req: Request, res: Response) => {
-      sendError(res, 400, 'NotSupported', 'Uploads are not supported in this chat');
-    });
   }
 
   /** A token answer with its stream URL (and the user id where the page needs it). */
