@@ -26,6 +26,8 @@ import { resolveDatabase } from './services/database/resolveDatabase';
 import { buildSemanticRanker, resolveEmbeddings } from './app/buildEmbeddings';
 import type { HandoffSettingsSource } from './services/handoff/businessHours';
 import { FileStore } from './services/files/fileStore';
+import { FileLinks } from './services/files/fileLinks';
+import { TokenSecretSource } from './channels/directline/tokenService';
 import { HandoffService } from './services/handoff/handoffService';
 import { I18nService } from './services/i18n/i18nService';
 import { KnowledgeBase } from './services/knowledge/knowledgeBase';
@@ -82,6 +84,9 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
 
   const channels = buildChannels(config, connection, i18n, logger);
   const files = new FileStore(connection, config.fileMaxBytes);
+  // The deployment's shared secret (configured, or made once and kept in MongoDB) also signs file links.
+  const deploymentSecret = new TokenSecretSource(connection, config.directLineTokenSecret);
+  const fileLinks = new FileLinks(config.publicUrl, () => deploymentSecret.get());
   const retention = new RetentionService(
     connection,
     DEFAULT_RETENTION_RULES,
@@ -104,6 +109,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     logger,
     marker: handoffMarks,
     handBackQuestion: handBackQuestion(content, i18n),
+    files: { put: (file) => files.put(file), link: (id) => fileLinks.link(id) },
     options: {
       updateIntervalSeconds: config.handoffUpdateIntervalSeconds,
       sweepIntervalMs: Math.min(5000, config.handoffUpdateIntervalSeconds * 500),
@@ -162,6 +168,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     whatsappInbound,
     router,
     files,
+    fileLinks,
   });
 
   return {

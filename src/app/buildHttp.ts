@@ -25,6 +25,7 @@ import { ReportRoutes } from '../http/routes/reportRoutes';
 import { FileRoutes } from '../http/routes/fileRoutes';
 import { DirectLineUploadRoutes } from '../http/routes/directLineUploadRoutes';
 import type { FileStore } from '../services/files/fileStore';
+import type { FileLinks } from '../services/files/fileLinks';
 import { DeskPageRoutes, REPORTS_PAGE, TRAINING_PAGE } from '../http/routes/deskPageRoutes';
 import { RetentionRoutes } from '../http/routes/retentionRoutes';
 import { TrainingRoutes } from '../http/routes/trainingRoutes';
@@ -66,6 +67,7 @@ export interface HttpParts {
   whatsappInbound: WhatsAppInboundProcessor;
   router: BotRouter;
   files: FileStore;
+  fileLinks: FileLinks;
 }
 
 export interface Http {
@@ -117,7 +119,7 @@ export function buildHttp(parts: HttpParts): Http {
       new AuthRoutes(auth),
       new RetentionRoutes(auth, parts.retention),
       new HandoffRoutes(auth, parts.handoffs),
-      new FileRoutes(auth, parts.files, parts.handoffs),
+      new FileRoutes(auth, parts.files, parts.handoffs, parts.fileLinks, config.fileMaxBytes),
       new AgentToolRoutes(auth, parts.handoffs, i18n),
       new CannedResponseRoutes(auth, buildCannedResponses(connection)),
       new ReportRoutes(auth, new ReportService(connection, config.timeZone), new HandoffRows(connection)),

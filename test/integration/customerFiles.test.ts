@@ -22,6 +22,7 @@ describe('files from WhatsApp customers reach the agent, checked and kept in Gri
   let test: TestApp;
   let graph: FakeGraphApi;
   let agent: ReturnType<typeof api>;
+  let agentToken: string;
   const texts = (to: string, from = 0) =>
     graph.requests
       .slice(from)
@@ -32,7 +33,8 @@ describe('files from WhatsApp customers reach the agent, checked and kept in Gri
   beforeAll(async () => {
     graph = await startFakeGraphApi();
     test = await startHandoffTestApp({ ...whatsappTestEnv(graph.url), FILE_MAX_BYTES: '4096' });
-    agent = api(test.baseUrl, await createUser(test.baseUrl, 'Anna Agent', 'agent'));
+    agentToken = await createUser(test.baseUrl, 'Anna Agent', 'agent');
+    agent = api(test.baseUrl, agentToken);
   });
   afterAll(async () => {
     await test.close();
@@ -146,5 +148,47 @@ describe('files from WhatsApp customers reach the agent, checked and kept in Gri
     const chunksOfOthers = await db.collection('customer_files.chunks').distinct('files_id');
     const files = await db.collection('customer_files.files').distinct('_id');
     expect(chunksOfOthers.map(String).every((id: string) => files.map(String).includes(id))).toBe(true);
+  });
+
+  it('lets the agent send a PDF back: WhatsApp gets it by a signed link that nobody can stretch', async () => {
+    const customer = '4917600099900';
+    const handoffId = await waitingHandoff(customer);
+    const send = (id: string) =>
+      fetch(`${test.baseUrl}/api/handoffs/${id}/files?name=Gutschrift.pdf`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/pdf' },
+        body: new Uint8Array(PDF),
+      });
+    // Only once the agent has the case.
+    expect((await send(handoffId)).status).toBe(409);
+    expect((await agent(`/api/handoffs/${handoffId}/claim`, { method: 'POST' })).status).toBe(200);
+    const before = graph.requests.length;
+    const sent = await send(handoffId);
+    expect(sent.status).toBe(201);
+    expect(await sent.json()).toMatchObject({ name: 'Gutschrift.pdf', contentType: 'application/pdf' });
+
+    const document = await waitFor(
+      () =>
+        graph.requests
+          .slice(before)
+          .map((r) => r.body as { to?: string; type?: string; document?: { link: string; filename?: string } })
+          .find((b) => b.to === customer && b.type === 'document'),
+      'the document message',
+    );
+    expect(document.document?.filename).toBe('Gutschrift.pdf');
+    const link = new URL(document.document!.link);
+    const fetched = await fetch(`${test.baseUrl}${link.pathname}${link.search}`);
+    expect(fetched.status).toBe(200);
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(PDF)).toBe(true);
+    const stretched = new URL(link.href);
+    stretched.searchParams.set('exp', String(Number(link.searchParams.get('exp')) + 86_400_000));
+    expect((await fetch(`${test.baseUrl}${stretched.pathname}${stretched.search}`)).status).toBe(403);
+    // A file that is no image or PDF is refused before anything reaches the customer.
+    const refused = await fetch(`${test.baseUrl}/api/handoffs/${handoffId}/files?name=x.exe`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(NOT_AN_IMAGE),
+    });
+    expect(refused.status).toBe(400);
   });
 });

@@ -90,6 +90,22 @@ function actionsOf(activity: Partial<Activity>): { choices: Choice[]; links: str
   return { choices, links };
 }
 
+/**
+ * Files an agent sends: an image or a document by link (Meta fetches it from our signed URL).
+ * Cards are not files; a link that is not http(s) is never passed on.
+ */
+function mediaPayloads(activity: Partial<Activity>): WhatsAppPayload[] {
+  const out: WhatsAppPayload[] = [];
+  for (const attachment of activity.attachments ?? []) {
+    const link = attachment.contentUrl;
+    if (!link || !/^https?:\/\//.test(link)) continue;
+    if (attachment.contentType?.startsWith('image/')) out.push({ type: 'image', image: { link } });
+    else if (attachment.contentType === 'application/pdf')
+      out.push({ type: 'document', document: { link, ...(attachment.name ? { filename: attachment.name } : {}) } });
+  }
+  return out;
+}
+
 /** Texts of hero/thumbnail cards, which WhatsApp cannot show as cards. */
 function cardTexts(activity: Partial<Activity>): string[] {
   const out: string[] = [];
@@ -119,7 +135,7 @@ export function toWhatsAppPayloads(activity: Partial<Activity>, labels: Outbound
   const textMessages = (body: string): WhatsAppPayload[] =>
     splitText(body).map((part) => ({ type: 'text', text: { body: part, preview_url: false } }));
 
-  if (choices.length === 0) return textMessages(text);
+  if (choices.length === 0) return [...(text.trim() ? textMessages(text) : []), ...mediaPayloads(activity)];
 
   if (choices.length > LIMITS.listRows) {
     const numbered = choices.map((c) => `${c.id} – ${c.title}`).join('\n');

@@ -7,6 +7,7 @@ import type { DirectLineTokens } from '../../channels/directline/tokenService';
 import { FileRejectedError } from '../../services/files/errors';
 import type { FileStore, StoredFile } from '../../services/files/fileStore';
 import { answering } from '../errorPolicy';
+import { readLimited } from '../readBody';
 import { RouteModule, sendError } from '../server';
 import { clientKeyOf, sanitize } from './directLineRoutes';
 
@@ -90,16 +91,4 @@ export class DirectLineUploadRoutes implements RouteModule {
       }),
     );
   }
-}
-
-/** The request body, or undefined when it is larger than the limit (nothing more is read then). */
-async function readLimited(req: Request, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }

@@ -16,6 +16,7 @@ import type { CustomerChannel } from './customerChannel';
 import { HandoffConflictError, HandoffForbiddenError, HandoffNotFoundError } from './errors';
 import type { HandoffEventBus } from './handoffEventBus';
 import { listItemOf } from './handoffLabels';
+import type { StoredFile } from '../files/fileStore';
 import type { Actor, HandoffListItem, HandoffRecord, HandoffStatus, TranscriptEntry } from './handoffModel';
 import { auditEntry, HandoffStore, toObjectId, toRecord, WITHOUT_ARRAYS } from './handoffStore';
 import type { QueueFigures } from './queueFigures';
@@ -36,6 +37,14 @@ export interface AgentHandoffsDeps {
   updateIntervalMs: number;
   /** The question of the dialog an agent hands back to, with its options; without it, the question alone. */
   handBackQuestion?: HandBackQuestion;
+  /** Where files agents send are kept and how the customer reaches them; without it agents send no files. */
+  files?: AgentFiles;
+}
+
+/** Keeping a file an agent sends and linking it for the customer (services/files). */
+export interface AgentFiles {
+  put(file: { data: Buffer; name?: string; conversationKey: string }): Promise<StoredFile>;
+  link(fileId: string): Promise<string>;
 }
 
 /** Renders a hand-back target's first question (with its sub-menu's options) in the customer's language. */
@@ -287,6 +296,41 @@ export class AgentHandoffs {
     if (hasRole(principal, 'supervisor')) return;
     if (record.status === 'assigned' && record.agent?.id !== principal.id)
       throw new HandoffForbiddenError(record.id, 'only the assigned agent or a supervisor may do this');
+  }
+
+  /**
+   * A file from the agent to the customer: checked and kept like a customer's, then sent as a link
+   * the customer's channel shows (Web Chat) or fetches (WhatsApp), and recorded as the agent's line.
+   */
+  async sendAgentFile(id: string, principal: Principal, data: Buffer, name: string | undefined): Promise<StoredFile> {
+    const files = this.deps.files;
+    if (!files) throw new HandoffConflictError(id, 'files are not available');
+    const record = await this.deps.store.head(id);
+    this.assertMayAct(record, principal);
+    if (record.status !== 'assigned') throw new HandoffConflictError(id, `handoff is ${record.status}`);
+    const file = await files.put({ data, name, conversationKey: record.customer.conversationKey });
+    const now = this.deps.now();
+    const agent = actorOf(principal);
+    const t = this.t(record);
+    await this.deps.channel.tell(
+      record,
+      [
+        {
+          type: 'message',
+          text: t('handoff:file.fromAgent', { name: file.name }),
+          from: { id: 'agent', name: customerFacingName(agent.name, t) } as Activity['from'],
+          attachments: [{ contentType: file.contentType, contentUrl: await files.link(file.id), name: file.name }],
+        },
+      ],
+      true,
+    );
+    const message: TranscriptEntry = { at: now, from: 'agent', text: `📎 ${file.name}`, name: agent.name };
+    await Promise.all([
+      this.deps.store.model.updateOne({ _id: toObjectId(id) }, { $set: { updatedAt: now } }),
+      this.deps.store.messages.append({ id, conversationKey: record.customer.conversationKey }, message, agent),
+    ]);
+    await this.deps.bus.publish('agentMessage', id, { handoffId: id, message, agent });
+    return file;
   }
 
   /** The short formal sentence and the chosen dialog's first question, its options as buttons. */

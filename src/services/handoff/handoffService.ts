@@ -12,7 +12,8 @@ import type { CustomerMessenger } from '../channels/types';
 import type { I18nService } from '../i18n/i18nService';
 import type { Logger } from '../logger';
 import type { TranscriptStore } from '../transcript/transcriptStore';
-import { AgentHandoffs, HandBackQuestion } from './agentHandoffs';
+import { AgentFiles, AgentHandoffs, HandBackQuestion } from './agentHandoffs';
+import type { StoredFile } from '../files/fileStore';
 import type { HandoffSettingsSource } from './businessHours';
 import { CLAIM_RATE_DEFAULTS } from './claimRate';
 import { CustomerChannel, HANDOFF_EVENT_CHANNELS } from './customerChannel';
@@ -73,6 +74,8 @@ export interface HandoffServiceDeps {
   marker?: HandoffMarker;
   /** The hand-back target's question with its options (dialogs/handBack); without it, the question alone. */
   handBackQuestion?: HandBackQuestion;
+  /** Files agents send to customers; without it agents send none. */
+  files?: AgentFiles;
 }
 
 export const SUPERVISOR_ACTOR_ROLE = 'supervisor';
@@ -143,6 +146,7 @@ export class HandoffService implements HandoffRequester {
     this.agent = new AgentHandoffs({
       ...shared,
       ...(deps.handBackQuestion ? { handBackQuestion: deps.handBackQuestion } : {}),
+      ...(deps.files ? { files: deps.files } : {}),
     });
     this.waiting = new WaitingUpdates({ ...shared, settings: deps.settings });
     this.teams = new TeamsThreads(this.store, now);
@@ -258,6 +262,10 @@ export class HandoffService implements HandoffRequester {
   }
   sendAgentMessage(id: string, principal: Principal, rawText: unknown, force?: unknown): Promise<TranscriptEntry> {
     return this.agent.sendAgentMessage(id, principal, rawText, force);
+  }
+
+  sendAgentFile(id: string, principal: Principal, data: Buffer, name: string | undefined): Promise<StoredFile> {
+    return this.agent.sendAgentFile(id, principal, data, name);
   }
   /** Ends the handoff; with a target the customer goes on in that dialog (or the menu) instead. */
   resolve(id: string, principal: Principal, target?: HandBackTarget): Promise<HandoffRecord> {
