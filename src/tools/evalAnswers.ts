@@ -7,7 +7,8 @@ import { loadKnowledgePack } from '../services/knowledge/contentPack';
 import { DEFAULT_WEIGHTS, KnowledgeMatcher } from '../services/knowledge/knowledgeMatcher';
 import { defaultLexicon } from '../services/knowledge/text/lexicon';
 import { decideSearch } from '../services/knowledge/searchDecision';
-import { semanticPick, type SemanticRanker } from '../services/knowledge/semanticRanker';
+import type { SemanticRanker } from '../services/knowledge/semanticRanker';
+import { refineWithModel } from '../services/knowledge/semanticDecision';
 
 export interface AnswerCase {
   id: string;
@@ -31,9 +32,7 @@ async function predict(
   ranker?: SemanticRanker,
 ): Promise<{ top: string; confident: boolean; offered: string[] }> {
   const hits = matcher.match(text, { minScore: 0, limit: 3 });
-  const decision = decideSearch(hits);
-  const semantic = decision.confident ? undefined : await semanticPick(ranker, text, hits);
-  if (semantic) return { top: semantic.id, confident: true, offered: [] };
+  const decision = await refineWithModel(ranker, text, hits, decideSearch(hits));
   return {
     top: decision.best?.id ?? 'none',
     confident: decision.confident,

@@ -11,7 +11,8 @@ import {
 } from './knowledgeModel';
 import { PackSyncResult, syncKnowledgePack } from './packSeeder';
 import { decideSearch } from './searchDecision';
-import { semanticPick, type SemanticRanker } from './semanticRanker';
+import type { SemanticRanker } from './semanticRanker';
+import { refineWithModel } from './semanticDecision';
 
 export interface KnowledgeAnswer {
   id: string;
@@ -168,17 +169,12 @@ export class KnowledgeBase {
   async search(text: string, lang: 'de' | 'en'): Promise<KnowledgeSearch> {
     await this.fresh();
     const hits = this.matcher.match(text, { minScore: 0, limit: 3 });
-    const decision = decideSearch(hits);
+    // The model is asked only when the classical decision is uncertain or weak (refineWithModel).
+    const decision = await refineWithModel(this.options.semantic, text, hits, decideSearch(hits));
     const toAnswer = (hit: KnowledgeMatch): KnowledgeAnswer[] => {
       const entry = this.byId.get(hit.id);
       return entry ? [this.toAnswer(entry, lang, hit.score)] : [];
     };
-    // Only an uncertain turn asks the model: confident ones stay within the classical path's cost.
-    const semantic = decision.confident ? undefined : await semanticPick(this.options.semantic, text, hits);
-    if (semantic) {
-      const [answer] = toAnswer(semantic);
-      if (answer) return { best: answer, confident: true, alternatives: [] };
-    }
     const [best] = decision.best ? toAnswer(decision.best) : [];
     if (!best) return { confident: false, alternatives: [] };
     return { best, confident: decision.confident, alternatives: decision.alternatives.flatMap(toAnswer) };

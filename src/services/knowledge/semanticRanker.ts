@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Collection, Connection } from 'mongoose';
 import type { Embedder } from '../embeddings/embedder';
 import type { Logger } from '../logger';
-import type { KnowledgeMatch } from './knowledgeMatcher';
 
 /** The phrasings of one entry, as the ranker indexes them. */
 export interface IndexedEntry {
@@ -137,27 +136,4 @@ export class SemanticRanker {
     }
     return phrasings.map((p) => ({ id: p.id, vector: unit(known.get(keyOf(p.text)) as Float32Array) }));
   }
-}
-
-/**
- * Cosine similarity at which the model's best entry answers, provided the classical matcher has it
- * among its three best. Chosen on the odd-numbered half of blind5: 0.88 answered 80 % at once and
- * right against 69 % without the model, at 8 % wrong against 4 % (0.92: 75 % / 6 %).
- */
-export const SEMANTIC_CONFIDENT = 0.88;
-
-/**
- * The entry the embedding model is sure of, when the classical matcher also has it among its three
- * best (`hits`): meaning decides between the words' candidates, it never answers from nowhere.
- */
-export async function semanticPick(
-  ranker: SemanticRanker | undefined,
-  text: string,
-  hits: readonly KnowledgeMatch[],
-): Promise<KnowledgeMatch | undefined> {
-  if (!ranker?.ready) return undefined;
-  const [top] = await ranker.rank(text, 1);
-  if (!top || top.score < SEMANTIC_CONFIDENT) return undefined;
-  const corroborated = hits.slice(0, 3).find((h) => h.id === top.id && h.score > 0);
-  return corroborated ? { ...corroborated, score: top.score } : undefined;
 }

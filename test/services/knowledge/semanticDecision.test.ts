@@ -1,0 +1,69 @@
+import type { KnowledgeMatch } from '../../../src/services/knowledge/knowledgeMatcher';
+import { decideSearch } from '../../../src/services/knowledge/searchDecision';
+import { refineWithModel } from '../../../src/services/knowledge/semanticDecision';
+import type { SemanticHit, SemanticRanker } from '../../../src/services/knowledge/semanticRanker';
+
+/** A model that ranks entries as told and counts how often it was asked. */
+function modelRanking(hits: SemanticHit[]): { ranker: SemanticRanker; asked: () => number } {
+  let asked = 0;
+  const ranker = {
+    ready: true,
+    rank: (_text: string, limit = 3) => {
+      asked++;
+      return Promise.resolve(hits.slice(0, limit));
+    },
+  } as unknown as SemanticRanker;
+  return { ranker, asked: () => asked };
+}
+
+const match = (id: string, score: number): KnowledgeMatch => ({ id, category: 'general', score });
+
+describe('the embedding model refining the classical decision', () => {
+  it('lets a weak confident hit give way to the candidate the model is clearly surer of', async () => {
+    const hits = [match('contract.cancel', 0.5), match('contract.options', 0.3)];
+    const { ranker } = modelRanking([
+      { id: 'contract.options', score: 0.93 },
+      { id: 'contract.cancel', score: 0.86 },
+    ]);
+    const classical = decideSearch(hits);
+    expect(classical).toMatchObject({ confident: true, best: { id: 'contract.cancel' } });
+    const refined = await refineWithModel(ranker, 'Musik-Option wieder loswerden', hits, classical);
+    expect(refined).toMatchObject({ confident: true, best: { id: 'contract.options' } });
+  });
+
+  it('keeps a strong classical hit without asking the model', async () => {
+    const hits = [match('contract.cancel', 0.8), match('contract.options', 0.3)];
+    const { ranker, asked } = modelRanking([{ id: 'contract.options', score: 0.97 }]);
+    const refined = await refineWithModel(ranker, 'Vertrag kündigen', hits, decideSearch(hits));
+    expect(refined).toMatchObject({ confident: true, best: { id: 'contract.cancel' } });
+    expect(asked()).toBe(0);
+  });
+
+  it('never answers with an entry the words did not find', async () => {
+    const hits = [match('contract.cancel', 0.5)];
+    const { ranker } = modelRanking([{ id: 'general.jobs', score: 0.97 }]);
+    const refined = await refineWithModel(ranker, 'Vertrag beenden', hits, decideSearch(hits));
+    expect(refined).toMatchObject({ confident: true, best: { id: 'contract.cancel' } });
+  });
+
+  it('offers first the choice that fits by words and meaning when neither is sure', async () => {
+    const hits = [match('mobile.esim', 0.38), match('billing.prepaid-topup', 0.37)];
+    const { ranker } = modelRanking([
+      { id: 'billing.prepaid-topup', score: 0.86 },
+      { id: 'mobile.esim', score: 0.8 },
+    ]);
+    const classical = decideSearch(hits);
+    expect(classical).toMatchObject({ confident: false, best: { id: 'mobile.esim' } });
+    const refined = await refineWithModel(ranker, 'Guthaben draufladen', hits, classical);
+    expect(refined.confident).toBe(false);
+    expect(refined.alternatives.map((a) => a.id)).toEqual(['billing.prepaid-topup', 'mobile.esim']);
+    expect(refined.best?.id).toBe('billing.prepaid-topup');
+  });
+
+  it('answers an uncertain question when the model is sure of one of the candidates', async () => {
+    const hits = [match('mobile.esim', 0.38), match('billing.prepaid-topup', 0.37)];
+    const { ranker } = modelRanking([{ id: 'billing.prepaid-topup', score: 0.9 }]);
+    const refined = await refineWithModel(ranker, 'Guthaben draufladen', hits, decideSearch(hits));
+    expect(refined).toMatchObject({ confident: true, best: { id: 'billing.prepaid-topup' } });
+  });
+});
