@@ -1,5 +1,6 @@
 import { paths } from './openApiPaths';
 import { agentToolPaths } from './openApiAgentToolPaths';
+import { deskPaths } from './openApiDeskPaths';
 import { filePaths } from './openApiFilePaths';
 import { ref, schemas } from './openApiSchemas';
 
@@ -36,5 +37,5 @@ export const OPENAPI_DOCUMENT = {
       E409: errorResponse('Conflict: changed by someone else meanwhile, or already claimed'),
     },
   },
-  paths: { ...paths, ...agentToolPaths, ...filePaths },
+  paths: { ...paths, ...deskPaths, ...agentToolPaths, ...filePaths },
 };
