@@ -31,9 +31,17 @@ export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** Sends that would arrive right at the edge are treated as outside, so Meta never rejects them. */
 const WINDOW_SAFETY_MS = 60 * 1000;
 
+/** Customers whose latest inbound time this instance remembers; the oldest are forgotten first. */
+const MAX_REMEMBERED = 10_000;
+
 /** What we know about a WhatsApp customer: the service window and the processing lease. */
 export class ContactStore {
   private readonly model: Model<ContactDoc>;
+  /**
+   * The latest inbound time this instance recorded per customer. The window only moves forward
+   * ($max), so a remembered time that keeps it open is proof enough and saves a read per reply.
+   */
+  private readonly inboundSeen = new Map<string, number>();
 
   constructor(connection: Connection) {
     this.model = connection.models.WhatsAppContact ?? connection.model<ContactDoc>('WhatsAppContact', schema);
@@ -44,9 +52,15 @@ export class ContactStore {
     const update: Record<string, unknown> = { $max: { lastInboundAt: sentAt } };
     if (name) update.$set = { name };
     await this.model.updateOne({ _id: waId }, update, { upsert: true });
+    const seen = Math.max(sentAt.getTime(), this.inboundSeen.get(waId) ?? 0);
+    this.inboundSeen.delete(waId);
+    this.inboundSeen.set(waId, seen);
+    if (this.inboundSeen.size > MAX_REMEMBERED) this.inboundSeen.delete(this.inboundSeen.keys().next().value as string);
   }
 
   async isWindowOpen(waId: string, now = Date.now()): Promise<boolean> {
+    const seen = this.inboundSeen.get(waId);
+    if (seen !== undefined && now - seen < CUSTOMER_SERVICE_WINDOW_MS - WINDOW_SAFETY_MS) return true;
     const contact = await this.model.findById(waId, { lastInboundAt: 1 }).lean<ContactDoc>();
     const last = contact?.lastInboundAt?.getTime();
     return last !== undefined && now - last < CUSTOMER_SERVICE_WINDOW_MS - WINDOW_SAFETY_MS;
@@ -118,6 +132,7 @@ export class ContactStore {
 
   /** For tests and tools: pretend the customer last wrote at the given time. */
   async setLastInboundAt(waId: string, at: Date): Promise<void> {
+    this.inboundSeen.delete(waId);
     await this.model.updateOne({ _id: waId }, { $set: { lastInboundAt: at } }, { upsert: true });
   }
 }

@@ -137,11 +137,12 @@ export class WhatsAppInboundProcessor {
       this.again.delete(waId);
       if (this.stopped || !(await this.contacts.tryLock(waId, this.instanceId, this.leaseMs))) return;
       try {
-        for (;;) {
+        for (let first = true; ; first = false) {
           if (this.stopped) return;
           const message = await this.inbox.claimNext(waId, this.leaseMs);
           if (!message) break;
-          await this.contacts.tryLock(waId, this.instanceId, this.leaseMs);
+          // The lease was just taken for the first message; later ones renew it.
+          if (!first) await this.contacts.tryLock(waId, this.instanceId, this.leaseMs);
           await this.processOne(message);
         }
       } finally {
