@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
+import { GroupedWrites } from '../../services/database/groupedWrites';
 import { maskDeep } from '../../services/privacy/atRest';
 import { KnownLogs } from './knownLogs';
 import type { RevocationList } from './tokenService';
@@ -93,6 +94,8 @@ export class DirectLineActivityStore implements RevocationList {
   private readonly revocations: Model<RevocationDoc>;
   private readonly notRevoked = new Map<string, number>();
   private readonly known = new KnownLogs(REVOCATION_CACHE_MS);
+  /** Appends of all conversations, several in one insert under load. */
+  private readonly inserts: GroupedWrites<ActivityDoc>;
 
   constructor(connection: Connection) {
     this.conversations =
@@ -100,6 +103,7 @@ export class DirectLineActivityStore implements RevocationList {
       connection.model<ConversationDoc>('DirectLineConversation', conversationSchema);
     this.activities =
       connection.models.DirectLineActivity ?? connection.model<ActivityDoc>('DirectLineActivity', activitySchema);
+    this.inserts = new GroupedWrites(connection, this.activities);
     this.revocations =
       connection.models.DirectLineRevocation ??
       connection.model<RevocationDoc>('DirectLineRevocation', revocationSchema);
@@ -154,7 +158,7 @@ export class DirectLineActivityStore implements RevocationList {
       const stored = { ...activity, id: activityId(conversationId, seq) };
       const atRest = stored.from?.role === 'user' ? maskDeep(stored) : stored;
       try {
-        await this.activities.collection.insertOne({
+        await this.inserts.insertOne({
           conversationId,
           seq,
           data: JSON.stringify(atRest),

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
+import { GroupedWrites } from '../../services/database/groupedWrites';
 
 interface ContactDoc {
   /** The customer's wa_id. */
@@ -42,16 +43,21 @@ export class ContactStore {
    * ($max), so a remembered time that keeps it open is proof enough and saves a read per reply.
    */
   private readonly inboundSeen = new Map<string, number>();
+  /** Window and lease-release writes of all customers, several in one command under load. */
+  private readonly writes: GroupedWrites<ContactDoc>;
 
   constructor(connection: Connection) {
     this.model = connection.models.WhatsAppContact ?? connection.model<ContactDoc>('WhatsAppContact', schema);
+    this.writes = new GroupedWrites(connection, this.model);
   }
 
   /** Moves the window forward, never back (messages may be stored out of order). */
   async recordInbound(waId: string, sentAt: Date, name?: string): Promise<void> {
-    const update: Record<string, unknown> = { $max: { lastInboundAt: sentAt } };
-    if (name) update.$set = { name };
-    await this.model.updateOne({ _id: waId }, update, { upsert: true });
+    await this.writes.updateOne(
+      { _id: waId },
+      { $max: { lastInboundAt: sentAt }, ...(name ? { $set: { name } } : {}) },
+      true,
+    );
     const seen = Math.max(sentAt.getTime(), this.inboundSeen.get(waId) ?? 0);
     this.inboundSeen.delete(waId);
     this.inboundSeen.set(waId, seen);
@@ -120,10 +126,7 @@ export class ContactStore {
   }
 
   async unlock(waId: string, owner: string): Promise<void> {
-    await this.model.updateOne(
-      { _id: waId, lockOwner: owner },
-      { $set: { lockUntil: null }, $unset: { lockOwner: 1 } },
-    );
+    await this.writes.updateOne({ _id: waId, lockOwner: owner }, { $unset: { lockOwner: 1, lockUntil: 1 } });
   }
 
   async lastInboundAt(waId: string): Promise<Date | undefined> {

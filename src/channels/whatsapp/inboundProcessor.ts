@@ -59,8 +59,11 @@ export class WhatsAppInboundProcessor {
     const receivedAt = Date.now();
     for (const [index, message] of webhook.messages.entries()) {
       // receivedAt keeps the order of messages with the same (second-resolution) timestamp.
-      const isNew = await this.inbox.store(message, new Date(receivedAt + index));
-      await this.contacts.recordInbound(message.waId, message.sentAt, message.name);
+      // Both land before Meta gets its 200; side by side, they can share their commands with other customers'.
+      const [isNew] = await Promise.all([
+        this.inbox.store(message, new Date(receivedAt + index)),
+        this.contacts.recordInbound(message.waId, message.sentAt, message.name),
+      ]);
       if (isNew) {
         customers.add(message.waId);
         this.storedHere.set(message.waId, (this.storedHere.get(message.waId) ?? 0) + 1);

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
+import { GroupedWrites } from '../../services/database/groupedWrites';
 import { maskDeep } from '../../services/privacy/atRest';
 import type { InboundSealer } from './sealedText';
 import type { InboundMessage } from './webhookPayload';
@@ -57,12 +58,15 @@ export const MAX_ATTEMPTS = 3;
  */
 export class InboundStore {
   private readonly model: Model<InboundDoc>;
+  /** Storing and finishing messages of all customers, several in one command under load. */
+  private readonly writes: GroupedWrites<InboundDoc>;
 
   constructor(
     connection: Connection,
     private readonly sealer?: InboundSealer,
   ) {
     this.model = connection.models.WhatsAppInbound ?? connection.model<InboundDoc>('WhatsAppInbound', schema);
+    this.writes = new GroupedWrites(connection, this.model);
   }
 
   /** The message as the customer wrote it: opened from its seal while there is one. */
@@ -73,10 +77,10 @@ export class InboundStore {
   /** Stores a message; false when this wamid was stored before (a redelivery). */
   async store(message: InboundMessage, receivedAt: Date): Promise<boolean> {
     try {
-      await this.model.create({
+      await this.writes.insertOne({
         _id: message.wamid,
         waId: message.waId,
-        name: message.name,
+        ...(message.name !== undefined ? { name: message.name } : {}),
         sentAt: message.sentAt,
         receivedAt,
         type: message.type,
@@ -109,7 +113,7 @@ export class InboundStore {
   }
 
   async markDone(wamid: string): Promise<void> {
-    await this.model.updateOne(
+    await this.writes.updateOne(
       { _id: wamid, status: 'processing' },
       { $set: { status: 'done', finishedAt: new Date() }, $unset: { error: 1, sealed: 1 } },
     );
