@@ -101,19 +101,21 @@ export class ContactStore {
   /** Takes the customer's processing lease unless another live instance holds it. */
   async tryLock(waId: string, owner: string, leaseMs: number): Promise<boolean> {
     const now = new Date();
-    const locked = await this.model.findOneAndUpdate(
-      {
-        _id: waId,
-        $or: [
-          { lockUntil: { $exists: false } },
-          { lockUntil: null },
-          { lockUntil: { $lt: now } },
-          { lockOwner: owner },
-        ],
-      },
-      { $set: { lockOwner: owner, lockUntil: new Date(now.getTime() + leaseMs) } },
-      { new: true },
-    );
+    const locked = await this.model
+      .findOneAndUpdate(
+        {
+          _id: waId,
+          $or: [
+            { lockUntil: { $exists: false } },
+            { lockUntil: null },
+            { lockUntil: { $lt: now } },
+            { lockOwner: owner },
+          ],
+        },
+        { $set: { lockOwner: owner, lockUntil: new Date(now.getTime() + leaseMs) } },
+        { new: true, projection: { _id: 1 } },
+      )
+      .lean();
     if (locked) return true;
     // No record yet (a crash between storing the message and noting the contact): create it locked.
     try {
