@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
 import { GroupedWrites } from '../../services/database/groupedWrites';
+import { DriverCollection } from '../../services/state/driverCollection';
 import { maskDeep } from '../../services/privacy/atRest';
 import { KnownLogs } from './knownLogs';
 import type { RevocationList } from './tokenService';
@@ -96,6 +97,8 @@ export class DirectLineActivityStore implements RevocationList {
   private readonly known = new KnownLogs(REVOCATION_CACHE_MS);
   /** Appends of all conversations, several in one insert under load. */
   private readonly inserts: GroupedWrites<ActivityDoc>;
+  /** Every poll reads the log: through the driver, without mongoose's per-query cost. */
+  private readonly driver: DriverCollection<ActivityDoc>;
 
   constructor(connection: Connection) {
     this.conversations =
@@ -104,6 +107,7 @@ export class DirectLineActivityStore implements RevocationList {
     this.activities =
       connection.models.DirectLineActivity ?? connection.model<ActivityDoc>('DirectLineActivity', activitySchema);
     this.inserts = new GroupedWrites(connection, this.activities);
+    this.driver = new DriverCollection(connection, this.activities);
     this.revocations =
       connection.models.DirectLineRevocation ??
       connection.model<RevocationDoc>('DirectLineRevocation', revocationSchema);
@@ -207,11 +211,11 @@ export class DirectLineActivityStore implements RevocationList {
     conversationId: string,
     watermark: number,
   ): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
-    const docs = await this.activities
-      .find({ conversationId, seq: { $gt: watermark } })
-      .sort({ seq: 1 })
-      .limit(PAGE_SIZE)
-      .lean<ActivityDoc[]>();
+    const filter = { conversationId, seq: { $gt: watermark } };
+    const raw = this.driver.get();
+    const docs = raw
+      ? await raw.find(filter, { sort: { seq: 1 }, limit: PAGE_SIZE }).toArray()
+      : await this.activities.find(filter).sort({ seq: 1 }).limit(PAGE_SIZE).lean<ActivityDoc[]>();
     const activities: Partial<Activity>[] = [];
     let last = watermark;
     for (const doc of docs) {
