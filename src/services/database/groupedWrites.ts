@@ -8,6 +8,8 @@ interface PendingWrite<T extends mongo.Document> {
   reject(err: unknown): void;
 }
 
+const MAX_BATCHES_IN_FLIGHT = 2;
+
 interface WriteError {
   index: number;
   code?: number;
@@ -16,14 +18,15 @@ interface WriteError {
 /**
  * Single-document writes of many conversations to one collection, sent together: writes asked for
  * while earlier ones run go out as one unordered bulk write (GroupCommit), so under load several
- * turns share one database command. Each caller learns its own outcome: a write that failed
+ * turns share one database command. Two batches may be in flight, so a write waits for at most
+ * one running batch rather than queueing behind every other conversation's. Each caller learns its own outcome: a write that failed
  * (e.g. a duplicate key, code 11000) rejects with that write's error, the others resolve. Callers
  * await their write, so the order of one conversation's writes is the order it asked for them;
  * writes of different callers to the same document in one batch may apply in any order.
  */
 export class GroupedWrites<T extends mongo.Document> {
   private readonly collection: DriverCollection<T>;
-  private readonly group = new GroupCommit<PendingWrite<T>>((batch) => this.flush(batch), 1);
+  private readonly group = new GroupCommit<PendingWrite<T>>((batch) => this.flush(batch), MAX_BATCHES_IN_FLIGHT);
 
   constructor(connection: Connection, model: Model<T>) {
     this.collection = new DriverCollection(connection, model);
