@@ -1,13 +1,16 @@
 import type { Activity } from 'botbuilder';
 import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
+import { GroupedWrites } from '../../services/database/groupedWrites';
+import { DriverCollection } from '../../services/state/driverCollection';
 import { maskDeep } from '../../services/privacy/atRest';
+import { KnownLogs } from './knownLogs';
 import type { RevocationList } from './tokenService';
 
 interface ConversationDoc {
   _id: string;
   userId: string;
-  /** Last sequence number handed out; the watermark of the conversation. */
+  /** 0 at the start; sequence numbers are allocated by inserting into the log (its unique index decides). */
   seq: number;
   createdAt: Date;
   updatedAt: Date;
@@ -59,6 +62,9 @@ const revocationSchema = new Schema<RevocationDoc>(
 /** How long an instance trusts its "not revoked" answer; another instance's erase counts after this. */
 const REVOCATION_CACHE_MS = 2000;
 
+/** A slot taken by another instance at the same moment: look at the log again, at most this often. */
+const MAX_APPEND_ATTEMPTS = 5;
+
 /** A slot whose writer died leaves a gap; after this long readers step over it. */
 const GAP_PATIENCE_MS = 3000;
 const PAGE_SIZE = 100;
@@ -77,13 +83,22 @@ function seqOf(conversationId: string, id: string | undefined): number | undefin
 
 /**
  * The activity log of every local Direct Line conversation in MongoDB: what the page polls, what a
- * reload or another instance reads back. Sequence numbers come from one atomic $inc per append.
+ * reload or another instance reads back. An append is one insert with the next sequence number this
+ * instance knows of; the unique index on (conversation, sequence) turns a slot another instance took
+ * into a duplicate key, after which the log's end is read again. Whether the conversation still
+ * exists (an erasure deletes it) is confirmed at most every REVOCATION_CACHE_MS, which also keeps
+ * its updatedAt (retention) current.
  */
 export class DirectLineActivityStore implements RevocationList {
   private readonly conversations: Model<ConversationDoc>;
   private readonly activities: Model<ActivityDoc>;
   private readonly revocations: Model<RevocationDoc>;
   private readonly notRevoked = new Map<string, number>();
+  private readonly known = new KnownLogs(REVOCATION_CACHE_MS);
+  /** Appends of all conversations, several in one insert under load. */
+  private readonly inserts: GroupedWrites<ActivityDoc>;
+  /** Every poll reads the log: through the driver, without mongoose's per-query cost. */
+  private readonly driver: DriverCollection<ActivityDoc>;
 
   constructor(connection: Connection) {
     this.conversations =
@@ -91,6 +106,8 @@ export class DirectLineActivityStore implements RevocationList {
       connection.model<ConversationDoc>('DirectLineConversation', conversationSchema);
     this.activities =
       connection.models.DirectLineActivity ?? connection.model<ActivityDoc>('DirectLineActivity', activitySchema);
+    this.inserts = new GroupedWrites(connection, this.activities);
+    this.driver = new DriverCollection(connection, this.activities);
     this.revocations =
       connection.models.DirectLineRevocation ??
       connection.model<RevocationDoc>('DirectLineRevocation', revocationSchema);
@@ -100,6 +117,7 @@ export class DirectLineActivityStore implements RevocationList {
   async revoke(conversationIds: string[], now = new Date()): Promise<void> {
     for (const id of conversationIds) {
       this.notRevoked.delete(id);
+      this.known.forget(id);
       await this.revocations.updateOne({ _id: id }, { $setOnInsert: { revokedAt: now } }, { upsert: true });
     }
   }
@@ -120,6 +138,7 @@ export class DirectLineActivityStore implements RevocationList {
     const now = new Date();
     try {
       await this.conversations.create({ _id: conversationId, userId, seq: 0, createdAt: now, updatedAt: now });
+      this.known.confirm(conversationId, 1);
       return true;
     } catch (err) {
       if ((err as { code?: number }).code === 11000) return false;
@@ -128,6 +147,7 @@ export class DirectLineActivityStore implements RevocationList {
   }
 
   async exists(conversationId: string): Promise<boolean> {
+    if (this.known.fresh(conversationId)) return true;
     return (await this.conversations.exists({ _id: conversationId })) !== null;
   }
 
@@ -137,20 +157,44 @@ export class DirectLineActivityStore implements RevocationList {
    * the text, the log and every later reader see only the masked copy.
    */
   async append(conversationId: string, activity: Partial<Activity>, clientKey?: string): Promise<Partial<Activity>> {
-    const conversation = await this.conversations
-      .findOneAndUpdate({ _id: conversationId }, { $inc: { seq: 1 }, $set: { updatedAt: new Date() } }, { new: true })
-      .lean<ConversationDoc>();
-    if (!conversation) throw new Error(`Direct Line conversation ${conversationId} does not exist`);
-    const stored = { ...activity, id: activityId(conversationId, conversation.seq) };
-    const atRest = stored.from?.role === 'user' ? maskDeep(stored) : stored;
-    await this.activities.create({
-      conversationId,
-      seq: conversation.seq,
-      data: JSON.stringify(atRest),
-      ...(clientKey ? { clientKey } : {}),
-      createdAt: new Date(),
-    });
-    return stored;
+    for (let attempt = 1; ; attempt++) {
+      const seq = await this.allocate(conversationId);
+      const stored = { ...activity, id: activityId(conversationId, seq) };
+      const atRest = stored.from?.role === 'user' ? maskDeep(stored) : stored;
+      try {
+        await this.inserts.insertOne({
+          conversationId,
+          seq,
+          data: JSON.stringify(atRest),
+          ...(clientKey ? { clientKey } : {}),
+          createdAt: new Date(),
+        });
+        return stored;
+      } catch (err) {
+        // Read the log's end again before the next append: the slot was taken, or the write failed
+        // (then the slot is free again and no gap stays behind).
+        this.known.forget(conversationId);
+        if ((err as { code?: number }).code !== 11000 || attempt >= MAX_APPEND_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  /** The next sequence number of the conversation; throws when the conversation does not exist. */
+  private async allocate(conversationId: string): Promise<number> {
+    const fresh = this.known.fresh(conversationId);
+    if (fresh) return fresh.next++;
+    const needsEnd = this.known.get(conversationId) === undefined;
+    const [touched, last] = await Promise.all([
+      this.conversations.updateOne({ _id: conversationId }, { $set: { updatedAt: new Date() } }),
+      needsEnd
+        ? this.activities.findOne({ conversationId }, { seq: 1 }).sort({ seq: -1 }).lean<{ seq: number }>()
+        : undefined,
+    ]);
+    if (touched.matchedCount === 0) {
+      this.known.forget(conversationId);
+      throw new Error(`Direct Line conversation ${conversationId} does not exist`);
+    }
+    return this.known.confirm(conversationId, (last?.seq ?? 0) + 1).next++;
   }
 
   /** The id of the customer's activity stored under this client key, if one was. */
@@ -167,11 +211,11 @@ export class DirectLineActivityStore implements RevocationList {
     conversationId: string,
     watermark: number,
   ): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
-    const docs = await this.activities
-      .find({ conversationId, seq: { $gt: watermark } })
-      .sort({ seq: 1 })
-      .limit(PAGE_SIZE)
-      .lean<ActivityDoc[]>();
+    const filter = { conversationId, seq: { $gt: watermark } };
+    const raw = this.driver.get();
+    const docs = raw
+      ? await raw.find(filter, { sort: { seq: 1 }, limit: PAGE_SIZE }).toArray()
+      : await this.activities.find(filter).sort({ seq: 1 }).limit(PAGE_SIZE).lean<ActivityDoc[]>();
     const activities: Partial<Activity>[] = [];
     let last = watermark;
     for (const doc of docs) {

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
+import { GroupedWrites } from '../../services/database/groupedWrites';
 
 interface ContactDoc {
   /** The customer's wa_id. */
@@ -31,22 +32,41 @@ export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** Sends that would arrive right at the edge are treated as outside, so Meta never rejects them. */
 const WINDOW_SAFETY_MS = 60 * 1000;
 
+/** Customers whose latest inbound time this instance remembers; the oldest are forgotten first. */
+const MAX_REMEMBERED = 10_000;
+
 /** What we know about a WhatsApp customer: the service window and the processing lease. */
 export class ContactStore {
   private readonly model: Model<ContactDoc>;
+  /**
+   * The latest inbound time this instance recorded per customer. The window only moves forward
+   * ($max), so a remembered time that keeps it open is proof enough and saves a read per reply.
+   */
+  private readonly inboundSeen = new Map<string, number>();
+  /** Window and lease-release writes of all customers, several in one command under load. */
+  private readonly writes: GroupedWrites<ContactDoc>;
 
   constructor(connection: Connection) {
     this.model = connection.models.WhatsAppContact ?? connection.model<ContactDoc>('WhatsAppContact', schema);
+    this.writes = new GroupedWrites(connection, this.model);
   }
 
   /** Moves the window forward, never back (messages may be stored out of order). */
   async recordInbound(waId: string, sentAt: Date, name?: string): Promise<void> {
-    const update: Record<string, unknown> = { $max: { lastInboundAt: sentAt } };
-    if (name) update.$set = { name };
-    await this.model.updateOne({ _id: waId }, update, { upsert: true });
+    await this.writes.updateOne(
+      { _id: waId },
+      { $max: { lastInboundAt: sentAt }, ...(name ? { $set: { name } } : {}) },
+      true,
+    );
+    const seen = Math.max(sentAt.getTime(), this.inboundSeen.get(waId) ?? 0);
+    this.inboundSeen.delete(waId);
+    this.inboundSeen.set(waId, seen);
+    if (this.inboundSeen.size > MAX_REMEMBERED) this.inboundSeen.delete(this.inboundSeen.keys().next().value as string);
   }
 
   async isWindowOpen(waId: string, now = Date.now()): Promise<boolean> {
+    const seen = this.inboundSeen.get(waId);
+    if (seen !== undefined && now - seen < CUSTOMER_SERVICE_WINDOW_MS - WINDOW_SAFETY_MS) return true;
     const contact = await this.model.findById(waId, { lastInboundAt: 1 }).lean<ContactDoc>();
     const last = contact?.lastInboundAt?.getTime();
     return last !== undefined && now - last < CUSTOMER_SERVICE_WINDOW_MS - WINDOW_SAFETY_MS;
@@ -81,19 +101,21 @@ export class ContactStore {
   /** Takes the customer's processing lease unless another live instance holds it. */
   async tryLock(waId: string, owner: string, leaseMs: number): Promise<boolean> {
     const now = new Date();
-    const locked = await this.model.findOneAndUpdate(
-      {
-        _id: waId,
-        $or: [
-          { lockUntil: { $exists: false } },
-          { lockUntil: null },
-          { lockUntil: { $lt: now } },
-          { lockOwner: owner },
-        ],
-      },
-      { $set: { lockOwner: owner, lockUntil: new Date(now.getTime() + leaseMs) } },
-      { new: true },
-    );
+    const locked = await this.model
+      .findOneAndUpdate(
+        {
+          _id: waId,
+          $or: [
+            { lockUntil: { $exists: false } },
+            { lockUntil: null },
+            { lockUntil: { $lt: now } },
+            { lockOwner: owner },
+          ],
+        },
+        { $set: { lockOwner: owner, lockUntil: new Date(now.getTime() + leaseMs) } },
+        { new: true, projection: { _id: 1 } },
+      )
+      .lean();
     if (locked) return true;
     // No record yet (a crash between storing the message and noting the contact): create it locked.
     try {
@@ -106,10 +128,7 @@ export class ContactStore {
   }
 
   async unlock(waId: string, owner: string): Promise<void> {
-    await this.model.updateOne(
-      { _id: waId, lockOwner: owner },
-      { $set: { lockUntil: null }, $unset: { lockOwner: 1 } },
-    );
+    await this.writes.updateOne({ _id: waId, lockOwner: owner }, { $unset: { lockOwner: 1, lockUntil: 1 } });
   }
 
   async lastInboundAt(waId: string): Promise<Date | undefined> {
@@ -118,6 +137,7 @@ export class ContactStore {
 
   /** For tests and tools: pretend the customer last wrote at the given time. */
   async setLastInboundAt(waId: string, at: Date): Promise<void> {
+    this.inboundSeen.delete(waId);
     await this.model.updateOne({ _id: waId }, { $set: { lastInboundAt: at } }, { upsert: true });
   }
 }

@@ -43,6 +43,8 @@ export class WhatsAppInboundProcessor {
   private readonly instanceId = randomUUID();
   private readonly draining = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
+  /** Messages this instance stored and has not claimed yet, per customer: whether to claim once more. */
+  private readonly storedHere = new Map<string, number>();
   private sweeper?: NodeJS.Timeout;
   private stopped = false;
   private readonly leaseMs: number;
@@ -66,10 +68,15 @@ export class WhatsAppInboundProcessor {
     const receivedAt = Date.now();
     for (const [index, message] of webhook.messages.entries()) {
       // receivedAt keeps the order of messages with the same (second-resolution) timestamp.
-      const isNew = await this.inbox.store(message, new Date(receivedAt + index));
-      await this.contacts.recordInbound(message.waId, message.sentAt, message.name);
-      if (isNew) customers.add(message.waId);
-      else
+      // Both land before Meta gets its 200; side by side, they can share their commands with other customers'.
+      const [isNew] = await Promise.all([
+        this.inbox.store(message, new Date(receivedAt + index)),
+        this.contacts.recordInbound(message.waId, message.sentAt, message.name),
+      ]);
+      if (isNew) {
+        customers.add(message.waId);
+        this.storedHere.set(message.waId, (this.storedHere.get(message.waId) ?? 0) + 1);
+      } else
         this.logger.info(
           { wamid: message.wamid, conversationId: forLog(message.waId) },
           'WhatsApp redelivered a stored message; ignored',
@@ -146,18 +153,33 @@ export class WhatsAppInboundProcessor {
       this.again.delete(waId);
       if (this.stopped || !(await this.contacts.tryLock(waId, this.instanceId, this.leaseMs))) return;
       try {
-        for (;;) {
+        for (let first = true; ; first = false) {
           if (this.stopped) return;
           const message = await this.inbox.claimNext(waId, this.leaseMs);
-          if (!message) break;
-          await this.contacts.tryLock(waId, this.instanceId, this.leaseMs);
+          if (!message) {
+            this.storedHere.delete(waId);
+            break;
+          }
+          this.countClaimed(waId);
+          // The lease was just taken for the first message; later ones renew it.
+          if (!first) await this.contacts.tryLock(waId, this.instanceId, this.leaseMs);
           await this.processOne(message);
+          // Nothing more stored here: no claim that finds nothing. What another instance stored
+          // meanwhile is found by the look below, after the lease is given back. A message taken
+          // over from a dead instance may have more behind it: those are claimed until none is left.
+          if (!this.storedHere.has(waId) && message.attempts <= 1) break;
         }
       } finally {
         await this.contacts.unlock(waId, this.instanceId);
       }
       // Another instance may have stored a message while we held the lease and could not take it.
     } while (this.again.has(waId) || (await this.inbox.hasWaiting(waId)));
+  }
+
+  private countClaimed(waId: string): void {
+    const left = (this.storedHere.get(waId) ?? 0) - 1;
+    if (left > 0) this.storedHere.set(waId, left);
+    else this.storedHere.delete(waId);
   }
 
   private async processOne(message: InboundDoc): Promise<void> {

@@ -1,5 +1,9 @@
-import type { Connection, Model } from 'mongoose';
+import type { Connection, Model, mongo } from 'mongoose';
+
+type Filter<T> = mongo.Filter<T>;
 import { Schema } from 'mongoose';
+import { GroupedWrites } from '../../services/database/groupedWrites';
+import { DriverCollection } from '../../services/state/driverCollection';
 import { maskDeep } from '../../services/privacy/atRest';
 import type { InboundSealer } from './sealedText';
 import type { InboundMessage } from './webhookPayload';
@@ -57,12 +61,18 @@ export const MAX_ATTEMPTS = 3;
  */
 export class InboundStore {
   private readonly model: Model<InboundDoc>;
+  /** Storing and finishing messages of all customers, several in one command under load. */
+  private readonly writes: GroupedWrites<InboundDoc>;
+  /** The claim runs once or twice per message: through the driver, without mongoose's per-query cost. */
+  private readonly driver: DriverCollection<InboundDoc>;
 
   constructor(
     connection: Connection,
     private readonly sealer?: InboundSealer,
   ) {
     this.model = connection.models.WhatsAppInbound ?? connection.model<InboundDoc>('WhatsAppInbound', schema);
+    this.writes = new GroupedWrites(connection, this.model);
+    this.driver = new DriverCollection(connection, this.model);
   }
 
   /** The message as the customer wrote it: opened from its seal while there is one. */
@@ -73,10 +83,10 @@ export class InboundStore {
   /** Stores a message; false when this wamid was stored before (a redelivery). */
   async store(message: InboundMessage, receivedAt: Date): Promise<boolean> {
     try {
-      await this.model.create({
+      await this.writes.insertOne({
         _id: message.wamid,
         waId: message.waId,
-        name: message.name,
+        ...(message.name !== undefined ? { name: message.name } : {}),
         sentAt: message.sentAt,
         receivedAt,
         type: message.type,
@@ -95,21 +105,28 @@ export class InboundStore {
   /** Atomically claims the customer's oldest waiting message (or one whose claim expired). */
   async claimNext(waId: string, leaseMs = DEFAULT_CLAIM_LEASE_MS): Promise<InboundDoc | null> {
     const now = new Date();
+    const filter = {
+      waId,
+      attempts: { $lt: MAX_ATTEMPTS },
+      $or: [
+        { status: 'pending' as const },
+        { status: 'processing' as const, claimedAt: { $lt: new Date(now.getTime() - leaseMs) } },
+      ],
+    };
+    const update = { $set: { status: 'processing' as const, claimedAt: now }, $inc: { attempts: 1 } };
+    const raw = this.driver.get();
+    if (raw)
+      return raw.findOneAndUpdate(filter as Filter<InboundDoc>, update, {
+        sort: { sentAt: 1, receivedAt: 1 },
+        returnDocument: 'after',
+      });
     return this.model
-      .findOneAndUpdate(
-        {
-          waId,
-          attempts: { $lt: MAX_ATTEMPTS },
-          $or: [{ status: 'pending' }, { status: 'processing', claimedAt: { $lt: new Date(now.getTime() - leaseMs) } }],
-        },
-        { $set: { status: 'processing', claimedAt: now }, $inc: { attempts: 1 } },
-        { sort: { sentAt: 1, receivedAt: 1 }, new: true },
-      )
+      .findOneAndUpdate(filter, update, { sort: { sentAt: 1, receivedAt: 1 }, new: true })
       .lean<InboundDoc>();
   }
 
   async markDone(wamid: string): Promise<void> {
-    await this.model.updateOne(
+    await this.writes.updateOne(
       { _id: wamid, status: 'processing' },
       { $set: { status: 'done', finishedAt: new Date() }, $unset: { error: 1, sealed: 1 } },
     );

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
+import { GroupedWrites } from '../../services/database/groupedWrites';
 import type { DeliveryState, StatusUpdate } from './webhookPayload';
 
 export type OutboundState = 'accepted' | DeliveryState;
@@ -35,9 +36,12 @@ const RANK: Record<OutboundState, number> = { accepted: 0, sent: 1, delivered: 2
 /** Delivery state of every message we sent, as Meta reports it. */
 export class StatusStore {
   private readonly model: Model<StatusDoc>;
+  /** One write per message sent and per status Meta reports: several in one command under load. */
+  private readonly writes: GroupedWrites<StatusDoc>;
 
   constructor(connection: Connection) {
     this.model = connection.models.WhatsAppStatus ?? connection.model<StatusDoc>('WhatsAppStatus', schema);
+    this.writes = new GroupedWrites(connection, this.model);
   }
 
   async recordAccepted(wamid: string, recipientId: string): Promise<void> {
@@ -61,14 +65,14 @@ export class StatusStore {
     try {
       // Only a higher state wins; if the document already holds a higher one, the upsert's insert
       // collides on _id and we just add the event to the history.
-      await this.model.updateOne(
+      await this.writes.updateOne(
         { _id: wamid, rank: { $lt: rank } },
         { $set: set, $push: { history: { status, at } } },
-        { upsert: true },
+        true,
       );
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
-      await this.model.updateOne({ _id: wamid }, { $push: { history: { status, at } } });
+      await this.writes.updateOne({ _id: wamid }, { $push: { history: { status, at } } });
     }
   }
 

@@ -18,15 +18,7 @@ import type {
   HandoffRecord,
   TranscriptEntry,
 } from './handoffModel';
-import {
-  auditEntry,
-  CUSTOMER_ACTOR,
-  HandoffStore,
-  SYSTEM_ACTOR,
-  toObjectId,
-  toRecord,
-  WITHOUT_ARRAYS,
-} from './handoffStore';
+import { auditEntry, CUSTOMER_ACTOR, HandoffStore, SYSTEM_ACTOR, toObjectId } from './handoffStore';
 import type { CustomerChannel } from './customerChannel';
 import type { QueueFigures } from './queueFigures';
 import type { HandoffRequest, HandoffTicket } from './types';
@@ -165,27 +157,20 @@ export class CustomerHandoffs {
    */
   async conversationState(key: string): Promise<ConversationHandoffState> {
     const since = new Date(this.deps.now().getTime() - SURVEY_OPEN_HOURS * 3600 * 1000);
-    const doc = await this.deps.store.model
-      .findOne(
+    const record = await this.deps.store.newestHead({
+      'customer.conversationKey': key,
+      $or: [
+        { status: { $in: ['queued', 'assigned'] } },
         {
-          'customer.conversationKey': key,
-          $or: [
-            { status: { $in: ['queued', 'assigned'] } },
-            {
-              status: 'resolved',
-              'survey.askedAt': { $gte: since },
-              'survey.answeredAt': { $exists: false },
-              'survey.skipped': { $ne: true },
-            },
-            { status: 'resolved', 'handBack.at': { $gte: since }, 'handBack.takenAt': { $exists: false } },
-          ],
+          status: 'resolved',
+          'survey.askedAt': { $gte: since },
+          'survey.answeredAt': { $exists: false },
+          'survey.skipped': { $ne: true },
         },
-        WITHOUT_ARRAYS,
-      )
-      .sort({ createdAt: -1 })
-      .lean();
-    if (!doc) return {};
-    const record = toRecord(doc);
+        { status: 'resolved', 'handBack.at': { $gte: since }, 'handBack.takenAt': { $exists: false } },
+      ],
+    });
+    if (!record) return {};
     if (record.status !== 'resolved') return { active: record };
     return record.handBack && !record.handBack.takenAt ? { handBack: record } : { surveyPending: record };
   }

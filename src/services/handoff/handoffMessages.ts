@@ -5,6 +5,7 @@
  * is read (HandoffStore.get); older records may still carry lines in their own `messages` array.
  */
 import { Connection, Model, Schema, Types } from 'mongoose';
+import { GroupedWrites } from '../database/groupedWrites';
 import type { Actor, AuditEntry, TranscriptEntry } from './handoffModel';
 
 export interface StoredHandoffMessage {
@@ -57,14 +58,17 @@ const CLOSING_ACTIONS = new Set<AuditEntry['action']>(['resolved', 'cancelled', 
 
 export class HandoffMessages {
   readonly model: Model<StoredHandoffMessage>;
+  /** Lines of all handoffs, several in one insert under load. */
+  private readonly inserts: GroupedWrites<StoredHandoffMessage>;
 
   constructor(connection: Connection) {
     this.model = handoffMessageModel(connection);
+    this.inserts = new GroupedWrites(connection, this.model);
   }
 
-  /** Stores one line (already masked). One insert of a small document, nothing read back. */
+  /** Stores one line (already masked). One insert of a small document (shared under load), nothing read back. */
   async append(handoff: { id: string; conversationKey: string }, entry: TranscriptEntry, by?: Actor): Promise<void> {
-    await this.model.collection.insertOne({
+    await this.inserts.insertOne({
       _id: new Types.ObjectId(),
       handoffId: handoff.id,
       conversationKey: handoff.conversationKey,

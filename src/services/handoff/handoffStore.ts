@@ -3,7 +3,8 @@
  * findOneAndUpdate filtered on the statuses it may start from, so any number of instances can
  * share one database and exactly one caller wins each change.
  */
-import { Connection, Model, Types } from 'mongoose';
+import { Connection, Model, mongo, Types } from 'mongoose';
+import { DriverCollection } from '../state/driverCollection';
 import { HandoffNotFoundError } from './errors';
 import { auditWithMessages, HandoffMessages, toEntry } from './handoffMessages';
 import {
@@ -70,10 +71,22 @@ export class HandoffStore {
   readonly model: Model<HandoffDoc>;
   /** The lines of the conversation after the handoff, one document each. */
   readonly messages: HandoffMessages;
+  /** For what every waiting customer's turn does (find the record, touch it): the driver, without mongoose's per-query cost. */
+  readonly driver: DriverCollection<HandoffDoc>;
 
   constructor(connection: Connection) {
     this.model = handoffModel(connection);
     this.messages = new HandoffMessages(connection);
+    this.driver = new DriverCollection(connection, this.model);
+  }
+
+  /** The newest record's head matching the filter (transcript, messages, notes, audit left out). */
+  async newestHead(filter: Record<string, unknown>): Promise<HandoffRecord | undefined> {
+    const raw = this.driver.get();
+    const doc = raw
+      ? await raw.findOne(filter as mongo.Filter<HandoffDoc>, { projection: WITHOUT_ARRAYS, sort: { createdAt: -1 } })
+      : await this.model.findOne(filter, WITHOUT_ARRAYS).sort({ createdAt: -1 }).lean();
+    return doc ? toRecord(doc) : undefined;
   }
 
   /** The whole record: with every line of the conversation and the audit entries of the lines. */
@@ -107,13 +120,17 @@ export class HandoffStore {
     set: Record<string, unknown>,
     now: Date,
   ): Promise<HandoffRecord | undefined> {
-    const doc = await this.model
-      .findOneAndUpdate(
-        { _id: toObjectId(id), ...where },
-        { $set: { ...set, updatedAt: now } },
-        { returnDocument: 'after', projection: WITHOUT_ARRAYS },
-      )
-      .lean();
+    const filter = { _id: toObjectId(id), ...where };
+    const update = { $set: { ...set, updatedAt: now } };
+    const raw = this.driver.get();
+    const doc = raw
+      ? await raw.findOneAndUpdate(filter as mongo.Filter<HandoffDoc>, update, {
+          returnDocument: 'after',
+          projection: WITHOUT_ARRAYS,
+        })
+      : await this.model
+          .findOneAndUpdate(filter, update, { returnDocument: 'after', projection: WITHOUT_ARRAYS })
+          .lean();
     return doc ? toRecord(doc) : undefined;
   }
 

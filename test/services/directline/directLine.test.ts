@@ -126,11 +126,16 @@ describe('local Direct Line 3.0 endpoint', () => {
     try {
       const elsewhere = new DirectLineClient(second.baseUrl, chat.token, chat.conversationId);
       await elsewhere.say('Von der zweiten Instanz');
+      // The first instance's idea of the log's end is now behind: its next append must not overwrite or skip.
+      await chat.say('Wieder bei der ersten');
       const history = await new DirectLineClient(t.baseUrl, chat.token, chat.conversationId).poll();
       expect(history.filter((a) => a.from?.role === 'user').map((a) => a.text)).toEqual([
         'Hallo',
         'Von der zweiten Instanz',
+        'Wieder bei der ersten',
       ]);
+      const sequence = history.map((a) => Number(String(a.id).split('|')[1]));
+      expect(sequence).toEqual(sequence.map((_, i) => i + 1));
     } finally {
       await second.close();
     }
