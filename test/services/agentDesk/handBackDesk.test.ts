@@ -71,5 +71,17 @@ describe('agent desk: ending with a hand-back to a chosen dialog', () => {
     expect(await page.locator('#message').inputValue()).toBe(
       'I have arranged a credit for you. It will appear on your next bill.',
     );
+
+    // A photo the customer sent appears under "Dateien" and downloads under its name.
+    const record = await h.handoffs.get(id);
+    const photo = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    await h.files.put({ data: photo, name: 'router.png', conversationKey: record.customer.conversationKey });
+    const fileButton = page.locator('#file-list button', { hasText: 'router.png' });
+    await fileButton.waitFor({ timeout: 10000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), fileButton.click()]);
+    expect(download.suggestedFilename()).toBe('router.png');
   }, 60000);
 });

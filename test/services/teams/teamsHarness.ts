@@ -34,6 +34,9 @@ import { TeamsThreadStore } from '../../../src/channels/teams/teamsThreadStore';
 import { TranscriptStore } from '../../../src/services/transcript/transcriptStore';
 import { createServer } from '../../../src/http/server';
 import { testMongoUri } from '../../support/testDb';
+import { FileRoutes } from '../../../src/http/routes/fileRoutes';
+import { FileLinks } from '../../../src/services/files/fileLinks';
+import { FileStore } from '../../../src/services/files/fileStore';
 import { FakeConnector } from './fakeConnector';
 
 export const TEAM_ID = '19:team-general@thread.tacv2';
@@ -82,6 +85,8 @@ export class TeamsHarness {
   private server!: Server;
   private extraNotifiers: TeamsNotifier[] = [];
   canned!: CannedResponseService;
+  /** The files customers sent (the desk lists them for the open case). */
+  files!: FileStore;
 
   async start(): Promise<this> {
     this.connectorUrl = await this.connector.start();
@@ -104,6 +109,7 @@ export class TeamsHarness {
     this.threads = new TeamsThreadStore(connection);
     this.notifier = this.newNotifier(adapter, logger);
     this.canned = new CannedResponseService(connection, loadCannedResponses());
+    this.files = new FileStore(connection, 1024 * 1024);
     const agentBot = new AgentBot({
       binding: { tenantId: TENANT_ID, teamId: TEAM_ID },
       desk: this.handoffs,
@@ -124,6 +130,13 @@ export class TeamsHarness {
       new HandoffRoutes(this.auth, this.handoffs),
       new AgentToolRoutes(this.auth, this.handoffs, this.i18n),
       new CannedResponseRoutes(this.auth, this.canned),
+      new FileRoutes(
+        this.auth,
+        this.files,
+        this.handoffs,
+        new FileLinks('http://127.0.0.1', async () => Buffer.from('teams-harness-file-links')),
+        1024 * 1024,
+      ),
       new AgentDeskRoutes(this.i18n),
     ];
     // Every model exists now; the local test server can fail a write racing a first index build.
