@@ -17,7 +17,8 @@ import type { StoredFile } from '../files/fileStore';
 import type { HandoffSettingsSource } from './businessHours';
 import { CLAIM_RATE_DEFAULTS } from './claimRate';
 import { CustomerChannel, HANDOFF_EVENT_CHANNELS } from './customerChannel';
-import { ConversationHandoffState, CustomerHandoffs, HandoffMarker, UpgradeCause } from './customerHandoffs';
+import { ConversationHandoffState, CustomerHandoffs, HandoffMarker } from './customerHandoffs';
+import { UpgradeCause, WaitingCustomer } from './waitingCustomer';
 import { HandoffEventBus } from './handoffEventBus';
 import { detectFeedMode, HandoffFeedMode } from './handoffFeed';
 import { HandoffEvents, QUEUE_EVENTS } from './handoffEvents';
@@ -44,7 +45,8 @@ export { HANDOFF_EVENT_CHANNELS } from './customerChannel';
 export { buildSummaryText, priorityOf } from './handoffLabels';
 export { surveyActivity, customerFacingName } from './agentHandoffs';
 export { toRecord } from './handoffStore';
-export type { ConversationHandoffState, HandoffMarker, UpgradeCause } from './customerHandoffs';
+export type { ConversationHandoffState, HandoffMarker } from './customerHandoffs';
+export type { UpgradeCause } from './waitingCustomer';
 
 export interface HandoffServiceOptions {
   /** Seconds between queue updates to a waiting customer (at most one per interval). Default 60. */
@@ -86,6 +88,7 @@ export class HandoffService implements HandoffRequester {
   readonly store: HandoffStore;
   readonly figures: QueueFigures;
   readonly customer: CustomerHandoffs;
+  private readonly waitingCustomer: WaitingCustomer;
   readonly agent: AgentHandoffs;
   readonly waiting: WaitingUpdates;
   readonly teams: TeamsThreads;
@@ -143,6 +146,7 @@ export class HandoffService implements HandoffRequester {
       transcripts: deps.transcripts,
       ...(deps.marker ? { marker: deps.marker } : {}),
     });
+    this.waitingCustomer = new WaitingCustomer({ ...shared, i18n: deps.i18n, logger: deps.logger });
     this.agent = new AgentHandoffs({
       ...shared,
       ...(deps.handBackQuestion ? { handBackQuestion: deps.handBackQuestion } : {}),
@@ -221,13 +225,13 @@ export class HandoffService implements HandoffRequester {
     return this.customer.cancelByCustomer(handoffId);
   }
   requestCallback(handoffId: string): Promise<HandoffRecord> {
-    return this.customer.requestCallback(handoffId);
+    return this.waitingCustomer.requestCallback(handoffId);
   }
   recordContact(
     handoffId: string,
     contact: Pick<HandoffContact, 'phone' | 'email' | 'declined'>,
   ): Promise<HandoffRecord> {
-    return this.customer.recordContact(handoffId, contact);
+    return this.waitingCustomer.recordContact(handoffId, contact);
   }
   upgrade(
     handoffId: string,
@@ -235,19 +239,19 @@ export class HandoffService implements HandoffRequester {
     priority: HandoffPriority,
     needsSupervisor: boolean,
   ): Promise<HandoffRecord> {
-    return this.customer.upgrade(handoffId, cause, priority, needsSupervisor);
+    return this.waitingCustomer.upgrade(handoffId, cause, priority, needsSupervisor);
   }
   notePositionTold(handoffId: string, position: number, minutes: number): Promise<void> {
-    return this.customer.notePositionTold(handoffId, position, minutes);
+    return this.waitingCustomer.notePositionTold(handoffId, position, minutes);
   }
   markContactAsked(handoffId: string): Promise<void> {
-    return this.customer.markContactAsked(handoffId);
+    return this.waitingCustomer.markContactAsked(handoffId);
   }
   markLeaveAsked(handoffId: string, asked: boolean): Promise<void> {
-    return this.customer.markLeaveAsked(handoffId, asked);
+    return this.waitingCustomer.markLeaveAsked(handoffId, asked);
   }
   recordSurvey(handoffId: string, rating: number | null): Promise<boolean> {
-    return this.customer.recordSurvey(handoffId, rating);
+    return this.waitingCustomer.recordSurvey(handoffId, rating);
   }
 
   // Agent side (AgentHandoffs).
