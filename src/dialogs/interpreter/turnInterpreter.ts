@@ -1,4 +1,5 @@
 import { maskSensitive } from '../../services/privacy/masking';
+import { PROTEST } from './protest';
 import type { TurnContext } from 'botbuilder';
 import type { HandoffReason } from '../../services/handoff/types';
 import { foldTokens } from '../../services/nlu/normalize';
@@ -60,46 +61,6 @@ const ASSESSMENT = Symbol('lotse.interpreter.assessment');
 const WELCOMED_BACK = Symbol('lotse.interpreter.welcomedBack');
 
 const PIN_TYPED = /\b(pin|geheimzahl|cvc|cvv|pruefnummer|prufnummer)\b\D{0,20}\d{3,6}\b/;
-const PROTEST = new RegExp(
-  `(?:^| )(?:${[
-    'verstehen mich nicht',
-    'verstehen mich einfach nicht',
-    'verstehen sie mich',
-    'verstehen sie nicht',
-    'sie verstehen nicht',
-    'verstehst du',
-    'hab ich doch schon',
-    'habe ich doch schon',
-    'habe ich schon gesagt',
-    'hab ich schon gesagt',
-    'horen sie mir',
-    'hort mir',
-    'lesen sie',
-    'das ist doch',
-    'so ein quatsch',
-    'quatsch',
-    'unsinn',
-    'blodsinn',
-    'schwachsinn',
-    'nutzlos',
-    'sinnlos',
-    'bescheuert',
-    'dummer bot',
-    'blode maschine',
-    'you don t understand',
-    'you dont understand',
-    'useless',
-    'stupid bot',
-    'not listening',
-    'das stand da',
-    'wird bearbeitet',
-    'immer dasselbe',
-    'immer das gleiche',
-    'schon wieder',
-  ]
-    .map((p) => foldTokens(p).join(' '))
-    .join('|')})(?= |$)`,
-);
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
 const REFERENCE =
   /\b(?:ticket|vorgang|vorgangsnummer|störungsnummer|stoerungsnummer|auftrag|auftragsnummer|referenz|reference)(?:nummer|nr\.?)? ?:? ?#?[A-Z]{0,3}-?\d{4,12}\b/i;
