@@ -1,4 +1,4 @@
-import type { Api } from '../shared/api';
+import { ApiError, type Api } from '../shared/api';
 import { byId, el } from '../shared/dom';
 
 interface CaseFile {
@@ -42,6 +42,26 @@ export class CaseFiles {
       ),
     );
     box.hidden = items.length === 0;
+  }
+
+  /** Sends a chosen image or PDF to the customer of the case (the agent who has it). */
+  async send(handoffId: string, file: File): Promise<void> {
+    const res = await fetch(
+      `/api/handoffs/${encodeURIComponent(handoffId)}/files?name=${encodeURIComponent(file.name)}`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${this.token() ?? ''}`,
+          'content-type': file.type || 'application/octet-stream',
+        },
+        body: file,
+      },
+    );
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+      throw new ApiError(res.status, body.error?.message ?? res.statusText, body.error?.message);
+    }
+    await this.show(handoffId);
   }
 
   private async download(file: CaseFile): Promise<void> {

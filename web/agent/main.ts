@@ -202,6 +202,18 @@ async function start(): Promise<void> {
   });
   byId('logout').addEventListener('click', () => signOut(''));
   byId('send-form').addEventListener('submit', (event) => void send(event));
+  // The button opens the (hidden) file chooser; choosing a file sends it.
+  byId('send-file-button').addEventListener('click', () => byId('send-file', HTMLInputElement).click());
+  byId('send-file').addEventListener('change', () => {
+    const input = byId('send-file', HTMLInputElement);
+    const file = input.files?.[0];
+    if (!file || !state.selectedId) return;
+    caseFiles.send(state.selectedId, file).then(
+      () => status.show(t('desk.fileSent', { name: file.name })),
+      (err) => handleError(err),
+    );
+    input.value = '';
+  });
   byId('end').addEventListener('click', () => {
     // The dialog the customer goes on with, when the agent chose one; otherwise back to the bot as before.
     const target = byId('end-target', HTMLSelectElement).value;

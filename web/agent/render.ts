@@ -166,6 +166,7 @@ export class DeskRenderer {
       record.status === 'assigned' && !!me && !!record.agent && (record.agent.id === me.id || me.role !== 'agent');
     byId('message', HTMLTextAreaElement).disabled = !mine;
     byId('send', HTMLButtonElement).disabled = !mine;
+    byId('send-file-button', HTMLButtonElement).disabled = !mine;
     byId('end', HTMLButtonElement).disabled = !mine;
     byId('transfer', HTMLButtonElement).disabled = !mine;
     return ENDED.includes(record.status);

@@ -61,7 +61,7 @@ describe('agent desk page in a browser (standalone, outside Teams)', () => {
     await page.locator(`#mine [data-id="${id}"]`).waitFor();
 
     await page.getByLabel(h.t('agent:desk.messageLabel')).fill('Ich sperre Ihre Karte sofort.');
-    await page.getByRole('button', { name: h.t('agent:desk.send') }).click();
+    await page.getByRole('button', { name: h.t('agent:desk.send'), exact: true }).click();
     await eventually(() => h.customerTexts().includes('Ich sperre Ihre Karte sofort.'), 'the message at the customer');
     await page.locator('#messages li', { hasText: 'Ich sperre Ihre Karte sofort.' }).waitFor();
 

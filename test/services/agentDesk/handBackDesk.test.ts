@@ -83,5 +83,19 @@ describe('agent desk: ending with a hand-back to a chosen dialog', () => {
     await fileButton.waitFor({ timeout: 10000 });
     const [download] = await Promise.all([page.waitForEvent('download'), fileButton.click()]);
     expect(download.suggestedFilename()).toBe('router.png');
+
+    // The agent sends a PDF back with "Datei senden": it reaches the customer as a link.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(600, 2)]);
+    await page
+      .locator('#send-file')
+      .setInputFiles({ name: 'gutschrift.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await eventually(
+      () =>
+        h.customerSends.some((s) =>
+          s.activities.some((a) => (a.attachments ?? []).some((x) => x.name === 'gutschrift.pdf' && !!x.contentUrl)),
+        ),
+      'the file at the customer',
+    );
+    await page.locator('#file-list button', { hasText: 'gutschrift.pdf' }).waitFor();
   }, 60000);
 });

@@ -94,7 +94,10 @@ export class TeamsHarness {
     this.database = new Database(testMongoUri('teams'), logger);
     await this.database.connect();
     const connection = this.database.connection;
+    this.files = new FileStore(connection, 1024 * 1024);
+    const links = new FileLinks('http://127.0.0.1', async () => Buffer.from('teams-harness-file-links'));
     this.handoffs = new HandoffService({
+      files: { put: (file) => this.files.put(file), link: (id) => links.link(id) },
       connection,
       messenger: { send: async (reference, activities) => void this.customerSends.push({ reference, activities }) },
       settings: { settings: async () => ALWAYS_OPEN },
@@ -109,7 +112,6 @@ export class TeamsHarness {
     this.threads = new TeamsThreadStore(connection);
     this.notifier = this.newNotifier(adapter, logger);
     this.canned = new CannedResponseService(connection, loadCannedResponses());
-    this.files = new FileStore(connection, 1024 * 1024);
     const agentBot = new AgentBot({
       binding: { tenantId: TENANT_ID, teamId: TEAM_ID },
       desk: this.handoffs,
@@ -130,13 +132,7 @@ export class TeamsHarness {
       new HandoffRoutes(this.auth, this.handoffs),
       new AgentToolRoutes(this.auth, this.handoffs, this.i18n),
       new CannedResponseRoutes(this.auth, this.canned),
-      new FileRoutes(
-        this.auth,
-        this.files,
-        this.handoffs,
-        new FileLinks('http://127.0.0.1', async () => Buffer.from('teams-harness-file-links')),
-        1024 * 1024,
-      ),
+      new FileRoutes(this.auth, this.files, this.handoffs, links, 1024 * 1024),
       new AgentDeskRoutes(this.i18n),
     ];
     // Every model exists now; the local test server can fail a write racing a first index build.
