@@ -1,5 +1,6 @@
 import { FileRejectedError } from '../../services/files/errors';
 import type { FileStore, StoredFile } from '../../services/files/fileStore';
+import { conversationKey } from '../../services/transcript/transcriptStore';
 import { GraphApiError } from './errors';
 import type { GraphApiClient } from './graphApiClient';
 import type { MediaIntake } from './inboundProcessor';
@@ -20,7 +21,7 @@ export class WhatsAppMediaIntake implements MediaIntake {
       return await this.store.put({
         data,
         name: media.filename ?? (media.what === 'image' ? 'foto' : 'dokument'),
-        conversationKey: `${WHATSAPP_CHANNEL}:${waId}`,
+        conversationKey: conversationKey(WHATSAPP_CHANNEL, waId),
       });
     } catch (err) {
       if (err instanceof FileRejectedError) return err;

@@ -6,6 +6,7 @@ import { boundaryOf, parseMultipart } from '../../channels/directline/multipart'
 import type { DirectLineTokens } from '../../channels/directline/tokenService';
 import { FileRejectedError } from '../../services/files/errors';
 import type { FileStore, StoredFile } from '../../services/files/fileStore';
+import { conversationKey } from '../../services/transcript/transcriptStore';
 import { answering } from '../errorPolicy';
 import { readLimited } from '../readBody';
 import { RouteModule, sendError } from '../server';
@@ -63,7 +64,7 @@ export class DirectLineUploadRoutes implements RouteModule {
               await this.files.put({
                 data: part.data,
                 name: part.filename,
-                conversationKey: `directline:${claims.conversationId}`,
+                conversationKey: conversationKey('directline', claims.conversationId),
               }),
             );
         } catch (err) {

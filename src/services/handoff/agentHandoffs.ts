@@ -193,11 +193,7 @@ export class AgentHandoffs {
       true,
     );
     const message: TranscriptEntry = { at: now, from: 'agent', text: maskSensitive(text), name: agent.name };
-    await Promise.all([
-      this.deps.store.model.updateOne({ _id: toObjectId(id) }, { $set: { updatedAt: now } }),
-      this.deps.store.messages.append({ id, conversationKey: record.customer.conversationKey }, message, agent),
-    ]);
-    await this.deps.bus.publish('agentMessage', id, { handoffId: id, message, agent });
+    await this.recordAgentLine(record, message, agent);
     return message;
   }
 
@@ -325,12 +321,18 @@ export class AgentHandoffs {
       true,
     );
     const message: TranscriptEntry = { at: now, from: 'agent', text: `📎 ${file.name}`, name: agent.name };
+    await this.recordAgentLine(record, message, agent);
+    return file;
+  }
+
+  /** An agent's line, once the customer has it: in the record's messages, and announced to every instance. */
+  private async recordAgentLine(record: HandoffRecord, message: TranscriptEntry, agent: Actor): Promise<void> {
+    const id = record.id;
     await Promise.all([
-      this.deps.store.model.updateOne({ _id: toObjectId(id) }, { $set: { updatedAt: now } }),
+      this.deps.store.model.updateOne({ _id: toObjectId(id) }, { $set: { updatedAt: message.at } }),
       this.deps.store.messages.append({ id, conversationKey: record.customer.conversationKey }, message, agent),
     ]);
     await this.deps.bus.publish('agentMessage', id, { handoffId: id, message, agent });
-    return file;
   }
 
   /** The short formal sentence and the chosen dialog's first question, its options as buttons. */
