@@ -31,7 +31,7 @@ async function predict(
   text: string,
   ranker?: SemanticRanker,
 ): Promise<{ top: string; confident: boolean; offered: string[] }> {
-  const hits = matcher.match(text, { minScore: 0, limit: 3 });
+  const hits = matcher.match(text, { minScore: 0, limit: 10 });
   const decision = await refineWithModel(ranker, text, hits, decideSearch(hits));
   return {
     top: decision.best?.id ?? 'none',

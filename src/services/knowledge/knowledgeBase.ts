@@ -34,6 +34,8 @@ export interface KnowledgeSearch {
   confident: boolean;
   /** Two or three plausible entries when not confident ("Meinten Sie …"), best first; empty when nothing fits. */
   alternatives: KnowledgeAnswer[];
+  /** The embedding model ranks the best entry first too (words and meaning agree). */
+  confirmed?: boolean;
 }
 
 interface LoadedEntry {
@@ -168,7 +170,7 @@ export class KnowledgeBase {
    */
   async search(text: string, lang: 'de' | 'en'): Promise<KnowledgeSearch> {
     await this.fresh();
-    const hits = this.matcher.match(text, { minScore: 0, limit: 3 });
+    const hits = this.matcher.match(text, { minScore: 0, limit: 10 });
     // The model is asked only when the classical decision is uncertain or weak (refineWithModel).
     const decision = await refineWithModel(this.options.semantic, text, hits, decideSearch(hits));
     const toAnswer = (hit: KnowledgeMatch): KnowledgeAnswer[] => {
@@ -177,7 +179,12 @@ export class KnowledgeBase {
     };
     const [best] = decision.best ? toAnswer(decision.best) : [];
     if (!best) return { confident: false, alternatives: [] };
-    return { best, confident: decision.confident, alternatives: decision.alternatives.flatMap(toAnswer) };
+    return {
+      best,
+      confident: decision.confident,
+      alternatives: decision.alternatives.flatMap(toAnswer),
+      ...(decision.confirmed ? { confirmed: true } : {}),
+    };
   }
 
   /** A shipped entry by its key or an entry by id (menu targets), if it is active. */

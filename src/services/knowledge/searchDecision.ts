@@ -15,6 +15,8 @@ export interface SearchDecision {
   best?: KnowledgeMatch;
   confident: boolean;
   alternatives: KnowledgeMatch[];
+  /** The embedding model ranks the best hit first too: words and meaning agree. */
+  confirmed?: boolean;
 }
 
 /**

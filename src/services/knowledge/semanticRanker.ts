@@ -6,11 +6,13 @@ import type { Logger } from '../logger';
 /** The phrasings of one entry, as the ranker indexes them. */
 export interface IndexedEntry {
   id: string;
+  category: string;
   questions: { de: string[]; en: string[] };
 }
 
 export interface SemanticHit {
   id: string;
+  category: string;
   /** Cosine similarity of the closest stored phrasing. */
   score: number;
 }
@@ -39,7 +41,7 @@ function unit(vector: Float32Array): Float32Array {
  */
 export class SemanticRanker {
   private readonly cache?: Collection<CachedVector>;
-  private vectors: { id: string; vector: Float32Array }[] = [];
+  private vectors: { id: string; category: string; vector: Float32Array }[] = [];
   private building?: Promise<void>;
   private wanted?: IndexedEntry[];
 
@@ -81,16 +83,13 @@ export class SemanticRanker {
       return [];
     }
     const q = unit(query);
-    const best = new Map<string, number>();
-    for (const { id, vector } of this.vectors) {
+    const best = new Map<string, SemanticHit>();
+    for (const { id, category, vector } of this.vectors) {
       let dot = 0;
       for (let i = 0; i < q.length; i++) dot += q[i] * vector[i];
-      if (dot > (best.get(id) ?? -1)) best.set(id, dot);
+      if (dot > (best.get(id)?.score ?? -1)) best.set(id, { id, category, score: dot });
     }
-    return [...best.entries()]
-      .map(([id, score]) => ({ id, score }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   private async build(): Promise<void> {
@@ -110,9 +109,9 @@ export class SemanticRanker {
     }
   }
 
-  private async vectorsFor(entries: IndexedEntry[]): Promise<{ id: string; vector: Float32Array }[]> {
+  private async vectorsFor(entries: IndexedEntry[]): Promise<{ id: string; category: string; vector: Float32Array }[]> {
     const phrasings = entries.flatMap((e) =>
-      [...e.questions.de, ...e.questions.en].map((text) => ({ id: e.id, text })),
+      [...e.questions.de, ...e.questions.en].map((text) => ({ id: e.id, category: e.category, text })),
     );
     const keyOf = (text: string) => createHash('sha256').update(`${this.embedder.model}\n${text}`).digest('hex');
     const keys = [...new Set(phrasings.map((p) => keyOf(p.text)))];
@@ -134,6 +133,10 @@ export class SemanticRanker {
         { ordered: false },
       );
     }
-    return phrasings.map((p) => ({ id: p.id, vector: unit(known.get(keyOf(p.text)) as Float32Array) }));
+    return phrasings.map((p) => ({
+      id: p.id,
+      category: p.category,
+      vector: unit(known.get(keyOf(p.text)) as Float32Array),
+    }));
   }
 }

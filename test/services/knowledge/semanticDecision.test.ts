@@ -22,8 +22,8 @@ describe('the embedding model refining the classical decision', () => {
   it('lets a weak confident hit give way to the candidate the model is clearly surer of', async () => {
     const hits = [match('contract.cancel', 0.5), match('contract.options', 0.3)];
     const { ranker } = modelRanking([
-      { id: 'contract.options', score: 0.93 },
-      { id: 'contract.cancel', score: 0.86 },
+      { id: 'contract.options', category: 'general', score: 0.93 },
+      { id: 'contract.cancel', category: 'general', score: 0.86 },
     ]);
     const classical = decideSearch(hits);
     expect(classical).toMatchObject({ confident: true, best: { id: 'contract.cancel' } });
@@ -33,37 +33,53 @@ describe('the embedding model refining the classical decision', () => {
 
   it('keeps a strong classical hit without asking the model', async () => {
     const hits = [match('contract.cancel', 0.8), match('contract.options', 0.3)];
-    const { ranker, asked } = modelRanking([{ id: 'contract.options', score: 0.97 }]);
+    const { ranker, asked } = modelRanking([{ id: 'contract.options', category: 'general', score: 0.97 }]);
     const refined = await refineWithModel(ranker, 'Vertrag kündigen', hits, decideSearch(hits));
     expect(refined).toMatchObject({ confident: true, best: { id: 'contract.cancel' } });
     expect(asked()).toBe(0);
   });
 
-  it('never answers with an entry the words did not find', async () => {
-    const hits = [match('contract.cancel', 0.5)];
-    const { ranker } = modelRanking([{ id: 'general.jobs', score: 0.97 }]);
+  it('never answers with an entry only the model found', async () => {
+    const hits = [match('contract.cancel', 0.3)];
+    const { ranker } = modelRanking([
+      { id: 'general.jobs', category: 'general', score: 0.97 },
+      { id: 'contract.cancel', category: 'general', score: 0.9 },
+    ]);
     const refined = await refineWithModel(ranker, 'Vertrag beenden', hits, decideSearch(hits));
-    expect(refined).toMatchObject({ confident: true, best: { id: 'contract.cancel' } });
+    expect(refined.confident).toBe(false);
+    expect(refined.alternatives.map((a) => a.id)).toEqual(['general.jobs', 'contract.cancel']);
   });
 
-  it('offers first the choice that fits by words and meaning when neither is sure', async () => {
+  it('answers an uncertain question when words and meaning together point to one candidate', async () => {
     const hits = [match('mobile.esim', 0.38), match('billing.prepaid-topup', 0.37)];
     const { ranker } = modelRanking([
-      { id: 'billing.prepaid-topup', score: 0.86 },
-      { id: 'mobile.esim', score: 0.8 },
+      { id: 'billing.prepaid-topup', category: 'general', score: 0.9 },
+      { id: 'mobile.esim', category: 'general', score: 0.84 },
     ]);
     const classical = decideSearch(hits);
     expect(classical).toMatchObject({ confident: false, best: { id: 'mobile.esim' } });
     const refined = await refineWithModel(ranker, 'Guthaben draufladen', hits, classical);
-    expect(refined.confident).toBe(false);
-    expect(refined.alternatives.map((a) => a.id)).toEqual(['billing.prepaid-topup', 'mobile.esim']);
-    expect(refined.best?.id).toBe('billing.prepaid-topup');
+    expect(refined).toMatchObject({ confident: true, best: { id: 'billing.prepaid-topup', score: 0.37 } });
   });
 
-  it('answers an uncertain question when the model is sure of one of the candidates', async () => {
+  it('offers the close candidates, best fit first, when words and meaning stay close', async () => {
     const hits = [match('mobile.esim', 0.38), match('billing.prepaid-topup', 0.37)];
-    const { ranker } = modelRanking([{ id: 'billing.prepaid-topup', score: 0.9 }]);
+    const { ranker } = modelRanking([
+      { id: 'billing.prepaid-topup', category: 'general', score: 0.9 },
+      { id: 'mobile.esim', category: 'general', score: 0.898 },
+    ]);
     const refined = await refineWithModel(ranker, 'Guthaben draufladen', hits, decideSearch(hits));
-    expect(refined).toMatchObject({ confident: true, best: { id: 'billing.prepaid-topup' } });
+    expect(refined.confident).toBe(false);
+    expect(refined.alternatives.map((a) => a.id)).toEqual(['billing.prepaid-topup', 'mobile.esim']);
+  });
+
+  it('finds nothing when neither the words nor the model come close', async () => {
+    const hits = [match('mobile.esim', 0.38), match('billing.prepaid-topup', 0.37)];
+    const { ranker } = modelRanking([
+      { id: 'billing.prepaid-topup', category: 'general', score: 0.86 },
+      { id: 'mobile.esim', category: 'general', score: 0.8 },
+    ]);
+    const refined = await refineWithModel(ranker, 'Wie wird das Wetter morgen?', hits, decideSearch(hits));
+    expect(refined).toEqual({ confident: false, alternatives: [] });
   });
 });
