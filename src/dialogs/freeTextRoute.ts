@@ -23,8 +23,9 @@ import { TechnicalDialog } from './technicalDialog';
 export const CLARIFY_BELOW = 0.5;
 
 /**
- * A fault's own knowledge answer replaces the first general step only when the words match it well:
- * a weaker hit ("Internet is weg" -> the hotspot entry) is worse than the steps.
+ * A fault's own knowledge answer replaces the first general step only when the words match it well,
+ * or the embedding model ranks it first too: a weaker hit ("Internet is weg" -> the hotspot entry) is
+ * worse than the steps.
  */
 const FAULT_ANSWER_SCORE = 0.65;
 
@@ -106,7 +107,10 @@ export async function decideFreeText(
   if (sure && intent === 'technical' && detectProblem(text) && describesFault(text) && !isQuestion(text)) {
     const best = found.best;
     const known =
-      found.confident && best?.category === 'technical' && best.score >= FAULT_ANSWER_SCORE && !best.fallbackLanguage;
+      found.confident &&
+      best?.category === 'technical' &&
+      (best.score >= FAULT_ANSWER_SCORE || found.confirmed === true) &&
+      !best.fallbackLanguage;
     return { kind: 'request', intent: 'technical', ...(known && best ? { answer: best } : {}) };
   }
   // Annoyed without a clear topic ("schon das dritte Mal, dass ich hier schreibe"): an apology and the way on, not a guess.

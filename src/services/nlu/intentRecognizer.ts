@@ -84,6 +84,9 @@ const SHORT_MESSAGE_EMPHASIS = 1.6;
 /** An aside's topic counts half: with two topics in one message, the first is what the customer came for. */
 const ASIDE_WEIGHT = 0.5;
 
+/** Confidence of a lost-or-stolen guess without a word of loss: below the bar at which a lane opens. */
+const UNSURE_LOSS = 0.45;
+
 function summarize(hits: readonly CueHit[], aside: number): CueSummary {
   const byTag = new Map<string, CueHit[]>();
   // A data field named after a topic ("Rechnungsadresse", "Rechnungsempfänger") is about the field, not the topic.
@@ -220,6 +223,11 @@ export class GermanIntentRecognizer implements IntentRecognizer {
 
     if (lost)
       return this.result('lost_or_stolen', Math.max(0.9, probs[INTENT_INDEX.get('lost_or_stolen') as number]), probs);
+    // The urgent lane blocks a SIM: without a word of loss, theft, blocking or misuse the model's guess
+    // ("brauch die PUK von meiner Karte") is a question to clarify, never a block.
+    const lossWords = byTag.has('loss') || byTag.has('block') || fraud || misuse;
+    if (INTENTS[best] === 'lost_or_stolen' && !lossWords)
+      return this.result('lost_or_stolen', Math.min(probs[best], UNSURE_LOSS), probs);
     if (human && !complaintExplicit)
       return this.result('human', Math.max(0.85, probs[INTENT_INDEX.get('human') as number]), probs);
     return this.result(INTENTS[best], probs[best], probs);
