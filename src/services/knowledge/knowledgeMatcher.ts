@@ -1,6 +1,7 @@
 import { Analysis, analyze } from './text/analyzer';
 import { Decompounder } from './text/decompound';
 import { defaultLexicon, Lexicon } from './text/lexicon';
+import { OffTopicCheck } from './text/offTopic';
 import { Vocabulary } from './text/vocabulary';
 
 /** What the matcher needs of an entry. */
@@ -96,6 +97,7 @@ class Scratch {
  */
 export class KnowledgeMatcher {
   private readonly vocabulary = new Vocabulary();
+  private readonly offTopic: OffTopicCheck;
   private readonly idf: number[] = [];
   private readonly postingTerms: Int32Array[] = [];
   private readonly postingFactors: Float32Array[] = [];
@@ -113,6 +115,10 @@ export class KnowledgeMatcher {
     private readonly lexicon: Lexicon = defaultLexicon(),
     private readonly weights: MatcherWeights = DEFAULT_WEIGHTS,
   ) {
+    this.offTopic = new OffTopicCheck(
+      lexicon.offTopic,
+      entries.flatMap((e) => [...e.questions.de, ...e.questions.en]),
+    );
     const analysed = entries.map((entry) =>
       [...entry.questions.de, ...entry.questions.en]
         .map((q) => analyzeCached(q, lexicon))
@@ -188,6 +194,7 @@ export class KnowledgeMatcher {
 
   /** Best entries first, only those scoring at least minScore; an entry of preferCategory gets a small lead. */
   match(text: string, options: { minScore?: number; preferCategory?: string; limit?: number } = {}): KnowledgeMatch[] {
+    if (this.offTopic.test(text)) return [];
     const analysis = analyze(text, this.lexicon);
     const slots = analysis.terms.slice(0, MAX_SLOTS).map((t) => this.slot(t.forms, t.word, t.afterPlace));
     const total = slots.reduce((sum, s) => sum + s.weight, 0);

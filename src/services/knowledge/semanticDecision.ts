@@ -43,7 +43,8 @@ export async function refineWithModel(
   hits: readonly KnowledgeMatch[],
   decision: SearchDecision,
 ): Promise<SearchDecision> {
-  if (!ranker?.ready) return decision;
+  // No candidate of the words at all (an empty or off-topic message): the model alone never answers.
+  if (!ranker?.ready || hits.length === 0) return decision;
   if (decision.confident && decision.best && decision.best.score >= SEMANTIC_CHECK_BELOW) return decision;
   const ranked = await ranker.rank(text, RANKED);
   const [top] = ranked;

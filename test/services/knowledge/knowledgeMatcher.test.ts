@@ -1,6 +1,8 @@
 import { KnowledgeMatcher, MatchableEntry } from '../../../src/services/knowledge/knowledgeMatcher';
 import { decideSearch } from '../../../src/services/knowledge/searchDecision';
 import { Decompounder } from '../../../src/services/knowledge/text/decompound';
+import { defaultLexicon } from '../../../src/services/knowledge/text/lexicon';
+import { OffTopicCheck } from '../../../src/services/knowledge/text/offTopic';
 
 function entry(id: string, de: string[], en: string[] = []): MatchableEntry {
   return { id, category: id.split('.')[0], questions: { de, en } };
@@ -105,6 +107,23 @@ describe('KnowledgeMatcher', () => {
       confident: false,
       alternatives: [],
     });
+  });
+
+  it("finds nothing for another trade's question, however well its verbs match ours", () => {
+    expect(matcher.match('Wie kündige ich meine Mitgliedschaft im Fitnessstudio?', { minScore: 0 })).toEqual([]);
+    expect(
+      matcher.match('Mein Stromanbieter hat die Preise erhöht. Darf der das einfach so?', { minScore: 0 }),
+    ).toEqual([]);
+    expect(matcher.match('Mini Chrankekasse het d Prämie erhöht, chan i wächsle?', { minScore: 0 })).toEqual([]);
+  });
+
+  it("keeps a question ours when it has a word of ours, or when an entry names the other trade's subject", () => {
+    const check = (phrasings: string[] = []) => new OffTopicCheck(defaultLexicon().offTopic, phrasings);
+    expect(check().test('Wie kündige ich meine Kfz-Versicherung zum Jahresende?')).toBe(true);
+    expect(check().test('Wie kündige ich meine Handyversicherung?')).toBe(false);
+    expect(check().test('Brauche eine Vertragsbestätigung, die Krankenkasse will sie sehen')).toBe(false);
+    expect(check().test('Wo kann ich mein Fahrrad abstellen?')).toBe(true);
+    expect(check(['Wo kann ich mein Fahrrad abstellen?']).test('Fahrrad abstellen, wo?')).toBe(false);
   });
 });
 

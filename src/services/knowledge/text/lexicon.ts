@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { normalizeText } from '../../nlu/normalize';
+import { type PhrasePattern, phrasePattern } from './offTopic';
 import { stemToken } from './stem';
 
 /** Word knowledge of the matcher (content/lexicon/knowledge.json), normalised and ready to use. */
@@ -12,6 +13,8 @@ export interface Lexicon {
   synonyms: ReadonlyMap<string, readonly string[]>;
   /** Pairs of stem groups that must not be confused ("billiger" vs "größer"). */
   contrasts: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[];
+  /** Subjects of other trades, and the words that keep a message ours (see isOffTopic). */
+  offTopic: { subjects: readonly PhrasePattern[]; anchors: readonly PhrasePattern[] };
 }
 
 export const DEFAULT_LEXICON_FILE = path.resolve(__dirname, '../../../../content/lexicon/knowledge.json');
@@ -47,7 +50,20 @@ export function loadLexicon(file: string = DEFAULT_LEXICON_FILE): Lexicon {
       new Set(words(list, `contrasts[${i}][${j}]`).map((w) => stemToken(variants.get(w) ?? w)));
     return [side(pair[0], 0), side(pair[1], 1)] as const;
   });
-  return { stopwords: new Set(words(raw.stopwords, 'stopwords')), variants, synonyms, contrasts };
+  const offTopic = raw.offTopic === undefined ? {} : Object.fromEntries(record(raw.offTopic, 'offTopic'));
+  const patterns = (field: 'subjects' | 'anchors') => {
+    const list = offTopic[field] ?? [];
+    if (!Array.isArray(list) || list.some((w) => typeof w !== 'string' || w.trim() === ''))
+      throw new Error(`lexicon: offTopic.${field} must be a list of words`);
+    return (list as string[]).map(phrasePattern);
+  };
+  return {
+    stopwords: new Set(words(raw.stopwords, 'stopwords')),
+    variants,
+    synonyms,
+    contrasts,
+    offTopic: { subjects: patterns('subjects'), anchors: patterns('anchors') },
+  };
 }
 
 let shipped: Lexicon | undefined;

@@ -1,0 +1,64 @@
+import { normalizeText } from '../../nlu/normalize';
+
+/** One word of a pattern: exact, or "*" at either end to match inside a word ("*versicherung"). */
+interface WordPattern {
+  word: string;
+  prefix: boolean;
+  suffix: boolean;
+}
+
+/** Patterns of one or more words, matched against consecutive words of a message. */
+export type PhrasePattern = readonly WordPattern[];
+
+/** Reads "kfz*", "*krankenkasse*", "e bike" (normalised like customer text). */
+export function phrasePattern(pattern: string): PhrasePattern {
+  return pattern
+    .trim()
+    .split(/\s+/)
+    .map((part) => ({
+      word: normalizeText(part.replace(/^\*|\*$/g, '')),
+      prefix: part.endsWith('*'),
+      suffix: part.startsWith('*'),
+    }));
+}
+
+function wordMatches(token: string, p: WordPattern): boolean {
+  if (p.prefix && p.suffix) return token.includes(p.word);
+  if (p.prefix) return token.startsWith(p.word);
+  if (p.suffix) return token.endsWith(p.word);
+  return token === p.word;
+}
+
+function occurs(tokens: readonly string[], pattern: PhrasePattern): boolean {
+  for (let i = 0; i + pattern.length <= tokens.length; i++)
+    if (pattern.every((p, j) => wordMatches(tokens[i + j], p))) return true;
+  return false;
+}
+
+const words = (text: string): string[] => normalizeText(text).split(' ').filter(Boolean);
+
+/**
+ * "Wie kündige ich meine Mitgliedschaft im Fitnessstudio?": a message that names another trade's or an
+ * authority's subject and no word of a telecom's own is not for this knowledge base, however well
+ * "kündigen" matches; answering it with our cancellation text would sound foolish. A subject that an
+ * entry of the knowledge base itself names (an admin's "Wo kann ich mein Fahrrad abstellen?") is ours.
+ */
+export class OffTopicCheck {
+  private readonly subjects: readonly PhrasePattern[];
+
+  constructor(
+    lexicon: { subjects: readonly PhrasePattern[]; anchors: readonly PhrasePattern[] },
+    phrasings: readonly string[],
+    private readonly anchors = lexicon.anchors,
+  ) {
+    const known = phrasings.map(words);
+    this.subjects = lexicon.subjects.filter((s) => !known.some((tokens) => occurs(tokens, s)));
+  }
+
+  /** Whether the message asks about another trade's subject only. */
+  test(text: string): boolean {
+    if (this.subjects.length === 0) return false;
+    const tokens = words(text);
+    return this.subjects.some((s) => occurs(tokens, s)) && !this.anchors.some((a) => occurs(tokens, a));
+  }
+}
