@@ -13,7 +13,7 @@ import type { DialogDeps } from './dialogDeps';
 import { GeneralDialog } from './generalDialog';
 import { foldedText } from './interpreter/cues';
 import { describesFault, detectProblem, wantsNewNumber } from './interpreter/matchers';
-import { asksAboutOtherBlock, givesDetails, isQuestion, searchQuestion } from './interpreter/questions';
+import { asksAboutOtherBlock, asksWhatIAm, givesDetails, isQuestion, searchQuestion } from './interpreter/questions';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import type { MainMenu, MenuOptions, Mode } from './mainMenu';
@@ -28,6 +28,9 @@ export const CLARIFY_BELOW = 0.5;
  * worse than the steps.
  */
 const FAULT_ANSWER_SCORE = 0.65;
+
+/** The entry that says what the assistant is and can do ("Bist du ein Bot?"). */
+const ABOUT_THE_ASSISTANT = 'general.bot';
 
 /** The request dialog of each intent that has one. */
 export const REQUEST_DIALOGS: Partial<Record<Intent, string>> = {
@@ -75,6 +78,10 @@ export async function decideFreeText(
     session.lastQuestion = text.slice(0, 300);
     return { kind: 'answer', answer: best };
   };
+  if (asksWhatIAm(text)) {
+    const about = found.confident && found.best ? found.best : await deps.knowledge.entry(ABOUT_THE_ASSISTANT, lang);
+    if (about) return answer(about);
+  }
   // "Wie ändere ich meine Bankverbindung?", "Warum ist meine Rechnung höher?": a question the knowledge
   // base answers surely is answered, before any form; "Können Sie meine Adresse ändern?" asks for the form.
   if (

@@ -28,6 +28,27 @@ export function asksAboutOtherBlock(text: string, found: KnowledgeSearch): boole
   return found.confident || !found.alternatives.slice(0, 3).some((a) => a.category === 'lost_or_stolen');
 }
 
+const HUMAN_WORDS = new Set(['mensch', 'menschen', 'human', 'person', 'mitarbeiter', 'mitarbeiterin']);
+const MACHINE_WORDS = new Set(['computer', 'bot', 'chatbot', 'roboter', 'robot', 'maschine', 'ki', 'ai', 'automat']);
+/** "Bist du …", "Sind Sie …", "Isch das …": asking what the counterpart is. */
+const YOU_ARE = new Set(['bist du', 'bisch du', 'sind sie', 'sid ihr', 'are you', 'is this', 'ist das', 'isch das']);
+
+/**
+ * "Bin ich hier mit einem Menschen oder mit einem Computer?", "Bisch du en Roboter?", "are you a bot?":
+ * the customer asks what they are talking to; the answer is that it is an automated assistant (with
+ * the way to a person), not a handoff they did not ask for.
+ */
+export function asksWhatIAm(text: string): boolean {
+  const words = foldedText(text).split(' ');
+  const machine = words.some((w) => MACHINE_WORDS.has(w));
+  if (machine && words.some((w) => HUMAN_WORDS.has(w)) && (words.includes('oder') || words.includes('or'))) return true;
+  if (!isQuestion(text)) return false;
+  for (let i = 0; i + 1 < words.length; i++)
+    if (YOU_ARE.has(`${words[i]} ${words[i + 1]}`))
+      if (words.slice(i + 2, i + 5).some((w) => MACHINE_WORDS.has(w) || HUMAN_WORDS.has(w))) return true;
+  return false;
+}
+
 /** A question rather than a statement: a question mark, or a question word first. */
 export function isQuestion(text: string): boolean {
   return text.includes('?') || QUESTION_START.test(foldedText(text));

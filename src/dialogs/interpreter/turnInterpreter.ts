@@ -13,7 +13,15 @@ import { detectCues, foldedText } from './cues';
 import type { Expectation } from './expectation';
 import { alreadyTried, describesFault, detectField, detectLostItem, reportsCheck, stillBroken } from './matchers';
 import { afterNegation, isNegation } from './negation';
-import { asksAboutOtherBlock, givesDetails, isQuestion, lastSentence, LOST_WORDS, searchQuestion } from './questions';
+import {
+  asksAboutOtherBlock,
+  asksWhatIAm,
+  givesDetails,
+  isQuestion,
+  lastSentence,
+  LOST_WORDS,
+  searchQuestion,
+} from './questions';
 import { yesNo } from './yesNo';
 
 /** Longest message the bot reads; a longer one is politely refused instead of being guessed at. */
@@ -177,7 +185,7 @@ export class TurnInterpreter {
       // "stop calling me with sales offers" only sounds like "call me": a weak guess yields to a strong answer.
       (assessment.intent.confidence >= 0.5 || !(await this.knowsWell(context, trimmed)));
     const callMe = cues.has('callMe') && !clean.ok;
-    if (cues.has('person') || callMe || asksForHuman) {
+    if ((cues.has('person') || callMe || asksForHuman) && !asksWhatIAm(trimmed)) {
       return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: false, urgent: lostMentioned };
     }
     // 8. Frustration rising. A complaint's description is angry by nature: it is taken first, then a supervisor is offered.
