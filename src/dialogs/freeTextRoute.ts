@@ -12,7 +12,7 @@ import { DataChangeDialog } from './dataChangeDialog';
 import type { DialogDeps } from './dialogDeps';
 import { GeneralDialog } from './generalDialog';
 import { foldedText } from './interpreter/cues';
-import { describesFault, detectProblem, wantsNewNumber } from './interpreter/matchers';
+import { describesFault, detectProblem, fitsProblem, wantsNewNumber } from './interpreter/matchers';
 import { asksAboutOtherBlock, asksWhatIAm, givesDetails, isQuestion, searchQuestion } from './interpreter/questions';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
@@ -111,10 +111,12 @@ export async function decideFreeText(
   // A technical problem described (not asked about) gets the guided steps, which end with a person.
   // A fault the knowledge base knows by name ("Router leuchtet rot", "Bild friert ein") gets that
   // specific answer as the first step; "Nein" leads on through the general steps to a person.
-  if (sure && intent === 'technical' && detectProblem(text) && describesFault(text) && !isQuestion(text)) {
+  const problem = detectProblem(text);
+  if (sure && intent === 'technical' && problem && describesFault(text) && !isQuestion(text)) {
     const best = found.best;
     const known =
       found.confident &&
+      fitsProblem(problem, best?.key ?? best?.id ?? '') &&
       best?.category === 'technical' &&
       (best.score >= FAULT_ANSWER_SCORE || found.confirmed === true) &&
       !best.fallbackLanguage;

@@ -14,18 +14,41 @@ const PROBLEM_WORDS: Record<Problem, RegExp> = {
   internet: /(internet|router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband|langsam|fernseh|receiver|iptv)/,
   phone:
     /(sim|netz|empfang|telefonieren|anrufe|handy|natel|smartphone|mobile daten|mobile data|signal|reception|esim|mms|sms)/,
-  device: /(kaputt|defekt|display|bildschirm|akku|laedt|ladt|geraet|gerat|broken|battery|screen)/,
+  device:
+    /(kaputt|defekt|display|bildschirm|akku|laedt|ladt|geraet|gerat|broken|battery|screen|(?:nicht|ned|nimmer|nimma|mehr) an(?: |$)|startet nicht|turn on)/,
   app: /(app|login|anmelden|einloggen|portal|absturz|stuerzt|sturzt|passwort|crash)/,
 };
 
 const MOBILE = /(handy|natel|smartphone|mobile daten|mobile data)/;
 const HOME_LINE = /(router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband|fernseh|receiver|iptv)/;
+/** A device that will not charge or start is the device's problem even next to the line at home. */
+const POWER = /(akku|laedt|ladt|battery|(?:nicht|ned|nimmer|nimma|mehr) an(?: |$)|startet nicht|turn on)/;
+
+/** The areas of the shipped knowledge entries (by key) that each problem's own answers come from. */
+const PROBLEM_AREA: Record<Problem, string> = {
+  internet: 'internet',
+  phone: 'mobile',
+  device: 'device',
+  app: 'account',
+};
+const AREAS = new Set(Object.values(PROBLEM_AREA));
+
+/**
+ * Whether a knowledge entry can be the answer to a problem: "Handy geht nicht mehr an" is not answered
+ * by the router entry. Entries outside the shipped areas (an admin's own) are not judged.
+ */
+export function fitsProblem(problem: Problem, entryId: string): boolean {
+  const area = entryId.split('.')[0];
+  return !AREAS.has(area) || area === PROBLEM_AREA[problem];
+}
 
 /** The problem a message describes, if it names one. App problems win ("die App stürzt auf dem Handy ab"). */
 export function detectProblem(text: string): Problem | undefined {
   const normalized = normalizeText(text);
   for (const p of ['app', 'device', 'internet', 'phone'] as const) {
     if (!PROBLEM_WORDS[p].test(normalized)) continue;
+    // "kein Internet zuhause, alle Geräte", "Router kaputt", "Fernseher: schwarzer Bildschirm": the line at home.
+    if (p === 'device' && PROBLEM_WORDS.internet.test(normalized) && !POWER.test(normalized)) continue;
     // "Mein Handy kommt nicht ins Internet": mobile data, not the line at home.
     if (p === 'internet' && MOBILE.test(normalized) && !HOME_LINE.test(normalized)) return 'phone';
     return p;
