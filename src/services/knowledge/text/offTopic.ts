@@ -45,12 +45,13 @@ const words = (text: string): string[] => normalizeText(text).split(' ').filter(
  */
 export class OffTopicCheck {
   private readonly subjects: readonly PhrasePattern[];
+  private readonly anchors: readonly PhrasePattern[];
 
   constructor(
     lexicon: { subjects: readonly PhrasePattern[]; anchors: readonly PhrasePattern[] },
     phrasings: readonly string[],
-    private readonly anchors = lexicon.anchors,
   ) {
+    this.anchors = lexicon.anchors;
     const known = phrasings.map(words);
     this.subjects = lexicon.subjects.filter((s) => !known.some((tokens) => occurs(tokens, s)));
   }
