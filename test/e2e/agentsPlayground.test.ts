@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { freePort } from '../../src/services/database/localMongoServer';
 import { I18nService } from '../../src/services/i18n/i18nService';
 import { AgentsPlayground, ShownMessage, startAgentsPlayground } from '../support/agentsPlayground';
-import { ServiceProcess, startServiceProcess } from '../support/serviceProcess';
+import { openAroundTheClock, ServiceProcess, startServiceProcess } from '../support/serviceProcess';
 import { testMongoUri } from '../support/testDb';
 import { DirectLineClient } from '../services/directline/directLineClient';
 import { cardText, eventually } from '../services/teams/teamsHarness';
@@ -102,6 +102,7 @@ describe('Teams flows in Microsoft 365 Agents Playground', () => {
       },
       servicePort,
     );
+    await openAroundTheClock(service, ADMIN);
     playground = await startAgentsPlayground(`${service.baseUrl}/api/messages`, WORLD, playgroundPort);
   }, 180000);
 

@@ -65,3 +65,19 @@ export async function startServiceProcess(env: Record<string, string>, port: num
     },
   };
 }
+
+/**
+ * Staffs the service desk around the clock through the admin API. The shipped hours close on
+ * Saturday afternoon and Sunday; a test that needs a person to be reachable must not depend on the
+ * hour CI happens to run at.
+ */
+export async function openAroundTheClock(service: Pick<ServiceProcess, 'baseUrl'>, adminToken: string): Promise<void> {
+  const allDay: [string, string] = ['00:00', '24:00'];
+  const weekly = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((day) => [day, allDay]));
+  const res = await fetch(`${service.baseUrl}/api/admin/settings`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ businessHours: { weekly, holidays: [] } }),
+  });
+  if (res.status !== 200) throw new Error(`opening hours refused: ${res.status} ${await res.text()}`);
+}

@@ -124,6 +124,10 @@ describe('KnowledgeMatcher', () => {
     expect(check().test('Brauche eine Vertragsbestätigung, die Krankenkasse will sie sehen')).toBe(false);
     expect(check().test('Wo kann ich mein Fahrrad abstellen?')).toBe(true);
     expect(check(['Wo kann ich mein Fahrrad abstellen?']).test('Fahrrad abstellen, wo?')).toBe(false);
+    expect(check(['Wo kann ich mein Fahrrad abstellen?']).test('where can I park my bike, Fahrrad abstellen')).toBe(
+      false,
+    );
+    expect(check(['Wo kann ich mein Fahrrad abstellen?']).test('where can I park my bike')).toBe(true);
   });
 });
 

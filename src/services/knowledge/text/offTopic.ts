@@ -41,7 +41,8 @@ const words = (text: string): string[] => normalizeText(text).split(' ').filter(
  * "Wie kündige ich meine Mitgliedschaft im Fitnessstudio?": a message that names another trade's or an
  * authority's subject and no word of a telecom's own is not for this knowledge base, however well
  * "kündigen" matches; answering it with our cancellation text would sound foolish. A subject that an
- * entry of the knowledge base itself names (an admin's "Wo kann ich mein Fahrrad abstellen?") is ours.
+ * entry of the knowledge base itself names (an admin's "Wo kann ich mein Fahrrad abstellen?") is ours,
+ * and keeps a message ours even beside another off-topic word ("park my bike, Fahrrad abstellen").
  */
 export class OffTopicCheck {
   private readonly subjects: readonly PhrasePattern[];
@@ -51,9 +52,10 @@ export class OffTopicCheck {
     lexicon: { subjects: readonly PhrasePattern[]; anchors: readonly PhrasePattern[] },
     phrasings: readonly string[],
   ) {
-    this.anchors = lexicon.anchors;
     const known = phrasings.map(words);
-    this.subjects = lexicon.subjects.filter((s) => !known.some((tokens) => occurs(tokens, s)));
+    const named = (s: PhrasePattern): boolean => known.some((tokens) => occurs(tokens, s));
+    this.subjects = lexicon.subjects.filter((s) => !named(s));
+    this.anchors = [...lexicon.anchors, ...lexicon.subjects.filter(named)];
   }
 
   /** Whether the message asks about another trade's subject only. */
