@@ -134,6 +134,24 @@ export class HandoffStore {
     return doc ? toRecord(doc) : undefined;
   }
 
+  /**
+   * Sets fields (and updatedAt) on the newest record matching the filter and returns its head as it
+   * was before the change, in one command; undefined when none matches.
+   */
+  async touchNewest(
+    filter: Record<string, unknown>,
+    set: Record<string, unknown>,
+    now: Date,
+  ): Promise<HandoffRecord | undefined> {
+    const update = { $set: { ...set, updatedAt: now } };
+    const options = { returnDocument: 'before', projection: WITHOUT_ARRAYS, sort: { createdAt: -1 } } as const;
+    const raw = this.driver.get();
+    const doc = raw
+      ? await raw.findOneAndUpdate(filter as mongo.Filter<HandoffDoc>, update, options)
+      : await this.model.findOneAndUpdate(filter, update, options).lean();
+    return doc ? toRecord(doc) : undefined;
+  }
+
   async findActive(conversationKey: string): Promise<HandoffRecord | undefined> {
     const doc = await this.model.findOne({ activeKey: conversationKey }).lean();
     return doc ? toRecord(doc) : undefined;
