@@ -269,11 +269,13 @@ export class CustomerHandoffs {
           );
     if (!record) throw new HandoffConflictError(handoffId, 'the handoff is no longer active');
     await this.deps.store.messages.append({ id: record.id, conversationKey: record.customer.conversationKey }, message);
-    await this.deps.bus.publish('customerMessage', record.id, {
-      handoffId: record.id,
-      message,
-      status: record.status as 'queued' | 'assigned',
-    });
+    // While queued only this instance's subscribers hear it (see handoffEvents.ts).
+    await this.deps.bus.publish(
+      'customerMessage',
+      record.id,
+      { handoffId: record.id, message, status: record.status as 'queued' | 'assigned' },
+      { localOnly: record.status === 'queued' },
+    );
     return record;
   }
 
