@@ -26,7 +26,13 @@ Connection.prototype.command = function (this: unknown, ...args: unknown[]) {
       .split('\n')
       .filter((line) => line.includes('/src/') && !line.includes('node_modules'))
       .slice(0, 3)
-      .map((line) => line.trim().replace(/^at /, '').replace(/\(.*\/src\//, '(').replace(/:\d+\)$/, ')'));
+      .map((line) =>
+        line
+          .trim()
+          .replace(/^at /, '')
+          .replace(/\(.*\/src\//, '(')
+          .replace(/:\d+\)$/, ')'),
+      );
     const origin = `${key} <- ${frames.join(' <- ') || '(no src frame: a batch or the driver)'}`;
     origins.set(origin, (origins.get(origin) ?? 0) + 1);
   }
