@@ -72,7 +72,8 @@ async function main(): Promise<void> {
     const text = chunk.toString();
     const m = /COMMANDS (\{.*\})/.exec(text);
     if (m) commands = JSON.parse(m[1]) as Record<string, number>;
-    else process.stderr.write(text);
+    const rest = m ? text.replace(m[0], '') : text;
+    if (rest.trim()) process.stderr.write(rest);
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {

@@ -59,7 +59,11 @@ export class CustomerHandoffGate {
     // Unmarked: no handoff was ever requested here (the queue marks before it creates one).
     if (this.marks && !mark) return 'continue';
     // Marked: the record decides, as an agent on another instance may have claimed or resolved it.
-    const state = await this.handoffs.conversationState(key);
+    // A message the record will keep has its time set on an active record by the same query (only
+    // in marked conversations: elsewhere that query would mostly find nothing and a second one follow).
+    const message =
+      mark !== undefined && activity.type === 'message' && ((activity.text ?? '').trim() !== '' || !!activity.value);
+    const state = await this.handoffs.conversationState(key, { message });
     if (state.handBack && activity.type === 'message') {
       const target = parseHandBackTarget(state.handBack.handBack?.target ?? '');
       if (target && (await this.handoffs.takeHandBack(state.handBack.id))) return { resume: target };
@@ -76,16 +80,17 @@ export class CustomerHandoffGate {
 
     if (state.active) {
       const handoff = state.active;
+      const touched = state.messageAt ? { head: handoff, at: state.messageAt } : undefined;
       if (activity.type !== 'message') return 'handled';
       if (text === '' && !activity.value) return 'handled';
       try {
         if (handoff.status === 'queued') {
-          const replies = await this.listener.hear(context, handoff, t, resetDialogs);
+          const replies = await this.listener.hear(context, handoff, t, resetDialogs, touched);
           if (replies.length) await context.sendActivities(replies);
           return 'handled';
         }
         // Assigned: silent. The agent sees the message through the record and the event.
-        await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value));
+        await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value), touched);
         return 'handled';
       } catch (err) {
         // Ended a moment ago (resolved, claimed while cancelling): the bot takes the turn again.

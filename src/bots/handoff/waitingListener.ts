@@ -9,7 +9,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { HandoffRecord, HandoffPriority } from '../../services/handoff/handoffModel';
-import type { HandoffService, UpgradeCause } from '../../services/handoff/handoffService';
+import type { HandoffService, TouchedHandoff, UpgradeCause } from '../../services/handoff/handoffService';
 import type { HandoffTicket } from '../../services/handoff/types';
 import type { KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
 import type { FrustrationResult, Intent } from '../../services/nlu/types';
@@ -67,12 +67,16 @@ export class WaitingListener {
     private readonly deps: WaitingListenerDeps,
   ) {}
 
-  /** Handles one message of a waiting customer; returns what to send. resetDialogs after a cancel. */
+  /**
+   * Handles one message of a waiting customer; returns what to send. resetDialogs after a cancel.
+   * `touched`: the message's time is already on the record (the gate's query set it).
+   */
   async hear(
     context: TurnContext,
     handoff: HandoffRecord,
     t: TFunction,
     resetDialogs: () => Promise<void>,
+    touched?: TouchedHandoff,
   ): Promise<Partial<Activity>[]> {
     const activity = context.activity;
     const text = (activity.text ?? '').trim();
@@ -94,7 +98,7 @@ export class WaitingListener {
       await this.handoffs.markLeaveAsked(handoff.id, false);
       if (DROP.test(text) || cues.has('cancel')) return this.cancel(handoff, t, resetDialogs);
       if (KEEP.test(text)) {
-        await this.handoffs.addCustomerMessage(handoff.id, text);
+        await this.handoffs.addCustomerMessage(handoff.id, text, touched);
         return say(t(handoff.mode === 'live' ? 'handoff:leaveKept' : 'handoff:leaveKeptCallback'));
       }
     }
@@ -102,7 +106,7 @@ export class WaitingListener {
     const withdraws = CANCEL.test(text) || cues.has('cancel') || (WITHDRAW.test(text) && !text.includes('?'));
     if (!threatensToCancel && withdraws) return this.cancel(handoff, t, resetDialogs);
 
-    const record = await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value));
+    const record = await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value), touched);
     if (record.status !== 'queued') return [];
     // "Ich warte weiter" after the WhatsApp window reminder: the answer itself kept the window open.
     if (record.mode === 'live' && answersWindowReminder(handoff) && (KEEP.test(text) || isKeepWaiting(text, t)))

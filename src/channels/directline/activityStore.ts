@@ -69,6 +69,13 @@ const MAX_APPEND_ATTEMPTS = 5;
 const GAP_PATIENCE_MS = 3000;
 const PAGE_SIZE = 100;
 
+/** A slot of the log handed out before its activity is written (see reserve). */
+export interface ReservedActivity {
+  seq: number;
+  /** The activity with the slot's id. */
+  activity: Partial<Activity>;
+}
+
 /** Activity ids look like Azure's: "<conversation id>|<7-digit sequence>". */
 export function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;
@@ -177,6 +184,41 @@ export class DirectLineActivityStore implements RevocationList {
         if ((err as { code?: number }).code !== 11000 || attempt >= MAX_APPEND_ATTEMPTS) throw err;
       }
     }
+  }
+
+  /**
+   * Reserves the next slot of the conversation's log for a later writeReserved (a turn's replies are
+   * written together when the turn ends); returns the activity with the slot's id.
+   */
+  async reserve(conversationId: string, activity: Partial<Activity>): Promise<ReservedActivity> {
+    const seq = await this.allocate(conversationId);
+    return { seq, activity: { ...activity, id: activityId(conversationId, seq) } };
+  }
+
+  /**
+   * Writes reserved activities (the bot's, never masked), all in one grouped insert. A slot that
+   * another instance took meanwhile is appended anew under the next free id. Returns the ids stored.
+   */
+  async writeReserved(conversationId: string, reserved: ReservedActivity[]): Promise<string[]> {
+    const createdAt = new Date();
+    const outcomes = await Promise.allSettled(
+      reserved.map(({ seq, activity }) =>
+        this.inserts.insertOne({ conversationId, seq, data: JSON.stringify(activity), createdAt }),
+      ),
+    );
+    const ids: string[] = [];
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome.status === 'fulfilled') {
+        ids.push(reserved[i].activity.id!);
+        continue;
+      }
+      this.known.forget(conversationId);
+      if ((outcome.reason as { code?: number }).code !== 11000) throw outcome.reason;
+      const { id: _taken, ...activity } = reserved[i].activity;
+      void _taken;
+      ids.push((await this.append(conversationId, activity)).id!);
+    }
+    return ids;
   }
 
   /** The next sequence number of the conversation; throws when the conversation does not exist. */

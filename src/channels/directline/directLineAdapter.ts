@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Activity, ActivityTypes, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
 import type { DirectLineActivityFeed } from './activityFeed';
-import type { DirectLineActivityStore } from './activityStore';
+import type { DirectLineActivityStore, ReservedActivity } from './activityStore';
 import { Logic, proactiveLogic } from '../proactiveLogic';
 
 export const LOCAL_DIRECT_LINE_CHANNEL = 'directline';
 /** Conversation ids of the local endpoint start with this, which is how proactive sends find it. */
 const CONVERSATION_PREFIX = 'lotse-dl-';
+/** The turn state key of the bot's replies that wait for the end of their turn. */
+const PENDING_REPLIES = Symbol('directLinePendingReplies');
 
 export interface DirectLineAdapterOptions {
   /** serviceUrl written into activities, e.g. https://example.com/v3/directline. */
@@ -66,7 +68,7 @@ export class DirectLineAdapter extends BotAdapter {
         { id: userId, name: '' },
       ],
     };
-    await this.serialized(conversationId, () => this.runMiddleware(new TurnContext(this, activity), logic));
+    await this.serialized(conversationId, () => this.runTurn(new TurnContext(this, activity), logic));
   }
 
   /**
@@ -96,7 +98,7 @@ export class DirectLineAdapter extends BotAdapter {
       );
       this.feed.stored(conversationId);
       if (stored.type === ActivityTypes.Message || stored.type === ActivityTypes.Event) {
-        await this.runMiddleware(new TurnContext(this, stored), logic);
+        await this.runTurn(new TurnContext(this, stored), logic);
       }
       return stored.id!;
     });
@@ -115,8 +117,10 @@ export class DirectLineAdapter extends BotAdapter {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) throw new Error('Direct Line send without a conversation id');
     const responses: ResourceResponse[] = [];
+    const pending = context.turnState.get(PENDING_REPLIES) as ReservedActivity[] | undefined;
     for (const activity of activities) {
       if (activity.type === 'delay') {
+        await this.writePending(conversationId, pending);
         await new Promise((r) => setTimeout(r, Math.min(Number(activity.value) || 0, 5000)));
         responses.push({ id: '' });
         continue;
@@ -138,9 +142,17 @@ export class DirectLineAdapter extends BotAdapter {
       };
       // Typing goes to the open page only: replayed after a reload it would be a lie.
       if (activity.type === ActivityTypes.Typing) {
+        await this.writePending(conversationId, pending);
         const id = `${conversationId}|typing-${randomUUID()}`;
         this.feed.ephemeral(conversationId, { ...outgoing, id });
         responses.push({ id });
+        continue;
+      }
+      if (pending) {
+        // Written with the turn's other replies when the turn ends (one insert); the id is known now.
+        const reserved = await this.store.reserve(conversationId, outgoing);
+        pending.push(reserved);
+        responses.push({ id: reserved.activity.id! });
         continue;
       }
       const stored = await this.store.append(conversationId, outgoing);
@@ -148,6 +160,26 @@ export class DirectLineAdapter extends BotAdapter {
       responses.push({ id: stored.id! });
     }
     return responses;
+  }
+
+  /** Runs a turn whose replies are stored together when it ends (also when it fails). */
+  private async runTurn(context: TurnContext, logic: Logic): Promise<void> {
+    const pending: ReservedActivity[] = [];
+    context.turnState.set(PENDING_REPLIES, pending);
+    const conversationId = context.activity.conversation?.id ?? '';
+    try {
+      await this.runMiddleware(context, logic);
+    } finally {
+      await this.writePending(conversationId, pending);
+    }
+  }
+
+  /** Stores the replies waiting in a turn, in one insert, and tells open streams. */
+  private async writePending(conversationId: string, pending: ReservedActivity[] | undefined): Promise<void> {
+    if (!pending?.length) return;
+    const batch = pending.splice(0);
+    await this.store.writeReserved(conversationId, batch);
+    this.feed.stored(conversationId);
   }
 
   async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
@@ -180,7 +212,7 @@ export class DirectLineAdapter extends BotAdapter {
       true,
     );
     activity.locale ??= this.options.defaultLocale;
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    await this.runTurn(new TurnContext(this, activity), logic);
   }
 
   private envelope(conversationId: string, userId: string, locale: string | undefined): Partial<Activity> {

@@ -1,6 +1,7 @@
-import type { Connection, Model } from 'mongoose';
+import type { Connection, Model, mongo } from 'mongoose';
 import { Schema } from 'mongoose';
 import { GroupedWrites } from '../../services/database/groupedWrites';
+import { DriverCollection } from '../../services/state/driverCollection';
 
 interface ContactDoc {
   /** The customer's wa_id. */
@@ -45,10 +46,13 @@ export class ContactStore {
   private readonly inboundSeen = new Map<string, number>();
   /** Window and lease-release writes of all customers, several in one command under load. */
   private readonly writes: GroupedWrites<ContactDoc>;
+  /** The lease is taken once per message: through the driver, without mongoose's per-query cost. */
+  private readonly driver: DriverCollection<ContactDoc>;
 
   constructor(connection: Connection) {
     this.model = connection.models.WhatsAppContact ?? connection.model<ContactDoc>('WhatsAppContact', schema);
     this.writes = new GroupedWrites(connection, this.model);
+    this.driver = new DriverCollection(connection, this.model);
   }
 
   /** Moves the window forward, never back (messages may be stored out of order). */
@@ -101,21 +105,18 @@ export class ContactStore {
   /** Takes the customer's processing lease unless another live instance holds it. */
   async tryLock(waId: string, owner: string, leaseMs: number): Promise<boolean> {
     const now = new Date();
-    const locked = await this.model
-      .findOneAndUpdate(
-        {
-          _id: waId,
-          $or: [
-            { lockUntil: { $exists: false } },
-            { lockUntil: null },
-            { lockUntil: { $lt: now } },
-            { lockOwner: owner },
-          ],
-        },
-        { $set: { lockOwner: owner, lockUntil: new Date(now.getTime() + leaseMs) } },
-        { new: true, projection: { _id: 1 } },
-      )
-      .lean();
+    const filter = {
+      _id: waId,
+      $or: [{ lockUntil: { $exists: false } }, { lockUntil: null }, { lockUntil: { $lt: now } }, { lockOwner: owner }],
+    };
+    const update = { $set: { lockOwner: owner, lockUntil: new Date(now.getTime() + leaseMs) } };
+    const raw = this.driver.get();
+    const locked = raw
+      ? await raw.findOneAndUpdate(filter as mongo.Filter<ContactDoc>, update, {
+          returnDocument: 'after',
+          projection: { _id: 1 },
+        })
+      : await this.model.findOneAndUpdate(filter, update, { new: true, projection: { _id: 1 } }).lean();
     if (locked) return true;
     // No record yet (a crash between storing the message and noting the contact): create it locked.
     try {

@@ -1,6 +1,7 @@
 import type { Logger } from '../../services/logger';
 import { FileRejectedError } from '../../services/files/errors';
 import { GraphApiError } from './errors';
+import { KeptAliveJson } from './keptAliveJson';
 
 export interface GraphApiOptions {
   apiUrl: string;
@@ -27,6 +28,9 @@ export interface SendContext {
  * limits (130429, 131056), 5xx and timeouts; gives up with a GraphApiError on anything else.
  */
 export class GraphApiClient {
+  /** Message sends: one per bot reply, over kept-alive connections. */
+  private readonly sends = new KeptAliveJson();
+
   constructor(
     private readonly options: GraphApiOptions,
     private readonly logger: Logger,
@@ -51,18 +55,18 @@ export class GraphApiClient {
       let code = 0;
       let message: string;
       try {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${this.options.accessToken}`, 'content-type': 'application/json' },
+        const res = await this.sends.post(
+          url,
+          { authorization: `Bearer ${this.options.accessToken}`, 'content-type': 'application/json' },
           body,
-          signal: AbortSignal.timeout(this.options.timeoutMs),
-        });
+          this.options.timeoutMs,
+        );
         status = res.status;
-        const json = (await res.json().catch(() => ({}))) as {
+        const json = res.json as {
           messages?: { id?: string }[];
           error?: { code?: number; message?: string };
         };
-        if (res.ok) {
+        if (status >= 200 && status < 300) {
           const wamid = json.messages?.[0]?.id;
           if (typeof wamid === 'string') return wamid;
           message = 'the answer carried no message id';

@@ -329,7 +329,7 @@ export class AgentHandoffs {
   private async recordAgentLine(record: HandoffRecord, message: TranscriptEntry, agent: Actor): Promise<void> {
     const id = record.id;
     await Promise.all([
-      this.deps.store.model.updateOne({ _id: toObjectId(id) }, { $set: { updatedAt: message.at } }),
+      this.deps.store.stamp(id, message.at),
       this.deps.store.messages.append({ id, conversationKey: record.customer.conversationKey }, message, agent),
     ]);
     await this.deps.bus.publish('agentMessage', id, { handoffId: id, message, agent });

@@ -32,6 +32,18 @@ export interface ConversationHandoffState {
   surveyPending?: HandoffRecord;
   /** A resolved handoff the agent handed back to a chosen dialog, not yet taken by a customer turn. */
   handBack?: HandoffRecord;
+  /**
+   * With `{ message: true }`: the time of this customer message, already set on the active record
+   * as lastCustomerMessageAt (`active` is the record as it was before). Pass it on to
+   * addCustomerMessage, which then does not write the record again.
+   */
+  messageAt?: Date;
+}
+
+/** The active record as conversationState found it and the message time it already set there. */
+export interface TouchedHandoff {
+  head: HandoffRecord;
+  at: Date;
 }
 
 /** Why a waiting handoff moves up: what the customer said, for the agent's audit trail. */
@@ -146,7 +158,17 @@ export class CustomerHandoffs {
    * The conversation's active handoff or its open satisfaction question (one query), as the
    * record's head: every customer turn of a marked conversation asks, so nothing long is read.
    */
-  async conversationState(key: string): Promise<ConversationHandoffState> {
+  async conversationState(key: string, turn: { message?: boolean } = {}): Promise<ConversationHandoffState> {
+    if (turn.message) {
+      // A customer message: with an active handoff the one query also records the message's time.
+      const now = this.deps.now();
+      const active = await this.deps.store.touchNewest(
+        { 'customer.conversationKey': key, status: { $in: ['queued', 'assigned'] } },
+        { lastCustomerMessageAt: now },
+        now,
+      );
+      if (active) return { active, messageAt: now };
+    }
     const since = new Date(this.deps.now().getTime() - SURVEY_OPEN_HOURS * 3600 * 1000);
     const record = await this.deps.store.newestHead({
       'customer.conversationKey': key,
@@ -230,24 +252,30 @@ export class CustomerHandoffs {
   /**
    * Records what the customer wrote while queued or assigned (masked) and tells subscribers.
    * Returns the record's head (its long arrays empty): one small update and one small insert,
-   * however long the conversation has become.
+   * however long the conversation has become; only the insert when conversationState already
+   * recorded the message's time (`touched`).
    */
-  async addCustomerMessage(handoffId: string, text: string): Promise<HandoffRecord> {
-    const now = this.deps.now();
+  async addCustomerMessage(handoffId: string, text: string, touched?: TouchedHandoff): Promise<HandoffRecord> {
+    const now = touched?.at ?? this.deps.now();
     const message: TranscriptEntry = { at: now, from: 'customer', text: maskSensitive(text.slice(0, MAX_TEXT)) };
-    const record = await this.deps.store.touch(
-      handoffId,
-      { status: { $in: ['queued', 'assigned'] } },
-      { lastCustomerMessageAt: now },
-      now,
-    );
+    const record =
+      touched && touched.head.id === handoffId
+        ? { ...touched.head, lastCustomerMessageAt: now, updatedAt: now }
+        : await this.deps.store.touch(
+            handoffId,
+            { status: { $in: ['queued', 'assigned'] } },
+            { lastCustomerMessageAt: now },
+            now,
+          );
     if (!record) throw new HandoffConflictError(handoffId, 'the handoff is no longer active');
     await this.deps.store.messages.append({ id: record.id, conversationKey: record.customer.conversationKey }, message);
-    await this.deps.bus.publish('customerMessage', record.id, {
-      handoffId: record.id,
-      message,
-      status: record.status as 'queued' | 'assigned',
-    });
+    // While queued only this instance's subscribers hear it (see handoffEvents.ts).
+    await this.deps.bus.publish(
+      'customerMessage',
+      record.id,
+      { handoffId: record.id, message, status: record.status as 'queued' | 'assigned' },
+      { localOnly: record.status === 'queued' },
+    );
     return record;
   }
 

@@ -32,9 +32,16 @@ export class HandoffEventBus {
     this.events = new HandoffEvents((err, event) => logger.error({ err, event }, 'handoff event listener failed'));
   }
 
-  async publish<K extends HandoffEventName>(type: K, handoffId: string, payload: HandoffEventMap[K]): Promise<void> {
+  /** `localOnly`: emitted here and not stored, so other instances never hear of it. */
+  async publish<K extends HandoffEventName>(
+    type: K,
+    handoffId: string,
+    payload: HandoffEventMap[K],
+    { localOnly = false }: { localOnly?: boolean } = {},
+  ): Promise<void> {
     this.onEvent(type, payload);
     this.events.emit(type, payload, { local: true });
+    if (localOnly) return;
     // Stored in the background, and together with the other events of this tick: the caller's
     // answer does not wait for other instances' news.
     this.unstored.push({

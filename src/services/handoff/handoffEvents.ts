@@ -1,7 +1,9 @@
 /**
  * Domain events of the handoff queue. Subscribers (Teams notifier, desk page) get every event of
  * every instance: the publishing instance emits at once, the others learn of it from MongoDB
- * (HandoffEventRelay). `local` says whether this instance caused it.
+ * (HandoffEventRelay). `local` says whether this instance caused it. The one exception: what a
+ * customer writes while still queued is emitted on the customer's instance only (nothing elsewhere
+ * needs it before a claim, and it is the most frequent event: one per waiting customer's message).
  */
 import { EventEmitter } from 'node:events';
 import type { Actor, HandoffListItem, TranscriptEntry } from './handoffModel';
@@ -10,7 +12,7 @@ export interface HandoffEventMap {
   /** A new handoff is waiting (live or as a callback request). */
   created: { handoff: HandoffListItem };
   claimed: { handoff: HandoffListItem; agent: Actor };
-  /** The customer wrote while queued or assigned (masked text). */
+  /** The customer wrote while queued or assigned (masked text); while queued, on the customer's instance only. */
   customerMessage: { handoffId: string; message: TranscriptEntry; status: 'queued' | 'assigned' };
   /** An agent's message went to the customer. */
   agentMessage: { handoffId: string; message: TranscriptEntry; agent: Actor };

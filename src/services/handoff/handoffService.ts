@@ -17,7 +17,7 @@ import type { StoredFile } from '../files/fileStore';
 import type { HandoffSettingsSource } from './businessHours';
 import { CLAIM_RATE_DEFAULTS } from './claimRate';
 import { CustomerChannel, HANDOFF_EVENT_CHANNELS } from './customerChannel';
-import { ConversationHandoffState, CustomerHandoffs, HandoffMarker } from './customerHandoffs';
+import { ConversationHandoffState, CustomerHandoffs, HandoffMarker, TouchedHandoff } from './customerHandoffs';
 import { UpgradeCause, WaitingCustomer } from './waitingCustomer';
 import { HandoffEventBus } from './handoffEventBus';
 import { detectFeedMode, HandoffFeedMode } from './handoffFeed';
@@ -45,7 +45,7 @@ export { HANDOFF_EVENT_CHANNELS } from './customerChannel';
 export { buildSummaryText, priorityOf } from './handoffLabels';
 export { surveyActivity, customerFacingName } from './agentHandoffs';
 export { toRecord } from './handoffStore';
-export type { ConversationHandoffState, HandoffMarker } from './customerHandoffs';
+export type { ConversationHandoffState, HandoffMarker, TouchedHandoff } from './customerHandoffs';
 export type { UpgradeCause } from './waitingCustomer';
 
 export interface HandoffServiceOptions {
@@ -209,8 +209,8 @@ export class HandoffService implements HandoffRequester {
   requestHandoff(request: HandoffRequest): Promise<HandoffTicket> {
     return this.customer.requestHandoff(request);
   }
-  conversationState(key: string): Promise<ConversationHandoffState> {
-    return this.customer.conversationState(key);
+  conversationState(key: string, turn?: { message?: boolean }): Promise<ConversationHandoffState> {
+    return this.customer.conversationState(key, turn);
   }
   markOpenHandoffs(): Promise<number> {
     return this.customer.markOpenHandoffs();
@@ -218,8 +218,8 @@ export class HandoffService implements HandoffRequester {
   ticketFor(record: HandoffRecord): Promise<HandoffTicket> {
     return this.customer.ticketFor(record);
   }
-  addCustomerMessage(handoffId: string, text: string): Promise<HandoffRecord> {
-    return this.customer.addCustomerMessage(handoffId, text);
+  addCustomerMessage(handoffId: string, text: string, touched?: TouchedHandoff): Promise<HandoffRecord> {
+    return this.customer.addCustomerMessage(handoffId, text, touched);
   }
   cancelByCustomer(handoffId: string): Promise<HandoffRecord> {
     return this.customer.cancelByCustomer(handoffId);

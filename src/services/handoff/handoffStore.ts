@@ -4,6 +4,7 @@
  * share one database and exactly one caller wins each change.
  */
 import { Connection, Model, mongo, Types } from 'mongoose';
+import { GroupedWrites } from '../database/groupedWrites';
 import { DriverCollection } from '../state/driverCollection';
 import { HandoffNotFoundError } from './errors';
 import { auditWithMessages, HandoffMessages, toEntry } from './handoffMessages';
@@ -74,10 +75,14 @@ export class HandoffStore {
   /** For what every waiting customer's turn does (find the record, touch it): the driver, without mongoose's per-query cost. */
   readonly driver: DriverCollection<HandoffDoc>;
 
+  /** Stamps of many records (an agent's line), several in one command under load. */
+  private readonly stamps: GroupedWrites<HandoffDoc>;
+
   constructor(connection: Connection) {
     this.model = handoffModel(connection);
     this.messages = new HandoffMessages(connection);
     this.driver = new DriverCollection(connection, this.model);
+    this.stamps = new GroupedWrites(connection, this.model);
   }
 
   /** The newest record's head matching the filter (transcript, messages, notes, audit left out). */
@@ -105,9 +110,18 @@ export class HandoffStore {
 
   /** The record without its long arrays (transcript, messages, notes, audit come back empty). */
   async head(id: string): Promise<HandoffRecord> {
-    const doc = await this.model.findById(toObjectId(id), WITHOUT_ARRAYS).lean();
+    const _id = toObjectId(id);
+    const raw = this.driver.get();
+    const doc = raw
+      ? await raw.findOne({ _id } as mongo.Filter<HandoffDoc>, { projection: WITHOUT_ARRAYS })
+      : await this.model.findById(_id, WITHOUT_ARRAYS).lean();
     if (!doc) throw new HandoffNotFoundError(id);
     return toRecord(doc);
+  }
+
+  /** Sets updatedAt (the record changed without a status change, e.g. an agent's line); nothing read back. */
+  async stamp(id: string, at: Date): Promise<void> {
+    await this.stamps.updateOne({ _id: toObjectId(id) } as mongo.Filter<HandoffDoc>, { $set: { updatedAt: at } });
   }
 
   /**
@@ -131,6 +145,24 @@ export class HandoffStore {
       : await this.model
           .findOneAndUpdate(filter, update, { returnDocument: 'after', projection: WITHOUT_ARRAYS })
           .lean();
+    return doc ? toRecord(doc) : undefined;
+  }
+
+  /**
+   * Sets fields (and updatedAt) on the newest record matching the filter and returns its head as it
+   * was before the change, in one command; undefined when none matches.
+   */
+  async touchNewest(
+    filter: Record<string, unknown>,
+    set: Record<string, unknown>,
+    now: Date,
+  ): Promise<HandoffRecord | undefined> {
+    const update = { $set: { ...set, updatedAt: now } };
+    const options = { returnDocument: 'before', projection: WITHOUT_ARRAYS, sort: { createdAt: -1 } } as const;
+    const raw = this.driver.get();
+    const doc = raw
+      ? await raw.findOneAndUpdate(filter as mongo.Filter<HandoffDoc>, update, options)
+      : await this.model.findOneAndUpdate(filter, update, options).lean();
     return doc ? toRecord(doc) : undefined;
   }
 
