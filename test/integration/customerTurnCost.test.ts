@@ -3,6 +3,7 @@ import { I18nService } from '../../src/services/i18n/i18nService';
 import { handoffModel } from '../../src/services/handoff/handoffModel';
 import { conversation, texts, TestApp } from '../support/testApp';
 import { testMongoUri } from '../support/testDb';
+import { waitFor } from '../services/whatsapp/metaPayloads';
 import { startFakeBotConnector, FakeBotConnector } from '../services/handoff/support/fakeBotConnector';
 import { ADMIN, api, handoffRequest, startHandoffTestApp } from '../services/handoff/support/handoffTestApp';
 
@@ -34,7 +35,7 @@ describe('the database work of a customer turn', () => {
   async function commandsOf(say: () => Promise<unknown>): Promise<string[]> {
     commands = [];
     await say();
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => commands.includes('update transcripts'), 'the transcript written behind the answer');
     return commands.filter((c) => /botstate|transcripts|handoffs/.test(c));
   }
 

@@ -15,6 +15,9 @@ export const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|st
 // may come first: "Oida, wie stell i die Mobilbox ab", "Hallo, wann bucht ihr ab".
 const QUESTION_START =
   /^(?:(?:oida|oide|halo|halochen|hi|hey|servus|gruezi|grus got|moin|na|also|sag mal|sagen sie mal|helo|excuse me) )?(?:wann|wan|kan ich|wie|warum|wieso|weshalb|wo|woher|wohin|was|welche|welcher|welches|welchen|gibt es|kann ich|konnen sie|konnten sie|when|how|why|where|what|which|can i|can you|could you|is there|do you)(?= |$)/;
+/** "Erstattung, wann kommt das Geld?", "rechnung warum so hoch": a topic named first, then the question. */
+const TOPIC_THEN_QUESTION =
+  /^\S+(?: \S+)? (?:wan|warum|wieso|weshalb|wie lange|wie viel|wo|when|why|how long|how much|where) \S/;
 
 /**
  * "Wie sperre ich Abos von Drittanbietern?", "Geht der Notruf ohne SIM?": a question that names no
@@ -49,9 +52,10 @@ export function asksWhatIAm(text: string): boolean {
   return false;
 }
 
-/** A question rather than a statement: a question mark, or a question word first. */
+/** A question rather than a statement: a question mark, or a question word first or after the topic. */
 export function isQuestion(text: string): boolean {
-  return text.includes('?') || QUESTION_START.test(foldedText(text));
+  const folded = foldedText(text);
+  return text.includes('?') || QUESTION_START.test(folded) || TOPIC_THEN_QUESTION.test(folded);
 }
 
 /**

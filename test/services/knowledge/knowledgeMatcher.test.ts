@@ -3,6 +3,7 @@ import { decideSearch } from '../../../src/services/knowledge/searchDecision';
 import { Decompounder } from '../../../src/services/knowledge/text/decompound';
 import { defaultLexicon } from '../../../src/services/knowledge/text/lexicon';
 import { OffTopicCheck } from '../../../src/services/knowledge/text/offTopic';
+import { separableVerbs, wordsWithJoinedVerbs } from '../../../src/services/knowledge/text/separable';
 
 function entry(id: string, de: string[], en: string[] = []): MatchableEntry {
   return { id, category: id.split('.')[0], questions: { de, en } };
@@ -128,6 +129,35 @@ describe('KnowledgeMatcher', () => {
       false,
     );
     expect(check(['Wo kann ich mein Fahrrad abstellen?']).test('where can I park my bike')).toBe(true);
+  });
+});
+
+describe('separated verbs', () => {
+  const verbs = separableVerbs(['ab-buchen', 'auf-laden', 'dazu-buchen']);
+
+  it('joins a listed verb with the particle at the end of its clause, and nothing else', () => {
+    expect(wordsWithJoinedVerbs('Wann buchen Sie die Rechnung ab?', verbs)).toEqual([
+      'wann',
+      'abbuchen',
+      'sie',
+      'die',
+      'rechnung',
+    ]);
+    expect(wordsWithJoinedVerbs('Ach, egal. Wie lade ich mein Guthaben auf?', verbs)).toContain('auflade');
+    expect(wordsWithJoinedVerbs('Buchen Sie 39,99 ab', verbs)).toEqual(['abbuchen', 'sie', '39', '99']);
+    // Not at the end of the clause, or not a listed verb: left as written.
+    expect(wordsWithJoinedVerbs('ab wann buchen Sie', verbs)).toEqual(['ab', 'wann', 'buchen', 'sie']);
+    expect(wordsWithJoinedVerbs('Ich gehe ab', verbs)).toEqual(['ich', 'gehe', 'ab']);
+    expect(() => separableVerbs(['abbuchen'])).toThrow(/particle-verb/);
+  });
+
+  it('takes "Wann buchen Sie ab?" for the debit date, not for adding an option', () => {
+    const options = new KnowledgeMatcher([
+      entry('billing.debit-date', ['Wann wird der Rechnungsbetrag abgebucht?', 'Abbuchungsdatum']),
+      entry('contract.options', ['Wie kann ich eine Option buchen?', 'Zusatzoption dazubuchen']),
+    ]);
+    expect(options.match('Wann buchen Sie die Rechnung ab?', { minScore: 0 })[0]?.id).toBe('billing.debit-date');
+    expect(options.match('Wie buche ich eine Option dazu?', { minScore: 0 })[0]?.id).toBe('contract.options');
   });
 });
 

@@ -1,5 +1,6 @@
 import { normalizeText } from '../../nlu/normalize';
 import type { Lexicon } from './lexicon';
+import { wordsWithJoinedVerbs } from './separable';
 import { stemToken } from './stem';
 
 /** One content word of a text: its stem first, then the stems of words meaning the same. */
@@ -25,10 +26,14 @@ const PLACE_PREPOSITIONS = new Set(['in', 'im', 'nach', 'bei', 'aus', 'am', 'nea
 
 /**
  * Splits a text into content words the matcher compares: normalised, regional variants replaced
- * ("Natel" -> "Handy", "Jänner" -> "Januar"), function words dropped, stemmed, synonyms attached.
+ * ("Natel" -> "Handy", "Jänner" -> "Januar"), separated verbs joined on request ("buchen … ab" -> "abbuchen"),
+ * function words dropped, stemmed, synonyms attached.
  */
-export function analyze(text: string, lexicon: Lexicon): Analysis {
-  const tokens = normalizeText(text.slice(0, MAX_CHARS)).split(' ');
+export function analyze(text: string, lexicon: Lexicon, options: { joinSeparatedVerbs?: boolean } = {}): Analysis {
+  const clipped = text.slice(0, MAX_CHARS);
+  const tokens = options.joinSeparatedVerbs
+    ? wordsWithJoinedVerbs(clipped, lexicon.separable)
+    : normalizeText(clipped).split(' ');
   const terms: Term[] = [];
   const allStems = new Set<string>();
   const seen = new Set<string>();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { normalizeText } from '../../nlu/normalize';
 import { type PhrasePattern, phrasePattern } from './offTopic';
+import { type SeparableVerbs, separableVerbs } from './separable';
 import { stemToken } from './stem';
 
 /** Word knowledge of the matcher (content/lexicon/knowledge.json), normalised and ready to use. */
@@ -15,14 +16,20 @@ export interface Lexicon {
   contrasts: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[];
   /** Subjects of other trades, and the words that keep a message ours (see isOffTopic). */
   offTopic: { subjects: readonly PhrasePattern[]; anchors: readonly PhrasePattern[] };
+  /** Verbs whose particle stands apart at the clause's end ("buchen … ab"), joined again before matching. */
+  separable: SeparableVerbs;
 }
 
 export const DEFAULT_LEXICON_FILE = path.resolve(__dirname, '../../../../content/lexicon/knowledge.json');
 
-function words(value: unknown, field: string): string[] {
+function strings(value: unknown, field: string): string[] {
   if (!Array.isArray(value) || value.some((w) => typeof w !== 'string'))
     throw new Error(`lexicon: ${field} must be a list of words`);
-  return (value as string[]).map((w) => normalizeText(w));
+  return value as string[];
+}
+
+function words(value: unknown, field: string): string[] {
+  return strings(value, field).map((w) => normalizeText(w));
 }
 
 function record(value: unknown, field: string): [string, unknown][] {
@@ -63,6 +70,7 @@ export function loadLexicon(file: string = DEFAULT_LEXICON_FILE): Lexicon {
     synonyms,
     contrasts,
     offTopic: { subjects: patterns('subjects'), anchors: patterns('anchors') },
+    separable: separableVerbs(strings(raw.separableVerbs ?? [], 'separableVerbs')),
   };
 }
 
