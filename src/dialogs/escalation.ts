@@ -36,6 +36,8 @@ export interface EscalationOptions {
   facts?: string[];
   /** How to reach the customer for a callback, when the dialog already asked. */
   contact?: { phone?: string; email?: string };
+  /** The opening line when the reason's own would not fit (an answer that did not help tried nothing). */
+  opener?: 'matterNoted';
 }
 
 /**
@@ -76,6 +78,7 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
     const settings = await deps.content.settings();
     messages = announceHandoff(t, ticket, {
       reason,
+      ...(options.opener && reason === options.reason ? { opener: options.opener } : {}),
       category,
       needsSupervisor,
       askedForSupervisor:

@@ -5,6 +5,7 @@ import { handOff } from './escalation';
 import { searchQuestion } from './interpreter/questions';
 import { yesNo } from './interpreter/yesNo';
 import { LotseDialog, RequestResult } from './lotseDialog';
+import { answerFor } from './regret';
 import { loadMenu, menuChoices, menuLines, optionPath, pickOption } from './subMenus';
 
 export interface KnowledgeTopicConfig {
@@ -122,7 +123,7 @@ export class KnowledgeTopicDialog extends LotseDialog {
       values.unanswered = true;
       return this.askYesNo(step, [{ key: 'conversation:knowledge.offerPerson' }]);
     }
-    for (const a of answers) await ctx.sendActivity(a.text);
+    for (const [i, a] of answers.entries()) await ctx.sendActivity(i === 0 ? answerFor(ctx, t, a.text) : a.text);
     if (answers.some((a) => a.fallbackLanguage)) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
     return this.askYesNo(step, [{ key: 'conversation:knowledge.helped' }], {
       helped: true,
@@ -150,7 +151,11 @@ export class KnowledgeTopicDialog extends LotseDialog {
   }
 
   private async toPerson(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await handOff(this.deps, step.context, { reason: 'unsolved', category: this.config.category });
+    await handOff(this.deps, step.context, {
+      reason: 'unsolved',
+      category: this.config.category,
+      opener: 'matterNoted',
+    });
     return step.endDialog({ handedOff: true } satisfies RequestResult);
   }
 

@@ -18,7 +18,7 @@ import { yesNo } from './interpreter/yesNo';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { MainMenu, MenuOptions, Mode } from './mainMenu';
-import { LINE_BREAK } from './replies';
+import { answerFor, withRegret } from './regret';
 import { TechnicalDialog } from './technicalDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -310,7 +310,7 @@ export class MainDialog extends LotseDialog {
     const t = await this.deps.sessions.t(ctx);
     const { answer } = decision;
     await this.deps.sessions.addFact(ctx, `Frage: ${String(ctx.activity.text ?? '').slice(0, 120)}`);
-    await ctx.sendActivity(`${t('conversation:knowledge.sorryFirst')}${LINE_BREAK}${answer.text}`);
+    await ctx.sendActivity(withRegret(t, answer.text));
     if (answer.fallbackLanguage) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
     const category = REQUEST_DIALOGS[answer.category as Intent] ? (answer.category as Intent) : undefined;
     return { mode: 'soothed', supervisor: decision.needsSupervisor, ...(category ? { category } : {}) };
@@ -327,7 +327,7 @@ export class MainDialog extends LotseDialog {
       session.category = answer.category as Intent;
       session.lastTopic = session.category;
     }
-    await ctx.sendActivity(answer.text);
+    await ctx.sendActivity(answerFor(ctx, t, answer.text));
     if (answer.fallbackLanguage) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
     return this.again(step, 'helped', { category: (answer.category as Intent) ?? 'general' });
   }

@@ -10,6 +10,8 @@ import type { HandoffReason, HandoffTicket } from '../../services/handoff/types'
 
 export interface AnnouncementContext {
   reason: HandoffReason;
+  /** Opens with this line instead of the reason's ("Ihr Anliegen ist für unser Team notiert"). */
+  opener?: 'matterNoted';
   category: string;
   needsSupervisor: boolean;
   /** The customer asked for a supervisor (otherwise the bot chose one for an irate customer). */
@@ -63,9 +65,12 @@ export function announceHandoff(t: TFunction, ticket: HandoffTicket, context: An
   const messages: string[] = [];
   // "Ich habe notiert, dass Sie eine Teamleitung sprechen möchten" only when they said so.
   const supervisorOpener = context.askedForSupervisor === false ? 'supervisorChosen' : 'supervisor';
-  const opener = t(`handoff:opener.${context.needsSupervisor ? supervisorOpener : context.reason}`, {
-    defaultValue: '',
-  });
+  const opener = t(
+    `handoff:opener.${context.needsSupervisor ? supervisorOpener : (context.opener ?? context.reason)}`,
+    {
+      defaultValue: '',
+    },
+  );
   if (opener) messages.push(opener);
   if (isStaffed(ticket) && ticket.position > 0) {
     messages.push(t('handoff:queued', { position: ticket.position, count: ticket.estimatedWaitMinutes }));
