@@ -13,7 +13,14 @@ import type { DialogDeps } from './dialogDeps';
 import { GeneralDialog } from './generalDialog';
 import { foldedText } from './interpreter/cues';
 import { describesFault, detectProblem, fitsProblem, wantsNewNumber } from './interpreter/matchers';
-import { asksAboutOtherBlock, asksWhatIAm, givesDetails, isQuestion, searchQuestion } from './interpreter/questions';
+import {
+  asksAboutOtherBlock,
+  asksWhatIAm,
+  givesDetails,
+  isQuestion,
+  otherQuestion,
+  searchQuestion,
+} from './interpreter/questions';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import type { MainMenu, MenuOptions, Mode } from './mainMenu';
@@ -50,7 +57,8 @@ const FORM_INTENTS = new Set<Intent>(['data_change', 'complaint', 'lost_or_stole
 export type FreeTextRoute =
   /** `answer`: the knowledge answer about the fault described, tried before the general steps. */
   | { kind: 'request'; intent: Intent; answer?: KnowledgeAnswer }
-  | { kind: 'answer'; answer: KnowledgeAnswer }
+  /** `also`: the answer to a second question of the same message. */
+  | { kind: 'answer'; answer: KnowledgeAnswer; also?: KnowledgeAnswer }
   | { kind: 'person' }
   | { kind: 'again'; mode: Mode; more?: Omit<MenuOptions, 'mode'> };
 
@@ -76,7 +84,8 @@ export async function decideFreeText(
   const answer = async (best: KnowledgeAnswer): Promise<FreeTextRoute> => {
     await deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
     session.lastQuestion = text.slice(0, 300);
-    return { kind: 'answer', answer: best };
+    const also = await otherQuestion(deps, text, lang, best);
+    return { kind: 'answer', answer: best, ...(also ? { also } : {}) };
   };
   if (asksWhatIAm(text)) {
     const about = found.confident && found.best ? found.best : await deps.knowledge.entry(ABOUT_THE_ASSISTANT, lang);

@@ -297,7 +297,7 @@ export class MainDialog extends LotseDialog {
       case 'request':
         return this.beginRequest(step, next.intent, text, undefined, next.answer);
       case 'answer':
-        return this.answerWith(step, next.answer);
+        return this.answerWith(step, next.answer, next.also);
       case 'person':
         return this.toPerson(step, 'repeated_failure');
       default:
@@ -316,8 +316,15 @@ export class MainDialog extends LotseDialog {
     return { mode: 'soothed', supervisor: decision.needsSupervisor, ...(category ? { category } : {}) };
   }
 
-  /** A knowledge answer, with the note when it is German for an English customer, then "Hat Ihnen das geholfen?". */
-  private async answerWith(step: WaterfallStepContext, answer: KnowledgeAnswer): Promise<DialogTurnResult> {
+  /**
+   * A knowledge answer (and the answer to a second question of the message), with the note when it is
+   * German for an English customer, then "Hat Ihnen das geholfen?".
+   */
+  private async answerWith(
+    step: WaterfallStepContext,
+    answer: KnowledgeAnswer,
+    also?: KnowledgeAnswer,
+  ): Promise<DialogTurnResult> {
     const ctx = step.context;
     const t = await this.deps.sessions.t(ctx);
     await this.deps.sessions.succeeded(ctx);
@@ -328,7 +335,9 @@ export class MainDialog extends LotseDialog {
       session.lastTopic = session.category;
     }
     await ctx.sendActivity(answerFor(ctx, t, answer.text));
-    if (answer.fallbackLanguage) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
+    if (also) await ctx.sendActivity(also.text);
+    if (answer.fallbackLanguage || also?.fallbackLanguage)
+      await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
     return this.again(step, 'helped', { category: (answer.category as Intent) ?? 'general' });
   }
 

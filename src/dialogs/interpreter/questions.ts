@@ -2,10 +2,13 @@
  * Questions inside a customer message: is it one, which sentence is it, what the knowledge base
  * answers for it (with the last sentence and the previous question as fallbacks).
  */
-import type { KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
+import type { KnowledgeAnswer, KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
 import type { DialogDeps } from '../dialogDeps';
 import { foldedText } from './cues';
 import { parseCustomerNumber, parsePhone } from './slots';
+
+/** More sentences than this are a story, not a list of questions. */
+const MAX_QUESTIONS = 4;
 
 /** Words of loss or theft (folded). */
 export const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
@@ -66,10 +69,39 @@ export function givesDetails(text: string): boolean {
   return !isQuestion(text) && (parseCustomerNumber(text) !== undefined || parsePhone(text) !== undefined);
 }
 
+/** The sentences of a message with at least three words each. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?;:])\s+/).filter((p) => foldedText(p).split(' ').length >= 3);
+}
+
 /** The last sentence of a message with at least three words ("Ach, egal. Wann buchen Sie ab?" -> the question). */
 export function lastSentence(text: string): string {
-  const sentences = text.split(/(?<=[.!?;])\s+/).filter((p) => foldedText(p).split(' ').length >= 3);
+  const sentences = sentencesOf(text);
   return sentences[sentences.length - 1] ?? text;
+}
+
+/** "Need to know how to set up my voicemail", "Ich möchte wissen, wann …": a question put as a statement. */
+const ASKS_INDIRECTLY = /(?:^| )(?:wisen|know|erfahren) (?:\S+ )?(?:wie|wan|wo|ob|how|when|where|whether|if)(?= )/;
+
+/**
+ * "Wie nehme ich den Vertrag mit? Und wo finde ich meine Kundennummer?": the knowledge base's sure
+ * answer to another question of the same message than the one already answered, if there is one.
+ */
+export async function otherQuestion(
+  deps: DialogDeps,
+  text: string,
+  lang: 'de' | 'en',
+  answered: KnowledgeAnswer,
+): Promise<KnowledgeAnswer | undefined> {
+  const sentences = sentencesOf(text);
+  if (sentences.length < 2 || sentences.length > MAX_QUESTIONS) return undefined;
+  for (const sentence of sentences) {
+    if (!isQuestion(sentence) && !ASKS_INDIRECTLY.test(foldedText(sentence))) continue;
+    const found = await deps.knowledge.search(sentence, lang);
+    const best = found.best;
+    if (found.confident && best && best.id !== answered.id && best.category !== 'lost_or_stolen') return best;
+  }
+  return undefined;
 }
 
 const FOLLOW_UP =
