@@ -66,7 +66,19 @@ function splitAllesIdiom({ hit, tokens, clauseStarts }: CueSite): boolean {
 /** The words that complete "nicht mehr alle …" as the insult. */
 const IDIOM_ENDINGS: ReadonlySet<string> = new Set(['tassen', 'latten', 'beisammen', 'sinne', 'da', 'drauf']);
 
+/**
+ * "Verdammt, ich hab meinen Zug verpasst", "fuck, PIN vergessen lol", "scheiß Wetter, aber egal": a swear
+ * word opening a clause about the customer's own mishap, aimed at nobody here and naming no fault of ours.
+ */
+function ownMishap({ hit, tokens, clauseStarts }: CueSite): boolean {
+  if (hit.tag !== 'swear' || (hit.start > 0 && !clauseStarts.has(hit.start))) return false;
+  if (tokens.some((w) => WORDS.addressedOrGrievance.has(w))) return false;
+  const after = tokens.slice(hit.end, hit.end + 3);
+  return after.some((w) => WORDS.firstPerson.has(w)) || tokens.some((w) => WORDS.lightHearted.has(w));
+}
+
 export const CUE_EXCEPTIONS: readonly CueException[] = [
+  { name: "swearing at one's own mishap", applies: ownMishap },
   { name: '"nicht mehr alle" as a fault, not an insult', applies: splitAllesIdiom },
   {
     name: 'count of charges, not of attempts',

@@ -97,6 +97,7 @@ export class RuleContext {
   /** Separate mocking phrases, counted before any rule ran; 0 when sincerity removed the sarcasm. */
   readonly jabs: number;
   private groupFound?: boolean;
+  private verdictFound?: boolean;
   private superlativeFound?: boolean;
   private ultimatumFound?: { step: boolean; legal: boolean; backed: boolean };
 
@@ -125,6 +126,27 @@ export class RuleContext {
 
   hit(...tags: string[]): boolean {
     return this.hits.some((h) => tags.includes(h.tag));
+  }
+
+  /**
+   * "Sie sind völlig unfähig", "Sind Sie eigentlich verblödet?", "ihr seids a Witz": a verdict said to
+   * the company or the agent, within one clause and not negated ("Sie sind nicht dumm").
+   */
+  get addressedVerdict(): boolean {
+    this.verdictFound ??= this.tokens.some((token, i) => {
+      if (!WORDS.addressed.has(token)) return false;
+      const subjectNext = WORDS.addresseeSubjects.has(this.tokens[i + 1] ?? '') && !this.clauseStarts.has(i + 1);
+      const subjectBefore = i > 0 && WORDS.addresseeSubjects.has(this.tokens[i - 1]) && !this.clauseStarts.has(i);
+      if (!subjectNext && !subjectBefore) return false;
+      for (let j = i + (subjectNext ? 2 : 1); j < Math.min(this.tokens.length, i + 6); j++) {
+        if (this.clauseStarts.has(j)) return false;
+        const word = this.tokens[j];
+        if (WORDS.negationBefore.has(word)) return false;
+        if (WORDS.verdictNouns.has(word) || isNegativeRoot(word)) return true;
+      }
+      return false;
+    });
+    return this.verdictFound;
   }
 
   /** A negative adjective just before a group noun in one clause ("armseliger Haufen"), or "was für ein Verein". */
@@ -234,6 +256,12 @@ function beyondComparison(c: RuleContext): boolean {
 }
 
 export const COMBINATION_RULES: readonly CombinationRule[] = [
+  {
+    name: 'verdict said to the company',
+    signal: 'insult',
+    weight: 0.7,
+    when: (c) => !c.has('insult', 0.7) && c.addressedVerdict,
+  },
   { name: 'negative word with group noun', signal: 'contempt', weight: 0.7, when: (c) => c.groupContempt },
   { name: 'negative superlative beyond comparison', signal: 'contempt', weight: 0.7, when: (c) => c.superlative },
   { name: 'blame never experienced before', signal: 'contempt', weight: 0.65, when: beyondComparison },

@@ -198,6 +198,11 @@ export const FRUSTRATION_WORD_LISTS = [
   'tripleIgnored',
   'negationBefore',
   'conditional',
+  'addresseeSubjects',
+  'verdictNouns',
+  'firstPerson',
+  'lightHearted',
+  'addressedOrGrievance',
 ] as const;
 
 export type FrustrationWordList = (typeof FRUSTRATION_WORD_LISTS)[number];

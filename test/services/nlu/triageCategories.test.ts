@@ -348,6 +348,34 @@ describe('TriageService: accusations, public warnings and mock praise', () => {
   });
 });
 
+describe('TriageService: at whom the words are aimed', () => {
+  it.each([
+    'Sind Sie eigentlich völlig verblödet? Ich schrieb Umzug, nicht Kündigung.',
+    'Sie sind völlig unfähig, kein Mensch hat hier eine Ahnung.',
+    'ihr seids a Witz von an Konzern',
+    'Sie haben mein Geschäft ruiniert, ich mache Sie haftbar!',
+  ])('hears a verdict said to the company as irate: %s', (text) => {
+    expect(level(text)).toBe(2);
+  });
+
+  it('does not take a denied verdict for one', () => {
+    expect(level('Sie sind nicht unfähig, nur das System ist langsam.')).toBeLessThan(2);
+  });
+
+  it.each([
+    'Verdammt, ich hab meine PIN vergessen. Wo finde ich die PUK?',
+    'fuck ich hab das passwort vergessen lol, wie setze ich es zurück',
+    'scheiß wetter heute, aber egal: wann kommt mein neues handy?',
+  ])("keeps swearing at one's own mishap out of the supervisor lane: %s", (text) => {
+    expect(level(text)).toBeLessThan(2);
+  });
+
+  it('still hears swearing at a fault of ours as irate', () => {
+    expect(level('Scheiße, schon wieder kein Internet!')).toBe(2);
+    expect(level('Verdammt, ihr habt mir wieder zu viel abgebucht!')).toBe(2);
+  });
+});
+
 describe('TriageService: more regional and English anger', () => {
   it.each([
     'Ihr sind doch alli nöd ganz bache.',
