@@ -11,9 +11,16 @@ const DISPUTE_WORDS =
 const DESCRIBED = /\d/;
 const DESCRIPTIVE_LENGTH = 60;
 
-/** True when a billing message disputes a charge rather than asking about one. */
+/** "falsche Adresse auf der Rechnung": what is wrong is a detail of the invoice, not an amount charged. */
+const INVOICE_DETAIL = /(adress|anschrift|name|firmenname|steuernummer|ust id|uid nummer)/;
+const MONEY =
+  /(\d|euro|eur |chf|franken|betrag|kosten|gebuehr|abgebucht|berechnet|belastet|zu hoch|zu viel|doppelt|zweimal)/;
+
+/** True when a billing message disputes a charge rather than asking about one (or about a wrong address on it). */
 export function isDispute(text: string): boolean {
-  return DISPUTE_WORDS.test(normalizeText(text));
+  const normalized = normalizeText(text);
+  if (!DISPUTE_WORDS.test(normalized)) return false;
+  return !INVOICE_DETAIL.test(normalized) || MONEY.test(normalized);
 }
 
 /** Records a disputed charge with an RK- reference and offers a person. */

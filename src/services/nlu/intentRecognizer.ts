@@ -166,7 +166,10 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     const emphasis = tokens.length <= 2 ? SHORT_MESSAGE_EMPHASIS : 1;
     for (const intent of TOPIC_INTENTS) add(intent, (boost.get(intent) ?? 0) * emphasis);
 
-    const lost = near(byTag.get('loss'), byTag.get('object'), 5) || near(byTag.get('block'), byTag.get('object'));
+    // "hat mein Handy eine Sperre, SIM-Lock?": the phone's network lock, not a card to block.
+    const deviceLock = byTag.has('devicelock') && !byTag.has('loss');
+    const lost =
+      near(byTag.get('loss'), byTag.get('object'), 5) || (!deviceLock && near(byTag.get('block'), byTag.get('object')));
     const fraud = near(byTag.get('fraud'), byTag.get('object'), 8);
     // Money that left a card or account without the customer ("eine Zahlung, die ich nicht gemacht habe") is misuse;
     // charges on a bill ("Rechnung") stay billing, where they can be disputed.
@@ -175,8 +178,12 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     // The amounts and debits in a misuse report describe the misuse; they are not a billing question.
     if (fraud || misuse) add('billing', -Math.min(boost.get('billing') ?? 0, 3));
     if (byTag.has('loss')) add('lost_or_stolen', tokens.length <= 2 ? 2.5 : 1);
-    if (byTag.has('block')) add('lost_or_stolen', 1.5);
+    if (byTag.has('block') && !deviceLock) add('lost_or_stolen', 1.5);
     if (fraud) add('lost_or_stolen', 3);
+    if (deviceLock && !fraud) {
+      add('general', 3);
+      add('lost_or_stolen', -3);
+    }
     if (byTag.has('blocked') && !byTag.has('loss') && !byTag.has('block') && !fraud) {
       add('technical', 2);
       add('lost_or_stolen', -2);
@@ -225,7 +232,7 @@ export class GermanIntentRecognizer implements IntentRecognizer {
       return this.result('lost_or_stolen', Math.max(0.9, probs[INTENT_INDEX.get('lost_or_stolen') as number]), probs);
     // The urgent lane blocks a SIM: without a word of loss, theft, blocking or misuse the model's guess
     // ("brauch die PUK von meiner Karte") is a question to clarify, never a block.
-    const lossWords = byTag.has('loss') || byTag.has('block') || fraud || misuse;
+    const lossWords = byTag.has('loss') || (byTag.has('block') && !deviceLock) || fraud || misuse;
     if (INTENTS[best] === 'lost_or_stolen' && !lossWords)
       return this.result('lost_or_stolen', Math.min(probs[best], UNSURE_LOSS), probs);
     if (human && !complaintExplicit)

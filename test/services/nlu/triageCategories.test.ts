@@ -348,6 +348,19 @@ describe('TriageService: accusations, public warnings and mock praise', () => {
   });
 });
 
+describe("TriageService: the phone's network lock", () => {
+  it('never sends a question about the SIM-Lock to the urgent lane as a sure block', () => {
+    const result = triage.assess(
+      'Ich möchte im Urlaub eine Karte von dort einlegen, hat mein Handy eine Sperre, SIM-Lock?',
+    );
+    expect(result.intent.intent === 'lost_or_stolen' && result.intent.confidence >= 0.5).toBe(false);
+    expect(triage.assess('Wie bekomme ich den Entsperrcode für den Simlock?').intent.intent).toBe('general');
+    expect(triage.assess('Mein Handy wurde gestohlen, bitte sofort die Karte sperren').intent.intent).toBe(
+      'lost_or_stolen',
+    );
+  });
+});
+
 describe('TriageService: at whom the words are aimed', () => {
   it.each([
     'Sind Sie eigentlich völlig verblödet? Ich schrieb Umzug, nicht Kündigung.',
