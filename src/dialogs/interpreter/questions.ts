@@ -18,9 +18,28 @@ export const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|st
 // may come first: "Oida, wie stell i die Mobilbox ab", "Hallo, wann bucht ihr ab".
 const QUESTION_START =
   /^(?:(?:oida|oide|halo|halochen|hi|hey|servus|gruezi|grus got|moin|na|also|sag mal|sagen sie mal|helo|excuse me) )?(?:wann|wan|kan ich|wie|warum|wieso|weshalb|wo|woher|wohin|was|welche|welcher|welches|welchen|gibt es|kann ich|konnen sie|konnten sie|when|how|why|where|what|which|can i|can you|could you|is there|do you)(?= |$)/;
-/** "Erstattung, wann kommt das Geld?", "rechnung warum so hoch": a topic named first, then the question. */
-const TOPIC_THEN_QUESTION =
-  /^\S+(?: \S+)? (?:wan|warum|wieso|weshalb|wie lange|wie viel|wo|when|why|how long|how much|where) \S/;
+/** Question words that may follow the topic ("Erstattung, wann kommt das Geld?"); folded. */
+const LATE_QUESTION_WORDS: ReadonlySet<string> = new Set([
+  'wan',
+  'warum',
+  'wieso',
+  'weshalb',
+  'wo',
+  'when',
+  'why',
+  'where',
+]);
+/** Two-word question openers ("wie lange", "how much") that may follow the topic; folded. */
+const LATE_QUESTION_PAIRS: ReadonlySet<string> = new Set(['wie lange', 'wie viel', 'how long', 'how much']);
+
+/** "Erstattung, wann kommt das Geld?", "rechnung warum so hoch": a topic of one or two words, then the question. */
+function topicThenQuestion(words: readonly string[]): boolean {
+  for (const at of [1, 2]) {
+    if (words.length < at + 2) break;
+    if (LATE_QUESTION_WORDS.has(words[at]) || LATE_QUESTION_PAIRS.has(`${words[at]} ${words[at + 1]}`)) return true;
+  }
+  return false;
+}
 
 /**
  * "Wie sperre ich Abos von Drittanbietern?", "Geht der Notruf ohne SIM?": a question that names no
@@ -58,7 +77,7 @@ export function asksWhatIAm(text: string): boolean {
 /** A question rather than a statement: a question mark, or a question word first or after the topic. */
 export function isQuestion(text: string): boolean {
   const folded = foldedText(text);
-  return text.includes('?') || QUESTION_START.test(folded) || TOPIC_THEN_QUESTION.test(folded);
+  return text.includes('?') || QUESTION_START.test(folded) || topicThenQuestion(folded.split(' '));
 }
 
 /**
@@ -80,8 +99,29 @@ export function lastSentence(text: string): string {
   return sentences[sentences.length - 1] ?? text;
 }
 
+const KNOW_WORDS: ReadonlySet<string> = new Set(['wisen', 'know', 'erfahren']);
+const INDIRECT_QUESTION_WORDS: ReadonlySet<string> = new Set([
+  'wie',
+  'wan',
+  'wo',
+  'ob',
+  'how',
+  'when',
+  'where',
+  'whether',
+  'if',
+]);
+
 /** "Need to know how to set up my voicemail", "Ich möchte wissen, wann …": a question put as a statement. */
-const ASKS_INDIRECTLY = /(?:^| )(?:wisen|know|erfahren) (?:\S+ )?(?:wie|wan|wo|ob|how|when|where|whether|if)(?= )/;
+function asksIndirectly(text: string): boolean {
+  const words = foldedText(text).split(' ');
+  return words.some(
+    (w, i) =>
+      KNOW_WORDS.has(w) &&
+      (INDIRECT_QUESTION_WORDS.has(words[i + 1] ?? '') || INDIRECT_QUESTION_WORDS.has(words[i + 2] ?? '')) &&
+      i + 2 < words.length,
+  );
+}
 
 /**
  * "Wie nehme ich den Vertrag mit? Und wo finde ich meine Kundennummer?": the knowledge base's sure
@@ -96,7 +136,7 @@ export async function otherQuestion(
   const sentences = sentencesOf(text);
   if (sentences.length < 2 || sentences.length > MAX_QUESTIONS) return undefined;
   for (const sentence of sentences) {
-    if (!isQuestion(sentence) && !ASKS_INDIRECTLY.test(foldedText(sentence))) continue;
+    if (!isQuestion(sentence) && !asksIndirectly(sentence)) continue;
     const found = await deps.knowledge.search(sentence, lang);
     const best = found.best;
     if (found.confident && best && best.id !== answered.id && best.category !== 'lost_or_stolen') return best;
