@@ -51,6 +51,28 @@ describe('the database work of a customer turn', () => {
     }
   });
 
+  it('creates a handoff with one insert, telling the place it is inserted with, and reads nothing back', async () => {
+    const extra = { serviceUrl: connector.serviceUrl };
+    // An earlier handoff: the claim rate the estimate learns from is read at most every 15 s, not per turn.
+    await conversation(first.baseUrl, { channelId: 'webchat' }).say(
+      'Ich möchte bitte mit einem Mitarbeiter sprechen.',
+      extra,
+    );
+    const chat = conversation(first.baseUrl, { channelId: 'webchat' });
+    await chat.say('Hallo', extra);
+    const handoffCommands = (
+      await commandsOf(() => chat.say('Ich möchte bitte mit einem Mitarbeiter sprechen.', extra))
+    ).filter((c) => c.includes('handoffs'));
+    expect(handoffCommands).toEqual(['insert handoffs']);
+    const { active } = await second.app.handoffs.conversationState(`webchat:${chat.id}`);
+    expect(active?.lastPositionSent).toBeGreaterThanOrEqual(1);
+    // Asked again from another instance: the one record stays the handoff.
+    const again = await second.app.handoffs.requestHandoff(
+      handoffRequest(connector.serviceUrl, { conversationId: chat.id }),
+    );
+    expect(again).toMatchObject({ handoffId: active!.id, created: false });
+  });
+
   it('sees a handoff that was resolved on another instance, and asks for the rating once', async () => {
     const chat = conversation(first.baseUrl, { channelId: 'webchat' });
     const extra = { serviceUrl: connector.serviceUrl };

@@ -151,7 +151,8 @@ export class CustomerHandoffGate {
     if (!ticket || ticket.created === false) return;
     await resetDialogs();
     if (!HANDOFF_EVENT_CHANNELS.includes(activity.channelId)) return;
-    const record = await this.handoffs.get(ticket.handoffId);
+    // Just created: its lines are the transcript it was inserted with (none of its own yet).
+    const record = ticket.record ?? (await this.handoffs.get(ticket.handoffId));
     const transcript = record.transcript.map((line): Partial<Activity> => ({
       type: 'message',
       text: line.text,
