@@ -177,7 +177,7 @@ async function main(): Promise<void> {
       .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`)
       .join('\n');
   process.stdout.write(
-    `\n== by package (self time)\n${top(pkg, 25)}\n\n== by function (self time)\n${top(fn, 40)}\n\nprofile: ${path.join(dir, file)}\n`,
+    `\n== by package (self time)\n${top(pkg, 25)}\n\n== by function (self time)\n${top(fn, 40)}\n\nprofile: ${path.join(dir, file)} (measured load from ${measuredFrom} ms after the start)\n`,
   );
 }
 
