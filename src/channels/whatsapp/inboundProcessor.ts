@@ -151,9 +151,11 @@ export class WhatsAppInboundProcessor {
   private async drainLoop(waId: string): Promise<void> {
     do {
       this.again.delete(waId);
+      // The lease runs from before it was asked for.
+      let lockedAt = Date.now();
       if (this.stopped || !(await this.contacts.tryLock(waId, this.instanceId, this.leaseMs))) return;
       try {
-        for (let first = true; ; first = false) {
+        for (;;) {
           if (this.stopped) return;
           const message = await this.inbox.claimNext(waId, this.leaseMs);
           if (!message) {
@@ -161,8 +163,11 @@ export class WhatsAppInboundProcessor {
             break;
           }
           this.countClaimed(waId);
-          // The lease was just taken for the first message; later ones renew it.
-          if (!first) await this.contacts.tryLock(waId, this.instanceId, this.leaseMs);
+          // Every message starts with at least half the lease left: renewed once half of it has passed.
+          if (Date.now() - lockedAt >= this.leaseMs / 2) {
+            lockedAt = Date.now();
+            await this.contacts.tryLock(waId, this.instanceId, this.leaseMs);
+          }
           await this.processOne(message);
           // Nothing more stored here: no claim that finds nothing. What another instance stored
           // meanwhile is found by the look below, after the lease is given back. A message taken
@@ -172,8 +177,10 @@ export class WhatsAppInboundProcessor {
       } finally {
         await this.contacts.unlock(waId, this.instanceId);
       }
-      // Another instance may have stored a message while we held the lease and could not take it.
-    } while (this.again.has(waId) || (await this.inbox.hasWaiting(waId)));
+      // Asked again while working: only worth a claim while a message stored here is left (the loop
+      // above usually took it already). Another instance may have stored one while we held the
+      // lease and could not take it: a look finds that.
+    } while ((this.again.has(waId) && this.storedHere.has(waId)) || (await this.inbox.hasWaiting(waId)));
   }
 
   private countClaimed(waId: string): void {

@@ -164,7 +164,10 @@ export class InboundStore {
   }
 
   async hasWaiting(waId: string): Promise<boolean> {
-    return (await this.model.exists({ waId, status: 'pending', attempts: { $lt: MAX_ATTEMPTS } })) !== null;
+    const filter = { waId, status: 'pending' as const, attempts: { $lt: MAX_ATTEMPTS } };
+    const raw = this.driver.get();
+    if (raw) return (await raw.findOne(filter, { projection: { _id: 1 } })) !== null;
+    return (await this.model.exists(filter)) !== null;
   }
 
   /** Customers with messages nobody is working on: never claimed, or claimed by a dead instance. */

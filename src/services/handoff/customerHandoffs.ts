@@ -160,11 +160,7 @@ export class CustomerHandoffs {
     if (turn.message) {
       // A customer message: with an active handoff the one query also records the message's time.
       const now = this.deps.now();
-      const active = await this.deps.store.touchNewest(
-        { 'customer.conversationKey': key, status: { $in: ['queued', 'assigned'] } },
-        { lastCustomerMessageAt: now },
-        now,
-      );
+      const active = await this.deps.store.touchActive(key, { lastCustomerMessageAt: now }, now);
       if (active) return { active, messageAt: now };
     }
     const since = new Date(this.deps.now().getTime() - SURVEY_OPEN_HOURS * 3600 * 1000);

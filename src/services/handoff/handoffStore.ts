@@ -149,16 +149,18 @@ export class HandoffStore {
   }
 
   /**
-   * Sets fields (and updatedAt) on the newest record matching the filter and returns its head as it
-   * was before the change, in one command; undefined when none matches.
+   * Sets fields (and updatedAt) on the conversation's active record (queued or assigned: the one
+   * that holds its activeKey) and returns its head as it was before the change, in one command
+   * that the unique index answers; undefined when none is active.
    */
-  async touchNewest(
-    filter: Record<string, unknown>,
+  async touchActive(
+    conversationKey: string,
     set: Record<string, unknown>,
     now: Date,
   ): Promise<HandoffRecord | undefined> {
+    const filter = { activeKey: conversationKey };
     const update = { $set: { ...set, updatedAt: now } };
-    const options = { returnDocument: 'before', projection: WITHOUT_ARRAYS, sort: { createdAt: -1 } } as const;
+    const options = { returnDocument: 'before', projection: WITHOUT_ARRAYS } as const;
     const raw = this.driver.get();
     const doc = raw
       ? await raw.findOneAndUpdate(filter as mongo.Filter<HandoffDoc>, update, options)
