@@ -5,6 +5,7 @@ import { GroupedWrites } from '../../services/database/groupedWrites';
 import { DriverCollection } from '../../services/state/driverCollection';
 import { maskDeep } from '../../services/privacy/atRest';
 import { KnownLogs } from './knownLogs';
+import { RecentActivities } from './recentActivities';
 import type { RevocationList } from './tokenService';
 
 interface ConversationDoc {
@@ -68,6 +69,8 @@ const MAX_APPEND_ATTEMPTS = 5;
 /** A slot whose writer died leaves a gap; after this long readers step over it. */
 const GAP_PATIENCE_MS = 3000;
 const PAGE_SIZE = 100;
+/** How long the activities this instance just wrote answer a poll without a read (see RecentActivities). */
+const RECENT_MS = 30_000;
 
 /** A slot of the log handed out before its activity is written (see reserve). */
 export interface ReservedActivity {
@@ -106,6 +109,8 @@ export class DirectLineActivityStore implements RevocationList {
   private readonly inserts: GroupedWrites<ActivityDoc>;
   /** Every poll reads the log: through the driver, without mongoose's per-query cost. */
   private readonly driver: DriverCollection<ActivityDoc>;
+  /** What this instance just wrote: the poll right after a post needs no read. */
+  private readonly recent = new RecentActivities(RECENT_MS);
 
   constructor(connection: Connection) {
     this.conversations =
@@ -125,6 +130,7 @@ export class DirectLineActivityStore implements RevocationList {
     for (const id of conversationIds) {
       this.notRevoked.delete(id);
       this.known.forget(id);
+      this.recent.forget(id);
       await this.revocations.updateOne({ _id: id }, { $setOnInsert: { revokedAt: now } }, { upsert: true });
     }
   }
@@ -168,14 +174,16 @@ export class DirectLineActivityStore implements RevocationList {
       const seq = await this.allocate(conversationId);
       const stored = { ...activity, id: activityId(conversationId, seq) };
       const atRest = stored.from?.role === 'user' ? maskDeep(stored) : stored;
+      const data = JSON.stringify(atRest);
       try {
         await this.inserts.insertOne({
           conversationId,
           seq,
-          data: JSON.stringify(atRest),
+          data,
           ...(clientKey ? { clientKey } : {}),
           createdAt: new Date(),
         });
+        this.recent.written(conversationId, seq, data);
         return stored;
       } catch (err) {
         // Read the log's end again before the next append: the slot was taken, or the write failed
@@ -201,18 +209,19 @@ export class DirectLineActivityStore implements RevocationList {
    */
   async writeReserved(conversationId: string, reserved: ReservedActivity[]): Promise<string[]> {
     const createdAt = new Date();
+    const data = reserved.map(({ activity }) => JSON.stringify(activity));
     const outcomes = await Promise.allSettled(
-      reserved.map(({ seq, activity }) =>
-        this.inserts.insertOne({ conversationId, seq, data: JSON.stringify(activity), createdAt }),
-      ),
+      reserved.map(({ seq }, i) => this.inserts.insertOne({ conversationId, seq, data: data[i], createdAt })),
     );
     const ids: string[] = [];
     for (const [i, outcome] of outcomes.entries()) {
       if (outcome.status === 'fulfilled') {
+        this.recent.written(conversationId, reserved[i].seq, data[i]);
         ids.push(reserved[i].activity.id!);
         continue;
       }
       this.known.forget(conversationId);
+      this.recent.forget(conversationId);
       if ((outcome.reason as { code?: number }).code !== 11000) throw outcome.reason;
       const { id: _taken, ...activity } = reserved[i].activity;
       void _taken;
@@ -253,6 +262,12 @@ export class DirectLineActivityStore implements RevocationList {
     conversationId: string,
     watermark: number,
   ): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
+    const recent = this.recent.after(conversationId, watermark);
+    if (recent)
+      return {
+        activities: recent.data.filter((d) => d !== null).map((d) => JSON.parse(d) as Partial<Activity>),
+        watermark: recent.watermark,
+      };
     const filter = { conversationId, seq: { $gt: watermark } };
     const raw = this.driver.get();
     const docs = raw
@@ -271,6 +286,7 @@ export class DirectLineActivityStore implements RevocationList {
   async replace(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
     const seq = seqOf(conversationId, activity.id);
     if (seq === undefined) return false;
+    this.recent.forget(conversationId);
     const result = await this.activities.updateOne(
       { conversationId, seq, data: { $ne: null } },
       { $set: { data: JSON.stringify(activity) } },
@@ -281,6 +297,8 @@ export class DirectLineActivityStore implements RevocationList {
   /** Leaves a tombstone, so the sequence stays without gaps. */
   async remove(conversationId: string, id: string): Promise<void> {
     const seq = seqOf(conversationId, id);
-    if (seq !== undefined) await this.activities.updateOne({ conversationId, seq }, { $set: { data: null } });
+    if (seq === undefined) return;
+    this.recent.forget(conversationId);
+    await this.activities.updateOne({ conversationId, seq }, { $set: { data: null } });
   }
 }
