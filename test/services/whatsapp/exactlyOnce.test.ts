@@ -155,6 +155,38 @@ describe('WhatsApp messages take effect exactly once', () => {
     expect(lease).toHaveBeenCalledTimes(1);
   });
 
+  it('tries a message that failed once again before the messages after it', async () => {
+    const connection = database.connection;
+    const state = new TrackedConversationState(new MongoStorage(connection));
+    const inbox = new InboundStore(connection, new InboundSealer(connection));
+    const counting = new CountingBot(state);
+    let failed = false;
+    const flaky = {
+      run: async (context: TurnContext) => {
+        if (context.activity.text === 'zwei' && !failed) {
+          failed = true;
+          throw new Error('a moment of trouble');
+        }
+        await counting.run(context);
+      },
+    };
+    const { processor } = instance(inbox, flaky, state, undefined, 60_000);
+    const waId = '4917100000004';
+    const texts = ['eins', 'zwei', 'drei', 'vier'];
+    for (const [i, text] of texts.entries())
+      await processor.accept(parseWebhook(textMessage(waId, `wamid.${randomUUID()}`, text, String(1_700_000_000 + i))));
+    processor.kick([waId]);
+    await waitFor(
+      async () => (await inbox.count({ waId, status: 'done' })) === texts.length,
+      'every message done',
+      15000,
+    );
+    await processor.stop();
+    const doc = await connection.collection('botstate').findOne({ _id: `whatsapp/conversations/${waId}/` as never });
+    expect(failed).toBe(true);
+    expect((JSON.parse(String(doc?.data)) as { applied: string[] }).applied).toEqual(texts);
+  });
+
   it('moves a message that keeps failing to the dead letters, counts it, and keeps no clear text', async () => {
     const connection = database.connection;
     const state = new TrackedConversationState(new MongoStorage(connection));
