@@ -103,6 +103,8 @@ export class DirectLineActivityStore implements RevocationList {
   private readonly conversations: Model<ConversationDoc>;
   private readonly activities: Model<ActivityDoc>;
   private readonly revocations: Model<RevocationDoc>;
+  /** Looked at every REVOCATION_CACHE_MS per conversation: through the driver. */
+  private readonly revocationsDriver: DriverCollection<RevocationDoc>;
   private readonly notRevoked = new Map<string, number>();
   private readonly known = new KnownLogs(REVOCATION_CACHE_MS);
   /** Appends of all conversations, several in one insert under load. */
@@ -123,6 +125,7 @@ export class DirectLineActivityStore implements RevocationList {
     this.revocations =
       connection.models.DirectLineRevocation ??
       connection.model<RevocationDoc>('DirectLineRevocation', revocationSchema);
+    this.revocationsDriver = new DriverCollection(connection, this.revocations);
   }
 
   /** Makes every token of these conversations worthless (the customer was erased). */
@@ -138,7 +141,11 @@ export class DirectLineActivityStore implements RevocationList {
   async isRevoked(conversationId: string): Promise<boolean> {
     const checked = this.notRevoked.get(conversationId);
     if (checked !== undefined && Date.now() - checked < REVOCATION_CACHE_MS) return false;
-    const revoked = (await this.revocations.exists({ _id: conversationId })) !== null;
+    const raw = this.revocationsDriver.get();
+    const revoked =
+      (raw
+        ? await raw.findOne({ _id: conversationId }, { projection: { _id: 1 } })
+        : await this.revocations.exists({ _id: conversationId })) !== null;
     if (!revoked) {
       if (this.notRevoked.size > 10_000) this.notRevoked.clear();
       this.notRevoked.set(conversationId, Date.now());
