@@ -9,9 +9,9 @@ interface Run {
 }
 
 /** Conversations remembered at most; the least recently written are forgotten first. */
-const MAX_CONVERSATIONS = 2_000;
-/** Entries kept per conversation (a poll's page is at most this long anyway). */
-const MAX_ENTRIES = 50;
+const MAX_CONVERSATIONS = 1_000;
+/** Entries kept per conversation (a poll right after a post needs the turn's few). */
+const MAX_ENTRIES = 20;
 
 /**
  * The activities this instance has just written to a Direct Line conversation's log, so the poll that
@@ -44,7 +44,11 @@ export class RecentActivities {
       }
       this.runs.set(conversationId, run);
     } else this.runs.set(conversationId, { from: seq, data: [data], at });
-    if (this.runs.size > MAX_CONVERSATIONS) this.runs.delete(this.runs.keys().next().value as string);
+    // The least recently written first: those too old to answer a poll, and beyond the bound.
+    for (const [id, oldest] of this.runs) {
+      if (this.runs.size <= MAX_CONVERSATIONS && at - oldest.at < this.maxAgeMs) break;
+      this.runs.delete(id);
+    }
   }
 
   /**

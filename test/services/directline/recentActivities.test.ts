@@ -46,4 +46,14 @@ describe('the activities an instance just wrote to a Direct Line log', () => {
     clock += 30_000;
     expect(log.after('d', 0)).toBeUndefined();
   });
+
+  it('keeps only the conversations written lately, and only their last slots', () => {
+    const log = recent();
+    for (let n = 0; n < 1_500; n++) log.written(`c${n}`, 1, '"a"');
+    expect(log.after('c0', 0)).toBeUndefined();
+    expect(log.after('c1499', 0)).toEqual({ data: ['"a"'], watermark: 1 });
+    for (let seq = 1; seq <= 30; seq++) log.written('long', seq, `"${seq}"`);
+    expect(log.after('long', 0)).toBeUndefined();
+    expect(log.after('long', 10)?.data).toHaveLength(20);
+  });
 });
