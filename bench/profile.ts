@@ -114,6 +114,7 @@ async function main(): Promise<void> {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(f[11]) + Number(f[12])) * 10;
   };
+  child.kill('SIGUSR2');
   const [lotseBefore, dbBefore] = [cpu(child.pid!), cpu(mongo.pid)];
   const result = await drive('measured', conversations);
   const [lotseCpu, dbCpu] = [
@@ -123,6 +124,12 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${workload.label}: ${result.turns} turns, ${result.errors} errors, ${((result.turns * 1000) / result.durationMs).toFixed(0)} turns/s, CPU per turn: Lotse ${lotseCpu.toFixed(2)} ms, database ${dbCpu.toFixed(2)} ms\n`,
   );
+  const percentile = (values: number[], p: number) =>
+    [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? 0;
+  for (const [step, values] of (result.byStepMs ?? []).entries())
+    process.stdout.write(
+      `  step ${step + 1} ${JSON.stringify(workload.script[step]).slice(0, 50)}: p50 ${percentile(values, 50).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms\n`,
+    );
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
@@ -135,7 +142,7 @@ async function main(): Promise<void> {
     .filter(([, n]) => n >= result.turns / 100)
     .map(([k, n]) => `${k} ${(n / result.turns).toFixed(2)}`)
     .join(', ');
-  process.stdout.write(`DB commands per turn (whole run, incl. start): ${perTurn}\n`);
+  process.stdout.write(`DB commands per measured turn: ${perTurn}\n`);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no profile written in ${dir}`);
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Profile;
@@ -170,7 +177,7 @@ async function main(): Promise<void> {
       .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`)
       .join('\n');
   process.stdout.write(
-    `\n== by package (self time)\n${top(pkg, 25)}\n\n== by function (self time)\n${top(fn, 40)}\n\nprofile: ${path.join(dir, file)}\n`,
+    `\n== by package (self time)\n${top(pkg, 25)}\n\n== by function (self time)\n${top(fn, 40)}\n\nprofile: ${path.join(dir, file)} (measured load from ${measuredFrom} ms after the start)\n`,
   );
 }
 

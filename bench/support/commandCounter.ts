@@ -1,6 +1,7 @@
 /**
  * Loaded with `--import` into a target by bench/profile.ts: counts the MongoDB commands the process
- * sends (by name) and prints them to stderr when it exits, so batching shows under real load.
+ * sends (by name) from the last SIGUSR2 on and prints them to stderr when it exits, so batching shows
+ * under real load.
  * PROFILE_STACKS="find handoffs,findAndModify handoffs" also counts, for those commands, the
  * project's functions that sent them (the first src/ frames of the stack), to see who asks.
  */
@@ -38,6 +39,11 @@ Connection.prototype.command = function (this: unknown, ...args: unknown[]) {
   }
   return original.apply(this, args);
 };
+// bench/profile.ts sends SIGUSR2 when the measured load starts, so the counts leave out start and warm-up.
+process.on('SIGUSR2', () => {
+  counts.clear();
+  origins.clear();
+});
 process.on('exit', () => {
   for (const [origin, n] of [...origins].sort((a, b) => b[1] - a[1])) process.stderr.write(`  ${n}\t${origin}\n`);
   process.stderr.write(`COMMANDS ${JSON.stringify(Object.fromEntries(counts))}\n`);

@@ -30,6 +30,8 @@ export interface LoadResult {
   durationMs: number;
   /** Per-turn latency in milliseconds, unsorted. */
   latenciesMs: number[];
+  /** The same latencies by the script step they belong to (driveConversations). */
+  byStepMs?: number[][];
   firstError?: string;
 }
 
@@ -38,7 +40,7 @@ export interface LoadResult {
  * conversation started when one is done, until `conversations` were walked.
  */
 export async function driveConversations(options: ConversationLoadOptions): Promise<LoadResult> {
-  const result: LoadResult = { turns: 0, errors: 0, silentTurns: 0, durationMs: 0, latenciesMs: [] };
+  const result: LoadResult = { turns: 0, errors: 0, silentTurns: 0, durationMs: 0, latenciesMs: [], byStepMs: [] };
   const workers = Math.min(options.concurrency, options.conversations);
   let opened: Conversation[] | undefined;
   if (options.openFirst) {
@@ -73,7 +75,9 @@ export async function driveConversations(options: ConversationLoadOptions): Prom
           result.errors++;
           result.firstError ??= (err as Error).message;
         }
-        result.latenciesMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        result.latenciesMs.push(ms);
+        (result.byStepMs![index] ??= []).push(ms);
         result.turns++;
       }
     }

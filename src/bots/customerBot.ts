@@ -60,6 +60,7 @@ export class CustomerBot extends ActivityHandler {
     const channel = context.activity.channelId ?? 'unknown';
     bindTurnLogger(context, this.logger, { conversationId: context.activity.conversation?.id, channel });
     try {
+      this.handoffGate?.prefetch(context);
       await this.loadState(context);
       await super.run(context);
       await this.conversationState.saveChanges(context, false);

@@ -4,7 +4,11 @@ import type { I18nService } from '../../services/i18n/i18nService';
 import type { StoredFile } from '../../services/files/fileStore';
 import type { Logger } from '../../services/logger';
 import { HandoffConflictError } from '../../services/handoff/errors';
-import { HANDOFF_EVENT_CHANNELS, HandoffService } from '../../services/handoff/handoffService';
+import {
+  ConversationHandoffState,
+  HANDOFF_EVENT_CHANNELS,
+  HandoffService,
+} from '../../services/handoff/handoffService';
 import type { HandoffMark } from '../../services/state/handoffMarks';
 import { conversationKey } from '../../services/transcript/transcriptStore';
 import { detectCues } from '../../dialogs/interpreter/cues';
@@ -25,6 +29,11 @@ export interface HandoffMarkReader {
  */
 export type GateDecision = 'continue' | 'handled' | { resume: HandBackTarget };
 
+/** The turn's handoff query, started beside the state read (CustomerHandoffGate.prefetch). */
+const PREFETCHED = Symbol('lotse.prefetchedHandoffState');
+/** Conversations remembered as having an active handoff; the least recently seen are forgotten first. */
+const MAX_REMEMBERED = 10_000;
+
 /** Without triage and knowledge wired, a waiting customer is still heard for cues and the queue. */
 const CALM: WaitingListenerDeps = { frustration: () => ({ level: 0 }), now: () => new Date() };
 
@@ -37,6 +46,8 @@ const CALM: WaitingListenerDeps = { frustration: () => ({ level: 0 }), now: () =
  */
 export class CustomerHandoffGate {
   private readonly listener: WaitingListener;
+  /** Conversations whose last turn here found (or created) an active handoff: a hint, never the truth. */
+  private readonly withHandoff = new Map<string, true>();
 
   constructor(
     private readonly handoffs: HandoffService,
@@ -47,6 +58,22 @@ export class CustomerHandoffGate {
     listening: WaitingListenerDeps = CALM,
   ) {
     this.listener = new WaitingListener(handoffs, listening);
+  }
+
+  /**
+   * Before the turn's state is read: in a conversation whose last turn here had an active handoff,
+   * the query beforeTurn would make after the read (a customer's message) starts now, beside it.
+   * beforeTurn uses it only where it would have asked the same; otherwise it is one query wasted.
+   */
+  prefetch(context: TurnContext): void {
+    const activity = context.activity;
+    if (!this.marks || !isMessage(activity) || storedFilesOf(activity).length > 0) return;
+    const key = conversationKey(activity.channelId, activity.conversation?.id);
+    if (!this.withHandoff.has(key)) return;
+    const pending = this.handoffs.conversationState(key, { message: true });
+    // Awaited by beforeTurn, or never (an unmarked conversation): a failure then is nobody's to report.
+    pending.catch(() => undefined);
+    context.turnState.set(PREFETCHED, pending);
   }
 
   /** 'handled': the dialogs must not run this turn. resetDialogs starts the bot afresh next time. */
@@ -61,9 +88,10 @@ export class CustomerHandoffGate {
     // Marked: the record decides, as an agent on another instance may have claimed or resolved it.
     // A message the record will keep has its time set on an active record by the same query (only
     // in marked conversations: elsewhere that query would mostly find nothing and a second one follow).
-    const message =
-      mark !== undefined && activity.type === 'message' && ((activity.text ?? '').trim() !== '' || !!activity.value);
-    const state = await this.handoffs.conversationState(key, { message });
+    const message = mark !== undefined && isMessage(activity);
+    const prefetched = context.turnState.get(PREFETCHED) as Promise<ConversationHandoffState> | undefined;
+    const state = await (message && prefetched ? prefetched : this.handoffs.conversationState(key, { message }));
+    this.remember(key, state.active !== undefined);
     if (state.handBack && activity.type === 'message') {
       const target = parseHandBackTarget(state.handBack.handBack?.target ?? '');
       if (target && (await this.handoffs.takeHandBack(state.handBack.id))) return { resume: target };
@@ -118,6 +146,13 @@ export class CustomerHandoffGate {
     return 'continue';
   }
 
+  private remember(key: string, active: boolean): void {
+    this.withHandoff.delete(key);
+    if (!active) return;
+    this.withHandoff.set(key, true);
+    if (this.withHandoff.size > MAX_REMEMBERED) this.withHandoff.delete(this.withHandoff.keys().next().value as string);
+  }
+
   /**
    * A file the channel stored for this conversation: with a handoff under way it goes to the agent
    * as a line of the conversation; otherwise it is kept (the agent of a later handoff sees the
@@ -149,9 +184,11 @@ export class CustomerHandoffGate {
     const activity = context.activity;
     const ticket = turnHandoff(context);
     if (!ticket || ticket.created === false) return;
+    this.remember(conversationKey(activity.channelId, activity.conversation?.id), true);
     await resetDialogs();
     if (!HANDOFF_EVENT_CHANNELS.includes(activity.channelId)) return;
-    const record = await this.handoffs.get(ticket.handoffId);
+    // Just created: its lines are the transcript it was inserted with (none of its own yet).
+    const record = ticket.record ?? (await this.handoffs.get(ticket.handoffId));
     const transcript = record.transcript.map((line): Partial<Activity> => ({
       type: 'message',
       text: line.text,
@@ -169,6 +206,11 @@ export class CustomerHandoffGate {
       EventFactory.createHandoffInitiation(context, handoffContext, { activities: transcript as Activity[] }),
     );
   }
+}
+
+/** A customer's message the handoff record keeps (text, or a card's value). */
+function isMessage(activity: Activity): boolean {
+  return activity.type === 'message' && ((activity.text ?? '').trim() !== '' || !!activity.value);
 }
 
 /** The files a channel stored for this turn (channelData.files, set by the channel, never by a client). */

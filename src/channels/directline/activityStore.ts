@@ -5,6 +5,7 @@ import { GroupedWrites } from '../../services/database/groupedWrites';
 import { DriverCollection } from '../../services/state/driverCollection';
 import { maskDeep } from '../../services/privacy/atRest';
 import { KnownLogs } from './knownLogs';
+import { RecentActivities } from './recentActivities';
 import type { RevocationList } from './tokenService';
 
 interface ConversationDoc {
@@ -68,6 +69,8 @@ const MAX_APPEND_ATTEMPTS = 5;
 /** A slot whose writer died leaves a gap; after this long readers step over it. */
 const GAP_PATIENCE_MS = 3000;
 const PAGE_SIZE = 100;
+/** How long the activities this instance just wrote answer a poll without a read (see RecentActivities). */
+const RECENT_MS = 30_000;
 
 /** A slot of the log handed out before its activity is written (see reserve). */
 export interface ReservedActivity {
@@ -100,12 +103,16 @@ export class DirectLineActivityStore implements RevocationList {
   private readonly conversations: Model<ConversationDoc>;
   private readonly activities: Model<ActivityDoc>;
   private readonly revocations: Model<RevocationDoc>;
+  /** Looked at every REVOCATION_CACHE_MS per conversation: through the driver. */
+  private readonly revocationsDriver: DriverCollection<RevocationDoc>;
   private readonly notRevoked = new Map<string, number>();
   private readonly known = new KnownLogs(REVOCATION_CACHE_MS);
   /** Appends of all conversations, several in one insert under load. */
   private readonly inserts: GroupedWrites<ActivityDoc>;
   /** Every poll reads the log: through the driver, without mongoose's per-query cost. */
   private readonly driver: DriverCollection<ActivityDoc>;
+  /** What this instance just wrote: the poll right after a post needs no read. */
+  private readonly recent = new RecentActivities(RECENT_MS);
 
   constructor(connection: Connection) {
     this.conversations =
@@ -118,6 +125,7 @@ export class DirectLineActivityStore implements RevocationList {
     this.revocations =
       connection.models.DirectLineRevocation ??
       connection.model<RevocationDoc>('DirectLineRevocation', revocationSchema);
+    this.revocationsDriver = new DriverCollection(connection, this.revocations);
   }
 
   /** Makes every token of these conversations worthless (the customer was erased). */
@@ -125,6 +133,7 @@ export class DirectLineActivityStore implements RevocationList {
     for (const id of conversationIds) {
       this.notRevoked.delete(id);
       this.known.forget(id);
+      this.recent.forget(id);
       await this.revocations.updateOne({ _id: id }, { $setOnInsert: { revokedAt: now } }, { upsert: true });
     }
   }
@@ -132,7 +141,11 @@ export class DirectLineActivityStore implements RevocationList {
   async isRevoked(conversationId: string): Promise<boolean> {
     const checked = this.notRevoked.get(conversationId);
     if (checked !== undefined && Date.now() - checked < REVOCATION_CACHE_MS) return false;
-    const revoked = (await this.revocations.exists({ _id: conversationId })) !== null;
+    const raw = this.revocationsDriver.get();
+    const revoked =
+      (raw
+        ? await raw.findOne({ _id: conversationId }, { projection: { _id: 1 } })
+        : await this.revocations.exists({ _id: conversationId })) !== null;
     if (!revoked) {
       if (this.notRevoked.size > 10_000) this.notRevoked.clear();
       this.notRevoked.set(conversationId, Date.now());
@@ -168,14 +181,16 @@ export class DirectLineActivityStore implements RevocationList {
       const seq = await this.allocate(conversationId);
       const stored = { ...activity, id: activityId(conversationId, seq) };
       const atRest = stored.from?.role === 'user' ? maskDeep(stored) : stored;
+      const data = JSON.stringify(atRest);
       try {
         await this.inserts.insertOne({
           conversationId,
           seq,
-          data: JSON.stringify(atRest),
+          data,
           ...(clientKey ? { clientKey } : {}),
           createdAt: new Date(),
         });
+        this.recent.written(conversationId, seq, data);
         return stored;
       } catch (err) {
         // Read the log's end again before the next append: the slot was taken, or the write failed
@@ -201,18 +216,19 @@ export class DirectLineActivityStore implements RevocationList {
    */
   async writeReserved(conversationId: string, reserved: ReservedActivity[]): Promise<string[]> {
     const createdAt = new Date();
+    const data = reserved.map(({ activity }) => JSON.stringify(activity));
     const outcomes = await Promise.allSettled(
-      reserved.map(({ seq, activity }) =>
-        this.inserts.insertOne({ conversationId, seq, data: JSON.stringify(activity), createdAt }),
-      ),
+      reserved.map(({ seq }, i) => this.inserts.insertOne({ conversationId, seq, data: data[i], createdAt })),
     );
     const ids: string[] = [];
     for (const [i, outcome] of outcomes.entries()) {
       if (outcome.status === 'fulfilled') {
+        this.recent.written(conversationId, reserved[i].seq, data[i]);
         ids.push(reserved[i].activity.id!);
         continue;
       }
       this.known.forget(conversationId);
+      this.recent.forget(conversationId);
       if ((outcome.reason as { code?: number }).code !== 11000) throw outcome.reason;
       const { id: _taken, ...activity } = reserved[i].activity;
       void _taken;
@@ -253,6 +269,12 @@ export class DirectLineActivityStore implements RevocationList {
     conversationId: string,
     watermark: number,
   ): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
+    const recent = this.recent.after(conversationId, watermark);
+    if (recent)
+      return {
+        activities: recent.data.filter((d) => d !== null).map((d) => JSON.parse(d) as Partial<Activity>),
+        watermark: recent.watermark,
+      };
     const filter = { conversationId, seq: { $gt: watermark } };
     const raw = this.driver.get();
     const docs = raw
@@ -271,6 +293,7 @@ export class DirectLineActivityStore implements RevocationList {
   async replace(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
     const seq = seqOf(conversationId, activity.id);
     if (seq === undefined) return false;
+    this.recent.forget(conversationId);
     const result = await this.activities.updateOne(
       { conversationId, seq, data: { $ne: null } },
       { $set: { data: JSON.stringify(activity) } },
@@ -281,6 +304,8 @@ export class DirectLineActivityStore implements RevocationList {
   /** Leaves a tombstone, so the sequence stays without gaps. */
   async remove(conversationId: string, id: string): Promise<void> {
     const seq = seqOf(conversationId, id);
-    if (seq !== undefined) await this.activities.updateOne({ conversationId, seq }, { $set: { data: null } });
+    if (seq === undefined) return;
+    this.recent.forget(conversationId);
+    await this.activities.updateOne({ conversationId, seq }, { $set: { data: null } });
   }
 }

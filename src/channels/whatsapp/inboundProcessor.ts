@@ -34,6 +34,14 @@ export interface MediaIntake {
   receive(waId: string, media: MediaMessage): Promise<StoredFile | FileRejectedError>;
 }
 
+/** A message this instance stored and has not claimed yet. */
+interface StoredHere {
+  wamid: string;
+  /** Claim order, as the generic claim sorts: Meta's time, then the time it arrived here. */
+  sentAt: number;
+  receivedAt: number;
+}
+
 /**
  * Takes verified webhooks: stores messages and statuses first (the caller answers 200 only after
  * that), then works through each customer's messages in order, one instance per customer at a
@@ -43,8 +51,11 @@ export class WhatsAppInboundProcessor {
   private readonly instanceId = randomUUID();
   private readonly draining = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
-  /** Messages this instance stored and has not claimed yet, per customer: whether to claim once more. */
-  private readonly storedHere = new Map<string, number>();
+  /**
+   * Messages this instance stored and has not claimed yet, per customer, in claim order: claimed by
+   * their id (no search through the customer's messages); whether to claim once more.
+   */
+  private readonly storedHere = new Map<string, StoredHere[]>();
   private sweeper?: NodeJS.Timeout;
   private stopped = false;
   private readonly leaseMs: number;
@@ -75,7 +86,11 @@ export class WhatsAppInboundProcessor {
       ]);
       if (isNew) {
         customers.add(message.waId);
-        this.storedHere.set(message.waId, (this.storedHere.get(message.waId) ?? 0) + 1);
+        this.remember(message.waId, {
+          wamid: message.wamid,
+          sentAt: message.sentAt.getTime(),
+          receivedAt: receivedAt + index,
+        });
       } else
         this.logger.info(
           { wamid: message.wamid, conversationId: forLog(message.waId) },
@@ -151,38 +166,73 @@ export class WhatsAppInboundProcessor {
   private async drainLoop(waId: string): Promise<void> {
     do {
       this.again.delete(waId);
+      // The lease runs from before it was asked for.
+      let lockedAt = Date.now();
       if (this.stopped || !(await this.contacts.tryLock(waId, this.instanceId, this.leaseMs))) return;
+      // After a failed attempt the message waits again: from then on the oldest waiting one is claimed.
+      let retrying = false;
       try {
-        for (let first = true; ; first = false) {
+        for (;;) {
           if (this.stopped) return;
-          const message = await this.inbox.claimNext(waId, this.leaseMs);
+          const message = await this.claim(waId, retrying);
           if (!message) {
             this.storedHere.delete(waId);
             break;
           }
-          this.countClaimed(waId);
-          // The lease was just taken for the first message; later ones renew it.
-          if (!first) await this.contacts.tryLock(waId, this.instanceId, this.leaseMs);
-          await this.processOne(message);
+          // Every message starts with at least half the lease left: renewed once half of it has passed.
+          if (Date.now() - lockedAt >= this.leaseMs / 2) {
+            lockedAt = Date.now();
+            await this.contacts.tryLock(waId, this.instanceId, this.leaseMs);
+          }
+          if (!(await this.processOne(message))) retrying = true;
           // Nothing more stored here: no claim that finds nothing. What another instance stored
           // meanwhile is found by the look below, after the lease is given back. A message taken
           // over from a dead instance may have more behind it: those are claimed until none is left.
-          if (!this.storedHere.has(waId) && message.attempts <= 1) break;
+          if (!this.storedHere.has(waId) && message.attempts <= 1 && !retrying) break;
         }
       } finally {
         await this.contacts.unlock(waId, this.instanceId);
       }
-      // Another instance may have stored a message while we held the lease and could not take it.
-    } while (this.again.has(waId) || (await this.inbox.hasWaiting(waId)));
+      // Asked again while working: only worth a claim while a message stored here is left (the loop
+      // above usually took it already). Another instance may have stored one while we held the
+      // lease and could not take it: a look finds that.
+    } while ((this.again.has(waId) && this.storedHere.has(waId)) || (await this.inbox.hasWaiting(waId)));
   }
 
-  private countClaimed(waId: string): void {
-    const left = (this.storedHere.get(waId) ?? 0) - 1;
-    if (left > 0) this.storedHere.set(waId, left);
-    else this.storedHere.delete(waId);
+  /** Keeps a stored message in claim order (usually the last). */
+  private remember(waId: string, message: StoredHere): void {
+    const list = this.storedHere.get(waId) ?? [];
+    let at = list.length;
+    while (at > 0 && before(message, list[at - 1])) at--;
+    list.splice(at, 0, message);
+    this.storedHere.set(waId, list);
   }
 
-  private async processOne(message: InboundDoc): Promise<void> {
+  /**
+   * The customer's next message: the first one stored here, by its id; the oldest waiting one when
+   * none is left here (another instance's, or one whose instance died) or when `oldest` is asked for.
+   * A message another instance stored at the same moment may thus come after those stored here.
+   */
+  private async claim(waId: string, oldest: boolean): Promise<InboundDoc | null> {
+    const mine = this.storedHere.get(waId);
+    while (!oldest && mine?.length) {
+      const next = mine.shift()!;
+      if (mine.length === 0) this.storedHere.delete(waId);
+      // Null: already taken (by the sweep, or another instance after this one's lease ran out).
+      const message = await this.inbox.claim(next.wamid, this.leaseMs);
+      if (message) return message;
+    }
+    const message = await this.inbox.claimNext(waId, this.leaseMs);
+    if (message && mine) {
+      const index = mine.findIndex((m) => m.wamid === message._id);
+      if (index >= 0) mine.splice(index, 1);
+      if (mine.length === 0) this.storedHere.delete(waId);
+    }
+    return message;
+  }
+
+  /** False when the message failed and waits for another attempt. */
+  private async processOne(message: InboundDoc): Promise<boolean> {
     const log = this.logger.child({ wamid: message._id, conversationId: forLog(message.waId) });
     try {
       const meaning = interpret(message.type, await this.inbox.original(message));
@@ -219,6 +269,7 @@ export class WhatsAppInboundProcessor {
         }
       }
       await this.inbox.markDone(message._id);
+      return true;
     } catch (err) {
       log.error({ err, attempt: message.attempts }, 'WhatsApp message could not be processed');
       const dead = await this.inbox
@@ -231,8 +282,13 @@ export class WhatsAppInboundProcessor {
         this.options.onDeadLetter?.(1);
         log.error({ attempts: message.attempts }, 'WhatsApp message moved to the dead letters after its last attempt');
       }
+      return dead;
     }
   }
+}
+
+function before(a: StoredHere, b: StoredHere): boolean {
+  return a.sentAt < b.sentAt || (a.sentAt === b.sentAt && a.receivedAt < b.receivedAt);
 }
 
 /** A wa_id is a phone number: logs get it masked. */

@@ -102,6 +102,23 @@ export class InboundStore {
     }
   }
 
+  /** Atomically claims this message if it still waits (or its claim expired); null otherwise. */
+  async claim(wamid: string, leaseMs = DEFAULT_CLAIM_LEASE_MS): Promise<InboundDoc | null> {
+    const now = new Date();
+    const filter = {
+      _id: wamid,
+      attempts: { $lt: MAX_ATTEMPTS },
+      $or: [
+        { status: 'pending' as const },
+        { status: 'processing' as const, claimedAt: { $lt: new Date(now.getTime() - leaseMs) } },
+      ],
+    };
+    const update = { $set: { status: 'processing' as const, claimedAt: now }, $inc: { attempts: 1 } };
+    const raw = this.driver.get();
+    if (raw) return raw.findOneAndUpdate(filter as Filter<InboundDoc>, update, { returnDocument: 'after' });
+    return this.model.findOneAndUpdate(filter, update, { new: true }).lean<InboundDoc>();
+  }
+
   /** Atomically claims the customer's oldest waiting message (or one whose claim expired). */
   async claimNext(waId: string, leaseMs = DEFAULT_CLAIM_LEASE_MS): Promise<InboundDoc | null> {
     const now = new Date();
@@ -164,7 +181,10 @@ export class InboundStore {
   }
 
   async hasWaiting(waId: string): Promise<boolean> {
-    return (await this.model.exists({ waId, status: 'pending', attempts: { $lt: MAX_ATTEMPTS } })) !== null;
+    const filter = { waId, status: 'pending' as const, attempts: { $lt: MAX_ATTEMPTS } };
+    const raw = this.driver.get();
+    if (raw) return (await raw.findOne(filter, { projection: { _id: 1 } })) !== null;
+    return (await this.model.exists(filter)) !== null;
   }
 
   /** Customers with messages nobody is working on: never claimed, or claimed by a dead instance. */

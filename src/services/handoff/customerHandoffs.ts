@@ -11,7 +11,7 @@ import { HandoffConflictError } from './errors';
 import type { HandoffEventBus } from './handoffEventBus';
 import { buildSummaryText, listItemOf, moodOf, priorityOf } from './handoffLabels';
 import type { Actor, HandoffContact, HandoffDoc, HandoffRecord, TranscriptEntry } from './handoffModel';
-import { auditEntry, CUSTOMER_ACTOR, HandoffStore } from './handoffStore';
+import { auditEntry, CUSTOMER_ACTOR, HandoffStore, toRecord } from './handoffStore';
 import type { CustomerChannel } from './customerChannel';
 import type { QueueFigures } from './queueFigures';
 import type { HandoffRequest, HandoffTicket } from './types';
@@ -66,24 +66,25 @@ export class CustomerHandoffs {
 
   /**
    * Queues a handoff for the request's conversation, or returns the ticket of the one already
-   * active there. Outside business hours a non-urgent request becomes a callback request
+   * active there (created: false; a new one's ticket carries the record as inserted). Outside business hours a non-urgent request becomes a callback request
    * (ticket.outsideBusinessHours, position 0); lost_or_stolen always queues live.
    */
   async requestHandoff(request: HandoffRequest): Promise<HandoffTicket> {
     const { store, figures } = this.deps;
     const key = conversationKey(request.channel, request.conversationReference.conversation?.id);
-    // Marked first: a handoff must never exist unmarked; a mark without a handoff costs one read.
     const conversationId = request.conversationReference.conversation?.id;
-    if (this.deps.marker && conversationId) await this.deps.marker.mark(request.channel, conversationId);
-    const existing = await store.findActive(key);
-    if (existing) return { ...(await this.ticketFor(existing)), created: false };
-
+    // Marked before the insert (a handoff must never exist unmarked; a mark without a handoff costs
+    // one read); the transcript and the settings are read meanwhile. No read for an active handoff
+    // first: the unique index refuses a second one, and only then is the first one read.
+    const [lines, settings] = await Promise.all([
+      this.deps.transcripts.recent(key),
+      this.deps.settings.settings(),
+      this.deps.marker && conversationId ? this.deps.marker.mark(request.channel, conversationId) : undefined,
+    ]);
     const now = this.deps.now();
-    const settings = await this.deps.settings.settings();
     const priority = priorityOf(request);
     const open = isWithinBusinessHours(settings.businessHours, settings.timeZone, now);
     const live = open || priority === 0;
-    const lines = await this.deps.transcripts.recent(key);
     const agentT = this.deps.i18n.t('de');
     const customer: Actor = {
       kind: 'customer',
@@ -91,7 +92,8 @@ export class CustomerHandoffs {
       name: request.customerName ?? agentT('agent:summary.customerName'),
     };
     const contact = contactOf(request);
-    const doc: Omit<HandoffDoc, '_id'> = {
+    const doc: HandoffDoc = {
+      _id: store.newId(),
       status: 'queued',
       mode: live ? 'live' : 'callback',
       ...(live ? {} : { callbackReason: 'outside_business_hours' as const }),
@@ -126,32 +128,28 @@ export class CustomerHandoffs {
       ...(contact ? { contact: { ...contact, recordedAt: now } } : {}),
       ...(live ? { nextUpdateAt: new Date(now.getTime() + this.deps.updateIntervalMs) } : {}),
     };
+    // The place it gets (those ahead of it: it need not be in the queue yet) is what the customer is
+    // told now, so the record is inserted saying so.
+    const ticket = await this.ticketFor(toRecord(doc));
+    if (ticket.position > 0) {
+      doc.lastPositionSent = ticket.position;
+      doc.lastEstimateSent = ticket.estimatedWaitMinutes;
+      doc.lastUpdateSentAt = now;
+    }
     const record = await store.insert(doc);
     if (!record) {
-      // Another turn or instance created it a moment earlier: that one is the handoff.
+      // The conversation has an active handoff already (a repeated request, or another turn or
+      // instance a moment earlier): that one is the handoff.
       const winner = await store.findActive(key);
       if (!winner) throw new HandoffConflictError('new', 'the conversation changed meanwhile');
       return { ...(await this.ticketFor(winner)), created: false };
     }
     figures.follow(record);
-    const ticket = await this.ticketFor(record);
-    if (ticket.position > 0) {
-      await store.model.updateOne(
-        { _id: record.id },
-        {
-          $set: {
-            lastPositionSent: ticket.position,
-            lastEstimateSent: ticket.estimatedWaitMinutes,
-            lastUpdateSentAt: now,
-          },
-        },
-      );
-    }
     this.deps.logger.info({ handoffId: record.id, conversationId: key, priority, mode: record.mode }, 'handoff queued');
     await this.deps.bus.publish('created', record.id, {
       handoff: listItemOf(record, now, ticket.position || undefined),
     });
-    return { ...ticket, created: true };
+    return { ...ticket, created: true, record };
   }
 
   /**
@@ -162,11 +160,7 @@ export class CustomerHandoffs {
     if (turn.message) {
       // A customer message: with an active handoff the one query also records the message's time.
       const now = this.deps.now();
-      const active = await this.deps.store.touchNewest(
-        { 'customer.conversationKey': key, status: { $in: ['queued', 'assigned'] } },
-        { lastCustomerMessageAt: now },
-        now,
-      );
+      const active = await this.deps.store.touchActive(key, { lastCustomerMessageAt: now }, now);
       if (active) return { active, messageAt: now };
     }
     const since = new Date(this.deps.now().getTime() - SURVEY_OPEN_HOURS * 3600 * 1000);

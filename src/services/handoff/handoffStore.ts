@@ -149,16 +149,18 @@ export class HandoffStore {
   }
 
   /**
-   * Sets fields (and updatedAt) on the newest record matching the filter and returns its head as it
-   * was before the change, in one command; undefined when none matches.
+   * Sets fields (and updatedAt) on the conversation's active record (queued or assigned: the one
+   * that holds its activeKey) and returns its head as it was before the change, in one command
+   * that the unique index answers; undefined when none is active.
    */
-  async touchNewest(
-    filter: Record<string, unknown>,
+  async touchActive(
+    conversationKey: string,
     set: Record<string, unknown>,
     now: Date,
   ): Promise<HandoffRecord | undefined> {
+    const filter = { activeKey: conversationKey };
     const update = { $set: { ...set, updatedAt: now } };
-    const options = { returnDocument: 'before', projection: WITHOUT_ARRAYS, sort: { createdAt: -1 } } as const;
+    const options = { returnDocument: 'before', projection: WITHOUT_ARRAYS } as const;
     const raw = this.driver.get();
     const doc = raw
       ? await raw.findOneAndUpdate(filter as mongo.Filter<HandoffDoc>, update, options)
@@ -167,15 +169,30 @@ export class HandoffStore {
   }
 
   async findActive(conversationKey: string): Promise<HandoffRecord | undefined> {
-    const doc = await this.model.findOne({ activeKey: conversationKey }).lean();
+    const raw = this.driver.get();
+    const doc = raw
+      ? await raw.findOne({ activeKey: conversationKey } as mongo.Filter<HandoffDoc>)
+      : await this.model.findOne({ activeKey: conversationKey }).lean();
     return doc ? toRecord(doc) : undefined;
   }
 
-  /** Inserts a new handoff; undefined when the conversation got an active one a moment earlier. */
-  async insert(doc: Omit<HandoffDoc, '_id'>): Promise<HandoffRecord | undefined> {
+  /** The id of a record still to be inserted (its ticket is worked out before the insert). */
+  newId(): Types.ObjectId {
+    return new Types.ObjectId();
+  }
+
+  /**
+   * Inserts a new handoff as it is (the caller built it whole; nothing undefined is stored), with
+   * the id it carries or a new one; undefined when the conversation has an active one already (the
+   * unique index on activeKey).
+   */
+  async insert(fields: Omit<HandoffDoc, '_id'> & { _id?: Types.ObjectId }): Promise<HandoffRecord | undefined> {
+    const doc: HandoffDoc = { ...fields, _id: fields._id ?? this.newId() };
     try {
-      const created = await this.model.create(doc);
-      return toRecord(created.toObject() as HandoffDoc);
+      const raw = this.driver.get();
+      if (raw) await raw.insertOne(doc, { ignoreUndefined: true });
+      else await this.model.create(doc);
+      return toRecord(doc);
     } catch (err) {
       if ((err as { code?: number }).code === 11000) return undefined;
       throw err;

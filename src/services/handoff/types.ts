@@ -4,6 +4,7 @@
  */
 import type { ConversationReference } from 'botbuilder';
 import type { FrustrationLevel, Intent } from '../nlu/types';
+import type { HandoffRecord } from './handoffModel';
 
 export type HandoffReason = 'explicit_request' | 'frustration' | 'repeated_failure' | 'urgent' | 'unsolved';
 
@@ -44,6 +45,8 @@ export interface HandoffTicket {
   needsContact?: boolean;
   /** False when the conversation already had this handoff (the request was repeated). */
   created?: boolean;
+  /** The record as this request inserted it (new handoffs only), so nobody reads it back in the same turn. */
+  record?: HandoffRecord;
 }
 
 export interface HandoffRequester {

@@ -1,6 +1,7 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
+import { GroupedWrites } from '../database/groupedWrites';
 import type { Logger } from '../logger';
 
 interface CustomerLinkDoc {
@@ -37,6 +38,8 @@ const AGENT_CHANNELS = new Set(['msteams']);
 export class CustomerLinks {
   private readonly model: Model<CustomerLinkDoc>;
   private readonly written = new Map<string, number>();
+  /** Links of many conversations' first turns, several in one command under load. */
+  private readonly writes: GroupedWrites<CustomerLinkDoc>;
 
   constructor(
     connection: Connection,
@@ -45,6 +48,7 @@ export class CustomerLinks {
     this.model =
       (connection.models.CustomerLink as Model<CustomerLinkDoc> | undefined) ??
       connection.model<CustomerLinkDoc>('CustomerLink', schema);
+    this.writes = new GroupedWrites(connection, this.model);
   }
 
   /** Records the link of every customer turn; a failed write is logged, the turn goes on. */
@@ -68,10 +72,10 @@ export class CustomerLinks {
     if (last !== undefined && now.getTime() - last < REFRESH_MS) return;
     if (this.written.size > 50_000) this.written.clear();
     this.written.set(id, now.getTime());
-    await this.model.updateOne(
+    await this.writes.updateOne(
       { _id: id },
       { $set: { lastSeenAt: now }, $setOnInsert: { customerId, conversationKey, firstSeenAt: now } },
-      { upsert: true },
+      true,
     );
   }
 }

@@ -198,7 +198,10 @@ export class TranscriptStore {
   async recent(key: string, limit = this.keep): Promise<TranscriptLine[]> {
     // Committed lines first reach the database, so none is missed or counted twice.
     while (this.queued.has(key) || this.writing.has(key)) await this.flushNow();
-    const doc = await this.collection.model.findById(key, { lines: 1 }).lean();
+    const raw = this.collection.get();
+    const doc = raw
+      ? await raw.findOne({ _id: key }, { projection: { lines: 1 } })
+      : await this.collection.model.findById(key, { lines: 1 }).lean();
     const stored = (doc?.lines ?? []).map((l) => ({ at: l.at, from: l.from, text: l.text }));
     const running = [...(this.open.get(key) ?? [])].flatMap((b) =>
       b.lines.filter((l) => l.text.trim() !== '').map(masked),

@@ -55,6 +55,7 @@ describe('WhatsApp messages take effect exactly once', () => {
     bot: { run(context: TurnContext): Promise<void> },
     state: TrackedConversationState,
     onDeadLetter?: (n: number) => void,
+    leaseMs = LEASE_MS,
   ) {
     const connection = database.connection;
     const contacts = new ContactStore(connection);
@@ -76,12 +77,13 @@ describe('WhatsApp messages take effect exactly once', () => {
       i18n,
       logger,
     );
-    return new WhatsAppInboundProcessor(inbox, contacts, statuses, adapter, bot, i18n, logger, {
-      leaseMs: LEASE_MS,
+    const processor = new WhatsAppInboundProcessor(inbox, contacts, statuses, adapter, bot, i18n, logger, {
+      leaseMs,
       sweepIntervalMs: 100,
       applied: new AppliedMessages(state),
       onDeadLetter,
     });
+    return { processor, contacts };
   }
 
   it('does not apply a message twice when its instance died after the turn saved its state', async () => {
@@ -101,7 +103,7 @@ describe('WhatsApp messages take effect exactly once', () => {
       }
       return realMarkDone(wamid);
     };
-    const first = instance(dying, new CountingBot(state), state);
+    const { processor: first } = instance(dying, new CountingBot(state), state);
     const webhooks = texts.map((text, i) =>
       parseWebhook(textMessage(waId, `wamid.${randomUUID()}`, text, String(1_700_000_000 + i))),
     );
@@ -111,7 +113,11 @@ describe('WhatsApp messages take effect exactly once', () => {
     void first.stop();
 
     // Another instance takes over once the lease ran out.
-    const second = instance(new InboundStore(connection, new InboundSealer(connection)), new CountingBot(state), state);
+    const { processor: second } = instance(
+      new InboundStore(connection, new InboundSealer(connection)),
+      new CountingBot(state),
+      state,
+    );
     second.start();
     try {
       const inbound = connection.collection('whatsapp_inbound');
@@ -127,12 +133,66 @@ describe('WhatsApp messages take effect exactly once', () => {
     }
   });
 
+  it("works through a customer's messages in order under one lease, taken once while it is fresh", async () => {
+    const connection = database.connection;
+    const state = new TrackedConversationState(new MongoStorage(connection));
+    const inbox = new InboundStore(connection, new InboundSealer(connection));
+    const { processor, contacts } = instance(inbox, new CountingBot(state), state, undefined, 60_000);
+    const lease = jest.spyOn(contacts, 'tryLock');
+    const waId = '4917100000003';
+    const texts = ['eins', 'zwei', 'drei', 'vier'];
+    for (const [i, text] of texts.entries())
+      await processor.accept(parseWebhook(textMessage(waId, `wamid.${randomUUID()}`, text, String(1_700_000_000 + i))));
+    processor.kick([waId]);
+    await waitFor(
+      async () => (await inbox.count({ waId, status: 'done' })) === texts.length,
+      'every message done',
+      15000,
+    );
+    await processor.stop();
+    const doc = await connection.collection('botstate').findOne({ _id: `whatsapp/conversations/${waId}/` as never });
+    expect((JSON.parse(String(doc?.data)) as { applied: string[] }).applied).toEqual(texts);
+    expect(lease).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries a message that failed once again before the messages after it', async () => {
+    const connection = database.connection;
+    const state = new TrackedConversationState(new MongoStorage(connection));
+    const inbox = new InboundStore(connection, new InboundSealer(connection));
+    const counting = new CountingBot(state);
+    let failed = false;
+    const flaky = {
+      run: async (context: TurnContext) => {
+        if (context.activity.text === 'zwei' && !failed) {
+          failed = true;
+          throw new Error('a moment of trouble');
+        }
+        await counting.run(context);
+      },
+    };
+    const { processor } = instance(inbox, flaky, state, undefined, 60_000);
+    const waId = '4917100000004';
+    const texts = ['eins', 'zwei', 'drei', 'vier'];
+    for (const [i, text] of texts.entries())
+      await processor.accept(parseWebhook(textMessage(waId, `wamid.${randomUUID()}`, text, String(1_700_000_000 + i))));
+    processor.kick([waId]);
+    await waitFor(
+      async () => (await inbox.count({ waId, status: 'done' })) === texts.length,
+      'every message done',
+      15000,
+    );
+    await processor.stop();
+    const doc = await connection.collection('botstate').findOne({ _id: `whatsapp/conversations/${waId}/` as never });
+    expect(failed).toBe(true);
+    expect((JSON.parse(String(doc?.data)) as { applied: string[] }).applied).toEqual(texts);
+  });
+
   it('moves a message that keeps failing to the dead letters, counts it, and keeps no clear text', async () => {
     const connection = database.connection;
     const state = new TrackedConversationState(new MongoStorage(connection));
     const registry = new Registry();
     const inbox = new InboundStore(connection, new InboundSealer(connection));
-    const processor = instance(
+    const { processor } = instance(
       inbox,
       new CountingBot(state, 'kaputt 4111 1111 1111 1111'),
       state,
