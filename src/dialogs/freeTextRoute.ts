@@ -132,7 +132,8 @@ export async function decideFreeText(
     return { kind: 'request', intent: 'technical', ...(known && best ? { answer: best } : {}) };
   }
   // Annoyed without a clear topic ("schon das dritte Mal, dass ich hier schreibe"): an apology and the way on, not a guess.
-  if (assessment.frustration.level >= 1 && !sure && !isQuestion(text)) {
+  // One the knowledge base knows well ("jede Woche so ne Angebotsmail, wie melde ich mich ab") is answered, with regret.
+  if (assessment.frustration.level >= 1 && !sure && !isQuestion(text) && !(found.confident && found.best)) {
     return {
       kind: 'again',
       mode: 'menu',

@@ -19,6 +19,11 @@ const PROBLEM_WORDS: Record<Problem, RegExp> = {
   app: /(app|login|anmelden|einloggen|portal|absturz|stuerzt|sturzt|passwort|crash)/,
 };
 
+/** Words that name the app or the portal itself, not only a crash. */
+const APP_NAMED = /(app|login|anmelden|einloggen|portal|passwort)/;
+/** "Seit dem Update stürzt mein Handy ab": the crashing thing is the phone. */
+const DEVICE_NAMED = /(handy|natel|smartphone|iphone|tablet|laptop|geraet|gerat|phone)/;
+
 const MOBILE = /(handy|natel|smartphone|mobile daten|mobile data)/;
 const HOME_LINE = /(router|wlan|w lan|wifi|dsl|glasfaser|fritz|festnetz|broadband|fernseh|receiver|iptv)/;
 /** A device that will not charge or start is the device's problem even next to the line at home. */
@@ -47,6 +52,7 @@ export function detectProblem(text: string): Problem | undefined {
   const normalized = normalizeText(text);
   for (const p of ['app', 'device', 'internet', 'phone'] as const) {
     if (!PROBLEM_WORDS[p].test(normalized)) continue;
+    if (p === 'app' && !APP_NAMED.test(normalized) && DEVICE_NAMED.test(normalized)) return 'device';
     // "kein Internet zuhause, alle Geräte", "Router kaputt", "Fernseher: schwarzer Bildschirm": the line at home.
     if (p === 'device' && PROBLEM_WORDS.internet.test(normalized) && !POWER.test(normalized)) continue;
     // "Mein Handy kommt nicht ins Internet": mobile data, not the line at home.

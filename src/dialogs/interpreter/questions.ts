@@ -74,10 +74,19 @@ export function asksWhatIAm(text: string): boolean {
   return false;
 }
 
-/** A question rather than a statement: a question mark, or a question word first or after the topic. */
+/** "…, wie melde ich mich ab": the message ends in a clause that opens with a question word. */
+function endsInQuestion(text: string): boolean {
+  const clauses = text.split(/[,;:.!]/);
+  const last = foldedText(clauses[clauses.length - 1] ?? '');
+  return clauses.length > 1 && last.split(' ').length >= 3 && QUESTION_START.test(last);
+}
+
+/** A question rather than a statement: a question mark, or a question word first, after the topic or in the last clause. */
 export function isQuestion(text: string): boolean {
   const folded = foldedText(text);
-  return text.includes('?') || QUESTION_START.test(folded) || topicThenQuestion(folded.split(' '));
+  return (
+    text.includes('?') || QUESTION_START.test(folded) || topicThenQuestion(folded.split(' ')) || endsInQuestion(text)
+  );
 }
 
 /**
