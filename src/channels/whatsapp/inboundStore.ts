@@ -55,6 +55,22 @@ schema.index({ status: 1, claimedAt: 1 });
 export const DEFAULT_CLAIM_LEASE_MS = 120_000;
 export const MAX_ATTEMPTS = 3;
 
+/** A message that still waits, or whose claim expired, and has attempts left. */
+function claimable(now: Date, leaseMs: number) {
+  return {
+    attempts: { $lt: MAX_ATTEMPTS },
+    $or: [
+      { status: 'pending' as const },
+      { status: 'processing' as const, claimedAt: { $lt: new Date(now.getTime() - leaseMs) } },
+    ],
+  };
+}
+
+/** Takes a message for processing: one more attempt, claimed now. */
+function claimUpdate(now: Date) {
+  return { $set: { status: 'processing' as const, claimedAt: now }, $inc: { attempts: 1 } };
+}
+
 /**
  * Every inbound WhatsApp message, stored before Meta gets its 200 and processed from here, so a
  * crash after the acknowledgement loses nothing. Claims are single-document atomic updates.
@@ -105,15 +121,8 @@ export class InboundStore {
   /** Atomically claims this message if it still waits (or its claim expired); null otherwise. */
   async claim(wamid: string, leaseMs = DEFAULT_CLAIM_LEASE_MS): Promise<InboundDoc | null> {
     const now = new Date();
-    const filter = {
-      _id: wamid,
-      attempts: { $lt: MAX_ATTEMPTS },
-      $or: [
-        { status: 'pending' as const },
-        { status: 'processing' as const, claimedAt: { $lt: new Date(now.getTime() - leaseMs) } },
-      ],
-    };
-    const update = { $set: { status: 'processing' as const, claimedAt: now }, $inc: { attempts: 1 } };
+    const filter = { _id: wamid, ...claimable(now, leaseMs) };
+    const update = claimUpdate(now);
     const raw = this.driver.get();
     if (raw) return raw.findOneAndUpdate(filter as Filter<InboundDoc>, update, { returnDocument: 'after' });
     return this.model.findOneAndUpdate(filter, update, { new: true }).lean<InboundDoc>();
@@ -122,15 +131,8 @@ export class InboundStore {
   /** Atomically claims the customer's oldest waiting message (or one whose claim expired). */
   async claimNext(waId: string, leaseMs = DEFAULT_CLAIM_LEASE_MS): Promise<InboundDoc | null> {
     const now = new Date();
-    const filter = {
-      waId,
-      attempts: { $lt: MAX_ATTEMPTS },
-      $or: [
-        { status: 'pending' as const },
-        { status: 'processing' as const, claimedAt: { $lt: new Date(now.getTime() - leaseMs) } },
-      ],
-    };
-    const update = { $set: { status: 'processing' as const, claimedAt: now }, $inc: { attempts: 1 } };
+    const filter = { waId, ...claimable(now, leaseMs) };
+    const update = claimUpdate(now);
     const raw = this.driver.get();
     if (raw)
       return raw.findOneAndUpdate(filter as Filter<InboundDoc>, update, {
@@ -189,11 +191,7 @@ export class InboundStore {
 
   /** Customers with messages nobody is working on: never claimed, or claimed by a dead instance. */
   async customersWithWork(leaseMs = DEFAULT_CLAIM_LEASE_MS): Promise<string[]> {
-    const stale = new Date(Date.now() - leaseMs);
-    const ids = await this.model.distinct('waId', {
-      attempts: { $lt: MAX_ATTEMPTS },
-      $or: [{ status: 'pending' }, { status: 'processing', claimedAt: { $lt: stale } }],
-    });
+    const ids = await this.model.distinct('waId', claimable(new Date(), leaseMs));
     return ids.map(String);
   }
 
