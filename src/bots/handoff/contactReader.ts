@@ -1,3 +1,5 @@
+import { yesNo } from '../../dialogs/interpreter/yesNo';
+
 /**
  * Reads a callback contact from a customer's message: a phone number (German, Austrian, Swiss or
  * international forms, separators allowed), an e-mail address, or a refusal ("nein" = they come
@@ -33,7 +35,8 @@ export function readContact(text: string): ContactAnswer | undefined {
     const normalised = normalisePhone(phone[0]);
     if (normalised) return { phone: normalised };
   }
-  if (DECLINE.test(input)) return { declined: true };
+  // "Nei" (Swiss), "na" (Austrian), "nope": every regional no the conversation knows.
+  if (DECLINE.test(input) || yesNo(input) === 'no') return { declined: true };
   return undefined;
 }
 

@@ -44,6 +44,8 @@ describe('callback contacts', () => {
     ['Gern per Mail: Max.Muster@Beispiel.de', { email: 'max.muster@beispiel.de' }],
     ['nein', { declined: true }],
     ['Nein danke, ich schaue wieder rein', { declined: true }],
+    ['Nei', { declined: true }],
+    ['na', { declined: true }],
   ])('reads "%s"', (text, expected) => {
     expect(readContact(text)).toEqual(expected);
   });
