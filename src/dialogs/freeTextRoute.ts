@@ -73,8 +73,9 @@ export async function decideFreeText(
   const assessment = TurnInterpreter.assessment(ctx) ?? deps.triage.assess(text);
   const { intent, confidence, ranking } = assessment.intent;
   if (intent === 'greeting' && mode !== 'clarify') {
+    // "Hallo" under the menu just shown: a short reply with the options as buttons, not the whole list again.
     await deps.sessions.succeeded(ctx);
-    return { kind: 'again', mode: 'menu', more: { intro: 'conversation:menu.howCanIHelp' } };
+    return { kind: 'again', mode: 'menu', more: { intro: 'conversation:menu.greetedBack', compact: true } };
   }
   const sure = REQUEST_DIALOGS[intent] !== undefined && confidence >= CLARIFY_BELOW;
   const lang = await deps.sessions.lang(ctx);

@@ -103,7 +103,7 @@ export abstract class LotseDialog extends ComponentDialog {
         return this.done({
           interrupted: decision.kind,
           text: decision.text,
-          ...(decision.kind === 'switch' ? { intent: decision.intent } : {}),
+          ...(decision.kind === 'switch' && decision.intent ? { intent: decision.intent } : {}),
         });
       default:
         await innerDc.cancelAllDialogs();
@@ -197,6 +197,10 @@ export abstract class LotseDialog extends ComponentDialog {
     // A person asked for at a troubleshooting step is about that request.
     const topic = session.expect?.topic;
     session.expect = undefined;
+    if (decision.answer) {
+      await this.deps.sessions.addFact(ctx, `Frage: ${String(ctx.activity.text ?? '').slice(0, 120)}`);
+      await ctx.sendActivity(decision.answer.text);
+    }
     if (decision.urgent) {
       const t = await this.deps.sessions.t(ctx);
       const item = detectLostItem(ctx.activity.text ?? '');

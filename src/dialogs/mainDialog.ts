@@ -217,7 +217,7 @@ export class MainDialog extends LotseDialog {
         if (decision.text) return restart({ mode: 'route', text: decision.text });
         return restart({ mode: 'menu', intro: 'conversation:menu.instead' });
       case 'switch':
-        return restart({ mode: 'route', text: decision.text, intent: decision.intent });
+        return restart({ mode: 'route', text: decision.text, ...(decision.intent ? { intent: decision.intent } : {}) });
       case 'urgent':
         return restart({ mode: 'urgent', text: decision.text });
       case 'soothe':

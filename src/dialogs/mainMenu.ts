@@ -41,6 +41,8 @@ export interface MenuOptions {
   candidates?: string[];
   /** didYouMean: the knowledge entries offered. */
   alternatives?: Alternative[];
+  /** menu: the options as buttons only, without the numbered list (it is still on screen). */
+  compact?: boolean;
   /** helped/notHelped/soothed: the area of the answer, for the lane or the person offered after it. */
   category?: Intent;
   /** soothed: the person offered after the answer is a supervisor (the customer was irate). */
@@ -194,6 +196,7 @@ export class MainMenu {
           options.intro ?? (options.mode === 'again' ? 'conversation:menu.anythingElse' : 'conversation:menu.choose'),
           lead,
           options.mode === 'again',
+          options.compact,
         );
     }
   }
@@ -245,6 +248,7 @@ export class MainMenu {
     intro: string,
     lead: string[],
     offersEnd = false,
+    compact = false,
   ): Promise<DialogTurnResult> {
     const lines = this.both((lang) => {
       const t = this.deps.i18n.t(lang);
@@ -260,8 +264,8 @@ export class MainMenu {
         kind: 'open',
         offersEnd: offersEnd || intro === 'conversation:menu.instead',
         acceptsYesNo: offersEnd || intro === 'conversation:menu.instead',
-        lines: [{ key: intro }, lines, { key: 'conversation:menu.freeText' }],
-        short: [{ key: intro }, lines],
+        lines: compact ? [{ key: intro }] : [{ key: intro }, lines, { key: 'conversation:menu.freeText' }],
+        short: compact ? [{ key: intro }] : [{ key: intro }, lines],
         choices: menuChoices(main),
       },
       lead,

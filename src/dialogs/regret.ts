@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import { TurnInterpreter } from './interpreter/turnInterpreter';
+import { assessmentOf } from './interpreter/turnAssessment';
 import { LINE_BREAK } from './replies';
 
 /** "Das ist ärgerlich, und es tut mir leid. Zu Ihrer Frage: …" before an answer. */
@@ -13,5 +13,5 @@ export function withRegret(t: TFunction, answer: string): string {
  * word of regret first; a calm question gets the answer alone.
  */
 export function answerFor(ctx: TurnContext, t: TFunction, answer: string): string {
-  return (TurnInterpreter.assessment(ctx)?.frustration.level ?? 0) >= 1 ? withRegret(t, answer) : answer;
+  return (assessmentOf(ctx)?.frustration.level ?? 0) >= 1 ? withRegret(t, answer) : answer;
 }

@@ -37,6 +37,33 @@ const WITHDRAWAL = new RegExp(
     .join('|')})(?= |$)`,
 );
 
+/** "Vergessen Sie das Internet", "lassen wir das", "andere Frage": the customer leaves the current topic. */
+const DROPS_TOPIC = new RegExp(
+  `(?:^| )(?:${[
+    'vergessen sie',
+    'vergessen s',
+    'vergesst',
+    'vergiss',
+    'lassen wir das',
+    'lass ma des',
+    'lassen wirs',
+    'anderes thema',
+    'andere frage',
+    'ganz was anderes',
+    'never mind',
+    'forget',
+    'different question',
+    'another question',
+  ]
+    .map((p) => foldTokens(p).join(' '))
+    .join('|')})(?= |$)`,
+);
+
+/** Whether the message drops the topic of the current step to ask something else. */
+export function dropsTopic(text: string): boolean {
+  return DROPS_TOPIC.test(foldedText(text));
+}
+
 /** "no" directly followed by a word, without a comma: "no signal", "no mobile data". */
 const NO_THING = /^no ([a-z]+)/;
 /** Words after "no" that still refuse: "no thanks", "no need", "no way". */

@@ -12,7 +12,7 @@ import { checkAnswer } from './answers';
 import { detectCues, foldedText } from './cues';
 import type { Expectation } from './expectation';
 import { alreadyTried, describesFault, detectField, detectLostItem, reportsCheck, stillBroken } from './matchers';
-import { afterNegation, isNegation } from './negation';
+import { afterNegation, dropsTopic, isNegation } from './negation';
 import {
   asksAboutOtherBlock,
   asksWhatIAm,
@@ -23,6 +23,8 @@ import {
   searchQuestion,
 } from './questions';
 import { yesNo } from './yesNo';
+import { assessmentOf, keepAssessment } from './turnAssessment';
+import { answerFor } from '../regret';
 
 /** Longest message the bot reads; a longer one is politely refused instead of being guessed at. */
 export const MAX_MESSAGE_CHARS = 1000;
@@ -51,21 +53,22 @@ export type Decision =
   | { kind: 'close' }
   /** Thanks without a goodbye, when the step is done: offer to end. */
   | { kind: 'thanks' }
-  | { kind: 'handoff'; reason: HandoffReason; needsSupervisor: boolean; urgent: boolean }
+  /** `answer`: an abusive customer's question the knowledge base answers surely, sent before the person. */
+  | { kind: 'handoff'; reason: HandoffReason; needsSupervisor: boolean; urgent: boolean; answer?: KnowledgeAnswer }
   /**
    * An angry customer who asks something the knowledge base answers surely: the answer first, then a
    * person (a supervisor when irate) is offered, one "Ja" away.
    */
   | { kind: 'soothe'; answer: KnowledgeAnswer; needsSupervisor: boolean }
   | { kind: 'urgent'; text: string }
-  | { kind: 'switch'; intent: Intent; text: string }
+  /** Another request; without an intent the message is routed like free text at the menu. */
+  | { kind: 'switch'; intent?: Intent; text: string }
   /** "Nein, keine Adressänderung": the dialog assumed wrongly; `text` when the message goes on to say what is wanted. */
   | { kind: 'negation'; text: string };
 
 export const QUESTION_UNKNOWN = 'conversation:interpreter.questionUnknown';
 
 const DECIDED = Symbol('lotse.interpreter.decided');
-const ASSESSMENT = Symbol('lotse.interpreter.assessment');
 const WELCOMED_BACK = Symbol('lotse.interpreter.welcomedBack');
 
 const PIN_TYPED = /\b(pin|geheimzahl|cvc|cvv|pruefnummer|prufnummer)\b\D{0,20}\d{3,6}\b/;
@@ -90,7 +93,7 @@ export class TurnInterpreter {
 
   /** The triage of this turn's message, if the interpreter assessed one. */
   static assessment(context: TurnContext): TriageAssessment | undefined {
-    return context.turnState.get(ASSESSMENT) as TriageAssessment | undefined;
+    return assessmentOf(context);
   }
 
   /** True when this turn already said "Willkommen zurück". */
@@ -193,8 +196,9 @@ export class TurnInterpreter {
     if (!describing && (assessment.escalationReason === 'irate' || assessment.escalationReason === 'annoyed_twice')) {
       const needsSupervisor = assessment.escalationReason === 'irate';
       // "Seit Monaten ungelöst! Kann ich mich an die Bundesnetzagentur wenden?": the question is answered
-      // now, not left to the queue; abuse goes to a person at once.
-      if (isQuestion(trimmed) && !lostMentioned && !assessment.frustration.signals.some((s) => ABUSE.has(s))) {
+      // now, not left to the queue; abuse goes to a person at once, with the answer before it.
+      const abusive = assessment.frustration.signals.some((s) => ABUSE.has(s));
+      if (isQuestion(trimmed) && !lostMentioned) {
         const found = await searchQuestion(
           this.deps,
           trimmed,
@@ -203,7 +207,8 @@ export class TurnInterpreter {
         );
         if (found.confident && found.best && found.best.category !== 'lost_or_stolen') {
           session.lastQuestion = trimmed.slice(0, 300);
-          return { kind: 'soothe', answer: found.best, needsSupervisor };
+          if (!abusive) return { kind: 'soothe', answer: found.best, needsSupervisor };
+          return { kind: 'handoff', reason: 'frustration', needsSupervisor, urgent: false, answer: found.best };
         }
       }
       return {
@@ -275,8 +280,11 @@ export class TurnInterpreter {
         if (fallback?.category === intent) hit = fallback;
       }
       if (hit && hit.category !== 'lost_or_stolen' && (question || assessment.frustration.level === 0)) {
+        // "Vergessen Sie das Internet, warum ist meine Rechnung so hoch?": the step is dropped, the question
+        // is answered at the menu.
+        if (question && dropsTopic(trimmed)) return { kind: 'switch', text: trimmed };
         session.lastQuestion = trimmed.slice(0, 300);
-        await context.sendActivity(hit.text);
+        await context.sendActivity(answerFor(context, t, hit.text));
         if (hit.fallbackLanguage) await context.sendActivity(t('conversation:knowledge.germanOnly'));
         return { kind: 'reask' };
       }
@@ -332,7 +340,7 @@ export class TurnInterpreter {
     // Repeating an answer because the bot asked again is the bot's loop, not the customer's anger.
     const history = loopAnswer ? { ...session.history, previousTexts: [] } : session.history;
     const assessment = this.deps.triage.assess(text, history, settings.frustration);
-    context.turnState.set(ASSESSMENT, assessment);
+    keepAssessment(context, assessment);
     await this.deps.sessions.remember(context, text, assessment.frustration.level, assessment.frustration.score);
     return assessment;
   }
