@@ -17,6 +17,9 @@ import { detectCues } from '../../dialogs/interpreter/cues';
 import { isStaffed, whenBack } from '../../dialogs/handoff/announcement';
 import { answersWindowReminder } from '../../services/handoff/whatsappWindow';
 import { phoneTail, readContact } from './contactReader';
+import { foldedText } from '../../dialogs/interpreter/cues';
+import { detectLostItem } from '../../dialogs/interpreter/matchers';
+import { LOST_WORDS } from '../../dialogs/interpreter/questions';
 
 /** The parts of the queue the waiting state uses. */
 export type WaitingHandoffs = Pick<
@@ -58,6 +61,9 @@ const URGENT =
   /(?:^|[^a-zäöüß])(jetzt|sofort|dringend|notfall|umgehend|eilig|asap|urgent|right now|immediately)(?![a-zäöüß])/i;
 const KEEP = /^\s*(ja|jo|jawohl|gern|gerne|behalten|bleiben|warten|ich warte|keep|yes|stay)\b/i;
 const DROP = /^\s*(nein|nö|nee|no|abbrechen|cancel)\b/i;
+/** "Ist da jemand?": the customer checks that someone listens; the acknowledgement answers that. */
+const ANYONE_THERE =
+  /(?:^| )(?:ist da (?:wer|jemand)|ist hier (?:wer|jemand)|jemand da|wer da|anyone there|anybody there|someone there)(?= |$)/;
 /** Short enough to be a question worth a knowledge search, long enough not to be "ok". */
 const MIN_QUESTION_LENGTH = 8;
 
@@ -87,7 +93,9 @@ export class WaitingListener {
     // Forgotten unless this turn acknowledges again (see ack).
     const previousAck = await this.deps.lastAck?.get(context);
     if (previousAck) await this.deps.lastAck?.set(context, undefined);
-    const ack = async (key: 'handoff:ackQueued' | 'handoff:ackCallback'): Promise<string> => {
+    const ack = async (
+      key: 'handoff:ackQueued' | 'handoff:ackCallback' | 'handoff:alreadyQueued' | 'handoff:alreadyCallback',
+    ): Promise<string> => {
       // The same acknowledgement twice in a row is worded differently the second time.
       const chosen = previousAck === key ? `${key}Again` : key;
       await this.deps.lastAck?.set(context, chosen);
@@ -175,6 +183,20 @@ export class WaitingListener {
       ];
     }
 
+    // "Handy gestohlen!" while waiting: the blocking advice now, and the case moves up as urgent.
+    const lost =
+      record.category !== 'lost_or_stolen' && LOST_WORDS.test(foldedText(text)) ? detectLostItem(text) : undefined;
+    if (lost) {
+      await this.handoffs.topics.name(record.id, 'lost_or_stolen');
+      const upgraded = await this.handoffs.upgrade(record.id, 'urgency', 1, record.needsSupervisor);
+      return say(t(`conversation:lost.help.${lost}`), await this.statusLine(upgraded, t, lang));
+    }
+    // "Mitarbeiter!" from a customer who already waits for one: where they stand, not a search.
+    if (cues.has('person') && !ANYONE_THERE.test(foldedText(text))) {
+      const key = await ack(record.mode === 'callback' ? 'handoff:alreadyCallback' : 'handoff:alreadyQueued');
+      return say(await this.alreadyWaiting(record, t, lang, key));
+    }
+
     const answer = await this.knowledgeAnswer(text, lang);
     if (answer) return say(answer, await this.statusLine(record, t, lang, true));
 
@@ -237,6 +259,13 @@ export class WaitingListener {
     if (!isStaffed(ticket)) return t('handoff:howLongClosed', { when: await this.when(ticket, t, lang) });
     const howLong = t('handoff:howLong', { position: ticket.position, count: ticket.estimatedWaitMinutes });
     return (await this.movedBack(record, ticket)) ? `${t('handoff:status.movedBack')} ${howLong}` : howLong;
+  }
+
+  /** A wish for a person from a customer who already waits for one: their place, or the callback kept. */
+  private async alreadyWaiting(record: HandoffRecord, t: TFunction, lang: 'de' | 'en', key: string): Promise<string> {
+    const ticket = await this.handoffs.ticketFor(record);
+    const back = isStaffed(ticket) ? '' : ` ${t('handoff:status.closed', { when: await this.when(ticket, t, lang) })}`;
+    return `${t(key, { position: ticket.position })}${back}`;
   }
 
   /** The customer's place went up since they were last told (an urgent case came first); now they are told. */
