@@ -6,7 +6,7 @@ import { KnowledgeTopicDialog } from './knowledgeTopicDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
 
 const DISPUTE_WORDS =
-  /(falsch|zu hoch|zu viel|nicht bestellt|nie bestellt|nicht gebucht|unberechtigt|ungerechtfertigt|doppelt|beanstand|widerspr|reklamier|stimmt nicht|nicht korrekt|fehlerhaft|nicht nachvollziehbar|geld zurueck|zurueckbuch|zurueckerstatt|erstatt|trotz kuendigung|gekuendigt habe|nach meiner kuendigung|nach der kuendigung|zweimal abgebucht|zweimal belastet|zweimal berechnet|nochmal abgebucht|noch einmal abgebucht|nie abgeschlossen|nicht abgeschlossen|nie gekommen|nie angekommen|wrong|dispute|overcharg|charged twice|double charg|never signed|not ordered|incorrect|refund)/;
+  /(falsch|zu hoch|zu viel|nicht bestellt|nie bestellt|nicht gebucht|unberechtigt|ungerechtfertigt|doppelt|beanstand|widerspr|reklamier|stimmt nicht|nicht korrekt|fehlerhaft|nicht nachvollziehbar|geld zurueck|zurueckbuch|zurueckerstatt|erstatt|trotz kuendigung|gekuendigt habe|nach meiner kuendigung|nach der kuendigung|zweimal abgebucht|2 mal abgebucht|2x abgebucht|zwei mal abgebucht|mehrfach abgebucht|bitte pruefen|nie genutzt|nicht genutzt|nie benutzt|charged me twice|zweimal belastet|zweimal berechnet|nochmal abgebucht|noch einmal abgebucht|nie abgeschlossen|nicht abgeschlossen|nie gekommen|nie angekommen|wrong|dispute|overcharg|charged twice|double charg|never signed|not ordered|incorrect|refund)/;
 /** A first message this long with an amount already describes the disputed charge. */
 const DESCRIBED = /\d/;
 const DESCRIPTIVE_LENGTH = 60;

@@ -143,7 +143,16 @@ export async function decideFreeText(
   }
   // "Kundennummer 42424242, Lea Sommer" gives details; it does not ask where a customer number is.
   const details = givesDetails(text);
-  if (found.confident && found.best && usable(found.best) && !details) return answer(found.best);
+  // "Meine Mutter lag zwei Tage ohne Telefon!!!": an annoyed statement of a clear request is that request;
+  // a weak hit from another area (feedback) would answer what was not asked.
+  const annoyedElsewhere =
+    assessment.frustration.level >= 1 &&
+    sure &&
+    !isQuestion(text) &&
+    found.best !== undefined &&
+    found.best.category !== intent &&
+    found.best.score < 0.7;
+  if (found.confident && found.best && usable(found.best) && !details && !annoyedElsewhere) return answer(found.best);
   const alternatives = found.alternatives.filter(usable).slice(0, 3);
   const offer = alternatives.length > 0 && mode !== 'didYouMean' && !details;
   const didYouMean: FreeTextRoute = {

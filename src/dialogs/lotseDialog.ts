@@ -9,6 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Intent } from '../services/nlu/types';
 import type { DialogDeps } from './dialogDeps';
+import { localTime } from './clock';
 import { handOff } from './escalation';
 import { Expectation, Phrase, PhraseChoice, renderQuestion } from './interpreter/expectation';
 import { detectLostItem } from './interpreter/matchers';
@@ -228,7 +229,10 @@ export abstract class LotseDialog extends ComponentDialog {
     session.expect = undefined;
     session.category = undefined;
     const t = await this.deps.sessions.t(ctx);
-    await ctx.sendActivity(t('conversation:closing.goodbye'));
+    // "einen schönen Abend" from 18 o'clock: the goodbye matches the greeting; after midnight a day begins.
+    const settings = await this.deps.content.settings();
+    const evening = localTime(this.deps.clock.now(), settings.timeZone).hour >= 18;
+    await ctx.sendActivity(t(evening ? 'conversation:closing.goodbyeEvening' : 'conversation:closing.goodbye'));
   }
 
   protected done(result: RequestResult): DialogTurnResult {

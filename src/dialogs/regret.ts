@@ -1,11 +1,16 @@
 import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
+import { asksSomething } from './interpreter/questions';
 import { assessmentOf } from './interpreter/turnAssessment';
 import { LINE_BREAK } from './replies';
 
-/** "Das ist ärgerlich, und es tut mir leid. Zu Ihrer Frage: …" before an answer. */
-export function withRegret(t: TFunction, answer: string): string {
-  return `${t('conversation:knowledge.sorryFirst')}${LINE_BREAK}${answer}`;
+/**
+ * "Das ist ärgerlich, und es tut mir leid. Zu Ihrer Frage: …" before an answer; without "Zu Ihrer
+ * Frage" when the customer asked nothing.
+ */
+export function withRegret(t: TFunction, answer: string, asked = true): string {
+  const key = asked ? 'conversation:knowledge.sorryFirst' : 'conversation:knowledge.sorryThenAnswer';
+  return `${t(key)}${LINE_BREAK}${answer}`;
 }
 
 /**
@@ -13,5 +18,6 @@ export function withRegret(t: TFunction, answer: string): string {
  * word of regret first; a calm question gets the answer alone.
  */
 export function answerFor(ctx: TurnContext, t: TFunction, answer: string): string {
-  return (assessmentOf(ctx)?.frustration.level ?? 0) >= 1 ? withRegret(t, answer) : answer;
+  if ((assessmentOf(ctx)?.frustration.level ?? 0) < 1) return answer;
+  return withRegret(t, answer, asksSomething(String(ctx.activity.text ?? '')));
 }

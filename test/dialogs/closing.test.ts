@@ -46,6 +46,13 @@ describe('closing', () => {
     expect(texts(replies)).toBe(de('conversation:closing.goodbye'));
   });
 
+  it('says "einen schönen Abend" in the evening, as it greeted with "Guten Abend"', async () => {
+    await h.close();
+    h = await createHarness(new Date('2025-03-12T19:30:00Z'));
+    const chat = await afterAnAnswer();
+    expect(texts(await chat.say('Tschüss'))).toBe(de('conversation:closing.goodbyeEvening'));
+  });
+
   it('"Danke" alone after an answer offers to end; "Nein, danke" then says goodbye', async () => {
     const chat = await afterAnAnswer();
     const offer = await chat.sayText('Danke');

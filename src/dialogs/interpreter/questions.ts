@@ -114,7 +114,17 @@ const INDIRECT_QUESTION_WORDS: ReadonlySet<string> = new Set([
   'wan',
   'wo',
   'ob',
+  'warum',
+  'wieso',
+  'weshalb',
+  'was',
+  'welche',
+  'welcher',
+  'welches',
   'how',
+  'why',
+  'what',
+  'which',
   'when',
   'where',
   'whether',
@@ -130,6 +140,11 @@ function asksIndirectly(text: string): boolean {
       (INDIRECT_QUESTION_WORDS.has(words[i + 1] ?? '') || INDIRECT_QUESTION_WORDS.has(words[i + 2] ?? '')) &&
       i + 2 < words.length,
   );
+}
+
+/** A question, direct or put as a statement ("Ich will wissen, warum meine Rechnung so hoch ist"). */
+export function asksSomething(text: string): boolean {
+  return isQuestion(text) || asksIndirectly(text);
 }
 
 /**

@@ -2,7 +2,6 @@ import { maskSensitive } from '../../services/privacy/masking';
 import { PROTEST } from './protest';
 import type { TurnContext } from 'botbuilder';
 import type { HandoffReason } from '../../services/handoff/types';
-import { foldTokens } from '../../services/nlu/normalize';
 import { detectLanguage, TriageAssessment } from '../../services/nlu/triageService';
 import type { Intent } from '../../services/nlu/types';
 import { containsCardNumber } from '../../services/privacy/masking';
@@ -23,6 +22,7 @@ import {
   searchQuestion,
 } from './questions';
 import { yesNo } from './yesNo';
+import { isAcknowledgement, isSarcasticThanks, saysItHelps } from './acknowledgement';
 import { assessmentOf, keepAssessment } from './turnAssessment';
 import { answerFor } from '../regret';
 
@@ -159,7 +159,11 @@ export class TurnInterpreter {
     if (cues.has('cancel')) return { kind: 'cancel' };
     if (cues.has('menu')) return { kind: 'menu' };
     if (cues.has('back')) return { kind: 'back' };
-    // 6. Closing and thanks.
+    // 6. Closing and thanks. "Merci vielmal, das hilft" to "Meinten Sie …" takes the first entry offered.
+    if (expect?.offersEntries && (cues.has('closing') || cues.has('thanks')) && saysItHelps(folded)) {
+      activity.text = t('conversation:yesNo.yes');
+      return { kind: 'answer' };
+    }
     if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor')) return { kind: 'close' };
 
     const clean = expect ? checkAnswer(expect, trimmed, this.deps.clock.now(), this.deps.i18n) : { ok: false as const };
@@ -168,6 +172,14 @@ export class TurnInterpreter {
       assessment.intent.intent === 'lost_or_stolen' ||
       (LOST_WORDS.test(folded) && detectLostItem(trimmed) !== undefined);
 
+    // "Danke für nichts", "na super, toll geholfen": sarcasm is a no to "Hat das geholfen?", elsewhere a protest.
+    if (isSarcasticThanks(folded) && !cues.has('person') && !cues.has('supervisor')) {
+      if (expect && (expect.kind === 'yesNo' || expect.acceptsYesNo)) {
+        activity.text = t('conversation:yesNo.no');
+        return { kind: 'answer' };
+      }
+      return { kind: 'protest' };
+    }
     // "ok verstanden, passt" after an answer is an acknowledgement, never a description of a complaint.
     const acknowledges = expect?.kind === 'text' && isAcknowledgement(folded);
     if ((cues.has('thanks') || acknowledges) && !clean.ok && !cues.has('person') && !cues.has('supervisor')) {
@@ -360,19 +372,6 @@ export class TurnInterpreter {
     await context.sendActivity(text);
     return { kind: 'reask' };
   }
-}
-
-// Folded like the message ("passt" -> "past").
-const ACK_WORDS = new Set(
-  'ok okay oke verstanden passt alles klar gut super danke aha ah achso so jo ja na dann eh scho schon understood got it i see fine alright thanks merci'
-    .split(' ')
-    .map((w) => foldTokens(w).join(' ')),
-);
-
-/** Only words of acknowledgement ("ok verstanden, passt", "aha, alles klar"). */
-function isAcknowledgement(folded: string): boolean {
-  const words = folded.split(' ').filter(Boolean);
-  return words.length > 0 && words.length <= 6 && words.every((w) => ACK_WORDS.has(w));
 }
 
 const SWITCHABLE = new Set<Intent>(['billing', 'technical', 'general', 'data_change', 'complaint']);

@@ -1,0 +1,46 @@
+import { foldTokens } from '../../services/nlu/normalize';
+
+// Folded like the message ("passt" -> "past").
+const ACK_WORDS = new Set(
+  'ok okay oke verstanden passt alles klar gut super danke aha ah achso so jo ja na dann eh scho schon understood got it i see fine alright thanks merci'
+    .split(' ')
+    .map((w) => foldTokens(w).join(' ')),
+);
+
+const HELPS_WORDS = new Set(
+  'hilft hilfts geholfen passt genau perfekt helps helpful exactly'.split(' ').map((w) => foldTokens(w).join(' ')),
+);
+
+/** "das hilft", "genau das": the customer takes what was offered. */
+export function saysItHelps(folded: string): boolean {
+  return folded.split(' ').some((w) => HELPS_WORDS.has(w));
+}
+
+/** Only words of acknowledgement ("ok verstanden, passt", "aha, alles klar"). */
+export function isAcknowledgement(folded: string): boolean {
+  const words = folded.split(' ').filter(Boolean);
+  return words.length > 0 && words.length <= 6 && words.every((w) => ACK_WORDS.has(w));
+}
+
+/** Thanks or praise that mean the opposite. */
+const SARCASTIC_THANKS = new RegExp(
+  `(?:^| )(?:${[
+    'danke für nichts',
+    'danke für nix',
+    'danke für gar nichts',
+    'toll geholfen',
+    'super geholfen',
+    'ganz toll geholfen',
+    'echt toll geholfen',
+    'sehr hilfreich nicht',
+    'thanks for nothing',
+    'very helpful not',
+  ]
+    .map((p) => foldTokens(p).join(' '))
+    .join('|')})(?= |$)`,
+);
+
+/** "Danke für nichts", "Na super, ganz toll geholfen": not a thanks. */
+export function isSarcasticThanks(folded: string): boolean {
+  return SARCASTIC_THANKS.test(folded);
+}
