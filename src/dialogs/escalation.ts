@@ -38,6 +38,8 @@ export interface EscalationOptions {
   contact?: { phone?: string; email?: string };
   /** The opening line when the reason's own would not fit (an answer that did not help tried nothing). */
   opener?: 'matterNoted';
+  /** The customer asked to be called back, not to wait in the chat. */
+  callback?: boolean;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
       frustration: session.lastFrustration,
       needsSupervisor,
       ...(options.contact ? { contact: options.contact } : {}),
+      ...(options.callback ? { callback: true } : {}),
       summary: { menuPath: [...session.menuPath], facts: [...session.facts], references: [...session.references] },
     });
     rememberTurnHandoff(context, ticket);

@@ -221,6 +221,7 @@ export abstract class LotseDialog extends ComponentDialog {
       reason: decision.urgent ? 'urgent' : decision.reason,
       ...(decision.urgent ? { category: 'lost_or_stolen' as const } : topic ? { category: topic } : {}),
       needsSupervisor: decision.needsSupervisor,
+      ...(decision.callback ? { callback: true } : {}),
     });
   }
 

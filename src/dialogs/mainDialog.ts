@@ -212,7 +212,9 @@ export class MainDialog extends LotseDialog {
         await ctx.sendActivity(t('conversation:menu.cancelled'));
         return restart({ mode: 'menu' });
       case 'negation':
-        await ctx.sendActivity(t('conversation:interpreter.negation'));
+        await ctx.sendActivity(
+          t(decision.later ? 'conversation:interpreter.later' : 'conversation:interpreter.negation'),
+        );
         // "Nein, keine Adressänderung. Ich wollte wissen, wann …": what follows the no is the request.
         if (decision.text) return restart({ mode: 'route', text: decision.text });
         return restart({ mode: 'menu', intro: 'conversation:menu.instead' });

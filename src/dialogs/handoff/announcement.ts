@@ -76,6 +76,14 @@ export function announceHandoff(t: TFunction, ticket: HandoffTicket, context: An
     messages.push(t('handoff:queued', { position: ticket.position, count: ticket.estimatedWaitMinutes }));
     return messages;
   }
+  // A callback the customer asked for while people are on duty.
+  if (isStaffed(ticket)) {
+    if (ticket.needsContact) return [...messages, t('handoff:callbackRecorded'), t('handoff:contact.ask')];
+    return [
+      ...messages,
+      t(context.channel === 'whatsapp' ? 'handoff:callbackConfirmedPhone' : 'handoff:callbackConfirmed'),
+    ];
+  }
   const when = whenBack(t, ticket, context.lang, context.timeZone, context.now);
   if (ticket.position > 0) {
     // The urgent lane stays live at night, but nobody can take it before the team is back.

@@ -73,6 +73,15 @@ const SOMEONE_ELSE = [
   /(?:^| )(?:ruft|belastigt|nervt|stort|bedroht|schreibt|hat|haben|anrufen|angerufen|telefoniert|benutzt|nutzt|misbraucht|klaut|gestohlen|geklaut) (?:(?:standig|dauernd|imer|wieder|oft|so|mich|mir|mein|meine|nachts|einfach|da) ){0,2}(?:jemand|someone|somebody)(?= |$)/g,
   /(?:^| )(?:jemand|someone|somebody) (?:ruft|hat|belastigt|nervt|schreibt|telefoniert|benutzt|nutzt|misbraucht|anderes|fremdes|keps|is|has|stole|caled|cals|used|uses)(?= |$)/g,
 ];
+/** "eine Firma mit 6 Mitarbeitern", "für alle unsere Mitarbeiter": the customer's staff, not a wish for a person. */
+const OWN_STAFF =
+  /(?:^| )(?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|meine|meinen|meiner|unsere|unseren|unserer|seine|seinen|ale) (?:mitarbeiter|mitarbeitern|mitarbeiterin|mitarbeiterinnen|angestellte|angestellten|employes|staf)(?= |$)/g;
+/** Whether the message speaks of the customer's own staff ("mit 6 Mitarbeitern"). */
+export function mentionsOwnStaff(text: string): boolean {
+  OWN_STAFF.lastIndex = 0;
+  return OWN_STAFF.test(foldedText(text));
+}
+
 /** Nobody called (folded): "keiner", "niemand", "nie", "no one", "never". */
 const NOBODY_CALLS = /(?:^| )(?:keiner|keina|niemand|nieman|nie|nimmer|no one|noone|nobody|never)(?= |$)/;
 /** "Mensch, das nervt!": an exclamation, not a wish for a person. */
@@ -100,7 +109,7 @@ export function detectCues(text: string): Set<Cue> {
   if (supervisor && (n <= 4 || CUE.asking.test(f))) cues.add('supervisor');
   const personText = SOMEONE_ELSE.reduce(
     (text, pattern) => text.replace(pattern, ' '),
-    f.replace(NEGATED_PERSON, ' '),
+    f.replace(NEGATED_PERSON, ' ').replace(OWN_STAFF, ' '),
   ).replace(MENSCH_EXCLAMATION, ' ');
   if ((CUE.person.test(personText) || CUE.personWords.test(personText)) && (n <= 4 || CUE.asking.test(f)))
     cues.add('person');

@@ -64,6 +64,55 @@ export function dropsTopic(text: string): boolean {
   return DROPS_TOPIC.test(foldedText(text));
 }
 
+/** "Eigentlich habe ich kein Internet, das ist wichtiger": the customer turns to another matter. */
+const CHANGE_OF_MIND = new RegExp(
+  `(?:^| )(?:${[
+    'eigentlich',
+    'wichtiger',
+    'dringender',
+    'vielmehr',
+    'stattdessen',
+    'actually',
+    'instead',
+    'more important',
+    'more urgent',
+  ]
+    .map((p) => foldTokens(p).join(' '))
+    .join('|')})(?= |$)`,
+);
+
+/** Whether the message leaves the current matter for another one. */
+export function changesMind(text: string): boolean {
+  return dropsTopic(text) || CHANGE_OF_MIND.test(foldedText(text));
+}
+
+/** "weiß ich nicht", "hab ich gerade nicht zur Hand", "später": the value cannot be given now. */
+const DEFERS = new RegExp(
+  `(?:^| )(?:${[
+    'weiß ich nicht',
+    'weiss ich nicht',
+    'hab ich nicht',
+    'habe ich nicht',
+    'hab ich grad nicht',
+    'habe ich gerade nicht',
+    'nicht zur hand',
+    'nicht dabei',
+    'später',
+    'nicht im chat',
+    'keine ahnung',
+    'i don t have it',
+    'don t know',
+    'later',
+  ]
+    .map((p) => foldTokens(p).join(' '))
+    .join('|')})(?= |$)`,
+);
+
+/** Whether the customer cannot give the value the step asks for now. */
+export function defers(text: string): boolean {
+  return DEFERS.test(foldedText(text));
+}
+
 /** "no" directly followed by a word, without a comma: "no signal", "no mobile data". */
 const NO_THING = /^no ([a-z]+)/;
 /** Words after "no" that still refuse: "no thanks", "no need", "no way". */
@@ -90,9 +139,16 @@ export function isNegation(expect: Expectation, text: string): boolean {
   return !text.includes('?') && detectProblem(text) === undefined;
 }
 
+/** Where the wish begins in "Ach nee, doch nicht, ich wollte eigentlich wissen …". */
+const WISH_START =
+  /(?:^|[\s,])(ich wollte|ich will|ich möchte|ich moechte|ich wollt|eigentlich|sondern|i wanted|i want|actually)\s/i;
+
 /** What follows "Nein, keine Adressänderung." when it says what is wanted instead; empty otherwise. */
 export function afterNegation(text: string): string {
   const sentences = text.split(/[.!;]\s+/);
   const rest = sentences.slice(1).join('. ').trim();
-  return foldedText(rest).split(' ').filter(Boolean).length >= 3 ? rest : '';
+  if (foldedText(rest).split(' ').filter(Boolean).length >= 3) return rest;
+  const wish = WISH_START.exec(text);
+  const fromWish = wish ? text.slice(wish.index).replace(/^[\s,]+/, '') : '';
+  return foldedText(fromWish).split(' ').filter(Boolean).length >= 4 ? fromWish : '';
 }

@@ -4,7 +4,7 @@
  */
 import type { KnowledgeAnswer, KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
 import type { DialogDeps } from '../dialogDeps';
-import { foldedText } from './cues';
+import { detectCues, foldedText } from './cues';
 import { parseCustomerNumber, parsePhone } from './slots';
 
 /** More sentences than this are a story, not a list of questions. */
@@ -140,6 +140,18 @@ function asksIndirectly(text: string): boolean {
       (INDIRECT_QUESTION_WORDS.has(words[i + 1] ?? '') || INDIRECT_QUESTION_WORDS.has(words[i + 2] ?? '')) &&
       i + 2 < words.length,
   );
+}
+
+/**
+ * "Ich möchte mit einer Person sprechen, aber erst noch eine Frage: wie hoch ist die Kündigungsfrist?":
+ * the part of a message that asks something besides the wish for a person, if any.
+ */
+export function questionBesidesPerson(text: string): string | undefined {
+  const parts = text.split(/(?<=[.!?:;])\s+/).filter((p) => foldedText(p).split(' ').length >= 3);
+  if (parts.length < 2) return undefined;
+  const asksForSomeone = (cues: Set<string>) =>
+    cues.has('person') || cues.has('callMe') || cues.has('callback') || cues.has('supervisor');
+  return parts.find((p) => isQuestion(p) && !asksForSomeone(detectCues(p)));
 }
 
 /** A question, direct or put as a statement ("Ich will wissen, warum meine Rechnung so hoch ist"). */

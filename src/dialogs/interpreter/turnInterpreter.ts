@@ -1,17 +1,16 @@
 import { maskSensitive } from '../../services/privacy/masking';
 import { PROTEST } from './protest';
 import type { TurnContext } from 'botbuilder';
-import type { HandoffReason } from '../../services/handoff/types';
 import { detectLanguage, TriageAssessment } from '../../services/nlu/triageService';
 import type { Intent } from '../../services/nlu/types';
 import { containsCardNumber } from '../../services/privacy/masking';
 import type { KnowledgeAnswer } from '../../services/knowledge/knowledgeBase';
 import type { DialogDeps } from '../dialogDeps';
 import { checkAnswer } from './answers';
-import { detectCues, foldedText } from './cues';
+import { detectCues, foldedText, mentionsOwnStaff } from './cues';
 import type { Expectation } from './expectation';
 import { alreadyTried, describesFault, detectField, detectLostItem, reportsCheck, stillBroken } from './matchers';
-import { afterNegation, dropsTopic, isNegation } from './negation';
+import { afterNegation, changesMind, defers, dropsTopic, isNegation } from './negation';
 import {
   asksAboutOtherBlock,
   asksWhatIAm,
@@ -19,9 +18,11 @@ import {
   isQuestion,
   lastSentence,
   LOST_WORDS,
+  questionBesidesPerson,
   searchQuestion,
 } from './questions';
 import { yesNo } from './yesNo';
+import type { Decision } from './decision';
 import { isAcknowledgement, isSarcasticThanks, saysItHelps } from './acknowledgement';
 import { assessmentOf, keepAssessment } from './turnAssessment';
 import { answerFor } from '../regret';
@@ -35,36 +36,7 @@ export const SWITCH_CONFIDENCE = 0.7;
 /** The lost/stolen lane takes over from any other dialog at this confidence. */
 export const URGENT_CONFIDENCE = 0.6;
 
-export type Decision =
-  /** Not a message (e.g. conversationUpdate while a dialog runs). */
-  | { kind: 'ignore' }
-  /** The step's answer: the waiting prompt takes it. */
-  | { kind: 'answer' }
-  /** The interpreter has replied (help, privacy, a knowledge answer); the step is asked again, briefly. */
-  | { kind: 'reask' }
-  /** The language changed: the step is asked again in the new language. */
-  | { kind: 'language' }
-  | { kind: 'miss'; problemKey?: string }
-  /** "Sie verstehen mich nicht": frustration at the step, not an invalid value. */
-  | { kind: 'protest' }
-  | { kind: 'menu' }
-  | { kind: 'cancel' }
-  | { kind: 'back' }
-  | { kind: 'close' }
-  /** Thanks without a goodbye, when the step is done: offer to end. */
-  | { kind: 'thanks' }
-  /** `answer`: an abusive customer's question the knowledge base answers surely, sent before the person. */
-  | { kind: 'handoff'; reason: HandoffReason; needsSupervisor: boolean; urgent: boolean; answer?: KnowledgeAnswer }
-  /**
-   * An angry customer who asks something the knowledge base answers surely: the answer first, then a
-   * person (a supervisor when irate) is offered, one "Ja" away.
-   */
-  | { kind: 'soothe'; answer: KnowledgeAnswer; needsSupervisor: boolean }
-  | { kind: 'urgent'; text: string }
-  /** Another request; without an intent the message is routed like free text at the menu. */
-  | { kind: 'switch'; intent?: Intent; text: string }
-  /** "Nein, keine Adressänderung": the dialog assumed wrongly; `text` when the message goes on to say what is wanted. */
-  | { kind: 'negation'; text: string };
+export type { Decision } from './decision';
 
 export const QUESTION_UNKNOWN = 'conversation:interpreter.questionUnknown';
 
@@ -143,7 +115,11 @@ export class TurnInterpreter {
       if (!cues.has('person') && !cues.has('supervisor')) return { kind: 'language' };
     }
     // A customer who simply writes English (with a German locale) is answered in English from now on.
-    if (!session.language && folded.split(' ').length >= 3 && detectLanguage(trimmed) === 'en') session.language = 'en';
+    if (
+      !session.language &&
+      ((folded.split(' ').length >= 3 && detectLanguage(trimmed) === 'en') || ENGLISH_GREETING.test(folded))
+    )
+      session.language = 'en';
     t = await this.deps.sessions.t(context);
     // 4. Help.
     if (cues.has('help')) return this.reply(context, t('conversation:help.text'));
@@ -197,11 +173,21 @@ export class TurnInterpreter {
     const asksForHuman =
       assessment.escalationReason === 'asked_for_human' &&
       !clean.ok &&
+      !mentionsOwnStaff(trimmed) &&
       // "stop calling me with sales offers" only sounds like "call me": a weak guess yields to a strong answer.
       (assessment.intent.confidence >= 0.5 || !(await this.knowsWell(context, trimmed)));
     const callMe = cues.has('callMe') && !clean.ok;
     if ((cues.has('person') || callMe || asksForHuman) && !asksWhatIAm(trimmed)) {
-      return { kind: 'handoff', reason: 'explicit_request', needsSupervisor: false, urgent: lostMentioned };
+      const callback = (callMe || cues.has('callback')) && !lostMentioned;
+      const answer = lostMentioned ? undefined : await this.answerBesidesPerson(context, trimmed);
+      return {
+        kind: 'handoff',
+        reason: 'explicit_request',
+        needsSupervisor: false,
+        urgent: lostMentioned,
+        ...(callback ? { callback: true } : {}),
+        ...(answer ? { answer } : {}),
+      };
     }
     // 8. Frustration rising. A complaint's description is angry by nature: it is taken first, then a supervisor is offered.
     const describing = expect?.kind === 'text' && !isQuestion(trimmed);
@@ -271,8 +257,21 @@ export class TurnInterpreter {
     // "Ach nein, ich meinte die Adresse": another field of the same form.
     const field = expect.topic === 'data_change' && SLOT_KINDS.has(expect.kind) ? detectField(trimmed) : undefined;
     if (field) return { kind: 'switch', intent: 'data_change', text: trimmed };
+    // "Die IBAN hab ich grad nicht zur Hand": the form is left with a word on how to do it later.
+    if (LATER_KINDS.has(expect.kind) && defers(trimmed)) return { kind: 'negation', text: '', later: true };
     if (isNegation(expect, trimmed)) return { kind: 'negation', text: afterNegation(trimmed) };
     if (expect.kind === 'open') return { kind: 'answer' };
+    // "Eigentlich habe ich kein Internet, das ist wichtiger" at the description of a disputed charge.
+    const { intent: named, confidence: sureness } = assessment.intent;
+    if (
+      expect.kind === 'text' &&
+      !question &&
+      changesMind(trimmed) &&
+      SWITCHABLE.has(named) &&
+      sureness >= SWITCH_CONFIDENCE &&
+      named !== (session.category ?? expect.topic)
+    )
+      return { kind: 'switch', intent: named, text: trimmed };
     // A description (complaint, disputed charge) may be angry; it may not be a question about something else.
     if (expect.kind === 'text' && trimmed.length >= 5 && yesNo(trimmed) === undefined && !question)
       return { kind: 'answer' };
@@ -291,7 +290,12 @@ export class TurnInterpreter {
         // Only an answer from the area asked about; a guess from elsewhere is worse than none.
         if (fallback?.category === intent) hit = fallback;
       }
-      if (hit && hit.category !== 'lost_or_stolen' && (question || assessment.frustration.level === 0)) {
+      // In a form only a question is answered: "hab ich nicht" at the IBAN is no question about TV.
+      if (
+        hit &&
+        hit.category !== 'lost_or_stolen' &&
+        (question || (assessment.frustration.level === 0 && !isForm(expect)))
+      ) {
         // "Vergessen Sie das Internet, warum ist meine Rechnung so hoch?": the step is dropped, the question
         // is answered at the menu.
         if (question && dropsTopic(trimmed)) return { kind: 'switch', text: trimmed };
@@ -329,6 +333,14 @@ export class TurnInterpreter {
     // 14. Otherwise the step did not get its answer.
     if (question) return { kind: 'miss', problemKey: QUESTION_UNKNOWN };
     return { kind: 'miss', problemKey: clean.problemKey };
+  }
+
+  /** The sure answer to a question asked besides the wish for a person, to send before the handoff. */
+  private async answerBesidesPerson(context: TurnContext, text: string): Promise<KnowledgeAnswer | undefined> {
+    const asked = questionBesidesPerson(text);
+    if (!asked) return undefined;
+    const found = await searchQuestion(this.deps, asked, await this.deps.sessions.lang(context));
+    return found.confident && found.best?.category !== 'lost_or_stolen' ? found.best : undefined;
   }
 
   /** The knowledge base answers this surely and with words that match well. */
@@ -374,6 +386,10 @@ export class TurnInterpreter {
   }
 }
 
+/** "Hello", "good evening" (folded: "helo", "god evening"): a greeting only an English speaker writes. */
+const ENGLISH_GREETING = /^(?:helo|helo there|god morning|god afternon|god evening|hey there)$/;
+/** Values a customer may not have at hand; they can be given later. */
+const LATER_KINDS = new Set(['iban', 'email', 'address']);
 const SWITCHABLE = new Set<Intent>(['billing', 'technical', 'general', 'data_change', 'complaint']);
 /** Areas whose questions the knowledge base answers. */
 const KNOWLEDGE_AREAS = new Set<Intent>(['billing', 'technical', 'general']);

@@ -84,7 +84,7 @@ export class CustomerHandoffs {
     const now = this.deps.now();
     const priority = priorityOf(request);
     const open = isWithinBusinessHours(settings.businessHours, settings.timeZone, now);
-    const live = open || priority === 0;
+    const live = (open && request.callback !== true) || priority === 0;
     const agentT = this.deps.i18n.t('de');
     const customer: Actor = {
       kind: 'customer',
@@ -96,7 +96,7 @@ export class CustomerHandoffs {
       _id: store.newId(),
       status: 'queued',
       mode: live ? 'live' : 'callback',
-      ...(live ? {} : { callbackReason: 'outside_business_hours' as const }),
+      ...(live ? {} : { callbackReason: open ? ('customer_request' as const) : ('outside_business_hours' as const) }),
       priority,
       category: request.category,
       reason: request.reason,

@@ -20,6 +20,8 @@ export interface HandoffRequest {
   needsSupervisor?: boolean;
   /** How to reach the customer for a callback, when the dialog already knows it. */
   contact?: { phone?: string; email?: string };
+  /** The customer asked to be called back ("Ich möchte einen Rückruf"): a callback even while people are on duty. */
+  callback?: boolean;
   /** For the agent's summary: the menu path, what the bot answered or collected, the mood. */
   summary: {
     menuPath: string[];

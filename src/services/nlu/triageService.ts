@@ -70,12 +70,13 @@ function escalationReason(
   return undefined;
 }
 
-const ENGLISH_MARKERS = /\b(the|my|is|was|please|i|you|your|have|not|can|why|how|what|want|need|card|bill|phone)\b/gi;
+const ENGLISH_MARKERS =
+  /\b(the|my|is|was|please|i|you|your|have|not|can|why|how|what|want|need|card|bill|phone|to|talk|speak|human|hello|help|me|it|are|am|will|would|could|there|this|that|for|of|with|get|know)\b/gi;
 const GERMAN_MARKERS = /\b(der|die|das|ich|ist|nicht|bitte|mein|meine|und|sie|mit|wie|warum|was|isch|i|hob|han)\b/gi;
 
-/** Cheap guess of the message language; German wins ties because it is the reference. */
+/** Cheap guess of the message language; German, the reference, wins ties and messages with under three English words. */
 export function detectLanguage(text: string): Language {
   const english = (text.match(ENGLISH_MARKERS) ?? []).length;
   const german = (text.match(GERMAN_MARKERS) ?? []).length;
-  return english > german + 1 ? 'en' : 'de';
+  return english >= 3 && english > german + 1 ? 'en' : 'de';
 }
