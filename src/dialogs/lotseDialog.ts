@@ -227,9 +227,12 @@ export abstract class LotseDialog extends ComponentDialog {
 
   protected async sayGoodbye(ctx: TurnContext): Promise<void> {
     const session = await this.deps.sessions.get(ctx);
+    // Leaving the blocking lane before a block request is recorded: the customer must know nothing is blocked.
+    const blockPending = session.category === 'lost_or_stolen' && !session.references.some((r) => r.startsWith('BS-'));
     session.expect = undefined;
     session.category = undefined;
     const t = await this.deps.sessions.t(ctx);
+    if (blockPending) await ctx.sendActivity(t('conversation:lost.notBlockedYet'));
     // "einen schönen Abend" from 18 o'clock: the goodbye matches the greeting; after midnight a day begins.
     const settings = await this.deps.content.settings();
     const evening = localTime(this.deps.clock.now(), settings.timeZone).hour >= 18;

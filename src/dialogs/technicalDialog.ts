@@ -23,6 +23,8 @@ interface StepState {
   index: number;
   tried: string[];
   answer?: FaultAnswer;
+  /** The steps follow the fault's own answer: they are counted from 1 of STEPS - 1. */
+  afterAnswer?: boolean;
 }
 
 /** Guided troubleshooting, one step at a time with "Hat das geholfen?"; unsolved goes to a person with what was tried. */
@@ -93,17 +95,20 @@ export class TechnicalDialog extends LotseDialog {
         short: [{ key: 'conversation:technical.helped' }],
       });
     }
+    // "Schritt 1 von 2" after the fault's own answer, never "Schritt 2 von 3" without a step 1 shown.
+    const current = state.afterAnswer ? state.index : state.index + 1;
+    const total = state.afterAnswer ? STEPS - 1 : STEPS;
     return this.askYesNo(
       step,
       [
-        { key: 'conversation:technical.stepCounter', params: { current: state.index + 1, total: STEPS } },
+        { key: 'conversation:technical.stepCounter', params: { current, total } },
         { key: `conversation:technical.steps.${state.problem}.${state.index}.text` },
         { key: 'conversation:technical.helped' },
       ],
       {
         helped: true,
         topic: 'technical',
-        short: [{ key: 'conversation:technical.helpedStep', params: { current: state.index + 1 } }],
+        short: [{ key: 'conversation:technical.helpedStep', params: { current } }],
       },
     );
   }
@@ -129,6 +134,7 @@ export class TechnicalDialog extends LotseDialog {
         problem: state.problem,
         index: next,
         tried,
+        ...(state.index < 0 || state.afterAnswer ? { afterAnswer: true } : {}),
       } satisfies StepState);
     }
     await handOff(this.deps, step.context, {

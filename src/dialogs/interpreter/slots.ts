@@ -163,7 +163,7 @@ function looksLikeAddress(value: string): boolean {
   return firstLetter >= 0 && lastDigit > firstLetter;
 }
 const ADDRESS_LEAD =
-  /^(meine neue (adresse|anschrift) (ist|lautet)|neue (adresse|anschrift)|die neue (adresse|anschrift) (ist|lautet)|ich wohne (jetzt )?(in der |im |am )?|my new address is|new address)\s*:?\s*/i;
+  /^((meine |die )?neue (adresse|anschrift)( (ist|lautet))?|ich wohne (jetzt )?(in der |im |am )?|my new address is|new address( is)?)\s*:?\s*/i;
 
 /** House number and postcode, the fixed middle of an address: " 7, 50667 " before the town. */
 const NUMBER_POSTCODE = /(?<= )\d{1,4}[a-z]?,? \d{4,5} (?=\p{L})/gu;

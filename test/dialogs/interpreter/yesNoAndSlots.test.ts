@@ -101,6 +101,8 @@ describe('slots', () => {
       'Birkenweg 7, 50667 Köln',
     );
     expect(parseAddress('Mariahilfer Straße 10, 1060 Wien')).toBe('Mariahilfer Straße 10, 1060 Wien');
+    // The read-back is the address, not "ist Hauptstr. 5 …".
+    expect(parseAddress('neue Adresse ist Hauptstr. 5, 10115 Berlin')).toBe('Hauptstr. 5, 10115 Berlin');
     expect(parseIban('meine IBAN: DE89 3704 0044 0532 0130 00')).toEqual({ iban: 'DE89370400440532013000' });
     expect(parseIban('DE89 3704 0044 0532 0130 01')).toEqual({ problem: 'invalidIban' });
   });
