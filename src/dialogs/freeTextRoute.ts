@@ -22,6 +22,7 @@ import {
   searchQuestion,
 } from './interpreter/questions';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
+import { asksServiceHours, describeHours } from './serviceHours';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import type { MainMenu, MenuOptions, Mode } from './mainMenu';
 import { TechnicalDialog } from './technicalDialog';
@@ -88,6 +89,16 @@ export async function decideFreeText(
     const also = await otherQuestion(deps, text, lang, best);
     return { kind: 'answer', answer: best, ...(also ? { also } : {}) };
   };
+  // "Wann habt ihr geöffnet?": the hours from the settings, which the admin keeps current.
+  if (asksServiceHours(text)) {
+    await deps.sessions.succeeded(ctx);
+    const t = await deps.sessions.t(ctx);
+    const hours = describeHours(t, (await deps.content.settings()).businessHours);
+    await ctx.sendActivity(
+      hours ? t('conversation:serviceHours.answer', { hours }) : t('conversation:serviceHours.none'),
+    );
+    return { kind: 'again', mode: 'anythingElse' };
+  }
   if (asksWhatIAm(text)) {
     const about = found.confident && found.best ? found.best : await deps.knowledge.entry(ABOUT_THE_ASSISTANT, lang);
     if (about) return answer(about);
