@@ -1,4 +1,4 @@
-import { ActivityTypes, TurnContext } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
 import { DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { MenuOption } from '../services/content/types';
 import type { KnowledgeAnswer } from '../services/knowledge/knowledgeBase';
@@ -13,12 +13,13 @@ import { decideFreeText, REQUEST_DIALOGS } from './freeTextRoute';
 import { GeneralDialog } from './generalDialog';
 import { introduce } from './greeting';
 import { describesFault } from './interpreter/matchers';
+import { noteSecondRequest, takePendingRequest } from './interpreter/secondRequest';
 import { Decision, TurnInterpreter } from './interpreter/turnInterpreter';
 import { yesNo } from './interpreter/yesNo';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { MainMenu, MenuOptions, Mode } from './mainMenu';
-import { answerFor, withRegret } from './regret';
+import { sendAnswer, soothe } from './knowledgeReplies';
 import { TechnicalDialog } from './technicalDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -223,7 +224,7 @@ export class MainDialog extends LotseDialog {
       case 'urgent':
         return restart({ mode: 'urgent', text: decision.text });
       case 'soothe':
-        return restart(await this.soothe(ctx, decision));
+        return restart(await soothe(this.deps, ctx, decision));
       case 'thanks':
         if (session.expect?.offersEnd) return super.onDecision(innerDc, { kind: 'close' });
         return restart({ mode: 'anythingElse', lead: 'conversation:closing.youAreWelcome' });
@@ -255,7 +256,7 @@ export class MainDialog extends LotseDialog {
         return step.endDialog({ handedOff: true } satisfies RequestResult);
       case 'soothe': {
         await introduce(this.deps, ctx, t, true);
-        const options = await this.soothe(ctx, decision);
+        const options = await soothe(this.deps, ctx, decision);
         (step.values as MenuValues).options = options;
         return this.menu.ask(step, options);
       }
@@ -295,6 +296,13 @@ export class MainDialog extends LotseDialog {
   /** Free text at the menu: carries out what decideFreeText chose. */
   private async routeFreeText(step: WaterfallStepContext, text: string, mode: Mode): Promise<DialogTurnResult> {
     const next = await decideFreeText(this.deps, this.menu, step.context, text, mode);
+    if (next.kind === 'request' || (next.kind === 'answer' && !next.also))
+      await noteSecondRequest(
+        this.deps,
+        step.context,
+        text,
+        next.kind === 'request' ? next.intent : (next.answer.category as Intent),
+      );
     switch (next.kind) {
       case 'request':
         return this.beginRequest(step, next.intent, text, undefined, next.answer);
@@ -307,40 +315,14 @@ export class MainDialog extends LotseDialog {
     }
   }
 
-  /** An angry customer's question answered with an apology first; the options of the person offered next. */
-  private async soothe(ctx: TurnContext, decision: Extract<Decision, { kind: 'soothe' }>): Promise<MenuOptions> {
-    const t = await this.deps.sessions.t(ctx);
-    const { answer } = decision;
-    await this.deps.sessions.addFact(ctx, `Frage: ${String(ctx.activity.text ?? '').slice(0, 120)}`);
-    await ctx.sendActivity(withRegret(t, answer.text));
-    if (answer.fallbackLanguage) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
-    const category = REQUEST_DIALOGS[answer.category as Intent] ? (answer.category as Intent) : undefined;
-    return { mode: 'soothed', supervisor: decision.needsSupervisor, ...(category ? { category } : {}) };
-  }
-
-  /**
-   * A knowledge answer (and the answer to a second question of the message), with the note when it is
-   * German for an English customer, then "Hat Ihnen das geholfen?".
-   */
+  /** A knowledge answer (and a second question's answer), then "Hat Ihnen das geholfen?". */
   private async answerWith(
     step: WaterfallStepContext,
     answer: KnowledgeAnswer,
     also?: KnowledgeAnswer,
   ): Promise<DialogTurnResult> {
-    const ctx = step.context;
-    const t = await this.deps.sessions.t(ctx);
-    await this.deps.sessions.succeeded(ctx);
-    // A person asked for after this answer sees what it was about.
-    const session = await this.deps.sessions.get(ctx);
-    if (REQUEST_DIALOGS[answer.category as Intent] && answer.category !== 'lost_or_stolen') {
-      session.category = answer.category as Intent;
-      session.lastTopic = session.category;
-    }
-    await ctx.sendActivity(answerFor(ctx, t, answer.text));
-    if (also) await ctx.sendActivity(also.text);
-    if (answer.fallbackLanguage || also?.fallbackLanguage)
-      await ctx.sendActivity(t('conversation:knowledge.germanOnly'));
-    return this.again(step, 'helped', { category: (answer.category as Intent) ?? 'general' });
+    const category = await sendAnswer(this.deps, step.context, answer, also);
+    return this.again(step, 'helped', { category });
   }
 
   private async begin(step: WaterfallStepContext, option: MenuOption, text: string): Promise<DialogTurnResult> {
@@ -403,6 +385,10 @@ export class MainDialog extends LotseDialog {
     mode: Mode,
     more: Omit<MenuOptions, 'mode'> = {},
   ): Promise<DialogTurnResult> {
+    // The first request is done: the second one of the same message comes before "Kann ich sonst noch …".
+    const pending =
+      mode === 'again' || mode === 'anythingElse' ? await takePendingRequest(this.deps, step.context) : undefined;
+    if (pending) return step.replaceDialog(MENU_LOOP, { mode: 'route', text: pending } satisfies MenuOptions);
     return step.replaceDialog(MENU_LOOP, { mode, ...more } satisfies MenuOptions);
   }
 }

@@ -28,6 +28,8 @@ export interface SessionState {
   lastQuestion?: string;
   /** Protests ("Sie verstehen mich nicht") in this conversation; the second one brings a person. */
   protests?: number;
+  /** A second request named in the same message as the first, taken up when the first is done. */
+  pendingRequest?: string;
 }
 
 /** What we remember of a customer across conversations (user state). */

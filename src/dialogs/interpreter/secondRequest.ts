@@ -1,0 +1,65 @@
+import type { TurnContext } from 'botbuilder';
+import type { Intent } from '../../services/nlu/types';
+import { maskSensitive } from '../../services/privacy/masking';
+import type { DialogDeps } from '../dialogDeps';
+import { foldedText } from './cues';
+
+/** Where a message goes on to a second matter: "…, und die Rechnung ist auch zu hoch", "außerdem". */
+const JOINER = /(?:[,;.]\s*|\s+)(?:und|sowie|au(?:ß|ss)erdem|zudem|and also|also|plus)\s+/i;
+/** Words that add a matter (folded): "auch", "außerdem", "zudem", "also", "as well". */
+const ADDED = /(?:^| )(?:auch|auserdem|ausserdem|zudem|noch was|noch etwas|also|as wel|another)(?= |$)/;
+/** Requests a customer can name second; the urgent lane takes over on its own. */
+const SECOND_REQUESTS = new Set<Intent>(['billing', 'technical', 'general', 'data_change', 'complaint']);
+/** A clause must name its matter this surely to be taken as a second request. */
+const SURE = 0.7;
+
+/**
+ * "Mein Handy hat kein Netz und die Rechnung ist auch zu hoch": the part of a message that names a
+ * request of another area than the one being taken up first, so it is not forgotten.
+ */
+export function secondRequest(deps: Pick<DialogDeps, 'triage'>, text: string, first: Intent): string | undefined {
+  const joined = JOINER.exec(text);
+  // "… und die Rechnung ist auch zu hoch", "außerdem": only a matter added as such is a second request,
+  // not "… weil meine Kündigung nicht bestätigt wird und weiter Rechnungen kommen".
+  if (!joined || !ADDED.test(foldedText(text.slice(joined.index)))) return undefined;
+  for (const part of text.split(JOINER)) {
+    if (foldedText(part).split(' ').length < 3) continue;
+    const { intent, confidence } = deps.triage.assess(part).intent;
+    if (SECOND_REQUESTS.has(intent) && intent !== first && confidence >= SURE) return part.trim();
+  }
+  return undefined;
+}
+
+/**
+ * Keeps the second request of a message that begins another one: noted for the team at once, and the
+ * customer is told both will be taken up.
+ */
+export async function noteSecondRequest(
+  deps: Pick<DialogDeps, 'triage' | 'sessions'>,
+  ctx: TurnContext,
+  text: string,
+  first: Intent,
+): Promise<void> {
+  const session = await deps.sessions.get(ctx);
+  if (session.pendingRequest) return;
+  const second = secondRequest(deps, text, first);
+  if (!second) return;
+  session.pendingRequest = second.slice(0, 300);
+  await deps.sessions.addFact(ctx, `Zweites Anliegen: ${maskSensitive(second).slice(0, 120)}`);
+  const t = await deps.sessions.t(ctx);
+  await ctx.sendActivity(t('conversation:twoRequests.both'));
+}
+
+/** The second request kept earlier, taken (and forgotten) now that the first one is done. */
+export async function takePendingRequest(
+  deps: Pick<DialogDeps, 'sessions'>,
+  ctx: TurnContext,
+): Promise<string | undefined> {
+  const session = await deps.sessions.get(ctx);
+  const pending = session.pendingRequest;
+  if (!pending) return undefined;
+  session.pendingRequest = undefined;
+  const t = await deps.sessions.t(ctx);
+  await ctx.sendActivity(t('conversation:twoRequests.next', { text: maskSensitive(pending).slice(0, 80) }));
+  return pending;
+}
