@@ -1,10 +1,29 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { maskSensitive } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
+import { foldedText } from './interpreter/cues';
 import { LotseDialog, RequestResult } from './lotseDialog';
 
 /** A first message this long already tells the story; shorter ones ("Ich will mich beschweren") do not. */
 const DESCRIPTIVE_LENGTH = 40;
+/** Words beyond the wish to complain that make a story (folded, see WISH_WORDS). */
+const STORY_WORDS = 4;
+/** The wish itself and its politeness (folded): "Ich möchte mich offiziell beschweren über …". */
+const WISH_WORDS = new Set(
+  'ich mochte moechte wil wurde wuerde mich gerne gern hiermit ofiziel beschweren beschwere beschwerde einreichen einlegen machen uber ueber hallo guten tag sehr geehrte damen und heren i want would like to complain complaint make a about hello'.split(
+    ' ',
+  ),
+);
+
+/** "Ich möchte mich beschweren über Ihren Techniker" names a subject; it tells nothing that happened. */
+function tellsAStory(text: string): boolean {
+  if (text.length < DESCRIPTIVE_LENGTH) return false;
+  return (
+    foldedText(text)
+      .split(' ')
+      .filter((w) => w !== '' && !WISH_WORDS.has(w)).length >= STORY_WORDS
+  );
+}
 
 /** Complaints: empathy, never an argument, recorded with a BE- reference and a response date, a supervisor offered on request. */
 export class ComplaintDialog extends LotseDialog {
@@ -21,7 +40,7 @@ export class ComplaintDialog extends LotseDialog {
     const t = await this.deps.sessions.t(step.context);
     const text = ((step.options as { text?: string } | undefined)?.text ?? '').trim();
     await step.context.sendActivity(t('conversation:complaint.empathy'));
-    if (text.length >= DESCRIPTIVE_LENGTH) return step.next(text);
+    if (tellsAStory(text)) return step.next(text);
     return this.ask(step, {
       kind: 'text',
       topic: 'complaint',

@@ -59,6 +59,9 @@ export function readBack(field: Field, value: string): string {
   return value;
 }
 
+/** "Nein, …", "No – …" before a corrected value. */
+const LEADING_NO = /^\s*(?:nein|ne|nee|nö|no|nope)\b[\s,.!:;–-]*/i;
+
 interface Options {
   text?: string;
   field?: Field;
@@ -142,7 +145,12 @@ export class DataChangeDialog extends LotseDialog {
     const ctx = step.context;
     const t = await this.deps.sessions.t(ctx);
     const field = (step.values as DataValues).field as Field;
-    if (yesNo(String(step.result ?? '')) !== 'yes') {
+    const answer = String(step.result ?? '');
+    if (yesNo(answer) !== 'yes') {
+      // "Nein, der neue Name ist nur Anna Müller-Schmidt": the corrected value is read back at once.
+      const corrected = answer.replace(LEADING_NO, '');
+      if (corrected !== answer && 'value' in checkValue(field, corrected))
+        return step.replaceDialog(DataChangeDialog.FLOW, { field, text: corrected } satisfies Options);
       await ctx.sendActivity(t('conversation:dataChange.again'));
       return step.replaceDialog(DataChangeDialog.FLOW, { field } satisfies Options);
     }

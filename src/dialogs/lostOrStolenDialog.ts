@@ -1,6 +1,7 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { LostItem, detectLostItem } from './interpreter/matchers';
 import type { DialogDeps } from './dialogDeps';
+import { defers } from './interpreter/negation';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import type { PhraseChoice } from './interpreter/expectation';
 import {
@@ -145,8 +146,11 @@ export class LostOrStolenDialog extends LotseDialog {
     const ctx = step.context;
     const t = await this.deps.sessions.t(ctx);
     const given = identify(String(step.result), this.deps.clock.now());
-    const identifier = given?.value ?? String(step.result).trim().replace(/\s+/g, '');
-    const kind = given?.kind ?? 'customerNumber';
+    // "Nein", "hab ich grad nicht zur Hand": the block is recorded with the name; the team checks who it is.
+    const lacking = !given && (yesNo(String(step.result)) === 'no' || defers(String(step.result)));
+    if (lacking) await ctx.sendActivity(t('conversation:lost.withoutIdentifier'));
+    const identifier = lacking ? '' : (given?.value ?? String(step.result).trim().replace(/\s+/g, ''));
+    const kind = lacking ? 'none' : (given?.kind ?? 'customerNumber');
     const item = (step.values as LostValues).item as LostItem;
     const recorded = await this.deps.requests.create({
       type: 'block',

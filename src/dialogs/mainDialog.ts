@@ -266,11 +266,14 @@ export class MainDialog extends LotseDialog {
         return step.next({ urgent: decision.text } satisfies UrgentStart);
       case 'close':
       case 'thanks':
-        // "Servus" or "Danke" as the very first message is a greeting; after a goodbye it is another goodbye.
-        if (wasGreeted) {
+        // "Servus" or "Danke" as the very first message is a greeting, also under the welcome shown when the
+        // chat opened; after anything the customer wrote (or a goodbye) it is a goodbye.
+        if (wasGreeted && session.history.previousTexts.length > 0) {
           await this.sayGoodbye(ctx);
           return step.endDialog({ closed: true } satisfies RequestResult);
         }
+        if (wasGreeted)
+          return this.menu.ask(step, { mode: 'menu', intro: 'conversation:menu.greetedBack', compact: true });
         break;
       case 'answer': {
         const main = await this.menu.main();

@@ -168,7 +168,27 @@ const ADDRESS_LEAD =
 /** House number and postcode, the fixed middle of an address: " 7, 50667 " before the town. */
 const NUMBER_POSTCODE = /(?<= )\d{1,4}[a-z]?,? \d{4,5} (?=\p{L})/gu;
 const STREET_WORD = /^\p{L}[\p{L}.-]{0,40}$/u;
-const TOWN_WORD = /^\p{L}[\p{L}-]{1,40}$/u;
+const TOWN_WORD = /^\p{L}[\p{L}-]{1,40}[,.;]?$/u;
+/** Words of the sentence around an address, never part of its street: "New address is Elbchaussee 20 …". */
+const NOT_STREET = new Set([
+  'ist',
+  'is',
+  'lautet',
+  'adresse',
+  'address',
+  'anschrift',
+  'neue',
+  'new',
+  'my',
+  'meine',
+  'die',
+  'the',
+  'nach',
+  'to',
+  'just',
+  'only',
+  'nur',
+]);
 
 /**
  * Street, number, postcode and town inside a longer message ("…, neue Adresse: Birkenweg 7, 50667
@@ -180,15 +200,23 @@ function addressInside(value: string): string | undefined {
     const at = match.index ?? 0;
     const before = value.slice(0, at - 1).split(' ');
     let streetWords = 0;
-    while (streetWords < 4 && streetWords < before.length && STREET_WORD.test(before[before.length - 1 - streetWords]))
+    const streetWord = (w: string) => STREET_WORD.test(w) && !NOT_STREET.has(w.toLowerCase());
+    while (streetWords < 4 && streetWords < before.length && streetWord(before[before.length - 1 - streetWords]))
       streetWords++;
     const street = before.slice(before.length - streetWords);
     if (street.length === 0 || street[0].length < 2) continue;
     const after = value.slice(at + match[0].length).split(' ');
     let townWords = 0;
-    while (townWords < 3 && townWords < after.length && TOWN_WORD.test(after[townWords])) townWords++;
+    // The town ends at a comma or full stop ("22765 Hamburg, from 1 January").
+    while (townWords < 3 && townWords < after.length && TOWN_WORD.test(after[townWords])) {
+      townWords++;
+      if (/[,.;]$/.test(after[townWords - 1])) break;
+    }
     if (townWords === 0) continue;
-    return `${street.join(' ')} ${match[0]}${after.slice(0, townWords).join(' ')}`;
+    return `${street.join(' ')} ${match[0]}${after
+      .slice(0, townWords)
+      .join(' ')
+      .replace(/[,.;]$/, '')}`;
   }
   return undefined;
 }
@@ -286,6 +314,15 @@ const NOT_NAME_WORDS = new Set(
     'schnell',
     'sofort',
     'jetzt',
+    'ändern',
+    'aendern',
+    'change',
+    'name',
+    'namen',
+    'neuer',
+    'neuen',
+    'my',
+    'nur',
   ].map((w) => foldTokens(w).join(' ')),
 );
 const NAME_LEAD =
@@ -294,7 +331,7 @@ const NAME_SHAPE = /^[\p{L}][\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,4}$/u;
 
 // "heiße jetzt Anna Schmidt statt Anna Becker": the new name, not the old one after "statt".
 const NAME_INSIDE =
-  /(?:name (?:ist|lautet|is)|(?:neuer name|new name)(?: ist| lautet| is)?:?|hei(?:ss|ß)e(?: jetzt| nun| ab sofort| neu)?|my name is|i am)\s+([\p{L}][\p{L}'.-]*(?: (?!statt |anstatt |instead |und |and )[\p{L}][\p{L}'.-]*){1,3})/iu;
+  /(?:name (?:ist|lautet|is)|(?:neuer name|new name)(?: ist| lautet| is)?:?|hei(?:ss|ß)e(?: jetzt| nun| ab sofort| neu)?|my name is|i am)\s+(?:nur |just |only )?([\p{L}][\p{L}'.-]*(?: (?!statt |anstatt |instead |und |and )[\p{L}][\p{L}'.-]*){1,3})/iu;
 
 /** A name named inside a longer message ("…, mein neuer Name ist Julia Wagner"). */
 export function extractName(text: string): string | undefined {
@@ -318,7 +355,11 @@ export function readName(text: string): string | undefined {
 
 /** A full name of two to five words: no digits, no yes/no, no sentence. */
 export function parseName(text: string): string | undefined {
-  const withoutLead = text.trim().replace(NAME_LEAD, '');
+  // "Anna Müller-Schmidt, vorher Anna Schmidt": the name before the old one.
+  const withoutLead = text
+    .trim()
+    .replace(NAME_LEAD, '')
+    .replace(/[,;]?\s+(?:vorher|früher|frueher|statt|anstatt|previously|formerly)\s.*$/i, '');
   const value = trimTrailing(withoutLead, '.!').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
   if (value.length < 4 || value.length > 100 || !NAME_SHAPE.test(value)) return undefined;
   const words = value.split(' ');

@@ -4,7 +4,6 @@ import type { TurnContext } from 'botbuilder';
 import { detectLanguage, TriageAssessment } from '../../services/nlu/triageService';
 import type { Intent } from '../../services/nlu/types';
 import { containsCardNumber } from '../../services/privacy/masking';
-import type { KnowledgeAnswer } from '../../services/knowledge/knowledgeBase';
 import type { DialogDeps } from '../dialogDeps';
 import { checkAnswer } from './answers';
 import { detectCues, foldedText, mentionsOwnStaff } from './cues';
@@ -12,16 +11,15 @@ import type { Expectation } from './expectation';
 import { alreadyTried, describesFault, detectField, detectLostItem, reportsCheck, stillBroken } from './matchers';
 import { afterNegation, changesMind, defers, dropsTopic, isNegation } from './negation';
 import {
-  asksAboutOtherBlock,
   asksWhatIAm,
   givesDetails,
   isQuestion,
   lastSentence,
   LOST_WORDS,
-  questionBesidesPerson,
   searchQuestion,
 } from './questions';
 import { yesNo } from './yesNo';
+import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
 import type { Decision } from './decision';
 import { isAcknowledgement, isSarcasticThanks, saysItHelps } from './acknowledgement';
 import { assessmentOf, keepAssessment } from './turnAssessment';
@@ -175,11 +173,11 @@ export class TurnInterpreter {
       !clean.ok &&
       !mentionsOwnStaff(trimmed) &&
       // "stop calling me with sales offers" only sounds like "call me": a weak guess yields to a strong answer.
-      (assessment.intent.confidence >= 0.5 || !(await this.knowsWell(context, trimmed)));
+      (assessment.intent.confidence >= 0.5 || !(await knowsWell(this.deps, context, trimmed)));
     const callMe = cues.has('callMe') && !clean.ok;
     if ((cues.has('person') || callMe || asksForHuman) && !asksWhatIAm(trimmed)) {
       const callback = (callMe || cues.has('callback')) && !lostMentioned;
-      const answer = lostMentioned ? undefined : await this.answerBesidesPerson(context, trimmed);
+      const answer = lostMentioned ? undefined : await answerBesidesPerson(this.deps, context, trimmed);
       return {
         kind: 'handoff',
         reason: 'explicit_request',
@@ -223,7 +221,7 @@ export class TurnInterpreter {
       urgent &&
       session.category !== 'lost_or_stolen' &&
       !clean.ok &&
-      !(await this.asksAboutOtherBlock(context, trimmed))
+      !(await asksAboutAnotherBlock(this.deps, context, trimmed))
     )
       return { kind: 'urgent', text: trimmed };
     // "Ja, aber jetzt hängt sie beim Login" or "Ja, hab ich schon neu gestartet" after a troubleshooting
@@ -257,6 +255,13 @@ export class TurnInterpreter {
     // "Ach nein, ich meinte die Adresse": another field of the same form.
     const field = expect.topic === 'data_change' && SLOT_KINDS.has(expect.kind) ? detectField(trimmed) : undefined;
     if (field) return { kind: 'switch', intent: 'data_change', text: trimmed };
+    // "Nein" to the date of birth of a block: the block is recorded without it, never dropped.
+    if (
+      expect.topic === 'lost_or_stolen' &&
+      expect.kind === 'identifier' &&
+      (yesNo(trimmed) === 'no' || defers(trimmed))
+    )
+      return { kind: 'answer' };
     // "Die IBAN hab ich grad nicht zur Hand": the form is left with a word on how to do it later.
     if (LATER_KINDS.has(expect.kind) && defers(trimmed)) return { kind: 'negation', text: '', later: true };
     if (isNegation(expect, trimmed)) return { kind: 'negation', text: afterNegation(trimmed) };
@@ -333,29 +338,6 @@ export class TurnInterpreter {
     // 14. Otherwise the step did not get its answer.
     if (question) return { kind: 'miss', problemKey: QUESTION_UNKNOWN };
     return { kind: 'miss', problemKey: clean.problemKey };
-  }
-
-  /** The sure answer to a question asked besides the wish for a person, to send before the handoff. */
-  private async answerBesidesPerson(context: TurnContext, text: string): Promise<KnowledgeAnswer | undefined> {
-    const asked = questionBesidesPerson(text);
-    if (!asked) return undefined;
-    const found = await searchQuestion(this.deps, asked, await this.deps.sessions.lang(context));
-    return found.confident && found.best?.category !== 'lost_or_stolen' ? found.best : undefined;
-  }
-
-  /** The knowledge base answers this surely and with words that match well. */
-  private async knowsWell(context: TurnContext, text: string): Promise<boolean> {
-    const session = await this.deps.sessions.get(context);
-    const lang = await this.deps.sessions.lang(context);
-    const found = await searchQuestion(this.deps, text, lang, session.lastQuestion);
-    return found.confident && (found.best?.score ?? 0) >= 0.8 && found.best?.category !== 'lost_or_stolen';
-  }
-
-  private async asksAboutOtherBlock(context: TurnContext, text: string): Promise<boolean> {
-    if (!isQuestion(text) || LOST_WORDS.test(foldedText(text))) return false;
-    const session = await this.deps.sessions.get(context);
-    const lang = await this.deps.sessions.lang(context);
-    return asksAboutOtherBlock(text, await searchQuestion(this.deps, text, lang, session.lastQuestion));
   }
 
   private async assess(context: TurnContext, text: string, loopAnswer: boolean): Promise<TriageAssessment> {

@@ -52,6 +52,12 @@ export class TriageService {
       ];
       intent = { ...intent, intent: 'complaint', ranking };
     }
+    // "Ich wollte mich gar nicht beschweren, nur wissen …": the customer says it is no complaint.
+    if (intent.intent === 'complaint' && NO_COMPLAINT.test(text)) {
+      const ranking = intent.ranking.filter((r) => r.intent !== 'complaint');
+      const next = ranking[0] ?? { intent: 'general' as const, score: 0.5 };
+      intent = { ...intent, intent: next.intent, confidence: next.score, ranking };
+    }
     const reason = escalationReason(intent, frustration, history);
     return { intent, frustration, escalate: reason !== undefined, ...(reason ? { escalationReason: reason } : {}) };
   }
@@ -71,12 +77,15 @@ function escalationReason(
 }
 
 const ENGLISH_MARKERS =
-  /\b(the|my|is|was|please|i|you|your|have|not|can|why|how|what|want|need|card|bill|phone|to|talk|speak|human|hello|help|me|it|are|am|will|would|could|there|this|that|for|of|with|get|know)\b/gi;
+  /\b(the|my|is|was|please|i|you|your|have|not|can|why|how|what|want|need|card|bill|phone|to|talk|speak|human|hello|help|me|are|am|will|would|could|there|for|of|with|get|know)\b/gi;
 const GERMAN_MARKERS = /\b(der|die|das|ich|ist|nicht|bitte|mein|meine|und|sie|mit|wie|warum|was|isch|i|hob|han)\b/gi;
 
-/** Cheap guess of the message language; German, the reference, wins ties and messages with under three English words. */
+const NO_COMPLAINT =
+  /\b(?:nicht|gar nicht|keine|kein)\s+(?:beschweren|beschwerde|reklamieren|reklamation)|\b(?:not|no)\s+(?:to\s+)?(?:complain|complaint)/i;
+
+/** Cheap guess of the message language; German wins ties because it is the reference. */
 export function detectLanguage(text: string): Language {
   const english = (text.match(ENGLISH_MARKERS) ?? []).length;
   const german = (text.match(GERMAN_MARKERS) ?? []).length;
-  return english >= 3 && english > german + 1 ? 'en' : 'de';
+  return english > german + 1 ? 'en' : 'de';
 }
