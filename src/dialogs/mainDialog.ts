@@ -225,6 +225,11 @@ export class MainDialog extends LotseDialog {
         return restart({ mode: 'urgent', text: decision.text });
       case 'soothe':
         return restart(await soothe(this.deps, ctx, decision));
+      case 'close':
+        // "Servus" under the welcome, before the customer wrote anything: hello, not goodbye.
+        if (session.history.previousTexts.length === 0)
+          return restart({ mode: 'menu', intro: 'conversation:menu.greetedBack', compact: true });
+        return super.onDecision(innerDc, decision);
       case 'thanks':
         if (session.expect?.offersEnd) return super.onDecision(innerDc, { kind: 'close' });
         return restart({ mode: 'anythingElse', lead: 'conversation:closing.youAreWelcome' });
@@ -266,14 +271,11 @@ export class MainDialog extends LotseDialog {
         return step.next({ urgent: decision.text } satisfies UrgentStart);
       case 'close':
       case 'thanks':
-        // "Servus" or "Danke" as the very first message is a greeting, also under the welcome shown when the
-        // chat opened; after anything the customer wrote (or a goodbye) it is a goodbye.
-        if (wasGreeted && session.history.previousTexts.length > 0) {
+        // "Servus" or "Danke" as the very first message is a greeting; after a goodbye it is another goodbye.
+        if (wasGreeted) {
           await this.sayGoodbye(ctx);
           return step.endDialog({ closed: true } satisfies RequestResult);
         }
-        if (wasGreeted)
-          return this.menu.ask(step, { mode: 'menu', intro: 'conversation:menu.greetedBack', compact: true });
         break;
       case 'answer': {
         const main = await this.menu.main();

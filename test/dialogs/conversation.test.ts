@@ -66,4 +66,17 @@ describe('the customer conversation through /api/messages', () => {
     expect(texts(await chat.say('🙂🙂'))).toContain(de('conversation:input.noWords'));
     expect(texts(await chat.say(''))).toContain(de('conversation:input.empty'));
   });
+
+  it('takes "Servus" under the welcome as hello, not goodbye, and "Hallo" without the whole menu again', async () => {
+    const chat = conversation(baseUrl);
+    await chat.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'Kunde' }] });
+    const servus = texts(await chat.say('Servus'));
+    expect(servus).toContain(de('conversation:menu.greetedBack'));
+    expect(servus).not.toContain(de('conversation:closing.goodbye'));
+    expect(servus).not.toContain('1 – Rechnungen');
+    const hallo = texts(await chat.say('Hallo'));
+    expect(hallo).toContain(de('conversation:menu.greetedBack'));
+    expect(hallo).not.toContain('1 – Rechnungen');
+    expect(texts(await chat.say('Danke, tschüss'))).toMatch(/Wiedersehen/);
+  });
 });
