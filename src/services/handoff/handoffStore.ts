@@ -5,7 +5,6 @@
  */
 import { Connection, Model, mongo, Types } from 'mongoose';
 import { GroupedWrites } from '../database/groupedWrites';
-import { ActiveTouches } from './activeTouches';
 import { DriverCollection } from '../state/driverCollection';
 import { HandoffNotFoundError } from './errors';
 import { auditWithMessages, HandoffMessages, toEntry } from './handoffMessages';
@@ -78,15 +77,12 @@ export class HandoffStore {
 
   /** Stamps of many records (an agent's line), several in one command under load. */
   private readonly stamps: GroupedWrites<HandoffDoc>;
-  /** Touches of many conversations' active records (their customers' messages), two commands per batch under load. */
-  private readonly activeTouches: ActiveTouches;
 
   constructor(connection: Connection) {
     this.model = handoffModel(connection);
     this.messages = new HandoffMessages(connection);
     this.driver = new DriverCollection(connection, this.model);
     this.stamps = new GroupedWrites(connection, this.model);
-    this.activeTouches = new ActiveTouches(() => this.driver.get()!, WITHOUT_ARRAYS);
   }
 
   /** The newest record's head matching the filter (transcript, messages, notes, audit left out). */
@@ -155,24 +151,20 @@ export class HandoffStore {
   /**
    * Sets fields (and updatedAt) on the conversation's active record (queued or assigned: the one
    * that holds its activeKey) and returns its head as it was before the change, in one command
-   * that the unique index answers (under load, touches of many conversations share two:
-   * activeTouches.ts); undefined when none is active.
+   * that the unique index answers; undefined when none is active.
    */
   async touchActive(
     conversationKey: string,
     set: Record<string, unknown>,
     now: Date,
   ): Promise<HandoffRecord | undefined> {
-    const fields = { ...set, updatedAt: now };
-    const doc = this.driver.get()
-      ? await this.activeTouches.touch(conversationKey, fields)
-      : await this.model
-          .findOneAndUpdate(
-            { activeKey: conversationKey },
-            { $set: fields },
-            { returnDocument: 'before', projection: WITHOUT_ARRAYS },
-          )
-          .lean();
+    const filter = { activeKey: conversationKey };
+    const update = { $set: { ...set, updatedAt: now } };
+    const options = { returnDocument: 'before', projection: WITHOUT_ARRAYS } as const;
+    const raw = this.driver.get();
+    const doc = raw
+      ? await raw.findOneAndUpdate(filter as mongo.Filter<HandoffDoc>, update, options)
+      : await this.model.findOneAndUpdate(filter, update, options).lean();
     return doc ? toRecord(doc) : undefined;
   }
 

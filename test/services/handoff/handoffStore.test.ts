@@ -104,30 +104,4 @@ describe('the one transition helper', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
     expect((await store.get(record.id)).audit.filter((a) => a.action === 'claimed')).toHaveLength(1);
   });
-
-  it('touches the active records of many conversations at once, each as its own single command would', async () => {
-    const created = new Date(Date.now() - 60000);
-    const a = (await store.insert(newHandoff('webchat:touch-a', created)))!;
-    const b = (await store.insert(newHandoff('webchat:touch-b', created)))!;
-    const at = (ms: number) => new Date(created.getTime() + ms);
-    // Asked in one tick: one batch (one find, one update) serves all five.
-    const [first, second, forB, none, third] = await Promise.all([
-      store.touchActive('webchat:touch-a', { lastCustomerMessageAt: at(1000) }, at(1000)),
-      store.touchActive('webchat:touch-a', { lastCustomerMessageAt: at(2000) }, at(2000)),
-      store.touchActive('webchat:touch-b', { lastCustomerMessageAt: at(3000) }, at(3000)),
-      store.touchActive('webchat:touch-nobody', { lastCustomerMessageAt: at(4000) }, at(4000)),
-      store.touchActive('webchat:touch-a', { lastCustomerMessageAt: at(5000) }, at(5000)),
-    ]);
-    // Each sees the record as it was before its own touch: after the touches asked before it.
-    expect(first).toMatchObject({ id: a.id, status: 'queued' });
-    expect(first!.lastCustomerMessageAt).toBeUndefined();
-    expect(second!.lastCustomerMessageAt).toEqual(at(1000));
-    expect(third!.lastCustomerMessageAt).toEqual(at(2000));
-    expect(forB).toMatchObject({ id: b.id });
-    expect(forB!.lastCustomerMessageAt).toBeUndefined();
-    expect(none).toBeUndefined();
-    // The last touch asked is what stays, whatever order the writes took.
-    expect(await store.head(a.id)).toMatchObject({ lastCustomerMessageAt: at(5000), updatedAt: at(5000) });
-    expect(await store.head(b.id)).toMatchObject({ lastCustomerMessageAt: at(3000), updatedAt: at(3000) });
-  });
 });
