@@ -14,7 +14,7 @@ import { freePort, startLocalMongo } from '../src/services/database/localMongoSe
 import http from 'node:http';
 import { startFakeConnector, startFakeGraph } from './support/fakeChannels';
 import { driveConversations } from './support/load';
-import { lotseEnv, openAroundTheClock } from './support/lotseTarget';
+import { lotseEnv, lotseNodeOptions, openAroundTheClock } from './support/lotseTarget';
 import { ROOT } from './support/target';
 import { WorkloadContext, WORKLOADS } from './workloads';
 
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       '--cpu-prof',
       `--cpu-prof-dir=${dir}`,
       '--disable-warning=DEP0111',
+      ...lotseNodeOptions(),
       '--import',
       'tsx',
       ...(process.env.PROFILE_PRELOAD ? ['--import', path.resolve(process.env.PROFILE_PRELOAD)] : []),

@@ -16,7 +16,7 @@ import { freePort, LocalMongo, startLocalMongo } from '../src/services/database/
 import { memoryTest } from './memory';
 import { FakeGraph, startFakeConnector, startFakeGraph } from './support/fakeChannels';
 import { driveConversations } from './support/load';
-import { lotseEnv, openAroundTheClock } from './support/lotseTarget';
+import { lotseEnv, lotseNodeOptions, openAroundTheClock } from './support/lotseTarget';
 import { machineBusyMs, processCpuMs } from './support/machine';
 import {
   fmt,
@@ -232,6 +232,7 @@ async function main(): Promise<void> {
           'src/index.ts',
           await freePort(),
           lotseEnv(mongo, 'bench_lotse', graph.url),
+          lotseNodeOptions(),
         );
         const dialog = await startTarget('dialog', 'bench/baselines/dialogBot.ts', await freePort());
         targets = { lotse, dialog, mongo };

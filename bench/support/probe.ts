@@ -2,6 +2,8 @@
  * Loaded into every benchmark target with `--import`: answers the runner's IPC questions about this
  * process's own CPU time and memory, so targets need no benchmark code of their own.
  */
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+
 export interface ProbeStats {
   type: 'stats';
   id: number;
@@ -11,6 +13,16 @@ export interface ProbeStats {
   /** Highest RSS sampled since the last reset. */
   peakRssBytes: number;
   heapUsedBytes: number;
+  /** process.memoryUsage() and V8's heap spaces at the same moment: where the RSS sits. */
+  breakdown: MemoryBreakdown;
+}
+
+export interface MemoryBreakdown {
+  heapTotalBytes: number;
+  externalBytes: number;
+  arrayBuffersBytes: number;
+  /** Committed size of each V8 heap space (new_space, old_space, code_space, large_object_space, ...). */
+  spaces: Record<string, number>;
 }
 
 export interface ProbeRequest {
@@ -20,6 +32,8 @@ export interface ProbeRequest {
   gc?: boolean;
   /** Start a new peak-RSS window after answering. */
   resetPeak?: boolean;
+  /** Write a heap snapshot to this file first (for a look in Chrome's DevTools; takes seconds). */
+  snapshotFile?: string;
 }
 
 const SAMPLE_MS = 25;
@@ -35,16 +49,25 @@ if (process.send) {
     if (message?.type !== 'stats') return;
     const gc = (globalThis as { gc?: () => void }).gc;
     if (message.gc && gc) gc();
-    const rss = process.memoryUsage.rss();
+    if (message.snapshotFile) writeHeapSnapshot(message.snapshotFile);
+    const usage = process.memoryUsage();
+    const rss = usage.rss;
     peak = Math.max(peak, rss);
     const cpu = process.cpuUsage();
+    const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.physical_space_size]));
     const answer: ProbeStats = {
       type: 'stats',
       id: message.id,
       cpuMicros: cpu.user + cpu.system,
       rssBytes: rss,
       peakRssBytes: peak,
-      heapUsedBytes: process.memoryUsage().heapUsed,
+      heapUsedBytes: usage.heapUsed,
+      breakdown: {
+        heapTotalBytes: usage.heapTotal,
+        externalBytes: usage.external,
+        arrayBuffersBytes: usage.arrayBuffers,
+        spaces,
+      },
     };
     process.send?.(answer);
     if (message.resetPeak) peak = rss;

@@ -42,6 +42,8 @@ export interface MemoryFigures {
   rssAfterGcMb: number;
   heapAfterGcMb: number;
   peakRssMb: number;
+  /** Memory outside the JS heap after the last GC (buffers, native allocations V8 knows of). */
+  externalAfterGcMb: number;
 }
 
 export const TARGET_RATIO = 0.5;

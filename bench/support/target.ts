@@ -10,23 +10,34 @@ export interface Target {
   name: string;
   baseUrl: string;
   pid: number;
-  stats(options?: { gc?: boolean; resetPeak?: boolean }): Promise<ProbeStats>;
+  stats(options?: Omit<ProbeRequest, 'type' | 'id'>): Promise<ProbeStats>;
   stop(): Promise<void>;
 }
 
 /**
- * Starts `entry` (a TypeScript file, through tsx) with the probe, waits until GET /readyz answers
- * 200, and returns a handle that asks the process for its own CPU time and memory over IPC.
+ * Starts `entry` (a TypeScript file, through tsx) with the probe and `nodeOptions` (V8 and Node
+ * flags), waits until GET /readyz answers 200, and returns a handle that asks the process for its
+ * own CPU time and memory over IPC.
  */
 export async function startTarget(
   name: string,
   entry: string,
   port: number,
   env: Record<string, string> = {},
+  nodeOptions: string[] = [],
 ): Promise<Target> {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--disable-warning=DEP0111', '--import', 'tsx', '--import', PROBE, path.join(ROOT, entry)],
+    [
+      '--expose-gc',
+      '--disable-warning=DEP0111',
+      ...nodeOptions,
+      '--import',
+      'tsx',
+      '--import',
+      PROBE,
+      path.join(ROOT, entry),
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
@@ -41,10 +52,13 @@ export async function startTarget(
   await waitReady(child, baseUrl, () => output);
 
   let nextId = 1;
-  const stats = (options: { gc?: boolean; resetPeak?: boolean } = {}) =>
+  const stats = (options: Omit<ProbeRequest, 'type' | 'id'> = {}) =>
     new Promise<ProbeStats>((resolve, reject) => {
       const id = nextId++;
-      const timer = setTimeout(() => reject(new Error(`${name} did not answer the stats request`)), 10000);
+      const timer = setTimeout(
+        () => reject(new Error(`${name} did not answer the stats request`)),
+        options.snapshotFile ? 120000 : 10000,
+      );
       const onMessage = (message: ProbeStats) => {
         if (message?.type !== 'stats' || message.id !== id) return;
         clearTimeout(timer);

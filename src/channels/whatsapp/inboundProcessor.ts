@@ -36,6 +36,8 @@ export interface MediaIntake {
 
 /** A message this instance stored and has not claimed yet. */
 interface StoredHere {
+  /** As stored: claimed without reading it back. */
+  doc: InboundDoc;
   wamid: string;
   /** Claim order, as the generic claim sorts: Meta's time, then the time it arrived here. */
   sentAt: number;
@@ -52,8 +54,8 @@ export class WhatsAppInboundProcessor {
   private readonly draining = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   /**
-   * Messages this instance stored and has not claimed yet, per customer, in claim order: claimed by
-   * their id (no search through the customer's messages); whether to claim once more.
+   * Messages this instance stored and has not claimed yet, per customer, in claim order: claimed as
+   * stored (no search through the customer's messages, nothing read back); whether to claim once more.
    */
   private readonly storedHere = new Map<string, StoredHere[]>();
   private sweeper?: NodeJS.Timeout;
@@ -80,13 +82,14 @@ export class WhatsAppInboundProcessor {
     for (const [index, message] of webhook.messages.entries()) {
       // receivedAt keeps the order of messages with the same (second-resolution) timestamp.
       // Both land before Meta gets its 200; side by side, they can share their commands with other customers'.
-      const [isNew] = await Promise.all([
+      const [stored] = await Promise.all([
         this.inbox.store(message, new Date(receivedAt + index)),
         this.contacts.recordInbound(message.waId, message.sentAt, message.name),
       ]);
-      if (isNew) {
+      if (stored) {
         customers.add(message.waId);
         this.remember(message.waId, {
+          doc: stored,
           wamid: message.wamid,
           sentAt: message.sentAt.getTime(),
           receivedAt: receivedAt + index,
@@ -209,17 +212,18 @@ export class WhatsAppInboundProcessor {
   }
 
   /**
-   * The customer's next message: the first one stored here, by its id; the oldest waiting one when
-   * none is left here (another instance's, or one whose instance died) or when `oldest` is asked for.
-   * A message another instance stored at the same moment may thus come after those stored here.
+   * The customer's next message: the first one stored here, as stored; the oldest waiting one when
+   * none is left here (another instance's, or one whose instance died), when that one was claimed
+   * since it was stored (taken, or waiting again after a failed attempt: it still goes first), or
+   * when `oldest` is asked for. A message another instance stored at the same moment may thus come
+   * after those stored here.
    */
   private async claim(waId: string, oldest: boolean): Promise<InboundDoc | null> {
     const mine = this.storedHere.get(waId);
-    while (!oldest && mine?.length) {
+    if (!oldest && mine?.length) {
       const next = mine.shift()!;
       if (mine.length === 0) this.storedHere.delete(waId);
-      // Null: already taken (by the sweep, or another instance after this one's lease ran out).
-      const message = await this.inbox.claim(next.wamid, this.leaseMs);
+      const message = await this.inbox.claimStored(next.doc);
       if (message) return message;
     }
     const message = await this.inbox.claimNext(waId, this.leaseMs);

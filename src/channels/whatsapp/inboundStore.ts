@@ -96,36 +96,45 @@ export class InboundStore {
     return doc.sealed && this.sealer ? this.sealer.open(doc.sealed) : doc.raw;
   }
 
-  /** Stores a message; false when this wamid was stored before (a redelivery). */
-  async store(message: InboundMessage, receivedAt: Date): Promise<boolean> {
+  /** Stores a message and returns it as stored; undefined when this wamid was stored before (a redelivery). */
+  async store(message: InboundMessage, receivedAt: Date): Promise<InboundDoc | undefined> {
+    const doc: InboundDoc = {
+      _id: message.wamid,
+      waId: message.waId,
+      ...(message.name !== undefined ? { name: message.name } : {}),
+      sentAt: message.sentAt,
+      receivedAt,
+      type: message.type,
+      raw: maskedRaw(message.raw),
+      ...(this.sealer ? { sealed: await this.sealer.seal(message.raw) } : {}),
+      status: 'pending',
+      attempts: 0,
+    };
     try {
-      await this.writes.insertOne({
-        _id: message.wamid,
-        waId: message.waId,
-        ...(message.name !== undefined ? { name: message.name } : {}),
-        sentAt: message.sentAt,
-        receivedAt,
-        type: message.type,
-        raw: maskedRaw(message.raw),
-        ...(this.sealer ? { sealed: await this.sealer.seal(message.raw) } : {}),
-        status: 'pending',
-        attempts: 0,
-      });
-      return true;
+      await this.writes.insertOne({ ...doc });
+      return doc;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false;
+      if ((err as { code?: number }).code === 11000) return undefined;
       throw err;
     }
   }
 
-  /** Atomically claims this message if it still waits (or its claim expired); null otherwise. */
-  async claim(wamid: string, leaseMs = DEFAULT_CLAIM_LEASE_MS): Promise<InboundDoc | null> {
+  /**
+   * Claims a message as `store` returned it, if it is still untouched (waiting, never claimed), and
+   * returns it claimed; null when it was taken meanwhile (claim or claimNext then finds what is
+   * left). The claim is an upsert whose filter matches only the untouched message: otherwise its
+   * insert collides on the wamid, a duplicate key. So the claims of many customers share one bulk
+   * write under load, and each still learns whether it won, without reading the message back.
+   */
+  async claimStored(stored: InboundDoc): Promise<InboundDoc | null> {
     const now = new Date();
-    const filter = { _id: wamid, ...claimable(now, leaseMs) };
-    const update = claimUpdate(now);
-    const raw = this.driver.get();
-    if (raw) return raw.findOneAndUpdate(filter as Filter<InboundDoc>, update, { returnDocument: 'after' });
-    return this.model.findOneAndUpdate(filter, update, { new: true }).lean<InboundDoc>();
+    try {
+      await this.writes.updateOne({ _id: stored._id, status: 'pending', attempts: 0 }, claimUpdate(now), true);
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return null;
+      throw err;
+    }
+    return { ...stored, status: 'processing', claimedAt: now, attempts: 1 };
   }
 
   /** Atomically claims the customer's oldest waiting message (or one whose claim expired). */

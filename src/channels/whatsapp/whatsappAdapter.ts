@@ -11,6 +11,8 @@ import type { StatusStore } from './statusStore';
 import { Logic, proactiveLogic } from '../proactiveLogic';
 
 export const WHATSAPP_CHANNEL = 'whatsapp';
+/** The delivery-state writes of a turn's sends, awaited when the turn ends (WhatsAppAdapter.runTurn). */
+const STATUS_WRITES = Symbol('lotse.whatsappStatusWrites');
 
 export interface WhatsAppAdapterOptions {
   phoneNumberId: string;
@@ -65,7 +67,21 @@ export class WhatsAppAdapter extends BotAdapter {
 
   /** Runs one turn for an inbound activity through the middleware and the given logic. */
   async processActivity(activity: Partial<Activity>, logic: Logic): Promise<void> {
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    await this.runTurn(new TurnContext(this, activity), logic);
+  }
+
+  /**
+   * Runs a turn; the delivery states its sends recorded have landed when it returns. They are
+   * written beside the turn's further sends rather than between them (several share one command).
+   */
+  private async runTurn(context: TurnContext, logic: Logic): Promise<void> {
+    const statusWrites: Promise<void>[] = [];
+    context.turnState.set(STATUS_WRITES, statusWrites);
+    try {
+      await this.runMiddleware(context, logic);
+    } finally {
+      await Promise.all(statusWrites);
+    }
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
@@ -102,10 +118,14 @@ export class WhatsAppAdapter extends BotAdapter {
       });
       let last = '';
       for (const payload of payloads) {
-        last = await this.pacer.run(to, () => this.graph.sendMessage(payload, { to, inboundWamid }));
-        await this.statuses
-          .recordAccepted(last, to)
-          .catch((err: Error) => log.warn({ sent: last, err }, 'delivery status not stored'));
+        const sent = await this.pacer.run(to, () => this.graph.sendMessage(payload, { to, inboundWamid }));
+        last = sent;
+        const status = this.statuses
+          .recordAccepted(sent, to)
+          .catch((err: Error) => log.warn({ sent, err }, 'delivery status not stored'));
+        const statusWrites = context.turnState.get(STATUS_WRITES) as Promise<void>[] | undefined;
+        if (statusWrites) statusWrites.push(status);
+        else await status;
       }
       responses.push({ id: last });
     }
@@ -162,6 +182,6 @@ export class WhatsAppAdapter extends BotAdapter {
       true,
     );
     activity.locale ??= reference.locale ?? this.options.defaultLocale;
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    await this.runTurn(new TurnContext(this, activity), logic);
   }
 }
