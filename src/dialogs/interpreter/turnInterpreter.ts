@@ -10,14 +10,7 @@ import { detectCues, foldedText, mentionsOwnStaff } from './cues';
 import type { Expectation } from './expectation';
 import { alreadyTried, describesFault, detectField, detectLostItem, reportsCheck, stillBroken } from './matchers';
 import { afterNegation, changesMind, defers, dropsTopic, isNegation } from './negation';
-import {
-  asksWhatIAm,
-  givesDetails,
-  isQuestion,
-  lastSentence,
-  LOST_WORDS,
-  searchQuestion,
-} from './questions';
+import { asksWhatIAm, givesDetails, isQuestion, lastSentence, LOST_WORDS, searchQuestion } from './questions';
 import { yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
 import type { Decision } from './decision';
@@ -253,7 +246,9 @@ export class TurnInterpreter {
     const words = folded.split(' ').length;
     const question = isQuestion(trimmed);
     // "Ach nein, ich meinte die Adresse": another field of the same form.
-    const field = expect.topic === 'data_change' && SLOT_KINDS.has(expect.kind) ? detectField(trimmed) : undefined;
+    // A question naming a field ("was kostet die Rufnummernmitnahme?") asks; it does not change the field.
+    const field =
+      expect.topic === 'data_change' && SLOT_KINDS.has(expect.kind) && !question ? detectField(trimmed) : undefined;
     if (field) return { kind: 'switch', intent: 'data_change', text: trimmed };
     // "Nein" to the date of birth of a block: the block is recorded without it, never dropped.
     if (
