@@ -11,7 +11,7 @@ import type { Expectation } from './expectation';
 import { alreadyTried, describesFault, detectField, detectLostItem, reportsCheck, stillBroken } from './matchers';
 import { afterNegation, changesMind, defers, dropsTopic, isNegation } from './negation';
 import { asksWhatIAm, givesDetails, isQuestion, lastSentence, LOST_WORDS, searchQuestion } from './questions';
-import { yesNo } from './yesNo';
+import { startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
 import type { Decision } from './decision';
 import { isAcknowledgement, isSarcasticThanks, saysItHelps } from './acknowledgement';
@@ -131,7 +131,9 @@ export class TurnInterpreter {
       activity.text = t('conversation:yesNo.yes');
       return { kind: 'answer' };
     }
-    if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor')) return { kind: 'close' };
+    // "Yes, confirmed. That's all." to a read-back: the yes records the request; the goodbye can wait.
+    const confirms = expect?.kind === 'yesNo' && !expect.helped && startsWithYes(trimmed);
+    if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor') && !confirms) return { kind: 'close' };
 
     const clean = expect ? checkAnswer(expect, trimmed, this.deps.clock.now(), this.deps.i18n) : { ok: false as const };
     const assessment = await this.assess(context, trimmed, clean.ok || (expect?.misses ?? 0) > 0);
