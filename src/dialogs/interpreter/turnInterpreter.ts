@@ -132,7 +132,7 @@ export class TurnInterpreter {
       return { kind: 'answer' };
     }
     // "Yes, confirmed. That's all." to a read-back: the yes records the request; the goodbye can wait.
-    const confirms = expect?.kind === 'yesNo' && !expect.helped && startsWithYes(trimmed);
+    const confirms = expect?.readBack === true && startsWithYes(trimmed);
     if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor') && !confirms) return { kind: 'close' };
 
     const clean = expect ? checkAnswer(expect, trimmed, this.deps.clock.now(), this.deps.i18n) : { ok: false as const };
