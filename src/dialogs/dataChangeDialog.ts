@@ -132,13 +132,17 @@ export class DataChangeDialog extends LotseDialog {
     const checked = checkValue(field, String(step.result ?? ''));
     if (!('value' in checked)) return step.replaceDialog(DataChangeDialog.FLOW, { field } satisfies Options);
     (step.values as DataValues).value = checked.value;
-    return this.askYesNo(step, [
-      {
-        key: 'conversation:dataChange.confirm',
-        params: { value: readBack(field, checked.value) },
-        paramKeys: { field: `conversation:dataChange.newField.${field}` },
-      },
-    ]);
+    return this.askYesNo(
+      step,
+      [
+        {
+          key: 'conversation:dataChange.confirm',
+          params: { value: readBack(field, checked.value) },
+          paramKeys: { field: `conversation:dataChange.newField.${field}` },
+        },
+      ],
+      { readBack: true },
+    );
   }
 
   private async store(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -25,7 +25,15 @@ function topicOf(deps: DialogDeps, context: TurnContext): Intent | undefined {
   // unless the message is surely about another area (a bill, a complaint, a data change).
   if (sure && intent !== 'general') return intent;
   if (describesFault(text)) return 'technical';
-  return sure ? intent : undefined;
+  if (sure) return intent;
+  // "Ich will mit einem Menschen reden. Es geht um meine Vertragsverlängerung": the sentence beside the
+  // wish for a person names the topic.
+  for (const sentence of text.split(/(?<=[.!?;])\s+/)) {
+    if (sentence === text || detectCues(sentence).has('person')) continue;
+    const named = deps.triage.assess(sentence).intent;
+    if (ROUTABLE.has(named.intent) && named.confidence >= TOPIC_CONFIDENCE) return named.intent;
+  }
+  return undefined;
 }
 
 export interface EscalationOptions {

@@ -81,9 +81,18 @@ export async function decideFreeText(
   const sure = REQUEST_DIALOGS[intent] !== undefined && confidence >= CLARIFY_BELOW;
   const lang = await deps.sessions.lang(ctx);
   const session = await deps.sessions.get(ctx);
+  const answeredJustNow = session.lastAnswerId;
+  session.lastAnswerId = undefined;
   const found = await searchQuestion(deps, text, lang, session.lastQuestion);
   const usable = (a: KnowledgeAnswer) => a.category !== 'lost_or_stolen';
   const answer = async (best: KnowledgeAnswer): Promise<FreeTextRoute> => {
+    // "Na, i zieh ned um!" after the moving-house answer: the same text again would be a loop.
+    if (best.id === answeredJustNow)
+      return {
+        kind: 'again',
+        mode: 'notHelped',
+        more: { lead: 'conversation:knowledge.sameAgain', category: best.category as Intent },
+      };
     await deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
     session.lastQuestion = text.slice(0, 300);
     const also = await otherQuestion(deps, text, lang, best);

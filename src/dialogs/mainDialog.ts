@@ -271,8 +271,9 @@ export class MainDialog extends LotseDialog {
         return step.next({ urgent: decision.text } satisfies UrgentStart);
       case 'close':
       case 'thanks':
-        // "Servus" or "Danke" as the very first message is a greeting; after a goodbye it is another goodbye.
-        if (wasGreeted) {
+        // "Servus" first is hello; after a goodbye, or with more ("Akku leer, tschüss"), it is goodbye.
+        if (wasGreeted || (decision.kind === 'close' && text.split(/\s+/).length > 3)) {
+          await introduce(this.deps, ctx, t, true);
           await this.sayGoodbye(ctx);
           return step.endDialog({ closed: true } satisfies RequestResult);
         }

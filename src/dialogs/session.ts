@@ -28,6 +28,8 @@ export interface SessionState {
   lastQuestion?: string;
   /** Protests ("Sie verstehen mich nicht") in this conversation; the second one brings a person. */
   protests?: number;
+  /** The knowledge entry answered last, until the customer's next message: never sent twice in a row. */
+  lastAnswerId?: string;
   /** A second request named in the same message as the first, taken up when the first is done. */
   pendingRequest?: string;
 }

@@ -118,7 +118,9 @@ export function detectCues(text: string): Set<Cue> {
   if (CUE.closingRating.test(f)) cues.add('closing');
   // "Ich wollte eigentlich jemanden sprechen … Ich versuche es morgen. Gute Nacht.": leaving wins,
   // unless a callback is asked for ("Rufen Sie mich morgen an. Tschüss").
-  if (n > 2 && CUE.farewellEnding.test(f) && !text.includes('?') && !CUE.callback.test(f)) {
+  // A goodbye after the last question ("Geh bitte, so vü? … Baba!") still ends the message.
+  const afterQuestion = text.includes('?') ? foldedText(text.slice(text.lastIndexOf('?') + 1)) : f;
+  if (n > 2 && afterQuestion !== '' && CUE.farewellEnding.test(afterQuestion) && !CUE.callback.test(f)) {
     cues.add('closing');
     if (HYPOTHETICAL.test(f)) cues.delete('person');
   }

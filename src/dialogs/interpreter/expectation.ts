@@ -44,6 +44,8 @@ export interface Expectation {
   topic?: Intent;
   /** "Hat Ihnen das geholfen?": thanks here means the customer is done. */
   helped?: boolean;
+  /** The read-back of a value before it is recorded: a yes with a goodbye still records it. */
+  readBack?: boolean;
   /** The key of the line that says why a value does not fit (slots). */
   problem?: string;
   /** identifier: whether the last four digits of a card are accepted. */

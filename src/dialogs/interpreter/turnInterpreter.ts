@@ -10,15 +10,8 @@ import { detectCues, foldedText, mentionsOwnStaff } from './cues';
 import type { Expectation } from './expectation';
 import { alreadyTried, describesFault, detectField, detectLostItem, reportsCheck, stillBroken } from './matchers';
 import { afterNegation, changesMind, defers, dropsTopic, isNegation } from './negation';
-import {
-  asksWhatIAm,
-  givesDetails,
-  isQuestion,
-  lastSentence,
-  LOST_WORDS,
-  searchQuestion,
-} from './questions';
-import { yesNo } from './yesNo';
+import { asksWhatIAm, givesDetails, isQuestion, lastSentence, LOST_WORDS, searchQuestion } from './questions';
+import { startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
 import type { Decision } from './decision';
 import { isAcknowledgement, isSarcasticThanks, saysItHelps } from './acknowledgement';
@@ -138,7 +131,9 @@ export class TurnInterpreter {
       activity.text = t('conversation:yesNo.yes');
       return { kind: 'answer' };
     }
-    if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor')) return { kind: 'close' };
+    // "Yes, confirmed. That's all." to a read-back: the yes records the request; the goodbye can wait.
+    const confirms = expect?.readBack === true && startsWithYes(trimmed);
+    if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor') && !confirms) return { kind: 'close' };
 
     const clean = expect ? checkAnswer(expect, trimmed, this.deps.clock.now(), this.deps.i18n) : { ok: false as const };
     const assessment = await this.assess(context, trimmed, clean.ok || (expect?.misses ?? 0) > 0);
@@ -253,7 +248,9 @@ export class TurnInterpreter {
     const words = folded.split(' ').length;
     const question = isQuestion(trimmed);
     // "Ach nein, ich meinte die Adresse": another field of the same form.
-    const field = expect.topic === 'data_change' && SLOT_KINDS.has(expect.kind) ? detectField(trimmed) : undefined;
+    // A question naming a field ("was kostet die Rufnummernmitnahme?") asks; it does not change the field.
+    const field =
+      expect.topic === 'data_change' && SLOT_KINDS.has(expect.kind) && !question ? detectField(trimmed) : undefined;
     if (field) return { kind: 'switch', intent: 'data_change', text: trimmed };
     // "Nein" to the date of birth of a block: the block is recorded without it, never dropped.
     if (
