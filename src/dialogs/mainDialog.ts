@@ -227,7 +227,7 @@ export class MainDialog extends LotseDialog {
         return restart(await soothe(this.deps, ctx, decision));
       case 'close':
         // "Servus" under the welcome, before the customer wrote anything: hello, not goodbye.
-        if (session.history.previousTexts.length === 0)
+        if ((session.messages ?? 0) <= 1)
           return restart({ mode: 'menu', intro: 'conversation:menu.greetedBack', compact: true });
         return super.onDecision(innerDc, decision);
       case 'thanks':

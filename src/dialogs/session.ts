@@ -30,6 +30,8 @@ export interface SessionState {
   protests?: number;
   /** The knowledge entry answered last, until the customer's next message: never sent twice in a row. */
   lastAnswerId?: string;
+  /** Messages the customer wrote in this conversation, this one included. */
+  messages?: number;
   /** A second request named in the same message as the first, taken up when the first is done. */
   pendingRequest?: string;
 }

@@ -61,9 +61,6 @@ const URGENT =
   /(?:^|[^a-zäöüß])(jetzt|sofort|dringend|notfall|umgehend|eilig|asap|urgent|right now|immediately)(?![a-zäöüß])/i;
 const KEEP = /^\s*(ja|jo|jawohl|gern|gerne|behalten|bleiben|warten|ich warte|keep|yes|stay)\b/i;
 const DROP = /^\s*(nein|nö|nee|no|abbrechen|cancel)\b/i;
-/** "Ist da jemand?": the customer checks that someone listens; the acknowledgement answers that. */
-const ANYONE_THERE =
-  /(?:^| )(?:ist da (?:wer|jemand)|ist hier (?:wer|jemand)|jemand da|wer da|anyone there|anybody there|someone there)(?= |$)/;
 /** Short enough to be a question worth a knowledge search, long enough not to be "ok". */
 const MIN_QUESTION_LENGTH = 8;
 
@@ -192,7 +189,7 @@ export class WaitingListener {
       return say(t(`conversation:lost.help.${lost}`), await this.statusLine(upgraded, t, lang));
     }
     // "Mitarbeiter!" from a customer who already waits for one: where they stand, not a search.
-    if (cues.has('person') && !ANYONE_THERE.test(foldedText(text))) {
+    if (cues.has('person')) {
       const key = await ack(record.mode === 'callback' ? 'handoff:alreadyCallback' : 'handoff:alreadyQueued');
       return say(await this.alreadyWaiting(record, t, lang, key));
     }

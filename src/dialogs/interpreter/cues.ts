@@ -82,6 +82,10 @@ export function mentionsOwnStaff(text: string): boolean {
   return OWN_STAFF.test(foldedText(text));
 }
 
+/** "Ist da jemand?", "anyone there?": the customer checks that someone listens; no wish for a person. */
+const ANYONE_THERE =
+  /(?:^| )(?:ist da (?:wer|jemand)|ist hier (?:wer|jemand)|is wer do|jemand da|anyone there|anybody there|someone there|is anyone|is anybody)(?= |$)/g;
+
 /** Nobody called (folded): "keiner", "niemand", "nie", "no one", "never". */
 const NOBODY_CALLS = /(?:^| )(?:keiner|keina|niemand|nieman|nie|nimmer|no one|noone|nobody|never)(?= |$)/;
 /** "Mensch, das nervt!": an exclamation, not a wish for a person. */
@@ -109,7 +113,7 @@ export function detectCues(text: string): Set<Cue> {
   if (supervisor && (n <= 4 || CUE.asking.test(f))) cues.add('supervisor');
   const personText = SOMEONE_ELSE.reduce(
     (text, pattern) => text.replace(pattern, ' '),
-    f.replace(NEGATED_PERSON, ' ').replace(OWN_STAFF, ' '),
+    f.replace(NEGATED_PERSON, ' ').replace(OWN_STAFF, ' ').replace(ANYONE_THERE, ' '),
   ).replace(MENSCH_EXCLAMATION, ' ');
   if ((CUE.person.test(personText) || CUE.personWords.test(personText)) && (n <= 4 || CUE.asking.test(f)))
     cues.add('person');

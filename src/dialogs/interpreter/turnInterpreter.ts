@@ -70,6 +70,7 @@ export class TurnInterpreter {
     const activity = context.activity;
     if (activity.type !== 'message') return { kind: 'ignore' };
     const session = await this.deps.sessions.get(context);
+    session.messages = (session.messages ?? 0) + 1;
     const expect = session.expect;
     let t = await this.deps.sessions.t(context);
     const text = typeof activity.text === 'string' ? activity.text : '';
