@@ -44,3 +44,15 @@ const SARCASTIC_THANKS = new RegExp(
 export function isSarcasticThanks(folded: string): boolean {
   return SARCASTIC_THANKS.test(folded);
 }
+
+/** A word of thanks anywhere in the message ("ah auf der Karte, ok habs, danke!!"). */
+const THANKS_WORD = new RegExp(
+  `(?:^| )(?:${['danke', 'dankeschön', 'merci', 'thanks', 'thank you', 'vielen dank']
+    .map((p) => foldTokens(p).join(' '))
+    .join('|')})(?= |$)`,
+);
+
+/** Whether the customer says thanks somewhere in the message. */
+export function thanksSomewhere(folded: string): boolean {
+  return THANKS_WORD.test(folded);
+}

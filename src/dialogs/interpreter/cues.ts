@@ -83,6 +83,15 @@ export function mentionsOwnStaff(text: string): boolean {
 }
 
 /** "Ist da jemand?", "anyone there?": the customer checks that someone listens; no wish for a person. */
+/** "wenn ich jemanden anrufe", "when I call someone": the customer is the caller; no wish for a person. */
+const CALLING_SOMEONE = /(?:^| )(?:jemanden anrufe|jemanden anrufen|jemanden anruf|cal someone|cal somebody)(?= |$)/g;
+
+/** Whether the customer speaks of calling someone themselves ("Nummer unterdrücken, wenn ich jemanden anrufe"). */
+export function callsSomeone(text: string): boolean {
+  CALLING_SOMEONE.lastIndex = 0;
+  return CALLING_SOMEONE.test(foldedText(text));
+}
+
 const ANYONE_THERE =
   /(?:^| )(?:ist da (?:wer|jemand)|ist hier (?:wer|jemand)|is wer do|jemand da|anyone there|anybody there|someone there|is anyone|is anybody)(?= |$)/g;
 
@@ -113,7 +122,7 @@ export function detectCues(text: string): Set<Cue> {
   if (supervisor && (n <= 4 || CUE.asking.test(f))) cues.add('supervisor');
   const personText = SOMEONE_ELSE.reduce(
     (text, pattern) => text.replace(pattern, ' '),
-    f.replace(NEGATED_PERSON, ' ').replace(OWN_STAFF, ' ').replace(ANYONE_THERE, ' '),
+    f.replace(NEGATED_PERSON, ' ').replace(OWN_STAFF, ' ').replace(ANYONE_THERE, ' ').replace(CALLING_SOMEONE, ' '),
   ).replace(MENSCH_EXCLAMATION, ' ');
   if ((CUE.person.test(personText) || CUE.personWords.test(personText)) && (n <= 4 || CUE.asking.test(f)))
     cues.add('person');

@@ -6,7 +6,7 @@ import type { Intent } from '../../services/nlu/types';
 import { containsCardNumber } from '../../services/privacy/masking';
 import type { DialogDeps } from '../dialogDeps';
 import { checkAnswer } from './answers';
-import { detectCues, foldedText, mentionsOwnStaff } from './cues';
+import { callsSomeone, detectCues, foldedText, mentionsOwnStaff } from './cues';
 import type { Expectation } from './expectation';
 import { alreadyTried, describesFault, detectField, detectLostItem, reportsCheck, stillBroken } from './matchers';
 import { afterNegation, changesMind, defers, dropsTopic, isNegation } from './negation';
@@ -14,7 +14,7 @@ import { asksWhatIAm, givesDetails, isQuestion, lastSentence, LOST_WORDS, search
 import { startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
 import type { Decision } from './decision';
-import { isAcknowledgement, isSarcasticThanks, saysItHelps } from './acknowledgement';
+import { isAcknowledgement, isSarcasticThanks, saysItHelps, thanksSomewhere } from './acknowledgement';
 import { assessmentOf, keepAssessment } from './turnAssessment';
 import { answerFor } from '../regret';
 
@@ -168,6 +168,7 @@ export class TurnInterpreter {
       assessment.escalationReason === 'asked_for_human' &&
       !clean.ok &&
       !mentionsOwnStaff(trimmed) &&
+      !callsSomeone(trimmed) &&
       // "stop calling me with sales offers" only sounds like "call me": a weak guess yields to a strong answer.
       (assessment.intent.confidence >= 0.5 || !(await knowsWell(this.deps, context, trimmed)));
     const callMe = cues.has('callMe') && !clean.ok;
@@ -185,7 +186,13 @@ export class TurnInterpreter {
     }
     // 8. Frustration rising. A complaint's description is angry by nature: it is taken first, then a supervisor is offered.
     const describing = expect?.kind === 'text' && !isQuestion(trimmed);
-    if (!describing && (assessment.escalationReason === 'irate' || assessment.escalationReason === 'annoyed_twice')) {
+    // "ok habs, danke!!" after an answer: a satisfied customer, however many exclamation marks.
+    const satisfied = thanksSomewhere(folded) && yesNo(trimmed) !== 'no' && assessment.escalationReason !== 'irate';
+    if (
+      !describing &&
+      !satisfied &&
+      (assessment.escalationReason === 'irate' || assessment.escalationReason === 'annoyed_twice')
+    ) {
       const needsSupervisor = assessment.escalationReason === 'irate';
       // "Seit Monaten ungelöst! Kann ich mich an die Bundesnetzagentur wenden?": the question is answered
       // now, not left to the queue; abuse goes to a person at once, with the answer before it.
