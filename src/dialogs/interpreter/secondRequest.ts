@@ -4,8 +4,8 @@ import { maskSensitive } from '../../services/privacy/masking';
 import type { DialogDeps } from '../dialogDeps';
 import { foldedText } from './cues';
 
-/** Where a message goes on to a second matter: "…, und die Rechnung ist auch zu hoch", "außerdem". */
-const JOINER = /(?:[,;.]\s*|\s+)(?:und|sowie|au(?:ß|ss)erdem|zudem|and also|also|plus)\s+/i;
+/** Words where a message goes on to a second matter: "…, und die Rechnung ist auch zu hoch", "außerdem". */
+const JOINERS = new Set(['und', 'sowie', 'außerdem', 'ausserdem', 'zudem', 'also', 'plus']);
 /** Words that add a matter (folded): "auch", "außerdem", "zudem", "also", "as well". */
 const ADDED = /(?:^| )(?:auch|auserdem|ausserdem|zudem|noch was|noch etwas|also|as wel|another)(?= |$)/;
 /** Requests a customer can name second; the urgent lane takes over on its own. */
@@ -18,16 +18,36 @@ const SURE = 0.7;
  * request of another area than the one being taken up first, so it is not forgotten.
  */
 export function secondRequest(deps: Pick<DialogDeps, 'triage'>, text: string, first: Intent): string | undefined {
-  const joined = JOINER.exec(text);
+  const parts = clauses(text);
   // "… und die Rechnung ist auch zu hoch", "außerdem": only a matter added as such is a second request,
   // not "… weil meine Kündigung nicht bestätigt wird und weiter Rechnungen kommen".
-  if (!joined || !ADDED.test(foldedText(text.slice(joined.index)))) return undefined;
-  for (const part of text.split(JOINER)) {
+  if (parts.length < 2 || !ADDED.test(foldedText(parts.slice(1).join(' ')))) return undefined;
+  for (const part of parts) {
     if (foldedText(part).split(' ').length < 3) continue;
     const { intent, confidence } = deps.triage.assess(part).intent;
-    if (SECOND_REQUESTS.has(intent) && intent !== first && confidence >= SURE) return part.trim();
+    if (SECOND_REQUESTS.has(intent) && intent !== first && confidence >= SURE) return part;
   }
   return undefined;
+}
+
+/** The clauses of a message, split before each joining word (word by word, so it stays linear). */
+function clauses(text: string): string[] {
+  const parts: string[][] = [[]];
+  for (const word of text.split(/\s+/)) {
+    const bare = trimPunctuation(word.toLowerCase());
+    if (JOINERS.has(bare) && (parts.at(-1)?.length ?? 0) > 0) parts.push([]);
+    else parts.at(-1)?.push(word);
+  }
+  return parts.map((p) => trimPunctuation(p.join(' ').trim())).filter((p) => p !== '');
+}
+
+/** "Netz," -> "Netz": commas, semicolons and full stops at either end removed. */
+function trimPunctuation(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && ',;.'.includes(text[start])) start++;
+  while (end > start && ',;.'.includes(text[end - 1])) end--;
+  return text.slice(start, end);
 }
 
 /**

@@ -353,13 +353,15 @@ export function readName(text: string): string | undefined {
   return words.length === 1 && parts.length > 1 ? parseName(words[0]) : undefined;
 }
 
+/** Where the old name begins: "Anna Müller-Schmidt, vorher Anna Schmidt". */
+const OLD_NAME = /[,;]?\s(?:vorher|früher|frueher|statt|anstatt|previously|formerly)\s/i;
+
 /** A full name of two to five words: no digits, no yes/no, no sentence. */
 export function parseName(text: string): string | undefined {
   // "Anna Müller-Schmidt, vorher Anna Schmidt": the name before the old one.
-  const withoutLead = text
-    .trim()
-    .replace(NAME_LEAD, '')
-    .replace(/[,;]?\s+(?:vorher|früher|frueher|statt|anstatt|previously|formerly)\s.*$/i, '');
+  const lead = text.trim().replace(NAME_LEAD, '');
+  const old = OLD_NAME.exec(lead);
+  const withoutLead = old ? lead.slice(0, old.index) : lead;
   const value = trimTrailing(withoutLead, '.!').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
   if (value.length < 4 || value.length > 100 || !NAME_SHAPE.test(value)) return undefined;
   const words = value.split(' ');
