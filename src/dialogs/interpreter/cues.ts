@@ -84,7 +84,8 @@ export function mentionsOwnStaff(text: string): boolean {
 
 /** "Ist da jemand?", "anyone there?": the customer checks that someone listens; no wish for a person. */
 /** "wenn ich jemanden anrufe", "when I call someone": the customer is the caller; no wish for a person. */
-const CALLING_SOMEONE = /(?:^| )(?:jemanden anrufe|jemanden anrufen|jemanden anruf|cal someone|cal somebody)(?= |$)/g;
+const CALLING_SOMEONE =
+  /(?:^| )(?:jemanden anrufe|jemanden anrufen|jemanden anruf|cal someone|cal somebody|sol ich zuruckrufen|sol ich da zuruckrufen|sol ich die zuruckrufen|kan ich zuruckrufen|mus ich zuruckrufen|should i cal back|should i cal them back)(?= |$)/g;
 
 /** Whether the customer speaks of calling someone themselves ("Nummer unterdrücken, wenn ich jemanden anrufe"). */
 export function callsSomeone(text: string): boolean {
@@ -162,9 +163,11 @@ export function detectCues(text: string): Set<Cue> {
   if (CUE.menu.test(f)) cues.add('menu');
   if (CUE.back.test(f)) cues.add('back');
   if (CUE.howLong.test(f)) cues.add('howLong');
-  if (CUE.callback.test(f)) cues.add('callback');
+  // "Soll ich zurückrufen?" asks whether the customer should call a number back; it asks for no call.
+  const callText = f.replace(CALLING_SOMEONE, ' ');
+  if (CUE.callback.test(callText)) cues.add('callback');
   // "Seit Wochen ruft mich keiner zurück": a complaint about calls that never came, not a wish for one.
-  if (CUE.callMe.test(f) && !NOBODY_CALLS.test(f)) cues.add('callMe');
+  if (CUE.callMe.test(callText) && !NOBODY_CALLS.test(f)) cues.add('callMe');
   if (n <= 8 && !CUE.languageTopic.test(f)) {
     if (CUE.languageEn.test(f)) cues.add('languageEn');
     else if (CUE.languageDe.test(f)) cues.add('languageDe');
