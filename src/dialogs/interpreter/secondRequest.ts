@@ -6,6 +6,8 @@ import { foldedText } from './cues';
 
 /** Words where a message goes on to a second matter: "…, und die Rechnung ist auch zu hoch", "außerdem". */
 const JOINERS = new Set(['und', 'sowie', 'außerdem', 'ausserdem', 'zudem', 'also', 'plus']);
+/** Joining words that add a matter by themselves ("…, außerdem möchte ich wissen …"). */
+const ADDING_JOINERS = new Set(['sowie', 'außerdem', 'ausserdem', 'zudem', 'also', 'plus']);
 /** Words that add a matter (folded): "auch", "außerdem", "zudem", "also", "as well". */
 const ADDED = /(?:^| )(?:auch|auserdem|ausserdem|zudem|noch was|noch etwas|also|as wel|another)(?= |$)/;
 /** Requests a customer can name second; the urgent lane takes over on its own. */
@@ -18,10 +20,10 @@ const SURE = 0.7;
  * request of another area than the one being taken up first, so it is not forgotten.
  */
 export function secondRequest(deps: Pick<DialogDeps, 'triage'>, text: string, first: Intent): string | undefined {
-  const parts = clauses(text);
+  const { parts, adding } = clauses(text);
   // "… und die Rechnung ist auch zu hoch", "außerdem": only a matter added as such is a second request,
   // not "… weil meine Kündigung nicht bestätigt wird und weiter Rechnungen kommen".
-  if (parts.length < 2 || !ADDED.test(foldedText(parts.slice(1).join(' ')))) return undefined;
+  if (parts.length < 2 || !(adding || ADDED.test(foldedText(parts.slice(1).join(' '))))) return undefined;
   for (const part of parts) {
     if (foldedText(part).split(' ').length < 3) continue;
     const { intent, confidence } = deps.triage.assess(part).intent;
@@ -31,14 +33,17 @@ export function secondRequest(deps: Pick<DialogDeps, 'triage'>, text: string, fi
 }
 
 /** The clauses of a message, split before each joining word (word by word, so it stays linear). */
-function clauses(text: string): string[] {
+function clauses(text: string): { parts: string[]; adding: boolean } {
   const parts: string[][] = [[]];
+  let adding = false;
   for (const word of text.split(/\s+/)) {
     const bare = trimPunctuation(word.toLowerCase());
-    if (JOINERS.has(bare) && (parts.at(-1)?.length ?? 0) > 0) parts.push([]);
-    else parts.at(-1)?.push(word);
+    if (JOINERS.has(bare) && (parts.at(-1)?.length ?? 0) > 0) {
+      parts.push([]);
+      adding ||= ADDING_JOINERS.has(bare);
+    } else parts.at(-1)?.push(word);
   }
-  return parts.map((p) => trimPunctuation(p.join(' ').trim())).filter((p) => p !== '');
+  return { parts: parts.map((p) => trimPunctuation(p.join(' ').trim())).filter((p) => p !== ''), adding };
 }
 
 /** "Netz," -> "Netz": commas, semicolons and full stops at either end removed. */
