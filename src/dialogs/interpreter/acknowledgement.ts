@@ -1,14 +1,14 @@
-import { foldTokens } from '../../services/nlu/normalize';
+import { foldedText, wordsPattern } from './cues';
 
 // Folded like the message ("passt" -> "past").
 const ACK_WORDS = new Set(
   'ok okay oke verstanden passt alles klar gut super danke aha ah achso so jo ja na dann eh scho schon understood got it i see fine alright thanks merci'
     .split(' ')
-    .map((w) => foldTokens(w).join(' ')),
+    .map(foldedText),
 );
 
 const HELPS_WORDS = new Set(
-  'hilft hilfts geholfen passt genau perfekt helps helpful exactly'.split(' ').map((w) => foldTokens(w).join(' ')),
+  'hilft hilfts geholfen passt genau perfekt helps helpful exactly'.split(' ').map(foldedText),
 );
 
 /** "das hilft", "genau das": the customer takes what was offered. */
@@ -23,22 +23,18 @@ export function isAcknowledgement(folded: string): boolean {
 }
 
 /** Thanks or praise that mean the opposite. */
-const SARCASTIC_THANKS = new RegExp(
-  `(?:^| )(?:${[
-    'danke für nichts',
-    'danke für nix',
-    'danke für gar nichts',
-    'toll geholfen',
-    'super geholfen',
-    'ganz toll geholfen',
-    'echt toll geholfen',
-    'sehr hilfreich nicht',
-    'thanks for nothing',
-    'very helpful not',
-  ]
-    .map((p) => foldTokens(p).join(' '))
-    .join('|')})(?= |$)`,
-);
+const SARCASTIC_THANKS = wordsPattern([
+  'danke für nichts',
+  'danke für nix',
+  'danke für gar nichts',
+  'toll geholfen',
+  'super geholfen',
+  'ganz toll geholfen',
+  'echt toll geholfen',
+  'sehr hilfreich nicht',
+  'thanks for nothing',
+  'very helpful not',
+]);
 
 /** "Danke für nichts", "Na super, ganz toll geholfen": not a thanks. */
 export function isSarcasticThanks(folded: string): boolean {
@@ -46,11 +42,7 @@ export function isSarcasticThanks(folded: string): boolean {
 }
 
 /** A word of thanks anywhere in the message ("ah auf der Karte, ok habs, danke!!"). */
-const THANKS_WORD = new RegExp(
-  `(?:^| )(?:${['danke', 'dankeschön', 'merci', 'thanks', 'thank you', 'vielen dank']
-    .map((p) => foldTokens(p).join(' '))
-    .join('|')})(?= |$)`,
-);
+const THANKS_WORD = wordsPattern(['danke', 'dankeschön', 'merci', 'thanks', 'thank you', 'vielen dank']);
 
 /** Whether the customer says thanks somewhere in the message. */
 export function thanksSomewhere(folded: string): boolean {

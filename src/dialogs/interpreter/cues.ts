@@ -37,8 +37,8 @@ const alternation = (items: string[]): string =>
 const { polite, tables } = loadCueTables();
 const POLITE = alternation(polite);
 
-/** Whole words or phrases anywhere in the folded text. */
-function words(items: string[]): RegExp {
+/** Whole words or phrases anywhere in the folded text; the phrases are folded as messages are. */
+export function wordsPattern(items: string[]): RegExp {
   return new RegExp(`(?:^| )(?:${alternation(items)})(?= |$)`);
 }
 
@@ -57,7 +57,7 @@ function ending(items: string[]): RegExp {
   return new RegExp(`(?:^| )(?:${alternation(items)})$`);
 }
 
-const BUILD: Record<CueMatch, (items: string[]) => RegExp> = { words, prefixes, whole, ending };
+const BUILD: Record<CueMatch, (items: string[]) => RegExp> = { words: wordsPattern, prefixes, whole, ending };
 const CUE = Object.fromEntries(
   (Object.keys(CUE_TABLES) as CueTableName[]).map((name) => [name, BUILD[CUE_TABLES[name]](tables[name])]),
 ) as Record<CueTableName, RegExp>;

@@ -1,67 +1,58 @@
-import { foldTokens } from '../../services/nlu/normalize';
 import type { Expectation } from './expectation';
-import { foldedText } from './cues';
+import { foldedText, wordsPattern } from './cues';
 import { describesFault, detectProblem } from './matchers';
 import { startsWithNo, yesNo } from './yesNo';
 
 /** "Ich habe mich geirrt", "das ist doch nicht so wichtig": the customer takes it back. */
-const WITHDRAWAL = new RegExp(
-  `(?:^| )(?:${[
-    'habe mich geirrt',
-    'hab mich geirrt',
-    'mich vertan',
-    'stimmt doch',
-    'doch nicht',
-    'nicht so wichtig',
-    'lassen sie mal',
-    'lassen sie es',
-    'vergessen sie',
-    'schon gut',
-    'hat sich erledigt',
-    'wiedergefunden',
-    'wieder gefunden',
-    'doch gefunden',
-    'found it',
-    'never mind',
-    'my mistake',
-    'forget it',
-    // "Okay, die Nummer rufe ich gleich an": the customer takes the other way offered.
-    'rufe ich gleich an',
-    'rufe ich jetzt an',
-    'rufe ich dann an',
-    'rufe ich selbst an',
-    'dann rufe ich',
-    'ruf ich gleich an',
-    'i will call them',
-    'i ll call them',
-    'i ll call the number',
-    'i will call the number',
-  ]
-    .map((p) => foldTokens(p).join(' '))
-    .join('|')})(?= |$)`,
-);
+const WITHDRAWAL = wordsPattern([
+  'habe mich geirrt',
+  'hab mich geirrt',
+  'mich vertan',
+  'stimmt doch',
+  'doch nicht',
+  'nicht so wichtig',
+  'lassen sie mal',
+  'lassen sie es',
+  'vergessen sie',
+  'schon gut',
+  'hat sich erledigt',
+  'wiedergefunden',
+  'wieder gefunden',
+  'doch gefunden',
+  'found it',
+  'never mind',
+  'my mistake',
+  'forget it',
+  // "Okay, die Nummer rufe ich gleich an": the customer takes the other way offered.
+  'rufe ich gleich an',
+  'rufe ich jetzt an',
+  'rufe ich dann an',
+  'rufe ich selbst an',
+  'dann rufe ich',
+  'ruf ich gleich an',
+  'i will call them',
+  'i ll call them',
+  'i ll call the number',
+  'i will call the number',
+]);
 
 /** "Vergessen Sie das Internet", "lassen wir das", "andere Frage": the customer leaves the current topic. */
-const DROPS_TOPIC = new RegExp(
-  `(?:^| )(?:${[
-    'vergessen sie',
-    'vergessen s',
-    'vergesst',
-    'vergiss',
-    'lassen wir das',
-    'lass ma des',
-    'lassen wirs',
-    'anderes thema',
-    'andere frage',
-    'ganz was anderes',
-    'never mind',
-    'forget',
-    'different question',
-    'another question',
-  ]
-    .map((p) => foldTokens(p).join(' '))
-    .join('|')})(?= |$)`,
-);
+const DROPS_TOPIC = wordsPattern([
+  'vergessen sie',
+  'vergessen s',
+  'vergesst',
+  'vergiss',
+  'lassen wir das',
+  'lass ma des',
+  'lassen wirs',
+  'anderes thema',
+  'andere frage',
+  'ganz was anderes',
+  'never mind',
+  'forget',
+  'different question',
+  'another question',
+]);
 
 /** Whether the message drops the topic of the current step to ask something else. */
 export function dropsTopic(text: string): boolean {
@@ -69,21 +60,17 @@ export function dropsTopic(text: string): boolean {
 }
 
 /** "Eigentlich habe ich kein Internet, das ist wichtiger": the customer turns to another matter. */
-const CHANGE_OF_MIND = new RegExp(
-  `(?:^| )(?:${[
-    'eigentlich',
-    'wichtiger',
-    'dringender',
-    'vielmehr',
-    'stattdessen',
-    'actually',
-    'instead',
-    'more important',
-    'more urgent',
-  ]
-    .map((p) => foldTokens(p).join(' '))
-    .join('|')})(?= |$)`,
-);
+const CHANGE_OF_MIND = wordsPattern([
+  'eigentlich',
+  'wichtiger',
+  'dringender',
+  'vielmehr',
+  'stattdessen',
+  'actually',
+  'instead',
+  'more important',
+  'more urgent',
+]);
 
 /** Whether the message leaves the current matter for another one. */
 export function changesMind(text: string): boolean {
@@ -91,26 +78,22 @@ export function changesMind(text: string): boolean {
 }
 
 /** "weiß ich nicht", "hab ich gerade nicht zur Hand", "später": the value cannot be given now. */
-const DEFERS = new RegExp(
-  `(?:^| )(?:${[
-    'weiß ich nicht',
-    'weiss ich nicht',
-    'hab ich nicht',
-    'habe ich nicht',
-    'hab ich grad nicht',
-    'habe ich gerade nicht',
-    'nicht zur hand',
-    'nicht dabei',
-    'später',
-    'nicht im chat',
-    'keine ahnung',
-    'i don t have it',
-    'don t know',
-    'later',
-  ]
-    .map((p) => foldTokens(p).join(' '))
-    .join('|')})(?= |$)`,
-);
+const DEFERS = wordsPattern([
+  'weiß ich nicht',
+  'weiss ich nicht',
+  'hab ich nicht',
+  'habe ich nicht',
+  'hab ich grad nicht',
+  'habe ich gerade nicht',
+  'nicht zur hand',
+  'nicht dabei',
+  'später',
+  'nicht im chat',
+  'keine ahnung',
+  'i don t have it',
+  'don t know',
+  'later',
+]);
 
 /** Whether the customer cannot give the value the step asks for now. */
 export function defers(text: string): boolean {
