@@ -10,10 +10,10 @@ export class DatabaseUnavailableError extends Error {
 export function isConnectivityError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return (
-    /MongoServerSelectionError|MongooseServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoNetworkTimeoutError|PoolClearedError|MongoPoolClosedError|MongoServerClosedError/.test(
+    /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoNetworkTimeoutError|PoolClearedError/.test(
       `${err.name} ${err.constructor?.name ?? ''}`,
     ) ||
-    /ECONNREFUSED|Client must be connected|Topology is closed|buffering timed out/i.test(err.message) ||
+    /ECONNREFUSED|Client must be connected|Topology is closed/i.test(err.message) ||
     (/\bconnection\b/i.test(err.message) && /\bclosed\b/i.test(err.message))
   );
 }
