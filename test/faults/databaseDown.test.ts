@@ -19,6 +19,8 @@ const DOWN_MS = 20000;
 const MAX_LATENCY_MS = 8000;
 /** Readiness follows the database within a ping interval plus its timeout. */
 const READINESS_LAG_MS = 4000;
+/** A request still open after this long counts as hanging. */
+const HANG_MS = 30000;
 const APOLOGIES = [t('common:error.unavailable'), t('common:error.turn')];
 
 interface Sample {
@@ -62,14 +64,21 @@ describe('the database is down for 20 s under load', () => {
     };
     const counter = new StatusCounter();
     const samples: Sample[] = [];
-    const timed = async (what: string, request: () => Promise<{ status: number; body: string }>) => {
+    const timed = async (what: string, request: () => Promise<{ status: number; body: string }>, hangMs = HANG_MS) => {
       const startedAt = Date.now();
       let sample: Sample;
+      let timer: NodeJS.Timeout | undefined;
+      // A request that never answers becomes a reported problem instead of a test that runs out of time.
+      const hang = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${hangMs} ms`)), hangMs);
+      });
       try {
-        const { status, body } = await request();
+        const { status, body } = await Promise.race([request(), hang]);
         sample = { what, startedAt, ms: Date.now() - startedAt, status, body };
       } catch (err) {
         sample = { what, startedAt, ms: Date.now() - startedAt, status: 'network', body: (err as Error).message };
+      } finally {
+        clearTimeout(timer);
       }
       samples.push(sample);
       counter.add(what, sample.status);
@@ -157,10 +166,14 @@ describe('the database is down for 20 s under load', () => {
       const whatsapp = new WhatsAppCustomer(base, counter, 1);
       loop(
         () =>
-          timed('WhatsApp message (until accepted)', async () => ({
-            status: 200,
-            body: await whatsapp.send('Hallo', 90000),
-          })),
+          timed(
+            'WhatsApp message (until accepted)',
+            async () => ({
+              status: 200,
+              body: await whatsapp.send('Hallo', 90000),
+            }),
+            100000,
+          ),
         1500,
       );
 

@@ -142,6 +142,9 @@ describe('the customer web page', () => {
       .locator('input[type="file"]')
       .first()
       .setInputFiles({ name: 'router.png', mimeType: 'image/png', buffer: png });
+    // Web Chat makes the thumbnail first and only then holds the file (the clip icon gets a tick);
+    // a click on "Senden" before that sends an empty box, which does nothing.
+    await page.locator('.webchat__attachment-icon--checked').first().waitFor({ timeout: 20000 });
     await page.locator('button.webchat__send-button').click();
     await page.locator(TRANSCRIPT).getByText(t('handoff:file.kept').slice(0, 40)).first().waitFor({ timeout: 20000 });
     expect((await botTexts(page)).join('\n')).not.toContain(t('conversation:input.empty'));
