@@ -128,9 +128,9 @@ export class KnowledgeBase {
       answer: { de: d.answer?.de ?? '', en: d.answer?.en ?? '' },
     }));
     // Rebuilding the matcher blocks the event loop for a moment; the periodic full reload mostly
-    // finds nothing changed, so it keeps the one it has.
+    // finds nothing changed, so it keeps the one it has. The German answer counts: the model reads it too.
     const signature = JSON.stringify(
-      entries.map((e) => [e.id, e.key, e.category, e.questions, e.answer.de === '', e.answer.en === '']),
+      entries.map((e) => [e.id, e.key, e.category, e.questions, e.answer.de, e.answer.en === '']),
     );
     if (signature !== this.signature) {
       this.matcher = new KnowledgeMatcher(entries);

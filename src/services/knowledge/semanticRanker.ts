@@ -8,14 +8,37 @@ export interface IndexedEntry {
   id: string;
   category: string;
   questions: { de: string[]; en: string[] };
+  /** The German answer: its words say what the entry is about in terms the phrasings may not use. */
+  answer?: { de: string };
 }
 
 export interface SemanticHit {
   id: string;
   category: string;
-  /** Cosine similarity of the closest stored phrasing. */
+  /** How close the entry comes as a whole: its closest phrasing, its second closest and its answer. */
   score: number;
+  /** Cosine similarity of the closest stored phrasing alone. */
+  closest: number;
 }
+
+interface IndexedVector {
+  id: string;
+  category: string;
+  vector: Float32Array;
+  /** A phrasing, or the entry's answer text. */
+  kind: 'phrasing' | 'answer';
+}
+
+/*
+ * An entry's score blends three similarities, each a cosine: (closest + SECOND_WEIGHT * second closest
+ * phrasing + ANSWER_WEIGHT * answer) / (1 + SECOND_WEIGHT + ANSWER_WEIGHT), so it stays on the cosine
+ * scale. One phrasing written close to a question by chance then counts less than an entry that fits
+ * in several ways. Measured with the model alone (top-1 over all answer sets, no other change): the
+ * closest phrasing alone 0.796 / 0.870 / 0.850 / 0.804 on answers, blind5, blind8, blind9; blended
+ * 0.852 / 0.894 / 0.883 / 0.838.
+ */
+const SECOND_WEIGHT = 0.5;
+const ANSWER_WEIGHT = 0.5;
 
 interface CachedVector {
   _id: string;
@@ -36,12 +59,12 @@ function unit(vector: Float32Array): Float32Array {
 /**
  * Ranks knowledge entries by meaning: every stored question phrasing is embedded once (vectors
  * cached in MongoDB by model and text, so a restart or a second instance embeds nothing again), a
- * customer question is embedded per turn and compared with all of them; an entry scores as its
- * closest phrasing. Until the index is built, or while the model is away, rank() answers nothing.
+ * customer question is embedded per turn and compared with all of them and with the entries' answers;
+ * an entry scores as a blend of its closest phrasings and its answer (see below). Until the index is built, or while the model is away, rank() answers nothing.
  */
 export class SemanticRanker {
   private readonly cache?: Collection<CachedVector>;
-  private vectors: { id: string; category: string; vector: Float32Array }[] = [];
+  private vectors: IndexedVector[] = [];
   private building?: Promise<void>;
   private wanted?: IndexedEntry[];
 
@@ -83,13 +106,25 @@ export class SemanticRanker {
       return [];
     }
     const q = unit(query);
-    const best = new Map<string, SemanticHit>();
-    for (const { id, category, vector } of this.vectors) {
+    const byEntry = new Map<string, { category: string; first: number; second: number; answer?: number }>();
+    for (const { id, category, vector, kind } of this.vectors) {
       let dot = 0;
       for (let i = 0; i < q.length; i++) dot += q[i] * vector[i];
-      if (dot > (best.get(id)?.score ?? -1)) best.set(id, { id, category, score: dot });
+      let entry = byEntry.get(id);
+      if (!entry) byEntry.set(id, (entry = { category, first: -1, second: -1 }));
+      if (kind === 'answer') entry.answer = dot;
+      else if (dot > entry.first) [entry.first, entry.second] = [dot, entry.first];
+      else if (dot > entry.second) entry.second = dot;
     }
-    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    const hits: SemanticHit[] = [];
+    for (const [id, { category, first, second, answer }] of byEntry) {
+      if (first < -0.5) continue;
+      const blended =
+        (first + SECOND_WEIGHT * (second < -0.5 ? first : second) + ANSWER_WEIGHT * (answer ?? first)) /
+        (1 + SECOND_WEIGHT + ANSWER_WEIGHT);
+      hits.push({ id, category, score: blended, closest: first });
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   private async build(): Promise<void> {
@@ -100,7 +135,7 @@ export class SemanticRanker {
       try {
         this.vectors = await this.vectorsFor(entries);
         this.logger.info(
-          { phrasings: this.vectors.length, model: this.embedder.model },
+          { vectors: this.vectors.length, model: this.embedder.model },
           'semantic knowledge index ready',
         );
       } catch (err) {
@@ -109,10 +144,16 @@ export class SemanticRanker {
     }
   }
 
-  private async vectorsFor(entries: IndexedEntry[]): Promise<{ id: string; category: string; vector: Float32Array }[]> {
-    const phrasings = entries.flatMap((e) =>
-      [...e.questions.de, ...e.questions.en].map((text) => ({ id: e.id, category: e.category, text })),
-    );
+  private async vectorsFor(entries: IndexedEntry[]): Promise<IndexedVector[]> {
+    const phrasings = entries.flatMap((e) => [
+      ...[...e.questions.de, ...e.questions.en].map((text) => ({
+        id: e.id,
+        category: e.category,
+        text,
+        kind: 'phrasing' as const,
+      })),
+      ...(e.answer?.de ? [{ id: e.id, category: e.category, text: e.answer.de, kind: 'answer' as const }] : []),
+    ]);
     const keyOf = (text: string) => createHash('sha256').update(`${this.embedder.model}\n${text}`).digest('hex');
     const keys = [...new Set(phrasings.map((p) => keyOf(p.text)))];
     const known = new Map<string, Float32Array>();
@@ -136,6 +177,7 @@ export class SemanticRanker {
     return phrasings.map((p) => ({
       id: p.id,
       category: p.category,
+      kind: p.kind,
       vector: unit(known.get(keyOf(p.text)) as Float32Array),
     }));
   }
