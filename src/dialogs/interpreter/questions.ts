@@ -188,6 +188,9 @@ const FOLLOW_UP =
  * sentence ("Ach, egal. Wann buchen Sie die Rechnung ab?"), and a short follow-up ("Und wie lade
  * ich es auf?") together with the nouns of the question answered before.
  */
+/** A last sentence matching this well by its words is answered even if the whole message pointed elsewhere. */
+const FOCUSED_ALONE = 0.6;
+
 export async function searchQuestion(
   deps: DialogDeps,
   text: string,
@@ -199,7 +202,16 @@ export async function searchQuestion(
   const last = lastSentence(text);
   if (last !== text) {
     const focused = await deps.knowledge.search(last, lang);
-    if (focused.confident) return focused;
+    // The last sentence alone loses what the message said before it ("Ich wechsle den Anbieter. Wia
+    // nimm i mei Nummer mit?" alone reads as the IMEI): it is taken when it fits well by its own
+    // words or was among the whole message's candidates.
+    const candidates = new Set([found.best?.id, ...found.alternatives.map((a) => a.id)]);
+    if (
+      focused.confident &&
+      focused.best &&
+      (focused.best.score >= FOCUSED_ALONE || candidates.has(focused.best.id) || !found.best)
+    )
+      return focused;
   }
   const folded = foldedText(text);
   if (previous && folded.split(' ').length <= 8 && FOLLOW_UP.test(folded)) {
