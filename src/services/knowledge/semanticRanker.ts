@@ -60,7 +60,8 @@ function unit(vector: Float32Array): Float32Array {
  * Ranks knowledge entries by meaning: every stored question phrasing is embedded once (vectors
  * cached in MongoDB by model and text, so a restart or a second instance embeds nothing again), a
  * customer question is embedded per turn and compared with all of them and with the entries' answers;
- * an entry scores as a blend of its closest phrasings and its answer (see below). Until the index is built, or while the model is away, rank() answers nothing.
+ * an entry scores as a blend of its closest phrasings and its answer (see above). Until the index is
+ * built, or while the model is away, rank() answers nothing.
  */
 export class SemanticRanker {
   private readonly cache?: Collection<CachedVector>;
@@ -111,16 +112,17 @@ export class SemanticRanker {
       let dot = 0;
       for (let i = 0; i < q.length; i++) dot += q[i] * vector[i];
       let entry = byEntry.get(id);
-      if (!entry) byEntry.set(id, (entry = { category, first: -1, second: -1 }));
+      if (!entry) byEntry.set(id, (entry = { category, first: -Infinity, second: -Infinity }));
       if (kind === 'answer') entry.answer = dot;
       else if (dot > entry.first) [entry.first, entry.second] = [dot, entry.first];
       else if (dot > entry.second) entry.second = dot;
     }
     const hits: SemanticHit[] = [];
     for (const [id, { category, first, second, answer }] of byEntry) {
-      if (first < -0.5) continue;
+      // An entry is ranked by its phrasings; one with a single phrasing counts it twice.
+      if (first === -Infinity) continue;
       const blended =
-        (first + SECOND_WEIGHT * (second < -0.5 ? first : second) + ANSWER_WEIGHT * (answer ?? first)) /
+        (first + SECOND_WEIGHT * (second === -Infinity ? first : second) + ANSWER_WEIGHT * (answer ?? first)) /
         (1 + SECOND_WEIGHT + ANSWER_WEIGHT);
       hits.push({ id, category, score: blended, closest: first });
     }
