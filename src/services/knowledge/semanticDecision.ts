@@ -4,19 +4,21 @@ import type { SemanticRanker } from './semanticRanker';
 
 /*
  * Words and meaning are fused into one score per candidate: the classical score plus
- * SEMANTIC_WEIGHT times how far the entry's similarity stays behind the model's best entry. All
+ * SEMANTIC_WEIGHT times how far the entry's log-probability stays behind the model's best entry. All
  * constants were chosen together on the studied answer sets (odd halves of eval/answers and blind5,
  * blind6, blind7: 798 questions): top-1 0.891 -> 0.921, answered at once and right 0.852 -> 0.877
  * at 5.9 % answered wrong (was 5.6 %); on the held-out even halves (436 questions) top-1
- * 0.839 -> 0.878, at once and right 0.778 -> 0.803. Since the ranker blends the answer and the second
- * closest phrasing (its scores lie closer together), SEMANTIC_WEIGHT is 9 (6 and 12 measured worse on
- * the studied sets) and the model alone can veto an answer (NONE_MODEL_BELOW).
+ * 0.839 -> 0.878, at once and right 0.778 -> 0.803. Since the model's side is a trained classifier
+ * rather than the nearest phrasings, SEMANTIC_WEIGHT is per unit of log-probability: 0.18 (0.09, 0.27,
+ * 0.36 and 0.72 measured worse on the studied sets: top-1 0.916 -> 0.924, answered wrong 6.3 -> 5.1 %;
+ * held-out even halves of answers, blind5 and blind10: 0.876 -> 0.890). The model alone can veto an
+ * answer (NONE_MODEL_BELOW).
  */
 
 /** A confident classical hit at or above this score is kept without paying for an embedding. */
 export const SEMANTIC_CHECK_BELOW = 0.6;
-/** Weight of the similarity deficit against the model's best entry (similarities of e5 lie close together). */
-export const SEMANTIC_WEIGHT = 9;
+/** Weight of the log-probability deficit against the model's best entry. */
+export const SEMANTIC_WEIGHT = 0.18;
 /** Nothing fits when the words score below this … */
 export const NONE_CLASSICAL_BELOW = 0.45;
 /** … and the model's best similarity stays below this. */
@@ -33,7 +35,7 @@ export const FUSED_MARGIN = 0.03;
 export const FUSED_MIN = 0.2;
 /** Choices offered besides the best stay within this distance of its fused score. */
 const CHOICE_SPREAD = 0.15;
-/** Entries the model ranks per question; one outside them counts with the lowest similarity seen. */
+/** Entries the model ranks per question; one outside them counts with the lowest log-probability seen. */
 const RANKED = 30;
 /** Candidates of each side that are fused. */
 const CANDIDATES = 10;
@@ -61,7 +63,7 @@ export async function refineWithModel(
   const closest = Math.max(...ranked.map((r) => r.closest));
   if (closest < NONE_MODEL_BELOW || (classicalTop < NONE_CLASSICAL_BELOW && closest < NONE_SEMANTIC_BELOW))
     return { confident: false, alternatives: [] };
-  const similarity = new Map(ranked.map((r) => [r.id, r.score]));
+  const modelScore = new Map(ranked.map((r) => [r.id, r.score]));
   const floor = ranked.at(-1)?.score ?? 0;
   const candidates = new Map<string, KnowledgeMatch>();
   for (const hit of hits.slice(0, CANDIDATES)) candidates.set(hit.id, hit);
@@ -71,7 +73,7 @@ export async function refineWithModel(
   const fused = [...candidates.values()]
     .map((match) => ({
       match,
-      score: match.score + SEMANTIC_WEIGHT * ((similarity.get(match.id) ?? floor) - top.score),
+      score: match.score + SEMANTIC_WEIGHT * ((modelScore.get(match.id) ?? floor) - top.score),
     }))
     .sort((a, b) => b.score - a.score);
   const [best, second] = fused;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Collection, Connection } from 'mongoose';
 import type { Embedder } from '../embeddings/embedder';
 import type { Logger } from '../logger';
+import { type EntryClassifier, trainEntryClassifier } from './entryClassifier';
 
 /** The phrasings of one entry, as the ranker indexes them. */
 export interface IndexedEntry {
@@ -15,7 +16,7 @@ export interface IndexedEntry {
 export interface SemanticHit {
   id: string;
   category: string;
-  /** How close the entry comes as a whole: its closest phrasing, its second closest and its answer. */
+  /** The classifier's log-probability of the entry (0 would be certain; see entryClassifier.ts). */
   score: number;
   /** Cosine similarity of the closest stored phrasing alone. */
   closest: number;
@@ -28,17 +29,6 @@ interface IndexedVector {
   /** A phrasing, or the entry's answer text. */
   kind: 'phrasing' | 'answer';
 }
-
-/*
- * An entry's score blends three similarities, each a cosine: (closest + SECOND_WEIGHT * second closest
- * phrasing + ANSWER_WEIGHT * answer) / (1 + SECOND_WEIGHT + ANSWER_WEIGHT), so it stays on the cosine
- * scale. One phrasing written close to a question by chance then counts less than an entry that fits
- * in several ways. Measured with the model alone (top-1 over all answer sets, no other change): the
- * closest phrasing alone 0.796 / 0.870 / 0.850 / 0.804 on answers, blind5, blind8, blind9; blended
- * 0.852 / 0.894 / 0.883 / 0.838.
- */
-const SECOND_WEIGHT = 0.5;
-const ANSWER_WEIGHT = 0.5;
 
 interface CachedVector {
   _id: string;
@@ -57,15 +47,17 @@ function unit(vector: Float32Array): Float32Array {
 }
 
 /**
- * Ranks knowledge entries by meaning: every stored question phrasing is embedded once (vectors
- * cached in MongoDB by model and text, so a restart or a second instance embeds nothing again), a
- * customer question is embedded per turn and compared with all of them and with the entries' answers;
- * an entry scores as a blend of its closest phrasings and its answer (see above). Until the index is
- * built, or while the model is away, rank() answers nothing.
+ * Ranks knowledge entries by meaning: every stored question phrasing and every German answer is
+ * embedded once (vectors cached in MongoDB by model and text, so a restart or a second instance embeds
+ * nothing again) and a classifier is trained on them (entryClassifier.ts, a few seconds in the
+ * background); a customer question is embedded per turn, scored by the classifier and compared with
+ * the phrasings (the closest one tells how near the question comes to anything we know). Until the
+ * index is built, or while the model is away, rank() answers nothing.
  */
 export class SemanticRanker {
   private readonly cache?: Collection<CachedVector>;
-  private vectors: IndexedVector[] = [];
+  /** The phrasings' vectors and the classifier trained on them, swapped in together. */
+  private trained?: { vectors: IndexedVector[]; classifier: EntryClassifier };
   private building?: Promise<void>;
   private wanted?: IndexedEntry[];
 
@@ -80,7 +72,7 @@ export class SemanticRanker {
 
   /** Whether rank() can answer now. */
   get ready(): boolean {
-    return this.vectors.length > 0 && this.embedder.available;
+    return (this.trained?.vectors.length ?? 0) > 0 && this.embedder.available;
   }
 
   /** Rebuilds the index in the background for the given entries (after every knowledge reload). */
@@ -97,9 +89,10 @@ export class SemanticRanker {
     await this.building;
   }
 
-  /** Entries by their closest phrasing, best first; empty when the index or the model is not there. */
+  /** Entries by the classifier's log-probability, best first; empty when the index or the model is not there. */
   async rank(text: string, limit = 3): Promise<SemanticHit[]> {
-    if (!this.ready) return [];
+    if (!this.trained || !this.ready) return [];
+    const { vectors, classifier } = this.trained;
     let query: Float32Array;
     try {
       [query] = await this.embedder.embed([text]);
@@ -107,25 +100,22 @@ export class SemanticRanker {
       return [];
     }
     const q = unit(query);
-    const byEntry = new Map<string, { category: string; first: number; second: number; answer?: number }>();
-    for (const { id, category, vector, kind } of this.vectors) {
+    const closest = new Map<string, { category: string; first: number }>();
+    for (const { id, category, vector, kind } of vectors) {
+      if (kind === 'answer') continue;
       let dot = 0;
       for (let i = 0; i < q.length; i++) dot += q[i] * vector[i];
-      let entry = byEntry.get(id);
-      if (!entry) byEntry.set(id, (entry = { category, first: -Infinity, second: -Infinity }));
-      if (kind === 'answer') entry.answer = dot;
-      else if (dot > entry.first) [entry.first, entry.second] = [dot, entry.first];
-      else if (dot > entry.second) entry.second = dot;
+      const entry = closest.get(id);
+      if (!entry) closest.set(id, { category, first: dot });
+      else if (dot > entry.first) entry.first = dot;
     }
+    const logp = classifier.logProbabilities(q);
     const hits: SemanticHit[] = [];
-    for (const [id, { category, first, second, answer }] of byEntry) {
-      // An entry is ranked by its phrasings; one with a single phrasing counts it twice.
-      if (first === -Infinity) continue;
-      const blended =
-        (first + SECOND_WEIGHT * (second === -Infinity ? first : second) + ANSWER_WEIGHT * (answer ?? first)) /
-        (1 + SECOND_WEIGHT + ANSWER_WEIGHT);
-      hits.push({ id, category, score: blended, closest: first });
-    }
+    classifier.classes.forEach((id, c) => {
+      const entry = closest.get(id);
+      // An entry is ranked only by way of its phrasings (an answer alone is no question we know).
+      if (entry) hits.push({ id, category: entry.category, score: logp[c], closest: entry.first });
+    });
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
@@ -135,9 +125,11 @@ export class SemanticRanker {
       const entries = this.wanted;
       this.wanted = undefined;
       try {
-        this.vectors = await this.vectorsFor(entries);
+        const vectors = await this.vectorsFor(entries);
+        const classifier = await trainEntryClassifier(vectors.map((v) => ({ label: v.id, vector: v.vector })));
+        this.trained = { vectors, classifier };
         this.logger.info(
-          { vectors: this.vectors.length, model: this.embedder.model },
+          { vectors: vectors.length, entries: classifier.classes.length, model: this.embedder.model },
           'semantic knowledge index ready',
         );
       } catch (err) {

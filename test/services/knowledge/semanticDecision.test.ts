@@ -3,7 +3,7 @@ import { decideSearch } from '../../../src/services/knowledge/searchDecision';
 import { refineWithModel } from '../../../src/services/knowledge/semanticDecision';
 import type { SemanticHit, SemanticRanker } from '../../../src/services/knowledge/semanticRanker';
 
-/** A model that ranks entries as told and counts how often it was asked. */
+/** A model that ranks entries as told (scores are log-probabilities) and counts how often it was asked. */
 function modelRanking(hits: SemanticHit[]): { ranker: SemanticRanker; asked: () => number } {
   let asked = 0;
   const ranker = {
@@ -22,8 +22,8 @@ describe('the embedding model refining the classical decision', () => {
   it('lets a weak confident hit give way to the candidate the model is clearly surer of', async () => {
     const hits = [match('contract.cancel', 0.5), match('contract.options', 0.3)];
     const { ranker } = modelRanking([
-      { id: 'contract.options', category: 'general', score: 0.93, closest: 0.93 },
-      { id: 'contract.cancel', category: 'general', score: 0.86, closest: 0.86 },
+      { id: 'contract.options', category: 'general', score: -0.2, closest: 0.93 },
+      { id: 'contract.cancel', category: 'general', score: -2.5, closest: 0.86 },
     ]);
     const classical = decideSearch(hits);
     expect(classical).toMatchObject({ confident: true, best: { id: 'contract.cancel' } });
@@ -34,7 +34,7 @@ describe('the embedding model refining the classical decision', () => {
   it('keeps a strong classical hit without asking the model', async () => {
     const hits = [match('contract.cancel', 0.8), match('contract.options', 0.3)];
     const { ranker, asked } = modelRanking([
-      { id: 'contract.options', category: 'general', score: 0.97, closest: 0.97 },
+      { id: 'contract.options', category: 'general', score: -0.05, closest: 0.97 },
     ]);
     const refined = await refineWithModel(ranker, 'Vertrag kündigen', hits, decideSearch(hits));
     expect(refined).toMatchObject({ confident: true, best: { id: 'contract.cancel' } });
@@ -44,8 +44,8 @@ describe('the embedding model refining the classical decision', () => {
   it('never answers with an entry only the model found', async () => {
     const hits = [match('contract.cancel', 0.3)];
     const { ranker } = modelRanking([
-      { id: 'general.jobs', category: 'general', score: 0.97, closest: 0.97 },
-      { id: 'contract.cancel', category: 'general', score: 0.93, closest: 0.93 },
+      { id: 'general.jobs', category: 'general', score: -0.1, closest: 0.97 },
+      { id: 'contract.cancel', category: 'general', score: -2.5, closest: 0.93 },
     ]);
     const refined = await refineWithModel(ranker, 'Vertrag beenden', hits, decideSearch(hits));
     expect(refined.confident).toBe(false);
@@ -55,8 +55,8 @@ describe('the embedding model refining the classical decision', () => {
   it('answers an uncertain question when words and meaning together point to one candidate', async () => {
     const hits = [match('mobile.esim', 0.38), match('billing.prepaid-topup', 0.37)];
     const { ranker } = modelRanking([
-      { id: 'billing.prepaid-topup', category: 'general', score: 0.9, closest: 0.9 },
-      { id: 'mobile.esim', category: 'general', score: 0.84, closest: 0.84 },
+      { id: 'billing.prepaid-topup', category: 'general', score: -0.3, closest: 0.9 },
+      { id: 'mobile.esim', category: 'general', score: -1.5, closest: 0.84 },
     ]);
     const classical = decideSearch(hits);
     expect(classical).toMatchObject({ confident: false, best: { id: 'mobile.esim' } });
@@ -67,8 +67,8 @@ describe('the embedding model refining the classical decision', () => {
   it('offers the close candidates, best fit first, when words and meaning stay close', async () => {
     const hits = [match('mobile.esim', 0.38), match('billing.prepaid-topup', 0.37)];
     const { ranker } = modelRanking([
-      { id: 'billing.prepaid-topup', category: 'general', score: 0.9, closest: 0.9 },
-      { id: 'mobile.esim', category: 'general', score: 0.898, closest: 0.898 },
+      { id: 'billing.prepaid-topup', category: 'general', score: -0.6, closest: 0.9 },
+      { id: 'mobile.esim', category: 'general', score: -0.8, closest: 0.898 },
     ]);
     const refined = await refineWithModel(ranker, 'Guthaben draufladen', hits, decideSearch(hits));
     expect(refined.confident).toBe(false);
@@ -78,8 +78,8 @@ describe('the embedding model refining the classical decision', () => {
   it('finds nothing when neither the words nor the model come close', async () => {
     const hits = [match('mobile.esim', 0.38), match('billing.prepaid-topup', 0.37)];
     const { ranker } = modelRanking([
-      { id: 'billing.prepaid-topup', category: 'general', score: 0.86, closest: 0.86 },
-      { id: 'mobile.esim', category: 'general', score: 0.8, closest: 0.8 },
+      { id: 'billing.prepaid-topup', category: 'general', score: -0.5, closest: 0.86 },
+      { id: 'mobile.esim', category: 'general', score: -1.2, closest: 0.8 },
     ]);
     const refined = await refineWithModel(ranker, 'Wie wird das Wetter morgen?', hits, decideSearch(hits));
     expect(refined).toEqual({ confident: false, alternatives: [] });
@@ -90,8 +90,8 @@ describe('the embedding model refining the classical decision', () => {
     const hits = [match('account.newsletter', 0.52), match('general.postal-address', 0.4)];
     expect(decideSearch(hits)).toMatchObject({ confident: true, best: { id: 'account.newsletter' } });
     const { ranker } = modelRanking([
-      { id: 'contract.price-increase', category: 'general', score: 0.84, closest: 0.85 },
-      { id: 'account.newsletter', category: 'general', score: 0.82, closest: 0.84 },
+      { id: 'contract.price-increase', category: 'general', score: -0.6, closest: 0.85 },
+      { id: 'account.newsletter', category: 'general', score: -0.9, closest: 0.84 },
     ]);
     const refined = await refineWithModel(ranker, 'wie wird das wetter morgen in köln', hits, decideSearch(hits));
     expect(refined).toEqual({ confident: false, alternatives: [] });
