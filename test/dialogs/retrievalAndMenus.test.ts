@@ -111,6 +111,24 @@ describe('retrieval from anywhere', () => {
     expect(text).toContain(en('conversation:knowledge.germanOnly'));
   });
 
+  it('a weak guess at a wish for a person yields to an entry the embedding model ranks first too', async () => {
+    // The recognizer guesses "human" at 0.43 here; the words match the address entry at 0.78 only.
+    const question = 'Bitte nennen Sie mir Ihre Postanschrift.';
+    const address = answer('general.postal-address', 'Postanschrift', 'Unsere Postanschrift lautet …', { score: 0.78 });
+    const confirmed = h.client(
+      withSearch(question, { confident: true, best: address, alternatives: [], confirmed: true }),
+    );
+    await confirmed.say('Hallo');
+    expect(await confirmed.sayText(question)).toContain(address.text);
+    expect(h.handoff.requests).toHaveLength(0);
+
+    // Without the model's word, a 0.78 match is not enough to overrule even a weak wish for a person.
+    const wordsOnly = h.client(withSearch(question, { confident: true, best: address, alternatives: [] }));
+    await wordsOnly.say('Hallo');
+    expect(await wordsOnly.sayText(question)).not.toContain(address.text);
+    expect(h.handoff.requests).toHaveLength(1);
+  });
+
   it('lost or stolen stays the urgent lane, never a knowledge answer', async () => {
     const stolen = answer('kb5', 'Handy gestohlen', 'Ein Text aus der Wissensdatenbank.', {
       category: 'lost_or_stolen',

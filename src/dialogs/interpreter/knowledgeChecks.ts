@@ -16,12 +16,19 @@ export async function answerBesidesPerson(
   return found.confident && found.best?.category !== 'lost_or_stolen' ? found.best : undefined;
 }
 
-/** The knowledge base answers this surely and with words that match well. */
+/**
+ * The knowledge base answers this surely: with words that match well, or with the embedding model
+ * ranking the same entry first ("Bitte nennen Sie mir Ihre Postanschrift" matches its entry at 0.78).
+ */
 export async function knowsWell(deps: DialogDeps, context: TurnContext, text: string): Promise<boolean> {
   const session = await deps.sessions.get(context);
   const lang = await deps.sessions.lang(context);
   const found = await searchQuestion(deps, text, lang, session.lastQuestion);
-  return found.confident && (found.best?.score ?? 0) >= 0.8 && found.best?.category !== 'lost_or_stolen';
+  return (
+    found.confident &&
+    ((found.best?.score ?? 0) >= 0.8 || found.confirmed === true) &&
+    found.best?.category !== 'lost_or_stolen'
+  );
 }
 
 /** "Wie sperre ich Abos von Drittanbietern?": a question about another kind of block, not a loss. */
