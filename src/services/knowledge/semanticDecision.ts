@@ -10,8 +10,8 @@ import type { SemanticRanker } from './semanticRanker';
  * at 5.9 % answered wrong (was 5.6 %); on the held-out even halves (436 questions) top-1
  * 0.839 -> 0.878, at once and right 0.778 -> 0.803. Since the model's side is a trained classifier
  * rather than the nearest phrasings, SEMANTIC_WEIGHT is per unit of log-probability: 0.18 (0.09, 0.27,
- * 0.36 and 0.72 measured worse on the studied sets: top-1 0.916 -> 0.924, answered wrong 6.3 -> 5.1 %;
- * held-out even halves of answers, blind5 and blind10: 0.876 -> 0.890). The model alone can veto an
+ * 0.45 and 0.72 measured worse on the studied sets: top-1 0.916 -> 0.924, answered wrong 6.3 -> 5.1 %;
+ * held-out even halves of answers, blind5 and blind10: 0.876 -> 0.892). The model alone can veto an
  * answer (NONE_MODEL_BELOW).
  */
 
