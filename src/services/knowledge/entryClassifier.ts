@@ -11,6 +11,8 @@
  * mini-batches with Adam. The constants were chosen on the studied halves; neighbouring values
  * (5 to 30 passes, batches of 32 to 128, l2 from 1e-5 to 1e-3) moved top-1 by about a point.
  */
+import { softmaxInPlace } from '../nlu/linearModel';
+
 const EPOCHS = 10;
 const BATCH = 64;
 const LEARNING_RATE = 0.01;
@@ -144,14 +146,6 @@ function scoresInto(out: Float64Array, x: Float32Array, weights: Float64Array, b
     const row = f * k;
     for (let c = 0; c < k; c++) out[c] += xf * weights[row + c];
   }
-}
-
-function softmaxInPlace(values: Float64Array): void {
-  let max = -Infinity;
-  for (const v of values) if (v > max) max = v;
-  let sum = 0;
-  for (let c = 0; c < values.length; c++) sum += values[c] = Math.exp(values[c] - max);
-  for (let c = 0; c < values.length; c++) values[c] /= sum;
 }
 
 function adam(params: Float64Array, grad: Float64Array, m: Float64Array, v: Float64Array, step: number): void {

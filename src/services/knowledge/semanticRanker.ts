@@ -56,8 +56,8 @@ function unit(vector: Float32Array): Float32Array {
  */
 export class SemanticRanker {
   private readonly cache?: Collection<CachedVector>;
-  /** The phrasings' vectors and the classifier trained on them, swapped in together. */
-  private trained?: { vectors: IndexedVector[]; classifier: EntryClassifier };
+  /** The phrasings' vectors and the classifier trained on them (and on the answers), swapped in together. */
+  private trained?: { phrasings: IndexedVector[]; classifier: EntryClassifier };
   private building?: Promise<void>;
   private wanted?: IndexedEntry[];
 
@@ -72,7 +72,7 @@ export class SemanticRanker {
 
   /** Whether rank() can answer now. */
   get ready(): boolean {
-    return (this.trained?.vectors.length ?? 0) > 0 && this.embedder.available;
+    return (this.trained?.phrasings.length ?? 0) > 0 && this.embedder.available;
   }
 
   /** Rebuilds the index in the background for the given entries (after every knowledge reload). */
@@ -92,7 +92,7 @@ export class SemanticRanker {
   /** Entries by the classifier's log-probability, best first; empty when the index or the model is not there. */
   async rank(text: string, limit = 3): Promise<SemanticHit[]> {
     if (!this.trained || !this.ready) return [];
-    const { vectors, classifier } = this.trained;
+    const { phrasings, classifier } = this.trained;
     let query: Float32Array;
     try {
       [query] = await this.embedder.embed([text]);
@@ -101,8 +101,7 @@ export class SemanticRanker {
     }
     const q = unit(query);
     const closest = new Map<string, { category: string; first: number }>();
-    for (const { id, category, vector, kind } of vectors) {
-      if (kind === 'answer') continue;
+    for (const { id, category, vector } of phrasings) {
       let dot = 0;
       for (let i = 0; i < q.length; i++) dot += q[i] * vector[i];
       const entry = closest.get(id);
@@ -127,7 +126,7 @@ export class SemanticRanker {
       try {
         const vectors = await this.vectorsFor(entries);
         const classifier = await trainEntryClassifier(vectors.map((v) => ({ label: v.id, vector: v.vector })));
-        this.trained = { vectors, classifier };
+        this.trained = { phrasings: vectors.filter((v) => v.kind === 'phrasing'), classifier };
         this.logger.info(
           { vectors: vectors.length, entries: classifier.classes.length, model: this.embedder.model },
           'semantic knowledge index ready',

@@ -16,33 +16,35 @@ function knowledge(results: Record<string, KnowledgeSearch>): DialogDeps {
 const WHOLE = 'I geh zu am andern Anbieter. Wia nimm i mei Nummer mit';
 const LAST = 'Wia nimm i mei Nummer mit';
 
+/** Searches WHOLE where the whole message finds `whole` and its last sentence alone `last`. */
+function searchWhole(whole: KnowledgeSearch, last: KnowledgeSearch): Promise<KnowledgeSearch> {
+  return searchQuestion(knowledge({ [WHOLE]: whole, [LAST]: last }), WHOLE, 'de');
+}
+
 describe('searching a message whose last sentence is the question', () => {
   it('does not take the last sentence alone when it leaves what the message was about', async () => {
-    const whole: KnowledgeSearch = {
-      confident: false,
-      best: entry('mobile.porting-out', 0.55),
-      alternatives: [entry('mobile.porting-out', 0.55), entry('mobile.porting-in', 0.55)],
-    };
-    const deps = knowledge({
-      [WHOLE]: whole,
-      [LAST]: { confident: true, best: entry('device.imei', 0.34), alternatives: [] },
-    });
-    const found = await searchQuestion(deps, WHOLE, 'de');
+    const found = await searchWhole(
+      {
+        confident: false,
+        best: entry('mobile.porting-out', 0.55),
+        alternatives: [entry('mobile.porting-out', 0.55), entry('mobile.porting-in', 0.55)],
+      },
+      { confident: true, best: entry('device.imei', 0.34), alternatives: [] },
+    );
     expect(found.confident).toBe(false);
     expect(found.alternatives.map((a) => a.id)).toEqual(['mobile.porting-out', 'mobile.porting-in']);
   });
 
   it('takes the last sentence when it was one of the whole message’s candidates', async () => {
-    const whole: KnowledgeSearch = {
-      confident: false,
-      best: entry('mobile.porting-in', 0.5),
-      alternatives: [entry('mobile.porting-in', 0.5), entry('mobile.porting-out', 0.48)],
-    };
-    const deps = knowledge({
-      [WHOLE]: whole,
-      [LAST]: { confident: true, best: entry('mobile.porting-out', 0.45), alternatives: [] },
-    });
-    expect((await searchQuestion(deps, WHOLE, 'de')).best?.id).toBe('mobile.porting-out');
+    const found = await searchWhole(
+      {
+        confident: false,
+        best: entry('mobile.porting-in', 0.5),
+        alternatives: [entry('mobile.porting-in', 0.5), entry('mobile.porting-out', 0.48)],
+      },
+      { confident: true, best: entry('mobile.porting-out', 0.45), alternatives: [] },
+    );
+    expect(found.best?.id).toBe('mobile.porting-out');
   });
 
   it('takes the last sentence when its own words fit it well', async () => {
