@@ -183,14 +183,14 @@ export async function otherQuestion(
 const FOLLOW_UP =
   /^(?:und|und wie|und was|und wo|und wann|what about|and)(?= |$)|(?:^| )(?:es|das|dafur|dort|davon|damit|it|that|there)(?= |$)/;
 
+/** A last sentence matching this well by its words is answered even if the whole message pointed elsewhere. */
+const FOCUSED_ALONE = 0.6;
+
 /**
  * Searches the knowledge base with the message and, when that is not conclusive, with its last
  * sentence ("Ach, egal. Wann buchen Sie die Rechnung ab?"), and a short follow-up ("Und wie lade
  * ich es auf?") together with the nouns of the question answered before.
  */
-/** A last sentence matching this well by its words is answered even if the whole message pointed elsewhere. */
-const FOCUSED_ALONE = 0.6;
-
 export async function searchQuestion(
   deps: DialogDeps,
   text: string,
