@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { Collection, Connection } from 'mongoose';
 import type { Embedder } from '../embeddings/embedder';
+import { embedWithCache, unit, type VectorStore } from '../embeddings/vectorCache';
+import { type VectorClassifier, trainVectorClassifier } from '../embeddings/vectorClassifier';
 import type { Logger } from '../logger';
-import { type EntryClassifier, trainEntryClassifier } from './entryClassifier';
 
 /** The phrasings of one entry, as the ranker indexes them. */
 export interface IndexedEntry {
@@ -16,7 +15,7 @@ export interface IndexedEntry {
 export interface SemanticHit {
   id: string;
   category: string;
-  /** The classifier's log-probability of the entry (0 would be certain; see entryClassifier.ts). */
+  /** The classifier's log-probability of the entry (0 would be certain; see embeddings/vectorClassifier.ts). */
   score: number;
   /** Cosine similarity of the closest stored phrasing alone. */
   closest: number;
@@ -30,45 +29,26 @@ interface IndexedVector {
   kind: 'phrasing' | 'answer';
 }
 
-interface CachedVector {
-  _id: string;
-  vector: Buffer;
-}
-
-/** Phrasings embedded per batch while indexing (a background job, not a customer turn). */
-const BATCH = 32;
-const INDEX_TIMEOUT_MS = 60_000;
-
-function unit(vector: Float32Array): Float32Array {
-  let norm = 0;
-  for (const x of vector) norm += x * x;
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return vector.map((x) => x * scale);
-}
-
 /**
  * Ranks knowledge entries by meaning: every stored question phrasing and every German answer is
  * embedded once (vectors cached in MongoDB by model and text, so a restart or a second instance embeds
- * nothing again) and a classifier is trained on them (entryClassifier.ts, a few seconds in the
+ * nothing again) and a classifier is trained on them (embeddings/vectorClassifier.ts, a few seconds in the
  * background); a customer question is embedded per turn, scored by the classifier and compared with
  * the phrasings (the closest one tells how near the question comes to anything we know). Until the
  * index is built, or while the model is away, rank() answers nothing.
  */
 export class SemanticRanker {
-  private readonly cache?: Collection<CachedVector>;
   /** The phrasings' vectors and the classifier trained on them (and on the answers), swapped in together. */
-  private trained?: { phrasings: IndexedVector[]; classifier: EntryClassifier };
+  private trained?: { phrasings: IndexedVector[]; classifier: VectorClassifier };
   private building?: Promise<void>;
   private wanted?: IndexedEntry[];
 
-  /** Without a connection (the evaluation tool) nothing is cached. */
+  /** Without a store (the evaluation tool) nothing is cached. */
   constructor(
-    connection: Connection | undefined,
+    private readonly store: VectorStore | undefined,
     private readonly embedder: Embedder,
     private readonly logger: Logger,
-  ) {
-    this.cache = connection?.collection<CachedVector>('knowledge_embeddings');
-  }
+  ) {}
 
   /** Whether rank() can answer now. */
   get ready(): boolean {
@@ -125,7 +105,7 @@ export class SemanticRanker {
       this.wanted = undefined;
       try {
         const vectors = await this.vectorsFor(entries);
-        const classifier = await trainEntryClassifier(vectors.map((v) => ({ label: v.id, vector: v.vector })));
+        const classifier = await trainVectorClassifier(vectors.map((v) => ({ label: v.id, vector: v.vector })));
         this.trained = { phrasings: vectors.filter((v) => v.kind === 'phrasing'), classifier };
         this.logger.info(
           { vectors: vectors.length, entries: classifier.classes.length, model: this.embedder.model },
@@ -138,7 +118,7 @@ export class SemanticRanker {
   }
 
   private async vectorsFor(entries: IndexedEntry[]): Promise<IndexedVector[]> {
-    const phrasings = entries.flatMap((e) => [
+    const texts = entries.flatMap((e) => [
       ...[...e.questions.de, ...e.questions.en].map((text) => ({
         id: e.id,
         category: e.category,
@@ -147,31 +127,11 @@ export class SemanticRanker {
       })),
       ...(e.answer?.de ? [{ id: e.id, category: e.category, text: e.answer.de, kind: 'answer' as const }] : []),
     ]);
-    const keyOf = (text: string) => createHash('sha256').update(`${this.embedder.model}\n${text}`).digest('hex');
-    const keys = [...new Set(phrasings.map((p) => keyOf(p.text)))];
-    const known = new Map<string, Float32Array>();
-    for (const doc of (await this.cache?.find({ _id: { $in: keys } }).toArray()) ?? []) {
-      // The driver hands a stored Buffer back as BSON Binary, whose bytes are in .buffer.
-      const raw = doc.vector as unknown as Uint8Array | { buffer: Uint8Array };
-      const bytes = raw instanceof Uint8Array ? raw : raw.buffer;
-      known.set(doc._id, new Float32Array(Uint8Array.from(bytes).buffer));
-    }
-    const missing = [...new Set(phrasings.map((p) => p.text))].filter((text) => !known.has(keyOf(text)));
-    for (let i = 0; i < missing.length; i += BATCH) {
-      const batch = missing.slice(i, i + BATCH);
-      const vectors = await this.embedder.embed(batch, INDEX_TIMEOUT_MS);
-      const docs = batch.map((text, j) => ({ _id: keyOf(text), vector: Buffer.from(vectors[j].buffer.slice(0)) }));
-      batch.forEach((text, j) => known.set(keyOf(text), vectors[j]));
-      await this.cache?.bulkWrite(
-        docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
-        { ordered: false },
-      );
-    }
-    return phrasings.map((p) => ({
-      id: p.id,
-      category: p.category,
-      kind: p.kind,
-      vector: unit(known.get(keyOf(p.text)) as Float32Array),
-    }));
+    const vectors = await embedWithCache(
+      this.embedder,
+      texts.map((t) => t.text),
+      this.store,
+    );
+    return texts.map((t, i) => ({ id: t.id, category: t.category, kind: t.kind, vector: vectors[i] }));
   }
 }

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Database } from '../../../src/services/database/database';
 import { HttpEmbedder } from '../../../src/services/embeddings/embedder';
+import { MongoVectorStore } from '../../../src/services/embeddings/vectorCache';
 import type { PackEntry } from '../../../src/services/knowledge/contentPack';
 import { KnowledgeBase } from '../../../src/services/knowledge/knowledgeBase';
 import { SemanticRanker } from '../../../src/services/knowledge/semanticRanker';
@@ -80,7 +81,7 @@ afterAll(async () => {
 
 async function knowledgeWithModel(): Promise<{ kb: KnowledgeBase; ranker: SemanticRanker }> {
   const embedder = new HttpEmbedder({ url, model: 'fake', retryAfterMs: 60_000 }, logger);
-  const ranker = new SemanticRanker(database.connection, embedder, logger);
+  const ranker = new SemanticRanker(new MongoVectorStore(database.connection), embedder, logger);
   const kb = new KnowledgeBase(database.connection, logger, { pack: PACK, semantic: ranker });
   await kb.seed();
   // The index is built in the background after a load; a search uses it once it is there.

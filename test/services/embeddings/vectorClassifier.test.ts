@@ -1,4 +1,4 @@
-import { trainEntryClassifier } from '../../../src/services/knowledge/entryClassifier';
+import { trainVectorClassifier } from '../../../src/services/embeddings/vectorClassifier';
 
 const noPause = () => Promise.resolve();
 
@@ -47,7 +47,7 @@ describe('the entry classifier', () => {
     const phrasings = centres.flatMap((_, label) => around(label, 8));
     const questions = centres.flatMap((_, label) => around(label, 40));
 
-    const classifier = await trainEntryClassifier(phrasings, noPause);
+    const classifier = await trainVectorClassifier(phrasings, noPause);
     const byClassifier = questions.filter(({ label, vector }) => {
       const logp = classifier.logProbabilities(vector);
       return classifier.classes[logp.indexOf(Math.max(...logp))] === label;
@@ -62,8 +62,8 @@ describe('the entry classifier', () => {
 
   it('gives log-probabilities over all entries, the same for the same content', async () => {
     const [a, b] = await Promise.all([
-      trainEntryClassifier(EXAMPLES, noPause),
-      trainEntryClassifier(EXAMPLES, noPause),
+      trainVectorClassifier(EXAMPLES, noPause),
+      trainVectorClassifier(EXAMPLES, noPause),
     ]);
     const question = vector({ 1: 1, 2: 0.3 });
     const logp = a.logProbabilities(question);
@@ -74,7 +74,7 @@ describe('the entry classifier', () => {
 
   it('lets the event loop run while it trains', async () => {
     let pauses = 0;
-    await trainEntryClassifier(EXAMPLES.slice(0, 200), () => {
+    await trainVectorClassifier(EXAMPLES.slice(0, 200), () => {
       pauses++;
       return Promise.resolve();
     });

@@ -1,15 +1,18 @@
 /*
- * A softmax regression over the embeddings of the entries' phrasings and answers. Nearest phrasings
- * judge a question by the one or two phrasings written closest to it; the classifier learns which
- * directions of the embedding space tell one entry from its neighbours, so a question worded unlike
- * every phrasing still lands on its entry. Measured with the model alone (top-1, in-scope questions,
- * nothing of the evaluation sets in training): answers 0.846 -> 0.885, blind8 0.883 -> 0.942,
- * blind9 0.842 -> 0.896, blind10 0.838 -> 0.875.
+ * A softmax regression over labelled embeddings: the knowledge search learns its entries from their
+ * phrasings and answers (semanticRanker.ts), the triage learns intents from its training corpus
+ * (nlu/intentModel.ts). Nearest phrasings judge a question by the one or two phrasings written
+ * closest to it; the classifier learns which directions of the embedding space tell one label from
+ * its neighbours, so a question worded unlike every example still lands on its label. Measured for
+ * the knowledge entries with the model alone (top-1, in-scope questions, nothing of the evaluation
+ * sets in training): answers 0.846 -> 0.885, blind8 0.883 -> 0.942, blind9 0.842 -> 0.896, blind10
+ * 0.838 -> 0.875.
  *
  * The embeddings of e5 all lie in a narrow cone (cosines of 0.75 to 0.95), so inputs are centred on
  * the training mean and scaled to unit length first; training then settles in ten passes of
  * mini-batches with Adam. The constants were chosen on the studied halves; neighbouring values
  * (5 to 30 passes, batches of 32 to 128, l2 from 1e-5 to 1e-3) moved top-1 by about a point.
+ * Training is deterministic: the same examples in the same order always give the same classifier.
  */
 import { softmaxInPlace } from '../nlu/linearModel';
 
@@ -24,14 +27,14 @@ const YIELD_EVERY = 16;
 const BETA1 = 0.9;
 const BETA2 = 0.999;
 
-/** A trained classifier: per entry a log-probability for a query vector. */
-export interface EntryClassifier {
+/** A trained classifier: per label a log-probability for a query vector. */
+export interface VectorClassifier {
   readonly classes: readonly string[];
   /** Log-probability of every class for a query embedding, in the order of `classes`. */
   logProbabilities(query: Float32Array): Float64Array;
 }
 
-/** Lets the event loop serve customers while training runs (about 6 s of CPU for the shipped pack). */
+/** Lets the event loop serve customers while training runs (about 6 s of CPU for the shipped knowledge pack). */
 export type Yielder = () => Promise<void>;
 
 const yieldToLoop: Yielder = () => new Promise((resolve) => setImmediate(resolve));
@@ -65,10 +68,10 @@ function shuffled(n: number, seed: number): Uint32Array {
  * Trains a classifier on labelled embeddings (all of one length). Cooperative: it pauses every few
  * examples, so a running service keeps answering while it learns.
  */
-export async function trainEntryClassifier(
+export async function trainVectorClassifier(
   examples: readonly { label: string; vector: Float32Array }[],
   pause: Yielder = yieldToLoop,
-): Promise<EntryClassifier> {
+): Promise<VectorClassifier> {
   const classes = [...new Set(examples.map((e) => e.label))];
   const classOf = new Map(classes.map((c, i) => [c, i]));
   const dim = examples[0]?.vector.length ?? 0;
