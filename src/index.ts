@@ -23,7 +23,7 @@ import type { CustomerMessenger } from './services/channels/types';
 import { MongoContentProvider } from './services/content/mongoContentProvider';
 import { Database } from './services/database/database';
 import { resolveDatabase } from './services/database/resolveDatabase';
-import { buildSemanticRanker, resolveEmbeddings } from './app/buildEmbeddings';
+import { buildEmbeddingServices, resolveEmbeddings } from './app/buildEmbeddings';
 import type { HandoffSettingsSource } from './services/handoff/businessHours';
 import { FileStore } from './services/files/fileStore';
 import { FileLinks } from './services/files/fileLinks';
@@ -33,6 +33,7 @@ import { I18nService } from './services/i18n/i18nService';
 import { KnowledgeBase } from './services/knowledge/knowledgeBase';
 import { createLogger, Logger } from './services/logger';
 import { Metrics } from './services/metrics';
+import { trainingCorpus } from './services/nlu/corpus';
 import { TriageService } from './services/nlu/triageService';
 import { maskingDestination } from './services/privacy/logMasking';
 import { ServiceRequestService } from './services/requests/serviceRequestService';
@@ -115,9 +116,10 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
       sweepIntervalMs: Math.min(5000, config.handoffUpdateIntervalSeconds * 500),
     },
   });
-  const semantic = buildSemanticRanker(config, connection, logger);
+  const { semantic, intents } = buildEmbeddingServices(config, connection, logger);
   const knowledge = new KnowledgeBase(connection, logger, semantic ? { semantic } : {});
-  const triage = new TriageService();
+  void intents?.train(trainingCorpus());
+  const triage = new TriageService(undefined, undefined, intents);
   const requests = new ServiceRequestService(connection, () => clock.now());
   const { bot: customerBot } = buildCustomerConversation({
     i18n,
@@ -153,7 +155,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const { server, messages, directLineStreams } = buildHttp({
     config,
     // Without the model the knowledge search answers classically: reduced, not down.
-    ...(semantic ? { degraded: () => (semantic.ready ? [] : ['embeddings']) } : {}),
+    ...(semantic ? { degraded: () => (semantic.ready && intents?.ready !== false ? [] : ['embeddings']) } : {}),
     connection,
     database,
     logger,

@@ -2,8 +2,11 @@ import type { Connection } from 'mongoose';
 import type { Config } from '../config';
 import { HttpEmbedder } from '../services/embeddings/embedder';
 import { startEmbeddedModelServer } from '../services/embeddings/embeddedModelServer';
-import type { Logger } from '../services/logger';
+import { RecentEmbeddings } from '../services/embeddings/recentEmbeddings';
+import { MongoVectorStore } from '../services/embeddings/vectorCache';
 import { SemanticRanker } from '../services/knowledge/semanticRanker';
+import type { Logger } from '../services/logger';
+import { IntentModel } from '../services/nlu/intentModel';
 
 /**
  * The embedding endpoint for `npm start`: EMBEDDINGS_URL when set, else the embedded model server
@@ -20,14 +23,19 @@ export async function resolveEmbeddings(
   return { config: { ...config, embeddings: { ...config.embeddings, url: server.url } }, stop: () => server.stop() };
 }
 
-/** The semantic ranker of the knowledge search, when an embedding endpoint is configured. */
-export function buildSemanticRanker(
+/**
+ * What the embedding model serves, when an endpoint is configured: the knowledge search's semantic
+ * ranker and the triage's intent model. They share one client, so a message both ask about is
+ * embedded once.
+ */
+export function buildEmbeddingServices(
   config: Config,
   connection: Connection,
   logger: Logger,
-): SemanticRanker | undefined {
+): { semantic?: SemanticRanker; intents?: IntentModel } {
   const { mode, url, model, apiKey } = config.embeddings;
-  if (mode === 'off' || !url) return undefined;
-  const embedder = new HttpEmbedder({ url, model, ...(apiKey ? { apiKey } : {}) }, logger);
-  return new SemanticRanker(connection, embedder, logger);
+  if (mode === 'off' || !url) return {};
+  const embedder = new RecentEmbeddings(new HttpEmbedder({ url, model, ...(apiKey ? { apiKey } : {}) }, logger));
+  const store = new MongoVectorStore(connection);
+  return { semantic: new SemanticRanker(store, embedder, logger), intents: new IntentModel(embedder, store, logger) };
 }

@@ -12,6 +12,8 @@ import type { SessionStore } from './session';
 /** The recognizer as the dialogs use it (nlu/triageService implements it). */
 export interface Triage {
   assess(text: string, history?: FrustrationHistory, thresholds?: FrustrationThresholds): TriageAssessment;
+  /** As assess, with the embedding model asked where the words leave the intent unsure. */
+  consult(text: string, history?: FrustrationHistory, thresholds?: FrustrationThresholds): Promise<TriageAssessment>;
 }
 
 export type Knowledge = Pick<KnowledgeBase, 'answer' | 'entry' | 'search'>;

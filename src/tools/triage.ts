@@ -2,11 +2,20 @@
  * Triage CLI (contract in docs/ARCHITECTURE.md): `npm run --silent triage -- FILE.jsonl` (or `-` for stdin).
  * Reads `{ "id", "text" }` per line and prints exactly one JSON line per input line that has an id,
  * in the same order. Problems go to stderr; stdout carries nothing but results.
+ *
+ * Intents come as in the service: with the embedding model where the words leave them unsure, found
+ * as `npm start` finds it (EMBEDDINGS_URL, else the embedded model when installed; EMBEDDINGS=off or
+ * `--no-model`: words only). The first run embeds the training corpus (about half a minute), later
+ * runs read its vectors from node_modules/.cache/lotse/.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { createLogger } from '../services/logger';
+import { trainingCorpus } from '../services/nlu/corpus';
+import { IntentModel } from '../services/nlu/intentModel';
 import { TriageService } from '../services/nlu/triageService';
 import type { TriageLine } from '../services/nlu/types';
+import { openToolEmbeddings } from './toolEmbeddings';
 
 interface ParsedLine {
   /** The id as given (string or number), echoed unchanged so callers can join on it. */
@@ -44,8 +53,8 @@ export function parseLine(line: string): ParsedLine {
 /** One output row; `id` is echoed with its original JSON type. */
 type OutputLine = Omit<TriageLine, 'id'> & { id: string | number };
 
-export function triageLine(service: TriageService, id: string | number, text: string): OutputLine {
-  const { intent, frustration, escalate } = service.assess(text);
+export async function triageLine(service: TriageService, id: string | number, text: string): Promise<OutputLine> {
+  const { intent, frustration, escalate } = await service.consult(text);
   return {
     id,
     intent: intent.intent,
@@ -60,8 +69,8 @@ export async function runTriage(
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,
   errors: NodeJS.WritableStream,
+  service: TriageService = new TriageService(),
 ): Promise<number> {
-  const service = new TriageService();
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   let problems = 0;
@@ -93,7 +102,7 @@ export async function runTriage(
       const id = parsed.id as string | number;
       let result: OutputLine;
       try {
-        result = triageLine(service, id, parsed.text as string);
+        result = await triageLine(service, id, parsed.text as string);
       } catch (err) {
         problems++;
         errors.write(`triage: line ${lineNumber}: could not assess id ${parsed.id}: ${(err as Error).message}\n`);
@@ -107,10 +116,21 @@ export async function runTriage(
   return problems;
 }
 
+/** The service with the intent model when one is there; its logs go to stderr, never among the results. */
+async function triageService(useModel: boolean): Promise<{ service: TriageService; stop: () => Promise<void> }> {
+  const logger = createLogger('warn', process.stderr);
+  const model = useModel ? await openToolEmbeddings(logger) : undefined;
+  if (!model) return { service: new TriageService(), stop: async () => undefined };
+  const intents = new IntentModel(model.embedder, model.store, logger);
+  await intents.train(trainingCorpus());
+  return { service: new TriageService(undefined, undefined, intents), stop: () => model.stop() };
+}
+
 async function main(): Promise<void> {
-  const file = process.argv[2];
+  const args = process.argv.slice(2);
+  const file = args.find((a) => a !== '--no-model');
   if (!file) {
-    process.stderr.write('usage: npm run --silent triage -- FILE.jsonl   (use - for stdin)\n');
+    process.stderr.write('usage: npm run --silent triage -- [--no-model] FILE.jsonl   (use - for stdin)\n');
     process.exitCode = 2;
     return;
   }
@@ -126,7 +146,12 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  await runTriage(input, process.stdout, process.stderr);
+  const { service, stop } = await triageService(!args.includes('--no-model'));
+  try {
+    await runTriage(input, process.stdout, process.stderr, service);
+  } finally {
+    await stop();
+  }
 }
 
 if (require.main === module) {

@@ -137,7 +137,7 @@ export class TurnInterpreter {
     if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor') && !confirms) return { kind: 'close' };
 
     const clean = expect ? checkAnswer(expect, trimmed, this.deps.clock.now(), this.deps.i18n) : { ok: false as const };
-    const assessment = await this.assess(context, trimmed, clean.ok || (expect?.misses ?? 0) > 0);
+    const assessment = await this.assess(context, trimmed, clean.ok, clean.ok || (expect?.misses ?? 0) > 0);
     const lostMentioned =
       assessment.intent.intent === 'lost_or_stolen' ||
       (LOST_WORDS.test(folded) && detectLostItem(trimmed) !== undefined);
@@ -345,12 +345,20 @@ export class TurnInterpreter {
     return { kind: 'miss', problemKey: clean.problemKey };
   }
 
-  private async assess(context: TurnContext, text: string, loopAnswer: boolean): Promise<TriageAssessment> {
+  private async assess(
+    context: TurnContext,
+    text: string,
+    fitsStep: boolean,
+    loopAnswer: boolean,
+  ): Promise<TriageAssessment> {
     const session = await this.deps.sessions.get(context);
     const settings = await this.deps.content.settings();
     // Repeating an answer because the bot asked again is the bot's loop, not the customer's anger.
     const history = loopAnswer ? { ...session.history, previousTexts: [] } : session.history;
-    const assessment = this.deps.triage.assess(text, history, settings.frustration);
+    // An answer that fits the step needs no second opinion on its topic.
+    const assessment = fitsStep
+      ? this.deps.triage.assess(text, history, settings.frustration)
+      : await this.deps.triage.consult(text, history, settings.frustration);
     keepAssessment(context, assessment);
     await this.deps.sessions.remember(context, text, assessment.frustration.level, assessment.frustration.score);
     return assessment;

@@ -71,14 +71,15 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<boole
  */
 export async function startEmbeddedModelServer(
   logger: Logger,
-  options: { install?: boolean } = {},
+  options: { install?: boolean; threads?: number } = {},
 ): Promise<EmbeddedModelServer | undefined> {
   if (options.install && !installed()) install(logger);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/v1`;
-  // One thread: customer turns keep the other core; only uncertain questions reach the model.
+  // One thread by default: customer turns keep the other core; only uncertain messages reach the model.
+  const threads = String(options.threads ?? 1);
   const [command, ...args] = EMBEDDED_MODEL_COMMAND;
-  const child = spawn(command, [...args, '--host', '127.0.0.1', '--port', String(port), '--threads', '1'], {
+  const child = spawn(command, [...args, '--host', '127.0.0.1', '--port', String(port), '--threads', threads], {
     stdio: 'ignore',
     // Looked up on this process's PATH as it is now (Node otherwise searches the PATH it started with).
     env: process.env,

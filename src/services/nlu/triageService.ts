@@ -1,4 +1,5 @@
 import { GermanFrustrationScorer } from './frustrationScorer';
+import { blendOpinion, type IntentOpinion, wantsOpinion } from './intentModel';
 import { GermanIntentRecognizer } from './intentRecognizer';
 import type {
   FrustrationHistory,
@@ -20,7 +21,8 @@ export interface TriageAssessment {
 }
 
 /**
- * One call per customer message: what they want and how they feel. Pure and synchronous.
+ * One call per customer message: what they want and how they feel. `assess` is pure and synchronous;
+ * `consult` also asks the embedding model when the words leave the intent unsure (intentModel.ts).
  *
  * An irate message that names no topic counts as a complaint, not as "other".
  *
@@ -34,6 +36,7 @@ export class TriageService {
   constructor(
     private readonly recognizer: IntentRecognizer = new GermanIntentRecognizer(),
     private readonly scorer: FrustrationScorer = new GermanFrustrationScorer(),
+    private readonly opinion?: IntentOpinion,
   ) {}
 
   assess(
@@ -42,7 +45,31 @@ export class TriageService {
     thresholds?: FrustrationThresholds,
     lang?: Language,
   ): TriageAssessment {
+    return this.complete(text, this.recognizer.recognize(text, lang ?? detectLanguage(text)), history, thresholds);
+  }
+
+  /** As assess, with the embedding model's opinion blended in where the words leave the intent unsure. */
+  async consult(
+    text: string,
+    history?: FrustrationHistory,
+    thresholds?: FrustrationThresholds,
+    lang?: Language,
+  ): Promise<TriageAssessment> {
     let intent = this.recognizer.recognize(text, lang ?? detectLanguage(text));
+    if (this.opinion && wantsOpinion(intent, text)) {
+      const probabilities = await this.opinion.probabilities(text);
+      if (probabilities) intent = blendOpinion(intent, probabilities);
+    }
+    return this.complete(text, intent, history, thresholds);
+  }
+
+  private complete(
+    text: string,
+    recognized: IntentResult,
+    history?: FrustrationHistory,
+    thresholds?: FrustrationThresholds,
+  ): TriageAssessment {
+    let intent = recognized;
     const frustration = this.scorer.score(text, history, thresholds);
     // An irate message about nothing in particular ("Huere Seich!", "Ihr Idioten!") is a complaint.
     if (intent.intent === 'other' && frustration.level === 2) {

@@ -7,8 +7,18 @@ const root = join(__dirname, '..', '..', '..');
 const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const cli = join(root, 'src', 'tools', 'triage.ts');
 
-function runCli(args: string[], input?: string): { stdout: string; stderr: string; status: number | null } {
-  const run = spawnSync(process.execPath, [tsx, cli, ...args], { encoding: 'utf8', input, cwd: root });
+/** Words only unless a test names an embedding endpoint: the embedded model would embed the corpus first. */
+function runCli(
+  args: string[],
+  input?: string,
+  env: NodeJS.ProcessEnv = { EMBEDDINGS: 'off' },
+): { stdout: string; stderr: string; status: number | null } {
+  const run = spawnSync(process.execPath, [tsx, cli, ...args], {
+    encoding: 'utf8',
+    input,
+    cwd: root,
+    env: { ...process.env, ...env },
+  });
   return { stdout: run.stdout, stderr: run.stderr, status: run.status };
 }
 
@@ -77,4 +87,21 @@ describe('triage CLI', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(/cannot read/);
   }, 60_000);
+
+  it('answers every line from the words alone when the embedding model cannot be reached', () => {
+    const input = [
+      JSON.stringify({ id: 1, text: 'Wieso ist meine Rechnung so hoch?' }),
+      JSON.stringify({ id: 2, text: 'Kann ich mit jemandem reden der Ahnung hat' }),
+      // Vague enough that the words alone are unsure, so the model would be asked.
+      JSON.stringify({ id: 3, text: 'Was ist denn da bei euch los' }),
+    ].join('\n');
+    const wordsOnly = runCli(['-'], input);
+    // A port nobody listens on: the model is away.
+    const away = runCli(['-'], input, { EMBEDDINGS_URL: 'http://127.0.0.1:9/v1' });
+    expect(away.status).toBe(0);
+    expect(away.stdout).toBe(wordsOnly.stdout);
+    expect(away.stdout.trim().split('\n')).toHaveLength(3);
+    // Trained from vectors cached by an earlier run, or not trained at all: either way it is said.
+    expect(away.stderr).toMatch(/embeddings model unreachable|intent model not trained/);
+  });
 });
