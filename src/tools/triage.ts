@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { createLogger } from '../services/logger';
 import { trainingCorpus } from '../services/nlu/corpus';
 import { IntentModel } from '../services/nlu/intentModel';
-import { TriageService } from '../services/nlu/triageService';
+import { type TriageAssessment, TriageService } from '../services/nlu/triageService';
 import type { TriageLine } from '../services/nlu/types';
 import { openToolEmbeddings } from './toolEmbeddings';
 
@@ -53,8 +53,8 @@ export function parseLine(line: string): ParsedLine {
 /** One output row; `id` is echoed with its original JSON type. */
 type OutputLine = Omit<TriageLine, 'id'> & { id: string | number };
 
-export async function triageLine(service: TriageService, id: string | number, text: string): Promise<OutputLine> {
-  const { intent, frustration, escalate } = await service.consult(text);
+function outputLine(id: string | number, assessment: TriageAssessment): OutputLine {
+  const { intent, frustration, escalate } = assessment;
   return {
     id,
     intent: intent.intent,
@@ -63,6 +63,24 @@ export async function triageLine(service: TriageService, id: string | number, te
     frustrationScore: frustration.score,
     escalate,
   };
+}
+
+const fallback = (id: string | number): OutputLine => ({
+  id,
+  intent: 'other',
+  confidence: 0,
+  frustrationLevel: 0,
+  frustrationScore: 0,
+  escalate: false,
+});
+
+/** Lines assessed together: the model is asked once for the unsure ones among them. */
+const CHUNK = 64;
+
+interface PendingLine {
+  id: string | number;
+  text: string;
+  lineNumber: number;
 }
 
 export async function runTriage(
@@ -74,10 +92,30 @@ export async function runTriage(
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   let problems = 0;
-  let buffer: string[] = [];
-  const flush = (): void => {
-    if (buffer.length > 0) output.write(buffer.join('\n') + '\n');
-    buffer = [];
+  // In input order: a finished row, or a line still to assess.
+  let rows: (OutputLine | PendingLine)[] = [];
+  const flush = async (): Promise<void> => {
+    const pending = rows.filter((row): row is PendingLine => 'text' in row);
+    let assessed: TriageAssessment[] | undefined;
+    try {
+      assessed = await service.consultAll(pending.map((p) => p.text));
+    } catch (err) {
+      // One bad message must not cost the others their answer: assess them one by one.
+      errors.write(`triage: assessing lines together failed (${(err as Error).message}); one by one\n`);
+    }
+    const out = rows.map((row) => {
+      if (!('text' in row)) return row;
+      if (assessed) return outputLine(row.id, assessed[pending.indexOf(row)]);
+      try {
+        return outputLine(row.id, service.assess(row.text));
+      } catch (err) {
+        problems++;
+        errors.write(`triage: line ${row.lineNumber}: could not assess id ${row.id}: ${(err as Error).message}\n`);
+        return fallback(row.id);
+      }
+    });
+    if (out.length > 0) output.write(out.map((row) => JSON.stringify(row)).join('\n') + '\n');
+    rows = [];
   };
   for await (const line of lines) {
     lineNumber++;
@@ -89,30 +127,13 @@ export async function runTriage(
         `triage: line ${lineNumber}: ${parsed.error}${parsed.id === undefined ? ' - skipped, no id' : ` - id ${parsed.id} reported as "other"`}\n`,
       );
       if (parsed.id === undefined) continue;
-      const fallback: OutputLine = {
-        id: parsed.id,
-        intent: 'other',
-        confidence: 0,
-        frustrationLevel: 0,
-        frustrationScore: 0,
-        escalate: false,
-      };
-      buffer.push(JSON.stringify(fallback));
+      rows.push(fallback(parsed.id));
     } else {
-      const id = parsed.id as string | number;
-      let result: OutputLine;
-      try {
-        result = await triageLine(service, id, parsed.text as string);
-      } catch (err) {
-        problems++;
-        errors.write(`triage: line ${lineNumber}: could not assess id ${parsed.id}: ${(err as Error).message}\n`);
-        result = { id, intent: 'other', confidence: 0, frustrationLevel: 0, frustrationScore: 0, escalate: false };
-      }
-      buffer.push(JSON.stringify(result));
+      rows.push({ id: parsed.id as string | number, text: parsed.text as string, lineNumber });
     }
-    if (buffer.length >= 512) flush();
+    if (rows.length >= CHUNK) await flush();
   }
-  flush();
+  await flush();
   return problems;
 }
 

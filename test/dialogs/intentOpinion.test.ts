@@ -13,7 +13,8 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 function opinion(probabilities: Partial<Record<Intent, number>>): IntentOpinion {
-  return { probabilities: async () => new Map(Object.entries(probabilities) as [Intent, number][]) };
+  const map = new Map(Object.entries(probabilities) as [Intent, number][]);
+  return { probabilities: async (texts) => texts.map(() => map) };
 }
 
 function chatWith(model?: IntentOpinion) {

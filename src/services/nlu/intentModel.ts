@@ -23,9 +23,9 @@ export const CONSULT_BELOW = 0.7;
 /** Share of the model's probability in the blended score of an intent. */
 export const MODEL_WEIGHT = 0.3;
 
-/** Probability of each intent for a message, or undefined while the model cannot say. */
+/** Probability of each intent for each message (one call for many), or undefined while the model cannot say. */
 export interface IntentOpinion {
-  probabilities(text: string): Promise<ReadonlyMap<Intent, number> | undefined>;
+  probabilities(texts: readonly string[]): Promise<readonly ReadonlyMap<Intent, number>[] | undefined>;
 }
 
 /**
@@ -87,15 +87,18 @@ export class IntentModel implements IntentOpinion {
     return this.training;
   }
 
-  async probabilities(text: string): Promise<ReadonlyMap<Intent, number> | undefined> {
-    if (!this.classifier || !this.ready) return undefined;
-    let vector: Float32Array;
+  async probabilities(texts: readonly string[]): Promise<readonly ReadonlyMap<Intent, number>[] | undefined> {
+    const classifier = this.classifier;
+    if (!classifier || !this.ready) return undefined;
+    let vectors: Float32Array[];
     try {
-      [vector] = await this.embedder.embed([text]);
+      vectors = await this.embedder.embed([...texts]);
     } catch {
       return undefined;
     }
-    const logp = this.classifier.logProbabilities(unit(vector));
-    return new Map(this.classifier.classes.map((label, i) => [label as Intent, Math.exp(logp[i])]));
+    return vectors.map((vector) => {
+      const logp = classifier.logProbabilities(unit(vector));
+      return new Map(classifier.classes.map((label, i) => [label as Intent, Math.exp(logp[i])]));
+    });
   }
 }

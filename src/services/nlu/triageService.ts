@@ -55,12 +55,25 @@ export class TriageService {
     thresholds?: FrustrationThresholds,
     lang?: Language,
   ): Promise<TriageAssessment> {
-    let intent = this.recognizer.recognize(text, lang ?? detectLanguage(text));
-    if (this.opinion && wantsOpinion(intent, text)) {
-      const probabilities = await this.opinion.probabilities(text);
-      if (probabilities) intent = blendOpinion(intent, probabilities);
-    }
+    const [intent] = await this.recognizeAll([text], lang);
     return this.complete(text, intent, history, thresholds);
+  }
+
+  /** consult for many messages without history, with one call to the model for all of them (the tools). */
+  async consultAll(texts: readonly string[]): Promise<TriageAssessment[]> {
+    const intents = await this.recognizeAll(texts);
+    return texts.map((text, i) => this.complete(text, intents[i]));
+  }
+
+  private async recognizeAll(texts: readonly string[], lang?: Language): Promise<IntentResult[]> {
+    const intents = texts.map((text) => this.recognizer.recognize(text, lang ?? detectLanguage(text)));
+    const unsure = texts.flatMap((text, i) => (this.opinion && wantsOpinion(intents[i], text) ? [i] : []));
+    if (unsure.length === 0 || !this.opinion) return intents;
+    const opinions = await this.opinion.probabilities(unsure.map((i) => texts[i]));
+    unsure.forEach((i, n) => {
+      if (opinions?.[n]) intents[i] = blendOpinion(intents[i], opinions[n]);
+    });
+    return intents;
   }
 
   private complete(

@@ -12,9 +12,9 @@ function fixedOpinion(probabilities: Partial<Record<Intent, number>>): IntentOpi
   const asked: string[] = [];
   return {
     asked,
-    probabilities: async (text) => {
-      asked.push(text);
-      return new Map(Object.entries(probabilities) as [Intent, number][]);
+    probabilities: async (texts) => {
+      asked.push(...texts);
+      return texts.map(() => new Map(Object.entries(probabilities) as [Intent, number][]));
     },
   };
 }
@@ -62,6 +62,16 @@ describe('the embedding model as a second opinion on intents', () => {
     expect(opinion.asked).toEqual([]);
   });
 
+  it('asks the model once for all the unsure messages of a batch', async () => {
+    const opinion = fixedOpinion({ complaint: 0.95 });
+    const triage = new TriageService(undefined, undefined, opinion);
+    const texts = [VAGUE, 'Meine Karte wurde gestohlen, bitte sperren', VAGUE];
+    const all = await triage.consultAll(texts);
+    expect(opinion.asked).toEqual([VAGUE, VAGUE]);
+    expect(all.map((a) => a.intent.intent)).toEqual(['complaint', 'lost_or_stolen', 'complaint']);
+    expect(all[0]).toEqual(await triage.consult(VAGUE));
+  });
+
   it('words only when the model has no opinion', async () => {
     const silent: IntentOpinion = { probabilities: async () => undefined };
     const triage = new TriageService(undefined, undefined, silent);
@@ -107,11 +117,10 @@ describe('IntentModel', () => {
   it('has no opinion until it is trained, then tells the topics apart', async () => {
     const model = new IntentModel(topicEmbedder(), undefined, logger);
     expect(model.ready).toBe(false);
-    expect(await model.probabilities('Mein Router spinnt')).toBeUndefined();
+    expect(await model.probabilities(['Mein Router spinnt'])).toBeUndefined();
     await model.train(corpus);
     expect(model.ready).toBe(true);
-    const bill = await model.probabilities('Warum ist der Betrag so hoch');
-    const net = await model.probabilities('Das WLAN ist weg');
+    const [bill, net] = (await model.probabilities(['Warum ist der Betrag so hoch', 'Das WLAN ist weg'])) ?? [];
     // Eight examples train only a few steps: clearly apart, not yet certain.
     expect(bill?.get('billing')).toBeGreaterThan(0.6);
     expect(net?.get('technical')).toBeGreaterThan(0.6);
@@ -122,7 +131,7 @@ describe('IntentModel', () => {
     const model = new IntentModel(failing, undefined, logger);
     await model.train(corpus);
     expect(model.ready).toBe(false);
-    expect(await model.probabilities('Rechnung')).toBeUndefined();
+    expect(await model.probabilities(['Rechnung'])).toBeUndefined();
   });
 });
 
