@@ -41,6 +41,15 @@ export function isSarcasticThanks(folded: string): boolean {
   return SARCASTIC_THANKS.test(folded);
 }
 
+/**
+ * "Danke für nix. Internet ist seit Tagen so lahm, Was kann ich tun?": besides the sarcasm the
+ * message says what is wrong (three words or more), so there is a request to hear.
+ */
+export function sarcasmWithRequest(folded: string): boolean {
+  const rest = folded.replace(new RegExp(SARCASTIC_THANKS.source, 'g'), ' ');
+  return rest.split(' ').filter((w) => w.length > 1).length >= 3;
+}
+
 /** A word of thanks anywhere in the message ("ah auf der Karte, ok habs, danke!!"). */
 const THANKS_WORD = wordsPattern(['danke', 'dankeschön', 'merci', 'thanks', 'thank you', 'vielen dank']);
 

@@ -14,7 +14,13 @@ import { asksWhatIAm, givesDetails, isQuestion, lastSentence, LOST_WORDS, search
 import { startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
 import type { Decision } from './decision';
-import { isAcknowledgement, isSarcasticThanks, saysItHelps, thanksSomewhere } from './acknowledgement';
+import {
+  isAcknowledgement,
+  isSarcasticThanks,
+  sarcasmWithRequest,
+  saysItHelps,
+  thanksSomewhere,
+} from './acknowledgement';
 import { assessmentOf, keepAssessment } from './turnAssessment';
 import { answerFor } from '../regret';
 
@@ -142,13 +148,14 @@ export class TurnInterpreter {
       assessment.intent.intent === 'lost_or_stolen' ||
       (LOST_WORDS.test(folded) && detectLostItem(trimmed) !== undefined);
 
-    // "Danke für nichts", "na super, toll geholfen": sarcasm is a no to "Hat das geholfen?", elsewhere a protest.
+    // "Danke für nichts", "na super, toll geholfen": sarcasm is a no to "Hat das geholfen?", elsewhere a
+    // protest, unless a request comes with it: then the request is heard (its anger counts as usual).
     if (isSarcasticThanks(folded) && !cues.has('person') && !cues.has('supervisor')) {
       if (expect && (expect.kind === 'yesNo' || expect.acceptsYesNo)) {
         activity.text = t('conversation:yesNo.no');
         return { kind: 'answer' };
       }
-      return { kind: 'protest' };
+      if (!sarcasmWithRequest(folded)) return { kind: 'protest' };
     }
     // "ok verstanden, passt" after an answer is an acknowledgement, never a description of a complaint.
     const acknowledges = expect?.kind === 'text' && isAcknowledgement(folded);
