@@ -70,12 +70,19 @@ const NEGATED_PERSON =
  * else in the story, not a wish for a person; removed before looking for a person word.
  */
 const SOMEONE_ELSE = [
+  // "die Hotline will ein Kennwort", "Ihr Kollege hat mir gesagt", "the agent said": staff in the story.
+  /(?:^| )(?:die|der|ihr|ihre|eure|euer|the|your) (?:mitarbeiter|mitarbeiterin|kolege|kolegin|berater|beraterin|hotline|agent|representative|colegue) (?:hat|hate|hatte|wil|wolte|sagt|sagte|meint|meinte|verlangt|verlangte|fragt|fragte|war|said|told|was|wants|wanted|asked)(?= |$)/g,
+  // "die Mitarbeiterin im Shop in der Goethestraße war super geduldig": the same with a place between.
+  /(?:^| )(?:die|der|ihr|ihre|eure|euer|the|your) (?:mitarbeiter|mitarbeiterin|kolege|kolegin|berater|beraterin|agent|representative|colegue) (?:im|in|am|vom|aus|bei|at|in the) (?:[^ ]+ ){0,4}(?:war|hat|hatte|sagte|meinte|was|said|told)(?= |$)/g,
   /(?:^| )(?:ruft|belastigt|nervt|stort|bedroht|schreibt|hat|haben|anrufen|angerufen|telefoniert|benutzt|nutzt|misbraucht|klaut|gestohlen|geklaut) (?:(?:standig|dauernd|imer|wieder|oft|so|mich|mir|mein|meine|nachts|einfach|da) ){0,2}(?:jemand|someone|somebody)(?= |$)/g,
   /(?:^| )(?:jemand|someone|somebody) (?:ruft|hat|belastigt|nervt|schreibt|telefoniert|benutzt|nutzt|misbraucht|anderes|fremdes|keps|is|has|stole|caled|cals|used|uses)(?= |$)/g,
 ];
-/** "eine Firma mit 6 Mitarbeitern", "für alle unsere Mitarbeiter": the customer's staff, not a wish for a person. */
+/**
+ * "eine Firma mit 6 Mitarbeitern", "für alle unsere Mitarbeiter", "wir stellen einen neuen Mitarbeiter
+ * ein": the customer's staff, not a wish for a person.
+ */
 const OWN_STAFF =
-  /(?:^| )(?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|meine|meinen|meiner|unsere|unseren|unserer|seine|seinen|ale) (?:mitarbeiter|mitarbeitern|mitarbeiterin|mitarbeiterinnen|angestellte|angestellten|employes|staf)(?= |$)/g;
+  /(?:^| )(?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|meine|meinen|meiner|unsere|unseren|unserer|seine|seinen|ale|einen neuen|eine neue|neue|neuen) (?:mitarbeiter|mitarbeitern|mitarbeiterin|mitarbeiterinnen|angestellte|angestellten|employes|staf)(?= |$)/g;
 /** Whether the message speaks of the customer's own staff ("mit 6 Mitarbeitern"). */
 export function mentionsOwnStaff(text: string): boolean {
   OWN_STAFF.lastIndex = 0;

@@ -18,6 +18,12 @@ const cases: Array<[string, Cue[]]> = [
   ['echte Person bitte', ['person']],
   ['I want to talk to a human', ['person']],
   ['Mensch, ich will endlich einen Mitarbeiter', ['person']],
+  ['Die Hotline ist nie erreichbar, ich will einen Mitarbeiter sprechen', ['person']],
+  ['Ich will mit dem Mitarbeiter vom letzten Mal sprechen', ['person']],
+  // staff in the customer's story is no wish for a person
+  ['Der Berater hat mir gesagt, ich bekomme eine Gutschrift. Wann kommt die?', []],
+  ['Die Kollegin im Shop am Bahnhof war sehr nett, wo kann ich ein Lob abgeben?', []],
+  ['Wir stellen eine neue Mitarbeiterin ein, können wir eine Karte dazubuchen?', []],
   // a technician is sent by a person; a question about the visit is no wish
   ['Nein. Schicken Sie mir bitte einen Techniker.', ['person']],
   ['Kann ma bitte wer an Techniker schicken?', ['person']],
