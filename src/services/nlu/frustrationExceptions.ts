@@ -33,6 +33,12 @@ const COUNT_WORDS: ReadonlySet<string> = new Set([
 const COUNTED_FACT =
   /^(abgebucht|abgezogen|berechnet|belastet|bezahlt|gezahlt|verechnet|eingezogen|gebucht|abgerechnet|charged|biled|debited|paid)$/;
 
+/** Whether the words ask how something is done ("was muss ich tun", "how do I"). */
+function asksProcedure(tokens: readonly string[]): boolean {
+  const text = ` ${tokens.join(' ')} `;
+  return [...WORDS.procedure].some((phrase) => text.includes(` ${phrase} `));
+}
+
 const before = ({ hit, tokens }: CueSite): string | undefined => (hit.start > 0 ? tokens[hit.start - 1] : undefined);
 const closesClause = ({ hit, tokens, clauseStarts }: CueSite): boolean =>
   hit.end >= tokens.length || clauseStarts.has(hit.end);
@@ -99,6 +105,13 @@ export const CUE_EXCEPTIONS: readonly CueException[] = [
     applies: (s) => s.hit.tag === 'contempt' && CLAUSE_FINAL.test(s.hit.pattern) && !closesClause(s),
   },
   { name: 'asking how to cancel', applies: (s) => s.hit.tag === 'threat:cancel' && WORDS.howTo.has(before(s) ?? '') },
+  // "Ich wechsle zu einem anderen Anbieter. Was muss ich tun?": a switch the customer asks how to do
+  // ("wenn das nicht klappt, wechsle ich …, wie kann ich …" stays a threat: it has a condition).
+  {
+    name: 'asking how to switch',
+    applies: (s) =>
+      s.hit.tag === 'threat:cancel' && asksProcedure(s.tokens) && !s.tokens.some((w) => WORDS.conditional.has(w)),
+  },
   // "Mein Mann ist Anwalt": a profession, not a threat.
   {
     name: 'lawyer as a profession',

@@ -18,6 +18,9 @@ import { type VectorClassifier, trainVectorClassifier } from '../embeddings/vect
 import type { Logger } from '../logger';
 import { INTENTS, type Intent, type IntentResult } from './types';
 
+/** A word of at least two letters. */
+const LETTERS = /\p{L}\p{L}/u;
+
 /** The model is asked only when the recognizer's confidence is below this. */
 export const CONSULT_BELOW = 0.7;
 /** Share of the model's probability in the blended score of an intent. */
@@ -33,7 +36,8 @@ export interface IntentOpinion {
  * letters, and no wish for a person (the model never talks a customer out of one).
  */
 export function wantsOpinion(result: IntentResult, text: string): boolean {
-  return result.confidence < CONSULT_BELOW && result.intent !== 'human' && /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(text);
+  if (result.confidence >= CONSULT_BELOW || result.intent === 'human') return false;
+  return text.split(/\s+/).filter((word) => LETTERS.test(word)).length >= 2;
 }
 
 /**

@@ -192,6 +192,7 @@ export const FRUSTRATION_WORD_LISTS = [
   'superlativeScope',
   'addressed',
   'howTo',
+  'procedure',
   'relative',
   'congrats',
   'sincere',

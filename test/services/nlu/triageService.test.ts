@@ -22,6 +22,22 @@ describe('TriageService', () => {
     expect(result.frustration.level).toBe(2);
   });
 
+  it('reads a calm switch to another provider, asked about, as calm; a switch threatened stays a threat', () => {
+    for (const text of [
+      'Ich wechsle zu einem anderen Anbieter und möchte meine Nummer mitnehmen. Was muss ich tun?',
+      'Bin zur Konkurrenz gewechselt, wie kann ich hier kündigen?',
+    ]) {
+      const calm = triage.assess(text);
+      expect(calm.frustration.signals).not.toContain('threat:cancel');
+      expect(calm.escalate).toBe(false);
+    }
+    const threat = triage.assess(
+      'Ich wechsle zur Konkurrenz, wenn das nicht sofort behoben wird. Wie kann ich das melden?',
+    );
+    expect(threat.frustration.signals).toContain('threat:cancel');
+    expect(threat.frustration.level).toBeGreaterThanOrEqual(1);
+  });
+
   it('keeps a calm complaint at complaint with at most level 1', () => {
     const result = triage.assess('Ich möchte mich über die lange Lieferzeit beschweren.');
     expect(result.intent.intent).toBe('complaint');
