@@ -136,6 +136,11 @@ export class MainDialog extends LotseDialog {
           const chosen = picked ?? alternatives[0];
           if (!chosen) break;
           const entry = await this.deps.knowledge.entry(chosen.id, await this.deps.sessions.lang(ctx));
+          if (entry && TurnInterpreter.leaving(ctx)) {
+            await sendAnswer(this.deps, ctx, entry);
+            await this.sayGoodbye(ctx);
+            return step.endDialog({ closed: true } satisfies RequestResult);
+          }
           if (entry) return this.answerWith(step, entry);
         }
         break;

@@ -58,6 +58,20 @@ describe('retrieval from anywhere', () => {
     expect(picked).toContain(de('conversation:knowledge.helped'));
   });
 
+  it('"Passt, danke. Tschüss" to "Meinten Sie …" answers the first entry and says goodbye, without asking more', async () => {
+    const a = answer('kb1', 'Wie funktioniert Roaming in der EU?', 'Roaming in der EU kostet nichts extra.');
+    const b = answer('kb2', 'Roaming außerhalb der EU', 'Außerhalb der EU gelten Auslandstarife.');
+    const chat = h.client(
+      withSearch('Ausland telefonieren blubb', { confident: false, best: a, alternatives: [a, b] }, [a, b]),
+    );
+    await chat.say('Hallo');
+    await chat.say('Ausland telefonieren blubb');
+    const text = await chat.sayText('Passt, danke. Tschüss');
+    expect(text).toContain(a.text);
+    expect(text).toContain(de('conversation:closing.goodbye'));
+    expect(text).not.toContain(de('conversation:knowledge.helped'));
+  });
+
   it('"Etwas anderes" asks for the category', async () => {
     const a = answer('kb1', 'Frage A', 'Antwort A');
     const b = answer('kb2', 'Frage B', 'Antwort B');

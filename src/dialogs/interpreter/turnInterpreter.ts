@@ -39,6 +39,7 @@ export const QUESTION_UNKNOWN = 'conversation:interpreter.questionUnknown';
 
 const DECIDED = Symbol('lotse.interpreter.decided');
 const WELCOMED_BACK = Symbol('lotse.interpreter.welcomedBack');
+const LEAVING = Symbol('lotse.interpreter.leaving');
 
 const PIN_TYPED = /\b(pin|geheimzahl|cvc|cvv|pruefnummer|prufnummer)\b\D{0,20}\d{3,6}\b/;
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
@@ -68,6 +69,11 @@ export class TurnInterpreter {
   /** True when this turn already said "Willkommen zurück". */
   static welcomedBack(context: TurnContext): boolean {
     return context.turnState.get(WELCOMED_BACK) === true;
+  }
+
+  /** True when the customer takes what was offered and says goodbye in the same message. */
+  static leaving(context: TurnContext): boolean {
+    return context.turnState.get(LEAVING) === true;
   }
 
   async interpret(context: TurnContext): Promise<Decision> {
@@ -136,6 +142,8 @@ export class TurnInterpreter {
     // 6. Closing and thanks. "Merci vielmal, das hilft" to "Meinten Sie …" takes the first entry offered.
     if (expect?.offersEntries && (cues.has('closing') || cues.has('thanks')) && saysItHelps(folded)) {
       activity.text = t('conversation:yesNo.yes');
+      // "Passt, danke. Auf Wiederschauen": the entry is answered, then the goodbye, not "Hat das geholfen?".
+      if (cues.has('closing')) context.turnState.set(LEAVING, true);
       return { kind: 'answer' };
     }
     // "Yes, confirmed. That's all." to a read-back: the yes records the request; the goodbye can wait.
