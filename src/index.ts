@@ -118,7 +118,6 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   });
   const { semantic, intents } = buildEmbeddingServices(config, connection, logger);
   const knowledge = new KnowledgeBase(connection, logger, semantic ? { semantic } : {});
-  void intents?.train(trainingCorpus());
   const triage = new TriageService(undefined, undefined, intents);
   const requests = new ServiceRequestService(connection, () => clock.now());
   const { bot: customerBot } = buildCustomerConversation({
@@ -182,6 +181,8 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     knowledge,
     async start() {
       await database.connect();
+      // In the background, once the corpus's vectors can be read from (and written to) the database.
+      void intents?.train(trainingCorpus());
       // Started at once: a knowledge search waits for this seed rather than read a half-seeded pack.
       const seeded = knowledge
         .seed()
