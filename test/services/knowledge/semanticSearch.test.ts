@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Database } from '../../../src/services/database/database';
 import { HttpEmbedder } from '../../../src/services/embeddings/embedder';
 import { MongoVectorStore } from '../../../src/services/embeddings/vectorCache';
@@ -7,6 +5,7 @@ import type { PackEntry } from '../../../src/services/knowledge/contentPack';
 import { KnowledgeBase } from '../../../src/services/knowledge/knowledgeBase';
 import { SemanticRanker } from '../../../src/services/knowledge/semanticRanker';
 import { createLogger } from '../../../src/services/logger';
+import { FakeEmbeddings } from '../../support/fakeEmbeddings';
 import { testMongoUri } from '../../support/testDb';
 
 const logger = createLogger('silent');
@@ -33,45 +32,14 @@ function vectorFor(text: string): number[] {
   return [0, 0, 1];
 }
 
-/** An OpenAI-compatible embeddings endpoint on loopback that counts what it was asked to embed. */
-class FakeModel {
-  embedded: string[] = [];
-  down = false;
-  private server?: Server;
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        if (this.down) {
-          res.writeHead(503);
-          res.end();
-          return;
-        }
-        const input = (JSON.parse(body) as { input: string[] }).input;
-        this.embedded.push(...input);
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ data: input.map((t, index) => ({ index, embedding: vectorFor(t) })) }));
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server?.close(() => resolve()));
-  }
-}
-
 let database: Database;
-let model: FakeModel;
+let model: FakeEmbeddings;
 let url: string;
 
 beforeAll(async () => {
   database = new Database(testMongoUri('sem'), logger);
   await database.connect();
-  model = new FakeModel();
+  model = new FakeEmbeddings(vectorFor);
   url = await model.start();
 });
 afterAll(async () => {
