@@ -135,6 +135,32 @@ describe('IntentModel', () => {
   });
 });
 
+describe('IntentModel after a failed start', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('trains a minute later once the model answers', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    const topics = topicEmbedder();
+    let away = true;
+    const flaky: Embedder = {
+      available: true,
+      model: 'topics',
+      embed: (texts) => (away ? Promise.reject(new Error('not yet')) : topics.embed(texts)),
+    };
+    const model = new IntentModel(flaky, undefined, logger);
+    await model.train([
+      { intent: 'billing', text: 'Rechnung zu hoch' },
+      { intent: 'technical', text: 'Internet geht nicht' },
+    ]);
+    expect(model.ready).toBe(false);
+    away = false;
+    jest.advanceTimersByTime(60_000);
+    // The retry runs in the background; wait for it by condition, not by time.
+    for (let i = 0; i < 1000 && !model.ready; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(model.ready).toBe(true);
+  });
+});
+
 describe('RecentEmbeddings', () => {
   it('embeds a message the triage and the knowledge search both ask about once', async () => {
     const inner = topicEmbedder();
