@@ -70,8 +70,10 @@ async function evalIntents(service: TriageService, cases: IntentCase[], showErro
   const truePositive = new Map<Intent, number>();
   const goldCount = new Map<Intent, number>();
   const misses: string[] = [];
-  for (const c of cases) {
-    const predicted = (await service.consult(c.text)).intent;
+  // One call to the model for all the unsure messages of the set.
+  const assessed = await service.consultAll(cases.map((c) => c.text));
+  for (const [i, c] of cases.entries()) {
+    const predicted = assessed[i].intent;
     predictedCount.set(predicted.intent, (predictedCount.get(predicted.intent) ?? 0) + 1);
     goldCount.set(c.intent, (goldCount.get(c.intent) ?? 0) + 1);
     if (predicted.intent === c.intent) {

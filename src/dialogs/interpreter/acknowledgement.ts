@@ -36,6 +36,9 @@ const SARCASTIC_THANKS = wordsPattern([
   'very helpful not',
 ]);
 
+/** Every sarcastic thanks in a message, to take them out. */
+const SARCASTIC_THANKS_ALL = new RegExp(SARCASTIC_THANKS.source, 'g');
+
 /** "Danke für nichts", "Na super, ganz toll geholfen": not a thanks. */
 export function isSarcasticThanks(folded: string): boolean {
   return SARCASTIC_THANKS.test(folded);
@@ -46,7 +49,7 @@ export function isSarcasticThanks(folded: string): boolean {
  * message says what is wrong (three words or more), so there is a request to hear.
  */
 export function sarcasmWithRequest(folded: string): boolean {
-  const rest = folded.replace(new RegExp(SARCASTIC_THANKS.source, 'g'), ' ');
+  const rest = folded.replace(SARCASTIC_THANKS_ALL, ' ');
   return rest.split(' ').filter((w) => w.length > 1).length >= 3;
 }
 

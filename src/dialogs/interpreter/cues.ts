@@ -65,15 +65,25 @@ const CUE = Object.fromEntries(
 /** "keinen Mitarbeiter" is not a wish for one; removed before looking for a person word. */
 const NEGATED_PERSON =
   /(?:^| )(?:kein|keinen|keine|ohne|no|not a|nicht mit einem|nicht mit einer) (?:mitarbeiter|mitarbeiterin|menschen|mensch|person|agent|human|berater|beraterin)(?= |$)/g;
+/** "die", "Ihr", "the" (folded): the words before staff who are the subject of a sentence. */
+const STAFF_DETERMINER = '(?:die|der|ihr|ihre|eure|euer|the|your)';
+/** "Mitarbeiterin", "Kollege", "agent" (folded). */
+const STAFF = 'mitarbeiter|mitarbeiterin|kolege|kolegin|berater|beraterin|agent|representative|colegue';
 /**
  * "mich belästigt ständig jemand", "jemand hat meine Karte", "someone keeps calling me": somebody
  * else in the story, not a wish for a person; removed before looking for a person word.
  */
 const SOMEONE_ELSE = [
   // "die Hotline will ein Kennwort", "Ihr Kollege hat mir gesagt", "the agent said": staff in the story.
-  /(?:^| )(?:die|der|ihr|ihre|eure|euer|the|your) (?:mitarbeiter|mitarbeiterin|kolege|kolegin|berater|beraterin|hotline|agent|representative|colegue) (?:hat|hate|hatte|wil|wolte|sagt|sagte|meint|meinte|verlangt|verlangte|fragt|fragte|war|said|told|was|wants|wanted|asked)(?= |$)/g,
+  new RegExp(
+    `(?:^| )${STAFF_DETERMINER} (?:${STAFF}|hotline) (?:hat|hate|hatte|wil|wolte|sagt|sagte|meint|meinte|verlangt|verlangte|fragt|fragte|war|said|told|was|wants|wanted|asked)(?= |$)`,
+    'g',
+  ),
   // "die Mitarbeiterin im Shop in der Goethestraße war super geduldig": the same with a place between.
-  /(?:^| )(?:die|der|ihr|ihre|eure|euer|the|your) (?:mitarbeiter|mitarbeiterin|kolege|kolegin|berater|beraterin|agent|representative|colegue) (?:im|in|am|vom|aus|bei|at|in the) (?:[^ ]+ ){0,4}(?:war|hat|hatte|sagte|meinte|was|said|told)(?= |$)/g,
+  new RegExp(
+    `(?:^| )${STAFF_DETERMINER} (?:${STAFF}) (?:im|in|am|vom|aus|bei|at|in the) (?:[^ ]+ ){0,4}(?:war|hat|hatte|sagte|meinte|was|said|told)(?= |$)`,
+    'g',
+  ),
   /(?:^| )(?:ruft|belastigt|nervt|stort|bedroht|schreibt|hat|haben|anrufen|angerufen|telefoniert|benutzt|nutzt|misbraucht|klaut|gestohlen|geklaut) (?:(?:standig|dauernd|imer|wieder|oft|so|mich|mir|mein|meine|nachts|einfach|da) ){0,2}(?:jemand|someone|somebody)(?= |$)/g,
   /(?:^| )(?:jemand|someone|somebody) (?:ruft|hat|belastigt|nervt|schreibt|telefoniert|benutzt|nutzt|misbraucht|anderes|fremdes|keps|is|has|stole|caled|cals|used|uses)(?= |$)/g,
 ];

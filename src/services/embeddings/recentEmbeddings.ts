@@ -29,8 +29,10 @@ export class RecentEmbeddings implements Embedder {
       // Most recently used last: the oldest is the first key.
       this.recent.delete(text);
     } else {
-      pending = this.inner.embed([text], timeoutMs).then(([vector]) => vector);
-      pending.catch(() => this.recent.delete(text));
+      const call = this.inner.embed([text], timeoutMs).then(([vector]) => vector);
+      // Only this call is forgotten: the text may have been evicted and asked for again meanwhile.
+      call.catch(() => this.recent.get(text) === call && this.recent.delete(text));
+      pending = call;
     }
     this.recent.set(text, pending);
     if (this.recent.size > REMEMBERED) this.recent.delete(this.recent.keys().next().value as string);
