@@ -160,6 +160,11 @@ export class MainDialog extends LotseDialog {
   private async afterRequest(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as RequestResult | undefined;
     if (result?.handedOff || result?.closed) return step.endDialog(result);
+    // The request is recorded and the customer has already said goodbye: no "anything else?".
+    if (!result?.interrupted && TurnInterpreter.leaving(step.context)) {
+      await this.sayGoodbye(step.context);
+      return step.endDialog({ closed: true } satisfies RequestResult);
+    }
     const session = await this.deps.sessions.get(step.context);
     // After the blocking lane a person asked for is still urgent; after a finished request (a dispute,
     // a complaint) a person asked for next is about that request, until another one begins.

@@ -71,7 +71,7 @@ export class TurnInterpreter {
     return context.turnState.get(WELCOMED_BACK) === true;
   }
 
-  /** True when the customer takes what was offered and says goodbye in the same message. */
+  /** True when the customer takes what was offered (or read back) and says goodbye in the same message. */
   static leaving(context: TurnContext): boolean {
     return context.turnState.get(LEAVING) === true;
   }
@@ -146,8 +146,23 @@ export class TurnInterpreter {
       if (cues.has('closing')) context.turnState.set(LEAVING, true);
       return { kind: 'answer' };
     }
-    // "Yes, confirmed. That's all." to a read-back: the yes records the request; the goodbye can wait.
+    // "Yes, confirmed. That's all." to a read-back: the yes records the request, then the goodbye.
+    // "Merci vielmal, das isch alles. Ade": thanks accept what was read back too; leaving without
+    // recording it would drop a request the customer believes made.
     const confirms = expect?.readBack === true && startsWithYes(trimmed);
+    const thanksForReadBack =
+      expect?.readBack === true &&
+      !confirms &&
+      thanksSomewhere(folded) &&
+      !isSarcasticThanks(folded) &&
+      yesNo(trimmed) !== 'no' &&
+      !cues.has('person') &&
+      !cues.has('supervisor');
+    if ((confirms || thanksForReadBack) && cues.has('closing')) context.turnState.set(LEAVING, true);
+    if (thanksForReadBack) {
+      activity.text = t('conversation:yesNo.yes');
+      return { kind: 'answer' };
+    }
     if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor') && !confirms) return { kind: 'close' };
 
     const clean = expect ? checkAnswer(expect, trimmed, this.deps.clock.now(), this.deps.i18n) : { ok: false as const };
