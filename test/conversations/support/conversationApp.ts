@@ -10,6 +10,7 @@ import { createLogger } from '../../../src/services/logger';
 import { startFakeBotConnector, FakeBotConnector } from '../../services/handoff/support/fakeBotConnector';
 import { ADMIN, api, createUser } from '../../services/handoff/support/handoffTestApp';
 import type { TimeOfDay } from './script';
+import { keepVectors, seedVectors } from './sharedVectors';
 
 /** The instants the scripts meet the bot at (Europe/Berlin, CET, no public holiday near). */
 export const TIME_ANCHORS: Record<TimeOfDay, string> = {
@@ -65,24 +66,29 @@ export async function startConversationApp(time: TimeOfDay, mongoBase: string): 
     ADMIN_API_TOKEN: ADMIN,
     RATE_LIMIT_PER_MINUTE: '0',
     // `eval:conversations -- --model`: the knowledge search with the embedding model, as in production.
-    ...(process.env.CONVERSATION_EMBEDDINGS_URL ? { EMBEDDINGS_URL: process.env.CONVERSATION_EMBEDDINGS_URL } : {}),
+    // A generous timeout, so the figures do not depend on how busy the machine is.
+    ...(process.env.CONVERSATION_EMBEDDINGS_URL
+      ? { EMBEDDINGS_URL: process.env.CONVERSATION_EMBEDDINGS_URL, EMBEDDINGS_TIMEOUT_MS: '5000' }
+      : {}),
   });
   const clock = new ScriptClock(new Date(TIME_ANCHORS[time]));
   const connector = await startFakeBotConnector();
-  const app = buildApp(config, `${mongoBase}/conv_${time}_${randomUUID().slice(0, 8)}`, createLogger(config.logLevel), {
-    clock,
-  });
+  const dbName = `conv_${time}_${randomUUID().slice(0, 8)}`;
+  const withModel = Boolean(process.env.CONVERSATION_EMBEDDINGS_URL);
+  if (withModel) await seedVectors(mongoBase, dbName);
+  const app = buildApp(config, `${mongoBase}/${dbName}`, createLogger(config.logLevel), { clock });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   await app.start();
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   // A database that is restarting answers 503 for a moment; wait for readiness instead of failing every script.
   // Indexing the phrasings with the embedding model takes about a minute on a fresh database.
-  const patience = process.env.CONVERSATION_EMBEDDINGS_URL ? 180_000 : 30_000;
+  const patience = withModel ? 180_000 : 30_000;
   for (const until = Date.now() + patience; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
     const ready = await fetch(`${baseUrl}/readyz`).catch(() => undefined);
     // With the embedding model, "degraded" until its index is built.
     if (ready?.status === 200 && ((await ready.json()) as { status: string }).status === 'ready') break;
   }
+  if (withModel) await keepVectors(mongoBase, dbName);
   const tokens = {
     agent: await createUser(baseUrl, 'Anna Agentin', 'agent'),
     supervisor: await createUser(baseUrl, 'Sven Supervisor', 'supervisor'),
