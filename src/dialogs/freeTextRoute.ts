@@ -8,11 +8,11 @@ import type { KnowledgeAnswer } from '../services/knowledge/knowledgeBase';
 import type { Intent } from '../services/nlu/types';
 import { BillingDialog, isDispute } from './billingDialog';
 import { ComplaintDialog } from './complaintDialog';
-import { DataChangeDialog } from './dataChangeDialog';
+import { checkValue, DataChangeDialog, detectField, type Field } from './dataChangeDialog';
 import type { DialogDeps } from './dialogDeps';
 import { GeneralDialog } from './generalDialog';
 import { foldedText } from './interpreter/cues';
-import { describesFault, detectProblem, fitsProblem, wantsNewNumber } from './interpreter/matchers';
+import { describesFault, detectProblem, fitsProblem, keepsNumber, wantsNewNumber } from './interpreter/matchers';
 import {
   asksAboutOtherBlock,
   asksWhatIAm,
@@ -52,6 +52,24 @@ export const REQUEST_DIALOGS: Partial<Record<Intent, string>> = {
 /** A question that asks the service to act ("Können Sie …?", "Could you …?"), not how something works. */
 const ASKS_FOR_ACTION =
   /^(?:(?:hallo|bitte|hi) )?(?:konen sie|konten sie|wurden sie|kanst du|can you|could you|would you|please)(?= )/;
+/** "Wie ändere ich …?", "how do I update …", "wo kann ich … eintragen": asks how, not to have it done. */
+const HOW_TO = /(?:^| )(?:wie|wia|wo|how|where|was mus ich)(?= )/;
+/** The same without a question mark ("wie ändere ich meinen namen im vertrag"): a question word and its verb. */
+const HOW_TO_VERB =
+  /(?:^| )(?:wie|wia|wo|how) (?:kan|konen|mus|sol|andere|ander|trage|aktualisiere|geht|mache|do|can|should)(?= )/;
+function asksHowToChange(text: string): boolean {
+  const folded = foldedText(text);
+  if (ASKS_FOR_ACTION.test(folded) || /(?:konen sie|konten sie|can you|could you)/.test(folded)) return false;
+  return (isQuestion(text) && HOW_TO.test(folded)) || HOW_TO_VERB.test(folded);
+}
+/** The entry that says how each field of the change form is changed. */
+const FIELD_ENTRIES: Record<Field, string> = {
+  address: 'account.change-address',
+  name: 'account.change-name',
+  bank: 'account.change-bank',
+  email: 'account.change-email',
+  phone: 'account.change-contact-phone',
+};
 /** Requests that need a form, not an answer: the dialog wins over a knowledge hit (unless asked how). */
 const FORM_INTENTS = new Set<Intent>(['data_change', 'complaint', 'lost_or_stolen']);
 
@@ -122,8 +140,22 @@ export async function decideFreeText(
     usable(found.best)
   )
     return answer(found.best);
-  if (intent === 'data_change' && wantsNewNumber(text) && found.confident && found.best && usable(found.best))
+  if (
+    intent === 'data_change' &&
+    (wantsNewNumber(text) || keepsNumber(text)) &&
+    found.confident &&
+    found.best &&
+    usable(found.best)
+  )
     return answer(found.best);
+  // "hallo ich habe geheiratet, wie ändere ich meinen Namen": how a field is changed is that field's
+  // entry (which names the form here too), even when the words are too far from its phrasings for a
+  // sure hit. A new value given with the question ("… Hauptstraße 5, 10115 Berlin") goes to the form.
+  const howToChange = intent === 'data_change' && asksHowToChange(text) ? detectField(text) : undefined;
+  if (howToChange && !('value' in checkValue(howToChange, text)) && !wantsNewNumber(text) && !keepsNumber(text)) {
+    const entry = await deps.knowledge.entry(FIELD_ENTRIES[howToChange], lang);
+    if (entry) return answer(entry);
+  }
   const otherBlock = intent === 'lost_or_stolen' && asksAboutOtherBlock(text, found);
   // "Ich möchte keine Werbung mehr": an unsure guess at a form (a complaint) yields to an entry the
   // knowledge base knows well from another area (the objection to advertising).

@@ -93,6 +93,10 @@ const SOMEONE_ELSE = [
  */
 const OWN_STAFF =
   /(?:^| )(?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|meine|meinen|meiner|unsere|unseren|unserer|seine|seinen|ale|einen neuen|eine neue|neue|neuen) (?:mitarbeiter|mitarbeitern|mitarbeiterin|mitarbeiterinnen|angestellte|angestellten|employes|staf)(?= |$)/g;
+/** "Ansprechpartner für Geschäftskunden": asks whether a customer group has its own contact, not for one now. */
+const CONTACT_FOR_GROUP =
+  /(?:^| )(?:ansprechpartner|ansprechpartnerin|ansprechpersonen|kundenberater|berater) (?:fur|for) (?:geschaftskunden|firmenkunden|gewerbekunden|unternehmen|firmen|business|busines customers|senioren|studenten|schuler)(?= |$)/g;
+
 /** Whether the message speaks of the customer's own staff ("mit 6 Mitarbeitern"). */
 export function mentionsOwnStaff(text: string): boolean {
   OWN_STAFF.lastIndex = 0;
@@ -103,6 +107,10 @@ export function mentionsOwnStaff(text: string): boolean {
 /** "wenn ich jemanden anrufe", "when I call someone": the customer is the caller; no wish for a person. */
 const CALLING_SOMEONE =
   /(?:^| )(?:jemanden anrufe|jemanden anrufen|jemanden anruf|cal someone|cal somebody|sol ich zuruckrufen|sol ich da zuruckrufen|sol ich die zuruckrufen|kan ich zuruckrufen|mus ich zuruckrufen|should i cal back|should i cal them back)(?= |$)/g;
+
+/** "ohne dass die zurückrufen", "without them calling back": a call the customer does not want. */
+const NOT_CALLED_BACK =
+  /(?:^| )(?:ohne das|without) (?:die|der|er|sie|man|them|they|he|she|you) (?:[^ ]+ ){0,3}(?:zuruckrufen|zuruckruft|zuruck rufen|anrufen|anruft|caling back|cal back|caling)(?= |$)/g;
 
 /** Whether the customer speaks of calling someone themselves ("Nummer unterdrücken, wenn ich jemanden anrufe"). */
 export function callsSomeone(text: string): boolean {
@@ -140,7 +148,12 @@ export function detectCues(text: string): Set<Cue> {
   if (supervisor && (n <= 4 || CUE.asking.test(f))) cues.add('supervisor');
   const personText = SOMEONE_ELSE.reduce(
     (text, pattern) => text.replace(pattern, ' '),
-    f.replace(NEGATED_PERSON, ' ').replace(OWN_STAFF, ' ').replace(ANYONE_THERE, ' ').replace(CALLING_SOMEONE, ' '),
+    f
+      .replace(NEGATED_PERSON, ' ')
+      .replace(OWN_STAFF, ' ')
+      .replace(CONTACT_FOR_GROUP, ' ')
+      .replace(ANYONE_THERE, ' ')
+      .replace(CALLING_SOMEONE, ' '),
   ).replace(MENSCH_EXCLAMATION, ' ');
   if ((CUE.person.test(personText) || CUE.personWords.test(personText)) && (n <= 4 || CUE.asking.test(f)))
     cues.add('person');
@@ -181,7 +194,7 @@ export function detectCues(text: string): Set<Cue> {
   if (CUE.back.test(f)) cues.add('back');
   if (CUE.howLong.test(f)) cues.add('howLong');
   // "Soll ich zurückrufen?" asks whether the customer should call a number back; it asks for no call.
-  const callText = f.replace(CALLING_SOMEONE, ' ');
+  const callText = f.replace(CALLING_SOMEONE, ' ').replace(NOT_CALLED_BACK, ' ');
   if (CUE.callback.test(callText)) cues.add('callback');
   // "Seit Wochen ruft mich keiner zurück": a complaint about calls that never came, not a wish for one.
   if (CUE.callMe.test(callText) && !NOBODY_CALLS.test(f)) cues.add('callMe');

@@ -207,6 +207,15 @@ export function wantsNewNumber(text: string): boolean {
   return wish !== null && number !== null && wish.index < number.index && !/\d{4}/.test(normalized);
 }
 
+/** "Nummer mitnehmen", "wia nimm i mei Nummer mit", "keep my number": the number moves (porting), it is not changed. */
+const KEEP_NUMBER =
+  /(?:mitnehmen|mitnahme|mitgenommen|portier|behalten|keep my number|take my number|bring my number|(?:^| )(?:nimm|nehme|nehmen|nimmt)(?: [^ ]+){0,3} mit(?= |$))/;
+
+export function keepsNumber(text: string): boolean {
+  const normalized = normalizeText(text);
+  return /(nummer|number)/.test(normalized) && KEEP_NUMBER.test(normalized);
+}
+
 export function detectField(text: string): Field | undefined {
   const normalized = normalizeText(text);
   return (['bank', 'email', 'phone', 'address', 'name'] as const).find((f) => FIELD_WORDS[f].test(normalized));

@@ -1,7 +1,7 @@
 import { Analysis, analyze } from './text/analyzer';
 import { Decompounder } from './text/decompound';
 import { defaultLexicon, Lexicon } from './text/lexicon';
-import { OffTopicCheck } from './text/offTopic';
+import { occurs, OffTopicCheck, PhrasePattern, words } from './text/offTopic';
 import { Vocabulary } from './text/vocabulary';
 
 /** What the matcher needs of an entry. */
@@ -106,6 +106,7 @@ export class KnowledgeMatcher {
   private readonly phrasingEntry: Int32Array;
   private readonly phrasingTotal: Float64Array;
   private readonly contrastSides: { a: boolean; b: boolean }[][] = [];
+  private readonly phraseSides: { a: boolean; b: boolean }[][];
   private readonly decompounder: Decompounder;
   private readonly defaultIdf: number;
   private readonly scratch: Scratch;
@@ -119,6 +120,12 @@ export class KnowledgeMatcher {
       lexicon.offTopic,
       entries.flatMap((e) => [...e.questions.de, ...e.questions.en]),
     );
+    const uses = (tokens: string[][], side: readonly PhrasePattern[]) =>
+      side.some((pattern) => tokens.some((t) => occurs(t, pattern)));
+    this.phraseSides = entries.map((entry) => {
+      const tokens = [...entry.questions.de, ...entry.questions.en].map(words);
+      return lexicon.phraseContrasts.map(([a, b]) => ({ a: uses(tokens, a), b: uses(tokens, b) }));
+    });
     const analysed = entries.map((entry) =>
       [...entry.questions.de, ...entry.questions.en]
         .map((q) => analyzeCached(q, lexicon))
@@ -215,9 +222,15 @@ export class KnowledgeMatcher {
         if (score > s.entryBest[e]) s.entryBest[e] = score;
       }
       const results: KnowledgeMatch[] = [];
+      const tokens = words(text);
+      const asked = this.lexicon.phraseContrasts.map(([a, b]) => ({
+        a: a.some((pattern) => occurs(tokens, pattern)),
+        b: b.some((pattern) => occurs(tokens, pattern)),
+      }));
       for (const e of s.touchedEntries) {
         let score = this.weights.phrasing * s.entryBest[e] + (1 - this.weights.phrasing) * (s.entryCovered[e] / total);
         score *= this.contrastFactor(e, analysis.allStems);
+        score *= this.phraseContrastFactor(e, asked);
         const entry = this.entries[e];
         if (options.preferCategory && entry.category === options.preferCategory) score *= 1.1;
         if (score >= (options.minScore ?? 0.45))
@@ -344,6 +357,17 @@ export class KnowledgeMatcher {
     s.touchedTerms.length = 0;
     s.touchedPhrasings.length = 0;
     s.touchedEntries.length = 0;
+  }
+
+  /** The same for phrase contrasts: `asked` says which sides the message uses. */
+  private phraseContrastFactor(entryIndex: number, asked: readonly { a: boolean; b: boolean }[]): number {
+    let factor = 1;
+    asked.forEach((q, i) => {
+      const sides = this.phraseSides[entryIndex][i];
+      if ((q.a && !q.b && sides.b && !sides.a) || (q.b && !q.a && sides.a && !sides.b))
+        factor *= this.weights.contrastPenalty;
+    });
+    return factor;
   }
 
   /** Down when the message uses one side of a contrast pair only and the entry only the other. */

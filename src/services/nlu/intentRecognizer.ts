@@ -87,7 +87,43 @@ const ASIDE_WEIGHT = 0.5;
 /** Confidence of a lost-or-stolen guess without a word of loss: below the bar at which a lane opens. */
 const UNSURE_LOSS = 0.45;
 
-function summarize(hits: readonly CueHit[], aside: number): CueSummary {
+/** "für die Buchhaltung", "for my boss": a person the customer needs something for, not one to talk to. */
+const PURPOSE = new Set(['fur', 'for']);
+const PURPOSE_DETERMINERS = new Set(['die', 'den', 'meine', 'meinen', 'unsere', 'unseren', 'my', 'our', 'the']);
+function forSomeone(tokens: readonly string[], start: number): boolean {
+  const before = tokens[start - 1] ?? '';
+  return PURPOSE.has(before) || (PURPOSE_DETERMINERS.has(before) && PURPOSE.has(tokens[start - 2] ?? ''));
+}
+
+/** "zu am andern Anbieter", "einem anderen Tarif": "andern" after an article is "other", not "ändern" (folded alike). */
+const OTHER_WORDS = new Set(['andern', 'andere', 'anderen', 'ander', 'anderes']);
+const ARTICLES = new Set([
+  'am',
+  'zum',
+  'zur',
+  'einem',
+  'einen',
+  'einer',
+  'eines',
+  'dem',
+  'ein',
+  'eine',
+  'im',
+  'beim',
+  'vom',
+]);
+function otherAfterArticle(tokens: readonly string[], start: number): boolean {
+  return OTHER_WORDS.has(tokens[start]) && ARTICLES.has(tokens[start - 1] ?? '');
+}
+
+/** "ohne dass die mich zurückrufen", "without them calling me back": a call the customer does not want. */
+function unwanted(tokens: readonly string[], start: number): boolean {
+  for (let i = Math.max(0, start - 5); i < start; i++)
+    if (tokens[i] === 'without' || (tokens[i] === 'ohne' && ['das', 'dass'].includes(tokens[i + 1] ?? ''))) return true;
+  return false;
+}
+
+function summarize(hits: readonly CueHit[], aside: number, tokens: readonly string[]): CueSummary {
   const byTag = new Map<string, CueHit[]>();
   // A data field named after a topic ("Rechnungsadresse", "Rechnungsempfänger") is about the field, not the topic.
   const fieldTokens = new Set<number>();
@@ -101,6 +137,16 @@ function summarize(hits: readonly CueHit[], aside: number): CueSummary {
   const strongest = new Map<number, number>();
   for (const hit of hits) {
     if (hit.tag === 'loss' && faultTokens.has(hit.start)) continue;
+    if (hit.tag === 'person' && forSomeone(tokens, hit.start)) continue;
+    if (hit.tag === 'human' && unwanted(tokens, hit.start)) continue;
+    // "eine andere Lieferadresse" still asks for a change: the field follows.
+    if (
+      hit.tag === 'change' &&
+      hit.end - hit.start === 1 &&
+      otherAfterArticle(tokens, hit.start) &&
+      !fieldTokens.has(hit.start + 1)
+    )
+      continue;
     const list = byTag.get(hit.tag);
     if (list) list.push(hit);
     else byTag.set(hit.tag, [hit]);
@@ -155,7 +201,7 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     const tokens = foldTokens(trimmed);
     if (tokens.length === 0) return this.result('other', 0.95);
 
-    const { byTag, boost } = summarize(this.cueHits(tokens), asideStart(tokens));
+    const { byTag, boost } = summarize(this.cueHits(tokens), asideStart(tokens), tokens);
     const logits = this.model.logits(extractFeatures(trimmed));
     // The model generalises past the cue tables (measured by set), so its voice counts half again as much as theirs.
     for (let k = 0; k < logits.length; k++) logits[k] *= MODEL_WEIGHT;
@@ -204,6 +250,8 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     if (companyField && !near(byTag.get('field'), byTag.get('change'), 5)) add('general', 2);
     else if (near(byTag.get('field'), byTag.get('change'), 5) && !byTag.has('keep')) add('data_change', 3.5);
     else if (byTag.has('field')) add('data_change', 0.5);
+    // "nimm i mei Nummer mit", "Nummer behalten": the number moves with the customer; nothing is changed.
+    if (byTag.has('keep')) add('data_change', -2);
 
     const complaintExplicit = (byTag.get('complaint') ?? []).some((h) => h.weight >= 3);
     if (complaintExplicit) add('complaint', 1.5);

@@ -34,6 +34,13 @@ const cases: Array<[string, Cue[]]> = [
   ['Chan mi öpper aalüte?', ['callMe']],
   ['Meine Nummer für Rückrufe hat sich geändert', []],
   ['Der Techniker is ned kommen', []],
+  // a call the customer does not want is no wish to be called
+  ['Ich will beim Händler anrufen, ohne dass die mich zurückrufen', []],
+  ['How do I hide my number without them calling back?', []],
+  ['Ich möchte, dass Sie mich zurückrufen', ['callback', 'callMe']],
+  // whether a customer group has its own contact is a question, not a wish for one now
+  ['Haben Sie einen festen Ansprechpartner für Geschäftskunden?', []],
+  ['Gibt es einen Ansprechpartner für mich?', ['person']],
   ['Kann ich meinen Technikertermin verschieben?', []],
   // closing and thanks
   ['Danke, das war alles', ['closing', 'thanks']],

@@ -86,6 +86,20 @@ describe('KnowledgeMatcher', () => {
     expect(decideSearch(onlyUpgrade.match('in einen größeren Tarif wechseln', { minScore: 0 })).confident).toBe(true);
   });
 
+  it('tells the direction of a number port from phrases ("zu einem anderen Anbieter" against "zu Ihnen")', () => {
+    const ports = new KnowledgeMatcher([
+      entry('mobile.porting-in', ['Rufnummer vom alten Anbieter zu Ihnen mitnehmen', 'Nummer mitnehmen zu Ihnen']),
+      entry('mobile.porting-out', ['Rufnummer zu einem anderen Anbieter mitnehmen', 'Portierung weg von Ihnen']),
+    ]);
+    const best = (text: string) => ports.match(text, { minScore: 0 })[0]?.id;
+    expect(best('Ich wechsle zu einem anderen Anbieter und will meine Handynummer mitnehmen')).toBe(
+      'mobile.porting-out',
+    );
+    expect(best('i wechsel zu am andern anbieter, wia nimm i mei nummer mit')).toBe('mobile.porting-out');
+    expect(best('Ich komme zu Ihnen und will meine Handynummer mitnehmen')).toBe('mobile.porting-in');
+    expect(best('Kann ich meine Nummer vom alten Anbieter mitnehmen?')).toBe('mobile.porting-in');
+  });
+
   it('tells the Wi-Fi password from the customer-portal password', () => {
     expect(top('WLAN-Passwort')).toBe('internet.wifi-password');
     expect(top('Kundenportal-Passwort vergessen')).toBe('account.password-reset');

@@ -120,8 +120,19 @@ describe('TriageService: intents of frequent phrasings', () => {
     expect(intent('Kann ich meine Handynummer behalten, wenn ich den Anbieter wechsle?')).toBe('general');
   });
 
+  it('reads taking the number to "am andern Anbieter" as no data change ("andern" is "anderen", not "ändern")', () => {
+    expect(intent('I geh zu am andern Anbieter, nimm i mei Nummer do mit?')).not.toBe('data_change');
+    expect(intent('Ich möchte eine andere Lieferadresse angeben.')).toBe('data_change');
+  });
+
   it('reads a request for a call back as a wish for a person', () => {
     expect(intent('Könnten Sie mich bitte morgen Vormittag zurückrufen?')).toBe('human');
+  });
+
+  it('reads a call the customer does not want, or staff something is needed for, as no wish for a person', () => {
+    expect(intent('Wie unterdrücke ich die Nummer, ohne dass die mich dann zurückrufen?')).not.toBe('human');
+    expect(intent('Für die Buchhaltung brauche ich alle Rechnungen als PDF.')).toBe('billing');
+    expect(intent('Ich brauche die Buchhaltung, bitte verbinden.')).toBe('human');
   });
 
   it('reads a story about the courier or technician as a complaint', () => {

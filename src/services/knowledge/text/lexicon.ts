@@ -14,6 +14,11 @@ export interface Lexicon {
   synonyms: ReadonlyMap<string, readonly string[]>;
   /** Pairs of stem groups that must not be confused ("billiger" vs "größer"). */
   contrasts: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[];
+  /**
+   * Pairs of phrase groups for contrasts single words cannot tell ("zu einem anderen Anbieter" against
+   * "zu Ihnen": the direction of a number port); used like contrasts.
+   */
+  phraseContrasts: readonly (readonly [readonly PhrasePattern[], readonly PhrasePattern[]])[];
   /** Subjects of other trades, and the words that keep a message ours (see isOffTopic). */
   offTopic: { subjects: readonly PhrasePattern[]; anchors: readonly PhrasePattern[] };
   /** Verbs whose particle stands apart at the clause's end ("buchen … ab"), joined again before matching. */
@@ -57,6 +62,14 @@ export function loadLexicon(file: string = DEFAULT_LEXICON_FILE): Lexicon {
       new Set(words(list, `contrasts[${i}][${j}]`).map((w) => stemToken(variants.get(w) ?? w)));
     return [side(pair[0], 0), side(pair[1], 1)] as const;
   });
+  const rawPhraseContrasts: unknown = raw.phraseContrasts ?? [];
+  if (!Array.isArray(rawPhraseContrasts)) throw new Error('lexicon: phraseContrasts must be a list of pairs');
+  const phraseContrasts = rawPhraseContrasts.map((pair: unknown, i: number) => {
+    if (!Array.isArray(pair) || pair.length !== 2)
+      throw new Error(`lexicon: phraseContrasts[${i}] must be a pair of phrase lists`);
+    const side = (list: unknown, j: number) => strings(list, `phraseContrasts[${i}][${j}]`).map(phrasePattern);
+    return [side(pair[0], 0), side(pair[1], 1)] as const;
+  });
   const offTopic = raw.offTopic === undefined ? {} : Object.fromEntries(record(raw.offTopic, 'offTopic'));
   const patterns = (field: 'subjects' | 'anchors') => {
     const list = offTopic[field] ?? [];
@@ -69,6 +82,7 @@ export function loadLexicon(file: string = DEFAULT_LEXICON_FILE): Lexicon {
     variants,
     synonyms,
     contrasts,
+    phraseContrasts,
     offTopic: { subjects: patterns('subjects'), anchors: patterns('anchors') },
     separable: separableVerbs(strings(raw.separableVerbs ?? [], 'separableVerbs')),
   };

@@ -29,13 +29,14 @@ function wordMatches(token: string, p: WordPattern): boolean {
   return token === p.word;
 }
 
-function occurs(tokens: readonly string[], pattern: PhrasePattern): boolean {
+export function occurs(tokens: readonly string[], pattern: PhrasePattern): boolean {
   for (let i = 0; i + pattern.length <= tokens.length; i++)
     if (pattern.every((p, j) => wordMatches(tokens[i + j], p))) return true;
   return false;
 }
 
-const words = (text: string): string[] => normalizeText(text).split(' ').filter(Boolean);
+/** The normalised words of a text, as phrase patterns are matched against them. */
+export const words = (text: string): string[] => normalizeText(text).split(' ').filter(Boolean);
 
 /**
  * "Wie kündige ich meine Mitgliedschaft im Fitnessstudio?": a message that names another trade's or an
