@@ -187,6 +187,25 @@ const FOLLOW_UP =
 const FOCUSED_ALONE = 0.6;
 
 /**
+ * The parts of a long message that may carry its question on their own, most likely first: the last
+ * sentence ("Ach, egal. Wann buchen Sie die Rechnung ab?"), the message up to its first question mark
+ * ("KÜNDIGEN. Wie geht das bei euch? Ich hab die Schnauze voll, …"), then each other sentence
+ * ("Hört auf, mich wegen Angeboten anzurufen!!! Wie kann ich das abstellen?"). At most three.
+ */
+function focusedParts(text: string): string[] {
+  const parts: string[] = [];
+  const add = (part: string) => {
+    const trimmed = part.trim();
+    if (trimmed !== '' && trimmed !== text.trim() && !parts.includes(trimmed)) parts.push(trimmed);
+  };
+  add(lastSentence(text));
+  const question = text.indexOf('?');
+  if (question > 0) add(text.slice(0, question + 1));
+  for (const sentence of sentencesOf(text)) add(sentence);
+  return parts.slice(0, 3);
+}
+
+/**
  * Searches the knowledge base with the message and, when that is not conclusive, with its last
  * sentence ("Ach, egal. Wann buchen Sie die Rechnung ab?"), and a short follow-up ("Und wie lade
  * ich es auf?") together with the nouns of the question answered before.
@@ -199,19 +218,19 @@ export async function searchQuestion(
 ): Promise<KnowledgeSearch> {
   const found = await deps.knowledge.search(text, lang);
   if (found.confident) return found;
+  // A part alone loses what the message said around it ("Ich wechsle den Anbieter. Wia nimm i mei
+  // Nummer mit?" alone reads as the IMEI): it is taken when it fits well by its own words or was among
+  // the whole message's candidates.
+  // Another part than the last sentence must stand on its own: its words fit well, or the embedding
+  // model ranks it first too ("Lässt sich einrichten, dass keine fremden Anbieter abbuchen? Also so eine
+  // Sperre?" is not the third-party charges the first part alone reads as).
+  const candidates = new Set([found.best?.id, ...found.alternatives.map((a) => a.id)]);
   const last = lastSentence(text);
-  if (last !== text) {
-    const focused = await deps.knowledge.search(last, lang);
-    // The last sentence alone loses what the message said before it ("Ich wechsle den Anbieter. Wia
-    // nimm i mei Nummer mit?" alone reads as the IMEI): it is taken when it fits well by its own
-    // words or was among the whole message's candidates.
-    const candidates = new Set([found.best?.id, ...found.alternatives.map((a) => a.id)]);
-    if (
-      focused.confident &&
-      focused.best &&
-      (focused.best.score >= FOCUSED_ALONE || candidates.has(focused.best.id) || !found.best)
-    )
-      return focused;
+  for (const part of focusedParts(text)) {
+    const focused = await deps.knowledge.search(part, lang);
+    if (!focused.confident || !focused.best) continue;
+    const alone = focused.best.score >= FOCUSED_ALONE || focused.confirmed === true;
+    if (alone || (part === last && (candidates.has(focused.best.id) || !found.best))) return focused;
   }
   const folded = foldedText(text);
   if (previous && folded.split(' ').length <= 8 && FOLLOW_UP.test(folded)) {

@@ -84,14 +84,30 @@ const SHORT_MESSAGE_EMPHASIS = 1.6;
 /** An aside's topic counts half: with two topics in one message, the first is what the customer came for. */
 const ASIDE_WEIGHT = 0.5;
 
-/** Confidence of a lost-or-stolen guess without a word of loss: below the bar at which a lane opens. */
-const UNSURE_LOSS = 0.45;
+/** Confidence of a lost-or-stolen or person guess without a word for it: below the bar at which a lane opens. */
+const UNSURE_WITHOUT_CUE = 0.45;
 
 /** "für die Buchhaltung", "for my boss": a person the customer needs something for, not one to talk to. */
 const PURPOSE = new Set(['fur', 'for']);
 const PURPOSE_DETERMINERS = new Set(['die', 'den', 'meine', 'meinen', 'unsere', 'unseren', 'my', 'our', 'the']);
+/** "an meinen Chef", "meine Kollegin": the customer's own people (an adviser of ours stays ours: "meinen Berater"). */
+const OWN = new Set([
+  'meinen',
+  'meinem',
+  'meine',
+  'meiner',
+  'mein',
+  'unseren',
+  'unserem',
+  'unsere',
+  'unser',
+  'my',
+  'our',
+]);
+const OWN_PEOPLE = /^(?:chef|chefin|kol+eg|buchhaltung|boss|colleague)/;
 function forSomeone(tokens: readonly string[], start: number): boolean {
   const before = tokens[start - 1] ?? '';
+  if (OWN.has(before) && OWN_PEOPLE.test(tokens[start])) return true;
   return PURPOSE.has(before) || (PURPOSE_DETERMINERS.has(before) && PURPOSE.has(tokens[start - 2] ?? ''));
 }
 
@@ -282,9 +298,13 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     // ("brauch die PUK von meiner Karte") is a question to clarify, never a block.
     const lossWords = byTag.has('loss') || (byTag.has('block') && !deviceLock) || fraud || misuse;
     if (INTENTS[best] === 'lost_or_stolen' && !lossWords)
-      return this.result('lost_or_stolen', Math.min(probs[best], UNSURE_LOSS), probs);
+      return this.result('lost_or_stolen', Math.min(probs[best], UNSURE_WITHOUT_CUE), probs);
     if (human && !complaintExplicit)
       return this.result('human', Math.max(0.85, probs[INTENT_INDEX.get('human') as number]), probs);
+    // A wish for a person needs a word for one: the model's guess alone ("which personal data you have
+    // stored") is a question to clarify, never a handoff.
+    if (INTENTS[best] === 'human' && !byTag.has('person') && !byTag.has('request'))
+      return this.result('human', Math.min(probs[best], UNSURE_WITHOUT_CUE), probs);
     return this.result(INTENTS[best], probs[best], probs);
   }
 

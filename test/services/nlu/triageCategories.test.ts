@@ -133,6 +133,17 @@ describe('TriageService: intents of frequent phrasings', () => {
     expect(intent('Wie unterdrücke ich die Nummer, ohne dass die mich dann zurückrufen?')).not.toBe('human');
     expect(intent('Für die Buchhaltung brauche ich alle Rechnungen als PDF.')).toBe('billing');
     expect(intent('Ich brauche die Buchhaltung, bitte verbinden.')).toBe('human');
+    expect(intent('Ich muss dringend Unterlagen an meinen Chef schicken, wie buche ich Datenvolumen nach?')).not.toBe(
+      'human',
+    );
+    expect(intent('Ich will mit meinem Berater sprechen')).toBe('human');
+  });
+
+  it("reads the model's guess at a person without a word for one as unsure", () => {
+    const { intent: guess } = triage.assess(
+      'Hello, I would like to know which personal data you have stored about me. How can I get a copy?',
+    );
+    expect(guess.intent !== 'human' || guess.confidence < 0.5).toBe(true);
   });
 
   it('reads a story about the courier or technician as a complaint', () => {
