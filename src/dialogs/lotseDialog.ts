@@ -9,7 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Intent } from '../services/nlu/types';
 import type { DialogDeps } from './dialogDeps';
-import { localTime } from './clock';
+import { dayPart, localTime } from './clock';
 import { handOff } from './escalation';
 import { Expectation, Phrase, PhraseChoice, renderQuestion } from './interpreter/expectation';
 import { detectLostItem } from './interpreter/matchers';
@@ -233,10 +233,18 @@ export abstract class LotseDialog extends ComponentDialog {
     session.category = undefined;
     const t = await this.deps.sessions.t(ctx);
     if (blockPending) await ctx.sendActivity(t('conversation:lost.notBlockedYet'));
-    // "einen schönen Abend" from 18 o'clock: the goodbye matches the greeting; after midnight a day begins.
+    // The goodbye matches the greeting ("Guten Abend" from 18 o'clock until 5): a good evening, and a
+    // good night from 22 o'clock on (not "einen schönen Tag" at three in the morning).
     const settings = await this.deps.content.settings();
-    const evening = localTime(this.deps.clock.now(), settings.timeZone).hour >= 18;
-    await ctx.sendActivity(t(evening ? 'conversation:closing.goodbyeEvening' : 'conversation:closing.goodbye'));
+    const now = this.deps.clock.now();
+    const { hour } = localTime(now, settings.timeZone);
+    const key =
+      dayPart(now, settings.timeZone) !== 'evening'
+        ? 'conversation:closing.goodbye'
+        : hour >= 22 || hour < 5
+          ? 'conversation:closing.goodbyeNight'
+          : 'conversation:closing.goodbyeEvening';
+    await ctx.sendActivity(t(key));
   }
 
   protected done(result: RequestResult): DialogTurnResult {

@@ -53,6 +53,13 @@ describe('closing', () => {
     expect(texts(await chat.say('Tschüss'))).toBe(de('conversation:closing.goodbyeEvening'));
   });
 
+  it('says "eine gute Nacht" at night, as it greeted with "Guten Abend", not "einen schönen Tag"', async () => {
+    await h.close();
+    h = await createHarness(new Date('2025-03-12T02:30:00Z'));
+    const chat = await afterAnAnswer();
+    expect(texts(await chat.say('Tschüss'))).toBe(de('conversation:closing.goodbyeNight'));
+  });
+
   it('"Danke" alone after an answer offers to end; "Nein, danke" then says goodbye', async () => {
     const chat = await afterAnAnswer();
     const offer = await chat.sayText('Danke');
