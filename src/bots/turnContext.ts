@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../services/logger';
-import { currentRequest } from '../services/requestContext';
+import { currentRequest, RequestContext } from '../services/requestContext';
 
 /** Keys under which a turn carries its per-turn collaborators in turnState. */
 export const TURN_LOGGER = Symbol('lotse.logger');
@@ -8,6 +8,8 @@ const TURN_LOGGER_BINDINGS = Symbol('lotse.loggerBindings');
 
 interface PendingLogger {
   parent: Logger;
+  /** The HTTP request the turn runs for: its logger (made on first use) is the parent then. */
+  request: RequestContext | undefined;
   bindings: Record<string, unknown>;
 }
 
@@ -17,7 +19,7 @@ interface PendingLogger {
  * drives logs under that request's id (the request's child logger).
  */
 export function bindTurnLogger(context: TurnContext, parent: Logger, bindings: Record<string, unknown>): void {
-  const pending: PendingLogger = { parent: currentRequest()?.log ?? parent, bindings };
+  const pending: PendingLogger = { parent, request: currentRequest(), bindings };
   context.turnState.set(TURN_LOGGER_BINDINGS, pending);
 }
 
@@ -27,7 +29,7 @@ export function turnLogger(context: TurnContext, fallback: Logger): Logger {
   if (ready) return ready;
   const pending = context.turnState.get(TURN_LOGGER_BINDINGS) as PendingLogger | undefined;
   if (!pending) return fallback;
-  const logger = pending.parent.child(pending.bindings);
+  const logger = (pending.request?.log ?? pending.parent).child(pending.bindings);
   context.turnState.set(TURN_LOGGER, logger);
   return logger;
 }
