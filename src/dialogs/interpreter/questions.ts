@@ -108,6 +108,12 @@ export function lastSentence(text: string): string {
   return sentences[sentences.length - 1] ?? text;
 }
 
+/** The last sentence that asks ("wieso händ Sie mir mehr abgebucht?? Das isch doch nöd normal!" -> the first). */
+export function askingSentence(text: string): string {
+  const asking = sentencesOf(text).filter((p) => p.includes('?'));
+  return asking[asking.length - 1] ?? lastSentence(text);
+}
+
 const KNOW_WORDS: ReadonlySet<string> = new Set(['wisen', 'know', 'erfahren']);
 const INDIRECT_QUESTION_WORDS: ReadonlySet<string> = new Set([
   'wie',

@@ -10,7 +10,7 @@ import { callsSomeone, detectCues, foldedText, mentionsOwnStaff } from './cues';
 import type { Expectation } from './expectation';
 import { alreadyTried, describesFault, detectField, detectLostItem, reportsCheck, stillBroken } from './matchers';
 import { afterNegation, changesMind, defers, dropsTopic, isNegation } from './negation';
-import { asksWhatIAm, givesDetails, isQuestion, lastSentence, LOST_WORDS, searchQuestion } from './questions';
+import { askingSentence, asksWhatIAm, givesDetails, isQuestion, LOST_WORDS, searchQuestion } from './questions';
 import { startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
 import type { Decision } from './decision';
@@ -326,7 +326,7 @@ export class TurnInterpreter {
       let hit = found.confident ? found.best : undefined;
       // A question at a form step stays a question: answered from the area it is about, never a switch.
       if (!hit && question && KNOWLEDGE_AREAS.has(intent) && confidence >= 0.5) {
-        const fallback = await this.deps.knowledge.answer(lastSentence(trimmed), lang2, { preferCategory: intent });
+        const fallback = await this.deps.knowledge.answer(askingSentence(trimmed), lang2, { preferCategory: intent });
         // Only an answer from the area asked about; a guess from elsewhere is worse than none.
         if (fallback?.category === intent) hit = fallback;
       }
