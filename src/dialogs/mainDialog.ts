@@ -15,7 +15,7 @@ import { introduce } from './greeting';
 import { describesFault } from './interpreter/matchers';
 import { noteSecondRequest, takePendingRequest } from './interpreter/secondRequest';
 import { Decision, TurnInterpreter } from './interpreter/turnInterpreter';
-import { yesNo } from './interpreter/yesNo';
+import { saysItHelped, yesNo } from './interpreter/yesNo';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { MainMenu, MenuOptions, Mode } from './mainMenu';
@@ -85,12 +85,15 @@ export class MainDialog extends LotseDialog {
         if (answer === 'yes') return this.toPerson(step, 'repeated_failure');
         break;
       case 'notHelped':
+        // "Super, hat geholfen": the answer served after all; nobody is needed.
+        if (saysItHelped(text)) return this.again(step, 'anythingElse');
         // "Ja" takes the person offered; "Nein, geht immer noch nicht": still broken, so a person too.
         if (answer === 'yes') return this.toPerson(step, 'explicit_request', options.category);
         if (describesFault(text)) return this.toPerson(step, 'unsolved', options.category);
         if (answer === 'no') return this.again(step, 'anythingElse');
         break;
       case 'soothed':
+        if (saysItHelped(text)) return this.again(step, 'anythingElse');
         if (answer === 'yes') {
           await handOff(this.deps, ctx, {
             reason: 'frustration',

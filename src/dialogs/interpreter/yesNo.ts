@@ -345,6 +345,16 @@ export function yesNo(text: string | undefined): YesNo | undefined {
   return undefined;
 }
 
+const HELPED = new Set(['geholfen', 'hilft', 'hilfreich', 'geklappt', 'klappt', 'helped', 'helpful', 'worked']);
+
+/**
+ * "Super, hat geholfen", "Ja, das hilft": a yes that says the answer served. To an offer of a person
+ * after an answer it is satisfaction, not consent to the offer.
+ */
+export function saysItHelped(text: string): boolean {
+  return yesNo(text) === 'yes' && foldTokens(text).some((w) => HELPED.has(w));
+}
+
 /** True when the message starts like a no ("Nein, …", "Nö …"), whatever follows. */
 /** "Yes, confirmed. That's all.", "Ja, korrekt, danke": a yes before the rest of the message. */
 export function startsWithYes(text: string): boolean {
