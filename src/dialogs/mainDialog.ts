@@ -223,6 +223,12 @@ export class MainDialog extends LotseDialog {
       case 'menu':
         return restart({ mode: 'menu' });
       case 'cancel':
+        // "… vergiss es" to "Hat Ihnen das geholfen?" after an answer drops the question, not a request:
+        // nothing was under way to cancel, and the whole menu again would answer what was not asked.
+        if (session.expect?.helped && session.expect.topic !== 'technical') {
+          await ctx.sendActivity(t('conversation:menu.droppedQuestion'));
+          return restart({ mode: 'anythingElse' });
+        }
         await ctx.sendActivity(t('conversation:menu.cancelled'));
         return restart({ mode: 'menu' });
       case 'negation':

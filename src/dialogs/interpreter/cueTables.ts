@@ -33,6 +33,7 @@ export const CUE_TABLES = {
   doneDespiteQuestion: 'words',
   cancel: 'whole',
   cancelPhrase: 'words',
+  cancelEnding: 'ending',
   menu: 'whole',
   back: 'whole',
   howLong: 'words',

@@ -177,7 +177,7 @@ export function detectCues(text: string): Set<Cue> {
       .filter((p) => p.trim() !== '')
       .pop() ?? '',
   );
-  const closesAtEnd = n <= 24 && countWords(lastPart) <= 6 && CUE.closing.test(lastPart);
+  const closesAtEnd = n <= 24 && countWords(lastPart) <= 10 && CUE.closing.test(lastPart);
   if (
     CUE.closing.test(f) &&
     (!question || CUE.doneDespiteQuestion.test(f)) &&
@@ -189,7 +189,7 @@ export function detectCues(text: string): Set<Cue> {
   }
   if (CUE.thanks.test(f) && !question && n <= 10 && !requesting) cues.add('thanks');
 
-  if (CUE.cancel.test(f) || (CUE.cancelPhrase.test(f) && n <= 8)) cues.add('cancel');
+  if (CUE.cancel.test(f) || (CUE.cancelPhrase.test(f) && n <= 8) || CUE.cancelEnding.test(f)) cues.add('cancel');
   if (CUE.menu.test(f)) cues.add('menu');
   if (CUE.back.test(f)) cues.add('back');
   if (CUE.howLong.test(f)) cues.add('howLong');
