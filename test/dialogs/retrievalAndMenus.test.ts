@@ -33,6 +33,15 @@ function withSearch(message: string, result: KnowledgeSearch, entries: Knowledge
   });
 }
 
+/** A message the search is unsure of, with two entries to offer ("Meinten Sie …"). */
+function offering(message: string, a: KnowledgeAnswer, b: KnowledgeAnswer): MainDialog {
+  return withSearch(message, { confident: false, best: a, alternatives: [a, b] }, [a, b]);
+}
+const roamingEu = (): KnowledgeAnswer =>
+  answer('kb1', 'Wie funktioniert Roaming in der EU?', 'Roaming in der EU kostet nichts extra.');
+const roamingElsewhere = (): KnowledgeAnswer =>
+  answer('kb2', 'Roaming außerhalb der EU', 'Außerhalb der EU gelten Auslandstarife.');
+
 describe('retrieval from anywhere', () => {
   it('a confident hit at the first message answers at once, without the category question', async () => {
     const chat = h.client(new MainDialog(h.deps));
@@ -43,11 +52,8 @@ describe('retrieval from anywhere', () => {
   });
 
   it('an uncertain hit offers the best entries ("Meinten Sie …") and "Etwas anderes"; a pick answers', async () => {
-    const a = answer('kb1', 'Wie funktioniert Roaming in der EU?', 'Roaming in der EU kostet nichts extra.');
-    const b = answer('kb2', 'Roaming außerhalb der EU', 'Außerhalb der EU gelten Auslandstarife.');
-    const chat = h.client(
-      withSearch('Ausland telefonieren blubb', { confident: false, best: a, alternatives: [a, b] }, [a, b]),
-    );
+    const [a, b] = [roamingEu(), roamingElsewhere()];
+    const chat = h.client(offering('Ausland telefonieren blubb', a, b));
     await chat.say('Hallo');
     const offer = await chat.say('Ausland telefonieren blubb');
     const last = offer[offer.length - 1];
@@ -59,11 +65,8 @@ describe('retrieval from anywhere', () => {
   });
 
   it('"Passt, danke. Tschüss" to "Meinten Sie …" answers the first entry and says goodbye, without asking more', async () => {
-    const a = answer('kb1', 'Wie funktioniert Roaming in der EU?', 'Roaming in der EU kostet nichts extra.');
-    const b = answer('kb2', 'Roaming außerhalb der EU', 'Außerhalb der EU gelten Auslandstarife.');
-    const chat = h.client(
-      withSearch('Ausland telefonieren blubb', { confident: false, best: a, alternatives: [a, b] }, [a, b]),
-    );
+    const [a, b] = [roamingEu(), roamingElsewhere()];
+    const chat = h.client(offering('Ausland telefonieren blubb', a, b));
     await chat.say('Hallo');
     await chat.say('Ausland telefonieren blubb');
     const text = await chat.sayText('Passt, danke. Tschüss');
@@ -75,9 +78,7 @@ describe('retrieval from anywhere', () => {
   it('"Etwas anderes" asks for the category', async () => {
     const a = answer('kb1', 'Frage A', 'Antwort A');
     const b = answer('kb2', 'Frage B', 'Antwort B');
-    const chat = h.client(
-      withSearch('irgendwas unklares hier', { confident: false, best: a, alternatives: [a, b] }, [a, b]),
-    );
+    const chat = h.client(offering('irgendwas unklares hier', a, b));
     await chat.say('Hallo');
     await chat.say('irgendwas unklares hier');
     const text = await chat.sayText(de('conversation:menu.somethingElse'));

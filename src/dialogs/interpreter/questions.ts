@@ -212,9 +212,9 @@ function focusedParts(text: string): string[] {
 }
 
 /**
- * Searches the knowledge base with the message and, when that is not conclusive, with its last
- * sentence ("Ach, egal. Wann buchen Sie die Rechnung ab?"), and a short follow-up ("Und wie lade
- * ich es auf?") together with the nouns of the question answered before.
+ * Searches the knowledge base with the message and, when that is not conclusive, with its parts
+ * (focusedParts), and a short follow-up ("Und wie lade ich es auf?") together with the nouns of the
+ * question answered before.
  */
 export async function searchQuestion(
   deps: DialogDeps,
@@ -224,12 +224,11 @@ export async function searchQuestion(
 ): Promise<KnowledgeSearch> {
   const found = await deps.knowledge.search(text, lang);
   if (found.confident) return found;
-  // A part alone loses what the message said around it ("Ich wechsle den Anbieter. Wia nimm i mei
-  // Nummer mit?" alone reads as the IMEI): it is taken when it fits well by its own words or was among
-  // the whole message's candidates.
-  // Another part than the last sentence must stand on its own: its words fit well, or the embedding
-  // model ranks it first too ("Lässt sich einrichten, dass keine fremden Anbieter abbuchen? Also so eine
-  // Sperre?" is not the third-party charges the first part alone reads as).
+  // A part alone loses what the message said around it, so it must stand on its own: its words fit
+  // well, or the embedding model ranks it first too ("Lässt sich einrichten, dass keine fremden Anbieter
+  // abbuchen? Also so eine Sperre?" is not the third-party charges the first part alone reads as). The
+  // last sentence may also be one of the whole message's candidates ("Ich wechsle den Anbieter. Wia nimm
+  // i mei Nummer mit?" alone reads as the IMEI).
   const candidates = new Set([found.best?.id, ...found.alternatives.map((a) => a.id)]);
   const last = lastSentence(text);
   for (const part of focusedParts(text)) {

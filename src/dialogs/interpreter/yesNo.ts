@@ -355,13 +355,13 @@ export function saysItHelped(text: string): boolean {
   return yesNo(text) === 'yes' && foldTokens(text).some((w) => HELPED.has(w));
 }
 
-/** True when the message starts like a no ("Nein, …", "Nö …"), whatever follows. */
 /** "Yes, confirmed. That's all.", "Ja, korrekt, danke": a yes before the rest of the message. */
 export function startsWithYes(text: string): boolean {
   const first = text.split(/[,.;!]/)[0] ?? '';
   return yesNo(first) === 'yes';
 }
 
+/** True when the message starts like a no ("Nein, …", "Nö …"), whatever follows. */
 export function startsWithNo(text: string): boolean {
   const words = foldTokens(text);
   return words.length > 0 && (NO.has(words[0]) || NO.has(words.slice(0, 2).join(' ')));
