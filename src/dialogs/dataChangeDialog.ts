@@ -2,7 +2,7 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import { maskIban } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
 import type { AnswerKind } from './interpreter/expectation';
-import { FIELDS, Field, detectField } from './interpreter/matchers';
+import { FIELDS, Field, changeByValue, detectField } from './interpreter/matchers';
 import { parseAddress, parseEmail, parseIban, parsePhone, readName } from './interpreter/slots';
 import { yesNo } from './interpreter/yesNo';
 import { LotseDialog, RequestResult } from './lotseDialog';
@@ -94,7 +94,8 @@ export class DataChangeDialog extends LotseDialog {
 
   private async askField(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options as Options | undefined) ?? {};
-    const known = options.field ?? (options.text ? detectField(options.text) : undefined);
+    const known =
+      options.field ?? (options.text ? (detectField(options.text) ?? changeByValue(options.text)) : undefined);
     (step.values as DataValues).initial = options.text;
     if (known) return step.next(known);
     const menu = await loadMenu(this.deps, DataChangeDialog.ID);

@@ -1,5 +1,5 @@
 import { normalizeText } from '../../services/nlu/normalize';
-import { parsePhone } from './slots';
+import { parseAddress, parseEmail, parsePhone } from './slots';
 
 /**
  * What a free-text message picks at the choice steps of the request dialogs. Kept apart from the
@@ -214,6 +214,21 @@ const KEEP_NUMBER =
 export function keepsNumber(text: string): boolean {
   const normalized = normalizeText(text);
   return /(nummer|number)/.test(normalized) && KEEP_NUMBER.test(normalized);
+}
+
+/** "change it", "ändern Sie das", "bin umgezogen", "my new address": a wish that something be changed. */
+const CHANGE_WISH =
+  /(?:^| )(?:change|changed|update|andern|aendern|aktualisieren|umgezogen|umziehen|moved|neue adresse|new address|wohne jetzt|live now)(?= |$)/;
+
+/**
+ * "Can you just change it? It's Gartenweg 4, 80331 München": a full new address or e-mail address
+ * with a wish to change names its field by the value, where no field word is written.
+ */
+export function changeByValue(text: string): Field | undefined {
+  if (!CHANGE_WISH.test(normalizeText(text))) return undefined;
+  if (parseAddress(text)) return 'address';
+  if (parseEmail(text)) return 'email';
+  return undefined;
 }
 
 export function detectField(text: string): Field | undefined {

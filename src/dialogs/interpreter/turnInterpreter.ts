@@ -8,7 +8,15 @@ import type { DialogDeps } from '../dialogDeps';
 import { checkAnswer } from './answers';
 import { callsSomeone, detectCues, foldedText, mentionsOwnStaff } from './cues';
 import type { Expectation } from './expectation';
-import { alreadyTried, describesFault, detectField, detectLostItem, reportsCheck, stillBroken } from './matchers';
+import {
+  alreadyTried,
+  changeByValue,
+  describesFault,
+  detectField,
+  detectLostItem,
+  reportsCheck,
+  stillBroken,
+} from './matchers';
 import { afterNegation, changesMind, defers, dropsTopic, isNegation } from './negation';
 import { askingSentence, asksWhatIAm, givesDetails, isQuestion, LOST_WORDS, searchQuestion } from './questions';
 import { startsWithYes, yesNo } from './yesNo';
@@ -290,6 +298,10 @@ export class TurnInterpreter {
     const field =
       expect.topic === 'data_change' && SLOT_KINDS.has(expect.kind) && !question ? detectField(trimmed) : undefined;
     if (field) return { kind: 'switch', intent: 'data_change', text: trimmed };
+    // "Can you just change it for me? It's Gartenweg 4, 80331 München" after the answer on address changes:
+    // a new value with a wish to change it is that change, not a question for the knowledge base.
+    if (expect.topic !== 'data_change' && changeByValue(trimmed))
+      return { kind: 'switch', intent: 'data_change', text: trimmed };
     // "Nein" to the date of birth of a block: the block is recorded without it, never dropped.
     if (
       expect.topic === 'lost_or_stolen' &&
