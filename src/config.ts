@@ -5,6 +5,7 @@ import { parseTrustProxy, TrustProxy } from './http/clientAddress';
  * variable and what is wrong with it, and all problems are reported together.
  */
 
+import { DEFAULT_OPERATION_TIMEOUT_MS } from './services/database/database';
 import { trimTrailing } from './services/text/trim';
 
 export interface WhatsAppConfig {
@@ -35,6 +36,8 @@ export interface Config {
   mongodbUri: string;
   /** Port for `npm run db` and the embedded database. */
   mongoPort: number;
+  /** The longest one database operation may take, selection, connection and reply included; 0: no bound. */
+  mongodbTimeoutMs: number;
   dataDir: string;
   logLevel: string;
   microsoftAppId: string;
@@ -192,6 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: r.url('PUBLIC_URL', `http://localhost:${port}`),
     mongodbUri: r.mongoUri('MONGODB_URI'),
     mongoPort: r.integer('MONGO_PORT', 27017, 1, 65535),
+    mongodbTimeoutMs: r.integer('MONGODB_TIMEOUT_MS', DEFAULT_OPERATION_TIMEOUT_MS, 0, 600000),
     dataDir: r.string('DATA_DIR', './data'),
     logLevel: r.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
     microsoftAppId: r.string('MicrosoftAppId'),

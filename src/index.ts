@@ -69,7 +69,7 @@ export interface AppOverrides {
 
 export function buildApp(config: Config, mongoUri: string, logger: Logger, overrides: AppOverrides = {}): App {
   const metrics = new Metrics();
-  const database = new Database(mongoUri, logger);
+  const database = new Database(mongoUri, logger, { operationTimeoutMs: config.mongodbTimeoutMs });
   const connection = database.connection;
   const i18n = new I18nService(config.defaultLanguage);
   // One time source for the dialogs and the queue: a test at 3 a.m. must find the desk closed too.

@@ -1,6 +1,9 @@
 import mongoose, { Connection } from 'mongoose';
 import type { Logger } from '../logger';
 
+/** MONGODB_TIMEOUT_MS's default: a chat turn should apologise rather than wait longer. */
+export const DEFAULT_OPERATION_TIMEOUT_MS = 5000;
+
 /**
  * Owns the one mongoose connection of this process: connects with retry and backoff, keeps a
  * readiness flag that follows the server (checked by a ping every few seconds), and closes cleanly.
@@ -15,7 +18,13 @@ export class Database {
   constructor(
     private readonly uri: string,
     private readonly logger: Logger,
-    private readonly options: { pingIntervalMs?: number; serverSelectionTimeoutMS?: number; dbName?: string } = {},
+    private readonly options: {
+      pingIntervalMs?: number;
+      serverSelectionTimeoutMS?: number;
+      dbName?: string;
+      /** Bound of one operation (MONGODB_TIMEOUT_MS); 0: none. */
+      operationTimeoutMs?: number;
+    } = {},
   ) {
     // Commands issued while the server is away wait briefly, then fail with a clear error
     // instead of queueing up in memory without bound.
@@ -42,6 +51,10 @@ export class Database {
           maxPoolSize: 50,
           // A server that vanishes mid-command must not hold a turn for minutes.
           socketTimeoutMS: 10000,
+          // One bound for the whole operation. Without it a command caught between "started" and its
+          // write to a connection that died in that instant waits forever for the socket to drain
+          // (the driver has no other timeout there); with it, that write gives up like any other.
+          timeoutMS: (this.options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS) || undefined,
           autoIndex: true,
         });
         this.ready = true;

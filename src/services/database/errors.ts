@@ -10,7 +10,7 @@ export class DatabaseUnavailableError extends Error {
 export function isConnectivityError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return (
-    /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoNetworkTimeoutError|PoolClearedError/.test(
+    /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoNetworkTimeoutError|MongoOperationTimeoutError|PoolClearedError/.test(
       `${err.name} ${err.constructor?.name ?? ''}`,
     ) ||
     /ECONNREFUSED|Client must be connected|Topology is closed/i.test(err.message) ||

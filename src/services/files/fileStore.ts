@@ -4,6 +4,12 @@ import { NotFoundError } from '../errors';
 import { FileRejectedError } from './errors';
 import { AcceptedType, safeFileName, sniffType } from './fileTypes';
 
+/**
+ * A file moves at the pace of whoever sends or downloads it, so its stream gets a bound of its own
+ * for the whole transfer instead of the per-operation MONGODB_TIMEOUT_MS.
+ */
+const TRANSFER_TIMEOUT_MS = 120_000;
+
 /** GridFS bucket of the files customers send; `<bucket>.files` holds the metadata the retention rules name. */
 export const FILE_BUCKET = 'customer_files';
 
@@ -50,7 +56,7 @@ export class FileStore {
     if (!contentType) throw new FileRejectedError('type', 'only JPEG, PNG, WebP images and PDF documents are accepted');
     const name = safeFileName(file.name, contentType);
     const metadata: FileMetadata = { conversationKey: file.conversationKey, contentType };
-    const upload = this.bucket().openUploadStream(name, { metadata });
+    const upload = this.bucket().openUploadStream(name, { metadata, timeoutMS: TRANSFER_TIMEOUT_MS });
     await new Promise<void>((resolve, reject) => {
       Readable.from([file.data]).pipe(upload).on('finish', resolve).on('error', reject);
     });
@@ -76,7 +82,7 @@ export class FileStore {
     return {
       file: toStoredFile(doc),
       conversationKey: (doc.metadata as FileMetadata).conversationKey,
-      content: this.bucket().openDownloadStream(_id),
+      content: this.bucket().openDownloadStream(_id, { timeoutMS: TRANSFER_TIMEOUT_MS }),
     };
   }
 

@@ -91,7 +91,9 @@ export class HandoffRows {
       .sort({ createdAt: 1 })
       .limit(MAX_CSV_ROWS + 1)
       .lean<RowDoc>()
-      .cursor();
+      // The operation bound (MONGODB_TIMEOUT_MS) counts per batch, not for the whole report, which
+      // streams at the pace of whoever downloads it.
+      .cursor({ timeoutMode: 'iteration' });
     let count = 0;
     for await (const doc of cursor) {
       if (++count > MAX_CSV_ROWS) {
