@@ -14,6 +14,8 @@ export function isConnectivityError(err: unknown): boolean {
       `${err.name} ${err.constructor?.name ?? ''}`,
     ) ||
     /ECONNREFUSED|Client must be connected|Topology is closed/i.test(err.message) ||
+    // The operation bound ran out; a bulk write reports it under its own name, with this message.
+    /Timed out (during|at|before) (server selection|connection checkout|socket)/i.test(err.message) ||
     (/\bconnection\b/i.test(err.message) && /\bclosed\b/i.test(err.message))
   );
 }

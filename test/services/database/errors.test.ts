@@ -1,0 +1,25 @@
+import { mongo } from 'mongoose';
+import { isConnectivityError } from '../../../src/services/database/errors';
+
+describe('isConnectivityError', () => {
+  it('counts a database that did not answer within the operation bound as unreachable', () => {
+    expect(isConnectivityError(new mongo.MongoOperationTimeoutError('Timed out during socket read (5000ms)'))).toBe(
+      true,
+    );
+    // What a bulk write throws when server selection ran out of the bound: its own name, the cause only in words.
+    const bulk = new mongo.MongoBulkWriteError(
+      { message: 'Timed out during server selection', code: undefined, writeErrors: [] },
+      {} as never,
+    );
+    expect(isConnectivityError(bulk)).toBe(true);
+  });
+
+  it('does not count a refused write or a bad query as an outage', () => {
+    const duplicate = new mongo.MongoBulkWriteError(
+      { message: 'E11000 duplicate key error collection: x.y', code: 11000, writeErrors: [] },
+      {} as never,
+    );
+    expect(isConnectivityError(duplicate)).toBe(false);
+    expect(isConnectivityError(new mongo.MongoServerError({ message: 'unknown operator: $foo', code: 2 }))).toBe(false);
+  });
+});
