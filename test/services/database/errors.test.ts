@@ -8,7 +8,7 @@ describe('isConnectivityError', () => {
     );
     // What a bulk write throws when server selection ran out of the bound: its own name, the cause only in words.
     const bulk = new mongo.MongoBulkWriteError(
-      { message: 'Timed out during server selection', code: undefined, writeErrors: [] },
+      { message: 'Timed out during server selection', code: 0, writeErrors: [] },
       {} as never,
     );
     expect(isConnectivityError(bulk)).toBe(true);
