@@ -97,6 +97,13 @@ const OWN_STAFF =
 const CONTACT_FOR_GROUP =
   /(?:^| )(?:ansprechpartner|ansprechpartnerin|ansprechpersonen|kundenberater|berater) (?:fur|for) (?:geschaftskunden|firmenkunden|gewerbekunden|unternehmen|firmen|business|busines customers|senioren|studenten|schuler)(?= |$)/g;
 
+/**
+ * "Hotline-Nummer?", "Wie ist die Nummer der Hotline?", "wann ist die Hotline erreichbar": a question
+ * about the hotline (its number, hours, cost), answered from the knowledge; no wish to be put through.
+ */
+const HOTLINE_FACTS =
+  /(?:^| )(?:hotline ?(?:numer|number|telefonumer|rufnumer|zeiten|kosten|kostet|ereichbar)[a-z]*|(?:numer|number|telefonumer|rufnumer|phone number)[a-z]* (?:(?:der|eurer|ihrer|your|of the|of your|for the|for your|fur die|fur eure|von der|von eurer) )?hotline[a-z]*|(?:ereich|reach)[a-z]* (?:(?:ich|man|i) )?(?:die|eure|ihre|the|your) hotline[a-z]*)(?= |$)/g;
+
 /** Whether the message speaks of the customer's own staff ("mit 6 Mitarbeitern"). */
 export function mentionsOwnStaff(text: string): boolean {
   OWN_STAFF.lastIndex = 0;
@@ -152,6 +159,7 @@ export function detectCues(text: string): Set<Cue> {
       .replace(NEGATED_PERSON, ' ')
       .replace(OWN_STAFF, ' ')
       .replace(CONTACT_FOR_GROUP, ' ')
+      .replace(HOTLINE_FACTS, ' ')
       .replace(ANYONE_THERE, ' ')
       .replace(CALLING_SOMEONE, ' '),
   ).replace(MENSCH_EXCLAMATION, ' ');

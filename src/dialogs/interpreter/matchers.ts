@@ -1,3 +1,4 @@
+import { mentionsKeeping } from '../../services/nlu/intentLexicon';
 import { normalizeText } from '../../services/nlu/normalize';
 import { parseAddress, parseEmail, parsePhone } from './slots';
 
@@ -208,12 +209,8 @@ export function wantsNewNumber(text: string): boolean {
 }
 
 /** "Nummer mitnehmen", "wia nimm i mei Nummer mit", "keep my number": the number moves (porting), it is not changed. */
-const KEEP_NUMBER =
-  /(?:mitnehmen|mitnahme|mitgenommen|portier|behalten|keep my number|take my number|bring my number|(?:^| )(?:nimm|nehme|nehmen|nimmt)(?: [^ ]+){0,3} mit(?= |$))/;
-
 export function keepsNumber(text: string): boolean {
-  const normalized = normalizeText(text);
-  return /(nummer|number)/.test(normalized) && KEEP_NUMBER.test(normalized);
+  return /(nummer|number)/.test(normalizeText(text)) && mentionsKeeping(text);
 }
 
 /** "change it", "ändern Sie das", "bin umgezogen", "my new address": a wish that something be changed. */

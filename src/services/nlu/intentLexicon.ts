@@ -1,5 +1,6 @@
-import { groupCues, loadIntentLexicon } from './nluContent';
-import type { Cue } from './phraseMatcher';
+import { groupCues, loadDialect, loadIntentLexicon } from './nluContent';
+import { foldTokens } from './normalize';
+import { PhraseMatcher, type Cue } from './phraseMatcher';
 
 /**
  * Hand-written cues for intent recognition, read from content/nlu/intent-cues.json at start.
@@ -15,3 +16,21 @@ export const GREETING_FILLER: ReadonlySet<string> = new Set(data.greetingFiller)
 
 /** Correctly spelled words one letter away from a cue ("meinen"/"Meilen"): never read as a typo. Folded forms. */
 export const NOT_TYPOS: ReadonlySet<string> = new Set(data.notTypos);
+
+const KEEPING = new PhraseMatcher(
+  INTENT_CUES.filter((cue) => cue.tag === 'keep'),
+  { fuzzy: false },
+);
+const DIALECT = loadDialect();
+
+/**
+ * Whether the text speaks of keeping something when switching ("Nummer mitnehmen", "nimm i mei
+ * Nummer mit", "soll die gleiche bleiben"): the cue table's "keep" group, so the recognizer and
+ * the dialogs read it from one list.
+ */
+export function mentionsKeeping(text: string): boolean {
+  const tokens = foldTokens(text);
+  if (KEEPING.match(tokens).length > 0) return true;
+  const standard = tokens.map((token) => DIALECT.get(token) ?? token);
+  return standard.some((token, i) => token !== tokens[i]) && KEEPING.match(standard).length > 0;
+}
