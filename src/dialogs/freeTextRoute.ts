@@ -172,14 +172,17 @@ export async function decideFreeText(
     return { kind: 'request', intent: 'billing' };
   // A technical problem described (not asked about) gets the guided steps, which end with a person.
   // A fault the knowledge base knows by name ("Router leuchtet rot", "Bild friert ein") gets that
-  // specific answer as the first step; "Nein" leads on through the general steps to a person.
+  // specific answer as the first step; "Nein" leads on through the general steps to a person. So does
+  // a cause from another area that words and model agree on ("da kommt eine Ansage wegen offener
+  // Forderung": the block for an unpaid bill, not a fault of the phone).
   const problem = detectProblem(text);
   if (sure && intent === 'technical' && problem && describesFault(text) && !isQuestion(text)) {
     const best = found.best;
     const known =
       found.confident &&
-      fitsProblem(problem, best?.key ?? best?.id ?? '') &&
-      best?.category === 'technical' &&
+      best !== undefined &&
+      fitsProblem(problem, best.key ?? best.id) &&
+      (best.category === 'technical' || found.confirmed === true) &&
       (best.score >= FAULT_ANSWER_SCORE || found.confirmed === true) &&
       !best.fallbackLanguage;
     return { kind: 'request', intent: 'technical', ...(known && best ? { answer: best } : {}) };

@@ -144,6 +144,26 @@ describe('retrieval from anywhere', () => {
     expect(h.handoff.requests).toHaveLength(1);
   });
 
+  it('a fault whose cause words and model agree lies elsewhere gets that answer as its first step', async () => {
+    // "kommt eine Ansage wegen offener Forderung": the block for an unpaid bill, not a fault of the phone.
+    const message = 'ich kann nicht mehr telefonieren da kommt eine ansage wegen offener forderung';
+    const block = { ...(await h.knowledge.entry('billing.payment-overdue-block', 'de'))!, score: 0.45 };
+    // "Schritt 1 von …": the guided steps begin (how many depends on what the message already rules out).
+    const firstStep = de('conversation:technical.stepCounter', { current: 1, total: '\u0000' }).split('\u0000')[0];
+    const confirmed = h.client(
+      withSearch(message, { confident: true, best: block, alternatives: [], confirmed: true }),
+    );
+    const replies = texts(await confirmed.say(message));
+    expect(replies).toContain(block.text);
+    expect(replies).not.toContain(firstStep);
+
+    // Words alone are not enough to leave the phone's own steps for another area.
+    const wordsOnly = h.client(withSearch(message, { confident: true, best: block, alternatives: [] }));
+    const steps = texts(await wordsOnly.say(message));
+    expect(steps).not.toContain(block.text);
+    expect(steps).toContain(firstStep);
+  });
+
   it('lost or stolen stays the urgent lane, never a knowledge answer', async () => {
     const stolen = answer('kb5', 'Handy gestohlen', 'Ein Text aus der Wissensdatenbank.', {
       category: 'lost_or_stolen',
