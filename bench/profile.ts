@@ -69,11 +69,14 @@ async function main(): Promise<void> {
     },
   );
   let commands: Record<string, number> = {};
+  let documents: Record<string, number> = {};
   child.stderr!.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
     const m = /COMMANDS (\{.*\})/.exec(text);
     if (m) commands = JSON.parse(m[1]) as Record<string, number>;
-    const rest = m ? text.replace(m[0], '') : text;
+    const d = /DOCUMENTS (\{.*\})/.exec(text);
+    if (d) documents = JSON.parse(d[1]) as Record<string, number>;
+    const rest = [m, d].reduce((t, x) => (x ? t.replace(x[0], '') : t), text);
     if (rest.trim()) process.stderr.write(rest);
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -139,11 +142,15 @@ async function main(): Promise<void> {
   agent.destroy();
   await connector.close();
   await graph.close();
-  const perTurn = Object.entries(commands)
-    .filter(([, n]) => n >= result.turns / 100)
-    .map(([k, n]) => `${k} ${(n / result.turns).toFixed(2)}`)
-    .join(', ');
-  process.stdout.write(`DB commands per measured turn: ${perTurn}\n`);
+  const perTurn = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .filter(([, n]) => n >= result.turns / 100)
+      .map(([k, n]) => `${k} ${(n / result.turns).toFixed(2)}`)
+      .join(', ');
+  const sum = (counts: Record<string, number>) =>
+    (Object.values(counts).reduce((a, b) => a + b, 0) / result.turns).toFixed(2);
+  process.stdout.write(`DB commands per measured turn (${sum(commands)}): ${perTurn(commands)}\n`);
+  process.stdout.write(`DB documents per measured turn (${sum(documents)}): ${perTurn(documents)}\n`);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no profile written in ${dir}`);
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Profile;
