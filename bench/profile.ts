@@ -6,7 +6,7 @@
  * Chrome DevTools. PROFILE_PRELOAD=file.ts is loaded into the target with --import (e.g. to swap a
  * store for an in-memory one and see its share).
  */
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,9 @@ interface Profile {
   timeDeltas: number[];
 }
 
+/** The Lotse under test: killed when the profile fails, so it does not keep running (and skew the next run). */
+let target: ChildProcess | undefined;
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const turns = Number(args.find((a) => /^\d+$/.test(a)) ?? 3000);
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const counter = path.join(ROOT, 'bench/support/commandCounter.ts');
   const spawnedAt = Date.now();
-  const child = spawn(
+  const child = (target = spawn(
     process.execPath,
     [
       '--cpu-prof',
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
       },
       stdio: ['ignore', 'inherit', 'pipe'],
     },
-  );
+  ));
   let commands: Record<string, number> = {};
   let documents: Record<string, number> = {};
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -191,5 +194,6 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   process.stderr.write(`${(err as Error).stack ?? err}\n`);
+  target?.kill('SIGKILL');
   process.exit(1);
 });
