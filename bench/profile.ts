@@ -6,7 +6,7 @@
  * Chrome DevTools. PROFILE_PRELOAD=file.ts is loaded into the target with --import (e.g. to swap a
  * store for an in-memory one and see its share).
  */
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,9 @@ interface Profile {
   timeDeltas: number[];
 }
 
+/** The Lotse under test: killed when the profile fails, so it does not keep running (and skew the next run). */
+let target: ChildProcess | undefined;
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const turns = Number(args.find((a) => /^\d+$/.test(a)) ?? 3000);
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const counter = path.join(ROOT, 'bench/support/commandCounter.ts');
   const spawnedAt = Date.now();
-  const child = spawn(
+  const child = (target = spawn(
     process.execPath,
     [
       '--cpu-prof',
@@ -67,13 +70,16 @@ async function main(): Promise<void> {
       },
       stdio: ['ignore', 'inherit', 'pipe'],
     },
-  );
+  ));
   let commands: Record<string, number> = {};
+  let documents: Record<string, number> = {};
   child.stderr!.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
     const m = /COMMANDS (\{.*\})/.exec(text);
     if (m) commands = JSON.parse(m[1]) as Record<string, number>;
-    const rest = m ? text.replace(m[0], '') : text;
+    const d = /DOCUMENTS (\{.*\})/.exec(text);
+    if (d) documents = JSON.parse(d[1]) as Record<string, number>;
+    const rest = [m, d].reduce((t, x) => (x ? t.replace(x[0], '') : t), text);
     if (rest.trim()) process.stderr.write(rest);
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -139,11 +145,15 @@ async function main(): Promise<void> {
   agent.destroy();
   await connector.close();
   await graph.close();
-  const perTurn = Object.entries(commands)
-    .filter(([, n]) => n >= result.turns / 100)
-    .map(([k, n]) => `${k} ${(n / result.turns).toFixed(2)}`)
-    .join(', ');
-  process.stdout.write(`DB commands per measured turn: ${perTurn}\n`);
+  const perTurn = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .filter(([, n]) => n >= result.turns / 100)
+      .map(([k, n]) => `${k} ${(n / result.turns).toFixed(2)}`)
+      .join(', ');
+  const sum = (counts: Record<string, number>) =>
+    (Object.values(counts).reduce((a, b) => a + b, 0) / result.turns).toFixed(2);
+  process.stdout.write(`DB commands per measured turn (${sum(commands)}): ${perTurn(commands)}\n`);
+  process.stdout.write(`DB documents per measured turn (${sum(documents)}): ${perTurn(documents)}\n`);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no profile written in ${dir}`);
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Profile;
@@ -184,5 +194,6 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   process.stderr.write(`${(err as Error).stack ?? err}\n`);
+  target?.kill('SIGKILL');
   process.exit(1);
 });

@@ -143,6 +143,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     channels,
     router,
     conversationState,
+    userState,
     metrics,
     i18n,
     logger,

@@ -11,7 +11,7 @@ import type { FileStore } from '../services/files/fileStore';
 import type { I18nService } from '../services/i18n/i18nService';
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
-import type { TrackedConversationState } from '../services/state/trackedState';
+import type { TrackedConversationState, TrackedUserState } from '../services/state/trackedState';
 import type { CustomerChannels } from './buildChannels';
 
 export function buildWhatsAppInbound(
@@ -20,6 +20,7 @@ export function buildWhatsAppInbound(
   channels: CustomerChannels,
   router: BotRouter,
   conversationState: TrackedConversationState,
+  userState: TrackedUserState,
   metrics: Metrics,
   i18n: I18nService,
   logger: Logger,
@@ -36,7 +37,7 @@ export function buildWhatsAppInbound(
     {
       leaseMs: config.whatsapp.claimLeaseSeconds * 1000,
       sweepIntervalMs: config.whatsapp.sweepSeconds * 1000,
-      applied: new AppliedMessages(conversationState),
+      applied: new AppliedMessages(conversationState, [userState]),
       onDeadLetter: deadLetterCounter(metrics.registry),
       media: new WhatsAppMediaIntake(channels.whatsappGraph, files, config.fileMaxBytes),
     },

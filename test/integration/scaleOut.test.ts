@@ -79,6 +79,33 @@ describe('two instances against one database', () => {
     expect(texts(await chat.say('5', extra))).toBe(t('handoff:survey.thanks'));
   });
 
+  it("refuses an agent's reply through one instance once the handoff was transferred or taken through the other", async () => {
+    const agentOnA = api(a.baseUrl, await createUser(a.baseUrl, 'Tom Agent', 'agent'));
+    const supervisorOnB = api(b.baseUrl, await createUser(a.baseUrl, 'Sabine Supervisor', 'supervisor'));
+    const chat = conversation(a.baseUrl, { channelId: 'webchat' });
+    const extra = { serviceUrl: connector.serviceUrl };
+    await chat.say('Ich möchte bitte mit einem Mitarbeiter sprechen.', extra);
+    const id = (await a.app.handoffs.conversationState(`webchat:${chat.id}`)).active!.id;
+    const reply = (text: string) => agentOnA(`/api/handoffs/${id}/messages`, { method: 'POST', body: { text } });
+
+    expect((await agentOnA(`/api/handoffs/${id}/claim`, { method: 'POST' })).status).toBe(200);
+    expect((await reply('Guten Tag, hier ist Tom.')).status).toBe(201);
+    // Instance A knows this handoff now; its next reply is checked by the write that records it.
+    expect((await supervisorOnB(`/api/handoffs/${id}/transfer`, { method: 'POST', body: {} })).status).toBe(200);
+    expect((await reply('Nach der Übergabe')).status).toBe(409);
+    expect((await supervisorOnB(`/api/handoffs/${id}/claim`, { method: 'POST' })).status).toBe(200);
+    expect((await reply('Bei der Supervisorin')).status).toBe(403);
+    expect((await supervisorOnB(`/api/handoffs/${id}/resolve`, { method: 'POST' })).status).toBe(200);
+    expect((await reply('Nach dem Abschluss')).status).toBe(409);
+
+    await connector.waitFor(() => connector.textsFor(chat.id).includes('Guten Tag, hier ist Tom.'));
+    const sent = connector.textsFor(chat.id);
+    for (const refused of ['Nach der Übergabe', 'Bei der Supervisorin', 'Nach dem Abschluss'])
+      expect(sent).not.toContain(refused);
+    const lines = (await supervisorOnB(`/api/handoffs/${id}`)).body.messages.map((m: { text: string }) => m.text);
+    expect(lines).toEqual(['Guten Tag, hier ist Tom.']);
+  });
+
   it('applies a content change made through one instance on both', async () => {
     const admin = api(a.baseUrl, await createUser(a.baseUrl, 'Anna Admin', 'admin'));
     const changed = 'Bitte wählen Sie Ihr Anliegen:';

@@ -166,8 +166,24 @@ export class DirectLineActivityStore implements RevocationList {
     }
   }
 
-  async exists(conversationId: string): Promise<boolean> {
+  /**
+   * Whether the conversation exists. `forAppend`: an activity is appended right after, and that
+   * append confirms a conversation whose confirmation is stale with a write of its updatedAt anyway
+   * (allocate). Where this instance knows the log's end, that write is done here and is the check:
+   * one command instead of a read and then the write (the append then finds the log confirmed).
+   */
+  async exists(conversationId: string, forAppend = false): Promise<boolean> {
     if (this.known.fresh(conversationId)) return true;
+    const log = this.known.get(conversationId);
+    if (forAppend && log) {
+      const touched = await this.conversations.updateOne({ _id: conversationId }, { $set: { updatedAt: new Date() } });
+      if (touched.matchedCount === 0) {
+        this.known.forget(conversationId);
+        return false;
+      }
+      this.known.confirm(conversationId, log.next);
+      return true;
+    }
     return (await this.conversations.exists({ _id: conversationId })) !== null;
   }
 

@@ -60,6 +60,8 @@ export class WhatsAppInboundProcessor {
   private readonly storedHere = new Map<string, StoredHere[]>();
   private sweeper?: NodeJS.Timeout;
   private stopped = false;
+  /** Ends the pauses of drains waiting for a lease another instance holds (stop). */
+  private readonly waking = new Set<() => void>();
   private readonly leaseMs: number;
 
   constructor(
@@ -128,6 +130,7 @@ export class WhatsAppInboundProcessor {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.sweeper) clearInterval(this.sweeper);
+    for (const wake of [...this.waking]) wake();
     await Promise.allSettled([...this.draining.values()]);
   }
 
@@ -170,8 +173,8 @@ export class WhatsAppInboundProcessor {
     do {
       this.again.delete(waId);
       // The lease runs from before it was asked for.
-      let lockedAt = Date.now();
-      if (this.stopped || !(await this.contacts.tryLock(waId, this.instanceId, this.leaseMs))) return;
+      let lockedAt = await this.lease(waId);
+      if (lockedAt === undefined) return;
       // After a failed attempt the message waits again: from then on the oldest waiting one is claimed.
       let retrying = false;
       try {
@@ -197,9 +200,41 @@ export class WhatsAppInboundProcessor {
         await this.contacts.unlock(waId, this.instanceId);
       }
       // Asked again while working: only worth a claim while a message stored here is left (the loop
-      // above usually took it already). Another instance may have stored one while we held the
-      // lease and could not take it: a look finds that.
-    } while ((this.again.has(waId) && this.storedHere.has(waId)) || (await this.inbox.hasWaiting(waId)));
+      // above usually took it already). No look for messages other instances stored meanwhile: each
+      // of them brings its own through (see lease).
+    } while (this.again.has(waId) && this.storedHere.has(waId));
+  }
+
+  /**
+   * Takes the customer's lease and returns when it was asked for; undefined when stopped or when
+   * another live instance kept it for a whole sweep interval (the sweep then tries again). While
+   * another instance holds it, asks again after 25 ms, doubling to 1 s: the instance that stored a
+   * message brings it through itself once the holder lets go. The holder used to look for such
+   * messages after every batch instead, a query per customer batch (a collection scan on the local
+   * database) that found something only when two instances got one customer's messages at once.
+   */
+  private async lease(waId: string): Promise<number | undefined> {
+    const giveUpAt = Date.now() + (this.options.sweepIntervalMs ?? 30_000);
+    for (let wait = 25; ; wait = Math.min(wait * 2, 1000)) {
+      if (this.stopped) return undefined;
+      const askedAt = Date.now();
+      if (await this.contacts.tryLock(waId, this.instanceId, this.leaseMs)) return askedAt;
+      if (this.stopped || Date.now() + wait > giveUpAt) return undefined;
+      await this.pause(wait);
+    }
+  }
+
+  /** Waits `ms`, or less when the processor stops. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waking.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.waking.add(wake);
+    });
   }
 
   /** Keeps a stored message in claim order (usually the last). */

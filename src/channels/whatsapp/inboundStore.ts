@@ -191,13 +191,6 @@ export class InboundStore {
     return result.modifiedCount;
   }
 
-  async hasWaiting(waId: string): Promise<boolean> {
-    const filter = { waId, status: 'pending' as const, attempts: { $lt: MAX_ATTEMPTS } };
-    const raw = this.driver.get();
-    if (raw) return (await raw.findOne(filter, { projection: { _id: 1 } })) !== null;
-    return (await this.model.exists(filter)) !== null;
-  }
-
   /** Customers with messages nobody is working on: never claimed, or claimed by a dead instance. */
   async customersWithWork(leaseMs = DEFAULT_CLAIM_LEASE_MS): Promise<string[]> {
     const ids = await this.model.distinct('waId', claimable(new Date(), leaseMs));

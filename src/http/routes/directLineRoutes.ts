@@ -148,7 +148,8 @@ export class DirectLineRoutes implements RouteModule {
         });
         const activity = sanitize(req.body);
         if (typeof activity === 'string') return sendError(res, 400, 'InvalidActivity', activity);
-        if (!(await this.store.exists(claims.conversationId)))
+        // A message is appended next: the existence check can be the write that append makes anyway.
+        if (!(await this.store.exists(claims.conversationId, activity.type !== 'typing')))
           return sendError(res, 404, 'NotFound', 'The conversation does not exist');
         // Typing is passed on to whoever listens (never stored, never a turn).
         if (activity.type === 'typing') {

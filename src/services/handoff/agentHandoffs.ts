@@ -23,6 +23,11 @@ import type { QueueFigures } from './queueFigures';
 import { handBackTargetInfo, HandBackTarget } from './handBackTargets';
 
 const MAX_TEXT = 4000;
+/** Handoffs whose customer part an instance keeps for agents' replies; the least recently used go first. */
+const MAX_KNOWN_CUSTOMERS = 10_000;
+
+/** What an agent's reply needs of its handoff besides the status: fixed for the handoff's life. */
+type CustomerPart = Pick<HandoffRecord, 'id' | 'customer'>;
 /** Account names that say nothing to a customer (the bootstrap admin is called "Admin"). */
 const TECHNICAL_NAMES = new Set(['', 'admin', 'administrator', 'bootstrap-admin', 'root', 'system']);
 
@@ -77,6 +82,12 @@ export function surveyActivity(t: (key: string, vars?: Record<string, unknown>) 
 }
 
 export class AgentHandoffs {
+  /**
+   * The customer part of handoffs an agent here claimed or wrote to (see CustomerPart): an agent's
+   * next reply needs no read of the record. No cache of the status: the reply's guarded write checks it.
+   */
+  private readonly customers = new Map<string, CustomerPart>();
+
   constructor(private readonly deps: AgentHandoffsDeps) {}
 
   /** Queue order: priority, then waiting time. status defaults to queued. */
@@ -133,6 +144,7 @@ export class AgentHandoffs {
       );
     }
     this.deps.figures.claimed();
+    this.remember(record);
     this.deps.logger.info(
       { handoffId: id, agentId: principal.id, conversationId: record.customer.conversationKey },
       'handoff claimed',
@@ -160,11 +172,12 @@ export class AgentHandoffs {
   ): Promise<TranscriptEntry> {
     const text = requireString(rawText, 'text', { max: MAX_TEXT });
     const force = rawForce === undefined ? false : requireBoolean(rawForce, 'force');
-    const record = await this.deps.store.head(id);
-    this.assertMayAct(record, principal);
-    if (record.status !== 'assigned') throw new HandoffConflictError(id, `handoff is ${record.status}`);
     const now = this.deps.now();
     const agent = actorOf(principal);
+    // Known here: what may have changed (status, agent; maybe on another instance) is checked by the
+    // write that stamps the reply, below, instead of a read now. Otherwise the record is read.
+    const known = this.customers.get(id);
+    const record: CustomerPart = known ?? (await this.assignedHead(id, principal));
     const verdict = checkAgentReply(text, this.t(record)('agent:replyCheck.neutralLine'));
     if (!verdict.ok && !force) {
       throw new UnacceptableContentError(
@@ -174,6 +187,19 @@ export class AgentHandoffs {
         verdict.code,
         verdict.suggestion,
       );
+    }
+    // Still assigned, and to this agent unless a supervisor writes: the same rule as assertMayAct.
+    let stamped = false;
+    if (known) {
+      const where = hasRole(principal, 'supervisor')
+        ? { status: 'assigned' }
+        : { status: 'assigned', 'agent.id': agent.id };
+      stamped = await this.deps.store.stampWhere(id, where, now);
+      // Changed meanwhile: the record says how (404, 403, 409), or that the reply may go after all.
+      if (!stamped) {
+        this.customers.delete(id);
+        await this.assignedHead(id, principal);
+      }
     }
     if (!verdict.ok) {
       await this.deps.store.model.updateOne(
@@ -193,8 +219,23 @@ export class AgentHandoffs {
       true,
     );
     const message: TranscriptEntry = { at: now, from: 'agent', text: maskSensitive(text), name: agent.name };
-    await this.recordAgentLine(record, message, agent);
+    await this.recordAgentLine(record, message, agent, stamped);
     return message;
+  }
+
+  /** The record's head where the principal may write to the customer now; remembers its customer part. */
+  private async assignedHead(id: string, principal: Principal): Promise<HandoffRecord> {
+    const record = await this.deps.store.head(id);
+    this.assertMayAct(record, principal);
+    if (record.status !== 'assigned') throw new HandoffConflictError(id, `handoff is ${record.status}`);
+    this.remember(record);
+    return record;
+  }
+
+  private remember(record: CustomerPart): void {
+    this.customers.delete(record.id);
+    this.customers.set(record.id, { id: record.id, customer: record.customer });
+    if (this.customers.size > MAX_KNOWN_CUSTOMERS) this.customers.delete(this.customers.keys().next().value as string);
   }
 
   /**
@@ -326,10 +367,15 @@ export class AgentHandoffs {
   }
 
   /** An agent's line, once the customer has it: in the record's messages, and announced to every instance. */
-  private async recordAgentLine(record: HandoffRecord, message: TranscriptEntry, agent: Actor): Promise<void> {
+  private async recordAgentLine(
+    record: CustomerPart,
+    message: TranscriptEntry,
+    agent: Actor,
+    stamped = false,
+  ): Promise<void> {
     const id = record.id;
     await Promise.all([
-      this.deps.store.stamp(id, message.at),
+      stamped ? undefined : this.deps.store.stamp(id, message.at),
       this.deps.store.messages.append({ id, conversationKey: record.customer.conversationKey }, message, agent),
     ]);
     await this.deps.bus.publish('agentMessage', id, { handoffId: id, message, agent });
@@ -351,7 +397,7 @@ export class AgentHandoffs {
     ];
   }
 
-  private t(record: HandoffRecord): TFunction {
+  private t(record: Pick<HandoffRecord, 'customer'>): TFunction {
     return this.deps.i18n.t(record.customer.language);
   }
 }

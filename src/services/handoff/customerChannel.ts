@@ -19,7 +19,11 @@ export class CustomerChannel {
   ) {}
 
   /** Sends; failures are logged, and thrown as CustomerDeliveryError when rethrow is set. */
-  async tell(record: HandoffRecord, activities: Partial<Activity>[], rethrow = false): Promise<void> {
+  async tell(
+    record: Pick<HandoffRecord, 'id' | 'customer'>,
+    activities: Partial<Activity>[],
+    rethrow = false,
+  ): Promise<void> {
     try {
       await this.messenger.send(record.customer.conversationReference, activities);
     } catch (err) {

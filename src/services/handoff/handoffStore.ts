@@ -125,6 +125,20 @@ export class HandoffStore {
   }
 
   /**
+   * Sets updatedAt where `where` still matches; false where it does not (or the record is gone).
+   * Nothing is read: an agent's reply checks with it that the handoff is still theirs.
+   */
+  async stampWhere(id: string, where: Record<string, unknown>, at: Date): Promise<boolean> {
+    const filter = { _id: toObjectId(id), ...where };
+    const update = { $set: { updatedAt: at } };
+    const raw = this.driver.get();
+    const result = raw
+      ? await raw.updateOne(filter as mongo.Filter<HandoffDoc>, update)
+      : await this.model.updateOne(filter, update);
+    return result.matchedCount === 1;
+  }
+
+  /**
    * Sets fields (and updatedAt) where `where` still matches and returns the record's head;
    * undefined when it no longer matches. Nothing long is read back.
    */

@@ -56,6 +56,7 @@ describe('WhatsApp messages take effect exactly once', () => {
     state: TrackedConversationState,
     onDeadLetter?: (n: number) => void,
     leaseMs = LEASE_MS,
+    sweepIntervalMs = 100,
   ) {
     const connection = database.connection;
     const contacts = new ContactStore(connection);
@@ -79,7 +80,7 @@ describe('WhatsApp messages take effect exactly once', () => {
     );
     const processor = new WhatsAppInboundProcessor(inbox, contacts, statuses, adapter, bot, i18n, logger, {
       leaseMs,
-      sweepIntervalMs: 100,
+      sweepIntervalMs,
       applied: new AppliedMessages(state),
       onDeadLetter,
     });
@@ -164,6 +165,68 @@ describe('WhatsApp messages take effect exactly once', () => {
     const texts = ['eins', 'zwei', 'drei', 'vier'];
     expect(await applyInOrder(processor, inbox, '4917100000003', texts)).toEqual(texts);
     expect(lease).toHaveBeenCalledTimes(1);
+  });
+
+  it('brings a message through that another instance stored while this one held the lease, without the sweep', async () => {
+    const connection = database.connection;
+    const state = new TrackedConversationState(new MongoStorage(connection));
+    const waId = '4917100000009';
+    const counting = new CountingBot(state);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    const slow = {
+      run: async (context: TurnContext) => {
+        if (context.activity.text === 'eins') {
+          holding = true;
+          await released;
+        }
+        await counting.run(context);
+      },
+    };
+    // No sweep runs (start is not called): only the instances' own work brings the messages through.
+    const inbox = new InboundStore(connection, new InboundSealer(connection));
+    const { processor: first } = instance(inbox, slow, state, undefined, 60_000, 60_000);
+    const { processor: second } = instance(
+      new InboundStore(connection, new InboundSealer(connection)),
+      counting,
+      state,
+      undefined,
+      60_000,
+      60_000,
+    );
+    try {
+      await first.accept(parseWebhook(textMessage(waId, `wamid.${randomUUID()}`, 'eins', '1700000000')));
+      first.kick([waId]);
+      await waitFor(() => holding, 'the first instance to hold the lease');
+      await second.accept(parseWebhook(textMessage(waId, `wamid.${randomUUID()}`, 'zwei', '1700000001')));
+      second.kick([waId]);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      release();
+      await waitFor(async () => (await inbox.count({ waId, status: 'done' })) === 2, 'both messages done', 5000);
+    } finally {
+      release();
+      await Promise.all([first.stop(), second.stop()]);
+    }
+    const doc = await connection.collection('botstate').findOne({ _id: `whatsapp/conversations/${waId}/` as never });
+    expect((JSON.parse(String(doc?.data)) as { applied: string[] }).applied).toEqual(['eins', 'zwei']);
+  });
+
+  it('stops at once while it waits for a lease another instance holds', async () => {
+    const connection = database.connection;
+    const state = new TrackedConversationState(new MongoStorage(connection));
+    const waId = '4917100000010';
+    const contacts = new ContactStore(connection);
+    expect(await contacts.tryLock(waId, 'another-instance', 60_000)).toBe(true);
+    const inbox = new InboundStore(connection, new InboundSealer(connection));
+    const { processor } = instance(inbox, new CountingBot(state), state, undefined, 60_000, 60_000);
+    await processor.accept(parseWebhook(textMessage(waId, `wamid.${randomUUID()}`, 'eins', '1700000000')));
+    processor.kick([waId]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    await processor.stop();
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(await inbox.count({ waId, status: 'pending' })).toBe(1);
   });
 
   it('tries a message that failed once again before the messages after it', async () => {
