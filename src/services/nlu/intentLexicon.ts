@@ -17,11 +17,25 @@ export const GREETING_FILLER: ReadonlySet<string> = new Set(data.greetingFiller)
 /** Correctly spelled words one letter away from a cue ("meinen"/"Meilen"): never read as a typo. Folded forms. */
 export const NOT_TYPOS: ReadonlySet<string> = new Set(data.notTypos);
 
+/** Austrian, Swiss and chat spellings and their standard words (content/nlu/dialect.json). */
+const DIALECT = loadDialect();
+
+/** The tokens with dialect spellings read as standard words ("Rächnig", "ned"); undefined when none is one. */
+export function standardSpelling(tokens: readonly string[]): string[] | undefined {
+  let mapped = false;
+  const standard = tokens.map((token) => {
+    const word = DIALECT.get(token);
+    if (word === undefined) return token;
+    mapped = true;
+    return word;
+  });
+  return mapped ? standard : undefined;
+}
+
 const KEEPING = new PhraseMatcher(
   INTENT_CUES.filter((cue) => cue.tag === 'keep'),
   { fuzzy: false },
 );
-const DIALECT = loadDialect();
 
 /**
  * Whether the text speaks of keeping something when switching ("Nummer mitnehmen", "nimm i mei
@@ -31,6 +45,6 @@ const DIALECT = loadDialect();
 export function mentionsKeeping(text: string): boolean {
   const tokens = foldTokens(text);
   if (KEEPING.match(tokens).length > 0) return true;
-  const standard = tokens.map((token) => DIALECT.get(token) ?? token);
-  return standard.some((token, i) => token !== tokens[i]) && KEEPING.match(standard).length > 0;
+  const standard = standardSpelling(tokens);
+  return standard !== undefined && KEEPING.match(standard).length > 0;
 }

@@ -1,8 +1,7 @@
 import { exampleFeatures, trainingCorpus, type LabelledExample } from './corpus';
 import { extractFeatures } from './features';
-import { GREETING_FILLER, INTENT_CUES, NOT_TYPOS } from './intentLexicon';
+import { GREETING_FILLER, INTENT_CUES, NOT_TYPOS, standardSpelling } from './intentLexicon';
 import { LinearModel, softmaxInPlace } from './linearModel';
-import { loadDialect } from './nluContent';
 import { foldTokens } from './normalize';
 import { PhraseMatcher, type CueHit } from './phraseMatcher';
 import { INTENTS, type Intent, type IntentRecognizer, type IntentResult, type Language } from './types';
@@ -66,9 +65,6 @@ function asideStart(tokens: readonly string[]): number {
   }
   return tokens.length;
 }
-
-/** Austrian, Swiss and chat spellings and their standard words (content/nlu/dialect.json). */
-const DIALECT = loadDialect();
 
 /** Scale of the model's logits against the cue boosts. */
 const MODEL_WEIGHT = 1.5;
@@ -311,14 +307,8 @@ export class GermanIntentRecognizer implements IntentRecognizer {
   /** Cues found as written, plus those found once dialect spellings are read as standard words ("Rächnig", "ned"). */
   private cueHits(tokens: readonly string[]): CueHit[] {
     const hits = this.matcher.match(tokens);
-    let mapped = false;
-    const standard = tokens.map((token) => {
-      const word = DIALECT.get(token);
-      if (word === undefined) return token;
-      mapped = true;
-      return word;
-    });
-    if (!mapped) return hits;
+    const standard = standardSpelling(tokens);
+    if (!standard) return hits;
     for (const hit of this.matcher.match(standard)) {
       if (!hits.some((h) => h.start === hit.start && h.end === hit.end && h.tag === hit.tag)) hits.push(hit);
     }
