@@ -198,10 +198,15 @@ function timeInWorker(
       parentPort.postMessage({ at: i });
       const re = new RegExp(p.source, p.flags);
       for (const input of inputs.concat(extra[i] || [])) {
-        const started = performance.now();
-        re.lastIndex = 0;
-        if (re.global || re.sticky) input.replace(re, ''); else re.test(input);
-        const ms = performance.now() - started;
+        // The fastest of up to three runs: a pattern that backtracks is slow every time, a busy
+        // machine (another job, a garbage collection) only now and then.
+        let ms = Infinity;
+        for (let run = 0; run < 3 && ms > budget; run++) {
+          const started = performance.now();
+          re.lastIndex = 0;
+          if (re.global || re.sticky) input.replace(re, ''); else re.test(input);
+          ms = Math.min(ms, performance.now() - started);
+        }
         if (ms > budget) { slow.push(p.where + ' took ' + ms.toFixed(0) + ' ms on ' + JSON.stringify(input.slice(0, 40)) + '…'); break; }
       }
     });
