@@ -5,6 +5,7 @@
  */
 import { loadKnowledgePack } from '../services/knowledge/contentPack';
 import { DEFAULT_WEIGHTS, KnowledgeMatcher } from '../services/knowledge/knowledgeMatcher';
+import { loadKnowledgeExamples } from '../services/knowledge/knowledgeExamples';
 import { defaultLexicon } from '../services/knowledge/text/lexicon';
 import { decideSearch } from '../services/knowledge/searchDecision';
 import type { SemanticRanker } from '../services/knowledge/semanticRanker';
@@ -57,7 +58,9 @@ export async function evalAnswers(
     ...(JSON.parse(process.env.KNOWLEDGE_WEIGHTS ?? '{}') as Partial<typeof DEFAULT_WEIGHTS>),
   };
   const matcher = new KnowledgeMatcher(pack, defaultLexicon(), weights);
-  if (ranker) await ranker.index(pack);
+  // The model learns from the studied halves' questions as the service does (knowledgeExamples.ts).
+  const examples = loadKnowledgeExamples(known);
+  if (ranker) await ranker.index(pack.map((e) => ({ ...e, examples: examples.get(e.id) })));
   const unknown = cases.filter((c) => c.expected !== 'none' && !known.has(c.expected));
   let right = 0;
   let answeredRight = 0;

@@ -2,6 +2,7 @@ import type { Connection, Model } from 'mongoose';
 import type { Logger } from '../logger';
 import { DEFAULT_KNOWLEDGE_PACK_DIR, loadKnowledgePack, PackEntry } from './contentPack';
 import { KEY_ALIASES } from './keyAliases';
+import { loadKnowledgeExamples } from './knowledgeExamples';
 import { KnowledgeMatch, KnowledgeMatcher } from './knowledgeMatcher';
 import {
   KnowledgeEntryDoc,
@@ -59,6 +60,11 @@ export interface KnowledgeBaseOptions {
   pack?: readonly PackEntry[];
   /** Meaning-based ranking, consulted when the classical decision is not confident. */
   semantic?: SemanticRanker;
+  /**
+   * Customers' questions per entry key that the meaning-based ranking learns from (knowledgeExamples.ts);
+   * by default the shipped ones when the shipped pack is used, none with another pack.
+   */
+  examples?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -79,6 +85,7 @@ export class KnowledgeBase {
   private loading?: Promise<void>;
   /** The first start on an empty database: a turn that arrives meanwhile waits for the pack. */
   private seeding?: Promise<unknown>;
+  private examples?: ReadonlyMap<string, readonly string[]>;
 
   constructor(
     connection: Connection,
@@ -134,12 +141,28 @@ export class KnowledgeBase {
     );
     if (signature !== this.signature) {
       this.matcher = new KnowledgeMatcher(entries);
-      void this.options.semantic?.index(entries);
+      if (this.options.semantic) {
+        const examples = this.shippedExamples();
+        void this.options.semantic.index(
+          entries.map((e) => ({ ...e, examples: e.key ? examples.get(e.key) : undefined })),
+        );
+      }
     }
     this.signature = signature;
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.byKey = new Map(entries.filter((e) => e.key).map((e) => [e.key as string, e]));
     this.loadedAt = Date.now();
+  }
+
+  /** The examples for the pack in use (loaded once; the shipped file belongs to the shipped pack only). */
+  private shippedExamples(): ReadonlyMap<string, readonly string[]> {
+    const own = this.options.pack === undefined && this.options.packDir === undefined;
+    this.examples ??=
+      this.options.examples ??
+      (own
+        ? loadKnowledgeExamples(new Set(loadKnowledgePack(DEFAULT_KNOWLEDGE_PACK_DIR).map((e) => e.id)))
+        : new Map());
+    return this.examples;
   }
 
   /** Same as reload(): the matcher is rebuilt from the stored questions. */

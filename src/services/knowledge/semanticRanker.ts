@@ -10,6 +10,8 @@ export interface IndexedEntry {
   questions: { de: string[]; en: string[] };
   /** The German answer: its words say what the entry is about in terms the phrasings may not use. */
   answer?: { de: string };
+  /** Customers' own questions labelled with this entry (knowledgeExamples.ts): indexed like phrasings. */
+  examples?: readonly string[];
 }
 
 export interface SemanticHit {
@@ -119,7 +121,7 @@ export class SemanticRanker {
 
   private async vectorsFor(entries: IndexedEntry[]): Promise<IndexedVector[]> {
     const texts = entries.flatMap((e) => [
-      ...[...e.questions.de, ...e.questions.en].map((text) => ({
+      ...[...e.questions.de, ...e.questions.en, ...(e.examples ?? [])].map((text) => ({
         id: e.id,
         category: e.category,
         text,
