@@ -33,7 +33,7 @@ import { I18nService } from './services/i18n/i18nService';
 import { KnowledgeBase } from './services/knowledge/knowledgeBase';
 import { createLogger, Logger } from './services/logger';
 import { Metrics } from './services/metrics';
-import { trainingCorpus } from './services/nlu/corpus';
+import { intentModelCorpus } from './services/nlu/corpus';
 import { TriageService } from './services/nlu/triageService';
 import { maskingDestination } from './services/privacy/logMasking';
 import { ServiceRequestService } from './services/requests/serviceRequestService';
@@ -183,7 +183,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     async start() {
       await database.connect();
       // In the background, once the corpus's vectors can be read from (and written to) the database.
-      void intents?.train(trainingCorpus());
+      void intents?.train(intentModelCorpus());
       // Started at once: a knowledge search waits for this seed rather than read a half-seeded pack.
       const seeded = knowledge
         .seed()

@@ -1,6 +1,7 @@
 /**
  * `npm run eval`: measures the triage brain on the hand-written development set in eval/.
- * The dev set is never used for training (see src/services/nlu/trainingCorpus.ts).
+ * The word-based recognizer never learns from an eval line; with `--model` the model's classifier learns
+ * from the studied sets' messages (content/nlu/intent-examples.json), so only held-out sets measure it.
  * `npm run eval -- --errors` also lists every miss; `npm run eval -- --set blind` uses eval/blind.
  * A set with an answers.jsonl is also measured on knowledge answers (`--set answers` reads
  * eval/answers/answers.jsonl); `--half odd|even` keeps only the odd or even numbered ids (answers and triage);
@@ -12,7 +13,7 @@ import { TriageService } from '../services/nlu/triageService';
 import { AnswerCase, evalAnswers } from './evalAnswers';
 import { SemanticRanker } from '../services/knowledge/semanticRanker';
 import { createLogger } from '../services/logger';
-import { trainingCorpus } from '../services/nlu/corpus';
+import { intentModelCorpus } from '../services/nlu/corpus';
 import { IntentModel } from '../services/nlu/intentModel';
 import { openToolEmbeddings, type ToolEmbeddings } from './toolEmbeddings';
 import { INTENTS, type FrustrationHistory, type FrustrationLevel, type Intent } from '../services/nlu/types';
@@ -247,7 +248,7 @@ async function evalSet(
   if (!existsSync(join(dir, 'intents.jsonl'))) return;
   const started = Date.now();
   const intents = model ? new IntentModel(model.embedder, model.store, logger) : undefined;
-  await intents?.train(trainingCorpus());
+  await intents?.train(intentModelCorpus());
   const service = new TriageService(undefined, undefined, intents);
   const setupMs = Date.now() - started;
   if (intents) console.log(`\nintents with the embedding model${intents.ready ? '' : ' (NOT trained: words only)'}`);

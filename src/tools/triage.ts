@@ -11,7 +11,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createLogger } from '../services/logger';
-import { trainingCorpus } from '../services/nlu/corpus';
+import { intentModelCorpus } from '../services/nlu/corpus';
 import { IntentModel } from '../services/nlu/intentModel';
 import { type TriageAssessment, TriageService } from '../services/nlu/triageService';
 import type { TriageLine } from '../services/nlu/types';
@@ -143,7 +143,7 @@ async function triageService(useModel: boolean): Promise<{ service: TriageServic
   const model = useModel ? await openToolEmbeddings(logger) : undefined;
   if (!model) return { service: new TriageService(), stop: async () => undefined };
   const intents = new IntentModel(model.embedder, model.store, logger);
-  await intents.train(trainingCorpus());
+  await intents.train(intentModelCorpus());
   return { service: new TriageService(undefined, undefined, intents), stop: () => model.stop() };
 }
 

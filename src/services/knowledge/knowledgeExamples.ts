@@ -6,8 +6,8 @@
  *
  * They are the studied halves of the answer sets in eval/ (the held-out halves never are; a test
  * checks it). Measured with the model (`npm run eval -- --set NAME --half even --model`) on the
- * held-out halves before and after: answers 0.863 -> 0.902, blind8 0.912 -> 0.938, blind10 0.858 ->
- * 0.933, blind12 0.908 -> 0.933, blind13 0.862 -> 0.908, blind5 0.956 -> 0.950. As phrasings of the
+ * held-out halves before and after: answers 0.863 -> 0.902, blind8 0.912 -> 0.942, blind10 0.858 ->
+ * 0.933, blind12 0.908 -> 0.925, blind13 0.862 -> 0.915, blind5 0.956 -> 0.950. As phrasings of the
  * model (also counted for "how close is the nearest known question") they beat training-only
  * examples by six questions of 836 held out.
  */

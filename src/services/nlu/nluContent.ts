@@ -3,7 +3,7 @@
  * validated once at start. Any fault stops the load with the file, the entry and the field named, so a
  * broken edit to the data never reaches a customer as a silently different recognizer.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fold, normalizeText } from './normalize';
 import type { Cue } from './phraseMatcher';
@@ -104,6 +104,32 @@ export function loadCorpus(file: string, dir: string = NLU_CONTENT_DIR): Labelle
     if (level !== 0 && level !== 1 && level !== 2)
       throw new NluContentError(`${named}: level ${JSON.stringify(level)} must be 0, 1 or 2`);
     return { text, intent: intent as Intent, level };
+  });
+}
+
+/**
+ * Reads the embedding model's extra examples `{ "examples": [ { "intent", "text" } ] }`
+ * (content/nlu/intent-examples.json): labelled for intent only; a missing file is none.
+ */
+export function loadIntentExamples(
+  file = 'intent-examples.json',
+  dir: string = NLU_CONTENT_DIR,
+): { intent: Intent; text: string }[] {
+  if (!existsSync(path.join(dir, file))) return [];
+  const { where, data } = readJson(dir, file);
+  rejectUnknownKeys(where, data, ['about', 'examples']);
+  return requireArray(where, data, 'examples').map((item, i) => {
+    const label = `${where}: examples[${i}]`;
+    if (!isObject(item)) throw new NluContentError(`${label}: must be an object { "intent", "text" }`);
+    rejectUnknownKeys(label, item, ['intent', 'text']);
+    const { intent, text } = item;
+    if (typeof text !== 'string' || text.trim() === '')
+      throw new NluContentError(`${label}: "text" must be a non-empty string`);
+    if (typeof intent !== 'string' || !(INTENTS as readonly string[]).includes(intent))
+      throw new NluContentError(
+        `${label} (${quote(text)}): intent ${JSON.stringify(intent)} is not one of ${INTENTS.join(', ')}`,
+      );
+    return { text, intent: intent as Intent };
   });
 }
 

@@ -6,6 +6,7 @@ import {
   loadCorpusFolder,
   loadFrustrationLexicon,
   loadFrustrationWords,
+  loadIntentExamples,
   loadIntentLexicon,
   NluContentError,
 } from '../../../src/services/nlu/nluContent';
@@ -26,6 +27,19 @@ describe('NLU content files', () => {
     expect(loadIntentLexicon().groups.length).toBeGreaterThan(20);
     expect(loadFrustrationLexicon().groups.length).toBeGreaterThan(20);
     expect(loadFrustrationWords().negativeRoots.size).toBeGreaterThan(10);
+  });
+
+  it("reads the intent model's examples, names a bad one, and takes a missing file as none", () => {
+    expect(loadIntentExamples().length).toBeGreaterThan(1500);
+    expect(loadIntentExamples('absent.json', dir)).toEqual([]);
+    write('examples.json', { examples: [{ intent: 'billing', text: 'Rechnung?' }] });
+    expect(loadIntentExamples('examples.json', dir)).toEqual([{ intent: 'billing', text: 'Rechnung?' }]);
+    write('examples.json', { examples: [{ intent: 'biling', text: 'Wo ist meine Rechnung?' }] });
+    expect(() => loadIntentExamples('examples.json', dir)).toThrow(
+      /examples\[0\] \("Wo ist meine Rechnung\?"\): intent "biling"/,
+    );
+    write('examples.json', { examples: [{ intent: 'billing', text: '' }] });
+    expect(() => loadIntentExamples('examples.json', dir)).toThrow(/"text" must be a non-empty string/);
   });
 
   it('names the file and the entry of a bad training example', () => {
