@@ -60,6 +60,17 @@ describe('training data and evaluation sets', () => {
   });
 });
 
+/** The labelled lines of one eval file, each with whether its id is odd (the halves of a set). */
+function labelledLines(file: string): { id: string; text: string; odd: boolean }[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((line) => {
+      const { id, text } = JSON.parse(line) as { id: string; text: string };
+      return { id, text, odd: Number(/(\d)\D*$/.exec(id)?.[1] ?? 0) % 2 === 1 };
+    });
+}
+
 /** Answer sets whose lines were studied, by half ("all" for a whole set): their questions may teach the model. */
 const STUDIED: Record<string, 'odd' | 'all'> = {
   answers: 'odd',
@@ -78,11 +89,7 @@ describe('knowledge examples and the held-out answer questions', () => {
     for (const set of readdirSync(EVAL_DIR)) {
       const file = path.join(EVAL_DIR, set, 'answers.jsonl');
       if (!existsSync(file)) continue;
-      for (const line of readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '')) {
-        const { id, text } = JSON.parse(line) as { id: string; text: string };
-        const odd = Number(/(\d)\D*$/.exec(id)?.[1] ?? 0) % 2 === 1;
+      for (const { id, text, odd } of labelledLines(file)) {
         const studied = STUDIED[set] === 'all' || (STUDIED[set] === 'odd' && odd);
         if (!studied) heldOut.set(key(text), `${set}/${id}: ${text}`);
       }
@@ -110,14 +117,8 @@ describe("the intent model's examples and the held-out intent sets", () => {
     const heldOut = new Map<string, string>();
     for (const [set, half] of Object.entries(HELD_OUT_INTENTS)) {
       for (const name of ['intents.jsonl', 'frustration.jsonl']) {
-        const file = path.join(EVAL_DIR, set, name);
-        for (const line of readFileSync(file, 'utf8')
-          .split('\n')
-          .filter((l) => l.trim() !== '')) {
-          const { id, text } = JSON.parse(line) as { id: string; text: string };
-          const even = Number(/(\d)\D*$/.exec(id)?.[1] ?? 0) % 2 === 0;
-          if (half === 'all' || even) heldOut.set(key(text), `${set}/${id}: ${text}`);
-        }
+        for (const { id, text, odd } of labelledLines(path.join(EVAL_DIR, set, name)))
+          if (half === 'all' || !odd) heldOut.set(key(text), `${set}/${id}: ${text}`);
       }
     }
     expect(heldOut.size).toBeGreaterThan(1500);
