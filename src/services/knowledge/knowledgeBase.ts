@@ -85,6 +85,7 @@ export class KnowledgeBase {
   private loading?: Promise<void>;
   /** The first start on an empty database: a turn that arrives meanwhile waits for the pack. */
   private seeding?: Promise<unknown>;
+  /** Customers' questions per entry key for the meaning-based ranking, set by seed(). */
   private examples?: ReadonlyMap<string, readonly string[]>;
 
   constructor(
@@ -104,6 +105,10 @@ export class KnowledgeBase {
   async seed(): Promise<PackSyncResult> {
     const seeding = (async () => {
       const pack = this.options.pack ?? loadKnowledgePack(this.options.packDir ?? DEFAULT_KNOWLEDGE_PACK_DIR);
+      // The shipped examples belong to the shipped pack only; checked against the pack just loaded.
+      const shipped = this.options.pack === undefined && this.options.packDir === undefined;
+      this.examples ??=
+        this.options.examples ?? (shipped ? loadKnowledgeExamples(new Set(pack.map((e) => e.id))) : undefined);
       const result = await syncKnowledgePack(this.model, this.packState, pack, this.logger);
       await this.reload();
       return result;
@@ -142,7 +147,7 @@ export class KnowledgeBase {
     if (signature !== this.signature) {
       this.matcher = new KnowledgeMatcher(entries);
       if (this.options.semantic) {
-        const examples = this.shippedExamples();
+        const examples = this.examples ?? this.options.examples ?? new Map<string, readonly string[]>();
         void this.options.semantic.index(
           entries.map((e) => ({ ...e, examples: e.key ? examples.get(e.key) : undefined })),
         );
@@ -152,17 +157,6 @@ export class KnowledgeBase {
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.byKey = new Map(entries.filter((e) => e.key).map((e) => [e.key as string, e]));
     this.loadedAt = Date.now();
-  }
-
-  /** The examples for the pack in use (loaded once; the shipped file belongs to the shipped pack only). */
-  private shippedExamples(): ReadonlyMap<string, readonly string[]> {
-    const own = this.options.pack === undefined && this.options.packDir === undefined;
-    this.examples ??=
-      this.options.examples ??
-      (own
-        ? loadKnowledgeExamples(new Set(loadKnowledgePack(DEFAULT_KNOWLEDGE_PACK_DIR).map((e) => e.id)))
-        : new Map());
-    return this.examples;
   }
 
   /** Same as reload(): the matcher is rebuilt from the stored questions. */

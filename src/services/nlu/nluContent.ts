@@ -94,17 +94,24 @@ export function loadCorpus(file: string, dir: string = NLU_CONTENT_DIR): Labelle
     const label = `${where}: examples[${i}]`;
     if (!isObject(item)) throw new NluContentError(`${label}: must be an object { "intent", "level", "text" }`);
     rejectUnknownKeys(label, item, ['intent', 'level', 'text']);
-    const { intent, level, text } = item;
-    if (typeof text !== 'string' || text.trim() === '')
-      throw new NluContentError(`${label}: "text" must be a non-empty string`);
-    const named = `${label} (${quote(text)})`;
-    if (typeof intent !== 'string' || !(INTENTS as readonly string[]).includes(intent)) {
-      throw new NluContentError(`${named}: intent ${JSON.stringify(intent)} is not one of ${INTENTS.join(', ')}`);
-    }
+    const { text, intent } = labelledIntent(label, item);
+    const { level } = item;
     if (level !== 0 && level !== 1 && level !== 2)
-      throw new NluContentError(`${named}: level ${JSON.stringify(level)} must be 0, 1 or 2`);
-    return { text, intent: intent as Intent, level };
+      throw new NluContentError(`${label} (${quote(text)}): level ${JSON.stringify(level)} must be 0, 1 or 2`);
+    return { text, intent, level };
   });
+}
+
+/** The text and intent of one labelled example, checked; errors name the example. */
+function labelledIntent(label: string, item: Record<string, unknown>): { intent: Intent; text: string } {
+  const { intent, text } = item;
+  if (typeof text !== 'string' || text.trim() === '')
+    throw new NluContentError(`${label}: "text" must be a non-empty string`);
+  if (typeof intent !== 'string' || !(INTENTS as readonly string[]).includes(intent))
+    throw new NluContentError(
+      `${label} (${quote(text)}): intent ${JSON.stringify(intent)} is not one of ${INTENTS.join(', ')}`,
+    );
+  return { text, intent: intent as Intent };
 }
 
 /**
@@ -122,14 +129,7 @@ export function loadIntentExamples(
     const label = `${where}: examples[${i}]`;
     if (!isObject(item)) throw new NluContentError(`${label}: must be an object { "intent", "text" }`);
     rejectUnknownKeys(label, item, ['intent', 'text']);
-    const { intent, text } = item;
-    if (typeof text !== 'string' || text.trim() === '')
-      throw new NluContentError(`${label}: "text" must be a non-empty string`);
-    if (typeof intent !== 'string' || !(INTENTS as readonly string[]).includes(intent))
-      throw new NluContentError(
-        `${label} (${quote(text)}): intent ${JSON.stringify(intent)} is not one of ${INTENTS.join(', ')}`,
-      );
-    return { text, intent: intent as Intent };
+    return labelledIntent(label, item);
   });
 }
 
