@@ -36,3 +36,13 @@ export function dayPart(at: Date, timeZone: string): DayPart {
   if (hour >= 11 && hour < 18) return 'day';
   return 'evening';
 }
+
+/**
+ * The goodbye that matches the greeting ("Guten Abend" from 18 o'clock until 5): a good evening,
+ * and a good night from 22 o'clock on (not "einen schönen Tag" at three in the morning).
+ */
+export function goodbyeKey(at: Date, timeZone: string): string {
+  if (dayPart(at, timeZone) !== 'evening') return 'conversation:closing.goodbye';
+  const { hour } = localTime(at, timeZone);
+  return hour >= 22 || hour < 5 ? 'conversation:closing.goodbyeNight' : 'conversation:closing.goodbyeEvening';
+}

@@ -9,7 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Intent } from '../services/nlu/types';
 import type { DialogDeps } from './dialogDeps';
-import { dayPart, localTime } from './clock';
+import { goodbyeKey } from './clock';
 import { handOff } from './escalation';
 import { Expectation, Phrase, PhraseChoice, renderQuestion } from './interpreter/expectation';
 import { detectLostItem } from './interpreter/matchers';
@@ -233,17 +233,8 @@ export abstract class LotseDialog extends ComponentDialog {
     session.category = undefined;
     const t = await this.deps.sessions.t(ctx);
     if (blockPending) await ctx.sendActivity(t('conversation:lost.notBlockedYet'));
-    // The goodbye matches the greeting ("Guten Abend" from 18 o'clock until 5): a good evening, and a
-    // good night from 22 o'clock on (not "einen schönen Tag" at three in the morning).
     const settings = await this.deps.content.settings();
-    const now = this.deps.clock.now();
-    const { hour } = localTime(now, settings.timeZone);
-    const key =
-      dayPart(now, settings.timeZone) !== 'evening'
-        ? 'conversation:closing.goodbye'
-        : hour >= 22 || hour < 5
-          ? 'conversation:closing.goodbyeNight'
-          : 'conversation:closing.goodbyeEvening';
+    const key = goodbyeKey(this.deps.clock.now(), settings.timeZone);
     await ctx.sendActivity(t(key));
   }
 

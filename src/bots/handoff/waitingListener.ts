@@ -2,7 +2,7 @@
  * Listens to a customer who waits in the queue. In this order: an open "keep your place?"
  * question; a threat to cancel the contract; leaving the queue ("abbrechen"); the callback contact;
  * a callback request; a supervisor request, anger or urgency (each upgrades the handoff, with an
- * audit entry the agent reads); "wie lange noch"; a goodbye; a question the knowledge base answers
+ * audit entry the agent reads); "wie lange noch"; a goodbye (a callback is kept, a live place is asked about); a question the knowledge base answers
  * confidently (answered, the place kept); otherwise a short acknowledgement. Everything but a
  * cancel is passed to the record for the agent first.
  */
@@ -15,6 +15,7 @@ import type { KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
 import type { FrustrationResult, Intent } from '../../services/nlu/types';
 import { detectCues } from '../../dialogs/interpreter/cues';
 import { isStaffed, whenBack } from '../../dialogs/handoff/announcement';
+import { goodbyeKey } from '../../dialogs/clock';
 import { answersWindowReminder } from '../../services/handoff/whatsappWindow';
 import { phoneTail, readContact } from './contactReader';
 import { foldedText } from '../../dialogs/interpreter/cues';
@@ -161,9 +162,12 @@ export class WaitingListener {
     }
 
     if (cues.has('howLong')) return say(await this.howLong(record, t, lang));
+    // A goodbye to a recorded callback keeps it: nobody needs the customer to stay, so no question.
+    if (cues.has('closing') && record.mode === 'callback')
+      return say(t('handoff:leaveKeptCallback'), t(goodbyeKey(this.deps.now(), await this.handoffs.timeZone())));
     if (cues.has('closing') && !cues.has('howLong')) {
       await this.handoffs.markLeaveAsked(record.id, true);
-      const question = t(record.mode === 'live' ? 'handoff:leaveQuestion' : 'handoff:leaveQuestionCallback');
+      const question = t('handoff:leaveQuestion');
       return [
         {
           type: 'message',
