@@ -82,12 +82,18 @@ export async function startConversationApp(time: TimeOfDay, mongoBase: string): 
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   // A database that is restarting answers 503 for a moment; wait for readiness instead of failing every script.
   // Indexing the phrasings with the embedding model takes about a minute on a fresh database.
-  const patience = withModel ? 180_000 : 30_000;
+  // On a busy machine the first index of a fresh vector cache took over three minutes.
+  const patience = withModel ? 900_000 : 30_000;
+  let isReady = false;
   for (const until = Date.now() + patience; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
     const ready = await fetch(`${baseUrl}/readyz`).catch(() => undefined);
     // With the embedding model, "degraded" until its index is built.
-    if (ready?.status === 200 && ((await ready.json()) as { status: string }).status === 'ready') break;
+    isReady = ready?.status === 200 && ((await ready.json()) as { status: string }).status === 'ready';
+    if (isReady) break;
   }
+  // Scripts run without the model's index would be measured words-only under a "--model" label.
+  if (withModel && !isReady)
+    throw new Error(`the embedding model's index was not ready after ${patience / 1000} s: no figures with the model`);
   if (withModel) await keepVectors(mongoBase, dbName);
   const tokens = {
     agent: await createUser(baseUrl, 'Anna Agentin', 'agent'),
