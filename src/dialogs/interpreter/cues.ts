@@ -84,6 +84,9 @@ const SOMEONE_ELSE = [
     `(?:^| )${STAFF_DETERMINER} (?:${STAFF}) (?:im|in|am|vom|aus|bei|at|in the) (?:[^ ]+ ){0,4}(?:war|hat|hatte|sagte|meinte|was|said|told)(?= |$)`,
     'g',
   ),
+  // "an der Hotline heißt es immer …", "bei der Hotline anrufen kann ich nicht": the hotline is where the
+  // story happened (or a phone line the customer cannot use), not a wish to be put through.
+  /(?:^| )(?:an|bei|von|in|uber|at|from|on) (?:der|die|eurer|ihrer|eure|ihre|the|your) hotline[a-z]*(?= |$)/g,
   /(?:^| )(?:ruft|belastigt|nervt|stort|bedroht|schreibt|hat|haben|anrufen|angerufen|telefoniert|benutzt|nutzt|misbraucht|klaut|gestohlen|geklaut) (?:(?:standig|dauernd|imer|wieder|oft|so|mich|mir|mein|meine|nachts|einfach|da) ){0,2}(?:jemand|someone|somebody)(?= |$)/g,
   /(?:^| )(?:jemand|someone|somebody) (?:ruft|hat|belastigt|nervt|schreibt|telefoniert|benutzt|nutzt|misbraucht|anderes|fremdes|keps|is|has|stole|caled|cals|used|uses)(?= |$)/g,
 ];
