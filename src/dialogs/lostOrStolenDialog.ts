@@ -124,11 +124,18 @@ export class LostOrStolenDialog extends LotseDialog {
 
   private async askIdentifier(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as LostValues;
-    const phone = values.item === 'phone' ? parsePhone(String(step.result)) : undefined;
-    if (phone) return this.blockByNumber(step, { phone });
-    values.name = readName(String(step.result)) ?? String(step.result).trim();
-    const given = values.initial ? identify(values.initial, this.deps.clock.now()) : undefined;
-    if (given && given.kind !== 'lastFour') return step.next(values.initial);
+    // The name step passes on the name it read; "Ich bin Ahmet Yilmaz, geboren 12.12.1991, Nummer 0176
+    // 99988877" also gave the number and the date of birth, which are not asked for again.
+    const message = step.context.activity.text ?? '';
+    const name = readName(String(step.result)) ?? String(step.result).trim();
+    const phone = values.item === 'phone' ? (parsePhone(String(step.result)) ?? parsePhone(message)) : undefined;
+    if (phone) return this.blockByNumber(step, { phone, ...(name && !parsePhone(name) ? { name } : {}) });
+    values.name = name;
+    const given = [values.initial, message].find((text) => {
+      const found = text ? identify(text, this.deps.clock.now()) : undefined;
+      return found !== undefined && found.kind !== 'lastFour';
+    });
+    if (given) return step.next(given);
     return this.ask(step, {
       kind: 'identifier',
       topic: 'lost_or_stolen',

@@ -114,17 +114,20 @@ export function parseLastFour(text: string): string | undefined {
   return digits.length === 4 && (groups.length === 1 || groups.every((g) => g.length === 1)) ? digits : undefined;
 }
 
-const PHONE_CANDIDATE = /(\+|00)?\d[\d /().-]{4,22}\d/;
+const PHONE_CANDIDATE = /(\+|00)?\d[\d /().-]{4,22}\d/g;
+/** "12.12.1991", "01.02.90": a date, never part of a phone number ("geboren 01.02.1990" is no number). */
+const DATE_IN_TEXT = /(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.])/g;
 
-/** A phone number with +49/0049/+43/+41 or a national 0, separators removed: "+49 151 2345678" -> "+491512345678". */
+/**
+ * The first phone number with +49/0049/+43/+41 or a national 0, separators removed: "+49 151 2345678"
+ * -> "+491512345678". Dates are passed over ("geboren 12.12.1991, Nummer 0176 99988877").
+ */
 export function parsePhone(text: string): string | undefined {
-  const match = PHONE_CANDIDATE.exec(text);
-  if (!match) return undefined;
-  let phone = match[0].replace(/[\s/().-]/g, '');
-  if (phone.startsWith('00')) phone = `+${phone.slice(2)}`;
-  if (/^\+\d{8,15}$/.test(phone) || /^0\d{6,14}$/.test(phone)) {
+  for (const match of text.replace(DATE_IN_TEXT, ' ').matchAll(PHONE_CANDIDATE)) {
+    let phone = match[0].replace(/[\s/().-]/g, '');
+    if (phone.startsWith('00')) phone = `+${phone.slice(2)}`;
     // "+49 0151 …": the trunk zero goes when a country code is given.
-    return phone.replace(/^(\+4[139])0/, '$1');
+    if (/^\+\d{8,15}$/.test(phone) || /^0\d{6,14}$/.test(phone)) return phone.replace(/^(\+4[139])0/, '$1');
   }
   return undefined;
 }

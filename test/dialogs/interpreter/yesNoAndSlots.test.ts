@@ -80,6 +80,12 @@ describe('slots', () => {
     expect(parsePhone(text)).toBe(expected);
   });
 
+  it('passes over a date of birth to the phone number behind it, and never reads a date as one', () => {
+    expect(parsePhone('Ahmet Yilmaz, geboren 12.12.1991, Nummer 0176 99988877')).toBe('017699988877');
+    expect(parsePhone('geboren 01.02.1990')).toBeUndefined();
+    expect(parsePhone('geb. 03.07.88, Handy 0151 2345678')).toBe('01512345678');
+  });
+
   it('refuses a protest as a phone number and "Ja" or a sentence as a name', () => {
     expect(parsePhone('Sie verstehen mich einfach nicht.')).toBeUndefined();
     expect(parseName('Ja')).toBeUndefined();
