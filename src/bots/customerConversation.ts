@@ -64,7 +64,6 @@ export function customerDialogDeps(parts: ConversationParts): DialogDeps {
 export function buildCustomerConversation(parts: ConversationParts): CustomerConversation {
   const deps = customerDialogDeps(parts);
   const dialog = new MainDialog(deps);
-  const lastAck = parts.conversationState.createProperty<string>('waitingAck');
   const gate = parts.queue
     ? new CustomerHandoffGate(parts.queue.handoffs, parts.i18n, parts.logger, parts.queue.marks, {
         frustration: (text) => parts.triage.assess(text).frustration,
@@ -74,10 +73,6 @@ export function buildCustomerConversation(parts: ConversationParts): CustomerCon
         },
         search: (text, lang) => parts.knowledge.search(text, lang),
         now: () => parts.clock.now(),
-        lastAck: {
-          get: (context) => lastAck.get(context),
-          set: (context, key) => (key ? lastAck.set(context, key) : lastAck.delete(context)),
-        },
       })
     : undefined;
   const bot = new CustomerBot(parts.conversationState, parts.userState, dialog, parts.logger, parts.metrics, gate);

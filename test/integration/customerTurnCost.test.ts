@@ -102,6 +102,39 @@ describe('the database work of a customer turn', () => {
     }
   });
 
+  it('acknowledges a waiting customer without a state write, the wording alternating on either instance, every line kept in order', async () => {
+    const id = `conv-ack-${Date.now()}`;
+    const extra = { serviceUrl: connector.serviceUrl };
+    const onFirst = conversation(first.baseUrl, { channelId: 'webchat', id, userId: 'ack-user' });
+    const onSecond = conversation(second.baseUrl, { channelId: 'webchat', id, userId: 'ack-user' });
+    await onFirst.say('Hallo', extra);
+    await onFirst.say('Ich möchte bitte mit einem Mitarbeiter sprechen.', extra);
+    const { active } = await second.app.handoffs.conversationState(`webchat:${id}`);
+    // Both instances count the queue afresh, so they tell the same place (earlier tests queued others).
+    const fresh = () => [first, second].forEach((app) => app.app.handoffs.invalidateQueueSnapshot());
+    fresh();
+    const position = (await first.app.handoffs.ticketFor(active!)).position;
+    const lines = ['Hallo, ist da jemand?', 'Wie lange dauert es noch?', 'Ok', 'Ich bin noch da.'];
+    const replies: string[] = [];
+    for (const [i, text] of lines.entries()) {
+      // Every other message reaches the other instance, as behind a load balancer.
+      const chat = i % 2 === 0 ? onFirst : onSecond;
+      commands = [];
+      fresh();
+      replies.push(texts(await chat.say(text, extra)));
+      if (chat === onFirst) expect(commands).not.toContain('update botstate');
+    }
+    // The customer's second message was no acknowledgement; the third and fourth, in a row, differ.
+    expect([replies[0], replies[2], replies[3]]).toEqual([
+      t('handoff:ackQueued', { position }),
+      t('handoff:ackQueued', { position }),
+      t('handoff:ackQueuedAgain', { position }),
+    ]);
+    const record = await second.app.handoffs.get(active!.id);
+    expect(record.customerMessages).toBe(lines.length);
+    expect(record.messages.filter((m) => m.from === 'customer').map((m) => m.text)).toEqual(lines);
+  });
+
   it('sees a handoff that was resolved on another instance, and asks for the rating once', async () => {
     const chat = conversation(first.baseUrl, { channelId: 'webchat' });
     const extra = { serviceUrl: connector.serviceUrl };

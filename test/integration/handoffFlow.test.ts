@@ -143,8 +143,9 @@ describe('an angry web customer is handed to a person and back', () => {
     );
     const callback = (await test.app.handoffs.conversationState(`webchat:${first.id}`)).active!;
     expect(callback).toMatchObject({ mode: 'callback', callbackReason: 'customer_request', status: 'queued' });
+    // The customer's second message of the wait: the other wording of the acknowledgement.
     expect(texts(await first.say('Am besten nachmittags', { serviceUrl: connector.serviceUrl }))).toBe(
-      t('handoff:ackCallback'),
+      t('handoff:ackCallbackAgain'),
     );
 
     const second = conversation(test.baseUrl, { channelId: 'webchat' });

@@ -178,7 +178,8 @@ describe('a waiting customer is heard (team on duty)', () => {
     test.app.handoffs.invalidateQueueSnapshot();
     const position = await test.app.handoffs.positionOf(await test.app.handoffs.get(normal.id));
     expect(await normal.say('Hallo? Ist da jemand?')).toBe(t('handoff:ackQueuedMovedBack', { position }));
-    expect(await normal.say('Hallo?')).toBe(t('handoff:ackQueued', { position }));
+    // The customer's second message: the other wording of the acknowledgement, without the explanation.
+    expect(await normal.say('Hallo?')).toBe(t('handoff:ackQueuedAgain', { position }));
   });
 
   it('takes a rating in words, thanks politely, and says goodbye instead of greeting again', async () => {

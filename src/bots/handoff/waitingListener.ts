@@ -46,11 +46,6 @@ export interface WaitingListenerDeps {
   now(): Date;
   /** The topic a message names, if sure enough to route a handoff by ("Es geht um meine Rechnung"). */
   topic?(text: string): Intent | undefined;
-  /** The acknowledgement last sent in this conversation (conversation state), so the next one is worded differently. */
-  lastAck?: {
-    get(context: TurnContext): Promise<string | undefined>;
-    set(context: TurnContext, key: string | undefined): Promise<void>;
-  };
 }
 
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
@@ -88,17 +83,6 @@ export class WaitingListener {
     const lang = handoff.customer.language;
     const say = (...texts: string[]): Partial<Activity>[] =>
       texts.filter(Boolean).map((value) => ({ type: 'message', text: value }));
-    // Forgotten unless this turn acknowledges again (see ack).
-    const previousAck = await this.deps.lastAck?.get(context);
-    if (previousAck) await this.deps.lastAck?.set(context, undefined);
-    const ack = async (
-      key: 'handoff:ackQueued' | 'handoff:ackCallback' | 'handoff:alreadyQueued' | 'handoff:alreadyCallback',
-    ): Promise<string> => {
-      // The same acknowledgement twice in a row is worded differently the second time.
-      const chosen = previousAck === key ? `${key}Again` : key;
-      await this.deps.lastAck?.set(context, chosen);
-      return chosen;
-    };
 
     if (handoff.leaveAskedAt) {
       await this.handoffs.markLeaveAsked(handoff.id, false);
@@ -194,7 +178,7 @@ export class WaitingListener {
     }
     // "Mitarbeiter!" from a customer who already waits for one: where they stand, not a search.
     if (cues.has('person')) {
-      const key = await ack(record.mode === 'callback' ? 'handoff:alreadyCallback' : 'handoff:alreadyQueued');
+      const key = ack(record, record.mode === 'callback' ? 'handoff:alreadyCallback' : 'handoff:alreadyQueued');
       return say(await this.alreadyWaiting(record, t, lang, key));
     }
 
@@ -206,17 +190,17 @@ export class WaitingListener {
         await this.handoffs.markContactAsked(record.id);
         return say(t('handoff:ackCallback'), t('handoff:contact.askAgain'));
       }
-      return say(t(await ack('handoff:ackCallback')));
+      return say(t(ack(record, 'handoff:ackCallback')));
     }
     const ticket = await this.handoffs.ticketFor(record);
     if (!isStaffed(ticket))
       return say(
-        t(await ack('handoff:ackQueued'), { position: ticket.position }),
+        t(ack(record, 'handoff:ackQueued'), { position: ticket.position }),
         t('handoff:status.closed', { when: await this.when(ticket, t, lang) }),
       );
     if (await this.movedBack(record, ticket))
       return say(t('handoff:ackQueuedMovedBack', { position: ticket.position }));
-    return say(t(await ack('handoff:ackQueued'), { position: ticket.position }));
+    return say(t(ack(record, 'handoff:ackQueued'), { position: ticket.position }));
   }
 
   private async cancel(
@@ -310,6 +294,19 @@ function givesOnlyContact(text: string, cues: Set<string>): boolean {
   if (cues.has('callback')) return true;
   const words = text.split(/\s+/).filter((token) => /[a-zäöüß]/i.test(token) && !token.includes('@'));
   return words.length <= 4;
+}
+
+/**
+ * The acknowledgement of the customer's message that `record` counted: every second message of
+ * the wait gets the other wording, so two acknowledgements in a row never read the same. The count
+ * is on the record (written with the message's time), so no state is written for it and every
+ * instance words it alike.
+ */
+function ack(
+  record: HandoffRecord,
+  key: 'handoff:ackQueued' | 'handoff:ackCallback' | 'handoff:alreadyQueued' | 'handoff:alreadyCallback',
+): string {
+  return (record.customerMessages ?? 1) % 2 === 0 ? `${key}Again` : key;
 }
 
 function needsContact(record: HandoffRecord): boolean {

@@ -17,6 +17,8 @@ import type { QueueFigures } from './queueFigures';
 import type { HandoffRequest, HandoffTicket } from './types';
 
 const MAX_TEXT = 4000;
+/** Counts a customer message on the record, in the write that records its time (the waiting acknowledgement alternates by it). */
+const COUNT_MESSAGE = { customerMessages: 1 } as const;
 export const SURVEY_OPEN_HOURS = 24;
 
 /** Tells a conversation's turns that a handoff may be open there (state/handoffMarks implements it). */
@@ -34,8 +36,8 @@ export interface ConversationHandoffState {
   handBack?: HandoffRecord;
   /**
    * With `{ message: true }`: the time of this customer message, already set on the active record
-   * as lastCustomerMessageAt (`active` is the record as it was before). Pass it on to
-   * addCustomerMessage, which then does not write the record again.
+   * as lastCustomerMessageAt and counted in customerMessages (`active` is the record as it was
+   * before). Pass it on to addCustomerMessage, which then does not write the record again.
    */
   messageAt?: Date;
 }
@@ -160,7 +162,7 @@ export class CustomerHandoffs {
     if (turn.message) {
       // A customer message: with an active handoff the one query also records the message's time.
       const now = this.deps.now();
-      const active = await this.deps.store.touchActive(key, { lastCustomerMessageAt: now }, now);
+      const active = await this.deps.store.touchActive(key, { lastCustomerMessageAt: now }, now, COUNT_MESSAGE);
       if (active) return { active, messageAt: now };
     }
     const since = new Date(this.deps.now().getTime() - SURVEY_OPEN_HOURS * 3600 * 1000);
@@ -245,21 +247,27 @@ export class CustomerHandoffs {
 
   /**
    * Records what the customer wrote while queued or assigned (masked) and tells subscribers.
-   * Returns the record's head (its long arrays empty): one small update and one small insert,
-   * however long the conversation has become; only the insert when conversationState already
-   * recorded the message's time (`touched`).
+   * Returns the record's head (its long arrays empty) with this message counted in
+   * customerMessages: one small update and one small insert, however long the conversation has
+   * become; only the insert when conversationState already recorded the message's time (`touched`).
    */
   async addCustomerMessage(handoffId: string, text: string, touched?: TouchedHandoff): Promise<HandoffRecord> {
     const now = touched?.at ?? this.deps.now();
     const message: TranscriptEntry = { at: now, from: 'customer', text: maskSensitive(text.slice(0, MAX_TEXT)) };
     const record =
       touched && touched.head.id === handoffId
-        ? { ...touched.head, lastCustomerMessageAt: now, updatedAt: now }
+        ? {
+            ...touched.head,
+            lastCustomerMessageAt: now,
+            updatedAt: now,
+            customerMessages: (touched.head.customerMessages ?? 0) + 1,
+          }
         : await this.deps.store.touch(
             handoffId,
             { status: { $in: ['queued', 'assigned'] } },
             { lastCustomerMessageAt: now },
             now,
+            COUNT_MESSAGE,
           );
     if (!record) throw new HandoffConflictError(handoffId, 'the handoff is no longer active');
     await this.deps.store.messages.append({ id: record.id, conversationKey: record.customer.conversationKey }, message);

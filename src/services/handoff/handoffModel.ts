@@ -162,6 +162,11 @@ export interface HandoffRecord {
   leaveAskedAt?: Date;
   /** When the customer last wrote after the handoff (the lines themselves are in handoff_messages). */
   lastCustomerMessageAt?: Date;
+  /**
+   * How many messages the customer wrote after the handoff, counted by the write that records
+   * each one's time (records from before the count: the messages since it began).
+   */
+  customerMessages?: number;
 }
 
 /** What GET /api/handoffs lists: the record without the long arrays, plus live figures. */
@@ -250,6 +255,7 @@ const handoffSchema = new Schema<HandoffDoc>(
     contact: { phone: String, email: String, declined: Boolean, askedAt: Date, recordedAt: Date },
     leaveAskedAt: Date,
     lastCustomerMessageAt: Date,
+    customerMessages: Number,
   },
   { versionKey: false, collection: 'handoffs', minimize: true },
 );

@@ -139,17 +139,18 @@ export class HandoffStore {
   }
 
   /**
-   * Sets fields (and updatedAt) where `where` still matches and returns the record's head;
-   * undefined when it no longer matches. Nothing long is read back.
+   * Sets fields (and updatedAt) and adds to counters (`inc`) where `where` still matches and
+   * returns the record's head; undefined when it no longer matches. Nothing long is read back.
    */
   async touch(
     id: string,
     where: Record<string, unknown>,
     set: Record<string, unknown>,
     now: Date,
+    inc?: Record<string, number>,
   ): Promise<HandoffRecord | undefined> {
     const filter = { _id: toObjectId(id), ...where };
-    const update = { $set: { ...set, updatedAt: now } };
+    const update = { $set: { ...set, updatedAt: now }, ...(inc ? { $inc: inc } : {}) };
     const raw = this.driver.get();
     const doc = raw
       ? await raw.findOneAndUpdate(filter as mongo.Filter<HandoffDoc>, update, {
@@ -163,17 +164,18 @@ export class HandoffStore {
   }
 
   /**
-   * Sets fields (and updatedAt) on the conversation's active record (queued or assigned: the one
-   * that holds its activeKey) and returns its head as it was before the change, in one command
-   * that the unique index answers; undefined when none is active.
+   * Sets fields (and updatedAt) and adds to counters (`inc`) on the conversation's active record
+   * (queued or assigned: the one that holds its activeKey) and returns its head as it was before
+   * the change, in one command that the unique index answers; undefined when none is active.
    */
   async touchActive(
     conversationKey: string,
     set: Record<string, unknown>,
     now: Date,
+    inc?: Record<string, number>,
   ): Promise<HandoffRecord | undefined> {
     const filter = { activeKey: conversationKey };
-    const update = { $set: { ...set, updatedAt: now } };
+    const update = { $set: { ...set, updatedAt: now }, ...(inc ? { $inc: inc } : {}) };
     const options = { returnDocument: 'before', projection: WITHOUT_ARRAYS } as const;
     const raw = this.driver.get();
     const doc = raw
