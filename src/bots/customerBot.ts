@@ -60,8 +60,10 @@ export class CustomerBot extends ActivityHandler {
     const channel = context.activity.channelId ?? 'unknown';
     bindTurnLogger(context, this.logger, { conversationId: context.activity.conversation?.id, channel });
     try {
-      this.handoffGate?.prefetch(context);
-      await this.loadState(context);
+      // A waiting or relayed customer's message whose handoff query finds the active handoff reads
+      // no state: the gate answers from the record (and writes state only where it changes it).
+      const handoffFound = this.handoffGate?.prefetch(context);
+      if (!handoffFound || !(await handoffFound)) await this.loadState(context);
       await super.run(context);
       await this.conversationState.saveChanges(context, false);
       await this.userState.saveChanges(context, false);

@@ -62,18 +62,20 @@ export class CustomerHandoffGate {
 
   /**
    * Before the turn's state is read: in a conversation whose last turn here had an active handoff,
-   * the query beforeTurn would make after the read (a customer's message) starts now, beside it.
-   * beforeTurn uses it only where it would have asked the same; otherwise it is one query wasted.
+   * the query beforeTurn would make after the read (a customer's message) starts now. Resolves
+   * true when it found the active handoff: then the record decides the turn and the state need not
+   * be read (whatever touches it later in the turn reads it then); undefined when nothing started.
    */
-  prefetch(context: TurnContext): void {
+  prefetch(context: TurnContext): Promise<boolean> | undefined {
     const activity = context.activity;
-    if (!this.marks || !isMessage(activity) || storedFilesOf(activity).length > 0) return;
+    if (!this.marks || !isMessage(activity) || storedFilesOf(activity).length > 0) return undefined;
     const key = conversationKey(activity.channelId, activity.conversation?.id);
-    if (!this.withHandoff.has(key)) return;
+    if (!this.withHandoff.has(key)) return undefined;
     const pending = this.handoffs.conversationState(key, { message: true });
-    // Awaited by beforeTurn, or never (an unmarked conversation): a failure then is nobody's to report.
+    // Awaited by beforeTurn, or never (a turn that failed before it): a failure then is nobody's to report.
     pending.catch(() => undefined);
     context.turnState.set(PREFETCHED, pending);
+    return pending.then((state) => state.active !== undefined);
   }
 
   /** 'handled': the dialogs must not run this turn. resetDialogs starts the bot afresh next time. */
@@ -82,15 +84,17 @@ export class CustomerHandoffGate {
     const key = conversationKey(activity.channelId, activity.conversation?.id);
     const files = storedFilesOf(activity);
     if (files.length > 0) return this.fileTurn(context, key, files);
-    const mark = this.marks ? await this.marks.current(context) : undefined;
+    const prefetched = await (context.turnState.get(PREFETCHED) as Promise<ConversationHandoffState> | undefined);
+    // The prefetched query found the active handoff: a handoff never exists unmarked, so the mark
+    // (in the state, which such a turn does not read) adds nothing.
+    const mark = this.marks && !prefetched?.active ? await this.marks.current(context) : undefined;
     // Unmarked: no handoff was ever requested here (the queue marks before it creates one).
-    if (this.marks && !mark) return 'continue';
+    if (this.marks && !mark && !prefetched?.active) return 'continue';
     // Marked: the record decides, as an agent on another instance may have claimed or resolved it.
     // A message the record will keep has its time set on an active record by the same query (only
     // in marked conversations: elsewhere that query would mostly find nothing and a second one follow).
-    const message = mark !== undefined && isMessage(activity);
-    const prefetched = context.turnState.get(PREFETCHED) as Promise<ConversationHandoffState> | undefined;
-    const state = await (message && prefetched ? prefetched : this.handoffs.conversationState(key, { message }));
+    const message = (mark !== undefined || prefetched?.active !== undefined) && isMessage(activity);
+    const state = message && prefetched ? prefetched : await this.handoffs.conversationState(key, { message });
     this.remember(key, state.active !== undefined);
     if (state.handBack && activity.type === 'message') {
       const target = parseHandBackTarget(state.handBack.handBack?.target ?? '');
