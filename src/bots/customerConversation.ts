@@ -1,4 +1,5 @@
 import type { Intent } from '../services/nlu/types';
+import type { TriageAssessment } from '../services/nlu/triageService';
 import { ConversationState, MemoryStorage, TurnContext, UserState } from 'botbuilder';
 import type { Clock } from '../dialogs/clock';
 import type { DialogDeps, Knowledge, RequestRecorder, Triage } from '../dialogs/dialogDeps';
@@ -64,11 +65,18 @@ export function customerDialogDeps(parts: ConversationParts): DialogDeps {
 export function buildCustomerConversation(parts: ConversationParts): CustomerConversation {
   const deps = customerDialogDeps(parts);
   const dialog = new MainDialog(deps);
+  // The waiting listener asks for the frustration and the topic of the same message (until the
+  // handoff has a topic): one assessment serves both; it is pure, so the last one may be reused.
+  let last: { text: string; assessment: TriageAssessment } | undefined;
+  const assess = (text: string): TriageAssessment => {
+    if (last?.text !== text) last = { text, assessment: parts.triage.assess(text) };
+    return last.assessment;
+  };
   const gate = parts.queue
     ? new CustomerHandoffGate(parts.queue.handoffs, parts.i18n, parts.logger, parts.queue.marks, {
-        frustration: (text) => parts.triage.assess(text).frustration,
+        frustration: (text) => assess(text).frustration,
         topic: (text) => {
-          const { intent, confidence } = parts.triage.assess(text).intent;
+          const { intent, confidence } = assess(text).intent;
           return WAITING_TOPICS.has(intent) && confidence >= 0.6 ? intent : undefined;
         },
         search: (text, lang) => parts.knowledge.search(text, lang),
