@@ -1,6 +1,7 @@
 /**
- * `npx tsx bench/profile.ts [turns] [--workload=menu|knowledge|waiting|relay|whatsapp|directline]`:
- * drives one workload of `npm run bench` at concurrency 10 through a Lotse started with --cpu-prof
+ * `npx tsx bench/profile.ts [turns] [--workload=menu|knowledge|waiting|relay|whatsapp|directline]
+ * [--concurrency=10]`: drives one workload of `npm run bench` (at concurrency 10 unless told; 1 shows a
+ * turn's own latency, without other turns queued beside it) through a Lotse started with --cpu-prof
  * and prints the heaviest functions and packages (self time), its CPU and the database server's
  * per turn, and the MongoDB commands per turn. The .cpuprofile is left in the printed folder for
  * Chrome DevTools. PROFILE_PRELOAD=file.ts is loaded into the target with --import (e.g. to swap a
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const turns = Number(args.find((a) => /^\d+$/.test(a)) ?? 3000);
   const key = args.find((a) => a.startsWith('--workload='))?.slice('--workload='.length) ?? 'menu';
+  const concurrency = Number(args.find((a) => a.startsWith('--concurrency='))?.slice('--concurrency='.length) ?? 10);
+  if (!(Number.isInteger(concurrency) && concurrency >= 1))
+    throw new Error('--concurrency wants a whole number from 1');
   const workload = WORKLOADS.find((w) => w.key === key);
   if (!workload) throw new Error(`no workload ${key}; one of ${WORKLOADS.map((w) => w.key).join(', ')}`);
   const connector = await startFakeConnector();
@@ -106,7 +110,7 @@ async function main(): Promise<void> {
   const drive = async (phase: string, conversations: number) => {
     const driver = workload.lotse(ctx(phase));
     return driveConversations({
-      concurrency: 10,
+      concurrency,
       conversations,
       script: workload.script,
       open: (n) => driver.open(n),
