@@ -11,6 +11,8 @@ import { rememberTurnHandoff } from './handoff/turnHandoff';
 const ROUTABLE = new Set<Intent>(['billing', 'technical', 'general', 'data_change', 'complaint']);
 /** Below this the message's topic is a guess the agent should not be sent by. */
 const TOPIC_CONFIDENCE = 0.5;
+/** The area named beside a wish for a person scores far below it ("about my bill": 0.07 against 0.93). */
+const TOPIC_BESIDE_PERSON = 0.04;
 
 /**
  * The topic of the message that hands over ("Beschwerde! Ihr habt 200 Euro abgebucht"), when no
@@ -19,7 +21,7 @@ const TOPIC_CONFIDENCE = 0.5;
 function topicOf(deps: DialogDeps, context: TurnContext): Intent | undefined {
   if (context.activity.type !== 'message' || !context.activity.text) return undefined;
   const text = context.activity.text;
-  const { intent, confidence } = deps.triage.assess(text).intent;
+  const { intent, confidence, ranking } = deps.triage.assess(text).intent;
   const sure = ROUTABLE.has(intent) && confidence >= TOPIC_CONFIDENCE;
   // "Internet geht nicht, bitte sofort einen Mitarbeiter!": a reported fault is for a technician,
   // unless the message is surely about another area (a bill, a complaint, a data change).
@@ -32,6 +34,12 @@ function topicOf(deps: DialogDeps, context: TurnContext): Intent | undefined {
     if (sentence === text || detectCues(sentence).has('person')) continue;
     const named = deps.triage.assess(sentence).intent;
     if (ROUTABLE.has(named.intent) && named.confidence >= TOPIC_CONFIDENCE) return named.intent;
+  }
+  // "jemand von der Rechnungsabteilung", "a person about my bill": the wish for a person wins the
+  // message, and the area it names comes second, clearly ahead of the others.
+  if (intent === 'human') {
+    const [first, second] = ranking.filter((r) => ROUTABLE.has(r.intent));
+    if (first && first.score >= TOPIC_BESIDE_PERSON && first.score >= 2 * (second?.score ?? 0)) return first.intent;
   }
   return undefined;
 }

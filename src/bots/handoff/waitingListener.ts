@@ -168,6 +168,11 @@ export class WaitingListener {
       ];
     }
 
+    // "Danke" while waiting: a thank-you, not a note for the agent; where the customer stands.
+    // A longer message that starts with thanks ("Danke, die Kundennummer ist 4711") is acknowledged as noted.
+    if (cues.has('thanks') && !cues.has('person') && !/[?\d]/.test(text) && text.split(/\s+/).length <= 4)
+      return say(t('conversation:closing.youAreWelcome'), await this.statusLine(record, t, lang, true));
+
     // "Handy gestohlen!" while waiting: the blocking advice now, and the case moves up as urgent.
     const lost =
       record.category !== 'lost_or_stolen' && LOST_WORDS.test(foldedText(text)) ? detectLostItem(text) : undefined;

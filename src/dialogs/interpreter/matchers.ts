@@ -108,7 +108,8 @@ export function describesFault(text: string): boolean {
   return wordsApart(words, WORKS, 4, NOT) || wordsApart(words, IS, 3, AWAY);
 }
 
-const ALREADY = new Set(['schon', 'scho', 'bereits', 'already']);
+/** "schon", and "als Erstes" / "zuerst" / "first": the step was the first thing the customer tried. */
+const ALREADY = new Set(['schon', 'scho', 'bereits', 'already', 'erstes', 'zuerst', 'first']);
 const DONE = new Set([
   'gemacht',
   'gmacht',
