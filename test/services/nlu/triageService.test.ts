@@ -58,6 +58,15 @@ describe('TriageService', () => {
     expect(triage.assess('Ich schalte meinen Anwalt ein.').frustration.level).toBe(2);
   });
 
+  it('reads Bavarian swearing, a Swiss lawyer and an English ultimatum as irate, a Swiss "miserabel" as annoyed', () => {
+    expect(triage.assess('Leck mi, scho wieder a Mahnung, obwohl i zahlt hab!').frustration.level).toBe(2);
+    expect(triage.assess('Des is a Betrug, i schalt an Awalt ei.').frustration.level).toBe(2);
+    expect(
+      triage.assess("Fourth modem this year and it's still rubbish. Sort it out or I'm gone!").frustration.level,
+    ).toBe(2);
+    expect(triage.assess('S Netz isch miserabel hüt.').frustration.level).toBe(1);
+  });
+
   it('tells the insult "nicht mehr alle (Tassen)" from a fault report that happens to contain the words', () => {
     expect(triage.assess('router geht nicht mehr, alle lampen aus').frustration.level).toBe(0);
     expect(triage.assess('seit dem update gehen nicht mehr alle sender').frustration.level).toBe(0);
