@@ -4,6 +4,7 @@ import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { yesNo } from './interpreter/yesNo';
+import { foldedText } from './interpreter/cues';
 import { loadMenu, menuChoices, menuLines, optionPath, pickOption } from './subMenus';
 
 export { PROBLEMS, detectProblem } from './interpreter/matchers';
@@ -25,7 +26,31 @@ interface StepState {
   answer?: FaultAnswer;
   /** The steps follow the fault's own answer: they are counted from 1 of STEPS - 1. */
   afterAnswer?: boolean;
+  /** A bare "Ok" answered "Hat das geholfen?": asked once whether it works again. */
+  confirming?: boolean;
 }
+
+/**
+ * "Ok", "alles klar", "mach ich" after a step's instruction: an acknowledgement of the instruction,
+ * not word that the problem is solved (folded like the message).
+ */
+const BARE_ACKNOWLEDGEMENT = new Set(
+  [
+    'ok',
+    'okay',
+    'oke',
+    'okey',
+    'ok ok',
+    'alles klar',
+    'verstanden',
+    'in ordnung',
+    'mach ich',
+    'gut',
+    'alright',
+    'got it',
+    'will do',
+  ].map(foldedText),
+);
 
 /** Guided troubleshooting, one step at a time with "Hat das geholfen?"; unsolved goes to a person with what was tried. */
 export class TechnicalDialog extends LotseDialog {
@@ -87,6 +112,12 @@ export class TechnicalDialog extends LotseDialog {
 
   private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as StepState;
+    if (state.confirming)
+      return this.askYesNo(step, [{ key: 'conversation:technical.worksNow' }], {
+        helped: true,
+        topic: 'technical',
+        short: [{ key: 'conversation:technical.worksNow' }],
+      });
     if (state.index < 0 && state.answer) {
       const text = state.answer.text;
       return this.askYesNo(step, [{ text: { de: text, en: text } }, { key: 'conversation:technical.helped' }], {
@@ -116,6 +147,9 @@ export class TechnicalDialog extends LotseDialog {
   private async evaluate(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as StepState;
     const t = await this.deps.sessions.t(step.context);
+    const acknowledged = BARE_ACKNOWLEDGEMENT.has(foldedText(step.context.activity.text ?? ''));
+    if (yesNo(String(step.result ?? '')) === 'yes' && acknowledged && !state.confirming)
+      return step.replaceDialog(TechnicalDialog.STEP_LOOP, { ...state, confirming: true } satisfies StepState);
     if (yesNo(String(step.result ?? '')) === 'yes') {
       await step.context.sendActivity(t('conversation:technical.solved'));
       return step.endDialog({} satisfies RequestResult);
