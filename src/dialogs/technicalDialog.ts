@@ -5,6 +5,7 @@ import { handOff } from './escalation';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { yesNo } from './interpreter/yesNo';
 import { foldedText } from './interpreter/cues';
+import { TurnInterpreter } from './interpreter/turnInterpreter';
 import { loadMenu, menuChoices, menuLines, optionPath, pickOption } from './subMenus';
 
 export { PROBLEMS, detectProblem } from './interpreter/matchers';
@@ -163,7 +164,8 @@ export class TechnicalDialog extends LotseDialog {
     if (state.index < 0) await step.context.sendActivity(t('conversation:technical.stepByStep'));
     // The fault's own answer counts as the first of the three tries (it starts with the same restart).
     const next = state.index < 0 ? 1 : state.index + 1;
-    if (next < STEPS) {
+    // "Hab ich alles schon gemacht": the remaining steps would repeat what the customer did; a person now.
+    if (next < STEPS && !TurnInterpreter.triedEverything(step.context)) {
       return step.replaceDialog(TechnicalDialog.STEP_LOOP, {
         problem: state.problem,
         index: next,

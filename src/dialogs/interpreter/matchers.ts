@@ -65,7 +65,7 @@ export function detectProblem(text: string): Problem | undefined {
 
 /** Fault words; "bricht ständig ab" and "fällt immer wieder aus" with words between the verb and its particle. */
 const FAULT =
-  /(kei netz|kei internet|kei empfang|ke netz|ka netz|ka internet|ka empfang|ka mobile|kein netz|down again|is down|s down|internet down|wifi down|wlan down|keeps freezing|freezing|freezes|geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no service|no network|no reception|no bars|no internet|crash|keeps dropping|won t|cannot connect|can t connect|nicht erkannt|not recognized|not recognised|not detected|bricht(?: [a-z]+){1,3} ab(?= |$)|f(?:a|ae)llt(?: [a-z]+){1,3} aus(?= |$)|aussetzer|verbindungsabbr|disconnect)/;
+  /(kei netz|kei internet|kei empfang|ke netz|ka netz|ka internet|ka empfang|ka mobile|kein netz|down again|is down|s down|internet down|wifi down|wlan down|keeps freezing|freezing|freezes|geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no service|no network|no reception|no bars|no internet|crash|keeps dropping|won t|cannot connect|can t connect|nicht erkannt|not recognized|not recognised|not detected|stopped working|isn t working|isnt working|aren t working|not connecting|keeps disconnecting|bricht(?: [a-z]+){1,3} ab(?= |$)|f(?:a|ae)llt(?: [a-z]+){1,3} aus(?= |$)|aussetzer|verbindungsabbr|disconnect)/;
 
 /** "geht seit gestern nicht", "funktioniert schon wieder nicht", "is seit gestern weg": a verb, a few words, a negation. */
 const WORKS = new Set([
@@ -131,6 +131,17 @@ const DONE = new Set([
 export function alreadyTried(text: string): boolean {
   const words = normalizeText(text).split(' ');
   return words.some((w) => ALREADY.has(w)) && words.some((w) => DONE.has(w));
+}
+
+const EVERYTHING = new Set(['alles', 'ales', 'everything', 'all']);
+
+/**
+ * "Hab ich alles schon gemacht", "tried everything already": not one step but all of them were done,
+ * so more steps would only repeat what the customer has told us.
+ */
+export function triedEverything(text: string): boolean {
+  const words = normalizeText(text).split(' ');
+  return words.some((w) => EVERYTHING.has(w)) && words.some((w) => DONE.has(w));
 }
 
 const STILL =

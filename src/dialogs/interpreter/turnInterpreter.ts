@@ -10,6 +10,7 @@ import { callsSomeone, detectCues, foldedText, mentionsOwnStaff } from './cues';
 import type { Expectation } from './expectation';
 import {
   alreadyTried,
+  triedEverything,
   changeByValue,
   describesFault,
   detectField,
@@ -48,6 +49,7 @@ export const QUESTION_UNKNOWN = 'conversation:interpreter.questionUnknown';
 const DECIDED = Symbol('lotse.interpreter.decided');
 const WELCOMED_BACK = Symbol('lotse.interpreter.welcomedBack');
 const LEAVING = Symbol('lotse.interpreter.leaving');
+const TRIED_EVERYTHING = Symbol('lotse.interpreter.triedEverything');
 
 const PIN_TYPED = /\b(pin|geheimzahl|cvc|cvv|pruefnummer|prufnummer)\b\D{0,20}\d{3,6}\b/;
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
@@ -72,6 +74,11 @@ export class TurnInterpreter {
   /** The triage of this turn's message, if the interpreter assessed one. */
   static assessment(context: TurnContext): TriageAssessment | undefined {
     return assessmentOf(context);
+  }
+
+  /** True when this turn's "no" to a troubleshooting step said that everything was tried already. */
+  static triedEverything(context: TurnContext): boolean {
+    return context.turnState.get(TRIED_EVERYTHING) === true;
   }
 
   /** True when this turn already said "Willkommen zurück". */
@@ -285,6 +292,7 @@ export class TurnInterpreter {
       !REFERENCE.test(trimmed) &&
       ((troubleshooting && (describesFault(trimmed) || report)) || alreadyTried(trimmed) || stillBroken(trimmed))
     ) {
+      if (troubleshooting && triedEverything(trimmed)) context.turnState.set(TRIED_EVERYTHING, true);
       activity.text = t('conversation:yesNo.no');
       return { kind: 'answer' };
     }
