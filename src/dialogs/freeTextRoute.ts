@@ -20,6 +20,7 @@ import {
   isQuestion,
   otherQuestion,
   searchQuestion,
+  announcesQuestion,
 } from './interpreter/questions';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import { asksServiceHours, describeHours } from './serviceHours';
@@ -74,8 +75,11 @@ const FIELD_ENTRIES: Record<Field, string> = {
 const FORM_INTENTS = new Set<Intent>(['data_change', 'complaint', 'lost_or_stolen']);
 
 export type FreeTextRoute =
-  /** `answer`: the knowledge answer about the fault described, tried before the general steps. */
-  | { kind: 'request'; intent: Intent; answer?: KnowledgeAnswer }
+  /**
+   * `answer`: the knowledge answer about the fault described, tried before the general steps.
+   * `announced`: the message only announced a question, so the dialog starts without it.
+   */
+  | { kind: 'request'; intent: Intent; answer?: KnowledgeAnswer; announced?: boolean }
   /** `also`: the answer to a second question of the same message. */
   | { kind: 'answer'; answer: KnowledgeAnswer; also?: KnowledgeAnswer }
   | { kind: 'person' }
@@ -101,7 +105,13 @@ export async function decideFreeText(
   const session = await deps.sessions.get(ctx);
   const answeredJustNow = session.lastAnswerId;
   session.lastAnswerId = undefined;
-  const found = await searchQuestion(deps, text, lang, session.lastQuestion);
+  // "Ich hätte eine Frage zu meinem Abo": no question asked yet, so no answer guessed; the topic decides.
+  const announced = announcesQuestion(text);
+  // Unsure of the area ("… zu mim Abo"): the general questions, which invite the question itself.
+  if (announced && !sure) return { kind: 'request', intent: 'general', announced: true };
+  const found = announced
+    ? { confident: false, alternatives: [] }
+    : await searchQuestion(deps, text, lang, session.lastQuestion);
   const usable = (a: KnowledgeAnswer) => a.category !== 'lost_or_stolen';
   const answer = async (best: KnowledgeAnswer): Promise<FreeTextRoute> => {
     // "Na, i zieh ned um!" after the moving-house answer: the same text again would be a loop.

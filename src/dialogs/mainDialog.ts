@@ -330,7 +330,7 @@ export class MainDialog extends LotseDialog {
       );
     switch (next.kind) {
       case 'request':
-        return this.beginRequest(step, next.intent, text, undefined, next.answer);
+        return this.beginRequest(step, next.intent, next.announced ? '' : text, undefined, next.answer);
       case 'answer':
         return this.answerWith(step, next.answer, next.also);
       case 'person':

@@ -247,3 +247,15 @@ export async function searchQuestion(
   }
   return found;
 }
+
+/**
+ * "Ich hätte eine Frage zu meinem Vertrag", "Grüezi, ich hett e Frag zu mim Abo", "I have a question
+ * about my bill": the customer announces a question and has not asked it yet (folded text).
+ */
+const ANNOUNCED_QUESTION =
+  /^(?:(?:halo|hi|hey|gruzi|gruezi|gruezi mitenand|servus|moin|guten tag|grus got|hello) )?(?:ich |i )?(?:hab|habe|hate|hat|het|hete|have|hatte|hab da|habe da) (?:e|a|eine|ne|an|noch eine|eine kurze|a kurze|kurz eine) (?:frag|frage|frog|qustion|question|anliegen|frage an euch|frage an sie)(?: (?:zu|zum|zur|wegen|bezuglich|about|regarding|on|betrefend) (?:[^ ]+ ){0,2}[^ ]+)?$/;
+
+/** Whether the whole message only announces a question ("Ich hätte eine Frage zur Rechnung"). */
+export function announcesQuestion(text: string): boolean {
+  return ANNOUNCED_QUESTION.test(foldedText(text));
+}
