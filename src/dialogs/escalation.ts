@@ -21,7 +21,7 @@ const TOPIC_BESIDE_PERSON = 0.04;
 function topicOf(deps: DialogDeps, context: TurnContext): Intent | undefined {
   if (context.activity.type !== 'message' || !context.activity.text) return undefined;
   const text = context.activity.text;
-  const { intent, confidence, ranking } = deps.triage.assess(text).intent;
+  const { intent, confidence } = deps.triage.assess(text).intent;
   const sure = ROUTABLE.has(intent) && confidence >= TOPIC_CONFIDENCE;
   // "Internet geht nicht, bitte sofort einen Mitarbeiter!": a reported fault is for a technician,
   // unless the message is surely about another area (a bill, a complaint, a data change).
@@ -35,13 +35,22 @@ function topicOf(deps: DialogDeps, context: TurnContext): Intent | undefined {
     const named = deps.triage.assess(sentence).intent;
     if (ROUTABLE.has(named.intent) && named.confidence >= TOPIC_CONFIDENCE) return named.intent;
   }
-  // "jemand von der Rechnungsabteilung", "a person about my bill": the wish for a person wins the
-  // message, and the area it names comes second, clearly ahead of the others.
-  if (intent === 'human') {
-    const [first, second] = ranking.filter((r) => ROUTABLE.has(r.intent));
-    if (first && first.score >= TOPIC_BESIDE_PERSON && first.score >= 2 * (second?.score ?? 0)) return first.intent;
-  }
   return undefined;
+}
+
+/**
+ * "jemand von der Rechnungsabteilung", "a person about my bill": the wish for a person wins the
+ * message, and the area it names comes second, clearly ahead of the others. Weaker than what the
+ * conversation was about before, so it is asked only after that.
+ */
+function topicBesidePerson(deps: DialogDeps, context: TurnContext): Intent | undefined {
+  if (context.activity.type !== 'message' || !context.activity.text) return undefined;
+  const { intent, ranking } = deps.triage.assess(context.activity.text).intent;
+  if (intent !== 'human') return undefined;
+  const [first, second] = ranking.filter((r) => ROUTABLE.has(r.intent));
+  return first && first.score >= TOPIC_BESIDE_PERSON && first.score >= 2 * (second?.score ?? 0)
+    ? first.intent
+    : undefined;
 }
 
 export interface EscalationOptions {
@@ -70,7 +79,14 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
   const stepTopic = session.expect?.topic && ROUTABLE.has(session.expect.topic) ? session.expect.topic : undefined;
   // What the conversation was last about, when neither the step nor this message names an area.
   const lastTopic = session.lastTopic && ROUTABLE.has(session.lastTopic) ? session.lastTopic : undefined;
-  const category = options.category ?? session.category ?? stepTopic ?? topicOf(deps, context) ?? lastTopic ?? 'other';
+  const category =
+    options.category ??
+    session.category ??
+    stepTopic ??
+    topicOf(deps, context) ??
+    lastTopic ??
+    topicBesidePerson(deps, context) ??
+    'other';
   const reason: HandoffReason = category === 'lost_or_stolen' ? 'urgent' : options.reason;
   // A supervisor asked for in this very message counts, whichever dialog handed over.
   const askedForSupervisor =
