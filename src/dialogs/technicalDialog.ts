@@ -1,5 +1,5 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { PROBLEMS, Problem, describesFault, detectProblem } from './interpreter/matchers';
+import { PROBLEMS, Problem, describesFault, detectProblem, reportsStepDone } from './interpreter/matchers';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { LotseDialog, RequestResult } from './lotseDialog';
@@ -163,7 +163,13 @@ export class TechnicalDialog extends LotseDialog {
     ];
     if (state.index < 0) await step.context.sendActivity(t('conversation:technical.stepByStep'));
     // The fault's own answer counts as the first of the three tries (it starts with the same restart).
-    const next = state.index < 0 ? 1 : state.index + 1;
+    let next = state.index < 0 ? 1 : state.index + 1;
+    // "Router neu gestartet, die Kabel sind alle richtig drin": a step the customer reports done is not shown.
+    const said = TurnInterpreter.report(step.context) ?? step.context.activity.text ?? '';
+    while (next < STEPS && reportsStepDone(state.problem, next, said)) {
+      tried.push(this.deps.i18n.t('de')(`conversation:technical.steps.${state.problem}.${next}.name`));
+      next++;
+    }
     // "Hab ich alles schon gemacht": the remaining steps would repeat what the customer did; a person now.
     if (next < STEPS && !TurnInterpreter.triedEverything(step.context)) {
       return step.replaceDialog(TechnicalDialog.STEP_LOOP, {

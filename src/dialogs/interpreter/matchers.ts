@@ -261,3 +261,25 @@ export function detectLostItem(text: string): LostItem | undefined {
   if (CARD_WORDS.test(normalized)) return 'card';
   return undefined;
 }
+
+/** What each troubleshooting step is about (normalized text), by problem and step index. */
+const STEP_SUBJECTS: Record<string, readonly RegExp[]> = {
+  internet: [/router/, /kabel|cable/, /netzwerkkabel|lan ?kabel|ethernet|direkt am router/],
+  phone: [/flugmodus|airplane|neu ?gestartet|neustart|restart/, /sim/, /netzwahl|mobile daten|mobile data/],
+  device: [/ladegerat|ladegeraet|ladekabel|netzteil|charger/, /neustart|neu ?gestartet|restart/, /update|aktualisiert/],
+  app: [/aktualisiert|update/, /abgemeldet|ausgeloggt|neu angemeldet|logged out|log out/, /neu installiert|reinstall/],
+};
+/** Words that say a step's subject was checked or done ("die Kabel sind alle richtig drin"). */
+const CHECKED =
+  /(?:^| )(?:fest|drin|richtig|gepruft|geprueft|gecheckt|kontrolliert|ok|okay|in ordnung|passt|angeschlossen|steckt|stecken|gemacht|probiert|versucht|schon|bereits|already|checked|fine|done|tried)(?= |$)/;
+
+/**
+ * "Router neu gestartet, die Kabel sind alle richtig drin. Geht trotzdem nicht": the message reports
+ * the step `index` of `problem` as done, so it need not be shown.
+ */
+export function reportsStepDone(problem: string, index: number, text: string): boolean {
+  const subject = STEP_SUBJECTS[problem]?.[index];
+  if (!subject) return false;
+  const normalized = normalizeText(text);
+  return subject.test(normalized) && CHECKED.test(normalized);
+}

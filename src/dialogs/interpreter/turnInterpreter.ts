@@ -50,6 +50,7 @@ const DECIDED = Symbol('lotse.interpreter.decided');
 const WELCOMED_BACK = Symbol('lotse.interpreter.welcomedBack');
 const LEAVING = Symbol('lotse.interpreter.leaving');
 const TRIED_EVERYTHING = Symbol('lotse.interpreter.triedEverything');
+const REPORT = Symbol('lotse.interpreter.report');
 
 const PIN_TYPED = /\b(pin|geheimzahl|cvc|cvv|pruefnummer|prufnummer)\b\D{0,20}\d{3,6}\b/;
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
@@ -79,6 +80,11 @@ export class TurnInterpreter {
   /** True when this turn's "no" to a troubleshooting step said that everything was tried already. */
   static triedEverything(context: TurnContext): boolean {
     return context.turnState.get(TRIED_EVERYTHING) === true;
+  }
+
+  /** What the customer wrote when the interpreter read it as "no" to a troubleshooting step (before the rewrite). */
+  static report(context: TurnContext): string | undefined {
+    return context.turnState.get(REPORT) as string | undefined;
   }
 
   /** True when this turn already said "Willkommen zurück". */
@@ -293,6 +299,7 @@ export class TurnInterpreter {
       ((troubleshooting && (describesFault(trimmed) || report)) || alreadyTried(trimmed) || stillBroken(trimmed))
     ) {
       if (troubleshooting && triedEverything(trimmed)) context.turnState.set(TRIED_EVERYTHING, true);
+      context.turnState.set(REPORT, trimmed);
       activity.text = t('conversation:yesNo.no');
       return { kind: 'answer' };
     }
