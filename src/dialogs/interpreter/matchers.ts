@@ -63,9 +63,8 @@ export function detectProblem(text: string): Problem | undefined {
   return undefined;
 }
 
-/** Fault words; "bricht ständig ab" and "fällt immer wieder aus" with words between the verb and its particle. */
 const FAULT =
-  /(kei netz|kei internet|kei empfang|ke netz|ka netz|ka internet|ka empfang|ka mobile|kein netz|down again|is down|s down|internet down|wifi down|wlan down|keeps freezing|freezing|freezes|geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no service|no network|no reception|no bars|no internet|crash|keeps dropping|won t|cannot connect|can t connect|nicht erkannt|not recognized|not recognised|not detected|stopped working|isn t working|isnt working|aren t working|not connecting|keeps disconnecting|bricht(?: [a-z]+){1,3} ab(?= |$)|f(?:a|ae)llt(?: [a-z]+){1,3} aus(?= |$)|aussetzer|verbindungsabbr|disconnect)/;
+  /(kei netz|kei internet|kei empfang|ke netz|ka netz|ka internet|ka empfang|ka mobile|kein netz|down again|is down|s down|internet down|wifi down|wlan down|keeps freezing|freezing|freezes|geht nicht|geht ned|geht nimmer|geht gar nicht|geht kaum|funktioniert nicht|funktioniert nimmer|klappt nicht|kein |keine |keinen |nicht mehr|kaputt|defekt|langsam|sturzt|stuerzt|absturz|ausgefallen|ausfall|storung|stoerung|gestort|gestoert|spinnt|hangt|haengt|bricht ab|lasst sich nicht|laesst sich nicht|not working|doesn t work|does not work|broken|slow|no signal|no service|no network|no reception|no bars|no internet|crash|keeps dropping|won t|cannot connect|can t connect|nicht erkannt|not recognized|not recognised|not detected|stopped working|isn t working|isnt working|aren t working|not connecting|keeps disconnecting|aussetzer|verbindungsabbr|disconnect)/;
 
 /** "geht seit gestern nicht", "funktioniert schon wieder nicht", "is seit gestern weg": a verb, a few words, a negation. */
 const WORKS = new Set([
@@ -101,12 +100,23 @@ function wordsApart(
   return words.some((word, i) => first.has(word) && words.slice(i + 1, i + 2 + gap).some((next) => then.has(next)));
 }
 
+const BREAKS = new Set(['bricht', 'brechen']);
+const OFF = new Set(['ab']);
+const FALLS = new Set(['fallt', 'faellt', 'fallen']);
+const OUT = new Set(['aus']);
+
 /** True when a message reports a fault ("geht nicht", "kaputt", "kein Empfang"), not a wish or a wait. */
 export function describesFault(text: string): boolean {
   const normalized = normalizeText(text);
   if (FAULT.test(normalized)) return true;
   const words = normalized.split(' ');
-  return wordsApart(words, WORKS, 4, NOT) || wordsApart(words, IS, 3, AWAY);
+  return (
+    wordsApart(words, WORKS, 4, NOT) ||
+    wordsApart(words, IS, 3, AWAY) ||
+    // "bricht ständig ab", "fällt immer wieder aus": a separable verb with words before its particle.
+    wordsApart(words, BREAKS, 3, OFF) ||
+    wordsApart(words, FALLS, 3, OUT)
+  );
 }
 
 /** "schon", and "als Erstes" / "zuerst" / "first": the step was the first thing the customer tried. */
