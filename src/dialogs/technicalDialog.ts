@@ -1,5 +1,12 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { PROBLEMS, Problem, describesFault, detectProblem, reportsStepDone } from './interpreter/matchers';
+import {
+  PROBLEMS,
+  Problem,
+  describesFault,
+  detectProblem,
+  reportsStepDone,
+  triedEverything,
+} from './interpreter/matchers';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { LotseDialog, RequestResult } from './lotseDialog';
@@ -171,7 +178,7 @@ export class TechnicalDialog extends LotseDialog {
       next++;
     }
     // "Hab ich alles schon gemacht": the remaining steps would repeat what the customer did; a person now.
-    if (next < STEPS && !TurnInterpreter.triedEverything(step.context)) {
+    if (next < STEPS && !triedEverything(TurnInterpreter.report(step.context) ?? '')) {
       return step.replaceDialog(TechnicalDialog.STEP_LOOP, {
         problem: state.problem,
         index: next,

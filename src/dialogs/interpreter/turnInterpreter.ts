@@ -10,7 +10,6 @@ import { callsSomeone, detectCues, foldedText, mentionsOwnStaff } from './cues';
 import type { Expectation } from './expectation';
 import {
   alreadyTried,
-  triedEverything,
   changeByValue,
   describesFault,
   detectField,
@@ -49,7 +48,6 @@ export const QUESTION_UNKNOWN = 'conversation:interpreter.questionUnknown';
 const DECIDED = Symbol('lotse.interpreter.decided');
 const WELCOMED_BACK = Symbol('lotse.interpreter.welcomedBack');
 const LEAVING = Symbol('lotse.interpreter.leaving');
-const TRIED_EVERYTHING = Symbol('lotse.interpreter.triedEverything');
 const REPORT = Symbol('lotse.interpreter.report');
 
 const PIN_TYPED = /\b(pin|geheimzahl|cvc|cvv|pruefnummer|prufnummer)\b\D{0,20}\d{3,6}\b/;
@@ -75,11 +73,6 @@ export class TurnInterpreter {
   /** The triage of this turn's message, if the interpreter assessed one. */
   static assessment(context: TurnContext): TriageAssessment | undefined {
     return assessmentOf(context);
-  }
-
-  /** True when this turn's "no" to a troubleshooting step said that everything was tried already. */
-  static triedEverything(context: TurnContext): boolean {
-    return context.turnState.get(TRIED_EVERYTHING) === true;
   }
 
   /** What the customer wrote when the interpreter read it as "no" to a troubleshooting step (before the rewrite). */
@@ -298,7 +291,6 @@ export class TurnInterpreter {
       !REFERENCE.test(trimmed) &&
       ((troubleshooting && (describesFault(trimmed) || report)) || alreadyTried(trimmed) || stillBroken(trimmed))
     ) {
-      if (troubleshooting && triedEverything(trimmed)) context.turnState.set(TRIED_EVERYTHING, true);
       context.turnState.set(REPORT, trimmed);
       activity.text = t('conversation:yesNo.no');
       return { kind: 'answer' };
