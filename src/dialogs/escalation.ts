@@ -1,6 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import type { HandoffReason } from '../services/handoff/types';
-import type { Intent } from '../services/nlu/types';
+import type { Intent, IntentResult } from '../services/nlu/types';
 import type { DialogDeps } from './dialogDeps';
 import { announceHandoff } from './handoff/announcement';
 import { detectCues } from './interpreter/cues';
@@ -18,10 +18,9 @@ const TOPIC_BESIDE_PERSON = 0.04;
  * The topic of the message that hands over ("Beschwerde! Ihr habt 200 Euro abgebucht"), when no
  * dialog named one: the agent sees a category instead of "Sonstiges".
  */
-function topicOf(deps: DialogDeps, context: TurnContext): Intent | undefined {
-  if (context.activity.type !== 'message' || !context.activity.text) return undefined;
-  const text = context.activity.text;
-  const { intent, confidence } = deps.triage.assess(text).intent;
+function topicOf(deps: DialogDeps, text: string, assessed: () => IntentResult): Intent | undefined {
+  if (!text) return undefined;
+  const { intent, confidence } = assessed();
   const sure = ROUTABLE.has(intent) && confidence >= TOPIC_CONFIDENCE;
   // "Internet geht nicht, bitte sofort einen Mitarbeiter!": a reported fault is for a technician,
   // unless the message is surely about another area (a bill, a complaint, a data change).
@@ -43,9 +42,9 @@ function topicOf(deps: DialogDeps, context: TurnContext): Intent | undefined {
  * message, and the area it names comes second, clearly ahead of the others. Weaker than what the
  * conversation was about before, so it is asked only after that.
  */
-function topicBesidePerson(deps: DialogDeps, context: TurnContext): Intent | undefined {
-  if (context.activity.type !== 'message' || !context.activity.text) return undefined;
-  const { intent, ranking } = deps.triage.assess(context.activity.text).intent;
+function topicBesidePerson(text: string, assessed: () => IntentResult): Intent | undefined {
+  if (!text) return undefined;
+  const { intent, ranking } = assessed();
   if (intent !== 'human') return undefined;
   const [first, second] = ranking.filter((r) => ROUTABLE.has(r.intent));
   return first && first.score >= TOPIC_BESIDE_PERSON && first.score >= 2 * (second?.score ?? 0)
@@ -79,13 +78,17 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
   const stepTopic = session.expect?.topic && ROUTABLE.has(session.expect.topic) ? session.expect.topic : undefined;
   // What the conversation was last about, when neither the step nor this message names an area.
   const lastTopic = session.lastTopic && ROUTABLE.has(session.lastTopic) ? session.lastTopic : undefined;
+  // The message that hands over is assessed at most once, and only when no earlier source names the area.
+  const text = context.activity.type === 'message' ? (context.activity.text ?? '') : '';
+  let intentOfText: IntentResult | undefined;
+  const assessed = (): IntentResult => (intentOfText ??= deps.triage.assess(text).intent);
   const category =
     options.category ??
     session.category ??
     stepTopic ??
-    topicOf(deps, context) ??
+    topicOf(deps, text, assessed) ??
     lastTopic ??
-    topicBesidePerson(deps, context) ??
+    topicBesidePerson(text, assessed) ??
     'other';
   const reason: HandoffReason = category === 'lost_or_stolen' ? 'urgent' : options.reason;
   // A supervisor asked for in this very message counts, whichever dialog handed over.
