@@ -14,6 +14,11 @@ const EVAL_DIR = path.resolve(__dirname, '../../../eval');
  */
 const key = (text: string): string => foldTokens(text).join(' ') || text.replace(/\s+/g, '');
 
+/** The lines of `lines` (by key) that one of `texts` equals, as they are named there. */
+function linesAmong(lines: ReadonlyMap<string, string>, texts: readonly string[]): string[] {
+  return texts.map((text) => lines.get(key(text))).filter((hit): hit is string => hit !== undefined);
+}
+
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
@@ -53,9 +58,10 @@ describe('training data and evaluation sets', () => {
   it('share no line: a measure on lines the models learnt from would flatter them', () => {
     const evaluation = evalTexts();
     expect(evaluation.size).toBeGreaterThan(1000);
-    const shared = frustrationCorpus()
-      .map((example) => evaluation.get(key(example.text)))
-      .filter((hit): hit is string => hit !== undefined);
+    const shared = linesAmong(
+      evaluation,
+      frustrationCorpus().map((example) => example.text),
+    );
     expect(shared).toEqual([]);
   });
 });
@@ -97,10 +103,7 @@ describe('knowledge examples and the held-out answer questions', () => {
     }
     expect(heldOut.size).toBeGreaterThan(800);
     const examples = loadKnowledgeExamples(new Set(loadKnowledgePack().map((e) => e.id)));
-    const shared = [...examples.values()]
-      .flat()
-      .map((text) => heldOut.get(key(text)))
-      .filter((hit): hit is string => hit !== undefined);
+    const shared = linesAmong(heldOut, [...examples.values()].flat());
     expect(shared).toEqual([]);
   });
 });
@@ -126,7 +129,10 @@ describe("the intent model's examples and the held-out intent sets", () => {
     expect(heldOut.size).toBeGreaterThan(1500);
     const examples = loadIntentExamples();
     expect(examples.length).toBeGreaterThan(1500);
-    const shared = examples.map((e) => heldOut.get(key(e.text))).filter((hit): hit is string => hit !== undefined);
+    const shared = linesAmong(
+      heldOut,
+      examples.map((e) => e.text),
+    );
     expect(shared).toEqual([]);
   });
 });
