@@ -178,7 +178,7 @@ export class TechnicalDialog extends LotseDialog {
       next++;
     }
     // "Hab ich alles schon gemacht": the remaining steps would repeat what the customer did; a person now.
-    if (next < STEPS && !triedEverything(TurnInterpreter.report(step.context) ?? '')) {
+    if (next < STEPS && !triedEverything(said)) {
       return step.replaceDialog(TechnicalDialog.STEP_LOOP, {
         problem: state.problem,
         index: next,
