@@ -20,7 +20,7 @@ import { answersWindowReminder } from '../../services/handoff/whatsappWindow';
 import { phoneTail, readContact } from './contactReader';
 import { foldedText } from '../../dialogs/interpreter/cues';
 import { detectLostItem } from '../../dialogs/interpreter/matchers';
-import { LOST_WORDS } from '../../dialogs/interpreter/questions';
+import { announcesQuestion, LOST_WORDS } from '../../dialogs/interpreter/questions';
 
 /** The parts of the queue the waiting state uses. */
 export type WaitingHandoffs = Pick<
@@ -279,7 +279,8 @@ export class WaitingListener {
   }
 
   private async knowledgeAnswer(text: string, lang: 'de' | 'en'): Promise<string | undefined> {
-    if (!this.deps.search || text.length < MIN_QUESTION_LENGTH) return undefined;
+    // "i hob a Frog zu meiner Rechnung": the question is still to come; no entry is guessed for it.
+    if (!this.deps.search || text.length < MIN_QUESTION_LENGTH || announcesQuestion(text)) return undefined;
     try {
       const result = await this.deps.search(text, lang);
       return result.confident && result.best ? result.best.text : undefined;

@@ -253,9 +253,18 @@ export async function searchQuestion(
  * about my bill": the customer announces a question and has not asked it yet (folded text).
  */
 const ANNOUNCED_QUESTION =
-  /^(?:(?:halo|hi|hey|gruzi|gruezi|gruezi mitenand|servus|moin|guten tag|grus got|hello) )?(?:ich |i )?(?:hab|habe|hate|hat|het|hete|have|hatte|hab da|habe da) (?:e|a|eine|ne|an|noch eine|eine kurze|a kurze|kurz eine) (?:frag|frage|frog|qustion|question|anliegen|frage an euch|frage an sie)(?: (?:zu|zum|zur|wegen|bezuglich|about|regarding|on|betrefend) (?:[^ ]+ ){0,2}[^ ]+)?$/;
+  /^(?:(?:halo|hi|hey|gruzi|gruezi|gruezi mitenand|servus|moin|guten tag|grus got|hello) )?(?:ich |i )?(?:hab|habe|hate|hat|het|hete|hob|have|hatte|hab da|habe da) (?:e|a|eine|ne|an|noch eine|eine kurze|a kurze|kurz eine) (?:frag|frage|frog|qustion|question|anliegen|frage an euch|frage an sie)(?: (?:zu|zum|zur|wegen|bezuglich|about|regarding|on|betrefend) (?:[^ ]+ ){0,2}[^ ]+)?$/;
 
-/** Whether the whole message only announces a question ("Ich hätte eine Frage zur Rechnung"). */
+/**
+ * Whether the message only announces a question ("Ich hätte eine Frage zur Rechnung"), also after a
+ * clause that drops something else ("Vergessen S' des, i hob a Frog zu meiner Rechnung").
+ */
 export function announcesQuestion(text: string): boolean {
-  return ANNOUNCED_QUESTION.test(foldedText(text));
+  if (text.includes('?')) return false;
+  const lastClause =
+    text
+      .split(/[,.;:!]/)
+      .filter((part) => part.trim() !== '')
+      .pop() ?? '';
+  return ANNOUNCED_QUESTION.test(foldedText(text)) || ANNOUNCED_QUESTION.test(foldedText(lastClause));
 }
