@@ -41,7 +41,7 @@ describe('the embedding model refining the classical decision', () => {
     expect(asked()).toBe(0);
   });
 
-  it('never answers with an entry only the model found', async () => {
+  it('offers, not answers, an entry only the model found while the words point to another', async () => {
     const hits = [match('contract.cancel', 0.3)];
     const { ranker } = modelRanking([
       { id: 'general.jobs', category: 'general', score: -0.1, closest: 0.97 },
@@ -50,6 +50,28 @@ describe('the embedding model refining the classical decision', () => {
     const refined = await refineWithModel(ranker, 'Vertrag beenden', hits, decideSearch(hits));
     expect(refined.confident).toBe(false);
     expect(refined.alternatives.map((a) => a.id)).toEqual(['general.jobs', 'contract.cancel']);
+  });
+
+  it('answers with the model alone when the words find nothing near and the model is clearly sure', async () => {
+    // "… dass Anrufe für mein Handy bei meiner Frau klingeln. Wie stelle ich das ein?": no word of call forwarding.
+    const hits = [match('account.contact-preferences', 0.23), match('mobile.apn', 0.21)];
+    const { ranker } = modelRanking([
+      { id: 'mobile.call-forwarding', category: 'general', score: -0.26, closest: 0.94 },
+      { id: 'mobile.caller-id', category: 'general', score: -3.9, closest: 0.89 },
+    ]);
+    const refined = await refineWithModel(ranker, 'Anrufe sollen bei meiner Frau klingeln', hits, decideSearch(hits));
+    expect(refined).toMatchObject({ confident: true, confirmed: true, best: { id: 'mobile.call-forwarding' } });
+  });
+
+  it("only offers the model's entry when its second is nearly as likely", async () => {
+    const hits = [match('account.contact-preferences', 0.05)];
+    const { ranker } = modelRanking([
+      { id: 'mobile.caller-id', category: 'general', score: -1.0, closest: 0.92 },
+      { id: 'mobile.call-forwarding', category: 'general', score: -1.3, closest: 0.92 },
+    ]);
+    const refined = await refineWithModel(ranker, 'Ansage abstellen', hits, decideSearch(hits));
+    expect(refined.confident).toBe(false);
+    expect(refined.alternatives[0]?.id).toBe('mobile.caller-id');
   });
 
   it('answers an uncertain question when words and meaning together point to one candidate', async () => {
