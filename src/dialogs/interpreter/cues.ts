@@ -86,7 +86,10 @@ const SOMEONE_ELSE = [
   ),
   // "an der Hotline heißt es immer …", "bei der Hotline anrufen kann ich nicht": the hotline is where the
   // story happened (or a phone line the customer cannot use), not a wish to be put through.
-  /(?:^| )(?:an|bei|von|in|uber|at|from|on) (?:der|die|eurer|ihrer|eure|ihre|the|your) hotline[a-z]*(?= |$)/g,
+  // "kann kaum mit Ihrer Hotline telefonieren": a line the customer cannot use.
+  /(?:^| )(?:an|bei|von|in|uber|at|from|on|(?:kaum|nicht|schlecht|schwer|nie|hardly|not|never) mit) (?:der|die|eurer|ihrer|eure|ihre|the|your) hotline[a-z]*(?= |$)/g,
+  // "Gibt es für Menschen wie mich eine andere Möglichkeit?": people like the customer, not a person to talk to.
+  /(?:^| )(?:menschen|leute|personen|people|persons|folks) (?:wie|like) (?:mich|ich|me|uns|us)(?= |$)/g,
   /(?:^| )(?:ruft|belastigt|nervt|stort|bedroht|schreibt|hat|haben|anrufen|angerufen|telefoniert|benutzt|nutzt|misbraucht|klaut|gestohlen|geklaut) (?:(?:standig|dauernd|imer|wieder|oft|so|mich|mir|mein|meine|nachts|einfach|da) ){0,2}(?:jemand|someone|somebody)(?= |$)/g,
   /(?:^| )(?:jemand|someone|somebody) (?:ruft|hat|belastigt|nervt|schreibt|telefoniert|benutzt|nutzt|misbraucht|anderes|fremdes|keps|is|has|stole|caled|cals|used|uses)(?= |$)/g,
 ];

@@ -204,11 +204,98 @@ function focusedParts(text: string): string[] {
     const trimmed = part.trim();
     if (trimmed !== '' && trimmed !== text.trim() && !parts.includes(trimmed)) parts.push(trimmed);
   };
-  add(lastSentence(text));
+  const sentences = sentencesOf(text);
+  add(lastPart(text, sentences));
   const question = text.indexOf('?');
   if (question > 0) add(text.slice(0, question + 1));
-  for (const sentence of sentencesOf(text)) add(sentence);
+  sentences.forEach((_, i) => add(withWhatItMeans(sentences, i, text)));
   return parts.slice(0, 3);
+}
+
+/**
+ * Sentence i, after the one before it when it points back: "… dass Anrufe bei meiner Frau klingeln.
+ * Wie stelle ich das ein?" alone is a question about settings in general.
+ */
+function withWhatItMeans(sentences: readonly string[], i: number, text: string): string {
+  return i > 0 && pointsBack(sentences[i], text) ? `${sentences[i - 1]} ${sentences[i]}` : sentences[i];
+}
+
+/** The last sentence, with the one it points back to (the whole text when no sentence has three words). */
+function lastPart(text: string, sentences = sentencesOf(text)): string {
+  return sentences.length > 0 ? withWhatItMeans(sentences, sentences.length - 1, text) : text;
+}
+
+/** Words that stand for something said before ("das", "dafür", "da ran", "it") when no noun follows them. */
+const POINTING_WORDS: ReadonlySet<string> = new Set([
+  'das',
+  'des',
+  'dies',
+  'dafür',
+  'dafuer',
+  'damit',
+  'davon',
+  'dazu',
+  'daran',
+  'dran',
+  'ran',
+  'it',
+]);
+/** After "it" (and after "das" in a message written in lower case): "set it up", "wie stell ich das ein". */
+const PARTICLES: ReadonlySet<string> = new Set([
+  'up',
+  'on',
+  'off',
+  'in',
+  'out',
+  'back',
+  'down',
+  'ein',
+  'an',
+  'ab',
+  'aus',
+  'auf',
+  'um',
+  'zu',
+  'weg',
+  'ran',
+  'rein',
+  'raus',
+  'mit',
+  'zurück',
+  'hin',
+  'her',
+]);
+
+/** The words of a text without their punctuation. */
+const wordsOf = (text: string): string[] =>
+  text
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}-]/gu, ''))
+    .filter((w) => w !== '');
+
+/**
+ * Whether a sentence leans on the one before it: "Wie stelle ich das ein?", "Wie komme ich da ran?",
+ * "How do I set it up?". "das" before a capitalised word is an article ("Wo finde ich das Passwort?");
+ * where the message shows no capitalised noun, "das" counts only last or before a verb particle.
+ */
+export function pointsBack(sentence: string, message = sentence): boolean {
+  const words = wordsOf(sentence);
+  // Whether the writer capitalises nouns: a capital inside a sentence anywhere in the message.
+  const capitalises = message.split(/[.!?]+/).some((part) =>
+    wordsOf(part)
+      .slice(1)
+      .some((w) => /^\p{Lu}/u.test(w)),
+  );
+  return words.some((word, i) => {
+    const lower = word.toLowerCase();
+    if (!POINTING_WORDS.has(lower)) return false;
+    const next = words[i + 1];
+    const beforeParticle = next === undefined || PARTICLES.has(next.toLowerCase());
+    if (lower === 'it') return beforeParticle;
+    if (lower === 'das' || lower === 'des' || lower === 'dies')
+      return capitalises ? next === undefined || !/^\p{Lu}/u.test(next) : beforeParticle;
+    return true;
+  });
 }
 
 /**
@@ -230,7 +317,7 @@ export async function searchQuestion(
   // last sentence may also be one of the whole message's candidates ("Ich wechsle den Anbieter. Wia nimm
   // i mei Nummer mit?" alone reads as the IMEI).
   const candidates = new Set([found.best?.id, ...found.alternatives.map((a) => a.id)]);
-  const last = lastSentence(text);
+  const last = lastPart(text);
   for (const part of focusedParts(text)) {
     const focused = await deps.knowledge.search(part, lang);
     if (!focused.confident || !focused.best) continue;
