@@ -258,7 +258,13 @@ describe('every pattern applied to customer text runs in linear time', () => {
   it('the ReDoS analyser finds no super-linear pattern', () => {
     const offenders: string[] = [];
     patterns.forEach((p, i) => {
-      const result = checkSync(p.source, p.flags, { randomSeed: 42, timeout: 20_000 });
+      // A busy machine can stretch an analysis past its time limit: such a pattern gets a second,
+      // longer try before it counts as one that cannot be analysed.
+      const first = checkSync(p.source, p.flags, { randomSeed: 42, timeout: 20_000 });
+      const result =
+        first.status === 'unknown' && first.error.kind === 'timeout'
+          ? checkSync(p.source, p.flags, { randomSeed: 42, timeout: 90_000 })
+          : first;
       if (result.status === 'vulnerable') {
         offenders.push(`${p.where} /${p.source.slice(0, 60)}/ is ${result.complexity.type}`);
         if (result.attack) attackStrings.set(i, [result.attack.string.slice(0, INPUT_LENGTH)]);
@@ -269,7 +275,7 @@ describe('every pattern applied to customer text runs in linear time', () => {
       }
     });
     expect(offenders).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it(`no pattern needs more than ${BUDGET_MS} ms on ${INPUT_LENGTH} characters of adversarial input`, async () => {
     const { slow, stuck } = await timeInWorker(patterns, adversarialInputs(), attackStrings);
