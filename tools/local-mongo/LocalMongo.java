@@ -116,4 +116,18 @@ class IdLookupMemoryCollection extends MemoryCollection {
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
+
+    // mongo-java-server runs queries and writes under the collection's lock but changes its list
+    // of indexes outside it: a find or insert while another connection creates an index (Lotse's
+    // models create theirs in the background at start) failed with a ConcurrentModificationException,
+    // "Unknown error: null" to the client. Index changes take the same lock.
+    @Override
+    public synchronized void addIndex(Index<Integer> index) {
+        super.addIndex(index);
+    }
+
+    @Override
+    public synchronized void dropIndex(String indexName) {
+        super.dropIndex(indexName);
+    }
 }
