@@ -120,7 +120,7 @@ async function init(): Promise<void> {
   byId('faq-delete').addEventListener('click', () => void faq.remove());
   byId('tr-search').addEventListener(
     'input',
-    debounce(() => translations.render(), 200),
+    debounce(() => translations.searchChanged(), 200),
   );
   byId('tr-ns').addEventListener('change', () => translations.render());
   byId('tr-only-changed').addEventListener('change', () => translations.render());

@@ -16,7 +16,18 @@ function has(object: object, key: string): boolean {
 
 /** German and English texts side by side: search, filter, edit, reset to shipped, publish. */
 export class TranslationsView {
+  /** The search the table was last drawn for. */
+  private drawnFor: string | undefined;
+
   constructor(private readonly ctx: AdminContext) {}
+
+  /**
+   * After typing in the search: draws the table unless it already shows this search (the load that
+   * finished meanwhile drew it). Drawing again would replace the text box an admin has begun to edit.
+   */
+  searchChanged(): void {
+    if (byId('tr-search', HTMLInputElement).value.trim().toLowerCase() !== this.drawnFor) this.render();
+  }
 
   private layers(lng: Lang): FlatLayers {
     const layers = this.ctx.state.tr[lng];
@@ -80,6 +91,7 @@ export class TranslationsView {
     if (!this.ctx.state.tr.de) return;
     const { t } = this.ctx;
     const needle = byId('tr-search', HTMLInputElement).value.trim().toLowerCase();
+    this.drawnFor = needle;
     const ns = byId('tr-ns', HTMLSelectElement).value;
     const onlyChanged = byId('tr-only-changed', HTMLInputElement).checked;
     const matching = this.keys().filter((key) => {
