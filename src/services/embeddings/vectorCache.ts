@@ -15,6 +15,9 @@ interface StoredVector {
   vector: Buffer;
 }
 
+/** Keys per query when cached vectors are read. */
+const LOAD_CHUNK = 250;
+
 /**
  * Vectors in MongoDB (collection "knowledge_embeddings": the knowledge phrasings and the intent
  * corpus), so a restart or a second instance embeds nothing again. Not personal data.
@@ -28,10 +31,15 @@ export class MongoVectorStore implements VectorStore {
 
   async load(keys: string[]): Promise<Map<string, Float32Array>> {
     const found = new Map<string, Float32Array>();
-    for (const doc of await this.collection.find({ _id: { $in: keys } }).toArray()) {
-      // The driver hands a stored Buffer back as BSON Binary, whose bytes are in .buffer.
-      const raw = doc.vector as unknown as Uint8Array | { buffer: Uint8Array };
-      found.set(doc._id, fromBytes(raw instanceof Uint8Array ? raw : raw.buffer));
+    // Some hundred keys per query: one query for all 5,000 texts of the pack and its examples ran past
+    // the operation timeout on a busy local database, and the index was then not built at all.
+    for (let i = 0; i < keys.length; i += LOAD_CHUNK) {
+      const chunk = keys.slice(i, i + LOAD_CHUNK);
+      for (const doc of await this.collection.find({ _id: { $in: chunk } }).toArray()) {
+        // The driver hands a stored Buffer back as BSON Binary, whose bytes are in .buffer.
+        const raw = doc.vector as unknown as Uint8Array | { buffer: Uint8Array };
+        found.set(doc._id, fromBytes(raw instanceof Uint8Array ? raw : raw.buffer));
+      }
     }
     return found;
   }
