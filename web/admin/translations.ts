@@ -26,7 +26,12 @@ export class TranslationsView {
    * finished meanwhile drew it). Drawing again would replace the text box an admin has begun to edit.
    */
   searchChanged(): void {
-    if (byId('tr-search', HTMLInputElement).value.trim().toLowerCase() !== this.drawnFor) this.render();
+    if (this.needle() !== this.drawnFor) this.render();
+  }
+
+  /** The search as the table filters by it. */
+  private needle(): string {
+    return byId('tr-search', HTMLInputElement).value.trim().toLowerCase();
   }
 
   private layers(lng: Lang): FlatLayers {
@@ -90,7 +95,7 @@ export class TranslationsView {
   render(): void {
     if (!this.ctx.state.tr.de) return;
     const { t } = this.ctx;
-    const needle = byId('tr-search', HTMLInputElement).value.trim().toLowerCase();
+    const needle = this.needle();
     this.drawnFor = needle;
     const ns = byId('tr-ns', HTMLSelectElement).value;
     const onlyChanged = byId('tr-only-changed', HTMLInputElement).checked;

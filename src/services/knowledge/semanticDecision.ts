@@ -31,7 +31,7 @@ export const NONE_SEMANTIC_BELOW = 0.88;
 export const NONE_MODEL_BELOW = 0.86;
 /** The fused best answers at once with at least this lead over the next candidate … */
 export const FUSED_MARGIN = 0.03;
-/** … and at least this fused score; the model alone (a fused score near 0) only offers choices. */
+/** … and at least this fused score; the model alone (a fused score near 0) answers only as MODEL_ALONE_MIN allows. */
 export const FUSED_MIN = 0.2;
 /**
  * When the words find nothing near and the model's entry is the only choice left, the model alone
