@@ -177,9 +177,10 @@ export async function otherQuestion(
 ): Promise<KnowledgeAnswer | undefined> {
   const sentences = sentencesOf(text);
   if (sentences.length < 2 || sentences.length > MAX_QUESTIONS) return undefined;
-  for (const sentence of sentences) {
+  for (const [i, sentence] of sentences.entries()) {
     if (!isQuestion(sentence) && !asksIndirectly(sentence)) continue;
-    const found = await deps.knowledge.search(sentence, lang);
+    // "… umgeleitet werden. Wie stell ich das ein?" asks the question already answered, not a second one.
+    const found = await deps.knowledge.search(withWhatItMeans(sentences, i, text), lang);
     const best = found.best;
     if (found.confident && best && best.id !== answered.id && best.category !== 'lost_or_stolen') return best;
   }
