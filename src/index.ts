@@ -155,7 +155,11 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   const { server, messages, directLineStreams } = buildHttp({
     config,
     // Without the model the knowledge search answers classically: reduced, not down.
-    ...(semantic ? { degraded: () => (semantic.ready && intents?.ready !== false ? [] : ['embeddings']) } : {}),
+    // A knowledge pack that could not be stored answers fewer questions until a later search stores it.
+    degraded: () => [
+      ...(semantic && !(semantic.ready && intents?.ready !== false) ? ['embeddings'] : []),
+      ...(knowledge.seedFailed ? ['knowledge'] : []),
+    ],
     connection,
     database,
     logger,

@@ -11,6 +11,7 @@ import {
   VersionDoc,
   versionModel,
 } from './versionModel';
+import { buildIndexes } from '../database/modelIndexes';
 
 /** A version as the history API shows it. */
 export interface VersionView {
@@ -70,7 +71,7 @@ export class ContentStore {
 
   /** Builds the indexes; the unique sequence index is what serialises concurrent edits. */
   async init(): Promise<void> {
-    await this.versions.init();
+    await buildIndexes(this.versions);
   }
 
   async latest(kind: ContentKind, target: string): Promise<VersionDoc | null> {

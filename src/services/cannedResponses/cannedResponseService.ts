@@ -1,6 +1,7 @@
 import { Connection, Model, Schema } from 'mongoose';
 import { NotFoundError, ConflictError } from '../errors';
 import { CannedResponse, cannedKey, validateCannedResponse } from './cannedResponseRules';
+import { buildIndexes } from '../database/modelIndexes';
 
 interface CannedResponseDoc extends CannedResponse {
   /** The folded name, unique: what "/t Rückruf" and "/t ruckruf" both find. */
@@ -44,7 +45,7 @@ export class CannedResponseService {
   /** Inserts the defaults once per database; a marker document keeps deleted ones deleted. */
   seed(): Promise<void> {
     this.seeded ??= (async () => {
-      await this.model.init();
+      await buildIndexes(this.model);
       const marker = await this.model.db
         .collection('cannedresponses_seed')
         .updateOne({ _id: 'defaults' as never }, { $setOnInsert: { at: this.now() } }, { upsert: true });

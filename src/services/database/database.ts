@@ -1,5 +1,6 @@
 import mongoose, { Connection } from 'mongoose';
 import type { Logger } from '../logger';
+import { buildIndexes } from './modelIndexes';
 
 /** MONGODB_TIMEOUT_MS's default: a chat turn should apologise rather than wait longer. */
 export const DEFAULT_OPERATION_TIMEOUT_MS = 5000;
@@ -81,7 +82,7 @@ export class Database {
    * write that races with a collection's first index build.
    */
   async ensureIndexes(): Promise<void> {
-    await Promise.all(Object.values(this.connection.models).map((model) => model.init()));
+    await Promise.all(Object.values(this.connection.models).map((model) => buildIndexes(model)));
   }
 
   /** Pings the server; updates and returns readiness. Never throws. */

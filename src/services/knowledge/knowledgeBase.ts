@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Connection, Model } from 'mongoose';
 import type { Logger } from '../logger';
 import { DEFAULT_KNOWLEDGE_PACK_DIR, loadKnowledgePack, PackEntry } from './contentPack';
@@ -47,12 +48,20 @@ interface LoadedEntry {
   answer: { de: string; en: string };
 }
 
+/** Tries of one seed before it fails, and the pause before the n-th retry (n times this). */
+const SEED_ATTEMPTS = 4;
+const SEED_RETRY_MS = 500;
+/** After a failed seed, the first search this long after it seeds again. */
+const RESEED_AFTER_MS = 10_000;
+
 /** How old the in-memory copy may get before a search refreshes it in the background. */
 const DEFAULT_REFRESH_MS = 10_000;
 
 export interface KnowledgeBaseOptions {
   /** How old the in-memory copy may get before a read reloads it (LiveContent usually reloads sooner). */
   refreshMs?: number;
+  /** After a failed seed, how long until a search seeds again (default RESEED_AFTER_MS). */
+  reseedAfterMs?: number;
   minScore?: number;
   /** Folder of the content pack (default: content/knowledge of the repository). */
   packDir?: string;
@@ -85,6 +94,8 @@ export class KnowledgeBase {
   private loading?: Promise<void>;
   /** The first start on an empty database: a turn that arrives meanwhile waits for the pack. */
   private seeding?: Promise<unknown>;
+  /** When the last seed failed; a search after RESEED_AFTER_MS seeds again. */
+  private seedFailedAt?: number;
   /** Customers' questions per entry key for the meaning-based ranking, set by seed(). */
   private examples?: ReadonlyMap<string, readonly string[]>;
 
@@ -109,10 +120,14 @@ export class KnowledgeBase {
       const shipped = this.options.pack === undefined && this.options.packDir === undefined;
       this.examples ??=
         this.options.examples ?? (shipped ? loadKnowledgeExamples(new Set(pack.map((e) => e.id))) : undefined);
-      const result = await syncKnowledgePack(this.model, this.packState, pack, this.logger);
+      const result = await this.sync(pack);
       await this.reload();
+      this.seedFailedAt = undefined;
       return result;
     })();
+    seeding.catch(() => {
+      this.seedFailedAt = Date.now();
+    });
     // Searches wait only while a seed runs, not on every turn afterwards; a failed seed is reported to
     // the caller, and searches go on with what is stored.
     const tracked: Promise<unknown> = seeding
@@ -122,6 +137,24 @@ export class KnowledgeBase {
       });
     this.seeding = tracked;
     return seeding;
+  }
+
+  /** Brings the store in step with the pack; a failure the database may get over is tried again, bounded. */
+  private async sync(pack: readonly PackEntry[]): Promise<PackSyncResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await syncKnowledgePack(this.model, this.packState, pack, this.logger);
+      } catch (err) {
+        if (attempt >= SEED_ATTEMPTS) throw err;
+        this.logger.warn({ err, attempt }, 'knowledge pack could not be stored, trying again');
+        await sleep(SEED_RETRY_MS * attempt);
+      }
+    }
+  }
+
+  /** True while the last seed failed: the store may lack entries until a search seeds again. */
+  get seedFailed(): boolean {
+    return this.seedFailedAt !== undefined;
   }
 
   /** Former name of seed(), kept for callers that still use it; returns how many entries were added. */
@@ -232,6 +265,19 @@ export class KnowledgeBase {
   private async fresh(): Promise<void> {
     // A database left half-seeded by an instance that stopped early is complete only after this seed.
     if (this.seeding) await this.seeding;
+    // A start whose seed failed would otherwise answer from an empty or partial store until restarted.
+    const failedAt = this.seedFailedAt;
+    if (
+      !this.seeding &&
+      failedAt !== undefined &&
+      Date.now() - failedAt >= (this.options.reseedAfterMs ?? RESEED_AFTER_MS)
+    ) {
+      this.seed().then(
+        (result) => this.logger.info({ ...result }, 'knowledge pack stored on a later try'),
+        (err: Error) => this.logger.error({ err }, 'knowledge pack still could not be stored'),
+      );
+      await this.seeding;
+    }
     if (this.loadedAt > 0 && Date.now() - this.loadedAt < (this.options.refreshMs ?? DEFAULT_REFRESH_MS)) return;
     this.loading ??= this.reload()
       .catch((err: Error) => {

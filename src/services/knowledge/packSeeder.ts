@@ -2,6 +2,7 @@ import type { Model } from 'mongoose';
 import type { Logger } from '../logger';
 import { contentHash, PackEntry } from './contentPack';
 import type { KnowledgeEntryDoc, KnowledgePackStateDoc } from './knowledgeModel';
+import { buildIndexes } from '../database/modelIndexes';
 
 export interface PackSyncResult {
   inserted: number;
@@ -59,7 +60,7 @@ export async function syncKnowledgePack(
   pack: readonly PackEntry[],
   logger: Logger,
 ): Promise<PackSyncResult> {
-  await entries.init();
+  await buildIndexes(entries);
   const stored = await entries
     .find(
       { key: { $exists: true, $ne: null } },

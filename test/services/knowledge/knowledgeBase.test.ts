@@ -122,4 +122,28 @@ describe('KnowledgeBase', () => {
       expect(found.best?.fallbackLanguage).toBe(true);
     });
   });
+  it('seeds again at a later search when the seed at start failed, instead of answering from an empty store', async () => {
+    const fresh = new Database(testMongoUri('kb-reseed'), logger);
+    await fresh.connect();
+    try {
+      let failures = 1;
+      const options = {
+        reseedAfterMs: 0,
+        // The pack read stands for whatever failed the first seed (a database away at start).
+        get pack() {
+          if (failures-- > 0) throw new Error('database not reachable');
+          return PACK;
+        },
+      };
+      const restarted = new KnowledgeBase(fresh.connection, logger, options);
+      await expect(restarted.seed()).rejects.toThrow('database not reachable');
+      expect(restarted.seedFailed).toBe(true);
+      expect((await restarted.search('mein router blinkt rot', 'de')).best?.key).toBe('technical.router-restart');
+      expect(await knowledgeEntryModel(fresh.connection).countDocuments()).toBe(PACK.length);
+      expect(restarted.seedFailed).toBe(false);
+    } finally {
+      await fresh.connection.dropDatabase();
+      await fresh.close();
+    }
+  });
 });
