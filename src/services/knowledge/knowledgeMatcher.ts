@@ -1,7 +1,8 @@
-import { Analysis, analyze } from './text/analyzer';
+import { Analysis, analyze, Term } from './text/analyzer';
 import { Decompounder } from './text/decompound';
 import { defaultLexicon, Lexicon } from './text/lexicon';
 import { occurs, OffTopicCheck, PhrasePattern, words } from './text/offTopic';
+import { stemToken } from './text/stem';
 import { Vocabulary } from './text/vocabulary';
 
 /** What the matcher needs of an entry. */
@@ -56,6 +57,8 @@ const LONG_WORD = 7;
 
 /** Content words of a message beyond this many are ignored (a long story adds little). */
 const MAX_SLOTS = 32;
+/** A Swiss "-ung" noun written "-ig", at least three letters before the ending. */
+const SWISS_UNG = /^[a-z]{3,}ig$/;
 
 /** A word of the message: its stems (own and synonyms), the parts of a compound, and how much it counts. */
 interface Slot {
@@ -205,7 +208,10 @@ export class KnowledgeMatcher {
     // Customers split verbs ("Wann buchen Sie ab?"); phrasings are left as written: joined there as
     // well, they moved more evaluation answers the wrong way than they fixed.
     const analysis = analyze(text, this.lexicon, { joinSeparatedVerbs: true });
-    const slots = analysis.terms.slice(0, MAX_SLOTS).map((t) => this.slot(t.forms, t.word, t.afterPlace));
+    const slots = analysis.terms
+      .slice(0, MAX_SLOTS)
+      .map((t) => this.withSwissEnding(t))
+      .map((t) => this.slot(t.forms, t.word, t.afterPlace));
     const total = slots.reduce((sum, s) => sum + s.weight, 0);
     if (slots.length === 0 || total === 0) return [];
     const s = this.scratch;
@@ -308,6 +314,19 @@ export class KnowledgeMatcher {
         }
       }
     }
+  }
+
+  /**
+   * Swiss German writes "-ig" for "-ung" ("Rufumleitig", "Kündigig", "Mahnig"): a word the index does
+   * not know is read with "-ung" when that form is known. Known "-ig" words ("günstig") stay as written.
+   */
+  private withSwissEnding(term: Term): Term {
+    if (!SWISS_UNG.test(term.word) || this.vocabulary.id(term.forms[0]) !== undefined) return term;
+    const word = `${term.word.slice(0, -2)}ung`;
+    const stem = stemToken(word);
+    if (this.vocabulary.id(stem) === undefined) return term;
+    const synonyms = (this.lexicon.synonyms.get(word) ?? []).map(stemToken).filter((f) => f !== stem);
+    return { ...term, word, forms: [stem, ...synonyms] };
   }
 
   /** The message's word as the index sees it: how much it counts, and its compound parts. */

@@ -75,6 +75,14 @@ describe('KnowledgeMatcher', () => {
     expect(top(text)).toBe(id);
   });
 
+  it('reads a Swiss "-ig" for "-ung" and the Swiss article "e" ("e Rufumleitig") as the noun it stands for', () => {
+    const swiss = new KnowledgeMatcher([
+      entry('mobile.call-forwarding', ['Wie richte ich eine Rufumleitung ein?', 'Anrufe umleiten']),
+      entry('mobile.apn', ['Wie stelle ich den APN auf meinem Handy ein?']),
+    ]);
+    expect(swiss.match('Wie chan ich e Rufumleitig iirichte?')[0]?.id).toBe('mobile.call-forwarding');
+  });
+
   it('does not take "billiger" for "größer"', () => {
     expect(top('in einen billigeren Tarif wechseln')).toBe('contract.downgrade');
     expect(top('in einen größeren Tarif wechseln')).toBe('contract.upgrade');

@@ -22,6 +22,8 @@ const MAX_CHARS = 1000;
 const HAS_DIGIT = /[0-9]/;
 /** Amounts and dates ("20", "39", "1") say nothing about the topic; service numbers have three digits or more. */
 const SHORT_NUMBER = /^[0-9]{1,2}$/;
+/** Words written with an "E-" in front: e-SIM, e-mail, e-Rechnung, e-Post, e-banking. */
+const E_WORD = /^(?:sim|mail|rechnung|post|banking|bill|invoice|book|reader|bike|scooter|auto)/;
 const PLACE_PREPOSITIONS = new Set(['in', 'im', 'nach', 'bei', 'aus', 'am', 'near']);
 
 /**
@@ -40,8 +42,8 @@ export function analyze(text: string, lexicon: Lexicon, options: { joinSeparated
   for (let i = 0; i < tokens.length; i++) {
     let token = tokens[i];
     if (!token) continue;
-    // "E-SIM", "E-Mail": the single letter belongs to the next word.
-    if (token === 'e' && i + 1 < tokens.length) token = `e${tokens[++i]}`;
+    // "E-SIM", "E-Mail": the single letter belongs to the next word; Swiss "e" is "ein" ("e Rächnig").
+    if (token === 'e' && i + 1 < tokens.length && E_WORD.test(tokens[i + 1])) token = `e${tokens[++i]}`;
     const word = lexicon.variants.get(token) ?? token;
     if (!word) continue;
     const stem = stemToken(word);
