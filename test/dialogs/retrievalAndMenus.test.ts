@@ -127,8 +127,9 @@ describe('retrieval from anywhere', () => {
   });
 
   it('a weak guess at a wish for a person yields to an entry the embedding model ranks first too', async () => {
-    // The recognizer guesses "human" at 0.43 here; the words match the address entry at 0.78 only.
-    const question = 'Bitte nennen Sie mir Ihre Postanschrift.';
+    // The recognizer guesses "human" at 0.43 here (a callback is named, no person); the words match the
+    // address entry at 0.78 only.
+    const question = 'Rückruf oder Postanschrift?';
     const address = answer('general.postal-address', 'Postanschrift', 'Unsere Postanschrift lautet …', { score: 0.78 });
     const confirmed = h.client(
       withSearch(question, { confident: true, best: address, alternatives: [], confirmed: true }),
@@ -142,6 +143,16 @@ describe('retrieval from anywhere', () => {
     await wordsOnly.say('Hallo');
     expect(await wordsOnly.sayText(question)).not.toContain(address.text);
     expect(h.handoff.requests).toHaveLength(1);
+  });
+
+  it('a guess at a wish for a person with no word for one, nor for being put through, never hands over', async () => {
+    // "bitte" alone made the model's lean to "human" a handoff: "Chönd Sie mir bitte erchläre …" was queued.
+    const question = 'Bitte nennen Sie mir Ihre Postanschrift.';
+    const address = answer('general.postal-address', 'Postanschrift', 'Unsere Postanschrift lautet …', { score: 0.78 });
+    const chat = h.client(withSearch(question, { confident: true, best: address, alternatives: [] }));
+    await chat.say('Hallo');
+    expect(await chat.sayText(question)).toContain(address.text);
+    expect(h.handoff.requests).toHaveLength(0);
   });
 
   it('a fault whose cause words and model agree lies elsewhere gets that answer as its first step', async () => {

@@ -247,8 +247,8 @@ export class GermanIntentRecognizer implements IntentRecognizer {
       add('lost_or_stolen', -2);
     }
 
-    const requestsPerson =
-      near(byTag.get('person'), byTag.get('request'), 5) || (byTag.has('person') && tokens.length <= 3);
+    const requests = [...(byTag.get('request') ?? []), ...(byTag.get('connect') ?? [])];
+    const requestsPerson = near(byTag.get('person'), requests, 5) || (byTag.has('person') && tokens.length <= 3);
     const describesPerson = near(byTag.get('person'), byTag.get('narrative'), 3);
     const human = (requestsPerson && !describesPerson) || byTag.has('human');
     if (human) add('human', 5);
@@ -297,10 +297,13 @@ export class GermanIntentRecognizer implements IntentRecognizer {
       return this.result('lost_or_stolen', Math.min(probs[best], UNSURE_WITHOUT_CUE), probs);
     if (human && !complaintExplicit)
       return this.result('human', Math.max(0.85, probs[INTENT_INDEX.get('human') as number]), probs);
-    // A wish for a person needs a word for one: the model's guess alone ("which personal data you have
-    // stored") is a question to clarify, never a handoff.
-    if (INTENTS[best] === 'human' && !byTag.has('person') && !byTag.has('request'))
-      return this.result('human', Math.min(probs[best], UNSURE_WITHOUT_CUE), probs);
+    // A wish for a person needs a word for one, or for being put through: the model's guess alone ("which
+    // personal data you have stored", "Chönd Sie mir bitte erchläre …") is a question to clarify, never a handoff.
+    if (INTENTS[best] === 'human' && !byTag.has('person') && !byTag.has('connect')) {
+      let next = best === 0 ? 1 : 0;
+      for (let k = 0; k < probs.length; k++) if (k !== best && probs[k] > probs[next]) next = k;
+      return this.result(INTENTS[next], Math.min(probs[next], UNSURE_WITHOUT_CUE), probs);
+    }
     return this.result(INTENTS[best], probs[best], probs);
   }
 
