@@ -61,6 +61,8 @@ const IRATE_MIN_WEIGHT = 0.55;
  */
 const IRATE_MODEL_THRESHOLD = 0.45;
 
+/** What praise turns into emphasis: swearing ("huere", "wtf"), exclamation marks and capitals. */
+const JOY_INTENSIFIERS: ReadonlySet<string> = new Set(['swear', 'exclamation', 'shouting']);
 const SHAPE_SIGNALS = new Set(['shouting', 'exclamation', 'exasperation', 'emoji:angry', 'emoji:annoyed']);
 /** "Wirklich? Fünf Tage?" — incredulity opening the message. */
 const INCREDULOUS_OPENER = /^\s*(wirklich|echt( jetzt)?|ernsthaft|im ernst|ohne witz|seriously|really)\s*\?/i;
@@ -104,6 +106,9 @@ export class GermanFrustrationScorer implements FrustrationScorer {
 
     const tone = this.lexicalEvidence(raw, tokens, limits.extraTriggerWords, evidence);
     shapeEvidence(raw, evidence, evidence.length === 0 && tone.urgent);
+    // "Huere schnäll, s Internet! Merci!", "Awesome!!! SIM works!": praise that names nothing failing is joy,
+    // however loud; its swear words and exclamation marks are intensifiers.
+    if (tone.joyful && evidence.every((e) => JOY_INTENSIFIERS.has(e.signal))) evidence.length = 0;
     // "KUNDENNUMMER VERGESSEN, WO FINDE ICH DIE?": capitals alone in a plain question are a habit of typing, not a shout.
     if (evidence.length === 1 && evidence[0].signal === 'shouting' && isPlainQuestion(raw))
       evidence[0] = { ...evidence[0], weight: evidence[0].weight / 2 };
@@ -126,7 +131,7 @@ export class GermanFrustrationScorer implements FrustrationScorer {
     tokens: readonly string[],
     extra: readonly string[] | undefined,
     out: Evidence[],
-  ): { courteous: boolean; urgent: boolean } {
+  ): { courteous: boolean; urgent: boolean; joyful: boolean } {
     const clauseStarts = clauseStartIndices(raw);
     const hits = this.matcher.match(tokens);
     if (extra && extra.length > 0) hits.push(...this.customMatcher(extra).match(tokens));
@@ -163,6 +168,7 @@ export class GermanFrustrationScorer implements FrustrationScorer {
     return {
       courteous: polite || hits.some((h) => h.tag === 'resolved'),
       urgent: hits.some((h) => h.tag === 'urgent'),
+      joyful: hits.some((h) => h.tag === 'positive') && !hits.some((h) => h.tag === 'failure'),
     };
   }
 

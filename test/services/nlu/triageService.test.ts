@@ -3,6 +3,43 @@ import { TriageService } from '../../../src/services/nlu/triageService';
 const triage = new TriageService();
 
 describe('TriageService', () => {
+  it.each([
+    'Grüezi, chönd Sie mir bitte erchläre, wie ich e Rufumleitig uf mis Natel iirichte?',
+    'Können Sie mir helfen?',
+    'Bitte nennen Sie mir Ihre Postanschrift.',
+  ])('hands nobody over on "bitte" or "können Sie" alone, with no word for a person: "%s"', (text) => {
+    const result = triage.assess(text);
+    expect(result.intent.intent).not.toBe('human');
+    expect(result.escalate).toBe(false);
+  });
+
+  it.each([
+    'Chönd Sie mich bitte zruggrüefe? Lieber es Telefonat als dä Chat.',
+    'Ich möchte nicht mit einem Chatbot schreiben.',
+    'Ich hätte gern eine persönliche Beratung.',
+    'Bitte verbinden Sie mich weiter.',
+  ])('hears a wish for a person in "%s"', (text) => {
+    expect(triage.assess(text).escalationReason).toBe('asked_for_human');
+  });
+
+  it.each(['Huere schnäll, s Internet! Merci!', 'Awesome!!! SIM works! You rock!', '5g speed mega wtf'])(
+    'reads praise with swear words and exclamation marks as calm: "%s"',
+    (text) => {
+      expect(triage.assess(text).frustration.level).toBe(0);
+    },
+  );
+
+  it.each(['Es Gfraster! Drei Wochn ka Internet und es mochts nix! I kündig!', 'ich hasse euch so sehr ey nix geht'])(
+    'reads "%s" as irate',
+    (text) => {
+      expect(triage.assess(text).frustration.level).toBe(2);
+    },
+  );
+
+  it('still hears sarcasm when the praise names a failure', () => {
+    expect(triage.assess('Super!!! Schon wieder kein Netz!!!').frustration.level).toBeGreaterThanOrEqual(1);
+  });
+
   it('treats a calm stolen-card message as urgent lost_or_stolen without frustration', () => {
     const result = triage.assess('Meine Karte wurde gestohlen, bitte sperren');
     expect(result.intent.intent).toBe('lost_or_stolen');
