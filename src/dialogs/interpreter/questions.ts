@@ -57,6 +57,10 @@ const HUMAN_WORDS = new Set(['mensch', 'menschen', 'human', 'person', 'mitarbeit
 const MACHINE_WORDS = new Set(['computer', 'bot', 'chatbot', 'roboter', 'robot', 'maschine', 'ki', 'ai', 'automat']);
 /** "Bist du …", "Sind Sie …", "Isch das …": asking what the counterpart is. */
 const YOU_ARE = new Set(['bist du', 'bisch du', 'sind sie', 'sid ihr', 'are you', 'is this', 'ist das', 'isch das']);
+/** "Spreche ich mit …", "am I talking to …": asking whom the customer is writing to. */
+const TALKING_TO = new Set(['spreche ich', 'schreibe ich', 'chatte ich', 'rede ich', 'i talking', 'i chatting']);
+/** "Wann spreche ich mit einem Mitarbeiter?" asks for a person, not what the bot is. */
+const ASKS_WHEN_OR_HOW = new Set(['wann', 'wie', 'when', 'how', 'warum', 'why', 'wo', 'where']);
 
 /**
  * "Bin ich hier mit einem Menschen oder mit einem Computer?", "Bisch du en Roboter?", "are you a bot?":
@@ -68,9 +72,13 @@ export function asksWhatIAm(text: string): boolean {
   const machine = words.some((w) => MACHINE_WORDS.has(w));
   if (machine && words.some((w) => HUMAN_WORDS.has(w)) && (words.includes('oder') || words.includes('or'))) return true;
   if (!isQuestion(text)) return false;
-  for (let i = 0; i + 1 < words.length; i++)
-    if (YOU_ARE.has(`${words[i]} ${words[i + 1]}`))
-      if (words.slice(i + 2, i + 5).some((w) => MACHINE_WORDS.has(w) || HUMAN_WORDS.has(w))) return true;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const pair = `${words[i]} ${words[i + 1]}`;
+    // "Spreche ich hier mit einem echten Menschen?": the article, "hier" and an adjective come between.
+    const talkingTo = TALKING_TO.has(pair) && !words.slice(0, i).some((w) => ASKS_WHEN_OR_HOW.has(w));
+    const reach = YOU_ARE.has(pair) ? 5 : talkingTo ? 8 : 0;
+    if (words.slice(i + 2, i + reach).some((w) => MACHINE_WORDS.has(w) || HUMAN_WORDS.has(w))) return true;
+  }
   return false;
 }
 

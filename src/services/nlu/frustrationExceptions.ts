@@ -129,6 +129,14 @@ export const CUE_EXCEPTIONS: readonly CueException[] = [
       tokens[hit.start - 1] === 'zu' &&
       !tokens.slice(Math.max(0, hit.start - 4), hit.start).some((w) => WORDS.addressed.has(w)),
   },
+  // "Ich habe etwas Dummes gemacht", "was Blödes passiert": a silly thing, said of a thing, not of a person.
+  {
+    name: 'a silly thing, not an insult',
+    applies: ({ hit, tokens }) =>
+      hit.tag === 'insult' &&
+      hit.weight < 0.6 &&
+      ['etwas', 'was', 'nichts', 'nix'].includes(tokens[hit.start - 1] ?? ''),
+  },
   {
     name: '"ist da jemand" continued into a request',
     applies: (s) =>

@@ -36,6 +36,11 @@ describe('TriageService', () => {
     },
   );
 
+  it('reads "etwas Dummes gemacht" as a silly thing, not an insult; "Sie sind doch dumm" stays one', () => {
+    expect(triage.assess('Oje, ich habe da wohl etwas Dummes gemacht. Was kostet das?').frustration.level).toBe(0);
+    expect(triage.assess('Sie sind doch dumm!').frustration.level).toBe(2);
+  });
+
   it('still hears sarcasm when the praise names a failure', () => {
     expect(triage.assess('Super!!! Schon wieder kein Netz!!!').frustration.level).toBeGreaterThanOrEqual(1);
   });
