@@ -166,6 +166,18 @@ export async function decideFreeText(
     const entry = await deps.knowledge.entry(FIELD_ENTRIES[howToChange], lang);
     if (entry) return answer(entry);
   }
+  // "Vertrag auf Sohn umschreiben", "Newsletter abbestellen": a change the form has no field for is the
+  // answer of the entry the words surely find, not the form's question which detail to change.
+  const FIELD_KEYS: readonly string[] = Object.values(FIELD_ENTRIES);
+  if (
+    intent === 'data_change' &&
+    detectField(text) === undefined &&
+    found.confident &&
+    found.best &&
+    usable(found.best) &&
+    !FIELD_KEYS.includes(found.best.key ?? '')
+  )
+    return answer(found.best);
   const otherBlock = intent === 'lost_or_stolen' && asksAboutOtherBlock(text, found);
   // "Ich möchte keine Werbung mehr": an unsure guess at a form (a complaint) yields to an entry the
   // knowledge base knows well from another area (the objection to advertising).
