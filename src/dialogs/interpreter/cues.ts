@@ -23,6 +23,10 @@ export type Cue =
   | 'languageDe'
   | 'help';
 
+/** English named in a complaint about it: asked why, refused, or not understood. */
+const ENGLISH_UNWANTED =
+  /\b(?:wieso|warum|weshalb|wiaso|worum|wieso denn)\b.*\benglisch|\b(?:kein|keine|nicht|ned|net|nid|nod)\s+(?:auf\s+|in\s+)?englisch|\bversteh\w*\b.*\b(?:nicht|ned|net|nid|nod|nix|nichts)\b/;
+
 /** The folded words of a message joined by single spaces ("Tschüss!" -> "tschus"). */
 export function foldedText(text: string): string {
   return foldTokens(text).join(' ');
@@ -213,7 +217,9 @@ export function detectCues(text: string): Set<Cue> {
   // "Seit Wochen ruft mich keiner zurück": a complaint about calls that never came, not a wish for one.
   if (CUE.callMe.test(callText) && !NOBODY_CALLS.test(f)) cues.add('callMe');
   if (n <= 8 && !CUE.languageTopic.test(f)) {
-    if (CUE.languageEn.test(f)) cues.add('languageEn');
+    // "Wieso redns jetzt Englisch? I versteh des ned": a complaint about English asks for German.
+    if (CUE.languageEn.test(f))
+      cues.add(ENGLISH_UNWANTED.test(f) && !/\b(?:deutsch|german)\b/.test(f) ? 'languageDe' : 'languageEn');
     else if (CUE.languageDe.test(f)) cues.add('languageDe');
   }
   if (CUE.help.test(f)) cues.add('help');

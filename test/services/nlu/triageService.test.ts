@@ -1,4 +1,4 @@
-import { TriageService } from '../../../src/services/nlu/triageService';
+import { detectLanguage, TriageService } from '../../../src/services/nlu/triageService';
 
 const triage = new TriageService();
 
@@ -39,6 +39,11 @@ describe('TriageService', () => {
   it('reads "etwas Dummes gemacht" as a silly thing, not an insult; "Sie sind doch dumm" stays one', () => {
     expect(triage.assess('Oje, ich habe da wohl etwas Dummes gemacht. Was kostet das?').frustration.level).toBe(0);
     expect(triage.assess('Sie sind doch dumm!').frustration.level).toBe(2);
+  });
+
+  it('takes Austrian dialect for German, though "is", "a" and "am" are English words too', () => {
+    expect(detectLanguage('na, des is a Schmarrn Oida. Da Umzug is erst am 1. Februar, bitte notierns des')).toBe('de');
+    expect(detectLanguage('I am in Germany and my bill is too high')).toBe('en');
   });
 
   it('still hears sarcasm when the praise names a failure', () => {
