@@ -56,6 +56,11 @@ const CANCELLATION = /(?:^|[^a-zäöüß])(k(?:ü|ue|u)ndig|k(?:ü|ue|u)ndung|ca
 const URGENT =
   /(?:^|[^a-zäöüß])(jetzt|sofort|dringend|notfall|umgehend|eilig|asap|urgent|right now|immediately)(?![a-zäöüß])/i;
 const KEEP = /^\s*(ja|jo|jawohl|gern|gerne|behalten|bleiben|warten|ich warte|keep|yes|stay)\b/i;
+/** "Ich will keinen Rückruf", "kei Rückruef", "no callback": the customer refuses to be called. */
+const NO_CALLBACK =
+  /(?:^|[^a-zäöüß])(?:kein(?:en)?|kei|ka|no|don'?t want (?:a )?)\s+(?:r(?:ü|ue|u)ckr(?:u|ü|ue)e?f\w*|callback|call ?back|anruf)/i;
+/** "Sie drehen sich im Kreis. Hauptmenü": the menu named anywhere in the message. */
+const MENU_WORD = /(?:^|[^a-zäöüß])(?:hauptmen(?:ü|ue|u)|zum men(?:ü|ue|u)|main menu)(?![a-zäöüß])/i;
 const DROP = /^\s*(nein|nö|nee|no|abbrechen|cancel)\b/i;
 /** Short enough to be a question worth a knowledge search, long enough not to be "ok". */
 const MIN_QUESTION_LENGTH = 8;
@@ -93,6 +98,20 @@ export class WaitingListener {
       }
     }
     const threatensToCancel = CANCELLATION.test(text);
+    // "Ich will keinen Rückruf, ich will …": a callback the customer refuses is withdrawn, not noted to itself.
+    const refusesCallback = handoff.mode === 'callback' && NO_CALLBACK.test(text);
+    if (refusesCallback) {
+      // "Nei, ich wott kei Rückruef. Wie chan i kündige?": withdrawn, and the question asked with it answered.
+      const asked = text
+        .split(/(?<=[.!?;])\s+/)
+        .filter((sentence) => !NO_CALLBACK.test(sentence))
+        .join(' ');
+      const answer = asked ? await this.knowledgeAnswer(asked, lang) : undefined;
+      await this.handoffs.cancelByCustomer(handoff.id);
+      await resetDialogs();
+      if (!answer) return say(t('handoff:cancelled'));
+      return say(t('handoff:callbackWithdrawn'), answer, t('conversation:closing.anythingElse'));
+    }
     const withdraws = CANCEL.test(text) || cues.has('cancel') || (WITHDRAW.test(text) && !text.includes('?'));
     if (!threatensToCancel && withdraws) return this.cancel(handoff, t, resetDialogs);
 
@@ -140,33 +159,31 @@ export class WaitingListener {
     const upgrade = this.upgradeFor(text, cues, threatensToCancel, record);
     if (upgrade) {
       const upgraded = await this.handoffs.upgrade(record.id, upgrade.cause, upgrade.priority, upgrade.supervisor);
-      const raised = upgraded.priority < record.priority;
-      const key = upgrade.cause === 'urgency' && !raised ? 'urgencyNoted' : upgrade.cause;
-      return say(t(`handoff:heard.${key}`), await this.statusLine(upgraded, t, lang));
+      const raised = upgraded.priority < record.priority || upgraded.needsSupervisor !== record.needsSupervisor;
+      // "Wie kann ich kündigen?" asks how: the answer (the cancellation button must never be withheld),
+      // and the note for the team only the first time, not again at every message.
+      const howTo = upgrade.cause === 'cancellation' ? await this.knowledgeAnswer(text, lang) : undefined;
+      if (howTo)
+        return say(
+          raised ? t('handoff:heard.cancellation') : '',
+          howTo,
+          await this.statusLine(upgraded, t, lang, true),
+        );
+      if (raised || upgrade.cause !== 'cancellation') {
+        const key = upgrade.cause === 'urgency' && !raised ? 'urgencyNoted' : upgrade.cause;
+        return say(t(`handoff:heard.${key}`), await this.statusLine(upgraded, t, lang));
+      }
     }
 
     if (cues.has('howLong')) return say(await this.howLong(record, t, lang));
+    // "Hauptmenü" while waiting: back to the assistant only by withdrawing, so the customer decides.
+    // A bare menu number ("6") picks from a menu the customer is not in.
+    if (cues.has('menu') || cues.has('back') || MENU_WORD.test(text) || /^\s*[1-9]\s*$/.test(text))
+      return this.askToLeave(record, t);
     // A goodbye to a recorded callback keeps it: nobody needs the customer to stay, so no question.
     if (cues.has('closing') && record.mode === 'callback')
       return say(t('handoff:leaveKeptCallback'), t(goodbyeKey(this.deps.now(), await this.handoffs.timeZone())));
-    if (cues.has('closing') && !cues.has('howLong')) {
-      await this.handoffs.markLeaveAsked(record.id, true);
-      const question = t('handoff:leaveQuestion');
-      return [
-        {
-          type: 'message',
-          text: question,
-          suggestedActions: {
-            to: [],
-            actions: ['keepButton', 'cancelButton'].map((k) => ({
-              type: 'imBack',
-              title: t(`handoff:${k}`),
-              value: t(`handoff:${k}`),
-            })),
-          },
-        },
-      ];
-    }
+    if (cues.has('closing') && !cues.has('howLong')) return this.askToLeave(record, t);
 
     // "Danke" while waiting: a thank-you, not a note for the agent; where the customer stands.
     // A longer message that starts with thanks ("Danke, die Kundennummer ist 4711") is acknowledged as noted.
@@ -216,6 +233,25 @@ export class WaitingListener {
     await this.handoffs.cancelByCustomer(handoff.id);
     await resetDialogs();
     return [{ type: 'message', text: t('handoff:cancelled') }];
+  }
+
+  /** Whether to keep the place (or the callback) or withdraw: asked with two buttons. */
+  private async askToLeave(record: HandoffRecord, t: TFunction): Promise<Partial<Activity>[]> {
+    await this.handoffs.markLeaveAsked(record.id, true);
+    return [
+      {
+        type: 'message',
+        text: t(record.mode === 'callback' ? 'handoff:leaveQuestionCallback' : 'handoff:leaveQuestion'),
+        suggestedActions: {
+          to: [],
+          actions: ['keepButton', 'cancelButton'].map((k) => ({
+            type: 'imBack',
+            title: t(`handoff:${k}`),
+            value: t(`handoff:${k}`),
+          })),
+        },
+      },
+    ];
   }
 
   /** Supervisor request, a threat to cancel, anger or urgency: how the handoff moves up. */
