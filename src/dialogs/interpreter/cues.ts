@@ -23,6 +23,13 @@ export type Cue =
   | 'languageDe'
   | 'help';
 
+/**
+ * "Kann mir das nicht ein Mensch erklären?": a human, set against the machine, to explain or help; a
+ * question to anyone ("Kann mir jemand erklären, was die Positionen bedeuten?") stays a question.
+ */
+const HUMAN_TO_EXPLAIN =
+  /(?:^| )(?:ein|eine|einem|echter|echte|richtiger|a|real) (?:mensch|menschen|human|person)(?: [a-z]+){0,3} (?:erklaren|erklart|helfen|hilft|explain|help)(?= |$)/;
+
 /** English named in a complaint about it: asked why, refused, or not understood. */
 const ENGLISH_UNWANTED =
   /\b(?:wieso|warum|weshalb|wiaso|worum|wieso denn)\b.*\benglisch|\b(?:kein|keine|nicht|ned|net|nid|nod)\s+(?:auf\s+|in\s+)?englisch|\bversteh\w*\b.*\b(?:nicht|ned|net|nid|nod|nix|nichts)\b/;
@@ -175,6 +182,7 @@ export function detectCues(text: string): Set<Cue> {
   ).replace(MENSCH_EXCLAMATION, ' ');
   if ((CUE.person.test(personText) || CUE.personWords.test(personText)) && (n <= 4 || CUE.asking.test(f)))
     cues.add('person');
+  if (HUMAN_TO_EXPLAIN.test(personText)) cues.add('person');
   if (CUE.technician.test(f) && CUE.sendingTechnician.test(f)) cues.add('person');
 
   if (CUE.closingRating.test(f)) cues.add('closing');
