@@ -33,6 +33,8 @@ const COUNT_WORDS: ReadonlySet<string> = new Set([
 const COUNTED_FACT =
   /^(abgebucht|abgezogen|berechnet|belastet|bezahlt|gezahlt|verechnet|eingezogen|gebucht|abgerechnet|charged|biled|debited|paid)$/;
 
+const OWN_ENTRY = /^(falsch|eingegeben|eingetippt|vertippt|entered|typed|wrong)$/;
+
 /** Whether the words ask how something is done ("was muss ich tun", "how do I"). */
 function asksProcedure(tokens: readonly string[]): boolean {
   const text = ` ${tokens.join(' ')} `;
@@ -93,6 +95,15 @@ export const CUE_EXCEPTIONS: readonly CueException[] = [
       hit.end - hit.start === 1 &&
       COUNT_WORDS.has(tokens[hit.start]) &&
       [tokens[hit.end], tokens[hit.start - 1]].some((w) => COUNTED_FACT.test(w ?? '')),
+  },
+  // "PIN dreimal falsch eingegeben": the customer's own tries at a code, not our failures.
+  {
+    name: 'count of own entries',
+    applies: ({ hit, tokens }) =>
+      hit.tag === 'annoyance' &&
+      hit.end - hit.start === 1 &&
+      COUNT_WORDS.has(tokens[hit.start]) &&
+      tokens.slice(hit.end, hit.end + 2).some((w) => OWN_ENTRY.test(w)),
   },
   { name: 'negated feeling', applies: negated },
   { name: 'hypothetical complaint', applies: hypothetical },
