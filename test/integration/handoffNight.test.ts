@@ -114,7 +114,8 @@ describe('nobody on duty: the bot says when the team is back and what was record
     const { ticket, say } = await waitingOnWeb();
     await say('nein');
     const reply = await say('Ich will sofort mit Ihrem Chef sprechen');
-    expect(reply).toBe(`${t('handoff:heard.supervisor')}\n${t('handoff:status.callback')}`);
+    // No number or address given ("nein"): the answer comes in the chat, no callback is promised.
+    expect(reply).toBe(`${t('handoff:heard.supervisor')}\n${t('handoff:status.inChat')}`);
     expect((await test.app.handoffs.get(ticket.handoffId)).needsSupervisor).toBe(true);
   });
 

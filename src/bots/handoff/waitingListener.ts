@@ -182,7 +182,10 @@ export class WaitingListener {
       return this.askToLeave(record, t);
     // A goodbye to a recorded callback keeps it: nobody needs the customer to stay, so no question.
     if (cues.has('closing') && record.mode === 'callback')
-      return say(t('handoff:leaveKeptCallback'), t(goodbyeKey(this.deps.now(), await this.handoffs.timeZone())));
+      return say(
+        t(reachable(record) ? 'handoff:leaveKeptCallback' : 'handoff:leaveKeptInChat'),
+        t(goodbyeKey(this.deps.now(), await this.handoffs.timeZone())),
+      );
     if (cues.has('closing') && !cues.has('howLong')) return this.askToLeave(record, t);
 
     // "Danke" while waiting: a thank-you, not a note for the agent; where the customer stands.
@@ -304,7 +307,7 @@ export class WaitingListener {
 
   /** Where the customer stands now: position, when the team is back, or the callback kept. */
   private async statusLine(record: HandoffRecord, t: TFunction, lang: 'de' | 'en', kept = false): Promise<string> {
-    if (record.mode === 'callback') return t('handoff:status.callback');
+    if (record.mode === 'callback') return t(reachable(record) ? 'handoff:status.callback' : 'handoff:status.inChat');
     const ticket = await this.handoffs.ticketFor(record);
     if (!isStaffed(ticket)) return t('handoff:status.closed', { when: await this.when(ticket, t, lang) });
     return t(kept ? 'handoff:status.kept' : 'handoff:status.position', { position: ticket.position });
@@ -349,6 +352,11 @@ function ack(
   key: 'handoff:ackQueued' | 'handoff:ackCallback' | 'handoff:alreadyQueued' | 'handoff:alreadyCallback',
 ): string {
   return (record.customerMessages ?? 1) % 2 === 0 ? `${key}Again` : key;
+}
+
+/** A callback the team can make: a number or address given, or the WhatsApp number itself. */
+function reachable(record: HandoffRecord): boolean {
+  return Boolean(record.contact?.phone || record.contact?.email) || record.customer.channel === 'whatsapp';
 }
 
 function needsContact(record: HandoffRecord): boolean {
