@@ -1,4 +1,4 @@
-import { yesNo } from '../../dialogs/interpreter/yesNo';
+import { isUnsure, yesNo } from '../../dialogs/interpreter/yesNo';
 
 /**
  * Reads a callback contact from a customer's message: a phone number (German, Austrian, Swiss or
@@ -36,7 +36,7 @@ export function readContact(text: string): ContactAnswer | undefined {
     if (normalised) return { phone: normalised };
   }
   // "Nei" (Swiss), "na" (Austrian), "nope": every regional no the conversation knows.
-  if (DECLINE.test(input) || yesNo(input) === 'no') return { declined: true };
+  if (DECLINE.test(input) || (yesNo(input) === 'no' && !isUnsure(input))) return { declined: true };
   return undefined;
 }
 

@@ -30,9 +30,19 @@ export type Cue =
 const HUMAN_TO_EXPLAIN =
   /(?:^| )(?:ein|eine|einem|echter|echte|richtiger|a|real) (?:mensch|menschen|human|person)(?: [a-z]+){0,3} (?:erklaren|erklart|helfen|hilft|explain|help)(?= |$)/;
 
-/** English named in a complaint about it: asked why, refused, or not understood. */
-const ENGLISH_UNWANTED =
-  /\b(?:wieso|warum|weshalb|wiaso|worum|wieso denn)\b.*\benglisch|\b(?:kein|keine|nicht|ned|net|nid|nod)\s+(?:auf\s+|in\s+)?englisch|\bversteh\w*\b.*\b(?:nicht|ned|net|nid|nod|nix|nichts)\b/;
+/** Words that, before "Englisch", make it a complaint: asked why, refused, or not understood. */
+const WHY_WORDS: ReadonlySet<string> = new Set(['wieso', 'warum', 'weshalb', 'wiaso', 'worum']);
+const NOT_WORDS: ReadonlySet<string> = new Set(['kein', 'keine', 'nicht', 'ned', 'net', 'nid', 'nod', 'nix', 'nichts']);
+
+/** "Wieso redns jetzt Englisch? I versteh des ned", "Kein Englisch bitte": English is not wanted. */
+function englishUnwanted(words: readonly string[]): boolean {
+  if (words.includes('deutsch') || words.includes('german')) return false;
+  const english = words.indexOf('englisch');
+  if (english >= 0 && words.slice(0, english).some((w) => WHY_WORDS.has(w))) return true;
+  if (english > 0 && (NOT_WORDS.has(words[english - 1]) || NOT_WORDS.has(words[english - 2] ?? ''))) return true;
+  const understand = words.findIndex((w) => w.startsWith('versteh'));
+  return understand >= 0 && words.slice(understand + 1).some((w) => NOT_WORDS.has(w));
+}
 
 /** The folded words of a message joined by single spaces ("Tschüss!" -> "tschus"). */
 export function foldedText(text: string): string {
@@ -226,8 +236,7 @@ export function detectCues(text: string): Set<Cue> {
   if (CUE.callMe.test(callText) && !NOBODY_CALLS.test(f)) cues.add('callMe');
   if (n <= 8 && !CUE.languageTopic.test(f)) {
     // "Wieso redns jetzt Englisch? I versteh des ned": a complaint about English asks for German.
-    if (CUE.languageEn.test(f))
-      cues.add(ENGLISH_UNWANTED.test(f) && !/\b(?:deutsch|german)\b/.test(f) ? 'languageDe' : 'languageEn');
+    if (CUE.languageEn.test(f)) cues.add(englishUnwanted(f.split(' ')) ? 'languageDe' : 'languageEn');
     else if (CUE.languageDe.test(f)) cues.add('languageDe');
   }
   if (CUE.help.test(f)) cues.add('help');

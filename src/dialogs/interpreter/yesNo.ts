@@ -128,6 +128,33 @@ const YES = set([
   'jawoll',
 ]);
 
+/** Unsure or half an answer: a no to "Hat Ihnen das geholfen?", but no refusal of what was asked for. */
+const UNSURE_WORDS = [
+  'jein',
+  'weiss nicht',
+  'weis nicht',
+  'woass nicht',
+  'woas nicht',
+  'keine ahnung',
+  'ka ahnung',
+  'nicht sicher',
+  'bin mir nicht sicher',
+  'bin nicht sicher',
+  'don t know',
+  'i don t know',
+  'dont know',
+  'i dont know',
+  'not sure',
+];
+const UNSURE = set(UNSURE_WORDS);
+
+/** "keine Ahnung wann", "weiß nicht": the customer is unsure, which is no refusal ("nein") of a contact or a form. */
+export function isUnsure(text: string): boolean {
+  const words = foldTokens(text).map((w) => (DIALECT_NOT.has(w) ? 'nicht' : w));
+  for (const size of [4, 3, 2, 1]) if (UNSURE.has(words.slice(0, size).join(' '))) return true;
+  return false;
+}
+
 const NO = set([
   'nein',
   'ne',
@@ -145,21 +172,7 @@ const NO = set([
   'n',
   'nicht wirklich',
   // Unsure or half: not (fully) helped, not a new topic to search ("weiß nicht" found the TV entry).
-  'jein',
-  'weiss nicht',
-  'weis nicht',
-  'woass nicht',
-  'woas nicht',
-  'keine ahnung',
-  'ka ahnung',
-  'nicht sicher',
-  'bin mir nicht sicher',
-  'bin nicht sicher',
-  'don t know',
-  'i don t know',
-  'dont know',
-  'i dont know',
-  'not sure',
+  ...UNSURE_WORDS,
   'eher nicht',
   'leider nicht',
   'leider nein',
