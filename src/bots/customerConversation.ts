@@ -80,6 +80,7 @@ export function buildCustomerConversation(parts: ConversationParts): CustomerCon
           return WAITING_TOPICS.has(intent) && confidence >= 0.6 ? intent : undefined;
         },
         search: (text, lang) => parts.knowledge.search(text, lang),
+        entry: async (key, lang) => (await parts.knowledge.entry(key, lang))?.text,
         now: () => parts.clock.now(),
       })
     : undefined;

@@ -21,6 +21,8 @@ import {
   otherQuestion,
   searchQuestion,
   announcesQuestion,
+  CANCEL_ENTRY,
+  wantsToCancel,
 } from './interpreter/questions';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import { asksServiceHours, describeHours } from './serviceHours';
@@ -165,6 +167,13 @@ export async function decideFreeText(
   if (howToChange && !('value' in checkValue(howToChange, text)) && !wantsNewNumber(text) && !keepsNumber(text)) {
     const entry = await deps.knowledge.entry(FIELD_ENTRIES[howToChange], lang);
     if (entry) return answer(entry);
+  }
+  // "Ich will einfach nur kündigen, ich bin so unzufrieden": how to cancel, not a complaint form that
+  // withholds it (the cancellation button must be easy to find).
+  if (wantsToCancel(text) && intent !== 'lost_or_stolen' && !announced) {
+    const cancel =
+      found.confident && found.best?.key === CANCEL_ENTRY ? found.best : await deps.knowledge.entry(CANCEL_ENTRY, lang);
+    if (cancel) return answer(cancel);
   }
   // "Vertrag auf Sohn umschreiben", "Newsletter abbestellen": a change the form has no field for is the
   // answer of the entry the words surely find, not the form's question which detail to change.

@@ -43,11 +43,15 @@ export interface WaitingListenerDeps {
   frustration(text: string): Pick<FrustrationResult, 'level'>;
   /** Knowledge search; without it questions are only passed on. */
   search?(text: string, lang: 'de' | 'en'): Promise<Pick<KnowledgeSearch, 'best' | 'confident'>>;
+  /** A knowledge entry's answer by its key (the cancellation entry); without it only searches answer. */
+  entry?(key: string, lang: 'de' | 'en'): Promise<string | undefined>;
   now(): Date;
   /** The topic a message names, if sure enough to route a handoff by ("Es geht um meine Rechnung"). */
   topic?(text: string): Intent | undefined;
 }
 
+/** The entry on how to cancel a contract, given to every waiting customer who names a cancellation. */
+const CANCEL_ENTRY = 'contract.cancel';
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
 /** "Hat sich erledigt, bitte abbrechen", "never mind, cancel please": the customer withdraws, wherever it stands. */
 const WITHDRAW =
@@ -162,7 +166,10 @@ export class WaitingListener {
       const raised = upgraded.priority < record.priority || upgraded.needsSupervisor !== record.needsSupervisor;
       // "Wie kann ich kündigen?" asks how: the answer (the cancellation button must never be withheld),
       // and the note for the team only the first time, not again at every message.
-      const howTo = upgrade.cause === 'cancellation' ? await this.knowledgeAnswer(text, lang) : undefined;
+      const howTo =
+        upgrade.cause === 'cancellation'
+          ? ((await this.knowledgeAnswer(text, lang)) ?? (await this.deps.entry?.(CANCEL_ENTRY, lang)))
+          : undefined;
       if (howTo)
         return say(
           raised ? t('handoff:heard.cancellation') : '',

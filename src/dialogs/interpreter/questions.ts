@@ -364,3 +364,17 @@ export function announcesQuestion(text: string): boolean {
       .pop() ?? '';
   return ANNOUNCED_QUESTION.test(foldedText(text)) || ANNOUNCED_QUESTION.test(foldedText(lastClause));
 }
+
+/** The entry on how to cancel a contract, which is never withheld from a customer who wants to cancel. */
+export const CANCEL_ENTRY = 'contract.cancel';
+/** "ich will kündigen", "Vertrag kündigen", Swiss "kündige"; not "nicht kündigen", not "gekündigt". */
+const WANTS_TO_CANCEL =
+  /(?:^| )(?:kundigen|kundige|kundig|kuendigen|cancel my contract|cancel the contract|terminate my contract)(?= |$)/;
+const NOT_CANCELLING =
+  /(?:^| )(?:nicht|ned|net|nid|nod|kein|keine|not|don t|dont) (?:[a-z]+ ){0,2}(?:kundigen|kundige|cancel)(?= |$)/;
+
+/** Whether the customer wants to cancel the contract (not a cancellation already made, not a refusal). */
+export function wantsToCancel(text: string): boolean {
+  const folded = foldedText(text);
+  return WANTS_TO_CANCEL.test(folded) && !NOT_CANCELLING.test(folded);
+}

@@ -21,6 +21,7 @@ import { afterNegation, changesMind, defers, dropsTopic, isNegation } from './ne
 import { askingSentence, asksWhatIAm, givesDetails, isQuestion, LOST_WORDS, searchQuestion } from './questions';
 import { startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
+import { CANCEL_ENTRY, wantsToCancel } from './questions';
 import type { Decision } from './decision';
 import {
   isAcknowledgement,
@@ -241,6 +242,12 @@ export class TurnInterpreter {
       // "Seit Monaten ungelöst! Kann ich mich an die Bundesnetzagentur wenden?": the question is answered
       // now, not left to the queue; abuse goes to a person at once, with the answer before it.
       const abusive = assessment.frustration.signals.some((s) => ABUSE.has(s));
+      // "Ich wott eifach kündige, ich bin so unzfride": how to cancel is never withheld; the person is
+      // offered one "Ja" away, as for a question answered surely.
+      if (!lostMentioned && !abusive && wantsToCancel(trimmed)) {
+        const cancel = await this.deps.knowledge.entry(CANCEL_ENTRY, await this.deps.sessions.lang(context));
+        if (cancel) return { kind: 'soothe', answer: cancel, needsSupervisor };
+      }
       if (isQuestion(trimmed) && !lostMentioned) {
         const found = await searchQuestion(
           this.deps,
