@@ -39,6 +39,8 @@ const ACKS = [
   'handoff:ackCallback',
   'handoff:ackCallbackAgain',
 ].map((key) => t(key, { position: '\u0000' }).split('\u0000')[0]);
+/** "Menü" while waiting asks whether to keep the place or the callback (the question up to its "?"). */
+const KEEP_QUESTIONS = ['handoff:leaveQuestion', 'handoff:leaveQuestionCallback'].map((key) => t(key).split('?')[0]);
 
 describe('SIGKILL at random moments while customers talk and wait', () => {
   let service: ServiceProcess | undefined;
@@ -201,7 +203,8 @@ describe('SIGKILL at random moments while customers talk and wait', () => {
         (h) => !customers.some((c) => c.waits && c.key === h.customer.conversationKey),
       ).length;
 
-      // Each conversation still answers sensibly: "Menü" shows the menu, or, while waiting, the acknowledgement.
+      // Each conversation still answers sensibly: "Menü" shows the menu, or, while waiting, whether to keep the
+      // place (or an acknowledgement).
       const activeKeys = new Set(queued.map((h) => h.customer.conversationKey));
       await Promise.all(
         customers.map(async (c) => {
@@ -220,7 +223,7 @@ describe('SIGKILL at random moments while customers talk and wait', () => {
               .join('\n');
           }
           const sensible = inQueue
-            ? ACKS.some((ack) => answer.includes(ack))
+            ? [...ACKS, ...KEEP_QUESTIONS].some((line) => answer.includes(line))
             : answer.includes(t('conversation:menu.choose'));
           if (!sensible || ERRORS.some((e) => answer.includes(e)))
             problems.push(
