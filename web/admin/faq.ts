@@ -4,6 +4,9 @@ import type { FaqEntry, Versioned } from './types';
 
 /** The knowledge base: search, list, edit (supervisors the answers only), add and delete entries. */
 export class FaqView {
+  /** Loads started so far: only the newest one draws the list (an older one may answer last). */
+  private loads = 0;
+
   constructor(private readonly ctx: AdminContext) {}
 
   /** Fills the category selects of the list filter and the form from the server's categories. */
@@ -20,6 +23,7 @@ export class FaqView {
   }
 
   async load(): Promise<void> {
+    const load = ++this.loads;
     const query = new URLSearchParams();
     const q = byId('faq-search', HTMLInputElement).value.trim();
     const category = byId('faq-category', HTMLSelectElement).value;
@@ -30,7 +34,8 @@ export class FaqView {
       `/api/admin/faq${query.toString() ? `?${query.toString()}` : ''}`,
     );
     if (!q && !category) this.ctx.state.faq = result.items;
-    this.renderList(result.items);
+    // The whole list, asked for when the page opened, must not replace the search typed meanwhile.
+    if (load === this.loads) this.renderList(result.items);
   }
 
   private renderList(items: FaqEntry[]): void {
