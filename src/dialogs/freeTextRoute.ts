@@ -73,6 +73,8 @@ const FIELD_ENTRIES: Record<Field, string> = {
   email: 'account.change-email',
   phone: 'account.change-contact-phone',
 };
+/** The entries that answer how one of the form's fields is changed. */
+const FIELD_KEYS: readonly string[] = Object.values(FIELD_ENTRIES);
 /** Requests that need a form, not an answer: the dialog wins over a knowledge hit (unless asked how). */
 const FORM_INTENTS = new Set<Intent>(['data_change', 'complaint', 'lost_or_stolen']);
 
@@ -177,7 +179,6 @@ export async function decideFreeText(
   }
   // "Vertrag auf Sohn umschreiben", "Newsletter abbestellen": a change the form has no field for is the
   // answer of the entry the words surely find, not the form's question which detail to change.
-  const FIELD_KEYS: readonly string[] = Object.values(FIELD_ENTRIES);
   if (
     intent === 'data_change' &&
     detectField(text) === undefined &&

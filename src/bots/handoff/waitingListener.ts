@@ -20,7 +20,7 @@ import { answersWindowReminder } from '../../services/handoff/whatsappWindow';
 import { phoneTail, readContact } from './contactReader';
 import { foldedText } from '../../dialogs/interpreter/cues';
 import { detectLostItem } from '../../dialogs/interpreter/matchers';
-import { announcesQuestion, LOST_WORDS } from '../../dialogs/interpreter/questions';
+import { announcesQuestion, CANCEL_ENTRY, LOST_WORDS } from '../../dialogs/interpreter/questions';
 
 /** The parts of the queue the waiting state uses. */
 export type WaitingHandoffs = Pick<
@@ -50,8 +50,6 @@ export interface WaitingListenerDeps {
   topic?(text: string): Intent | undefined;
 }
 
-/** The entry on how to cancel a contract, given to every waiting customer who names a cancellation. */
-const CANCEL_ENTRY = 'contract.cancel';
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
 /** "Hat sich erledigt, bitte abbrechen", "never mind, cancel please": the customer withdraws, wherever it stands. */
 const WITHDRAW =
@@ -111,10 +109,12 @@ export class WaitingListener {
         .filter((sentence) => !NO_CALLBACK.test(sentence))
         .join(' ');
       const answer = asked ? await this.knowledgeAnswer(asked, lang) : undefined;
-      await this.handoffs.cancelByCustomer(handoff.id);
-      await resetDialogs();
-      if (!answer) return say(t('handoff:cancelled'));
-      return say(t('handoff:callbackWithdrawn'), answer, t('conversation:closing.anythingElse'));
+      return this.cancel(
+        handoff,
+        t,
+        resetDialogs,
+        answer ? [t('handoff:callbackWithdrawn'), answer, t('conversation:closing.anythingElse')] : undefined,
+      );
     }
     const withdraws = CANCEL.test(text) || cues.has('cancel') || (WITHDRAW.test(text) && !text.includes('?'));
     if (!threatensToCancel && withdraws) return this.cancel(handoff, t, resetDialogs);
@@ -235,14 +235,16 @@ export class WaitingListener {
     return say(t(ack(record, 'handoff:ackQueued'), { position: ticket.position }));
   }
 
+  /** Withdraws the handoff; the customer hears `lines`, by default that it was withdrawn. */
   private async cancel(
     handoff: HandoffRecord,
     t: TFunction,
     resetDialogs: () => Promise<void>,
+    lines: readonly string[] = [t('handoff:cancelled')],
   ): Promise<Partial<Activity>[]> {
     await this.handoffs.cancelByCustomer(handoff.id);
     await resetDialogs();
-    return [{ type: 'message', text: t('handoff:cancelled') }];
+    return lines.map((text) => ({ type: 'message', text }));
   }
 
   /** Whether to keep the place (or the callback) or withdraw: asked with two buttons. */

@@ -18,10 +18,18 @@ import {
   stillBroken,
 } from './matchers';
 import { afterNegation, changesMind, defers, dropsTopic, isNegation } from './negation';
-import { askingSentence, asksWhatIAm, givesDetails, isQuestion, LOST_WORDS, searchQuestion } from './questions';
+import {
+  askingSentence,
+  asksWhatIAm,
+  CANCEL_ENTRY,
+  givesDetails,
+  isQuestion,
+  LOST_WORDS,
+  searchQuestion,
+  wantsToCancel,
+} from './questions';
 import { startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
-import { CANCEL_ENTRY, wantsToCancel } from './questions';
 import type { Decision } from './decision';
 import {
   isAcknowledgement,
