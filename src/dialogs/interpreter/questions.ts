@@ -161,11 +161,28 @@ function asksIndirectly(text: string): boolean {
  * the part of a message that asks something besides the wish for a person, if any.
  */
 export function questionBesidesPerson(text: string): string | undefined {
+  if (asksForTheNumber(text)) return text;
   const parts = text.split(/(?<=[.!?:;])\s+/).filter((p) => foldedText(p).split(' ').length >= 3);
   if (parts.length < 2) return undefined;
   const asksForSomeone = (cues: Set<string>) =>
     cues.has('person') || cues.has('callMe') || cues.has('callback') || cues.has('supervisor');
   return parts.find((p) => isQuestion(p) && !asksForSomeone(detectCues(p)));
+}
+
+/** "Wo steht die Telefonnummer, unter der ich einen Menschen erreiche?", "Welche Nummer hat die Hotline?" (folded). */
+const NUMBER_QUESTION =
+  /(?:^| )(?:telefonumer|rufnumer|numer|hotline|phone number|number)[a-z]* (?:(?:der|von der|unter der|unter welcher|unter|um|wo|fur|of the|for|to|at which|under which) )?(?:[a-z]+ ){0,4}(?:ereich|reach|anruf|cal|kontaktier|contact)[a-z]*(?= |$)|(?:^| )(?:unter welcher|welche|which|what) (?:telefonumer|rufnumer|numer|number|phone number|hotline)(?= |$)/;
+
+/** "Können Sie mich unter meiner Nummer anrufen?": the customer's own number. */
+const OWN_NUMBER = /(?:^| )(?:mein|meine|meiner|meinen|my|mich|me)(?: [a-z]+)? (?:telefonumer|rufnumer|handynumer|numer|number|phone number)(?= |$)/;
+
+/**
+ * Whether the message asks for the number to call: the hotline's number is answered beside the wish for
+ * a person it carries, not left unsaid.
+ */
+export function asksForTheNumber(text: string): boolean {
+  const folded = foldedText(text);
+  return isQuestion(text) && NUMBER_QUESTION.test(folded) && !OWN_NUMBER.test(folded);
 }
 
 /** A question, direct or put as a statement ("Ich will wissen, warum meine Rechnung so hoch ist"). */

@@ -358,6 +358,10 @@ export class TurnInterpreter {
       const found = await searchQuestion(this.deps, trimmed, lang2, session.lastQuestion);
       const { intent, confidence } = assessment.intent;
       let hit = found.confident ? found.best : undefined;
+      // "Wos anderes: wie kann i eigentlich kündigen?": how to cancel is never withheld, not even behind a
+      // choice between cancelling and the notice period.
+      if (!hit && question && wantsToCancel(trimmed) && intent !== 'lost_or_stolen')
+        hit = await this.deps.knowledge.entry(CANCEL_ENTRY, lang2);
       // A question at a form step stays a question: answered from the area it is about, never a switch.
       if (!hit && question && KNOWLEDGE_AREAS.has(intent) && confidence >= 0.5) {
         const fallback = await this.deps.knowledge.answer(askingSentence(trimmed), lang2, { preferCategory: intent });
