@@ -1,4 +1,8 @@
+import type { TurnContext } from 'botbuilder';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TFunction } from 'i18next';
+import { staffingAt } from '../services/handoff/businessHours';
+import { whenBack } from './handoff/announcement';
 import { LostItem, detectLostItem } from './interpreter/matchers';
 import type { DialogDeps } from './dialogDeps';
 import { defers } from './interpreter/negation';
@@ -169,7 +173,9 @@ export class LostOrStolenDialog extends LotseDialog {
     });
     (step.values as LostValues).reference = recorded.reference;
     await this.deps.sessions.addReference(ctx, recorded.reference);
+    (await this.deps.sessions.get(ctx)).block = { reference: recorded.reference };
     await ctx.sendActivity(t(`conversation:lost.recorded.${item}`, { reference: recorded.reference }));
+    if (item === 'phone') await this.sayWhenBlocked(ctx, t);
     return this.askYesNo(step, [{ key: `conversation:lost.offerReplacement.${item}` }]);
   }
 
@@ -214,8 +220,25 @@ export class LostOrStolenDialog extends LotseDialog {
     });
     values.reference = recorded.reference;
     await this.deps.sessions.addReference(ctx, recorded.reference);
+    (await this.deps.sessions.get(ctx)).block = { reference: recorded.reference, phone: block.phone };
     await ctx.sendActivity(t('conversation:lost.recorded.phone', { reference: recorded.reference }));
+    await this.sayWhenBlocked(ctx, t);
     return this.askYesNo(step, [{ key: 'conversation:lost.offerReplacement.phone' }]);
+  }
+
+  /**
+   * Off hours the team blocks the SIM card only when it is back: the customer hears when, and how to
+   * block it at once, instead of believing it blocked now.
+   */
+  private async sayWhenBlocked(ctx: TurnContext, t: TFunction): Promise<void> {
+    const settings = await this.deps.content.settings();
+    const now = this.deps.clock.now();
+    const staffing = staffingAt(settings, now);
+    if (staffing.staffed) return;
+    const lang = await this.deps.sessions.lang(ctx);
+    await ctx.sendActivity(
+      t('conversation:lost.recordedOffHours', { when: whenBack(t, staffing, lang, settings.timeZone, now) }),
+    );
   }
 
   /** A replacement SIM goes to the contract holder: the name is asked only when one is wanted. */

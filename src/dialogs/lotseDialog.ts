@@ -20,8 +20,11 @@ export interface RequestResult {
   handedOff?: boolean;
   /** The conversation ended politely. */
   closed?: boolean;
-  /** The customer left the dialog: for the menu, cancelled, thanked, said "Nein, keine …", or named another topic. */
-  interrupted?: 'menu' | 'cancel' | 'thanks' | 'negation' | 'switch' | 'urgent';
+  /**
+   * The customer left the dialog: for the menu, cancelled, thanked, said "Nein, keine …", named another
+   * topic, or the interpreter settled the matter (a block called off).
+   */
+  interrupted?: 'menu' | 'cancel' | 'thanks' | 'negation' | 'switch' | 'urgent' | 'settled';
   /** switch and urgent: the message that named the new topic. */
   text?: string;
   /** switch: where to (a sub-menu option may point at another dialog). */

@@ -189,6 +189,8 @@ export class MainDialog extends LotseDialog {
         return this.again(step, 'menu', { intro: 'conversation:menu.instead' });
       case 'thanks':
         return this.again(step, 'anythingElse', { lead: 'conversation:closing.youAreWelcome' });
+      case 'settled':
+        return this.again(step, 'anythingElse');
       case 'menu':
         return this.again(step, 'menu');
       default:
@@ -252,6 +254,8 @@ export class MainDialog extends LotseDialog {
       case 'thanks':
         if (session.expect?.offersEnd) return super.onDecision(innerDc, { kind: 'close' });
         return restart({ mode: 'anythingElse', lead: 'conversation:closing.youAreWelcome' });
+      case 'settled':
+        return restart({ mode: 'anythingElse' });
       case 'language':
         if (session.expect?.kind === 'open' && !session.expect.helped) return restart({ mode: 'menu' });
         return super.onDecision(innerDc, decision);

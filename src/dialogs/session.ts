@@ -34,6 +34,8 @@ export interface SessionState {
   messages?: number;
   /** A second request named in the same message as the first, taken up when the first is done. */
   pendingRequest?: string;
+  /** The block request recorded in this conversation, until called off: a corrected number or "hab es wieder" acts on it. */
+  block?: { reference: string; phone?: string };
 }
 
 /** What we remember of a customer across conversations (user state). */

@@ -21,6 +21,8 @@ export type Decision =
   | { kind: 'close' }
   /** Thanks without a goodbye, when the step is done: offer to end. */
   | { kind: 'thanks' }
+  /** The interpreter settled the matter (a block called off) and said so: what else the customer needs. */
+  | { kind: 'settled' }
   /** `answer`: an abusive customer's question the knowledge base answers surely, sent before the person. */
   | {
       kind: 'handoff';

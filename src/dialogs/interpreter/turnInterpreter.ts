@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import type { SessionState } from '../session';
 import { maskSensitive } from '../../services/privacy/masking';
 import { PROTEST } from './protest';
 import type { TurnContext } from 'botbuilder';
@@ -30,6 +32,7 @@ import {
 } from './questions';
 import { startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
+import { callsOffBlock, correctedNumber } from './blockCallOff';
 import type { Decision } from './decision';
 import {
   isAcknowledgement,
@@ -61,6 +64,8 @@ const REPORT = Symbol('lotse.interpreter.report');
 
 const PIN_TYPED = /\b(pin|geheimzahl|cvc|cvv|pruefnummer|prufnummer)\b\D{0,20}\d{3,6}\b/;
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
+/** "schon gesperrt?", "welche Nummer wird gesperrt?": the state of a block (folded). */
+const BLOCKED = /(?:^| )(?:gespert|blocked)(?= |$)/;
 const REFERENCE =
   /\b(?:ticket|vorgang|vorgangsnummer|störungsnummer|stoerungsnummer|auftrag|auftragsnummer|referenz|reference)(?:nummer|nr\.?)? ?:? ?#?[A-Z]{0,3}-?\d{4,12}\b/i;
 /** Frustration signals of abuse: such a customer goes to a person at once, question or not. */
@@ -150,6 +155,10 @@ export class TurnInterpreter {
     t = await this.deps.sessions.t(context);
     // 4. Help.
     if (cues.has('help')) return this.reply(context, t('conversation:help.text'));
+    // 4a. A recorded block: "ich hab das Handy wieder, bitte nicht sperren" calls it off; "die Nummer ist
+    // falsch, es ist 0160 …" corrects it. Neither is a new loss or a cancel of nothing.
+    const blockDecision = await this.actOnBlock(context, session, trimmed, t);
+    if (blockDecision) return blockDecision;
     // 5. Cancel, menu, back ("never mind. Goodbye" is a goodbye).
     // "forget it, thanks": cancelling with thanks leaves the conversation, it does not ask for the menu.
     if (
@@ -354,6 +363,8 @@ export class TurnInterpreter {
     const details = givesDetails(trimmed);
     // 12. A new question or topic.
     if ((question || words >= 3) && !details) {
+      // "Welche Nummer wird jetzt gesperrt??" after the block was recorded: its status, never an entry.
+      if (question && session.block && BLOCKED.test(folded)) return this.blockStatus(context, session.block, t);
       const lang2 = await this.deps.sessions.lang(context);
       const found = await searchQuestion(this.deps, trimmed, lang2, session.lastQuestion);
       const { intent, confidence } = assessment.intent;
@@ -383,7 +394,9 @@ export class TurnInterpreter {
         return { kind: 'reask' };
       }
       if (session.category === 'lost_or_stolen' && question && BLOCK_STATUS.test(folded))
-        return this.reply(context, t('conversation:lost.statusQuestion'));
+        return session.block
+          ? this.blockStatus(context, session.block, t)
+          : this.reply(context, t('conversation:lost.statusQuestion'));
       // A question about the current request is not a new request; a statement of another one is.
       // Out of a troubleshooting or question lane (not out of a form) a very sure question about another area switches too.
       const leaves = !question || (confidence >= 0.9 && KNOWLEDGE_AREAS.has(session.category ?? 'other'));
@@ -441,6 +454,54 @@ export class TurnInterpreter {
     context.turnState.set(WELCOMED_BACK, true);
     const t = await this.deps.sessions.t(context);
     await context.sendActivity(t('conversation:greeting.welcomeBack'));
+  }
+
+  private async actOnBlock(
+    context: TurnContext,
+    session: SessionState,
+    text: string,
+    t: TFunction,
+  ): Promise<Decision | undefined> {
+    const block = session.block;
+    if (!block && session.category !== 'lost_or_stolen') return undefined;
+    if (callsOffBlock(text)) {
+      session.category = undefined;
+      if (!block) {
+        await context.sendActivity(t('conversation:lost.calledOff'));
+        return { kind: 'settled' };
+      }
+      const withdrawn = await this.deps.requests.withdraw(block.reference);
+      session.block = undefined;
+      this.deps.logger.info({ reference: block.reference, withdrawn }, 'block request called off by the customer');
+      await context.sendActivity(
+        t(withdrawn ? 'conversation:lost.withdrawn' : 'conversation:lost.notWithdrawn', { reference: block.reference }),
+      );
+      return { kind: 'settled' };
+    }
+    const corrected = block?.phone ? correctedNumber(text, block.phone) : undefined;
+    if (block && corrected) {
+      await this.deps.requests.addDetails(block.reference, { identifier: corrected, corrected: true });
+      block.phone = corrected;
+      return this.reply(
+        context,
+        t('conversation:lost.numberCorrected', { reference: block.reference, tail: corrected.slice(-3) }),
+      );
+    }
+    return undefined;
+  }
+
+  /** Where the recorded block stands, with the number it is for when there is one. */
+  private async blockStatus(
+    context: TurnContext,
+    block: NonNullable<SessionState['block']>,
+    t: TFunction,
+  ): Promise<Decision> {
+    await context.sendActivity(t('conversation:lost.statusQuestion'));
+    if (block.phone)
+      await context.sendActivity(
+        t('conversation:lost.statusNumber', { reference: block.reference, tail: block.phone.slice(-3) }),
+      );
+    return { kind: 'reask' };
   }
 
   private async reply(context: TurnContext, text: string): Promise<Decision> {

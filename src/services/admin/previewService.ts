@@ -116,13 +116,16 @@ const previewRequests = {
   async addDetails(): Promise<void> {
     // Nothing is stored in a preview.
   },
+  async withdraw(): Promise<boolean> {
+    return true;
+  },
 };
 
 /** The draft's collaborators a preview conversation is built from. */
 export interface PreviewConversationParts {
   i18n: I18nService;
   content: ContentProvider;
-  requests: Pick<ServiceRequestService, 'create' | 'addDetails'>;
+  requests: Pick<ServiceRequestService, 'create' | 'addDetails' | 'withdraw'>;
   handoff: HandoffRequester;
 }
 

@@ -19,7 +19,8 @@ export interface ServiceRequestDoc {
   _id: Types.ObjectId;
   reference: string;
   type: RequestType;
-  status: 'open' | 'done';
+  /** "withdrawn": the customer called it off before the team acted (a lost phone found again). */
+  status: 'open' | 'done' | 'withdrawn';
   channel: string;
   conversationKey: string;
   language: 'de' | 'en';
@@ -30,13 +31,14 @@ export interface ServiceRequestDoc {
   createdAt: Date;
   updatedAt: Date;
   responseDueAt?: Date;
+  withdrawnAt?: Date;
 }
 
 const schema = new Schema<ServiceRequestDoc>(
   {
     reference: { type: String, required: true },
     type: { type: String, required: true, enum: REQUEST_TYPES },
-    status: { type: String, required: true, enum: ['open', 'done'] },
+    status: { type: String, required: true, enum: ['open', 'done', 'withdrawn'] },
     channel: String,
     conversationKey: { type: String, required: true },
     language: String,
@@ -45,6 +47,7 @@ const schema = new Schema<ServiceRequestDoc>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     responseDueAt: Date,
+    withdrawnAt: Date,
   },
   { versionKey: false, collection: 'servicerequests', minimize: false },
 );

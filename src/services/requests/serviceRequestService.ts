@@ -75,6 +75,19 @@ export class ServiceRequestService {
     if (result.matchedCount === 0) throw new NotFoundError('service request', reference);
   }
 
+  /**
+   * Withdraws a request the team has not acted on yet; false when it is no longer open (the team may
+   * already have blocked the card), so the customer is never told a block was called off that was not.
+   */
+  async withdraw(reference: string): Promise<boolean> {
+    const now = this.now();
+    const result = await this.model.updateOne(
+      { reference: String(reference), status: 'open' },
+      { $set: { status: 'withdrawn', updatedAt: now, withdrawnAt: now } },
+    );
+    return result.modifiedCount === 1;
+  }
+
   async findByReference(reference: string): Promise<ServiceRequestDoc | null> {
     return this.model
       .findOne({ reference: String(reference).toUpperCase() })

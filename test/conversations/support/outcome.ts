@@ -13,7 +13,7 @@ const REQUEST_INTENT: Record<string, string> = {
 export function actualOutcome(lines: Line[], facts: Facts): Outcome | 'nothing' {
   if (facts.handoffs.some((h) => h.needsSupervisor)) return 'supervisor';
   if (facts.handoffs.length > 0) return 'handed_off';
-  if (facts.requests.length > 0) return 'request_recorded';
+  if (standing(facts).length > 0) return 'request_recorded';
   const lastBot = [...lines].reverse().find((l) => l.from === 'bot');
   if (lastBot && isGoodbye(lastBot.text)) return 'closed';
   if (facts.knowledgeLines.size > 0) return 'answered';
@@ -31,8 +31,14 @@ export function outcomeProblem(expect: Expectation, lines: Line[], facts: Facts)
   return undefined;
 }
 
+/** The requests still standing: one the customer withdrew (a lost phone found again) is no request recorded. */
+function standing(facts: Facts): Facts['requests'] {
+  return facts.requests.filter((r) => r.status !== 'withdrawn');
+}
+
 function outcomeOnly(expect: Expectation, lines: Line[], facts: Facts): string | undefined {
-  const { handoffs, requests } = facts;
+  const { handoffs } = facts;
+  const requests = standing(facts);
   const lastBot = [...lines].reverse().find((l) => l.from === 'bot');
   const describe = () =>
     `got ${actualOutcome(lines, facts)} (handoffs: ${handoffs.map((h) => `${h.category}/${h.mode}/${h.needsSupervisor ? 'supervisor' : 'agent'}`).join(', ') || 'none'}; requests: ${requests.map((r) => r.type).join(', ') || 'none'}; knowledge answers: ${facts.knowledgeLines.size})`;

@@ -60,4 +60,16 @@ describe('ServiceRequestService', () => {
     expect((await service.findByReference(reference))?.details).toMatchObject({ replacement: true });
     await expect(service.addDetails('BS-ZZZZZ', { replacement: true })).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it('withdraws an open request once, and never one the team has already acted on', async () => {
+    const { reference } = await service.create({ ...base, type: 'block' });
+    expect(await service.withdraw(reference)).toBe(true);
+    expect(await service.findByReference(reference)).toMatchObject({ status: 'withdrawn' });
+    expect(await service.withdraw(reference)).toBe(false);
+
+    const done = await service.create({ ...base, type: 'block' });
+    await serviceRequestModel(database.connection).updateOne({ reference: done.reference }, { status: 'done' });
+    expect(await service.withdraw(done.reference)).toBe(false);
+    expect(await service.findByReference(done.reference)).toMatchObject({ status: 'done' });
+  });
 });

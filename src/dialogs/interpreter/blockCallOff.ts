@@ -1,0 +1,38 @@
+/**
+ * After a block request is recorded, the customer may find the phone again or notice a wrong number.
+ * Both act on the recorded request: a block called off is withdrawn (only while the team has not acted),
+ * and a corrected number replaces the one recorded, read back by its last digits.
+ */
+import { foldedText } from './cues';
+import { parsePhone } from './slots';
+
+/**
+ * "ich hab das Handy wieder", "wiedergefunden", "bitte NICHT sperren", "Sperre zurückziehen" (folded:
+ * double letters are single, "sperren" is "speren").
+ */
+const CALL_OFF =
+  /(?:^| )(?:wieder ?gefunden|wieder aufgetaucht|wieder da|(?:hab|habe|hob|han|ha|hani) (?:es|s|ihn|sie|das|mein|meine|die|des|mis|mini)(?: [a-z]+)? wieder|found it|found my (?:phone|card)|got it back|(?:nicht|ned|net|nid|nod|nix|doch nicht|don t) (?:mehr )?speren|(?:spere|sperung|speranfrage|sperauftrag) (?:bite )?(?:zuruckziehen|zuruknehmen|zuruck nehmen|aufheben|stornieren|abrechen|canceln)|(?:cancel|withdraw|stop) the block)(?= |$)/;
+
+/** Whether the message calls off a block: the lost phone or card is back, or it must not be blocked. */
+export function callsOffBlock(text: string): boolean {
+  return CALL_OFF.test(foldedText(text));
+}
+
+/** "die Nummer ist falsch", "sorry, es ist …", "nicht 1234, sondern …": the customer corrects a detail. */
+const CORRECTION =
+  /(?:^| )(?:falsch|korrigier[a-z]*|sondern|richtig|richtige|eigentlich|sorry|verschrieben|vertippt|tipfehler|zahlendreher|stat|wrong|correct|actually|mistake)(?= |$)/;
+
+/** The national form of a number, so "+49 160 …" and "0160 …" compare alike. */
+function national(phone: string): string {
+  return phone.replace(/^\+4[139]/, '0');
+}
+
+/**
+ * The number a message corrects the recorded one to ("oh nein, die Nummer ist falsch, es ist 0160
+ * 5551243"), if it names another number and says it corrects.
+ */
+export function correctedNumber(text: string, recorded: string): string | undefined {
+  const phone = parsePhone(text);
+  if (!phone || national(phone) === national(recorded)) return undefined;
+  return CORRECTION.test(foldedText(text)) ? phone : undefined;
+}
