@@ -20,7 +20,7 @@ import { answersWindowReminder } from '../../services/handoff/whatsappWindow';
 import { phoneTail, readContact } from './contactReader';
 import { foldedText } from '../../dialogs/interpreter/cues';
 import { detectLostItem } from '../../dialogs/interpreter/matchers';
-import { announcesQuestion, CANCEL_ENTRY, LOST_WORDS } from '../../dialogs/interpreter/questions';
+import { announcesQuestion, CANCEL_ENTRY, isQuestion, LOST_WORDS } from '../../dialogs/interpreter/questions';
 
 /** The parts of the queue the waiting state uses. */
 export type WaitingHandoffs = Pick<
@@ -161,7 +161,12 @@ export class WaitingListener {
     }
 
     const upgrade = this.upgradeFor(text, cues, threatensToCancel, record);
-    if (upgrade) {
+    // "unglaublich. tschüss", "ich geh jetzt. Ciao.": the anger or urgency still moves the case up for the
+    // team, but the customer is leaving and hears the goodbye, not "als dringend markiert".
+    const leaving = cues.has('closing') && !cues.has('howLong') && upgrade?.cause !== 'cancellation';
+    if (upgrade && leaving && upgrade.cause !== 'urgency')
+      await this.handoffs.upgrade(record.id, upgrade.cause, upgrade.priority, upgrade.supervisor);
+    if (upgrade && !leaving) {
       const upgraded = await this.handoffs.upgrade(record.id, upgrade.cause, upgrade.priority, upgrade.supervisor);
       const raised = upgraded.priority < record.priority || upgraded.needsSupervisor !== record.needsSupervisor;
       // "Wie kann ich kündigen?" asks how: the answer (the cancellation button must never be withheld),
@@ -176,10 +181,20 @@ export class WaitingListener {
           howTo,
           await this.statusLine(upgraded, t, lang, true),
         );
-      if (raised || upgrade.cause !== 'cancellation') {
-        const key = upgrade.cause === 'urgency' && !raised ? 'urgencyNoted' : upgrade.cause;
-        return say(t(`handoff:heard.${key}`), await this.statusLine(upgraded, t, lang));
+      const heard = raised ? t(`handoff:heard.${upgrade.cause}`) : '';
+      // "Wie lange dauert das noch mit dem Mitarbeiter?!" asks how long; "Kann ich das bei meiner Bank
+      // zurückbuchen lassen?" asks something the knowledge answers: said in anger or haste, still answered.
+      if (cues.has('howLong')) return say(heard, await this.howLong(upgraded, t, lang));
+      const answer =
+        upgrade.cause !== 'supervisor' && isQuestion(text) ? await this.knowledgeAnswer(text, lang) : undefined;
+      if (answer) return say(heard, answer, await this.statusLine(upgraded, t, lang, true));
+      if (raised) return say(heard, await this.statusLine(upgraded, t, lang));
+      // Already as urgent as it gets: said once is enough; a repeated supervisor wish hears its place.
+      if (upgrade.cause === 'supervisor') {
+        const key = ack(record, record.mode === 'callback' ? 'handoff:alreadyCallback' : 'handoff:alreadyQueued');
+        return say(await this.alreadyWaiting(record, t, lang, key));
       }
+      // Urgency or anger of a case already at the top: noted on the record, answered like any message.
     }
 
     if (cues.has('howLong')) return say(await this.howLong(record, t, lang));

@@ -95,6 +95,8 @@ export function announceHandoff(t: TFunction, ticket: HandoffTicket, context: An
   }
   if (ticket.needsContact) {
     messages.push(t('handoff:outsideHours', { when }), t('handoff:contact.ask'));
+  } else if (ticket.inChat) {
+    messages.push(t('handoff:outsideHoursInChat', { when }));
   } else {
     messages.push(
       t(context.channel === 'whatsapp' ? 'handoff:outsideHoursPhone' : 'handoff:outsideHoursContact', { when }),

@@ -86,6 +86,9 @@ const CUE = Object.fromEntries(
 /** "keinen Mitarbeiter" is not a wish for one; removed before looking for a person word. */
 const NEGATED_PERSON =
   /(?:^| )(?:kein|keinen|keine|ohne|no|not a|nicht mit einem|nicht mit einer) (?:mitarbeiter|mitarbeiterin|menschen|mensch|person|agent|human|berater|beraterin)(?= |$)/g;
+/** "keine Teamleitung", "no manager" (folded). */
+const NEGATED_SUPERVISOR =
+  /(?:^| )(?:kein|keinen|keine|ohne|no|not a|not the|nicht mit dem|nicht mit der|nicht den|nicht die) (?:teamleit|vorgesetz|chef|supervisor|manager|geschaftsfuhr|abteilungsleit)[a-z]*(?= |$)/g;
 /** "die", "Ihr", "the" (folded): the words before staff who are the subject of a sentence. */
 const STAFF_DETERMINER = '(?:die|der|ihr|ihre|eure|euer|the|your)';
 /** "Mitarbeiterin", "Kollege", "agent" (folded). */
@@ -178,7 +181,11 @@ export function detectCues(text: string): Set<Cue> {
   const n = countWords(f);
   const question = text.includes('?') || CUE.questionWords.test(f);
 
-  const supervisor = (CUE.supervisor.test(f) && !CUE.notSupervisor.test(f)) || CUE.supervisorWords.test(f);
+  // "Ich will KEINE Teamleitung. Ich will eine Störung melden.": a supervisor refused is none asked for.
+  const supervisorText = f.replace(NEGATED_SUPERVISOR, ' ');
+  const supervisor =
+    (CUE.supervisor.test(supervisorText) && !CUE.notSupervisor.test(supervisorText)) ||
+    CUE.supervisorWords.test(supervisorText);
   if (supervisor && (n <= 4 || CUE.asking.test(f))) cues.add('supervisor');
   const personText = SOMEONE_ELSE.reduce(
     (text, pattern) => text.replace(pattern, ' '),

@@ -63,6 +63,9 @@ export interface CustomerHandoffsDeps {
   marker?: HandoffMarker;
 }
 
+/** How long a withdrawn callback counts as the customer's refusal of one. */
+const CALLBACK_REFUSAL_MS = 60 * 60 * 1000;
+
 export class CustomerHandoffs {
   constructor(private readonly deps: CustomerHandoffsDeps) {}
 
@@ -93,7 +96,7 @@ export class CustomerHandoffs {
       id: request.conversationReference.user?.id ?? key,
       name: request.customerName ?? agentT('agent:summary.customerName'),
     };
-    const contact = contactOf(request);
+    const contact = contactOf(request) ?? (live || request.callback ? undefined : await this.callbackRefused(key, now));
     const doc: HandoffDoc = {
       _id: store.newId(),
       status: 'queued',
@@ -152,6 +155,20 @@ export class CustomerHandoffs {
       handoff: listItemOf(record, now, ticket.position || undefined),
     });
     return { ...ticket, created: true, record };
+  }
+
+  /**
+   * A customer who withdrew a callback in this conversation within the hour ("Ich will keinen
+   * Rückruf") is not asked for a number again: the matter is noted and answered in the chat.
+   */
+  private async callbackRefused(key: string, now: Date): Promise<Pick<HandoffContact, 'declined'> | undefined> {
+    const withdrawn = await this.deps.store.newestHead({
+      'customer.conversationKey': key,
+      status: 'cancelled',
+      mode: 'callback',
+      updatedAt: { $gte: new Date(now.getTime() - CALLBACK_REFUSAL_MS) },
+    });
+    return withdrawn ? { declined: true } : undefined;
   }
 
   /**
@@ -242,6 +259,7 @@ export class CustomerHandoffs {
       outsideBusinessHours: record.mode === 'callback' && record.callbackReason === 'outside_business_hours',
       ...staffingAt(settings, now),
       needsContact: isCallback && !contact?.phone && !contact?.email && !contact?.declined,
+      ...(isCallback && contact?.declined && !contact.phone && !contact.email ? { inChat: true } : {}),
     };
   }
 

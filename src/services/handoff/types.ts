@@ -45,6 +45,8 @@ export interface HandoffTicket {
   reopensAt?: string;
   /** A callback without a way to reach the customer: the bot asks for phone or e-mail. */
   needsContact?: boolean;
+  /** A callback whose customer gave no contact (or refused a callback): the team answers in this chat. */
+  inChat?: boolean;
   /** False when the conversation already had this handoff (the request was repeated). */
   created?: boolean;
   /** The record as this request inserted it (new handoffs only), so nobody reads it back in the same turn. */

@@ -10,6 +10,12 @@ const cases: Array<[string, Cue[]]> = [
   ['Geben Sie mir die Beschwerdestelle', ['supervisor']],
   ['vorgesezten bitte', ['supervisor']],
   ['I want to speak to a manager', ['supervisor']],
+  // a supervisor refused is none asked for
+  ['Ich will KEINE Teamleitung. Ich will eine Störung melden.', []],
+  ['Ich will keinen Mitarbeiter, sondern den Chef', ['supervisor']],
+  // goodbyes and cancels as people write them
+  ['ok tschüssi', ['closing']],
+  ['dann lieber abbrechen', ['cancel']],
   // person
   ['Mitarbeiter', ['person']],
   ['Ich will mit einem Menschen sprechen', ['person']],
