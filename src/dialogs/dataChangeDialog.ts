@@ -3,7 +3,8 @@ import { maskIban } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
 import type { AnswerKind } from './interpreter/expectation';
 import { FIELDS, Field, changeByValue, detectField } from './interpreter/matchers';
-import { parseAddress, parseEmail, parseIban, parsePhone, readName } from './interpreter/slots';
+import { parseAddress, parseEmail, parseIban, parseMoveDate, parsePhone, readName } from './interpreter/slots';
+import { TurnInterpreter } from './interpreter/turnInterpreter';
 import { yesNo } from './interpreter/yesNo';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { loadMenu, menuChoices, menuLines, optionPath, pickOption } from './subMenus';
@@ -73,6 +74,9 @@ interface DataValues {
   field?: Field;
   value?: string;
   initial?: string;
+  /** The message the value was read from ("neue Adresse ab 1.5.: …" may carry the moving date). */
+  given?: string;
+  reference?: string;
 }
 
 export class DataChangeDialog extends LotseDialog {
@@ -86,7 +90,8 @@ export class DataChangeDialog extends LotseDialog {
         this.askField.bind(this),
         this.askValue.bind(this),
         this.confirm.bind(this),
-        this.store.bind(this),
+        this.confirmed.bind(this),
+        this.movingDate.bind(this),
       ]),
     );
     this.initialDialogId = DataChangeDialog.FLOW;
@@ -130,6 +135,7 @@ export class DataChangeDialog extends LotseDialog {
 
   private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const field = (step.values as DataValues).field as Field;
+    (step.values as DataValues).given = String(step.result ?? '');
     const checked = checkValue(field, String(step.result ?? ''));
     if (!('value' in checked)) return step.replaceDialog(DataChangeDialog.FLOW, { field } satisfies Options);
     (step.values as DataValues).value = checked.value;
@@ -146,10 +152,15 @@ export class DataChangeDialog extends LotseDialog {
     );
   }
 
-  private async store(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  /**
+   * The read-back answered: a no starts over (a corrected value read back at once); a yes records the
+   * change at once, so nothing is lost if the customer leaves, and a new address then asks from when.
+   */
+  private async confirmed(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const ctx = step.context;
     const t = await this.deps.sessions.t(ctx);
-    const field = (step.values as DataValues).field as Field;
+    const values = step.values as DataValues;
+    const field = values.field as Field;
     const answer = String(step.result ?? '');
     if (yesNo(answer) !== 'yes') {
       // "Nein, der neue Name ist nur Anna Müller-Schmidt": the corrected value is read back at once.
@@ -159,7 +170,7 @@ export class DataChangeDialog extends LotseDialog {
       await ctx.sendActivity(t('conversation:dataChange.again'));
       return step.replaceDialog(DataChangeDialog.FLOW, { field } satisfies Options);
     }
-    const value = (step.values as DataValues).value as string;
+    const value = values.value as string;
     const recorded = await this.deps.requests.create({
       type: 'data_change',
       channel: ctx.activity.channelId,
@@ -168,10 +179,48 @@ export class DataChangeDialog extends LotseDialog {
       details: { field, value },
       summary: `Änderung ${this.deps.i18n.t('de')(`conversation:dataChange.fields.${field}`)}: ${readBack(field, value)}`,
     });
+    values.reference = recorded.reference;
     await this.deps.sessions.addReference(ctx, recorded.reference);
     await this.deps.sessions.addFact(ctx, `Datenänderung ${field}: ${readBack(field, value)}`);
     await ctx.sendActivity(t('conversation:dataChange.stored', { reference: recorded.reference }));
     if (field === 'name') await ctx.sendActivity(t('conversation:dataChange.nameDocument'));
+    if (field !== 'address') return step.endDialog({} satisfies RequestResult);
+    // "neue Adresse ab 1.5.: …", "Ja, passt. Ich ziehe am 1. Februar um": a date given anywhere is not asked for.
+    const now = this.deps.clock.now();
+    const date = [answer, values.given, values.initial]
+      .map((text) => (text ? parseMoveDate(text, now) : undefined))
+      .find((d) => d !== undefined);
+    if (date) return step.next(date);
+    // "Ja, passt. Tschüss": the customer is leaving; the date can follow another time.
+    if (TurnInterpreter.leaving(ctx)) {
+      await ctx.sendActivity(t('conversation:dataChange.moveDateLater'));
+      return step.endDialog({} satisfies RequestResult);
+    }
+    return this.ask(step, {
+      kind: 'moveDate',
+      topic: 'data_change',
+      problem: 'conversation:dataChange.problems.invalidMoveDate',
+      lines: [{ key: 'conversation:dataChange.askMoveDate' }],
+    });
+  }
+
+  /** The moving date added to the recorded address change, or the word that it can follow. */
+  private async movingDate(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const ctx = step.context;
+    const t = await this.deps.sessions.t(ctx);
+    const values = step.values as DataValues;
+    const validFrom = parseMoveDate(String(step.result ?? ''), this.deps.clock.now());
+    if (!validFrom) {
+      await ctx.sendActivity(t('conversation:dataChange.moveDateLater'));
+      return step.endDialog({} satisfies RequestResult);
+    }
+    await this.deps.requests.addDetails(values.reference as string, { validFrom });
+    await this.deps.sessions.addFact(ctx, `Umzugsdatum: ${validFrom === 'now' ? 'ab sofort' : validFrom}`);
+    await ctx.sendActivity(
+      validFrom === 'now'
+        ? t('conversation:dataChange.validNow')
+        : t('conversation:dataChange.validFrom', { date: validFrom }),
+    );
     return step.endDialog({} satisfies RequestResult);
   }
 

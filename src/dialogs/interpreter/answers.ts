@@ -1,5 +1,5 @@
 import type { I18nService } from '../../services/i18n/i18nService';
-import { normalizeText } from '../../services/nlu/normalize';
+import { foldTokens, normalizeText } from '../../services/nlu/normalize';
 import type { Expectation, PhraseChoice } from './expectation';
 import { renderPhrase } from './expectation';
 import { detectField, detectLostItem, detectProblem } from './matchers';
@@ -10,11 +10,20 @@ import {
   parseEmail,
   parseIban,
   parseLastFour,
+  parseMoveDate,
   readName,
   parsePhone,
 } from './slots';
-import { startsWithNo, yesNo } from './yesNo';
-import { reportsMissing } from './negation';
+import { isUnsure, startsWithNo, yesNo } from './yesNo';
+import { defers, reportsMissing } from './negation';
+
+/** "weiß ich noch nicht genau", "steht noch nicht fest", "not sure yet" (folded): a date not known yet. */
+const NOT_KNOWN_YET =
+  /(?:^| )(?:weis (?:ich )?(?:noch )?(?:nicht|ned|net|nid)|(?:noch )?(?:nicht|ned) (?:sicher|klar|fest)|steht noch nicht|noch unklar|noch ofen|keine ahnung|not sure|don t know|dont know|not yet)(?= |$)/;
+
+function notKnownYet(text: string): boolean {
+  return NOT_KNOWN_YET.test(foldTokens(text).join(' '));
+}
 
 export type AnswerCheck = { ok: true } | { ok: false; problemKey?: string };
 
@@ -76,6 +85,10 @@ export function checkAnswer(expect: Expectation, text: string, now: Date, i18n: 
       return parsePhone(text) ? { ok: true } : { ok: false, problemKey: expect.problem };
     case 'address':
       return parseAddress(text) ? { ok: true } : { ok: false, problemKey: expect.problem };
+    case 'moveDate':
+      return parseMoveDate(text, now) || notKnownYet(text) || isUnsure(text) || defers(text) || yesNo(text) === 'no'
+        ? { ok: true }
+        : { ok: false, problemKey: expect.problem };
     case 'iban': {
       const iban = parseIban(text);
       return 'iban' in iban

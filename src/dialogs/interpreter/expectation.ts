@@ -21,7 +21,18 @@ export type Phrase =
  * - slots: name, identifier (birth date, customer number, last four digits), email, phone, address, iban.
  */
 export type AnswerKind =
-  'yesNo' | 'choice' | 'open' | 'text' | 'name' | 'identifier' | 'email' | 'phone' | 'address' | 'iban';
+  | 'yesNo'
+  | 'choice'
+  | 'open'
+  | 'text'
+  | 'name'
+  | 'identifier'
+  | 'email'
+  | 'phone'
+  | 'address'
+  | 'iban'
+  /** The day a new address applies from; "weiß ich noch nicht" answers it too (recorded without one). */
+  | 'moveDate';
 
 /** Recognisers of free text for choice steps ("Mein WLAN geht nicht" picks "Kein Internet"). */
 export type ChoiceMatcher = 'problem' | 'field' | 'lostItem';

@@ -87,6 +87,68 @@ export function parseDate(text: string, now: Date = new Date()): string | undefi
   return undefined;
 }
 
+/** "ab sofort", "sofort", "ab heute", "ab jetzt", "immediately", "from today" (folded). */
+const FROM_NOW =
+  /(?:^| )(?:ab sofort|sofort|ab heute|ab jetzt|heute|gleich|schon umgezogen|bereits umgezogen|imediately|right away|from today|from now on|today|now)(?= |$)/;
+/** "1.5.", "01.05.2027", "1.5.27", "1/5/2027": a day and month, the year optional. */
+const MOVE_NUMERIC = /(?<![\d./])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})?(?![\d/])/g;
+const MOVE_ISO = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/g;
+/** "1. Februar", "1 Feber 2027", "am ersten März" is not read (words for numbers). */
+const DAY_MONTH_WORD = /(?:^|\D)(\d{1,2})\.? ?([a-z]{3,9})(?: (\d{4}))?(?![a-z\d])/;
+/** "February 1st", "Feb 1, 2027". */
+const MONTH_DAY_WORD = /(?:^|[^a-z])([a-z]{3,9}) (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?(?![\d])/;
+/** A move long past is no move date; one this far back is read as next year's. */
+const MOVE_PAST_DAYS = 60;
+
+/** The day as DD.MM.YYYY; without a year the next such day, unless it was only just past (a move already made). */
+function moveDay(day: number, month: number, year: number | undefined, now: Date): string | undefined {
+  const thisYear = now.getUTCFullYear();
+  let y = year !== undefined ? (year < 100 ? 2000 + year : year) : thisYear;
+  let date = new Date(Date.UTC(y, month - 1, day));
+  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return undefined;
+  const daysAgo = (now.getTime() - date.getTime()) / 86_400_000;
+  if (year === undefined && daysAgo > MOVE_PAST_DAYS) {
+    y += 1;
+    date = new Date(Date.UTC(y, month - 1, day));
+  } else if (daysAgo > 366 || -daysAgo > 2 * 366) return undefined;
+  return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${y}`;
+}
+
+/**
+ * The day a new address applies from, as DD.MM.YYYY, or "now": "ab dem 1.5.", "erst am 1. Februar",
+ * "zum 01.03.2027", "1 Feber", "ab sofort". Dates of birth and long-past days are not move dates.
+ */
+export function parseMoveDate(text: string, now: Date = new Date()): string | undefined {
+  const lower = normalizeText(text.replace(/\./g, '. ')).replace(/ +/g, ' ');
+  // Every candidate in the order written; the first that is a real day wins ("88/3/14" is a door, not a date).
+  const candidates: { at: number; read: () => string | undefined }[] = [];
+  for (const m of text.matchAll(MOVE_NUMERIC))
+    candidates.push({
+      at: m.index ?? 0,
+      read: () => moveDay(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : undefined, now),
+    });
+  for (const m of text.matchAll(MOVE_ISO))
+    candidates.push({ at: m.index ?? 0, read: () => moveDay(Number(m[3]), Number(m[2]), Number(m[1]), now) });
+  const worded = DAY_MONTH_WORD.exec(lower);
+  if (worded && MONTHS[worded[2]] !== undefined)
+    candidates.push({
+      at: text.length,
+      read: () => moveDay(Number(worded[1]), MONTHS[worded[2]], worded[3] ? Number(worded[3]) : undefined, now),
+    });
+  const english = MONTH_DAY_WORD.exec(lower);
+  if (english && MONTHS[english[1]] !== undefined)
+    candidates.push({
+      at: text.length + 1,
+      read: () => moveDay(Number(english[2]), MONTHS[english[1]], english[3] ? Number(english[3]) : undefined, now),
+    });
+  candidates.sort((a, b) => a.at - b.at);
+  for (const candidate of candidates) {
+    const day = candidate.read();
+    if (day) return day;
+  }
+  return FROM_NOW.test(foldTokens(text).join(' ')) ? 'now' : undefined;
+}
+
 /** Digit groups with single separators, optionally after a short letter prefix ("K-4711-0815"). */
 const CUSTOMER_NUMBER = /(?:^|[^\p{L}\d])(?:([a-z]{1,3})[- ]?)?(\d{2,12}(?:[-/. ]\d{2,12}){0,3})(?!\d)/iu;
 
@@ -169,7 +231,7 @@ const ADDRESS_LEAD =
   /^((meine |die )?neue (adresse|anschrift)( (ist|lautet))?|ich wohne (jetzt )?(in der |im |am )?|my new address is|new address( is)?)\s*:?\s*/i;
 
 /** House number and postcode, the fixed middle of an address: " 7, 50667 " before the town. */
-const NUMBER_POSTCODE = /(?<= )\d{1,4}[a-z]?,? \d{4,5} (?=\p{L})/gu;
+const NUMBER_POSTCODE = /(?<= )\d{1,4}[a-z]?(?:\/\d{1,3}){0,3},? \d{4,5} (?=\p{L})/gu;
 const STREET_WORD = /^\p{L}[\p{L}.-]{0,40}$/u;
 const TOWN_WORD = /^\p{L}[\p{L}-]{1,40}[,.;]?$/u;
 /** Words of the sentence around an address, never part of its street: "New address is Elbchaussee 20 …". */
@@ -224,10 +286,19 @@ function addressInside(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * "1100 Wien, Favoritenstraße 88/3/14": postcode and town first, then street and number (Austrian door
+ * numbers "88/3/14" kept), read back in the usual order.
+ */
+const POSTCODE_FIRST =
+  /(?<![\p{L}\d])(\d{4,5}) (\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*){0,2}), (\p{L}[\p{L}.-]*(?: \p{L}[\p{L}.-]*){0,3}) (\d{1,4}[a-z]?(?:\/\d{1,3}){0,3})(?![\p{L}\d])/u;
+
 export function parseAddress(text: string): string | undefined {
   const value = text.trim().replace(ADDRESS_LEAD, '').replace(/\s+/g, ' ');
   const inside = addressInside(value);
   if (inside && inside.length < value.length) return inside;
+  const first = POSTCODE_FIRST.exec(value);
+  if (first) return `${first[3]} ${first[4]}, ${first[1]} ${first[2]}`;
   return looksLikeAddress(value) ? value : undefined;
 }
 

@@ -5,6 +5,7 @@ import {
   parseEmail,
   parseIban,
   parseLastFour,
+  parseMoveDate,
   parseName,
   parsePhone,
   extractName,
@@ -111,5 +112,43 @@ describe('slots', () => {
     expect(parseAddress('neue Adresse ist Hauptstr. 5, 10115 Berlin')).toBe('Hauptstr. 5, 10115 Berlin');
     expect(parseIban('meine IBAN: DE89 3704 0044 0532 0130 00')).toEqual({ iban: 'DE89370400440532013000' });
     expect(parseIban('DE89 3704 0044 0532 0130 01')).toEqual({ problem: 'invalidIban' });
+  });
+});
+
+describe('the day a new address applies from', () => {
+  const now = new Date('2026-12-07T10:00:00Z');
+
+  it.each([
+    ['ab dem 1.5.', '01.05.2027'],
+    ['Da Umzug is erst am 1. Februar, bitte notierns des', '01.02.2027'],
+    ['zum 01.03.2027', '01.03.2027'],
+    ['1 Feber', '01.02.2027'],
+    ['from February 1st', '01.02.2027'],
+    ['Ich bin am 15.11. umgezogen', '15.11.2026'],
+    ['hallo, neue adresse ab 1.5.: 1100 Wien, Favoritenstraße 88/3/14', '01.05.2027'],
+    ['ab sofort', 'now'],
+    ['Ich bin schon umgezogen', 'now'],
+  ])('reads "%s" as %s', (text, expected) => {
+    expect(parseMoveDate(text, now)).toBe(expected);
+  });
+
+  it.each(['weiß ich noch nicht', 'Favoritenstraße 88/3/14, 1100 Wien', '5.5 Stunden', 'geboren am 12.03.1980'])(
+    'finds no moving date in "%s"',
+    (text) => {
+      expect(parseMoveDate(text, now)).toBeUndefined();
+    },
+  );
+});
+
+describe('addresses written postcode first', () => {
+  it.each([
+    ['1100 Wien, Favoritenstraße 88/3/14', 'Favoritenstraße 88/3/14, 1100 Wien'],
+    [
+      'hallo, neue adresse ab 1.5.: 1100 Wien, Favoritenstraße 88/3/14. bitte ändern.',
+      'Favoritenstraße 88/3/14, 1100 Wien',
+    ],
+    ['8001 Zürich, Bahnhofstrasse 12', 'Bahnhofstrasse 12, 8001 Zürich'],
+  ])('reads "%s" in the usual order', (text, expected) => {
+    expect(parseAddress(text)).toBe(expected);
   });
 });
