@@ -9,6 +9,7 @@ import { loadKnowledgeExamples } from '../services/knowledge/knowledgeExamples';
 import { defaultLexicon } from '../services/knowledge/text/lexicon';
 import { decideSearch } from '../services/knowledge/searchDecision';
 import type { SemanticRanker } from '../services/knowledge/semanticRanker';
+import { preferRegion } from '../services/knowledge/regions';
 import { refineWithModel } from '../services/knowledge/semanticDecision';
 
 export interface AnswerCase {
@@ -33,7 +34,13 @@ async function predict(
   ranker?: SemanticRanker,
 ): Promise<{ top: string; confident: boolean; offered: string[] }> {
   const hits = matcher.match(text, { minScore: 0, limit: 10 });
-  const decision = await refineWithModel(ranker, text, hits, decideSearch(hits));
+  // The pack's entries are matched by their ids, which are the keys the region file names.
+  const decision = preferRegion(
+    text,
+    await refineWithModel(ranker, text, hits, decideSearch(hits)),
+    hits,
+    (key) => key,
+  );
   return {
     top: decision.best?.id ?? 'none',
     confident: decision.confident,

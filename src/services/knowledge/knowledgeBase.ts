@@ -14,6 +14,7 @@ import {
 import { PackSyncResult, syncKnowledgePack } from './packSeeder';
 import { decideSearch } from './searchDecision';
 import type { SemanticRanker } from './semanticRanker';
+import { preferRegion } from './regions';
 import { refineWithModel } from './semanticDecision';
 
 export interface KnowledgeAnswer {
@@ -222,7 +223,9 @@ export class KnowledgeBase {
     await this.fresh();
     const hits = this.matcher.match(text, { minScore: 0, limit: 10 });
     // The model is asked only when the classical decision is uncertain or weak (refineWithModel).
-    const decision = await refineWithModel(this.options.semantic, text, hits, decideSearch(hits));
+    const refined = await refineWithModel(this.options.semantic, text, hits, decideSearch(hits));
+    // "Kostet telefonieren in Kroatien extra?": the country decides between the two roaming entries.
+    const decision = preferRegion(text, refined, hits, (key) => this.byKey.get(key)?.id);
     const toAnswer = (hit: KnowledgeMatch): KnowledgeAnswer[] => {
       const entry = this.byId.get(hit.id);
       return entry ? [this.toAnswer(entry, lang, hit.score)] : [];
