@@ -3,7 +3,16 @@ import { maskIban } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
 import type { AnswerKind } from './interpreter/expectation';
 import { FIELDS, Field, changeByValue, detectField } from './interpreter/matchers';
-import { parseAddress, parseEmail, parseIban, parseMoveDate, parsePhone, readName } from './interpreter/slots';
+import { correctionCandidates } from './interpreter/answers';
+import {
+  correctAddress,
+  parseAddress,
+  parseEmail,
+  parseIban,
+  parseMoveDate,
+  parsePhone,
+  readName,
+} from './interpreter/slots';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import { yesNo } from './interpreter/yesNo';
 import { LotseDialog, RequestResult } from './lotseDialog';
@@ -63,9 +72,27 @@ export function readBack(field: Field, value: string): string {
 /** "Nein, …", "No – …" before a corrected value. */
 const LEADING_NO = /^\s*(?:nein|ne|nee|nö|no|nope)\b[\s,.!:;–-]*/i;
 
+/** The value a read-back's answer corrects the read value to, if it gives one. */
+function correctedValue(field: Field, read: string, answer: string): string | undefined {
+  if (field === 'address') {
+    const patched = correctAddress(read, answer);
+    if (patched && patched !== read) return patched;
+  }
+  const withoutNo = answer.replace(LEADING_NO, '');
+  const candidates =
+    withoutNo === answer ? correctionCandidates(answer) : [withoutNo, ...correctionCandidates(withoutNo)];
+  for (const candidate of candidates) {
+    // The same value again ("Nein, der neue Name ist nur Anna Müller-Schmidt") is read back again too.
+    if ('value' in checkValue(field, candidate)) return candidate;
+  }
+  return undefined;
+}
+
 interface Options {
   text?: string;
   field?: Field;
+  /** What the customer wrote before a correction started the form again ("…, umzug ist am 15. März"). */
+  earlier?: string;
 }
 
 /** Address, name, bank details, e-mail, phone: validated, read back masked, confirmed, stored with a DA- reference. */
@@ -76,6 +103,7 @@ interface DataValues {
   initial?: string;
   /** The message the value was read from ("neue Adresse ab 1.5.: …" may carry the moving date). */
   given?: string;
+  earlier?: string;
   reference?: string;
 }
 
@@ -102,6 +130,7 @@ export class DataChangeDialog extends LotseDialog {
     const known =
       options.field ?? (options.text ? (detectField(options.text) ?? changeByValue(options.text)) : undefined);
     (step.values as DataValues).initial = options.text;
+    (step.values as DataValues).earlier = options.earlier;
     if (known) return step.next(known);
     const menu = await loadMenu(this.deps, DataChangeDialog.ID);
     if (!menu) return step.next('address');
@@ -148,7 +177,7 @@ export class DataChangeDialog extends LotseDialog {
           paramKeys: { field: `conversation:dataChange.newField.${field}` },
         },
       ],
-      { readBack: true },
+      { readBack: true, corrects: SLOT[field] },
     );
   }
 
@@ -163,12 +192,14 @@ export class DataChangeDialog extends LotseDialog {
     const field = values.field as Field;
     const answer = String(step.result ?? '');
     if (yesNo(answer) !== 'yes') {
-      // "Nein, der neue Name ist nur Anna Müller-Schmidt": the corrected value is read back at once.
-      const corrected = answer.replace(LEADING_NO, '');
-      if (corrected !== answer && 'value' in checkValue(field, corrected))
-        return step.replaceDialog(DataChangeDialog.FLOW, { field, text: corrected } satisfies Options);
+      // "Nein, der neue Name ist nur Anna Müller-Schmidt", "ach moment, ohne Bindestrich: Julia Schmidt
+      // Özdemir", "nein, die Hausnummer ist 12b": the corrected value is read back at once.
+      const corrected = correctedValue(field, values.value as string, answer);
+      const earlier = [values.earlier, values.initial, values.given].filter(Boolean).join('\n');
+      if (corrected)
+        return step.replaceDialog(DataChangeDialog.FLOW, { field, text: corrected, earlier } satisfies Options);
       await ctx.sendActivity(t('conversation:dataChange.again'));
-      return step.replaceDialog(DataChangeDialog.FLOW, { field } satisfies Options);
+      return step.replaceDialog(DataChangeDialog.FLOW, { field, earlier } satisfies Options);
     }
     const value = values.value as string;
     const recorded = await this.deps.requests.create({
@@ -187,7 +218,7 @@ export class DataChangeDialog extends LotseDialog {
     if (field !== 'address') return step.endDialog({} satisfies RequestResult);
     // "neue Adresse ab 1.5.: …", "Ja, passt. Ich ziehe am 1. Februar um": a date given anywhere is not asked for.
     const now = this.deps.clock.now();
-    const date = [answer, values.given, values.initial]
+    const date = [answer, values.given, values.initial, values.earlier]
       .map((text) => (text ? parseMoveDate(text, now) : undefined))
       .find((d) => d !== undefined);
     if (date) return step.next(date);

@@ -1,6 +1,6 @@
 import type { I18nService } from '../../services/i18n/i18nService';
 import { foldTokens, normalizeText } from '../../services/nlu/normalize';
-import type { Expectation, PhraseChoice } from './expectation';
+import type { AnswerKind, Expectation, PhraseChoice } from './expectation';
 import { renderPhrase } from './expectation';
 import { detectField, detectLostItem, detectProblem } from './matchers';
 import {
@@ -11,6 +11,7 @@ import {
   parseIban,
   parseLastFour,
   parseMoveDate,
+  namesAddressPart,
   readName,
   parsePhone,
 } from './slots';
@@ -23,6 +24,20 @@ const NOT_KNOWN_YET =
 
 function notKnownYet(text: string): boolean {
   return NOT_KNOWN_YET.test(foldTokens(text).join(' '));
+}
+
+/** What a correction's value follows: "ach moment, ohne Bindestrich: Julia Schmidt Özdemir". */
+export function correctionCandidates(text: string): string[] {
+  const colon = text.lastIndexOf(':');
+  return colon >= 0 && colon < text.length - 1 ? [text.slice(colon + 1).trim(), text] : [text];
+}
+
+/** A read-back answered with a corrected value of its slot instead of a yes or no. */
+function correctionIn(kind: AnswerKind, text: string, now: Date, i18n: I18nService): boolean {
+  if (kind === 'address' && namesAddressPart(text)) return true;
+  return correctionCandidates(text).some(
+    (candidate) => checkAnswer({ kind, lines: [], misses: 0 }, candidate, now, i18n).ok,
+  );
 }
 
 export type AnswerCheck = { ok: true } | { ok: false; problemKey?: string };
@@ -61,7 +76,8 @@ export function checkAnswer(expect: Expectation, text: string, now: Date, i18n: 
   if (expect.allowPhone && parsePhone(text)) return { ok: true };
   switch (expect.kind) {
     case 'yesNo':
-      return yesNo(text) !== undefined ? { ok: true } : { ok: false };
+      if (yesNo(text) !== undefined) return { ok: true };
+      return expect.corrects && correctionIn(expect.corrects, text, now, i18n) ? { ok: true } : { ok: false };
     case 'choice':
       // "Nein, keine Adressänderung" names the field only to refuse it.
       // "Kein Internet" at "Was funktioniert nicht?" is the problem itself, though.

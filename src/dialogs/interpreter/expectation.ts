@@ -57,6 +57,8 @@ export interface Expectation {
   helped?: boolean;
   /** The read-back of a value before it is recorded: a yes with a goodbye still records it. */
   readBack?: boolean;
+  /** A read-back's slot: a corrected value instead of a yes or no ("ohne Bindestrich: Julia Schmidt Özdemir") answers too. */
+  corrects?: AnswerKind;
   /** The key of the line that says why a value does not fit (slots). */
   problem?: string;
   /** identifier: whether the last four digits of a card are accepted. */

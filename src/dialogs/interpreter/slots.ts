@@ -302,6 +302,34 @@ export function parseAddress(text: string): string | undefined {
   return looksLikeAddress(value) ? value : undefined;
 }
 
+/** "die Hausnummer ist 12b", "Nr. 12 b": a corrected house number. */
+const HOUSE_NUMBER_FIX =
+  /(?:hausnummer|hausnr|house number)\.? ?(?:ist|lautet|is|:)? ?(\d{1,4}(?: ?[a-z])?(?:\/\d{1,3}){0,3})(?![\d\p{L}])/iu;
+/** "die PLZ ist 50668": a corrected postcode. */
+const POSTCODE_FIX = /(?:plz|postleitzahl|postcode|zip code|zip)\.? ?(?:ist|lautet|is|:)? ?(\d{4,5})(?!\d)/i;
+/** A read address's middle: " 12, 50667 " between street and town (the house number, then the postcode). */
+const NUMBER_AND_POSTCODE = /(?<=\p{L} )(\d{1,4}[a-z]?(?:\/\d{1,3}){0,3})(,? )(\d{4,5})(?= \p{L})/u;
+
+/**
+ * The read address with the house number or postcode the customer corrected ("nein, die Hausnummer
+ * ist 12b"), if the message corrects one of them.
+ */
+export function correctAddress(address: string, text: string): string | undefined {
+  const middle = NUMBER_AND_POSTCODE.exec(address);
+  if (!middle) return undefined;
+  const house = HOUSE_NUMBER_FIX.exec(text);
+  const postcode = POSTCODE_FIX.exec(text);
+  if (!house && !postcode) return undefined;
+  const number = house ? house[1].replace(/ /g, '').toLowerCase() : middle[1];
+  const at = middle.index;
+  return `${address.slice(0, at)}${number}${middle[2]}${postcode ? postcode[1] : middle[3]}${address.slice(at + middle[0].length)}`;
+}
+
+/** Whether the message names a corrected house number or postcode. */
+export function namesAddressPart(text: string): boolean {
+  return HOUSE_NUMBER_FIX.test(text) || POSTCODE_FIX.test(text);
+}
+
 /** An IBAN anywhere in the text, spaces removed and upper-cased; check digits verified. */
 export function parseIban(text: string): { iban: string } | { problem: 'ibanFormat' | 'invalidIban' } {
   const match = /[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}/.exec(text);

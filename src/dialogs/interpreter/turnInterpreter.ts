@@ -319,6 +319,16 @@ export class TurnInterpreter {
       activity.text = t('conversation:yesNo.no');
       return { kind: 'answer' };
     }
+    // "weiß nicht genau, hab sie abgetippt … kann ich das morgen nochmal machen?" at the read-back of a
+    // value that can follow later: not a no that asks for it again, the form is left for now.
+    if (
+      expect?.readBack &&
+      expect.corrects &&
+      LATER_KINDS.has(expect.corrects) &&
+      yesNo(trimmed) !== 'yes' &&
+      defers(trimmed)
+    )
+      return { kind: 'negation', text: '', later: true };
     // 10. A clean answer to the step.
     if (!expect || clean.ok) return { kind: 'answer' };
     // 11. A negation of what the bot assumed.

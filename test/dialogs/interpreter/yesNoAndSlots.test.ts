@@ -6,6 +6,7 @@ import {
   parseIban,
   parseLastFour,
   parseMoveDate,
+  correctAddress,
   parseName,
   parsePhone,
   extractName,
@@ -150,5 +151,21 @@ describe('addresses written postcode first', () => {
     ['8001 Zürich, Bahnhofstrasse 12', 'Bahnhofstrasse 12, 8001 Zürich'],
   ])('reads "%s" in the usual order', (text, expected) => {
     expect(parseAddress(text)).toBe(expected);
+  });
+});
+
+describe('a corrected part of a read address', () => {
+  it('replaces the house number or the postcode the customer names', () => {
+    expect(correctAddress('Lindenweg 12, 50667 Köln', 'nein, die Hausnummer ist 12b')).toBe(
+      'Lindenweg 12b, 50667 Köln',
+    );
+    expect(correctAddress('Lindenweg 12, 50667 Köln', 'die PLZ ist 50668')).toBe('Lindenweg 12, 50668 Köln');
+    expect(correctAddress('Favoritenstraße 88, 1100 Wien', 'Hausnummer 88/3/14')).toBe(
+      'Favoritenstraße 88/3/14, 1100 Wien',
+    );
+  });
+
+  it('leaves an answer alone that names neither', () => {
+    expect(correctAddress('Lindenweg 12, 50667 Köln', 'Nein, das stimmt nicht')).toBeUndefined();
   });
 });
