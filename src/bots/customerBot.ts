@@ -6,6 +6,7 @@ import type { Metrics } from '../services/metrics';
 import { bindTurnLogger } from './turnContext';
 import type { HandBackTarget } from '../services/handoff/handBackTargets';
 import { handBackMenuOptions } from '../dialogs/handBack';
+import { spellForSwitzerland } from './swissSpelling';
 
 /** Where botbuilder-dialogs' DialogStateManager caches its configuration for the rest of a turn. */
 const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
@@ -44,13 +45,17 @@ export class CustomerBot extends ActivityHandler {
     this.dialogs.add(rootDialog);
 
     this.onMessage(async (context, next) => {
+      spellForSwitzerland(context);
       await this.runDialog(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       // Greet once when the customer (not the bot) joins, as Web Chat and Direct Line announce it.
       const customerJoined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient.id);
-      if (customerJoined) await this.runDialog(context);
+      if (customerJoined) {
+        spellForSwitzerland(context);
+        await this.runDialog(context);
+      }
       await next();
     });
   }

@@ -24,7 +24,8 @@ function actionsOf(activity: Partial<Activity>): string[] {
   return [...suggested, ...cardButtons];
 }
 
-const squash = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+// Replies to Swiss customers write "ss" for "ß".
+const squash = (text: string) => text.toLowerCase().replace(/ß/g, 'ss').replace(/\s+/g, ' ').trim();
 
 /** The knowledge entry a bot message carries, if any (its first 80 characters appear in it). */
 export function knowledgeIn(

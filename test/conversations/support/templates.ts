@@ -22,9 +22,13 @@ function flatten(tree: unknown, prefix: string, out: Map<string, string>): void 
 }
 
 function toPattern(text: string): RegExp {
-  const parts = text
-    .split(/\{\{[^}]*\}\}/)
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const parts = text.split(/\{\{[^}]*\}\}/).map((p) =>
+    p
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\s+/g, '\\s+')
+      // Replies to Swiss customers write "ss" for "ß".
+      .replace(/ß/g, '(?:ß|ss)'),
+  );
   // Bounded gaps keep the patterns linear; a placeholder is never more than a sentence.
   return new RegExp(parts.join('[\\s\\S]{0,300}?'), 'i');
 }
