@@ -8,9 +8,13 @@ const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 const ASKS_HOURS =
   /(?:^| )(?:ofnungszeit\w*|servicezeit\w*|geschaftszeit\w*|sprechzeit\w*|erreichbarkeit|wan habt ihr (?:geofnet|ofen|auf)|wan sind sie (?:erreichbar|da)|wan seid ihr (?:erreichbar|da)|wan ist (?:der chat|ihr team|euer team) (?:besetzt|erreichbar)|opening hours|business hours|service hours|when are you open)(?= |$)/;
 
-/** Whether the customer asks when the service team is there. */
+/** "Öffnungszeiten Shop Hamburg", "Filiale am Bahnhof": a shop's hours, which the shop entry answers. */
+const SHOP = /(?:^| )(?:shop|shops|filiale|filialen|laden|geschaft|store|stores)(?= |$)/;
+
+/** Whether the customer asks when the service team is there (not when a shop is open). */
 export function asksServiceHours(text: string): boolean {
-  return ASKS_HOURS.test(foldedText(text));
+  const folded = foldedText(text);
+  return ASKS_HOURS.test(folded) && !SHOP.test(folded);
 }
 
 /** "8 Uhr", "8:30 Uhr" from "08:00", "08:30". */

@@ -176,6 +176,8 @@ export async function runScript(script: Script, target: ConversationApp): Promis
 }
 
 const KEY = /^(?:(de|en)\/)?([a-z]+:[\w.-]+)$/i;
+/** A key ending in ".*" or ":*" (older scripts wrote ":.*"): every text under it. */
+const KEY_GLOB = /^(?:(de|en)\/)?([a-z]+:(?:[\w-]+\.)*\*)$/i;
 
 /**
  * What a turn's reply lacks or says although it must not. "@knowledge" stands for any knowledge
@@ -195,6 +197,17 @@ function replyProblems(step: Say, reply: string, script: Script, entries: Knowle
       );
     const key = KEY.exec(check);
     if (key) return matchesAny(reply, templatesOf((key[1] as Lang | undefined) ?? lang, key[2])) !== undefined;
+    // "handoff:*", "conversation:lost.help.*": any text under the key.
+    const glob = KEY_GLOB.exec(check);
+    if (glob) {
+      const prefix = glob[2].slice(0, -1);
+      return (
+        matchesAny(
+          reply,
+          templatesWhere((glob[1] as Lang | undefined) ?? lang, (k) => k.startsWith(prefix)),
+        ) !== undefined
+      );
+    }
     return new RegExp(check, 'i').test(reply);
   };
   return [
