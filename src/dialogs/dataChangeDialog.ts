@@ -215,6 +215,7 @@ export class DataChangeDialog extends LotseDialog {
     await this.deps.sessions.addFact(ctx, `Datenänderung ${field}: ${readBack(field, value)}`);
     await ctx.sendActivity(t('conversation:dataChange.stored', { reference: recorded.reference }));
     if (field === 'name') await ctx.sendActivity(t('conversation:dataChange.nameDocument'));
+    else if (field !== 'address') await ctx.sendActivity(t(`conversation:dataChange.next.${field}`));
     if (field !== 'address') return step.endDialog({} satisfies RequestResult);
     // "neue Adresse ab 1.5.: …", "Ja, passt. Ich ziehe am 1. Februar um": a date given anywhere is not asked for.
     const now = this.deps.clock.now();

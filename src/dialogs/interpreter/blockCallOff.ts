@@ -11,7 +11,7 @@ import { parsePhone } from './slots';
  * double letters are single, "sperren" is "speren").
  */
 const CALL_OFF =
-  /(?:^| )(?:wieder ?gefunden|wieder aufgetaucht|wieder da|(?:hab|habe|hob|han|ha|hani) (?:es|s|ihn|sie|das|mein|meine|die|des|mis|mini)(?: [a-z]+)? wieder|found it|found my (?:phone|card)|got it back|(?:nicht|ned|net|nid|nod|nix|doch nicht|don t) (?:mehr )?speren|(?:spere|sperung|speranfrage|sperauftrag) (?:bite )?(?:zuruckziehen|zuruknehmen|zuruck nehmen|aufheben|stornieren|abrechen|canceln)|(?:cancel|withdraw|stop) the block)(?= |$)/;
+  /(?:^| )(?:wieder ?gefunden|wieder aufgetaucht|wieder da|(?:hab|habe|hob|han|ha|hani) (?:es|s|ihn|sie|das|mein|meine|die|des|mis|mini)(?: [a-z]+)? wieder|found it|found my (?:phone|card)|got it back|(?:nicht|nichts|ned|net|nid|nod|nix|doch nicht|don t) (?:mehr )?speren|(?:spere|sperung|speranfrage|sperauftrag) (?:bite )?(?:zuruckziehen|zuruknehmen|zuruck nehmen|aufheben|stornieren|abrechen|canceln)|(?:cancel|withdraw|stop) the block)(?= |$)/;
 
 /** Whether the message calls off a block: the lost phone or card is back, or it must not be blocked. */
 export function callsOffBlock(text: string): boolean {

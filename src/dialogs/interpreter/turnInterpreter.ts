@@ -72,6 +72,9 @@ const REFERENCE =
 const ABUSE = new Set(['insult', 'swear', 'contempt', 'emoji:cursing']);
 const THUMBS_UP = /👍|👌|✅|🙂|😊|👏/u;
 const THUMBS_DOWN = /👎|❌|🙁|😞/u;
+/** "Muss ich jetzt noch etwas machen?", "Was muss ich noch tun?" (folded): what happens next. */
+const WHAT_NOW =
+  /(?:^| )(?:mus ich (?:jetzt |dan |noch |sonst )*(?:noch )?(?:etwas|was|irgendwas|nix|nichts)|was mus ich (?:jetzt |dan |noch )*(?:machen|tun)|wie geht es (?:jetzt |dan )?weiter|what do i (?:need to|have to) do|do i need to do anything)(?= |$)/;
 const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', 'iban']);
 
 /**
@@ -192,6 +195,16 @@ export class TurnInterpreter {
       !cues.has('supervisor');
     if ((confirms || thanksForReadBack) && cues.has('closing')) context.turnState.set(LEAVING, true);
     if (thanksForReadBack) {
+      activity.text = t('conversation:yesNo.yes');
+      return { kind: 'answer' };
+    }
+    // "Ja. Muss ich jetzt noch etwas machen?" to a read-back: the yes records it, the question follows
+    // once the request is recorded (a bare yes to a read-back is never a protest).
+    const cut = trimmed.search(/[,.;!]/);
+    const afterYes = confirms && cut >= 0 ? trimmed.slice(cut + 1).trim() : '';
+    if (afterYes && isQuestion(afterYes) && !cues.has('closing')) {
+      // "Muss ich jetzt noch etwas machen?" is answered by what the recorded change says comes next.
+      if (!WHAT_NOW.test(foldedText(afterYes))) session.pendingRequest = afterYes.slice(0, 300);
       activity.text = t('conversation:yesNo.yes');
       return { kind: 'answer' };
     }

@@ -17,6 +17,10 @@ export interface RegionRules {
   entries: Readonly<Record<Region, string>>;
   /** Entries a question naming a country is taken from too (a cruise ship is rarely named by country). */
   yieldsFrom: ReadonlySet<string>;
+  /** Entries a country question is taken from only when it speaks of being or going there (calls abroad). */
+  yieldsWhenTravelling: ReadonlySet<string>;
+  /** Normalised words and phrases of being or going somewhere ("fahre", "bin in", "Urlaub"). */
+  travelWords: readonly string[];
   /** Normalised country names (one or two words) -> region. */
   countries: ReadonlyMap<string, Region>;
 }
@@ -35,6 +39,12 @@ export function loadRegions(file: string = DEFAULT_REGIONS_FILE): RegionRules {
   const yieldsFrom = raw.yieldsFrom ?? [];
   if (!Array.isArray(yieldsFrom) || yieldsFrom.some((id) => typeof id !== 'string'))
     fail('yieldsFrom must be a list of entry ids');
+  const whenTravelling = raw.yieldsWhenTravelling ?? [];
+  if (!Array.isArray(whenTravelling) || whenTravelling.some((id) => typeof id !== 'string'))
+    fail('yieldsWhenTravelling must be a list of entry ids');
+  const travel = raw.travelWords ?? [];
+  if (!Array.isArray(travel) || travel.some((w) => typeof w !== 'string' || normalizeText(w) === ''))
+    fail('travelWords must be a list of words');
   const lists = raw.countries as Record<string, unknown> | undefined;
   const countries = new Map<string, Region>();
   for (const region of ['eu', 'nonEu'] as const) {
@@ -51,6 +61,8 @@ export function loadRegions(file: string = DEFAULT_REGIONS_FILE): RegionRules {
   return {
     entries: { eu: entries?.eu as string, nonEu: entries?.nonEu as string },
     yieldsFrom: new Set(yieldsFrom as string[]),
+    yieldsWhenTravelling: new Set(whenTravelling as string[]),
+    travelWords: (travel as string[]).map((w) => normalizeText(w)),
     countries,
   };
 }
@@ -79,6 +91,12 @@ export function regionOf(text: string, rules: RegionRules = defaultRegions()): R
   return found;
 }
 
+/** Whether the text speaks of being or going somewhere ("fahre nach Polen", "bin in Kroatien"). */
+export function travels(text: string, rules: RegionRules = defaultRegions()): boolean {
+  const padded = ` ${normalizeText(text)} `;
+  return rules.travelWords.some((word) => padded.includes(` ${word} `));
+}
+
 /** Entry keys (as the content pack names them) resolved to the ids the search ranks. */
 export type EntryIdOf = (key: string) => string | undefined;
 
@@ -97,7 +115,9 @@ export function preferRegion(
   if (!leaning) return decision;
   const eu = idOf(rules.entries.eu);
   const nonEu = idOf(rules.entries.nonEu);
-  const yields = [...rules.yieldsFrom].some((key) => idOf(key) === leaning);
+  const yields =
+    [...rules.yieldsFrom].some((key) => idOf(key) === leaning) ||
+    ([...rules.yieldsWhenTravelling].some((key) => idOf(key) === leaning) && travels(text, rules));
   // Only a lean, never an offer among others: "Ich bin in Italien und habe kein Internet" is a fault.
   if (!eu || !nonEu || !(leaning === eu || leaning === nonEu || yields)) return decision;
   const region = regionOf(text, rules);

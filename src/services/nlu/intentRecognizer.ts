@@ -107,6 +107,14 @@ function forSomeone(tokens: readonly string[], start: number): boolean {
   return PURPOSE.has(before) || (PURPOSE_DETERMINERS.has(before) && PURPOSE.has(tokens[start - 2] ?? ''));
 }
 
+/** "gehen meine Einstellungen verloren?", "Fotos weg": data or settings lost, not a card or phone. */
+const NOT_A_DEVICE =
+  /^(?:einstelung|konfiguration|daten|fotos|bilder|kontakt|nachricht|chats|guthaben|punkte|volumen|datenvolumen|pasw|zugang|setings|data|photos|contacts|messages)/;
+function lostNoDevice(tokens: readonly string[], start: number): boolean {
+  for (let i = Math.max(0, start - 3); i < start; i++) if (NOT_A_DEVICE.test(tokens[i])) return true;
+  return false;
+}
+
 /** "zu am andern Anbieter", "einem anderen Tarif": "andern" after an article is "other", not "ändern" (folded alike). */
 const OTHER_WORDS = new Set(['andern', 'andere', 'anderen', 'ander', 'anderes']);
 const ARTICLES = new Set([
@@ -148,7 +156,7 @@ function summarize(hits: readonly CueHit[], aside: number, tokens: readonly stri
   // One token counts once per intent, at its strongest cue ("rechnung*" and "*rechnung" hit the same word).
   const strongest = new Map<number, number>();
   for (const hit of hits) {
-    if (hit.tag === 'loss' && faultTokens.has(hit.start)) continue;
+    if (hit.tag === 'loss' && (faultTokens.has(hit.start) || lostNoDevice(tokens, hit.start))) continue;
     if (hit.tag === 'person' && forSomeone(tokens, hit.start)) continue;
     if (hit.tag === 'human' && unwanted(tokens, hit.start)) continue;
     // "eine andere Lieferadresse" still asks for a change: the field follows.

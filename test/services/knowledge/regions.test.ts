@@ -45,10 +45,23 @@ describe('roaming by country', () => {
     expect(preferRegion('Ich bin in Griechenland und habe kein Netz', fault, [], idOf)).toBe(fault);
   });
 
+  it('takes a question from the calls-abroad entry only when the customer is going there', () => {
+    const calls: SearchDecision = {
+      best: match('mobile.international-calls', 0.5),
+      confident: false,
+      alternatives: [],
+    };
+    expect(preferRegion('fahre nach polen, kann ich da normal telefonieren?', calls, [], idOf).best?.id).toBe(
+      'mobile.roaming-eu',
+    );
+    expect(preferRegion('Was kostet ein Anruf nach Polen?', calls, [], idOf)).toBe(calls);
+  });
+
   it('names entries the shipped pack has', () => {
     const ids = new Set(loadKnowledgePack(DEFAULT_KNOWLEDGE_PACK_DIR).map((e) => e.id));
     const rules = defaultRegions();
-    for (const id of [rules.entries.eu, rules.entries.nonEu, ...rules.yieldsFrom]) expect(ids).toContain(id);
+    for (const id of [rules.entries.eu, rules.entries.nonEu, ...rules.yieldsFrom, ...rules.yieldsWhenTravelling])
+      expect(ids).toContain(id);
   });
 
   it('refuses a region file that lists a country on both sides', () => {
