@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../services/logger';
-import { currentRequest, RequestContext } from '../services/requestContext';
+import { RequestContext, turnRequest } from '../services/requestContext';
 
 /** Keys under which a turn carries its per-turn collaborators in turnState. */
 export const TURN_LOGGER = Symbol('lotse.logger');
@@ -19,7 +19,7 @@ interface PendingLogger {
  * drives logs under that request's id (the request's child logger).
  */
 export function bindTurnLogger(context: TurnContext, parent: Logger, bindings: Record<string, unknown>): void {
-  const pending: PendingLogger = { parent, request: currentRequest(), bindings };
+  const pending: PendingLogger = { parent, request: turnRequest(context), bindings };
   context.turnState.set(TURN_LOGGER_BINDINGS, pending);
 }
 

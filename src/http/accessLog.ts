@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Next, Request, Response } from 'restify';
 import { serializeError, type Logger } from '../services/logger';
-import { RequestContext, runInRequest } from '../services/requestContext';
+import type { RequestContext } from '../services/requestContext';
 
 /** An incoming id is kept only when it is short and plain: it goes into every log line of the request. */
 const ACCEPTED_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -56,8 +56,8 @@ class HttpRequestContext implements RequestContext {
  * The access log: one line per request with method, path, status and time, under the request's
  * id (the line pino-http wrote: the request's bindings, then `res` and `responseTime`). The id
  * comes from X-Request-Id when the caller sends an acceptable one, else it is made here; it is
- * echoed in the response and carried into everything the request runs (a turn's logger) through
- * the request context.
+ * echoed in the response, and a route that runs a turn hands the request's context to it
+ * (requestContextOf, underRequest in bots/turnContext.ts), so the turn's logs carry the id.
  *
  * Written here rather than with pino-http, which made two child loggers per request (each a
  * serialisation and redaction of its bindings) whether or not anything logged: about 40 µs of CPU
@@ -105,6 +105,6 @@ export function accessLog(logger: Logger): (req: Request, res: Response, next: N
     res.on('finish', complete);
     res.on('error', complete);
     (req as unknown as Record<symbol, RequestContext>)[CONTEXT] = context;
-    runInRequest(context, () => next());
+    next();
   };
 }

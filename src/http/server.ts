@@ -2,8 +2,7 @@ import restify, { Request, Response, Server } from 'restify';
 import type { Logger } from '../services/logger';
 import type { Metrics } from '../services/metrics';
 import { RateLimiter } from '../services/security/rateLimiter';
-import { runInRequest, currentRequest } from '../services/requestContext';
-import { accessLog, requestContextOf } from './accessLog';
+import { accessLog } from './accessLog';
 import { clientAddress, TrustProxy } from './clientAddress';
 import { sendError, unexpectedError } from './errorPolicy';
 import { exceedsDepth, MAX_JSON_DEPTH } from './jsonDepth';
@@ -65,16 +64,6 @@ function depthGuard(req: Request, res: Response, next: restify.Next): void {
   next();
 }
 
-/**
- * The request's context is lost while its body streams in (stream events run outside it); the
- * handlers after the body parser get it back, so a turn's logs carry the request id.
- */
-function resumeRequestContext(req: Request, res: Response, next: restify.Next): void {
-  const context = requestContextOf(req);
-  if (context && currentRequest() !== context) runInRequest(context, () => next());
-  else next();
-}
-
 /** JSON body parsing for one route; malformed JSON or too deep -> 400, oversized -> 413. */
 export const jsonBody: restify.RequestHandler[] = [
   ...restify.plugins.bodyParser({
@@ -84,7 +73,6 @@ export const jsonBody: restify.RequestHandler[] = [
     rejectUnknown: true,
   }),
   depthGuard,
-  resumeRequestContext,
 ];
 
 // The error policy lives in errorPolicy.ts; route modules keep importing it from here.

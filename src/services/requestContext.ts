@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TurnContext } from 'botbuilder';
 import type { Logger } from './logger';
 
 /** What the HTTP layer knows about the request a piece of work runs for. */
@@ -8,17 +8,26 @@ export interface RequestContext {
   log: Logger;
 }
 
-const storage = new AsyncLocalStorage<RequestContext>();
+const TURN_REQUEST = Symbol('lotse.request');
 
 /**
- * Runs work inside a request's context, so loggers created during it (a turn's logger) carry the
- * request id without every layer passing the request along.
+ * The logic of a turn that an HTTP request carries (or started, as a WhatsApp webhook starts its
+ * customer's turns): the turn's logs carry that request's id. Handed over explicitly rather than
+ * through AsyncLocalStorage, whose promise hooks on Node 20 ran for every promise of every turn
+ * (about 3 % of a turn's CPU samples and 12 % of its allocations) to serve these few log lines.
  */
-export function runInRequest<T>(context: RequestContext, work: () => T): T {
-  return storage.run(context, work);
+export function underRequest(
+  request: RequestContext | undefined,
+  logic: (context: TurnContext) => Promise<void>,
+): (context: TurnContext) => Promise<void> {
+  if (!request) return logic;
+  return (context) => {
+    context.turnState.set(TURN_REQUEST, request);
+    return logic(context);
+  };
 }
 
-/** The request the current work runs for, if any (background work has none). */
-export function currentRequest(): RequestContext | undefined {
-  return storage.getStore();
+/** The request the turn runs for (underRequest); undefined for background turns. */
+export function turnRequest(context: TurnContext): RequestContext | undefined {
+  return context.turnState.get(TURN_REQUEST) as RequestContext | undefined;
 }

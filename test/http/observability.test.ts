@@ -4,7 +4,10 @@ import type { Request, Response, Server } from 'restify';
 import { createServer, jsonBody } from '../../src/http/server';
 import { createLogger } from '../../src/services/logger';
 import { Metrics } from '../../src/services/metrics';
-import { currentRequest } from '../../src/services/requestContext';
+import { TestAdapter, TurnContext } from 'botbuilder';
+import { requestContextOf } from '../../src/http/accessLog';
+import { bindTurnLogger, turnLogger } from '../../src/bots/turnContext';
+import { underRequest } from '../../src/services/requestContext';
 import {
   ADMIN,
   api,
@@ -135,11 +138,15 @@ describe('request ids in the logs', () => {
       modules: [
         {
           register(s: Server) {
-            // Like a turn: work after the body arrived and after awaiting something, logging through
-            // whatever logger the request context offers.
+            // A turn the route runs under its request, as the message routes do: the turn's
+            // logger, made after the body arrived and after awaiting something, is the request's.
             s.post('/work', jsonBody, async (req: Request, res: Response) => {
-              await new Promise((resolve) => setImmediate(resolve));
-              (currentRequest()?.log ?? logger).info({ conversationId: 'c-1' }, 'turn step');
+              const context = new TurnContext(new TestAdapter(), { type: 'message', text: 'x' });
+              await underRequest(requestContextOf(req), async (turn) => {
+                bindTurnLogger(turn, logger, { conversationId: 'c-1' });
+                await new Promise((resolve) => setImmediate(resolve));
+                turnLogger(turn, logger).info('turn step');
+              })(context);
               res.send(200, { ok: true });
             });
           },

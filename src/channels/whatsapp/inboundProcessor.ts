@@ -5,6 +5,8 @@ import type { I18nService } from '../../services/i18n/i18nService';
 import { maskDigitRun } from '../../services/privacy/logMasking';
 import type { AppliedMessages } from './appliedMessages';
 import type { Logger } from '../../services/logger';
+import type { RequestContext } from '../../services/requestContext';
+import { underRequest } from '../../services/requestContext';
 import type { ContactStore } from './contactStore';
 import { DEFAULT_CLAIM_LEASE_MS, InboundDoc, InboundStore } from './inboundStore';
 import type { StatusStore } from './statusStore';
@@ -114,9 +116,12 @@ export class WhatsAppInboundProcessor {
     return [...customers];
   }
 
-  /** Starts working on the customers' messages in the background. */
-  kick(customers: string[]): void {
-    for (const waId of customers) void this.drain(waId);
+  /**
+   * Starts working on the customers' messages in the background; the turns log under the webhook
+   * request that started them, if given.
+   */
+  kick(customers: string[], request?: RequestContext): void {
+    for (const waId of customers) void this.drain(waId, request);
   }
 
   /** Picks up messages left behind by a crash, then keeps looking periodically. */
@@ -154,13 +159,13 @@ export class WhatsAppInboundProcessor {
   }
 
   /** Resolves once the customer's queue is empty (or another instance holds it). */
-  drain(waId: string): Promise<void> {
+  drain(waId: string, request?: RequestContext): Promise<void> {
     const running = this.draining.get(waId);
     if (running) {
       this.again.add(waId);
       return running;
     }
-    const work = this.drainLoop(waId)
+    const work = this.drainLoop(waId, request)
       .catch((err: Error) =>
         this.logger.error({ conversationId: forLog(waId), err }, 'WhatsApp processing stopped; the sweep retries'),
       )
@@ -169,7 +174,7 @@ export class WhatsAppInboundProcessor {
     return work;
   }
 
-  private async drainLoop(waId: string): Promise<void> {
+  private async drainLoop(waId: string, request: RequestContext | undefined): Promise<void> {
     do {
       this.again.delete(waId);
       // The lease runs from before it was asked for.
@@ -190,7 +195,7 @@ export class WhatsAppInboundProcessor {
             lockedAt = Date.now();
             await this.contacts.tryLock(waId, this.instanceId, this.leaseMs);
           }
-          if (!(await this.processOne(message))) retrying = true;
+          if (!(await this.processOne(message, request))) retrying = true;
           // Nothing more stored here: no claim that finds nothing. What another instance stored
           // meanwhile is found by the look below, after the lease is given back. A message taken
           // over from a dead instance may have more behind it: those are claimed until none is left.
@@ -271,7 +276,7 @@ export class WhatsAppInboundProcessor {
   }
 
   /** False when the message failed and waits for another attempt. */
-  private async processOne(message: InboundDoc): Promise<boolean> {
+  private async processOne(message: InboundDoc, request: RequestContext | undefined): Promise<boolean> {
     const log = this.logger.child({ wamid: message._id, conversationId: forLog(message.waId) });
     try {
       const meaning = interpret(message.type, await this.inbox.original(message));
@@ -289,13 +294,16 @@ export class WhatsAppInboundProcessor {
         if (file && 'id' in file) activity.channelData = { ...activity.channelData, files: [file] };
         if (meaning.kind === 'text' || (file && 'id' in file)) {
           const applied = this.options.applied;
-          await this.adapter.processActivity(activity, async (context) => {
-            if (applied && !(await applied.begin(context, message._id))) {
-              log.info('WhatsApp message already applied before a crash; not applied again');
-              return;
-            }
-            await this.bot.run(context);
-          });
+          await this.adapter.processActivity(
+            activity,
+            underRequest(request, async (context) => {
+              if (applied && !(await applied.begin(context, message._id))) {
+                log.info('WhatsApp message already applied before a crash; not applied again');
+                return;
+              }
+              await this.bot.run(context);
+            }),
+          );
         } else {
           const key =
             file && 'reason' in file

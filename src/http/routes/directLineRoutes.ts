@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
+import { requestContextOf } from '../accessLog';
 import { answering } from '../errorPolicy';
 import { jsonBody, RouteModule, sendError } from '../server';
 import type { DirectLineActivityStore } from '../../channels/directline/activityStore';
 import { DirectLineAdapter } from '../../channels/directline/directLineAdapter';
 import type { DirectLineTokens, IssuedToken } from '../../channels/directline/tokenService';
 import type { StreamUrls } from './directLineStreamRoutes';
+import { underRequest } from '../../services/requestContext';
 
 export interface TurnRunner {
   run(context: TurnContext): Promise<void>;
@@ -115,7 +117,7 @@ export class DirectLineRoutes implements RouteModule {
         const claims = await this.tokens.verify(req.header('authorization'));
         const body = (req.body ?? {}) as { locale?: unknown };
         const locale = typeof body.locale === 'string' && body.locale.length <= 20 ? body.locale : undefined;
-        const created = await this.start(claims.conversationId, claims.userId, locale);
+        const created = await this.start(req, claims.conversationId, claims.userId, locale);
         const issued = await this.tokens.issue(claims.conversationId, claims.userId, claims.started);
         res.send(created ? 201 : 200, {
           ...(await this.answer(req, issued, claims.userId, false)),
@@ -133,7 +135,7 @@ export class DirectLineRoutes implements RouteModule {
           conversationId: String(req.params.conversationId),
         });
         const watermark = watermarkOf((req.query as Record<string, unknown> | undefined)?.watermark) ?? 0;
-        await this.start(claims.conversationId, claims.userId, undefined);
+        await this.start(req, claims.conversationId, claims.userId, undefined);
         const issued = await this.tokens.issue(claims.conversationId, claims.userId, claims.started);
         res.send(200, await this.answer(req, issued, claims.userId, false, watermark));
       }),
@@ -160,7 +162,7 @@ export class DirectLineRoutes implements RouteModule {
           claims.conversationId,
           claims.userId,
           activity,
-          (context) => this.bot.run(context),
+          underRequest(requestContextOf(req), (context) => this.bot.run(context)),
           clientKeyOf(req.body),
         );
         res.send(200, { id });
@@ -191,10 +193,20 @@ export class DirectLineRoutes implements RouteModule {
   }
 
   /** Creates the conversation on first sight and lets the bot greet; false if it existed. */
-  private async start(conversationId: string, userId: string, locale: string | undefined): Promise<boolean> {
+  private async start(
+    req: Request,
+    conversationId: string,
+    userId: string,
+    locale: string | undefined,
+  ): Promise<boolean> {
     const created = await this.store.create(conversationId, userId);
     if (created)
-      await this.adapter.startConversation(conversationId, userId, locale, (context) => this.bot.run(context));
+      await this.adapter.startConversation(
+        conversationId,
+        userId,
+        locale,
+        underRequest(requestContextOf(req), (context) => this.bot.run(context)),
+      );
     return created;
   }
 }

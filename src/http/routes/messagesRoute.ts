@@ -2,6 +2,8 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { jsonBody, RouteModule, sendError } from '../server';
 import type { BotRouter } from '../../bots/botRouter';
+import { underRequest } from '../../services/requestContext';
+import { requestContextOf } from '../accessLog';
 
 /** POST /api/messages: Bot Framework activities (Direct Line, Teams, Emulator, expectReplies). */
 export class MessagesRoute implements RouteModule {
@@ -18,7 +20,11 @@ export class MessagesRoute implements RouteModule {
       if (problem) return sendError(res, 400, 'InvalidActivity', problem);
       this.inFlight++;
       try {
-        await this.adapter.process(req, res, (context) => this.router.run(context));
+        await this.adapter.process(
+          req,
+          res,
+          underRequest(requestContextOf(req), (context) => this.router.run(context)),
+        );
       } finally {
         this.inFlight--;
       }

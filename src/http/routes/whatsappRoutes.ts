@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { WhatsAppConfig } from '../../config';
+import { requestContextOf } from '../accessLog';
 import { answering } from '../errorPolicy';
 import { MAX_BODY_BYTES, RouteModule, sendError } from '../server';
 import type { Logger } from '../../services/logger';
@@ -108,7 +109,7 @@ export class WhatsAppRoutes implements RouteModule {
           throw err;
         });
         res.send(200, { status: 'received' });
-        this.processor.kick(customers);
+        this.processor.kick(customers, requestContextOf(req));
       }),
     );
   }
