@@ -6,7 +6,9 @@ import { boundaryOf, parseMultipart } from '../../channels/directline/multipart'
 import type { DirectLineTokens } from '../../channels/directline/tokenService';
 import { FileRejectedError } from '../../services/files/errors';
 import type { FileStore, StoredFile } from '../../services/files/fileStore';
+import { underRequest } from '../../services/requestContext';
 import { conversationKey } from '../../services/transcript/transcriptStore';
+import { requestContextOf } from '../accessLog';
 import { answering } from '../errorPolicy';
 import { readLimited } from '../readBody';
 import { RouteModule, sendError } from '../server';
@@ -81,11 +83,11 @@ export class DirectLineUploadRoutes implements RouteModule {
             text: activity.text?.trim() ? activity.text : stored.map((f) => `📎 ${f.name}`).join('\n'),
             channelData: { ...(activity.channelData ?? {}), files: stored },
           },
-          (context) => {
+          underRequest(requestContextOf(req), (context) => {
             // The turn sees only the caption; the files travel in channelData.
             context.activity.text = activity.text ?? '';
             return this.bot.run(context);
-          },
+          }),
           clientKeyOf(raw),
         );
         res.send(200, { id });
