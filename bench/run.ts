@@ -50,8 +50,12 @@ const LEVELS = (list('levels') ?? ['10']).map(Number).filter((n) => n > 0);
 /** Measured turns per workload, target and level (a tenth with --quick). */
 const TURNS = QUICK ? 150 : 1500;
 // Every target gets the same warm-up per workload: long enough for V8 (and the database server's JIT)
-// to reach the steady state of a long-running service.
-const WARMUP_CONVERSATIONS = QUICK ? 20 : 60;
+// to reach the steady state of a long-running service. 60 conversations were not: in a fresh Lotse,
+// the WhatsApp workload's CPU per turn in six runs of 1,500 turns after them was 4.61, 3.80, 3.01,
+// 3.47, 3.24, 2.66 ms (the database's 2.71 falling to 0.62 ms), and in the first 10 s about 19 % of
+// Lotse's CPU samples (perf) were V8's optimising compiler, 3 % after 45 s. So each target now gets
+// about 3,000 turns per workload first (with --quick, about 150: a smoke run, not a figure).
+const WARMUP_TURNS = QUICK ? 150 : 3000;
 const MEMORY_COUNT = QUICK ? 1000 : 10000;
 const MICRO_BENCHMARKS = ['bench/triage.ts', 'bench/handoffQueue.ts', 'bench/handoffFeed.ts'];
 const MB = 1024 * 1024;
@@ -126,7 +130,7 @@ async function runWorkloads(targets: Targets, wanted: Workload[], graph: FakeGra
         const driver = workload[who](warm);
         await driveConversations({
           concurrency: 10,
-          conversations: WARMUP_CONVERSATIONS,
+          conversations: Math.ceil(WARMUP_TURNS / workload.script.length),
           script: workload.script,
           open: (n) => driver.open(n),
         });
