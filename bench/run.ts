@@ -125,17 +125,21 @@ async function runWorkloads(targets: Targets, wanted: Workload[], graph: FakeGra
     for (const workload of wanted) {
       log(`${workload.label} ...`);
       await workload.prepare?.(ctx(workload, 'prepare'));
-      for (const who of ['lotse', 'dialog'] as const) {
-        const warm = ctx(workload, `warmup-${who}`);
-        const driver = workload[who](warm);
+      // Each target is warmed up right before its first measurement: a target idle for longer than
+      // its keep-alive timeout (Node's 5 s) between the two may close a connection the load
+      // generator is reusing that moment (ECONNRESET, a failed turn), and the other target's
+      // warm-up now takes that long.
+      const warmUp = async (who: 'lotse' | 'dialog') => {
+        const driver = workload[who](ctx(workload, `warmup-${who}`));
         await driveConversations({
           concurrency: 10,
           conversations: Math.ceil(WARMUP_TURNS / workload.script.length),
           script: workload.script,
           open: (n) => driver.open(n),
         });
-      }
-      for (const concurrency of LEVELS) {
+      };
+      for (const [level, concurrency] of LEVELS.entries()) {
+        if (level === 0) await warmUp('lotse');
         const lotse = await measure(
           targets,
           'lotse',
@@ -143,6 +147,7 @@ async function runWorkloads(targets: Targets, wanted: Workload[], graph: FakeGra
           workload.lotse(ctx(workload, `c${concurrency}-l`)),
           concurrency,
         );
+        if (level === 0) await warmUp('dialog');
         const dialog = await measure(
           targets,
           'dialog',
