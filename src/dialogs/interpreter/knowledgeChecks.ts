@@ -2,7 +2,15 @@ import type { TurnContext } from 'botbuilder';
 import type { KnowledgeAnswer } from '../../services/knowledge/knowledgeBase';
 import type { DialogDeps } from '../dialogDeps';
 import { foldedText } from './cues';
-import { asksAboutOtherBlock, isQuestion, LOST_WORDS, questionBesidesPerson, searchQuestion } from './questions';
+import {
+  asksAboutOtherBlock,
+  asksForTheNumber,
+  HOTLINE_ENTRY,
+  isQuestion,
+  LOST_WORDS,
+  questionBesidesPerson,
+  searchQuestion,
+} from './questions';
 
 /** The sure answer to a question asked besides the wish for a person, to send before the handoff. */
 export async function answerBesidesPerson(
@@ -10,6 +18,8 @@ export async function answerBesidesPerson(
   context: TurnContext,
   text: string,
 ): Promise<KnowledgeAnswer | undefined> {
+  // "Wo steht die Telefonnummer, unter der ich einen Menschen erreiche?": the hotline's number, beside the person.
+  if (asksForTheNumber(text)) return deps.knowledge.entry(HOTLINE_ENTRY, await deps.sessions.lang(context));
   const asked = questionBesidesPerson(text);
   if (!asked) return undefined;
   const found = await searchQuestion(deps, asked, await deps.sessions.lang(context));

@@ -161,7 +161,6 @@ function asksIndirectly(text: string): boolean {
  * the part of a message that asks something besides the wish for a person, if any.
  */
 export function questionBesidesPerson(text: string): string | undefined {
-  if (asksForTheNumber(text)) return text;
   const parts = text.split(/(?<=[.!?:;])\s+/).filter((p) => foldedText(p).split(' ').length >= 3);
   if (parts.length < 2) return undefined;
   const asksForSomeone = (cues: Set<string>) =>
@@ -382,6 +381,8 @@ export function announcesQuestion(text: string): boolean {
   return ANNOUNCED_QUESTION.test(foldedText(text)) || ANNOUNCED_QUESTION.test(foldedText(lastClause));
 }
 
+/** The entry with the hotline's number and hours: what a question for the number to call is answered with. */
+export const HOTLINE_ENTRY = 'general.hotline';
 /** The entry on how to cancel a contract, which is never withheld from a customer who wants to cancel. */
 export const CANCEL_ENTRY = 'contract.cancel';
 /** "ich will kündigen", "Vertrag kündigen", Swiss "kündige"; not "nicht kündigen", not "gekündigt". */
