@@ -173,7 +173,8 @@ const NUMBER_QUESTION =
   /(?:^| )(?:telefonumer|rufnumer|numer|hotline|phone number|number)[a-z]* (?:(?:der|von der|unter der|unter welcher|unter|um|wo|fur|of the|for|to|at which|under which) )?(?:[a-z]+ ){0,4}(?:ereich|reach|anruf|cal|kontaktier|contact)[a-z]*(?= |$)|(?:^| )(?:unter welcher|welche|which|what) (?:telefonumer|rufnumer|numer|number|phone number|hotline)(?= |$)/;
 
 /** "Können Sie mich unter meiner Nummer anrufen?": the customer's own number. */
-const OWN_NUMBER = /(?:^| )(?:mein|meine|meiner|meinen|my|mich|me)(?: [a-z]+)? (?:telefonumer|rufnumer|handynumer|numer|number|phone number)(?= |$)/;
+const OWN_NUMBER =
+  /(?:^| )(?:mein|meine|meiner|meinen|my|mich|me)(?: [a-z]+)? (?:telefonumer|rufnumer|handynumer|numer|number|phone number)(?= |$)/;
 
 /**
  * Whether the message asks for the number to call: the hotline's number is answered beside the wish for

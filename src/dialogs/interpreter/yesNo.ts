@@ -362,6 +362,12 @@ export function yesNo(text: string | undefined): YesNo | undefined {
     if (words.length > size && NO.has(head) && (head !== 'na' || words.includes('nicht')) && !raw.includes('?'))
       return 'no';
   }
+  // "Okay, verstanden. Hat geholfen.": a short acknowledgement ending in a plain "it helped".
+  if (words.length <= 6 && !raw.includes('?') && !words.some((w) => w === 'nicht' || w.startsWith('kein')))
+    for (const size of [3, 2]) {
+      const tail = words.slice(-size);
+      if (words.length > size && YES.has(tail.join(' ')) && tail.some((w) => HELPED.has(w))) return 'yes';
+    }
   // "Ja, hat geklappt, danke": a yes with a remark that asks and reports nothing.
   for (const size of [3, 2, 1]) {
     const head = words.slice(0, size).join(' ');
@@ -374,7 +380,8 @@ export function yesNo(text: string | undefined): YesNo | undefined {
   return undefined;
 }
 
-const HELPED = new Set(['geholfen', 'hilft', 'hilfreich', 'geklappt', 'klappt', 'helped', 'helpful', 'worked']);
+// Folded: doubled letters are single ("geklappt" is "geklapt").
+const HELPED = new Set(['geholfen', 'hilft', 'hilfreich', 'geklapt', 'klapt', 'helped', 'helpful', 'worked']);
 
 /**
  * "Super, hat geholfen", "Ja, das hilft": a yes that says the answer served. To an offer of a person

@@ -109,7 +109,7 @@ function forSomeone(tokens: readonly string[], start: number): boolean {
 
 /** "gehen meine Einstellungen verloren?", "Fotos weg": data or settings lost, not a card or phone. */
 const NOT_A_DEVICE =
-  /^(?:einstelung|konfiguration|daten|fotos|bilder|kontakt|nachricht|chats|guthaben|punkte|volumen|datenvolumen|pasw|zugang|setings|data|photos|contacts|messages)/;
+  /^(?:einstelung|konfiguration|daten(?!karte|sim)|fotos|bilder|kontakt|nachricht|chats|guthaben|punkte|volumen|datenvolumen|pasw|zugang|setings|data|photos|contacts|messages)/;
 function lostNoDevice(tokens: readonly string[], start: number): boolean {
   for (let i = Math.max(0, start - 3); i < start; i++) if (NOT_A_DEVICE.test(tokens[i])) return true;
   return false;

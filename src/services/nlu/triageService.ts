@@ -111,7 +111,10 @@ function escalationReason(
   if (frustration.level === 2) return 'irate';
   if (intent.intent === 'human') return 'asked_for_human';
   const previous = history?.previousLevels[history.previousLevels.length - 1] ?? 0;
-  if (frustration.level >= 1 && previous >= 1) return 'annoyed_twice';
+  // The tone model's lean alone ("Muss ich das schriftlich machen oder geht das auch hier im Chat?") is
+  // no second sign of annoyance: a calm question is answered, not handed to a person.
+  const worded = frustration.signals.some((signal) => signal !== 'model');
+  if (frustration.level >= 1 && previous >= 1 && worded) return 'annoyed_twice';
   if ((history?.failedTurns ?? 0) >= 2) return 'failed_twice';
   return undefined;
 }

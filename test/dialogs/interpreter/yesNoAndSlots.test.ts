@@ -20,6 +20,7 @@ describe('natural yes and no', () => {
   it.each([
     ['passt', 'yes'],
     ['hat geklappt', 'yes'],
+    ['Okay, verstanden. Hat geholfen.', 'yes'],
     ['jo', 'yes'],
     ['gell', 'yes'],
     ['yes please', 'yes'],

@@ -166,6 +166,16 @@ describe('TriageService', () => {
     expect(again.frustration.signals).toContain('repeated');
   });
 
+  it("does not count the tone model's lean alone as the second sign of annoyance", () => {
+    const result = triage.assess('Muss ich das schriftlich machen oder geht das auch hier im Chat?', {
+      previousTexts: ['Schon wieder kein Netz, das nervt'],
+      previousLevels: [1],
+      failedTurns: 0,
+    });
+    expect(result.frustration.signals.every((s) => s === 'model')).toBe(true);
+    expect(result.escalationReason).toBeUndefined();
+  });
+
   it('escalates when annoyed twice in a row', () => {
     const result = triage.assess('Immer noch kein Netz, das nervt.', {
       previousTexts: ['Schon wieder kein Netz'],
