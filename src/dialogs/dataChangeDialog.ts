@@ -105,6 +105,8 @@ interface DataValues {
   given?: string;
   earlier?: string;
   reference?: string;
+  /** The moving date already given (DD.MM.YYYY or "now"), so the last step does not ask or read it again. */
+  moveDate?: string;
 }
 
 export class DataChangeDialog extends LotseDialog {
@@ -222,7 +224,10 @@ export class DataChangeDialog extends LotseDialog {
     const date = [answer, values.given, values.initial, values.earlier]
       .map((text) => (text ? parseMoveDate(text, now) : undefined))
       .find((d) => d !== undefined);
-    if (date) return step.next(date);
+    if (date) {
+      values.moveDate = date;
+      return step.next();
+    }
     // "Ja, passt. Tschüss": the customer is leaving; the date can follow another time.
     if (TurnInterpreter.leaving(ctx)) {
       await ctx.sendActivity(t('conversation:dataChange.moveDateLater'));
@@ -241,7 +246,7 @@ export class DataChangeDialog extends LotseDialog {
     const ctx = step.context;
     const t = await this.deps.sessions.t(ctx);
     const values = step.values as DataValues;
-    const validFrom = parseMoveDate(String(step.result ?? ''), this.deps.clock.now());
+    const validFrom = values.moveDate ?? parseMoveDate(String(step.result ?? ''), this.deps.clock.now());
     if (!validFrom) {
       await ctx.sendActivity(t('conversation:dataChange.moveDateLater'));
       return step.endDialog({} satisfies RequestResult);

@@ -51,8 +51,3 @@ function emailIn(text: string): string | undefined {
   }
   return undefined;
 }
-
-/** The last digits of a number, for confirming it without repeating it in full. */
-export function phoneTail(phone: string): string {
-  return phone.slice(-3);
-}

@@ -17,7 +17,8 @@ import { detectCues } from '../../dialogs/interpreter/cues';
 import { isStaffed, whenBack } from '../../dialogs/handoff/announcement';
 import { goodbyeKey } from '../../dialogs/clock';
 import { answersWindowReminder } from '../../services/handoff/whatsappWindow';
-import { phoneTail, readContact } from './contactReader';
+import { readContact } from './contactReader';
+import { phoneTail } from '../../dialogs/interpreter/slots';
 import { foldedText } from '../../dialogs/interpreter/cues';
 import { detectLostItem } from '../../dialogs/interpreter/matchers';
 import { announcesQuestion, CANCEL_ENTRY, isQuestion, LOST_WORDS } from '../../dialogs/interpreter/questions';
@@ -164,10 +165,11 @@ export class WaitingListener {
     // "unglaublich. tschüss", "ich geh jetzt. Ciao.": the anger or urgency still moves the case up for the
     // team, but the customer is leaving and hears the goodbye, not "als dringend markiert".
     const leaving = cues.has('closing') && !cues.has('howLong') && upgrade?.cause !== 'cancellation';
-    if (upgrade && leaving && upgrade.cause !== 'urgency')
-      await this.handoffs.upgrade(record.id, upgrade.cause, upgrade.priority, upgrade.supervisor);
-    if (upgrade && !leaving) {
-      const upgraded = await this.handoffs.upgrade(record.id, upgrade.cause, upgrade.priority, upgrade.supervisor);
+    const upgraded =
+      upgrade && !(leaving && upgrade.cause === 'urgency')
+        ? await this.handoffs.upgrade(record.id, upgrade.cause, upgrade.priority, upgrade.supervisor)
+        : undefined;
+    if (upgrade && upgraded && !leaving) {
       const raised = upgraded.priority < record.priority || upgraded.needsSupervisor !== record.needsSupervisor;
       // "Wie kann ich kündigen?" asks how: the answer (the cancellation button must never be withheld),
       // and the note for the team only the first time, not again at every message.

@@ -18,9 +18,12 @@ import {
 import { isUnsure, startsWithNo, yesNo } from './yesNo';
 import { defers, reportsMissing } from './negation';
 
-/** "weiß ich noch nicht genau", "steht noch nicht fest", "not sure yet" (folded): a date not known yet. */
+/**
+ * "weiß ich noch nicht genau", "steht noch nicht fest", "not sure yet" (folded): a date not known yet;
+ * "keine Ahnung", "don't know" are defers() already.
+ */
 const NOT_KNOWN_YET =
-  /(?:^| )(?:weis (?:ich )?(?:noch )?(?:nicht|ned|net|nid)|(?:noch )?(?:nicht|ned) (?:sicher|klar|fest)|steht noch nicht|noch unklar|noch ofen|keine ahnung|not sure|don t know|dont know|not yet)(?= |$)/;
+  /(?:^| )(?:weis (?:ich )?(?:noch )?(?:nicht|ned|net|nid)|(?:noch )?(?:nicht|ned) (?:sicher|klar|fest)|steht noch nicht|noch unklar|noch ofen|not sure|dont know|not yet)(?= |$)/;
 
 function notKnownYet(text: string): boolean {
   return NOT_KNOWN_YET.test(foldTokens(text).join(' '));

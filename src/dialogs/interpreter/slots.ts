@@ -120,7 +120,8 @@ function moveDay(day: number, month: number, year: number | undefined, now: Date
  */
 export function parseMoveDate(text: string, now: Date = new Date()): string | undefined {
   const lower = normalizeText(text.replace(/\./g, '. ')).replace(/ +/g, ' ');
-  // Every candidate in the order written; the first that is a real day wins ("88/3/14" is a door, not a date).
+  // Numeric dates in the order written, then a worded one; the first that is a real day wins ("88/3/14"
+  // is a door, not a date).
   const candidates: { at: number; read: () => string | undefined }[] = [];
   for (const m of text.matchAll(MOVE_NUMERIC))
     candidates.push({
@@ -147,6 +148,11 @@ export function parseMoveDate(text: string, now: Date = new Date()): string | un
     if (day) return day;
   }
   return FROM_NOW.test(foldTokens(text).join(' ')) ? 'now' : undefined;
+}
+
+/** The last digits of a number, for confirming it without repeating it in full. */
+export function phoneTail(phone: string): string {
+  return phone.slice(-3);
 }
 
 /** Digit groups with single separators, optionally after a short letter prefix ("K-4711-0815"). */

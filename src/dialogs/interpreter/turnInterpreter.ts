@@ -33,6 +33,7 @@ import {
 import { startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
 import { callsOffBlock, correctedNumber } from './blockCallOff';
+import { phoneTail } from './slots';
 import type { Decision } from './decision';
 import {
   isAcknowledgement,
@@ -200,8 +201,8 @@ export class TurnInterpreter {
     }
     // "Ja. Muss ich jetzt noch etwas machen?" to a read-back: the yes records it, the question follows
     // once the request is recorded (a bare yes to a read-back is never a protest).
-    const cut = trimmed.search(/[,.;!]/);
-    const afterYes = confirms && cut >= 0 ? trimmed.slice(cut + 1).trim() : '';
+    const cut = confirms ? trimmed.search(/[,.;!]/) : -1;
+    const afterYes = cut >= 0 ? trimmed.slice(cut + 1).trim() : '';
     if (afterYes && isQuestion(afterYes) && !cues.has('closing')) {
       // "Muss ich jetzt noch etwas machen?" is answered by what the recorded change says comes next.
       if (!WHAT_NOW.test(foldedText(afterYes))) session.pendingRequest = afterYes.slice(0, 300);
@@ -507,7 +508,7 @@ export class TurnInterpreter {
       block.phone = corrected;
       return this.reply(
         context,
-        t('conversation:lost.numberCorrected', { reference: block.reference, tail: corrected.slice(-3) }),
+        t('conversation:lost.numberCorrected', { reference: block.reference, tail: phoneTail(corrected) }),
       );
     }
     return undefined;
@@ -522,7 +523,7 @@ export class TurnInterpreter {
     await context.sendActivity(t('conversation:lost.statusQuestion'));
     if (block.phone)
       await context.sendActivity(
-        t('conversation:lost.statusNumber', { reference: block.reference, tail: block.phone.slice(-3) }),
+        t('conversation:lost.statusNumber', { reference: block.reference, tail: phoneTail(block.phone) }),
       );
     return { kind: 'reask' };
   }
