@@ -19,6 +19,7 @@ import { goodbyeKey } from '../../dialogs/clock';
 import { answersWindowReminder } from '../../services/handoff/whatsappWindow';
 import { readContact } from './contactReader';
 import { phoneTail } from '../../dialogs/interpreter/slots';
+import { callsOffBlock, correctedNumber } from '../../dialogs/interpreter/blockCallOff';
 import { foldedText } from '../../dialogs/interpreter/cues';
 import { detectLostItem } from '../../dialogs/interpreter/matchers';
 import { announcesQuestion, CANCEL_ENTRY, isQuestion, LOST_WORDS } from '../../dialogs/interpreter/questions';
@@ -117,6 +118,9 @@ export class WaitingListener {
         answer ? [t('handoff:callbackWithdrawn'), answer, t('conversation:closing.anythingElse')] : undefined,
       );
     }
+    // "hob's grad gfunden … bitte nix sperren" while the block waits for the team: nothing to block any more.
+    if (handoff.category === 'lost_or_stolen' && callsOffBlock(text))
+      return this.cancel(handoff, t, resetDialogs, [t('conversation:lost.calledOff'), t('handoff:cancelled')]);
     const withdraws = CANCEL.test(text) || cues.has('cancel') || (WITHDRAW.test(text) && !text.includes('?'));
     if (!threatensToCancel && withdraws) return this.cancel(handoff, t, resetDialogs);
 
@@ -128,6 +132,13 @@ export class WaitingListener {
     const topic = record.category === 'other' && text ? this.deps.topic?.(text) : undefined;
     if (topic) await this.handoffs.topics.name(record.id, topic);
 
+    // "na wart, die Nummer is falsch, richtig is 0664 7654321": the callback goes to the corrected number.
+    const recordedPhone = record.mode === 'callback' ? record.contact?.phone : undefined;
+    const corrected = recordedPhone ? correctedNumber(text, recordedPhone) : undefined;
+    if (corrected) {
+      await this.handoffs.recordContact(record.id, { phone: corrected });
+      return say(t('handoff:contact.phoneSaved', { tail: phoneTail(corrected) }));
+    }
     if (record.mode === 'callback' && needsContact(record)) {
       const contact = readContact(text);
       if (contact) {
