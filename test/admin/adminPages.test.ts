@@ -22,6 +22,24 @@ async function until(probe: () => Promise<boolean>, what: string): Promise<void>
 }
 const admin = new I18nService('de').t('de');
 
+/**
+ * Searches the texts and waits until the table shows only matching keys. The table is redrawn a
+ * moment after typing; text typed into a row before that redraw would land in a replaced box.
+ */
+async function searchTexts(page: Page, needle: string): Promise<void> {
+  await page.getByLabel(admin('admin:translations.search')).fill(needle);
+  await until(
+    () =>
+      page.evaluate((n) => {
+        const keys = Array.from(document.querySelectorAll('#tr-table tbody tr[data-key]')).map(
+          (row) => row.getAttribute('data-key') ?? '',
+        );
+        return keys.length > 0 && keys.every((key) => key.includes(n));
+      }, needle),
+    `the texts filtered by "${needle}"`,
+  );
+}
+
 /** Opens /admin and signs in with a token, as a person would. */
 async function signIn(page: Page, app: TestApp, token: string): Promise<void> {
   await page.goto(`${app.baseUrl}/admin`);
@@ -66,7 +84,7 @@ describe('the admin pages', () => {
       await signIn(page, app, ADMIN);
       expect(await page.getAttribute('html', 'lang')).toBe('de');
       await page.getByRole('button', { name: admin('admin:nav.translations') }).click();
-      await page.getByLabel(admin('admin:translations.search')).fill('greeting.short');
+      await searchTexts(page, 'greeting.short');
       const row = page.locator('tr[data-key="conversation.greeting.short"]');
       await row.waitFor({ timeout: UI_MS });
       const english = new I18nService('de').t('en')('conversation:greeting.short');
@@ -105,7 +123,7 @@ describe('the admin pages', () => {
       watch(page);
       await signIn(page, app, ADMIN);
       await page.getByRole('button', { name: admin('admin:nav.translations') }).click();
-      await page.getByLabel(admin('admin:translations.search')).fill('menu.choose');
+      await searchTexts(page, 'menu.choose');
       const row = page.locator('tr[data-key="conversation.menu.choose"]');
       await row.locator('textarea[data-lang="de"]').fill('Was möchtest du?');
       await page.getByRole('button', { name: admin('admin:translations.save') }).click();
@@ -169,7 +187,7 @@ describe('the admin pages', () => {
       watch(page);
       await signIn(page, app, ADMIN);
       await page.getByRole('button', { name: admin('admin:nav.translations') }).click();
-      await page.getByLabel(admin('admin:translations.search')).fill('menu.choose');
+      await searchTexts(page, 'menu.choose');
       await page
         .locator('tr[data-key="conversation.menu.choose"] textarea[data-lang="de"]')
         .fill('Worum dürfen wir uns kümmern?');
