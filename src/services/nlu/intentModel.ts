@@ -45,14 +45,17 @@ export function wantsOpinion(result: IntentResult, text: string): boolean {
 
 /**
  * The recognizer's ranking blended with the model's probabilities. "human" gets no share of the
- * model, so it can never rise to the top here: a person is handed over on the customer's words,
- * never on the model's guess.
+ * model, and none of the words' ranking unless the recognizer chose it: its ranking can lead with
+ * "human" while it has refused a person for want of a word for one ("kei Werbig meh vo öich bitte"),
+ * and the blend must not bring that back. A person is handed over on the customer's words, never on
+ * a guess.
  */
 export function blendOpinion(result: IntentResult, probabilities: ReadonlyMap<Intent, number>): IntentResult {
   const ranking = INTENTS.map((intent) => {
     const words = result.ranking.find((r) => r.intent === intent)?.score ?? 0;
     const model = probabilities.get(intent) ?? 0;
-    return { intent, score: (1 - MODEL_WEIGHT) * words + (intent === 'human' ? 0 : MODEL_WEIGHT * model) };
+    if (intent === 'human') return { intent, score: result.intent === 'human' ? (1 - MODEL_WEIGHT) * words : 0 };
+    return { intent, score: (1 - MODEL_WEIGHT) * words + MODEL_WEIGHT * model };
   }).sort((a, b) => b.score - a.score);
   return { intent: ranking[0].intent, confidence: ranking[0].score, ranking };
 }

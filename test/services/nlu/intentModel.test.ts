@@ -54,6 +54,18 @@ describe('the embedding model as a second opinion on intents', () => {
     expect(billing.asked).toEqual([]);
   });
 
+  it('does not bring back a person the words refused for want of a word for one', async () => {
+    // The words' own ranking leads with "human" here, yet the recognizer refuses a person: no word
+    // asks for one. The customer objects to advertising; a handoff would be a stranger's answer.
+    const text = 'kei Werbig meh vo öich bitte';
+    const triage = new TriageService(undefined, undefined, fixedOpinion({ general: 0.1, technical: 0.1 }));
+    expect(triage.assess(text).intent.ranking[0].intent).toBe('human');
+    expect(triage.assess(text).intent.intent).not.toBe('human');
+    const consulted = await triage.consult(text);
+    expect(consulted.intent.intent).not.toBe('human');
+    expect(consulted.escalate).toBe(false);
+  });
+
   it('does not ask about a single word or a digit', async () => {
     const opinion = fixedOpinion({ billing: 0.99 });
     const triage = new TriageService(undefined, undefined, opinion);
