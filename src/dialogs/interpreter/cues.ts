@@ -140,10 +140,13 @@ export function mentionsOwnStaff(text: string): boolean {
   return OWN_STAFF.test(foldedText(text));
 }
 
-/** "Ist da jemand?", "anyone there?": the customer checks that someone listens; no wish for a person. */
-/** "wenn ich jemanden anrufe", "when I call someone": the customer is the caller; no wish for a person. */
+/**
+ * "wenn ich jemanden anrufe", "wänn ich öpper aalüte", "when I call someone": the customer is the
+ * caller; "mein Ex ruft mich ständig an": someone else calls the customer, unwanted. Neither is a wish
+ * to be called or put through.
+ */
 const CALLING_SOMEONE =
-  /(?:^| )(?:jemanden anrufe|jemanden anrufen|jemanden anruf|cal someone|cal somebody|sol ich zuruckrufen|sol ich da zuruckrufen|sol ich die zuruckrufen|kan ich zuruckrufen|mus ich zuruckrufen|should i cal back|should i cal them back)(?= |$)/g;
+  /(?:^| )(?:jemanden anrufe|jemanden anrufen|jemanden anruf|(?:ich|i) (?:oper|eper|opis|epis) alute|cal someone|cal somebody|sol ich zuruckrufen|sol ich da zuruckrufen|sol ich die zuruckrufen|kan ich zuruckrufen|mus ich zuruckrufen|should i cal back|should i cal them back|ruft mich (?:standig|daurnd|andaurnd|imer|permanent|taglich|nachts|oft|wieder|jeden tag|miten in der nacht)|(?:ex|exfreund|exfreundin|exman|exfrau|stalker|nachbar|nachbarin|werbung|calcenter|unbekanter|fremder|einer|er) ruft mich|keps caling me|keeps caling me)(?= |$)/g;
 
 /** "ohne dass die zurückrufen", "without them calling back": a call the customer does not want. */
 const NOT_CALLED_BACK =
@@ -155,6 +158,7 @@ export function callsSomeone(text: string): boolean {
   return CALLING_SOMEONE.test(foldedText(text));
 }
 
+/** "Ist da jemand?", "anyone there?": the customer checks that someone listens; no wish for a person. */
 const ANYONE_THERE =
   /(?:^| )(?:ist da (?:wer|jemand)|ist hier (?:wer|jemand)|is wer do|jemand da|anyone there|anybody there|someone there|is anyone|is anybody)(?= |$)/g;
 

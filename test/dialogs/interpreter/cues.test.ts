@@ -90,6 +90,10 @@ const cases: Array<[string, Cue[]]> = [
 ];
 
 const negatives: Array<[string, Cue]> = [
+  // The customer calls someone, or someone calls them unwanted: no wish to be called.
+  ['Wie chan ich mini Nummere verstecke wänn ich öpper aalüte?', 'callMe'],
+  ['Mein Ex ruft mich ständig an und hört einfach nicht auf. Ich will eine neue Nummer.', 'callMe'],
+  ['Seit Tagen ruft mich dauernd eine fremde Nummer an, wie sperre ich die?', 'callMe'],
   ['Meine Internetleitung ist seit gestern tot', 'supervisor'],
   ['Ihr Mitarbeiter hat mir gesagt, das kommt per Post', 'person'],
   ['Ich brauche keinen Mitarbeiter, nur die Antwort', 'person'],
