@@ -234,6 +234,8 @@ export class GermanIntentRecognizer implements IntentRecognizer {
 
     // "hat mein Handy eine Sperre, SIM-Lock?": the phone's network lock, not a card to block.
     const deviceLock = byTag.has('devicelock') && !byTag.has('loss');
+    // "Abofallen sperren", "Werbeanrufe blockieren": a service to block, not a card or phone.
+    const serviceBlock = byTag.has('serviceblock') && !byTag.has('loss') && !byTag.has('object');
     const lost =
       near(byTag.get('loss'), byTag.get('object'), 5) || (!deviceLock && near(byTag.get('block'), byTag.get('object')));
     const fraud = near(byTag.get('fraud'), byTag.get('object'), 8);
@@ -244,7 +246,8 @@ export class GermanIntentRecognizer implements IntentRecognizer {
     // The amounts and debits in a misuse report describe the misuse; they are not a billing question.
     if (fraud || misuse) add('billing', -Math.min(boost.get('billing') ?? 0, 3));
     if (byTag.has('loss')) add('lost_or_stolen', tokens.length <= 2 ? 2.5 : 1);
-    if (byTag.has('block') && !deviceLock) add('lost_or_stolen', 1.5);
+    if (byTag.has('block') && !deviceLock && !serviceBlock) add('lost_or_stolen', 1.5);
+    if (byTag.has('block') && serviceBlock) add('lost_or_stolen', -3);
     if (fraud) add('lost_or_stolen', 3);
     if (deviceLock && !fraud) {
       add('general', 3);
@@ -300,7 +303,7 @@ export class GermanIntentRecognizer implements IntentRecognizer {
       return this.result('lost_or_stolen', Math.max(0.9, probs[INTENT_INDEX.get('lost_or_stolen') as number]), probs);
     // The urgent lane blocks a SIM: without a word of loss, theft, blocking or misuse the model's guess
     // ("brauch die PUK von meiner Karte") is a question to clarify, never a block.
-    const lossWords = byTag.has('loss') || (byTag.has('block') && !deviceLock) || fraud || misuse;
+    const lossWords = byTag.has('loss') || (byTag.has('block') && !deviceLock && !serviceBlock) || fraud || misuse;
     if (INTENTS[best] === 'lost_or_stolen' && !lossWords)
       return this.result('lost_or_stolen', Math.min(probs[best], UNSURE_WITHOUT_CUE), probs);
     if (human && !complaintExplicit)

@@ -57,6 +57,13 @@ describe('TriageService', () => {
     expect(result.escalate).toBe(false);
   });
 
+  it('keeps a service to block (subscriptions, premium numbers, advertising) out of the urgent lane', () => {
+    for (const text of ['abofallen sperren', 'Abos sperren lassen', 'Sonderrufnummern sperren', 'Werbung sperren'])
+      expect([text, triage.assess(text).intent.intent]).not.toEqual([text, 'lost_or_stolen']);
+    expect(triage.assess('Handy geklaut, bitte Abo und SIM sperren').intent.intent).toBe('lost_or_stolen');
+    expect(triage.assess('bitte sperren').intent.intent).toBe('lost_or_stolen');
+  });
+
   it('reads an insulting Swiss message as irate and escalates', () => {
     const result = triage.assess('Gopfertami, ihr sind doch alles huere Tubel, s Internet gaht scho wieder nöd!');
     expect(result.frustration.level).toBe(2);
