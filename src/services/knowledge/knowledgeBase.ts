@@ -223,7 +223,13 @@ export class KnowledgeBase {
     await this.fresh();
     const hits = this.matcher.match(text, { minScore: 0, limit: 10 });
     // The model is asked only when the classical decision is uncertain or weak (refineWithModel).
-    const refined = await refineWithModel(this.options.semantic, text, hits, decideSearch(hits));
+    const refined = await refineWithModel(
+      this.options.semantic,
+      text,
+      hits,
+      decideSearch(hits),
+      this.matcher.contradicted(text),
+    );
     // "Kostet telefonieren in Kroatien extra?": the country decides between the two roaming entries.
     const decision = preferRegion(text, refined, hits, (key) => this.byKey.get(key)?.id);
     const toAnswer = (hit: KnowledgeMatch): KnowledgeAnswer[] => {

@@ -202,6 +202,27 @@ export class KnowledgeMatcher {
     return this.entries.length;
   }
 
+  /**
+   * The entries a phrase contrast rules out for this message ("zu einem anderen Anbieter" against an
+   * entry that only speaks of "zu Ihnen"), so that the meaning-based side does not bring them back.
+   */
+  contradicted(text: string): Set<string> {
+    const asked = this.phraseContrastsAsked(words(text));
+    const out = new Set<string>();
+    if (!asked.some((q) => q.a !== q.b)) return out;
+    this.entries.forEach((entry, e) => {
+      if (this.phraseContrastFactor(e, asked) < 1) out.add(entry.id);
+    });
+    return out;
+  }
+
+  private phraseContrastsAsked(tokens: string[]): { a: boolean; b: boolean }[] {
+    return this.lexicon.phraseContrasts.map(([a, b]) => ({
+      a: a.some((pattern) => occurs(tokens, pattern)),
+      b: b.some((pattern) => occurs(tokens, pattern)),
+    }));
+  }
+
   /** Best entries first, only those scoring at least minScore; an entry of preferCategory gets a small lead. */
   match(text: string, options: { minScore?: number; preferCategory?: string; limit?: number } = {}): KnowledgeMatch[] {
     if (this.offTopic.test(text)) return [];
@@ -228,11 +249,7 @@ export class KnowledgeMatcher {
         if (score > s.entryBest[e]) s.entryBest[e] = score;
       }
       const results: KnowledgeMatch[] = [];
-      const tokens = words(text);
-      const asked = this.lexicon.phraseContrasts.map(([a, b]) => ({
-        a: a.some((pattern) => occurs(tokens, pattern)),
-        b: b.some((pattern) => occurs(tokens, pattern)),
-      }));
+      const asked = this.phraseContrastsAsked(words(text));
       for (const e of s.touchedEntries) {
         let score = this.weights.phrasing * s.entryBest[e] + (1 - this.weights.phrasing) * (s.entryCovered[e] / total);
         score *= this.contrastFactor(e, analysis.allStems);

@@ -64,6 +64,7 @@ export async function refineWithModel(
   text: string,
   hits: readonly KnowledgeMatch[],
   decision: SearchDecision,
+  contradicted: ReadonlySet<string> = new Set(),
 ): Promise<SearchDecision> {
   // No candidate of the words at all (an empty or off-topic message): the model alone never answers.
   if (!ranker?.ready || hits.length === 0) return decision;
@@ -75,12 +76,15 @@ export async function refineWithModel(
   const closest = Math.max(...ranked.map((r) => r.closest));
   if (closest < NONE_MODEL_BELOW || (classicalTop < NONE_CLASSICAL_BELOW && closest < NONE_SEMANTIC_BELOW))
     return { confident: false, alternatives: [] };
-  const modelScore = new Map(ranked.map((r) => [r.id, r.score]));
+  // An entry a phrase contrast rules out keeps its words' score only: the model cannot tell "zu Ihnen"
+  // from "zu einem anderen Anbieter" and must not bring it back.
+  const modelScore = new Map(ranked.filter((r) => !contradicted.has(r.id)).map((r) => [r.id, r.score]));
   const floor = ranked.at(-1)?.score ?? 0;
   const candidates = new Map<string, KnowledgeMatch>();
   for (const hit of hits.slice(0, CANDIDATES)) candidates.set(hit.id, hit);
   for (const hit of ranked.slice(0, CANDIDATES))
-    if (!candidates.has(hit.id)) candidates.set(hit.id, { id: hit.id, category: hit.category, score: 0 });
+    if (!candidates.has(hit.id) && !contradicted.has(hit.id))
+      candidates.set(hit.id, { id: hit.id, category: hit.category, score: 0 });
   // Matches keep their classical score: the conversation's thresholds are on that scale.
   const fused = [...candidates.values()]
     .map((match) => ({
@@ -99,6 +103,7 @@ export async function refineWithModel(
   const modelAlone =
     alternatives.length === 1 &&
     alternatives[0].id === top.id &&
+    !contradicted.has(top.id) &&
     top.score >= MODEL_ALONE_MIN &&
     (!runnerUp || top.score - runnerUp.score >= MODEL_ALONE_MARGIN);
   if (modelAlone) return { best: alternatives[0], confident: true, alternatives: [], confirmed: true };

@@ -154,6 +154,15 @@ describe('KnowledgeMatcher', () => {
   });
 });
 
+describe('entries a phrase contrast rules out', () => {
+  it('names the port-in entry for a customer leaving for another provider, and none for a plain question', () => {
+    expect([
+      ...matcher.contradicted('Ich wechsle zu einem anderen Anbieter, kann ich meine Nummer mitnehmen?'),
+    ]).toEqual(['mobile.porting']);
+    expect([...matcher.contradicted('Kann ich meine Nummer mitnehmen?')]).toEqual([]);
+  });
+});
+
 describe('separated verbs', () => {
   const verbs = separableVerbs(['ab-buchen', 'auf-laden', 'dazu-buchen']);
 

@@ -31,6 +31,20 @@ describe('the embedding model refining the classical decision', () => {
     expect(refined).toMatchObject({ confident: true, best: { id: 'contract.options' } });
   });
 
+  it('does not let the model bring back an entry a phrase contrast rules out', async () => {
+    // "I geh zu an aundan Anbieter … mei Nummer behalt?": leaving, which the words tell and the model does not.
+    const hits = [match('mobile.porting-out', 0.43), match('mobile.porting-in', 0.21)];
+    const { ranker } = modelRanking([
+      { id: 'mobile.porting-in', category: 'general', score: -0.3, closest: 0.93 },
+      { id: 'mobile.porting-out', category: 'general', score: -1.55, closest: 0.92 },
+    ]);
+    const text = 'I geh zu an aundan Anbieter, wos muass i tuan damit i mei Nummer behalt?';
+    const unaware = await refineWithModel(ranker, text, hits, decideSearch(hits));
+    expect(unaware.best?.id).toBe('mobile.porting-in');
+    const refined = await refineWithModel(ranker, text, hits, decideSearch(hits), new Set(['mobile.porting-in']));
+    expect(refined).toMatchObject({ confident: true, best: { id: 'mobile.porting-out' } });
+  });
+
   it('keeps a strong classical hit without asking the model', async () => {
     const hits = [match('contract.cancel', 0.8), match('contract.options', 0.3)];
     const { ranker, asked } = modelRanking([
