@@ -118,7 +118,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
   });
   const { semantic, intents } = buildEmbeddingServices(config, connection, logger);
   const knowledge = new KnowledgeBase(connection, logger, semantic ? { semantic } : {});
-  const triage = new TriageService(undefined, undefined, intents);
+  const triage = new TriageService(undefined, undefined, intents, (text) => knowledge.isOffTopic(text));
   const requests = new ServiceRequestService(connection, () => clock.now());
   const { bot: customerBot } = buildCustomerConversation({
     i18n,

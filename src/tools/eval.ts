@@ -15,6 +15,7 @@ import { SemanticRanker } from '../services/knowledge/semanticRanker';
 import { createLogger } from '../services/logger';
 import { intentModelCorpus } from '../services/nlu/corpus';
 import { IntentModel } from '../services/nlu/intentModel';
+import { shippedOffTopic } from './shippedOffTopic';
 import { openToolEmbeddings, type ToolEmbeddings } from './toolEmbeddings';
 import { INTENTS, type FrustrationHistory, type FrustrationLevel, type Intent } from '../services/nlu/types';
 
@@ -249,7 +250,7 @@ async function evalSet(
   const started = Date.now();
   const intents = model ? new IntentModel(model.embedder, model.store, logger) : undefined;
   await intents?.train(intentModelCorpus());
-  const service = new TriageService(undefined, undefined, intents);
+  const service = new TriageService(undefined, undefined, intents, shippedOffTopic());
   const setupMs = Date.now() - started;
   if (intents) console.log(`\nintents with the embedding model${intents.ready ? '' : ' (NOT trained: words only)'}`);
   const accuracy = await evalIntents(

@@ -15,6 +15,7 @@ import { intentModelCorpus } from '../services/nlu/corpus';
 import { IntentModel } from '../services/nlu/intentModel';
 import { type TriageAssessment, TriageService } from '../services/nlu/triageService';
 import type { TriageLine } from '../services/nlu/types';
+import { shippedOffTopic } from './shippedOffTopic';
 import { openToolEmbeddings } from './toolEmbeddings';
 
 interface ParsedLine {
@@ -141,10 +142,14 @@ export async function runTriage(
 async function triageService(useModel: boolean): Promise<{ service: TriageService; stop: () => Promise<void> }> {
   const logger = createLogger('warn', process.stderr);
   const model = useModel ? await openToolEmbeddings(logger) : undefined;
-  if (!model) return { service: new TriageService(), stop: async () => undefined };
+  if (!model)
+    return {
+      service: new TriageService(undefined, undefined, undefined, shippedOffTopic()),
+      stop: async () => undefined,
+    };
   const intents = new IntentModel(model.embedder, model.store, logger);
   await intents.train(intentModelCorpus());
-  return { service: new TriageService(undefined, undefined, intents), stop: () => model.stop() };
+  return { service: new TriageService(undefined, undefined, intents, shippedOffTopic()), stop: () => model.stop() };
 }
 
 async function main(): Promise<void> {

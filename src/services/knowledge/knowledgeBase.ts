@@ -39,6 +39,8 @@ export interface KnowledgeSearch {
   alternatives: KnowledgeAnswer[];
   /** The embedding model ranks the best entry first too (words and meaning agree). */
   confirmed?: boolean;
+  /** The message asks about another trade's subject only: no entry, and no part of it, answers it. */
+  offTopic?: true;
 }
 
 interface LoadedEntry {
@@ -163,6 +165,14 @@ export class KnowledgeBase {
     return (await this.seed()).inserted;
   }
 
+  /**
+   * Whether the message asks about another trade's or an authority's subject only ("Wo ist mein
+   * DHL-Paket?", "Öffnungszeiten des Bürgeramts"), as the entries loaded last know it.
+   */
+  isOffTopic(text: string): boolean {
+    return this.matcher.isOffTopic(text);
+  }
+
   /** Rebuilds the matcher from the active entries in MongoDB. */
   async reload(): Promise<void> {
     const docs = await this.model.find({ active: true }).lean<KnowledgeEntryDoc[]>().exec();
@@ -221,6 +231,7 @@ export class KnowledgeBase {
    */
   async search(text: string, lang: 'de' | 'en'): Promise<KnowledgeSearch> {
     await this.fresh();
+    if (this.matcher.isOffTopic(text)) return { confident: false, alternatives: [], offTopic: true };
     const hits = this.matcher.match(text, { minScore: 0, limit: 10 });
     // The model is asked only when the classical decision is uncertain or weak (refineWithModel).
     const refined = await refineWithModel(

@@ -202,6 +202,11 @@ export class KnowledgeMatcher {
     return this.entries.length;
   }
 
+  /** Whether the message asks about another trade's or an authority's subject only (no entry can answer it). */
+  isOffTopic(text: string): boolean {
+    return this.offTopic.test(text);
+  }
+
   /**
    * The entries a phrase contrast rules out for this message ("zu einem anderen Anbieter" against an
    * entry that only speaks of "zu Ihnen"), so that the meaning-based side does not bring them back.

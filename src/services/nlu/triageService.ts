@@ -37,6 +37,8 @@ export class TriageService {
     private readonly recognizer: IntentRecognizer = new GermanIntentRecognizer(),
     private readonly scorer: FrustrationScorer = new GermanFrustrationScorer(),
     private readonly opinion?: IntentOpinion,
+    /** Whether a message asks about another trade's subject only (the knowledge base's off-topic check). */
+    private readonly offTopic?: (text: string) => boolean,
   ) {}
 
   assess(
@@ -84,6 +86,16 @@ export class TriageService {
   ): TriageAssessment {
     let intent = recognized;
     const frustration = this.scorer.score(text, history, thresholds);
+    // "Wo is mein DHL-Paket?", "Stromrechnung der Stadtwerke zu hoch": another trade's subject and no
+    // word of ours is out of scope, whatever topic its words resemble. A wish for a person and a loss
+    // keep their lanes.
+    if (!KEEPS_LANE.has(intent.intent) && this.offTopic?.(text)) {
+      const ranking = [
+        { intent: 'other' as const, score: intent.confidence },
+        ...intent.ranking.filter((r) => r.intent !== 'other'),
+      ];
+      intent = { ...intent, intent: 'other', ranking };
+    }
     // An irate message about nothing in particular ("Huere Seich!", "Ihr Idioten!") is a complaint.
     if (intent.intent === 'other' && frustration.level === 2) {
       const ranking = [
@@ -102,6 +114,9 @@ export class TriageService {
     return { intent, frustration, escalate: reason !== undefined, ...(reason ? { escalationReason: reason } : {}) };
   }
 }
+
+/** Intents an off-topic subject does not override. */
+const KEEPS_LANE: ReadonlySet<string> = new Set(['human', 'lost_or_stolen', 'greeting', 'other']);
 
 function escalationReason(
   intent: IntentResult,

@@ -57,6 +57,16 @@ describe('TriageService', () => {
     expect(result.escalate).toBe(false);
   });
 
+  it("reads another trade's subject as out of scope, but keeps a wish for a person and a loss", () => {
+    const offTopic = (text: string) => /stadtwerke|zahnarzt/i.test(text);
+    const scoped = new TriageService(undefined, undefined, undefined, offTopic);
+    const bill = 'Meine Stromrechnung der Stadtwerke ist dieses Jahr zu hoch. An wen wende ich mich?';
+    expect(triage.assess(bill).intent.intent).not.toBe('other');
+    expect(scoped.assess(bill).intent.intent).toBe('other');
+    expect(scoped.assess('Ich will mit einem Menschen über die Stadtwerke reden').intent.intent).toBe('human');
+    expect(scoped.assess('Ihr Idioten, mein Zahnarzt ist besser als ihr!!!').intent.intent).toBe('complaint');
+  });
+
   it('keeps a service to block (subscriptions, premium numbers, advertising) out of the urgent lane', () => {
     for (const text of ['abofallen sperren', 'Abos sperren lassen', 'Sonderrufnummern sperren', 'Werbung sperren'])
       expect([text, triage.assess(text).intent.intent]).not.toEqual([text, 'lost_or_stolen']);
