@@ -249,6 +249,14 @@ export async function decideFreeText(
   };
   // A question the knowledge base nearly knows: its best entries before a lane of questions.
   if (offer && isQuestion(text)) return didYouMean;
+  // "Wo sind die Öffnungszeiten vom Bürgeramt?": another trade's subject; say what the assistant is for
+  // instead of asking which of our areas it belongs to.
+  if (found.offTopic && intent === 'other')
+    return {
+      kind: 'again',
+      mode: 'menu',
+      more: { lead: 'conversation:knowledge.offTopic', intro: 'conversation:menu.choose' },
+    };
   if (sure && !otherBlock) return { kind: 'request', intent };
   if (offer) return didYouMean;
   const failures = await deps.sessions.failed(ctx);

@@ -336,7 +336,9 @@ export async function searchQuestion(
   previous?: string,
 ): Promise<KnowledgeSearch> {
   const found = await deps.knowledge.search(text, lang);
-  if (found.confident) return found;
+  // "Meine Stromrechnung der Stadtwerke ist zu hoch. An wen wende ich mich?": the last part alone would
+  // find the arbitration entry, but the message is about another trade.
+  if (found.confident || found.offTopic) return found;
   // A part alone loses what the message said around it, so it must stand on its own: its words fit
   // well, or the embedding model ranks it first too ("Lässt sich einrichten, dass keine fremden Anbieter
   // abbuchen? Also so eine Sperre?" is not the third-party charges the first part alone reads as). The
