@@ -37,7 +37,7 @@ async function predict(
   // The pack's entries are matched by their ids, which are the keys the region file names.
   const decision = preferRegion(
     text,
-    await refineWithModel(ranker, text, hits, decideSearch(hits), matcher.contradicted(text)),
+    await refineWithModel(ranker, text, hits, decideSearch(hits), () => matcher.contradicted(text)),
     hits,
     (key) => key,
   );

@@ -7,10 +7,6 @@ import { OffTopicCheck } from '../services/knowledge/text/offTopic';
  * database (eval, triage CLI); the service asks its live knowledge base instead.
  */
 export function shippedOffTopic(): (text: string) => boolean {
-  const pack = loadKnowledgePack();
-  const check = new OffTopicCheck(
-    defaultLexicon().offTopic,
-    pack.flatMap((e) => [...e.questions.de, ...e.questions.en]),
-  );
+  const check = OffTopicCheck.forEntries(defaultLexicon().offTopic, loadKnowledgePack());
   return (text) => check.test(text);
 }

@@ -231,14 +231,12 @@ export class KnowledgeBase {
    */
   async search(text: string, lang: 'de' | 'en'): Promise<KnowledgeSearch> {
     await this.fresh();
-    if (this.matcher.isOffTopic(text)) return { confident: false, alternatives: [], offTopic: true };
     const hits = this.matcher.match(text, { minScore: 0, limit: 10 });
+    // The matcher finds nothing for an off-topic message; say why, so that no part of it is searched either.
+    if (hits.length === 0 && this.matcher.isOffTopic(text))
+      return { confident: false, alternatives: [], offTopic: true };
     // The model is asked only when the classical decision is uncertain or weak (refineWithModel).
-    const refined = await refineWithModel(
-      this.options.semantic,
-      text,
-      hits,
-      decideSearch(hits),
+    const refined = await refineWithModel(this.options.semantic, text, hits, decideSearch(hits), () =>
       this.matcher.contradicted(text),
     );
     // "Kostet telefonieren in Kroatien extra?": the country decides between the two roaming entries.

@@ -119,10 +119,7 @@ export class KnowledgeMatcher {
     private readonly lexicon: Lexicon = defaultLexicon(),
     private readonly weights: MatcherWeights = DEFAULT_WEIGHTS,
   ) {
-    this.offTopic = new OffTopicCheck(
-      lexicon.offTopic,
-      entries.flatMap((e) => [...e.questions.de, ...e.questions.en]),
-    );
+    this.offTopic = OffTopicCheck.forEntries(lexicon.offTopic, entries);
     const uses = (tokens: string[][], side: readonly PhrasePattern[]) =>
       side.some((pattern) => tokens.some((t) => occurs(t, pattern)));
     this.phraseSides = entries.map((entry) => {

@@ -64,7 +64,8 @@ export async function refineWithModel(
   text: string,
   hits: readonly KnowledgeMatch[],
   decision: SearchDecision,
-  contradicted: ReadonlySet<string> = new Set(),
+  /** The entries a phrase contrast rules out (asked only when the model is consulted). */
+  ruledOut: () => ReadonlySet<string> = () => new Set(),
 ): Promise<SearchDecision> {
   // No candidate of the words at all (an empty or off-topic message): the model alone never answers.
   if (!ranker?.ready || hits.length === 0) return decision;
@@ -78,6 +79,7 @@ export async function refineWithModel(
     return { confident: false, alternatives: [] };
   // An entry a phrase contrast rules out keeps its words' score only: the model cannot tell "zu Ihnen"
   // from "zu einem anderen Anbieter" and must not bring it back.
+  const contradicted = ruledOut();
   const modelScore = new Map(ranked.filter((r) => !contradicted.has(r.id)).map((r) => [r.id, r.score]));
   const floor = ranked.at(-1)?.score ?? 0;
   const candidates = new Map<string, KnowledgeMatch>();

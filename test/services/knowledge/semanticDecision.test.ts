@@ -41,7 +41,7 @@ describe('the embedding model refining the classical decision', () => {
     const text = 'I geh zu an aundan Anbieter, wos muass i tuan damit i mei Nummer behalt?';
     const unaware = await refineWithModel(ranker, text, hits, decideSearch(hits));
     expect(unaware.best?.id).toBe('mobile.porting-in');
-    const refined = await refineWithModel(ranker, text, hits, decideSearch(hits), new Set(['mobile.porting-in']));
+    const refined = await refineWithModel(ranker, text, hits, decideSearch(hits), () => new Set(['mobile.porting-in']));
     expect(refined).toMatchObject({ confident: true, best: { id: 'mobile.porting-out' } });
   });
 

@@ -65,6 +65,17 @@ export class OffTopicCheck {
     this.anchors = [...lexicon.anchors, ...lexicon.subjects.filter(named)];
   }
 
+  /** The check for a knowledge base of these entries: subjects an entry names itself are ours. */
+  static forEntries(
+    lexicon: { subjects: readonly PhrasePattern[]; anchors: readonly PhrasePattern[] },
+    entries: readonly { questions: { de: readonly string[]; en: readonly string[] } }[],
+  ): OffTopicCheck {
+    return new OffTopicCheck(
+      lexicon,
+      entries.flatMap((e) => [...e.questions.de, ...e.questions.en]),
+    );
+  }
+
   /** Whether the message asks about another trade's subject only. */
   test(text: string): boolean {
     if (this.subjects.length === 0) return false;
