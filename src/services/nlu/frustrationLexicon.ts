@@ -18,6 +18,9 @@ export const MOCKERY: ReadonlySet<string> = new Set(
 /** A preceding negation cancels a single-word emotional cue ("nicht sauer", "kein Problem"). */
 export const NEGATIONS: ReadonlySet<string> = new Set(data.negations);
 
+/** Word endings that look like an insult's compound and are ordinary words ("eingeschlafen", "Taschendiebe"). */
+export const NOT_COMPOUNDS: readonly string[] = data.notCompounds;
+
 /** Capitalised words that are names of things, not shouting. Folded forms. */
 export const ACRONYMS: ReadonlySet<string> = new Set(data.acronyms);
 

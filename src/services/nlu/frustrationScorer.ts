@@ -1,6 +1,6 @@
 import { exampleFeatures, frustrationCorpus, type LabelledExample } from './corpus';
 import { CUE_EXCEPTIONS, isSarcastic } from './frustrationExceptions';
-import { FRUSTRATION_CUES } from './frustrationLexicon';
+import { FRUSTRATION_CUES, NOT_COMPOUNDS } from './frustrationLexicon';
 import { applyCombinationRules, RuleContext } from './frustrationRules';
 import { historyEvidence, shapeEvidence } from './frustrationSignals';
 import { clauseStartIndices, type Evidence } from './frustrationText';
@@ -86,6 +86,7 @@ export class GermanFrustrationScorer implements FrustrationScorer {
   private readonly matcher = new PhraseMatcher(FRUSTRATION_CUES, {
     fuzzy: false,
     compoundTags: new Set(['insult', 'swear', 'anger', 'contempt']),
+    notCompounds: NOT_COMPOUNDS,
   });
   private readonly model: LinearModel;
   private readonly customMatchers = new Map<string, PhraseMatcher>();

@@ -194,15 +194,17 @@ export interface FrustrationLexiconData {
   groups: CueGroup[];
   negations: string[];
   acronyms: string[];
+  notCompounds: string[];
 }
 
 export function loadFrustrationLexicon(dir: string = NLU_CONTENT_DIR): FrustrationLexiconData {
   const { where, data } = readJson(dir, 'frustration-cues.json');
-  rejectUnknownKeys(where, data, ['about', 'groups', 'negations', 'acronyms']);
+  rejectUnknownKeys(where, data, ['about', 'groups', 'negations', 'acronyms', 'notCompounds']);
   return {
     groups: loadGroups(where, data),
     negations: requireWords(where, data, 'negations'),
     acronyms: requireWords(where, data, 'acronyms'),
+    notCompounds: requireWords(where, data, 'notCompounds'),
   };
 }
 

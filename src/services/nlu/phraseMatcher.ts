@@ -154,20 +154,29 @@ export class PhraseMatcher {
   private readonly fuzzy: boolean;
   private readonly notTypos: ReadonlySet<string>;
   private readonly compoundTags: ReadonlySet<string>;
+  private readonly notCompounds: readonly string[];
 
   /**
    * fuzzy: forgive one-letter typos in long words; off where a near miss is a different word ("scheint"/"scheiß").
    * notTypos: folded words that are correctly spelled words of their own and never a typo ("meinen" is not "Meilen").
    * compoundTags: tags whose cues also match as the head of a German compound ("Studentenrabatt" carries "Rabatt",
    * "Rücklastschrift" carries "Lastschrift"), tried like a typo only where nothing matched as written.
+   * notCompounds: folded word endings that are no such compound ("eingeschlafen" is not "Affen", "Taschendiebe"
+   * are real thieves).
    */
   constructor(
     cues: readonly Cue[],
-    options: { fuzzy: boolean; notTypos?: ReadonlySet<string>; compoundTags?: ReadonlySet<string> } = { fuzzy: true },
+    options: {
+      fuzzy: boolean;
+      notTypos?: ReadonlySet<string>;
+      compoundTags?: ReadonlySet<string>;
+      notCompounds?: readonly string[];
+    } = { fuzzy: true },
   ) {
     this.fuzzy = options.fuzzy;
     this.notTypos = options.notTypos ?? new Set();
     this.compoundTags = options.compoundTags ?? new Set();
+    this.notCompounds = options.notCompounds ?? [];
     for (const cue of cues) {
       const words = cue.pattern.trim().split(/\s+/).map(compileWord);
       if (words.length === 0 || words.some((w) => w.text.length === 0)) {
@@ -243,6 +252,7 @@ export class PhraseMatcher {
   /** Cues matching the shortest head of a compound that any cue knows: the head decides what a compound means. */
   private compoundCandidates(token: string): Entry[] {
     if (token.length < MIN_COMPOUND || this.notTypos.has(token)) return [];
+    if (this.notCompounds.some((ending) => token.endsWith(ending))) return [];
     for (let k = token.length - MIN_HEAD; k >= MIN_MODIFIER; k--) {
       const head = token.slice(k);
       const found: Entry[] = [];

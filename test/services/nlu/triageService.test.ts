@@ -41,6 +41,24 @@ describe('TriageService', () => {
     expect(triage.assess('Sie sind doch dumm!').frustration.level).toBe(2);
   });
 
+  it.each([
+    'Taschendiebe haben mir im Bus das Handy geklaut, bitte sperren',
+    'Kann nicht schlafen und lese grad meinen Vertrag. Verlängert der sich automatisch?',
+    'Das Handy war im Reisekoffer, der am Flughafen verschwunden ist',
+  ])('reads ordinary words that end like an insult ("Affen", "Diebe", "Koffer") as no insult: "%s"', (text) => {
+    const result = triage.assess(text);
+    expect(result.frustration.signals).not.toContain('insult');
+    expect(result.frustration.level).toBeLessThan(2);
+    expect(result.escalate).toBe(false);
+  });
+
+  it.each(['Ihr Vollkoffer!', 'Es Koffer, es!', 'Ihr Diebe!', 'Ihr Affen!'])(
+    'still hears the insult in "%s"',
+    (text) => {
+      expect(triage.assess(text).frustration.signals).toContain('insult');
+    },
+  );
+
   it('takes Austrian dialect for German, though "is", "a" and "am" are English words too', () => {
     expect(detectLanguage('na, des is a Schmarrn Oida. Da Umzug is erst am 1. Februar, bitte notierns des')).toBe('de');
     expect(detectLanguage('I am in Germany and my bill is too high')).toBe('en');
