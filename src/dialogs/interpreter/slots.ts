@@ -439,7 +439,7 @@ const NAME_SHAPE = /^[\p{L}][\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,4}$/u;
 
 // "heiße jetzt Anna Schmidt statt Anna Becker": the new name, not the old one after "statt".
 const NAME_INSIDE =
-  /(?:name (?:ist|lautet|is)|(?:neuer name|new name)(?: ist| lautet| is)?:?|hei(?:ss|ß)e(?: jetzt| nun| ab sofort| neu)?|my name is|i am)\s+(?:nur |just |only )?([\p{L}][\p{L}'.-]*(?: (?!statt |anstatt |instead |und |and )[\p{L}][\p{L}'.-]*){1,3})/iu;
+  /(?:name (?:ist|lautet|is)|(?:neuer name|new name)(?: ist| lautet| is)?:?|hei(?:ss|ß)e(?: jetzt| nun| ab sofort| neu)?|my name is|i am|l(?:ä|ae|a)uft auf(?: den namen)?|auf den namen(?: von)?)\s+(?:nur |just |only )?([\p{L}][\p{L}'.-]*(?: (?!statt |anstatt |instead |und |and )[\p{L}][\p{L}'.-]*){1,3})/iu;
 
 /** A name named inside a longer message ("…, mein neuer Name ist Julia Wagner"). */
 export function extractName(text: string): string | undefined {
@@ -455,6 +455,10 @@ export function extractName(text: string): string | undefined {
 export function readName(text: string): string | undefined {
   const direct = parseName(text) ?? extractName(text);
   if (direct) return direct;
+  // "Der Vertrag läuft auf ihn: Herbert Steindl": the name after the colon.
+  const colon = text.lastIndexOf(':');
+  const afterColon = colon >= 0 ? parseName(text.slice(colon + 1)) : undefined;
+  if (afterColon) return afterColon;
   // Among details: next to a number, the one comma-separated part without digits, if it is a name.
   const parts = text.split(/[,;]/).filter((p) => p.trim() !== '');
   const words = parts.filter((p) => !/\d/.test(p));
