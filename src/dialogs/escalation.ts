@@ -3,6 +3,7 @@ import type { HandoffReason } from '../services/handoff/types';
 import type { Intent, IntentResult } from '../services/nlu/types';
 import type { DialogDeps } from './dialogDeps';
 import { announceHandoff } from './handoff/announcement';
+import { contactWithCallback } from './interpreter/contactReader';
 import { detectCues } from './interpreter/cues';
 import { describesFault } from './interpreter/matchers';
 import { rememberTurnHandoff } from './handoff/turnHandoff';
@@ -52,6 +53,25 @@ function topicBesidePerson(text: string, assessed: () => IntentResult): Intent |
     : undefined;
 }
 
+/** "… über meine Kündigung sprechen", "wegen meiner Übersiedlung", "about moving my contract": what it is about. */
+const SPOKEN_OF =
+  /(?:^|\s)(?:über|ueber|wegen|bezüglich|bezueglich|betreffend|about|regarding|concerning)\s+([^.!?;,]{3,120})/i;
+
+/**
+ * The area of what a wish for a person says it is about, read alone: by the intent recognizer when
+ * it is sure, else by the knowledge base's confident entry ("Übersiedlung" is a move, a general
+ * question). Asked last, when nothing else named an area.
+ */
+async function topicSpokenOf(deps: DialogDeps, text: string, lang: 'de' | 'en'): Promise<Intent | undefined> {
+  const spokenOf = SPOKEN_OF.exec(text.slice(0, 500))?.[1];
+  if (!spokenOf) return undefined;
+  const named = deps.triage.assess(spokenOf).intent;
+  if (ROUTABLE.has(named.intent) && named.confidence >= TOPIC_CONFIDENCE) return named.intent;
+  const found = await deps.knowledge.search(spokenOf, lang);
+  const category = found.confident ? found.best?.category : undefined;
+  return category && ROUTABLE.has(category as Intent) ? (category as Intent) : undefined;
+}
+
 export interface EscalationOptions {
   reason: HandoffReason;
   category?: Intent;
@@ -89,11 +109,18 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
     topicOf(deps, text, assessed) ??
     lastTopic ??
     topicBesidePerson(text, assessed) ??
+    (await topicSpokenOf(deps, text, lang)) ??
     'other';
   const reason: HandoffReason = category === 'lost_or_stolen' ? 'urgent' : options.reason;
+  const cues = detectCues(text);
   // A supervisor asked for in this very message counts, whichever dialog handed over.
-  const askedForSupervisor =
-    context.activity.type === 'message' && detectCues(context.activity.text ?? '').has('supervisor');
+  const askedForSupervisor = cues.has('supervisor');
+  // "Dann bitte morgen früh einen Rückruf: 0172 9988112": the way to reach them comes with the wish.
+  const contact =
+    options.contact ??
+    (category !== 'lost_or_stolen' && (cues.has('callback') || cues.has('callMe'))
+      ? contactWithCallback(text)
+      : undefined);
   // An irate customer goes to a supervisor too, whether they asked for a person or the bot noticed.
   const needsSupervisor = options.needsSupervisor === true || askedForSupervisor || session.lastFrustration.level >= 2;
   for (const fact of options.facts ?? []) await deps.sessions.addFact(context, fact);
@@ -108,7 +135,7 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
       reason,
       frustration: session.lastFrustration,
       needsSupervisor,
-      ...(options.contact ? { contact: options.contact } : {}),
+      ...(contact ? { contact } : {}),
       ...(options.callback ? { callback: true } : {}),
       summary: { menuPath: [...session.menuPath], facts: [...session.facts], references: [...session.references] },
     });

@@ -17,7 +17,7 @@ import { detectCues } from '../../dialogs/interpreter/cues';
 import { isStaffed, whenBack } from '../../dialogs/handoff/announcement';
 import { goodbyeKey } from '../../dialogs/clock';
 import { answersWindowReminder } from '../../services/handoff/whatsappWindow';
-import { readContact } from './contactReader';
+import { OTHER_NUMBER, readContact } from '../../dialogs/interpreter/contactReader';
 import { phoneTail } from '../../dialogs/interpreter/slots';
 import { callsOffBlock, correctedNumber } from '../../dialogs/interpreter/blockCallOff';
 import { foldedText } from '../../dialogs/interpreter/cues';
@@ -366,9 +366,6 @@ export class WaitingListener {
     }
   }
 }
-
-/** Other numbers a customer may pass on for the agent; those are no callback wish. */
-const OTHER_NUMBER = /kunden|vertrag|rechnung|auftrag|referenz|iban|konto|karte|imei|sim/i;
 
 /** The message is a way to reach the customer ("Meine Nummer: 0171 2345678"), not a story with a number in it. */
 function givesOnlyContact(text: string, cues: Set<string>): boolean {

@@ -1,4 +1,4 @@
-import { readContact } from '../../../src/bots/handoff/contactReader';
+import { readContact } from '../../../src/dialogs/interpreter/contactReader';
 import { readRating } from '../../../src/bots/handoff/surveyReader';
 
 describe('survey answers in words', () => {
