@@ -1,6 +1,6 @@
 import { mentionsKeeping } from '../../services/nlu/intentLexicon';
 import { normalizeText } from '../../services/nlu/normalize';
-import { parseAddress, parseEmail, parsePhone } from './slots';
+import { extractName, parseAddress, parseEmail, parsePhone } from './slots';
 
 /**
  * What a free-text message picks at the choice steps of the request dialogs. Kept apart from the
@@ -239,13 +239,17 @@ export function keepsNumber(text: string): boolean {
 /** "change it", "ändern Sie das", "bin umgezogen", "my new address": a wish that something be changed. */
 const CHANGE_WISH =
   /(?:^| )(?:change|changed|update|andern|aendern|aktualisieren|umgezogen|umziehen|moved|neue adresse|new address|wohne jetzt|live now)(?= |$)/;
+const NEW_NAME = /(?:^| )(?:neuer name|mein neuer name|new name|my new name)(?= |$)/;
 
 /**
  * "Can you just change it? It's Gartenweg 4, 80331 München": a full new address or e-mail address
- * with a wish to change names its field by the value, where no field word is written.
+ * with a wish to change names its field by the value, where no field word is written; "Neuer Name:
+ * Laura Brunner-Keller" is the change of the name.
  */
 export function changeByValue(text: string): Field | undefined {
-  if (!CHANGE_WISH.test(normalizeText(text))) return undefined;
+  const normalized = normalizeText(text);
+  if (NEW_NAME.test(normalized) && extractName(text)) return 'name';
+  if (!CHANGE_WISH.test(normalized)) return undefined;
   if (parseAddress(text)) return 'address';
   if (parseEmail(text)) return 'email';
   return undefined;

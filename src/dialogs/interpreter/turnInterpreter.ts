@@ -75,7 +75,7 @@ const THUMBS_UP = /👍|👌|✅|🙂|😊|👏/u;
 const THUMBS_DOWN = /👎|❌|🙁|😞/u;
 /** "Muss ich jetzt noch etwas machen?", "Was muss ich noch tun?" (folded): what happens next. */
 const WHAT_NOW =
-  /(?:^| )(?:mus ich (?:jetzt |dan |noch |sonst )*(?:noch )?(?:etwas|was|irgendwas|nix|nichts)|was mus ich (?:jetzt |dan |noch )*(?:machen|tun)|wie geht es (?:jetzt |dan )?weiter|what do i (?:need to|have to) do|do i need to do anything)(?= |$)/;
+  /(?:^| )(?:mus ich (?:jetzt |dan |noch |sonst )*(?:noch )?(?:etwas|was|irgendwas|nix|nichts)|was mus ich (?:jetzt |dan |noch )*(?:machen|tun)|wie geht es (?:jetzt |dan )?weiter|what do i (?:need to|have to) do|do i need to do anything|(?:mus ich|brauchen sie|brauchts|braucht es) (?:jetzt |dan |noch |auch )*(?:eine |einen |ein |die |den |das |a |no )?(?:urkunde|heiratsurkunde|nachweis|nachweise|dokument|dokumente|kopie|bescheinigung|beleg|unterlagen|ausweis))(?= |$)/;
 const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', 'iban']);
 
 /**
@@ -205,7 +205,8 @@ export class TurnInterpreter {
     const afterYes = cut >= 0 ? trimmed.slice(cut + 1).trim() : '';
     if (afterYes && isQuestion(afterYes) && !cues.has('closing')) {
       // "Muss ich jetzt noch etwas machen?" is answered by what the recorded change says comes next.
-      if (!WHAT_NOW.test(foldedText(afterYes))) session.pendingRequest = afterYes.slice(0, 300);
+      // "Ja, das stimmt so. Muss ich …?": the question, without the confirmation before it.
+      if (!WHAT_NOW.test(foldedText(afterYes))) session.pendingRequest = askingSentence(afterYes).slice(0, 300);
       activity.text = t('conversation:yesNo.yes');
       return { kind: 'answer' };
     }
