@@ -1,4 +1,4 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, TurnContext } from 'botbuilder';
 import { DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { MenuOption } from '../services/content/types';
 import type { KnowledgeAnswer } from '../services/knowledge/knowledgeBase';
@@ -13,6 +13,7 @@ import { decideFreeText, REQUEST_DIALOGS } from './freeTextRoute';
 import { GeneralDialog } from './generalDialog';
 import { introduce } from './greeting';
 import { describesFault } from './interpreter/matchers';
+import { isQuestion } from './interpreter/questions';
 import { noteSecondRequest, takePendingRequest } from './interpreter/secondRequest';
 import { Decision, TurnInterpreter } from './interpreter/turnInterpreter';
 import { saysItHelped, yesNo } from './interpreter/yesNo';
@@ -41,6 +42,9 @@ interface MenuValues {
  * clarifying question when neither knowledge nor intent is sure, and the request dialogs. Comes back
  * to "Kann ich sonst noch etwas für Sie tun?" after each request; ends after a handoff or a goodbye.
  */
+/** A question about what was offered is short ("Und was kostet das?"); a longer one asks something of its own. */
+const ABOUT_OFFERED_MAX_WORDS = 8;
+
 export class MainDialog extends LotseDialog {
   private readonly menu: MainMenu;
 
@@ -146,6 +150,8 @@ export class MainDialog extends LotseDialog {
           }
           if (entry) return this.answerWith(step, entry);
         }
+        const about = await this.aboutOffered(ctx, text, alternatives);
+        if (about) return this.answerWith(step, about);
         break;
       }
       default:
@@ -157,7 +163,7 @@ export class MainDialog extends LotseDialog {
     const main = await this.menu.main();
     const option = this.menu.pickMain(main, text, options);
     if (option) return this.begin(step, option, this.menu.isOptionName(option, text) ? '' : text);
-    return this.routeFreeText(step, text, options.mode);
+    return this.routeFreeText(step, text, options.mode, options.category);
   }
 
   private async afterRequest(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -323,8 +329,20 @@ export class MainDialog extends LotseDialog {
   }
 
   /** Free text at the menu: carries out what decideFreeText chose. */
-  private async routeFreeText(step: WaterfallStepContext, text: string, mode: Mode): Promise<DialogTurnResult> {
+  private async routeFreeText(
+    step: WaterfallStepContext,
+    text: string,
+    mode: Mode,
+    category?: Intent,
+  ): Promise<DialogTurnResult> {
     const next = await decideFreeText(this.deps, this.menu, step.context, text, mode);
+    // "Die Plastikkarte wo die SIM drin war hab ich leider schon weggeworfen …" to "Hat Ihnen das geholfen?":
+    // why the answer did not help (no question mark; "wo" is a relative here), not a new matter to sort
+    // into an area. A person, or the answer's lane, is offered.
+    if (next.kind === 'again' && next.mode === 'clarify' && mode === 'helped' && !text.includes('?')) {
+      await this.deps.sessions.addFact(step.context, 'Antwort aus der Wissensdatenbank hat nicht geholfen');
+      return this.again(step, 'notHelped', { category });
+    }
     if (next.kind === 'request' || (next.kind === 'answer' && !next.also))
       await noteSecondRequest(
         this.deps,
@@ -345,6 +363,27 @@ export class MainDialog extends LotseDialog {
   }
 
   /** A knowledge answer (and a second question's answer), then "Hat Ihnen das geholfen?". */
+  /**
+   * "How long does it usually take?" to "Meinten Sie: Wie bringe ich meine Nummer mit?": a short question
+   * about what was offered, not about anything of its own, is answered with the offered entry it fits
+   * when read together with the first one offered.
+   */
+  private async aboutOffered(
+    ctx: TurnContext,
+    text: string,
+    alternatives: readonly { id: string; title: string }[],
+  ): Promise<KnowledgeAnswer | undefined> {
+    const first = alternatives[0];
+    if (!first || !isQuestion(text) || text.trim().split(/\s+/).length > ABOUT_OFFERED_MAX_WORDS) return undefined;
+    const lang = await this.deps.sessions.lang(ctx);
+    const alone = await this.deps.knowledge.search(text, lang);
+    if (alone.confident || alone.offTopic) return undefined;
+    const together = await this.deps.knowledge.search(`${text} ${first.title}`, lang);
+    const best = together.confident ? together.best : undefined;
+    if (!best || !alternatives.some((a) => a.id === best.id)) return undefined;
+    return (await this.deps.knowledge.entry(best.id, lang)) ?? undefined;
+  }
+
   private async answerWith(
     step: WaterfallStepContext,
     answer: KnowledgeAnswer,

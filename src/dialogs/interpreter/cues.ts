@@ -168,6 +168,17 @@ const NOBODY_CALLS = /(?:^| )(?:keiner|keina|niemand|nieman|nie|nimmer|no one|no
 const MENSCH_EXCLAMATION = /^(?:mensch|menschenskind) (?!bitte|please|sprechen)/;
 
 /** "Ich wollte eigentlich …": a wish the customer has already given up. */
+/**
+ * "ok dann schau ich im Kundenportal bzw in der App, danke": the customer takes it from here; a longer
+ * message opened by an acknowledgement and closed by thanks is thanks, not a question to look up.
+ */
+const ACKNOWLEDGED_OPENING =
+  /^(?:ok|okay|oke|okey|alles klar|alles klaro|gut|na gut|passt|prima|super|verstanden|alright|got it)(?= )/;
+const THANKS_LAST = /(?:^| )(?:danke|dankeschon|merci|thanks|thank you|thx|vielen dank|danke schon)$/;
+function planWithThanks(f: string, n: number): boolean {
+  return n <= 20 && ACKNOWLEDGED_OPENING.test(f) && THANKS_LAST.test(f);
+}
+
 const HYPOTHETICAL = /(?:^| )(?:wollte|wollten|eigentlich|hatte|actually wanted)(?= |$)/;
 
 function countWords(folded: string): number {
@@ -234,7 +245,7 @@ export function detectCues(text: string): Set<Cue> {
     // "Servus, ich habe eine Frage": a greeting, not a goodbye.
     if (!(/^servus /.test(f) && n > 2)) cues.add('closing');
   }
-  if (CUE.thanks.test(f) && !question && n <= 10 && !requesting) cues.add('thanks');
+  if (CUE.thanks.test(f) && !question && (n <= 10 || planWithThanks(f, n)) && !requesting) cues.add('thanks');
 
   if (CUE.cancel.test(f) || (CUE.cancelPhrase.test(f) && n <= 8) || CUE.cancelEnding.test(f)) cues.add('cancel');
   if (CUE.menu.test(f)) cues.add('menu');
