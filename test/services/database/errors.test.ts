@@ -1,4 +1,4 @@
-import { mongo } from 'mongoose';
+import mongoose, { mongo, Schema } from 'mongoose';
 import { isConnectivityError } from '../../../src/services/database/errors';
 
 describe('isConnectivityError', () => {
@@ -12,6 +12,22 @@ describe('isConnectivityError', () => {
       {} as never,
     );
     expect(isConnectivityError(bulk)).toBe(true);
+  });
+
+  it('counts a command that mongoose held while disconnected until its buffer ran out as unreachable', async () => {
+    // A connection that is not open buffers the command, then gives up as it does while the server is down.
+    const connection = mongoose.createConnection();
+    const model = connection.model('BufferedProbe', new Schema({ name: String }, { bufferTimeoutMS: 50 }));
+    const err = await model
+      .find()
+      .exec()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(err).toBeInstanceOf(Error);
+    expect(isConnectivityError(err)).toBe(true);
+    await connection.close();
   });
 
   it('does not count a refused write or a bad query as an outage', () => {
