@@ -239,6 +239,16 @@ describe('the database is down for 20 s under load', () => {
           service.output(),
         );
       }
+      // A failure names its cause: the service's own error lines (an unexpected 500 is logged with its error).
+      if (problems.length > 0)
+        console.log(
+          service
+            .output()
+            .split('\n')
+            .filter((line) => /"level":(50|60)/.test(line))
+            .slice(-10)
+            .join('\n'),
+        );
       expect(problems).toEqual([]);
       expect(during.filter((s) => s.what === 'GET /readyz' && s.status === 503).length).toBeGreaterThan(0);
 
