@@ -152,6 +152,16 @@ describe('KnowledgeMatcher', () => {
     );
     expect(check(['Wo kann ich mein Fahrrad abstellen?']).test('where can I park my bike')).toBe(true);
   });
+
+  it("knows another trade's subject however the umlauts are typed", () => {
+    const check = new OffTopicCheck(defaultLexicon().offTopic, []);
+    for (const text of [
+      'Ich brauche einen Termin bei der Ausländerbehörde',
+      'ich brauche termin bei auslaenderbehoerde',
+      'ich brauche termin bei auslanderbehorde',
+    ])
+      expect(check.test(text)).toBe(true);
+  });
 });
 
 describe('entries a phrase contrast rules out', () => {

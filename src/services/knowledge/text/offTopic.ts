@@ -10,13 +10,19 @@ interface WordPattern {
 /** Patterns of one or more words, matched against consecutive words of a message. */
 export type PhrasePattern = readonly WordPattern[];
 
+/**
+ * Umlauts written as plain vowels ("Auslanderbehorde") or as ae/oe/ue ("Auslaenderbehoerde") meet:
+ * patterns and message words are compared in this form.
+ */
+const plainVowels = (word: string): string => word.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+
 /** Reads "kfz*", "*krankenkasse*", "e bike" (normalised like customer text). */
 export function phrasePattern(pattern: string): PhrasePattern {
   return pattern
     .trim()
     .split(/\s+/)
     .map((part) => ({
-      word: normalizeText(part.replace(/^\*|\*$/g, '')),
+      word: plainVowels(normalizeText(part.replace(/^\*|\*$/g, ''))),
       prefix: part.endsWith('*'),
       suffix: part.startsWith('*'),
     }));
@@ -42,7 +48,7 @@ export function occurs(tokens: readonly string[], pattern: PhrasePattern): boole
 }
 
 /** The normalised words of a text, as phrase patterns are matched against them. */
-export const words = (text: string): string[] => normalizeText(text).split(' ').filter(Boolean);
+export const words = (text: string): string[] => plainVowels(normalizeText(text)).split(' ').filter(Boolean);
 
 /**
  * "Wie kündige ich meine Mitgliedschaft im Fitnessstudio?": a message that names another trade's or an
