@@ -11,10 +11,12 @@ interface WordPattern {
 export type PhrasePattern = readonly WordPattern[];
 
 /**
- * Umlauts written as plain vowels ("Auslanderbehorde") or as ae/oe/ue ("Auslaenderbehoerde") meet:
- * patterns and message words are compared in this form.
+ * Umlauts written as plain vowels ("Auslanderbehorde") or as ae/oe/ue ("Auslaenderbehoerde"): subjects
+ * are also compared in this form. Anchors are not: "zuestaendig" would carry "ust" (USt) as "zustandig".
  */
 const plainVowels = (word: string): string => word.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+const plainPattern = (pattern: PhrasePattern): PhrasePattern =>
+  pattern.map((p) => ({ ...p, word: plainVowels(p.word) }));
 
 /** Reads "kfz*", "*krankenkasse*", "e bike" (normalised like customer text). */
 export function phrasePattern(pattern: string): PhrasePattern {
@@ -22,7 +24,7 @@ export function phrasePattern(pattern: string): PhrasePattern {
     .trim()
     .split(/\s+/)
     .map((part) => ({
-      word: plainVowels(normalizeText(part.replace(/^\*|\*$/g, ''))),
+      word: normalizeText(part.replace(/^\*|\*$/g, '')),
       prefix: part.endsWith('*'),
       suffix: part.startsWith('*'),
     }));
@@ -48,7 +50,7 @@ export function occurs(tokens: readonly string[], pattern: PhrasePattern): boole
 }
 
 /** The normalised words of a text, as phrase patterns are matched against them. */
-export const words = (text: string): string[] => plainVowels(normalizeText(text)).split(' ').filter(Boolean);
+export const words = (text: string): string[] => normalizeText(text).split(' ').filter(Boolean);
 
 /**
  * "Wie kündige ich meine Mitgliedschaft im Fitnessstudio?": a message that names another trade's or an
@@ -59,6 +61,7 @@ export const words = (text: string): string[] => plainVowels(normalizeText(text)
  */
 export class OffTopicCheck {
   private readonly subjects: readonly PhrasePattern[];
+  private readonly plainSubjects: readonly PhrasePattern[];
   private readonly anchors: readonly PhrasePattern[];
 
   constructor(
@@ -68,6 +71,7 @@ export class OffTopicCheck {
     const known = phrasings.map(words);
     const named = (s: PhrasePattern): boolean => known.some((tokens) => occurs(tokens, s));
     this.subjects = lexicon.subjects.filter((s) => !named(s));
+    this.plainSubjects = this.subjects.map(plainPattern);
     this.anchors = [...lexicon.anchors, ...lexicon.subjects.filter(named)];
   }
 
@@ -86,6 +90,8 @@ export class OffTopicCheck {
   test(text: string): boolean {
     if (this.subjects.length === 0) return false;
     const tokens = words(text);
-    return this.subjects.some((s) => occurs(tokens, s)) && !this.anchors.some((a) => occurs(tokens, a));
+    const plain = tokens.map(plainVowels);
+    const subject = this.subjects.some((s) => occurs(tokens, s)) || this.plainSubjects.some((s) => occurs(plain, s));
+    return subject && !this.anchors.some((a) => occurs(tokens, a));
   }
 }
