@@ -22,7 +22,13 @@ import { phoneTail } from '../../dialogs/interpreter/slots';
 import { callsOffBlock, correctedNumber } from '../../dialogs/interpreter/blockCallOff';
 import { foldedText } from '../../dialogs/interpreter/cues';
 import { detectLostItem } from '../../dialogs/interpreter/matchers';
-import { announcesQuestion, CANCEL_ENTRY, isQuestion, LOST_WORDS } from '../../dialogs/interpreter/questions';
+import {
+  announcesQuestion,
+  CANCEL_ENTRY,
+  isQuestion,
+  LOST_WORDS,
+  wantsToCancel,
+} from '../../dialogs/interpreter/questions';
 
 /** The parts of the queue the waiting state uses. */
 export type WaitingHandoffs = Pick<
@@ -53,12 +59,31 @@ export interface WaitingListenerDeps {
 }
 
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
+/** "ach egal, abbrechen. ich geh in den shop": the word as a clause of its own, not only at the start. */
+const CANCEL_CLAUSE =
+  /(?:^|[,.;!?])\s*(?:(?:ach|also|ok|okay|na|dann|lieber|egal|bitte)[ ,]+){0,3}(?:abbrechen|cancel)(?:\s+bitte)?\s*(?:[,.;!]|$)/i;
 /** "Hat sich erledigt, bitte abbrechen", "never mind, cancel please": the customer withdraws, wherever it stands. */
 const WITHDRAW =
   /(?:^|[^a-zäöüß])(hat sich erledigt|hat sich schon erledigt|never ?mind|nicht mehr n(?:ö|oe|o)tig|no longer needed|bitte abbrechen|abbrechen bitte|cancel please|please cancel)(?![a-zäöüß])/i;
 const CANCELLATION = /(?:^|[^a-zäöüß])(k(?:ü|ue|u)ndig|k(?:ü|ue|u)ndung|cancel my contract|terminate my contract)/i;
-const URGENT =
-  /(?:^|[^a-zäöüß])(jetzt|sofort|dringend|notfall|umgehend|eilig|asap|urgent|right now|immediately)(?![a-zäöüß])/i;
+/** "Es ist dringend", "Notfall": urgency said outright, wherever it stands. */
+const URGENT = /(?:^|[^a-zäöüß])(dringend|notfall|eilig|asap|urgent|urgently|emergency)(?![a-zäöüß])/i;
+/** "Ich brauche JETZT Hilfe", "sofort!": urgency in haste, unless a question about something else carries it. */
+const NOW = /(?:^|[^a-zäöüß])(jetzt|sofort|umgehend|right now|immediately)(?![a-zäöüß])/i;
+/** What makes "jetzt" in a question about the wait: help, a person, someone ("Kann mir jetzt jemand helfen?"). */
+const HELP_WANTED =
+  /(?:^|[^a-zäöüß])(hilfe|helfen|hilft|jemand|jemanden|mitarbeiter\w*|mensch\w*|help|someone|anyone|anybody|agent|person)(?![a-zäöüß])/i;
+
+/**
+ * Urgency the customer expressed: said outright, or "jetzt/sofort" about being helped. "Ist meine
+ * neue E-Mail-Adresse jetzt gespeichert?" and "will my SIM stop working immediately?" ask something;
+ * they were read as urgent and moved the case up with "Verstanden, es ist dringend".
+ */
+export function expressesUrgency(text: string): boolean {
+  if (URGENT.test(text)) return true;
+  if (!NOW.test(text)) return false;
+  return !isQuestion(text) || HELP_WANTED.test(text);
+}
 const KEEP = /^\s*(ja|jo|jawohl|gern|gerne|behalten|bleiben|warten|ich warte|keep|yes|stay)\b/i;
 /** "Ich will keinen Rückruf", "kei Rückruef", "no callback": the customer refuses to be called. */
 const NO_CALLBACK =
@@ -121,7 +146,10 @@ export class WaitingListener {
     // "hob's grad gfunden … bitte nix sperren" while the block waits for the team: nothing to block any more.
     if (handoff.category === 'lost_or_stolen' && callsOffBlock(text))
       return this.cancel(handoff, t, resetDialogs, [t('conversation:lost.calledOff'), t('handoff:cancelled')]);
-    const withdraws = CANCEL.test(text) || cues.has('cancel') || (WITHDRAW.test(text) && !text.includes('?'));
+    const withdraws =
+      CANCEL.test(text) ||
+      cues.has('cancel') ||
+      ((WITHDRAW.test(text) || CANCEL_CLAUSE.test(text)) && !text.includes('?'));
     if (!threatensToCancel && withdraws) return this.cancel(handoff, t, resetDialogs);
 
     const record = await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value), touched);
@@ -140,12 +168,26 @@ export class WaitingListener {
       return say(t('handoff:contact.phoneSaved', { tail: phoneTail(corrected) }));
     }
     if (record.mode === 'callback' && needsContact(record)) {
-      const contact = readContact(text);
+      const read = readContact(text);
+      // "Nein, ich will JETZT mit einem Menschen sprechen" refuses the wait, not the callback's contact.
+      const protests = cues.has('person') || cues.has('supervisor') || isQuestion(text);
+      const contact = read && 'declined' in read && protests ? undefined : read;
       if (contact) {
         await this.handoffs.recordContact(record.id, contact);
         if ('phone' in contact) return say(t('handoff:contact.phoneSaved', { tail: phoneTail(contact.phone) }));
         if ('email' in contact) return say(t('handoff:contact.emailSaved', { email: contact.email }));
         return say(t('handoff:contact.declined'));
+      }
+    }
+    // "Ich habe Ihnen gerade meine Telefonnummer gegeben, 089 12345678. Bitte RUFEN Sie mich an.": a number
+    // or address after an earlier "nein" is the contact now (it was kept as a note, and the team would
+    // have answered in the chat).
+    if (record.mode === 'callback' && record.contact?.declined && !record.contact.phone && !record.contact.email) {
+      const contact = readContact(text);
+      if (contact && !('declined' in contact) && !OTHER_NUMBER.test(text)) {
+        await this.handoffs.recordContact(record.id, contact);
+        if ('phone' in contact) return say(t('handoff:contact.phoneSaved', { tail: phoneTail(contact.phone) }));
+        return say(t('handoff:contact.emailSaved', { email: contact.email }));
       }
     }
     if (record.mode === 'live') {
@@ -184,9 +226,12 @@ export class WaitingListener {
       const raised = upgraded.priority < record.priority || upgraded.needsSupervisor !== record.needsSupervisor;
       // "Wie kann ich kündigen?" asks how: the answer (the cancellation button must never be withheld),
       // and the note for the team only the first time, not again at every message.
+      // "Ich kündige alles!", "ich will es hier und jetzt kündigen": how to cancel, not whatever else the
+      // words of an angry message happen to meet (business tariffs, withdrawing a cancellation).
+      const cancelEntry = wantsToCancel(text) ? await this.deps.entry?.(CANCEL_ENTRY, lang) : undefined;
       const howTo =
         upgrade.cause === 'cancellation'
-          ? ((await this.knowledgeAnswer(text, lang)) ?? (await this.deps.entry?.(CANCEL_ENTRY, lang)))
+          ? (cancelEntry ?? (await this.knowledgeAnswer(text, lang)) ?? (await this.deps.entry?.(CANCEL_ENTRY, lang)))
           : undefined;
       if (howTo)
         return say(
@@ -307,7 +352,7 @@ export class WaitingListener {
       return { cause: 'cancellation', priority: Math.min(record.priority, 1) as HandoffPriority, supervisor: true };
     if (this.deps.frustration(text).level >= 2)
       return { cause: 'frustration', priority: Math.min(record.priority, 1) as HandoffPriority, supervisor: true };
-    if (URGENT.test(text))
+    if (expressesUrgency(text))
       return {
         cause: 'urgency',
         priority: Math.max(1, Math.min(record.priority, record.priority - 1)) as HandoffPriority,
