@@ -1,6 +1,6 @@
 import { mentionsKeeping } from '../../services/nlu/intentLexicon';
 import { normalizeText } from '../../services/nlu/normalize';
-import { extractName, parseAddress, parseEmail, parsePhone } from './slots';
+import { extractName, parseAddress, parseEmail, parseIban, parsePhone } from './slots';
 
 /**
  * What a free-text message picks at the choice steps of the request dialogs. Kept apart from the
@@ -240,15 +240,19 @@ export function keepsNumber(text: string): boolean {
 const CHANGE_WISH =
   /(?:^| )(?:change|changed|update|andern|aendern|aktualisieren|umgezogen|umziehen|moved|neue adresse|new address|wohne jetzt|live now)(?= |$)/;
 const NEW_NAME = /(?:^| )(?:neuer name|mein neuer name|new name|my new name)(?= |$)/;
+const NEW_ACCOUNT =
+  /(?:^| )(?:neue iban|neue kontonummer|neue bankverbindung|neues konto|new iban|new bank account|new account number)(?= |$)/;
 
 /**
  * "Can you just change it? It's Gartenweg 4, 80331 München": a full new address or e-mail address
  * with a wish to change names its field by the value, where no field word is written; "Neuer Name:
- * Laura Brunner-Keller" is the change of the name.
+ * Laura Brunner-Keller" is the change of the name, "Die neue Kontonummer … lautet DE02 …" (a valid IBAN)
+ * the change of the bank account.
  */
 export function changeByValue(text: string): Field | undefined {
   const normalized = normalizeText(text);
   if (NEW_NAME.test(normalized) && extractName(text)) return 'name';
+  if (NEW_ACCOUNT.test(normalized) && 'iban' in parseIban(text)) return 'bank';
   if (!CHANGE_WISH.test(normalized)) return undefined;
   if (parseAddress(text)) return 'address';
   if (parseEmail(text)) return 'email';
@@ -296,4 +300,17 @@ export function reportsStepDone(problem: string, index: number, text: string): b
   if (!subject) return false;
   const normalized = normalizeText(text);
   return subject.test(normalized) && CHECKED.test(normalized);
+}
+
+/**
+ * "ja bitte sperren vielen dank" at the date of birth of a block: the customer has no more to give and
+ * wants the block now; recorded without it, as after "Nein". A negated block ("nicht sperren") is none.
+ */
+export function urgesBlock(text: string): boolean {
+  const normalized = normalizeText(text);
+  return (
+    !/\d/.test(normalized) &&
+    /(?:^| )(?:sperren|sperrn|spere|sperre|block it|block)(?= |$)/.test(normalized) &&
+    !/(?:^| )(?:nicht|ned|net|nid|nod|not|kein|keine|nein)(?= |$)/.test(normalized)
+  );
 }

@@ -190,8 +190,54 @@ const DATE_IN_TEXT = /(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.])/g;
  * The first phone number with +49/0049/+43/+41 or a national 0, separators removed: "+49 151 2345678"
  * -> "+491512345678". Dates are passed over ("geboren 12.12.1991, Nummer 0176 99988877").
  */
+/** Digits as a voice-dictating customer's phone writes them ("null eins sieben …"). */
+const SPOKEN_DIGITS: Record<string, string> = {
+  null: '0',
+  eins: '1',
+  zwei: '2',
+  zwo: '2',
+  drei: '3',
+  vier: '4',
+  fünf: '5',
+  fuenf: '5',
+  funf: '5',
+  sechs: '6',
+  sieben: '7',
+  acht: '8',
+  neun: '9',
+};
+const SPOKEN_DIGIT_WORD = /^(?:null|eins|zwei|zwo|drei|vier|fünf|fuenf|funf|sechs|sieben|acht|neun)$/i;
+
+/**
+ * "die nummer ist null eins sieben null fünf fünf drei …": a run of at least six spoken digits becomes
+ * the digits, so a dictated number reads like a typed one. Shorter runs stay words ("zwei Handys").
+ */
+export function spokenDigits(text: string): string {
+  const words = text.split(/(\s+)/);
+  const out: string[] = [];
+  for (let i = 0; i < words.length;) {
+    let j = i;
+    const digits: string[] = [];
+    while (j < words.length) {
+      const word = words[j].replace(/[,.;]$/, '');
+      if (SPOKEN_DIGIT_WORD.test(word)) {
+        digits.push(SPOKEN_DIGITS[word.toLowerCase()]);
+        j += 2;
+      } else break;
+    }
+    if (digits.length >= 6) {
+      out.push(digits.join(''), ' ');
+      i = j;
+    } else {
+      out.push(words[i]);
+      i++;
+    }
+  }
+  return out.join('');
+}
+
 export function parsePhone(text: string): string | undefined {
-  for (const match of text.replace(DATE_IN_TEXT, ' ').matchAll(PHONE_CANDIDATE)) {
+  for (const match of spokenDigits(text).replace(DATE_IN_TEXT, ' ').matchAll(PHONE_CANDIDATE)) {
     let phone = match[0].replace(/[\s/().-]/g, '');
     if (phone.startsWith('00')) phone = `+${phone.slice(2)}`;
     // "+49 0151 …": the trunk zero goes when a country code is given.

@@ -18,6 +18,7 @@ import {
   detectLostItem,
   reportsCheck,
   stillBroken,
+  urgesBlock,
 } from './matchers';
 import { afterNegation, changesMind, defers, dropsTopic, isNegation } from './negation';
 import {
@@ -44,6 +45,8 @@ import {
 } from './acknowledgement';
 import { assessmentOf, keepAssessment } from './turnAssessment';
 import { answerFor } from '../regret';
+import { loadMenu } from '../subMenus';
+import { normalizeText } from '../../services/nlu/normalize';
 
 /** Longest message the bot reads; a longer one is politely refused instead of being guessed at. */
 export const MAX_MESSAGE_CHARS = 1000;
@@ -101,6 +104,17 @@ export class TurnInterpreter {
   /** True when this turn already said "Willkommen zurück". */
   static welcomedBack(context: TurnContext): boolean {
     return context.turnState.get(WELCOMED_BACK) === true;
+  }
+
+  /** Whether the text is the main menu's label of the lane of `dialog` ("Technik", "Technical help"). */
+  private async namesLane(text: string, dialog: Intent): Promise<boolean> {
+    const main = await loadMenu(this.deps, 'main');
+    const option = main?.options.find((o) => o.target.kind === 'dialog' && o.target.dialog === dialog);
+    const normalized = normalizeText(text);
+    return (
+      option !== undefined &&
+      (normalized === normalizeText(option.label.de) || normalized === normalizeText(option.label.en))
+    );
   }
 
   /** True when the customer takes what was offered (or read back) and says goodbye in the same message. */
@@ -210,6 +224,16 @@ export class TurnInterpreter {
       activity.text = t('conversation:yesNo.yes');
       return { kind: 'answer' };
     }
+    // "Genau so. Merci vielmal und einen schönen Tag." or "Jawohl, das ist alles richtig so. Vielen Dank" to a
+    // read-back: the confirmation records it, the thanks and any goodbye follow (the request was dropped).
+    if (afterYes && !/\d/.test(afterYes)) {
+      const after = detectCues(afterYes);
+      const thanked = after.has('thanks') || after.has('closing') || thanksSomewhere(foldedText(afterYes));
+      if (thanked && !after.has('person') && !after.has('supervisor') && !isSarcasticThanks(foldedText(afterYes))) {
+        activity.text = t('conversation:yesNo.yes');
+        return { kind: 'answer' };
+      }
+    }
     if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor') && !confirms) return { kind: 'close' };
 
     const clean = expect ? checkAnswer(expect, trimmed, this.deps.clock.now(), this.deps.i18n) : { ok: false as const };
@@ -315,6 +339,12 @@ export class TurnInterpreter {
     // The same after "Hat Ihnen das geholfen?" following an answer: "ja neu gestartet, geht immer noch nicht"
     // (there a new fault may be a new request, so only "still" and "already tried" count).
     const troubleshooting = expect?.kind === 'yesNo' && expect.topic === 'technical';
+    // "Technik" at a troubleshooting step (an answer said to write it if the fix did not help): the lane
+    // the customer is already in, so a no that leads on through the steps.
+    if (troubleshooting && (await this.namesLane(trimmed, 'technical'))) {
+      activity.text = t('conversation:yesNo.no');
+      return { kind: 'answer' };
+    }
     // "Ja, Kabel ist fest" reports the check, "steckdose geht, anderes gerät funktioniert da" too:
     // without a word that it works now, the problem is still there (a new topic or details aside).
     const report =
@@ -362,7 +392,7 @@ export class TurnInterpreter {
     if (
       expect.topic === 'lost_or_stolen' &&
       expect.kind === 'identifier' &&
-      (yesNo(trimmed) === 'no' || defers(trimmed))
+      (yesNo(trimmed) === 'no' || defers(trimmed) || urgesBlock(trimmed))
     )
       return { kind: 'answer' };
     // "Die IBAN hab ich grad nicht zur Hand": the form is left with a word on how to do it later.

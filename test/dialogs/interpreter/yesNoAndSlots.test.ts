@@ -85,6 +85,11 @@ describe('slots', () => {
 
   it('passes over a date of birth to the phone number behind it, and never reads a date as one', () => {
     expect(parsePhone('Ahmet Yilmaz, geboren 12.12.1991, Nummer 0176 99988877')).toBe('017699988877');
+    // Voice dictation writes the digits as words; a short count of things stays words.
+    expect(parsePhone('die nummer ist null eins sieben null fünf fünf drei acht zwei eins null sechs')).toBe(
+      '017055382106',
+    );
+    expect(parsePhone('ich habe zwei Handys und drei SIM-Karten')).toBeUndefined();
     expect(parsePhone('geboren 01.02.1990')).toBeUndefined();
     expect(parsePhone('geb. 03.07.88, Handy 0151 2345678')).toBe('01512345678');
   });
