@@ -36,3 +36,23 @@ export function correctedNumber(text: string, recorded: string): string | undefi
   if (!phone || national(phone) === national(recorded)) return undefined;
   return CORRECTION.test(foldedText(text)) ? phone : undefined;
 }
+
+/**
+ * "my phone isn't stolen! my SIM is fine", "Mein Handy ist nicht gestohlen": the loss the blocking form
+ * assumed is denied (folded text). Nothing may be blocked; what the customer needs is something else.
+ */
+const DENIES_LOSS =
+  /(?:^| )(?:(?:nicht|ned|net|nid|nod|not|isn t|is not|wasn t|was not|ist nicht|is ned) (?:[a-z]+ )?(?:gestohlen|verloren|geklaut|stolen|lost)|(?:sim|sim karte|simkarte|handy|phone|natel) (?:ist|is|isch) (?:in ordnung|ok|okay|fine|gut|alright)|(?:dont|don t|do not) (?:block|lock) (?:my )?(?:sim|phone))(?= |$)/;
+
+export function deniesLoss(text: string): boolean {
+  return DENIES_LOSS.test(foldedText(text));
+}
+
+/** The sentences of a message that do not deny the loss: what the customer needs instead. */
+export function besidesDenial(text: string): string {
+  return text
+    .split(/(?<=[.!?;])\s+/)
+    .filter((sentence) => !deniesLoss(sentence))
+    .join(' ')
+    .trim();
+}

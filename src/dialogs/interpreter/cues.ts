@@ -179,6 +179,10 @@ function planWithThanks(f: string, n: number): boolean {
   return n <= 20 && ACKNOWLEDGED_OPENING.test(f) && THANKS_LAST.test(f);
 }
 
+/** "dann frage ich morgen am Telefon": the customer will call, which is no wish to be called. */
+const CALLS_US_THEMSELVES =
+  /(?:^| )(?:frage ich|frag ich|rufe ich|ruf ich|melde ich mich|versuche ich|versuch ich|probiere ich|probier ich|ich frage|ich rufe|ich ruf|ich melde mich|i ll call|i will call|i ll phone)(?= |$)/;
+
 const HYPOTHETICAL = /(?:^| )(?:wollte|wollten|eigentlich|hatte|actually wanted)(?= |$)/;
 
 function countWords(folded: string): number {
@@ -222,7 +226,8 @@ export function detectCues(text: string): Set<Cue> {
   // unless a callback is asked for ("Rufen Sie mich morgen an. Tschüss").
   // A goodbye after the last question ("Geh bitte, so vü? … Baba!") still ends the message.
   const afterQuestion = text.includes('?') ? foldedText(text.slice(text.lastIndexOf('?') + 1)) : f;
-  if (n > 2 && afterQuestion !== '' && CUE.farewellEnding.test(afterQuestion) && !CUE.callback.test(f)) {
+  const callbackWished = CUE.callback.test(f) && !CALLS_US_THEMSELVES.test(f);
+  if (n > 2 && afterQuestion !== '' && CUE.farewellEnding.test(afterQuestion) && !callbackWished) {
     cues.add('closing');
     if (HYPOTHETICAL.test(f)) cues.delete('person');
   }
@@ -253,7 +258,7 @@ export function detectCues(text: string): Set<Cue> {
   if (CUE.howLong.test(f)) cues.add('howLong');
   // "Soll ich zurückrufen?" asks whether the customer should call a number back; it asks for no call.
   const callText = f.replace(CALLING_SOMEONE, ' ').replace(NOT_CALLED_BACK, ' ');
-  if (CUE.callback.test(callText)) cues.add('callback');
+  if (CUE.callback.test(callText) && !CALLS_US_THEMSELVES.test(f)) cues.add('callback');
   // "Seit Wochen ruft mich keiner zurück": a complaint about calls that never came, not a wish for one.
   if (CUE.callMe.test(callText) && !NOBODY_CALLS.test(f)) cues.add('callMe');
   if (n <= 8 && !CUE.languageTopic.test(f)) {

@@ -11,7 +11,9 @@ import { parseCustomerNumber, parsePhone } from './slots';
 const MAX_QUESTIONS = 4;
 
 /** Words of loss or theft (folded). */
-export const LOST_WORDS = /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden)(?= |$)/;
+// Folded: "liegen lassen" is "liegen lasen", the Austrian "liegn lassn" is "liegn lasn".
+export const LOST_WORDS =
+  /(?:^| )(?:gestohlen|geklaut|verloren|weg|entwendet|stolen|lost|verlegt|abhanden|liegen lasen|liegn lasn|liegen gelasen|liegn glasn|liegen glasen|left behind)(?= |$)/;
 
 // Only question words: colloquial German puts the verb first in statements too ("hab ich schon gemacht").
 // Folded text: doubled letters are single ("wann" -> "wan", "hallo" -> "halo"). A filler or greeting

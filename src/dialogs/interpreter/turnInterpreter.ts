@@ -33,7 +33,7 @@ import {
 } from './questions';
 import { startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
-import { callsOffBlock, correctedNumber } from './blockCallOff';
+import { besidesDenial, callsOffBlock, correctedNumber, deniesLoss } from './blockCallOff';
 import { phoneTail } from './slots';
 import type { Decision } from './decision';
 import {
@@ -323,6 +323,17 @@ export class TurnInterpreter {
         needsSupervisor,
         urgent: lostMentioned,
       };
+    }
+    // "my phone isn't stolen! my SIM is fine. I need the order cancelled" in the blocking form: the loss is
+    // denied, so nothing is blocked (the number given with it was taken for the block); the rest is heard.
+    if (expect?.topic === 'lost_or_stolen' && !session.block && deniesLoss(trimmed)) {
+      const rest = besidesDenial(trimmed);
+      const restAssessment = rest !== '' ? this.deps.triage.assess(rest) : undefined;
+      // What reads as a block again ("… my online account secured") must not start the form it just left;
+      // the rest is routed as read alone, not as the whole message that spoke of theft.
+      if (!restAssessment || restAssessment.intent.intent === 'lost_or_stolen') return { kind: 'negation', text: '' };
+      keepAssessment(context, restAssessment);
+      return { kind: 'negation', text: rest };
     }
     // 9. Lost or stolen: the urgent lane, whatever the step.
     const urgent = assessment.intent.intent === 'lost_or_stolen' && assessment.intent.confidence >= URGENT_CONFIDENCE;
