@@ -214,6 +214,10 @@ export async function otherQuestion(
   return undefined;
 }
 
+/** A price, a cost, a duration asked for, with nothing else (folded text). */
+const ASPECT_ONLY =
+  /^(?:und |and )?(?:die |der |das |den |the |what s the |whats the )?(?:preis|preise|kosten|kostet das|was kostet das|was kostet es|wie viel kostet das|wieviel kostet das|gebuhr|gebuhren|dauer|wie lange dauert das|wie lange dauert es|price|prices|cost|costs|fee|fees|how much|how much is it|how long does it take)$/;
+
 const FOLLOW_UP =
   /^(?:und|und wie|und was|und wo|und wann|what about|and)(?= |$)|(?:^| )(?:es|das|dafur|dort|davon|damit|it|that|there)(?= |$)/;
 
@@ -337,6 +341,12 @@ export async function searchQuestion(
   lang: 'de' | 'en',
   previous?: string,
 ): Promise<KnowledgeSearch> {
+  // "preis?", "Und die Kosten?", "wie lange dauert das?" after an answer: an aspect of what was asked
+  // before, never a topic of its own (alone, "preis?" found the price-increase entry).
+  if (previous && ASPECT_ONLY.test(foldedText(text))) {
+    const withPrevious = await deps.knowledge.search(`${previous} ${text}`, lang);
+    if (withPrevious.confident) return withPrevious;
+  }
   const found = await deps.knowledge.search(text, lang);
   // "Meine Stromrechnung der Stadtwerke ist zu hoch. An wen wende ich mich?": the last part alone would
   // find the arbitration entry, but the message is about another trade.

@@ -85,9 +85,43 @@ function ownMishap({ hit, tokens, clauseStarts }: CueSite): boolean {
   return after.some((w) => WORDS.firstPerson.has(w)) || tokens.some((w) => WORDS.lightHearted.has(w));
 }
 
+/** Modal verbs of a wish, folded ("möchte", Swiss "möcht", "wott", "würde gern"). */
+const WISH_MODALS: ReadonlySet<string> = new Set([
+  'mochte',
+  'mocht',
+  'mochti',
+  'wil',
+  'wot',
+  'wet',
+  'wurde',
+  'wurd',
+  'want',
+]);
+
+function crossesClause({ hit, clauseStarts }: CueSite): boolean {
+  for (let i = hit.start + 1; i < hit.end; i++) if (clauseStarts.has(i)) return true;
+  return false;
+}
+
+/** A modal of a wish before the cue, within its clause. */
+function wishedInClause({ hit, tokens, clauseStarts }: CueSite): boolean {
+  for (let i = hit.start - 1; i >= 0; i--) {
+    if (WISH_MODALS.has(tokens[i])) return true;
+    if (clauseStarts.has(i)) break;
+  }
+  return false;
+}
+
 export const CUE_EXCEPTIONS: readonly CueException[] = [
   { name: "swearing at one's own mishap", applies: ownMishap },
   { name: '"nicht mehr alle" as a fault, not an insult', applies: splitAllesIdiom },
+  {
+    // "ich möcht mis Abo kündige, ich zügle nach Bern" is no "kündige ich": the cancelling is a wish (a
+    // modal verb before it), and the phrase runs on into the next clause. "Ich kündige, ich habe genug!"
+    // stays a threat.
+    name: 'a wish to cancel read across a clause boundary',
+    applies: (site) => site.hit.tag === 'threat:cancel' && crossesClause(site) && wishedInClause(site),
+  },
   {
     name: 'count of charges, not of attempts',
     applies: ({ hit, tokens }) =>

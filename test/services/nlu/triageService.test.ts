@@ -52,6 +52,11 @@ describe('TriageService', () => {
     expect(result.escalate).toBe(false);
   });
 
+  it('reads a Swiss wish to cancel as calm, and a cancellation announced in anger as a threat', () => {
+    expect(triage.assess('ich möcht mis Abo kündige, ich zügle nämli nach Bern').frustration.level).toBe(0);
+    expect(triage.assess('Ich kündige, ich habe genug!').frustration.signals).toContain('threat:cancel');
+  });
+
   it.each(['Ihr Vollkoffer!', 'Es Koffer, es!', 'Ihr Diebe!', 'Ihr Affen!'])(
     'still hears the insult in "%s"',
     (text) => {
