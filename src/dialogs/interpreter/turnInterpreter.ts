@@ -88,6 +88,14 @@ const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', '
  * assumed, a new question or topic, a protest, and otherwise a miss. Only answers reach the step.
  * Runs once per turn (the outermost dialog asks; nested dialogs get "answer").
  */
+/** The blocking form's question whether a replacement SIM is wanted. */
+function asksReplacement(expect: Expectation | undefined): boolean {
+  return (
+    expect?.kind === 'yesNo' &&
+    expect.lines.some((line) => 'key' in line && line.key.startsWith('conversation:lost.offerReplacement'))
+  );
+}
+
 export class TurnInterpreter {
   constructor(private readonly deps: DialogDeps) {}
 
@@ -236,6 +244,16 @@ export class TurnInterpreter {
     }
     if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor') && !confirms) return { kind: 'close' };
 
+    // "ja bitte. aber kann ich nicht sofort mit jemandem sprechen??" or "ja bitte, aber an meine neue Adresse"
+    // to the replacement SIM: the yes is kept on the recorded block whatever the rest of the message leads to.
+    if (session.block && startsWithYes(trimmed) && yesNo(trimmed) !== 'yes' && asksReplacement(expect)) {
+      await this.deps.requests.addDetails(session.block.reference, {
+        replacement: true,
+        customerDetails: maskSensitive(trimmed).slice(0, 200),
+      });
+      await this.deps.sessions.addFact(context, 'Ersatz-SIM gewünscht');
+      await context.sendActivity(t('conversation:lost.replacementNoted'));
+    }
     const clean = expect ? checkAnswer(expect, trimmed, this.deps.clock.now(), this.deps.i18n) : { ok: false as const };
     const assessment = await this.assess(context, trimmed, clean.ok, clean.ok || (expect?.misses ?? 0) > 0);
     const lostMentioned =
