@@ -81,13 +81,6 @@ const WHAT_NOW =
   /(?:^| )(?:mus ich (?:jetzt |dan |noch |sonst )*(?:noch )?(?:etwas|was|irgendwas|nix|nichts)|was mus ich (?:jetzt |dan |noch )*(?:machen|tun)|wie geht es (?:jetzt |dan )?weiter|what do i (?:need to|have to) do|do i need to do anything|(?:mus ich|brauchen sie|brauchts|braucht es) (?:jetzt |dan |noch |auch )*(?:eine |einen |ein |die |den |das |a |no )?(?:urkunde|heiratsurkunde|nachweis|nachweise|dokument|dokumente|kopie|bescheinigung|beleg|unterlagen|ausweis))(?= |$)/;
 const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', 'iban']);
 
-/**
- * Decides what a customer message is before any step sees it, in a fixed order (docs/CONVERSATION.md):
- * bad input, card number or PIN, language, help, cancel/menu/back, closing and thanks, supervisor
- * or person, frustration, lost or stolen, a clean answer to the step, a negation of what the bot
- * assumed, a new question or topic, a protest, and otherwise a miss. Only answers reach the step.
- * Runs once per turn (the outermost dialog asks; nested dialogs get "answer").
- */
 /** The blocking form's question whether a replacement SIM is wanted. */
 function asksReplacement(expect: Expectation | undefined): boolean {
   return (
@@ -96,6 +89,13 @@ function asksReplacement(expect: Expectation | undefined): boolean {
   );
 }
 
+/**
+ * Decides what a customer message is before any step sees it, in a fixed order (docs/CONVERSATION.md):
+ * bad input, card number or PIN, language, help, cancel/menu/back, closing and thanks, supervisor
+ * or person, frustration, lost or stolen, a clean answer to the step, a negation of what the bot
+ * assumed, a new question or topic, a protest, and otherwise a miss. Only answers reach the step.
+ * Runs once per turn (the outermost dialog asks; nested dialogs get "answer").
+ */
 export class TurnInterpreter {
   constructor(private readonly deps: DialogDeps) {}
 
