@@ -3,9 +3,9 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import type { TFunction } from 'i18next';
 import { staffingAt } from '../services/handoff/businessHours';
 import { whenBack } from './handoff/announcement';
-import { LostItem, detectLostItem, urgesBlock } from './interpreter/matchers';
+import { LostItem, detectLostItem } from './interpreter/matchers';
 import type { DialogDeps } from './dialogDeps';
-import { defers } from './interpreter/negation';
+import { givesNoIdentifier } from './interpreter/negation';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import type { PhraseChoice } from './interpreter/expectation';
 import {
@@ -158,8 +158,7 @@ export class LostOrStolenDialog extends LotseDialog {
     const t = await this.deps.sessions.t(ctx);
     const given = identify(String(step.result), this.deps.clock.now());
     // "Nein", "hab ich grad nicht zur Hand": the block is recorded with the name; the team checks who it is.
-    const lacking =
-      !given && (yesNo(String(step.result)) === 'no' || defers(String(step.result)) || urgesBlock(String(step.result)));
+    const lacking = !given && givesNoIdentifier(String(step.result));
     if (lacking) await ctx.sendActivity(t('conversation:lost.withoutIdentifier'));
     const identifier = lacking ? '' : (given?.value ?? String(step.result).trim().replace(/\s+/g, ''));
     const kind = lacking ? 'none' : (given?.kind ?? 'customerNumber');

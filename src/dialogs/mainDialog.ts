@@ -36,15 +36,15 @@ interface MenuValues {
   options?: MenuOptions;
 }
 
+/** A question about what was offered is short ("Und was kostet das?"); a longer one asks something of its own. */
+const ABOUT_OFFERED_MAX_WORDS = 8;
+
 /**
  * The root of the customer conversation: greeting, the phone menu (digits, buttons or free text),
  * retrieval from the knowledge base at every free-text turn ("Meinten Sie …" when unsure), one
  * clarifying question when neither knowledge nor intent is sure, and the request dialogs. Comes back
  * to "Kann ich sonst noch etwas für Sie tun?" after each request; ends after a handoff or a goodbye.
  */
-/** A question about what was offered is short ("Und was kostet das?"); a longer one asks something of its own. */
-const ABOUT_OFFERED_MAX_WORDS = 8;
-
 export class MainDialog extends LotseDialog {
   private readonly menu: MainMenu;
 
@@ -362,7 +362,6 @@ export class MainDialog extends LotseDialog {
     }
   }
 
-  /** A knowledge answer (and a second question's answer), then "Hat Ihnen das geholfen?". */
   /**
    * "How long does it usually take?" to "Meinten Sie: Wie bringe ich meine Nummer mit?": a short question
    * about what was offered, not about anything of its own, is answered with the offered entry it fits
@@ -384,6 +383,7 @@ export class MainDialog extends LotseDialog {
     return (await this.deps.knowledge.entry(best.id, lang)) ?? undefined;
   }
 
+  /** A knowledge answer (and a second question's answer), then "Hat Ihnen das geholfen?". */
   private async answerWith(
     step: WaterfallStepContext,
     answer: KnowledgeAnswer,

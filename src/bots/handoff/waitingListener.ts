@@ -17,7 +17,7 @@ import { detectCues } from '../../dialogs/interpreter/cues';
 import { isStaffed, whenBack } from '../../dialogs/handoff/announcement';
 import { goodbyeKey } from '../../dialogs/clock';
 import { answersWindowReminder } from '../../services/handoff/whatsappWindow';
-import { OTHER_NUMBER, readContact } from '../../dialogs/interpreter/contactReader';
+import { contactWithCallback, OTHER_NUMBER, readContact } from '../../dialogs/interpreter/contactReader';
 import { phoneTail } from '../../dialogs/interpreter/slots';
 import { callsOffBlock, correctedNumber } from '../../dialogs/interpreter/blockCallOff';
 import { foldedText } from '../../dialogs/interpreter/cues';
@@ -174,20 +174,17 @@ export class WaitingListener {
       const contact = read && 'declined' in read && protests ? undefined : read;
       if (contact) {
         await this.handoffs.recordContact(record.id, contact);
-        if ('phone' in contact) return say(t('handoff:contact.phoneSaved', { tail: phoneTail(contact.phone) }));
-        if ('email' in contact) return say(t('handoff:contact.emailSaved', { email: contact.email }));
-        return say(t('handoff:contact.declined'));
+        return say('declined' in contact ? t('handoff:contact.declined') : contactSaved(contact, t));
       }
     }
     // "Ich habe Ihnen gerade meine Telefonnummer gegeben, 089 12345678. Bitte RUFEN Sie mich an.": a number
     // or address after an earlier "nein" is the contact now (it was kept as a note, and the team would
     // have answered in the chat).
     if (record.mode === 'callback' && record.contact?.declined && !record.contact.phone && !record.contact.email) {
-      const contact = readContact(text);
-      if (contact && !('declined' in contact) && !OTHER_NUMBER.test(text)) {
+      const contact = contactWithCallback(text);
+      if (contact) {
         await this.handoffs.recordContact(record.id, contact);
-        if ('phone' in contact) return say(t('handoff:contact.phoneSaved', { tail: phoneTail(contact.phone) }));
-        return say(t('handoff:contact.emailSaved', { email: contact.email }));
+        return say(contactSaved(contact, t));
       }
     }
     if (record.mode === 'live') {
@@ -196,12 +193,7 @@ export class WaitingListener {
       if (contact && !('declined' in contact) && givesOnlyContact(text, cues)) {
         await this.handoffs.requestCallback(record.id);
         await this.handoffs.recordContact(record.id, contact);
-        return say(
-          t('handoff:callbackRecorded'),
-          'phone' in contact
-            ? t('handoff:contact.phoneSaved', { tail: phoneTail(contact.phone) })
-            : t('handoff:contact.emailSaved', { email: contact.email }),
-        );
+        return say(t('handoff:callbackRecorded'), contactSaved(contact, t));
       }
     }
     if (record.mode === 'live' && cues.has('callback')) {
@@ -226,13 +218,7 @@ export class WaitingListener {
       const raised = upgraded.priority < record.priority || upgraded.needsSupervisor !== record.needsSupervisor;
       // "Wie kann ich kündigen?" asks how: the answer (the cancellation button must never be withheld),
       // and the note for the team only the first time, not again at every message.
-      // "Ich kündige alles!", "ich will es hier und jetzt kündigen": how to cancel, not whatever else the
-      // words of an angry message happen to meet (business tariffs, withdrawing a cancellation).
-      const cancelEntry = wantsToCancel(text) ? await this.deps.entry?.(CANCEL_ENTRY, lang) : undefined;
-      const howTo =
-        upgrade.cause === 'cancellation'
-          ? (cancelEntry ?? (await this.knowledgeAnswer(text, lang)) ?? (await this.deps.entry?.(CANCEL_ENTRY, lang)))
-          : undefined;
+      const howTo = upgrade.cause === 'cancellation' ? await this.howToCancel(text, lang) : undefined;
       if (howTo)
         return say(
           raised ? t('handoff:heard.cancellation') : '',
@@ -361,6 +347,17 @@ export class WaitingListener {
     return undefined;
   }
 
+  /**
+   * "Ich kündige alles!", "ich will es hier und jetzt kündigen": how to cancel first, not whatever else the
+   * words of an angry message happen to meet (business tariffs, withdrawing a cancellation); a question
+   * about cancelling ("Wie lange ist die Kündigungsfrist?") gets its entry, else how to cancel.
+   */
+  private async howToCancel(text: string, lang: 'de' | 'en'): Promise<string | undefined> {
+    const cancel = () => this.deps.entry?.(CANCEL_ENTRY, lang);
+    if (wantsToCancel(text)) return (await cancel()) ?? (await this.knowledgeAnswer(text, lang));
+    return (await this.knowledgeAnswer(text, lang)) ?? (await cancel());
+  }
+
   private async howLong(record: HandoffRecord, t: TFunction, lang: 'de' | 'en'): Promise<string> {
     const ticket = await this.handoffs.ticketFor(record);
     if (record.mode === 'callback')
@@ -410,6 +407,13 @@ export class WaitingListener {
       return undefined;
     }
   }
+}
+
+/** What the customer hears when the number or address to call back is recorded. */
+function contactSaved(contact: { phone: string } | { email: string }, t: TFunction): string {
+  return 'phone' in contact
+    ? t('handoff:contact.phoneSaved', { tail: phoneTail(contact.phone) })
+    : t('handoff:contact.emailSaved', { email: contact.email });
 }
 
 /** The message is a way to reach the customer ("Meine Nummer: 0171 2345678"), not a story with a number in it. */

@@ -167,7 +167,6 @@ const NOBODY_CALLS = /(?:^| )(?:keiner|keina|niemand|nieman|nie|nimmer|no one|no
 /** "Mensch, das nervt!": an exclamation, not a wish for a person. */
 const MENSCH_EXCLAMATION = /^(?:mensch|menschenskind) (?!bitte|please|sprechen)/;
 
-/** "Ich wollte eigentlich …": a wish the customer has already given up. */
 /**
  * "ok dann schau ich im Kundenportal bzw in der App, danke": the customer takes it from here; a longer
  * message opened by an acknowledgement and closed by thanks is thanks, not a question to look up.
@@ -183,6 +182,7 @@ function planWithThanks(f: string, n: number): boolean {
 const CALLS_US_THEMSELVES =
   /(?:^| )(?:frage ich|frag ich|rufe ich|ruf ich|melde ich mich|versuche ich|versuch ich|probiere ich|probier ich|ich frage|ich rufe|ich ruf|ich melde mich|i ll call|i will call|i ll phone)(?= |$)/;
 
+/** "Ich wollte eigentlich …": a wish the customer has already given up. */
 const HYPOTHETICAL = /(?:^| )(?:wollte|wollten|eigentlich|hatte|actually wanted)(?= |$)/;
 
 function countWords(folded: string): number {
@@ -226,7 +226,8 @@ export function detectCues(text: string): Set<Cue> {
   // unless a callback is asked for ("Rufen Sie mich morgen an. Tschüss").
   // A goodbye after the last question ("Geh bitte, so vü? … Baba!") still ends the message.
   const afterQuestion = text.includes('?') ? foldedText(text.slice(text.lastIndexOf('?') + 1)) : f;
-  const callbackWished = CUE.callback.test(f) && !CALLS_US_THEMSELVES.test(f);
+  const callsUs = CALLS_US_THEMSELVES.test(f);
+  const callbackWished = CUE.callback.test(f) && !callsUs;
   if (n > 2 && afterQuestion !== '' && CUE.farewellEnding.test(afterQuestion) && !callbackWished) {
     cues.add('closing');
     if (HYPOTHETICAL.test(f)) cues.delete('person');
@@ -258,7 +259,7 @@ export function detectCues(text: string): Set<Cue> {
   if (CUE.howLong.test(f)) cues.add('howLong');
   // "Soll ich zurückrufen?" asks whether the customer should call a number back; it asks for no call.
   const callText = f.replace(CALLING_SOMEONE, ' ').replace(NOT_CALLED_BACK, ' ');
-  if (CUE.callback.test(callText) && !CALLS_US_THEMSELVES.test(f)) cues.add('callback');
+  if (CUE.callback.test(callText) && !callsUs) cues.add('callback');
   // "Seit Wochen ruft mich keiner zurück": a complaint about calls that never came, not a wish for one.
   if (CUE.callMe.test(callText) && !NOBODY_CALLS.test(f)) cues.add('callMe');
   if (n <= 8 && !CUE.languageTopic.test(f)) {

@@ -1,6 +1,6 @@
 import type { Expectation } from './expectation';
 import { foldedText, wordsPattern } from './cues';
-import { describesFault, detectProblem } from './matchers';
+import { describesFault, detectProblem, urgesBlock } from './matchers';
 import { startsWithNo, yesNo } from './yesNo';
 
 /** "Ich habe mich geirrt", "das ist doch nicht so wichtig": the customer takes it back. */
@@ -143,4 +143,12 @@ export function afterNegation(text: string): string {
   const wish = WISH_START.exec(text);
   const fromWish = wish ? text.slice(wish.index).replace(/^[\s,]+/, '') : '';
   return foldedText(fromWish).split(' ').filter(Boolean).length >= 4 ? fromWish : '';
+}
+
+/**
+ * No date of birth or customer number to give for a block: "Nein", "hab ich grad nicht zur Hand", or
+ * "ja bitte sperren vielen dank". The block is recorded with the name; the team checks who it is.
+ */
+export function givesNoIdentifier(text: string): boolean {
+  return yesNo(text) === 'no' || defers(text) || urgesBlock(text);
 }

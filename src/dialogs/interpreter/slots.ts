@@ -186,27 +186,22 @@ const PHONE_CANDIDATE = /(\+|00)?\d[\d /().-]{4,22}\d/g;
 /** "12.12.1991", "01.02.90": a date, never part of a phone number ("geboren 01.02.1990" is no number). */
 const DATE_IN_TEXT = /(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.])/g;
 
-/**
- * The first phone number with +49/0049/+43/+41 or a national 0, separators removed: "+49 151 2345678"
- * -> "+491512345678". Dates are passed over ("geboren 12.12.1991, Nummer 0176 99988877").
- */
 /** Digits as a voice-dictating customer's phone writes them ("null eins sieben …"). */
-const SPOKEN_DIGITS: Record<string, string> = {
-  null: '0',
-  eins: '1',
-  zwei: '2',
-  zwo: '2',
-  drei: '3',
-  vier: '4',
-  fünf: '5',
-  fuenf: '5',
-  funf: '5',
-  sechs: '6',
-  sieben: '7',
-  acht: '8',
-  neun: '9',
-};
-const SPOKEN_DIGIT_WORD = /^(?:null|eins|zwei|zwo|drei|vier|fünf|fuenf|funf|sechs|sieben|acht|neun)$/i;
+const SPOKEN_DIGITS: ReadonlyMap<string, string> = new Map([
+  ['null', '0'],
+  ['eins', '1'],
+  ['zwei', '2'],
+  ['zwo', '2'],
+  ['drei', '3'],
+  ['vier', '4'],
+  ['fünf', '5'],
+  ['fuenf', '5'],
+  ['funf', '5'],
+  ['sechs', '6'],
+  ['sieben', '7'],
+  ['acht', '8'],
+  ['neun', '9'],
+]);
 
 /**
  * "die nummer ist null eins sieben null fünf fünf drei …": a run of at least six spoken digits becomes
@@ -218,12 +213,11 @@ export function spokenDigits(text: string): string {
   for (let i = 0; i < words.length;) {
     let j = i;
     const digits: string[] = [];
-    while (j < words.length) {
-      const word = words[j].replace(/[,.;]$/, '');
-      if (SPOKEN_DIGIT_WORD.test(word)) {
-        digits.push(SPOKEN_DIGITS[word.toLowerCase()]);
-        j += 2;
-      } else break;
+    for (;;) {
+      const digit = j < words.length ? SPOKEN_DIGITS.get(words[j].replace(/[,.;]$/, '').toLowerCase()) : undefined;
+      if (digit === undefined) break;
+      digits.push(digit);
+      j += 2;
     }
     if (digits.length >= 6) {
       out.push(digits.join(''), ' ');
@@ -236,6 +230,10 @@ export function spokenDigits(text: string): string {
   return out.join('');
 }
 
+/**
+ * The first phone number with +49/0049/+43/+41 or a national 0, separators removed: "+49 151 2345678"
+ * -> "+491512345678". Dates are passed over ("geboren 12.12.1991, Nummer 0176 99988877").
+ */
 export function parsePhone(text: string): string | undefined {
   for (const match of spokenDigits(text).replace(DATE_IN_TEXT, ' ').matchAll(PHONE_CANDIDATE)) {
     let phone = match[0].replace(/[\s/().-]/g, '');

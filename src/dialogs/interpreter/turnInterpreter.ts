@@ -18,9 +18,8 @@ import {
   detectLostItem,
   reportsCheck,
   stillBroken,
-  urgesBlock,
 } from './matchers';
-import { afterNegation, changesMind, defers, dropsTopic, isNegation } from './negation';
+import { afterNegation, changesMind, defers, dropsTopic, givesNoIdentifier, isNegation } from './negation';
 import {
   askingSentence,
   asksWhatIAm,
@@ -418,11 +417,7 @@ export class TurnInterpreter {
     if (expect.topic !== 'data_change' && changeByValue(trimmed))
       return { kind: 'switch', intent: 'data_change', text: trimmed };
     // "Nein" to the date of birth of a block: the block is recorded without it, never dropped.
-    if (
-      expect.topic === 'lost_or_stolen' &&
-      expect.kind === 'identifier' &&
-      (yesNo(trimmed) === 'no' || defers(trimmed) || urgesBlock(trimmed))
-    )
+    if (expect.topic === 'lost_or_stolen' && expect.kind === 'identifier' && givesNoIdentifier(trimmed))
       return { kind: 'answer' };
     // "Die IBAN hab ich grad nicht zur Hand": the form is left with a word on how to do it later.
     if (LATER_KINDS.has(expect.kind) && defers(trimmed)) return { kind: 'negation', text: '', later: true };
