@@ -30,7 +30,7 @@ import {
   searchQuestion,
   wantsToCancel,
 } from './questions';
-import { startsWithYes, yesNo } from './yesNo';
+import { startsWithNo, startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
 import { besidesDenial, callsOffBlock, correctedNumber, deniesLoss } from './blockCallOff';
 import { phoneTail } from './slots';
@@ -497,6 +497,12 @@ export class TurnInterpreter {
     if (details && !isForm(expect) && assessment.frustration.level === 0) {
       await this.deps.sessions.addFact(context, `Angaben: ${maskSensitive(trimmed).slice(0, 160)}`);
       return this.reply(context, t('conversation:interpreter.detailsNoted'));
+    }
+    // "Na, kane Ersatz-SIM. Des is echt a Witz, dass do nachts kana do is" to a yes/no question: the no
+    // answers it; the anger after it is kept in the turn's frustration, not taken for a misunderstanding.
+    if (expect.kind === 'yesNo' && !question && startsWithNo(trimmed) && !PROTEST.test(folded)) {
+      activity.text = t('conversation:yesNo.no');
+      return { kind: 'answer' };
     }
     // 13. A protest is frustration, not an invalid value.
     if (PROTEST.test(folded) || assessment.frustration.level >= 1) return { kind: 'protest' };
