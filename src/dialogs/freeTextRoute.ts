@@ -25,6 +25,7 @@ import {
   wantsToCancel,
 } from './interpreter/questions';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
+import { insistsOnHelp } from './interpreter/yesNo';
 import { asksServiceHours, describeHours } from './serviceHours';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import type { MainMenu, MenuOptions, Mode } from './mainMenu';
@@ -104,6 +105,14 @@ export async function decideFreeText(
     await deps.sessions.succeeded(ctx);
     return { kind: 'again', mode: 'menu', more: { intro: 'conversation:menu.greetedBack', compact: true } };
   }
+  // "NEIN, natürlich nicht, sonst würde ich ja nicht schreiben": no topic, no refusal; an apology and the
+  // way on (a person included), not a complaint recorded from it.
+  if (insistsOnHelp(text))
+    return {
+      kind: 'again',
+      mode: 'menu',
+      more: { lead: 'conversation:interpreter.sorryAnnoyed', intro: 'conversation:menu.choose' },
+    };
   const sure = REQUEST_DIALOGS[intent] !== undefined && confidence >= CLARIFY_BELOW;
   const lang = await deps.sessions.lang(ctx);
   const session = await deps.sessions.get(ctx);

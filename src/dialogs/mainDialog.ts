@@ -16,7 +16,7 @@ import { describesFault } from './interpreter/matchers';
 import { isQuestion } from './interpreter/questions';
 import { noteSecondRequest, takePendingRequest } from './interpreter/secondRequest';
 import { Decision, TurnInterpreter } from './interpreter/turnInterpreter';
-import { saysItHelped, yesNo } from './interpreter/yesNo';
+import { insistsOnHelp, saysItHelped, yesNo } from './interpreter/yesNo';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { MainMenu, MenuOptions, Mode } from './mainMenu';
@@ -84,6 +84,8 @@ export class MainDialog extends LotseDialog {
     if (options.mode === 'route' && options.intent) return this.beginRequest(step, options.intent, text);
 
     const answer = yesNo(text);
+    // "NEIN, natürlich nicht, sonst würde ich ja nicht schreiben" to "Was kann ich für Sie tun?" is no goodbye.
+    const declines = answer === 'no' && !insistsOnHelp(text);
     switch (options.mode) {
       case 'offerPerson':
         if (answer === 'yes') return this.toPerson(step, 'repeated_failure');
@@ -120,14 +122,14 @@ export class MainDialog extends LotseDialog {
         }
         break;
       case 'menu':
-        if (answer === 'no' && options.intro === 'conversation:menu.instead') {
+        if (declines && options.intro === 'conversation:menu.instead') {
           await this.sayGoodbye(ctx);
           return step.endDialog({ closed: true } satisfies RequestResult);
         }
         break;
       case 'again':
       case 'anythingElse':
-        if (answer === 'no') {
+        if (declines) {
           await this.sayGoodbye(ctx);
           return step.endDialog({ closed: true } satisfies RequestResult);
         }

@@ -112,6 +112,8 @@ const SOMEONE_ELSE = [
   // story happened (or a phone line the customer cannot use), not a wish to be put through.
   // "kann kaum mit Ihrer Hotline telefonieren": a line the customer cannot use.
   /(?:^| )(?:an|bei|von|in|uber|at|from|on|(?:kaum|nicht|schlecht|schwer|nie|hardly|not|never) mit) (?:der|die|eurer|ihrer|eure|ihre|the|your) hotline[a-z]*(?= |$)/g,
+  // "kommt mit Ihrer Hotline nicht mehr klar", "can't cope with your hotline": the same, said after it.
+  /(?:^| )(?:mit|with) (?:der|die|eurer|ihrer|eure|ihre|the|your) hotline[a-z]* (?:(?:gar|uberhaupt|nicht|nimer|kaum|mehr|so|gut|recht|schlecht) ){1,3}(?:klar|zurecht|zurechtkomt|klarkomt)(?= |$)/g,
   // "Gibt es für Menschen wie mich eine andere Möglichkeit?": people like the customer, not a person to talk to.
   /(?:^| )(?:menschen|leute|personen|people|persons|folks) (?:wie|like) (?:mich|ich|me|uns|us)(?= |$)/g,
   /(?:^| )(?:ruft|belastigt|nervt|stort|bedroht|schreibt|hat|haben|anrufen|angerufen|telefoniert|benutzt|nutzt|misbraucht|klaut|gestohlen|geklaut) (?:(?:standig|dauernd|imer|wieder|oft|so|mich|mir|mein|meine|nachts|einfach|da) ){0,2}(?:jemand|someone|somebody)(?= |$)/g,
@@ -181,7 +183,17 @@ function planWithThanks(f: string, n: number): boolean {
 /** "dann frage ich morgen am Telefon": the customer will call, which is no wish to be called. */
 const CALLS_US_THEMSELVES =
   /(?:^| )(?:frage ich|frag ich|rufe ich|ruf ich|melde ich mich|versuche ich|versuch ich|probiere ich|probier ich|ich frage|ich rufe|ich ruf|ich melde mich|i ll call|i will call|i ll phone)(?= |$)/;
+/** "wie erreich ich euch telefonisch?", "how can I reach you by phone" (folded): the customer asks how to call us. */
+const REACH_US =
+  /(?:^| )(?:(?:wie|wo|wann|how|where|when) (?:(?:kan|can) )?(?:ereich[a-z]*|reach|kontaktier[a-z]*|contact) (?:ich|man|i|we|wir) (?:euch|sie|ihnen|you)|(?:wie|wann|how|when) (?:kan|can) (?:ich|man|i|we|wir) (?:euch|sie|ihnen|you) (?:[a-z]+ )?(?:ereichen|anrufen|reach|cal|phone|contact))(?= |$)/;
 
+/**
+ * "Wie erreiche ich Sie telefonisch?": a question how to reach us, answered from the knowledge (the
+ * hotline), not a wish to be called or put through.
+ */
+export function asksHowToReachUs(text: string): boolean {
+  return REACH_US.test(foldedText(text));
+}
 /** "Ich wollte eigentlich …": a wish the customer has already given up. */
 const HYPOTHETICAL = /(?:^| )(?:wollte|wollten|eigentlich|hatte|actually wanted)(?= |$)/;
 
@@ -226,7 +238,7 @@ export function detectCues(text: string): Set<Cue> {
   // unless a callback is asked for ("Rufen Sie mich morgen an. Tschüss").
   // A goodbye after the last question ("Geh bitte, so vü? … Baba!") still ends the message.
   const afterQuestion = text.includes('?') ? foldedText(text.slice(text.lastIndexOf('?') + 1)) : f;
-  const callsUs = CALLS_US_THEMSELVES.test(f);
+  const callsUs = CALLS_US_THEMSELVES.test(f) || REACH_US.test(f);
   const callbackWished = CUE.callback.test(f) && !callsUs;
   if (n > 2 && afterQuestion !== '' && CUE.farewellEnding.test(afterQuestion) && !callbackWished) {
     cues.add('closing');

@@ -89,6 +89,18 @@ const WORKS = new Set([
 const NOT = new Set(['nicht', 'ned', 'net', 'nimmer', 'nimma', 'nueme', 'nume', 'noed', 'nod', 'nid', 'nit', 'nich']);
 const IS = new Set(['ist', 'is', 'isch']);
 const AWAY = new Set(['weg', 'waeg', 'tot', 'down', 'ausgefallen']);
+const SERVICES = new Set([
+  'internet',
+  'wlan',
+  'wifi',
+  'netz',
+  'festnetz',
+  'telefon',
+  'fernsehen',
+  'tv',
+  'dsl',
+  'router',
+]);
 
 /** A word of `first`, then at most `gap` words, then a word of `then` — word by word, in linear time. */
 function wordsApart(
@@ -113,6 +125,8 @@ export function describesFault(text: string): boolean {
   return (
     wordsApart(words, WORKS, 4, NOT) ||
     wordsApart(words, IS, 3, AWAY) ||
+    // "Internet weg. Schon wieder.", "WLAN tot": telegraphic, the service and then what became of it.
+    wordsApart(words, SERVICES, 0, AWAY) ||
     // "bricht ständig ab", "fällt immer wieder aus": a separable verb with words before its particle.
     wordsApart(words, BREAKS, 3, OFF) ||
     wordsApart(words, FALLS, 3, OUT)

@@ -1,7 +1,7 @@
 import type { Expectation } from './expectation';
 import { foldedText, wordsPattern } from './cues';
 import { describesFault, detectProblem, urgesBlock } from './matchers';
-import { startsWithNo, yesNo } from './yesNo';
+import { insistsOnHelp, startsWithNo, yesNo } from './yesNo';
 
 /** "Ich habe mich geirrt", "das ist doch nicht so wichtig": the customer takes it back. */
 const WITHDRAWAL = wordsPattern([
@@ -121,6 +121,8 @@ export function reportsMissing(text: string): boolean {
 /** Whether the message refuses what the step assumed ("Nein, keine Adressänderung", "Ich habe mich geirrt"). */
 export function isNegation(expect: Expectation, text: string): boolean {
   if (expect.kind === 'yesNo' || expect.acceptsYesNo) return false;
+  // "NEIN, natürlich nicht, sonst würde ich ja nicht schreiben": a no that insists on help withdraws nothing.
+  if (insistsOnHelp(text)) return false;
   if (WITHDRAWAL.test(foldedText(text))) return true;
   if (reportsMissing(text)) return false;
   const answer = yesNo(text);

@@ -84,6 +84,22 @@ export function asksWhatIAm(text: string): boolean {
   return false;
 }
 
+/** Languages a customer may ask staff to speak (folded). */
+const LANGUAGES =
+  '(?:englisch|english|turkisch|turkish|arabisch|arabic|russisch|russian|polnisch|polish|franzosisch|french|italienisch|italian|spanisch|spanish|ukrainisch|ukrainian)';
+/** "Haben Sie Mitarbeiter, die Englisch sprechen?", "do you have staff who speak English?" (folded). */
+const STAFF_WHO_SPEAK = new RegExp(
+  `(?:^| )(?:gibt es|gibts|habt ihr|haben sie|hend ir|do you have|have you got|is there|are there|spricht (?:hier |bei euch |bei ihnen )?(?:jemand|wer|ihr)|does anyone|does anybody) (?:[a-z]+ ){0,4}${LANGUAGES}(?= |$)`,
+);
+
+/**
+ * "Do you have staff who speak English?": a question whether service in a language exists, answered
+ * from the knowledge (which says how to reach a person), not a wish to be put through now.
+ */
+export function asksWhoSpeaks(text: string): boolean {
+  return isQuestion(text) && STAFF_WHO_SPEAK.test(foldedText(text));
+}
+
 /** "…, wie melde ich mich ab": the message ends in a clause that opens with a question word. */
 function endsInQuestion(text: string): boolean {
   const clauses = text.split(/[,;:.!]/);

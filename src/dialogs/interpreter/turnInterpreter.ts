@@ -7,8 +7,8 @@ import { detectLanguage, TriageAssessment } from '../../services/nlu/triageServi
 import type { Intent } from '../../services/nlu/types';
 import { containsCardNumber } from '../../services/privacy/masking';
 import type { DialogDeps } from '../dialogDeps';
-import { checkAnswer } from './answers';
-import { callsSomeone, detectCues, foldedText, mentionsOwnStaff } from './cues';
+import { checkAnswer, pickPhraseChoice } from './answers';
+import { asksHowToReachUs, callsSomeone, detectCues, foldedText, mentionsOwnStaff } from './cues';
 import type { Expectation } from './expectation';
 import {
   alreadyTried,
@@ -23,6 +23,7 @@ import { afterNegation, changesMind, defers, dropsTopic, givesNoIdentifier, isNe
 import {
   askingSentence,
   asksWhatIAm,
+  asksWhoSpeaks,
   CANCEL_ENTRY,
   givesDetails,
   isQuestion,
@@ -53,6 +54,8 @@ export const MAX_MESSAGE_CHARS = 1000;
 export const WELCOME_BACK_AFTER_MS = 30 * 60 * 1000;
 /** An intent this sure, named in a sentence, leaves the current step for its own dialog. */
 export const SWITCH_CONFIDENCE = 0.7;
+/** From this many words, a choice's word met in passing does not make the message that choice. */
+const CHOICE_IN_PASSING_WORDS = 10;
 /** The lost/stolen lane takes over from any other dialog at this confidence. */
 export const URGENT_CONFIDENCE = 0.6;
 
@@ -287,10 +290,11 @@ export class TurnInterpreter {
       !clean.ok &&
       !mentionsOwnStaff(trimmed) &&
       !callsSomeone(trimmed) &&
+      !asksHowToReachUs(trimmed) &&
       // "stop calling me with sales offers" only sounds like "call me": a weak guess yields to a strong answer.
       (assessment.intent.confidence >= 0.5 || !(await knowsWell(this.deps, context, trimmed)));
     const callMe = cues.has('callMe') && !clean.ok;
-    if ((cues.has('person') || callMe || asksForHuman) && !asksWhatIAm(trimmed)) {
+    if ((cues.has('person') || callMe || asksForHuman) && !asksWhatIAm(trimmed) && !asksWhoSpeaks(trimmed)) {
       const callback = (callMe || cues.has('callback')) && !lostMentioned;
       const answer = lostMentioned ? undefined : await answerBesidesPerson(this.deps, context, trimmed);
       return {
@@ -402,6 +406,19 @@ export class TurnInterpreter {
       defers(trimmed)
     )
       return { kind: 'negation', text: '', later: true };
+    // "Ok, das teste ich später. Aber eigentlich möchte ich mich beschweren: … Werbeanrufe …" at "Was
+    // funktioniert nicht?": a word of an option inside a longer message about another area is that area.
+    if (
+      expect?.kind === 'choice' &&
+      expect.matcher &&
+      clean.ok &&
+      folded.split(' ').length >= CHOICE_IN_PASSING_WORDS &&
+      !pickPhraseChoice(trimmed, expect.choices, this.deps.i18n) &&
+      SWITCHABLE.has(assessment.intent.intent) &&
+      assessment.intent.confidence >= SWITCH_CONFIDENCE &&
+      assessment.intent.intent !== (session.category ?? expect.topic)
+    )
+      return { kind: 'switch', intent: assessment.intent.intent, text: trimmed };
     // 10. A clean answer to the step.
     if (!expect || clean.ok) return { kind: 'answer' };
     // 11. A negation of what the bot assumed.

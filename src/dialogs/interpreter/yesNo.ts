@@ -330,6 +330,15 @@ const QUESTION_OR_PROBLEM = new RegExp(
     .join('|')})(?= |$)`,
 );
 
+/** "sonst würde ich ja nicht schreiben", "otherwise I wouldn't ask" (folded): the customer insists on help. */
+const STILL_IN_NEED =
+  /(?:^| )(?:sonst|ansonsten|otherwise) (?:[a-z]+ ){1,3}(?:nicht|kaum|nie|not|never|wouldn|wouldnt)(?= |$)/;
+
+/** "NEIN, natürlich nicht, sonst würde ich ja nicht schreiben": the customer insists they need help. */
+export function insistsOnHelp(text: string): boolean {
+  return STILL_IN_NEED.test(foldTokens(text).join(' '));
+}
+
 function stripFillers(words: string[]): string[] {
   const out = [...words];
   while (out.length > 1 && FILLER.has(out[out.length - 1])) out.pop();

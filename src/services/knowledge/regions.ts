@@ -102,7 +102,8 @@ export type EntryIdOf = (key: string) => string | undefined;
 
 /**
  * The decision with the region's roaming entry as the answer, when the search leaned to a roaming
- * entry (or one that yields to them) and the text names countries of one region; otherwise unchanged.
+ * entry (or one that yields to them), or found nothing in a text that speaks of travelling, and the
+ * text names countries of one region; otherwise unchanged.
  */
 export function preferRegion(
   text: string,
@@ -112,14 +113,20 @@ export function preferRegion(
   rules: RegionRules = defaultRegions(),
 ): SearchDecision {
   const leaning = decision.best?.id;
-  if (!leaning) return decision;
   const eu = idOf(rules.entries.eu);
   const nonEu = idOf(rules.entries.nonEu);
+  if (!eu || !nonEu) return decision;
+  // "Was chostet mis Handy, wenn ich i de Türkei bi?": nothing found, but a trip to a named country is roaming.
+  const travelling = travels(text, rules);
   const yields =
-    [...rules.yieldsFrom].some((key) => idOf(key) === leaning) ||
-    ([...rules.yieldsWhenTravelling].some((key) => idOf(key) === leaning) && travels(text, rules));
+    leaning === undefined
+      ? travelling
+      : leaning === eu ||
+        leaning === nonEu ||
+        [...rules.yieldsFrom].some((key) => idOf(key) === leaning) ||
+        ([...rules.yieldsWhenTravelling].some((key) => idOf(key) === leaning) && travelling);
   // Only a lean, never an offer among others: "Ich bin in Italien und habe kein Internet" is a fault.
-  if (!eu || !nonEu || !(leaning === eu || leaning === nonEu || yields)) return decision;
+  if (!yields) return decision;
   const region = regionOf(text, rules);
   if (!region) return decision;
   const target = region === 'eu' ? eu : nonEu;

@@ -93,8 +93,13 @@ describe('KnowledgeBase', () => {
       expect(found.best).toEqual(found.alternatives[0]);
     });
 
-    it('finds nothing for questions outside its knowledge', async () => {
+    it('finds nothing for questions outside its knowledge, and says when they belong to another trade', async () => {
       expect(await kb.search('Wie wird das Wetter morgen in Hamburg?', 'de')).toEqual({
+        confident: false,
+        alternatives: [],
+        offTopic: true,
+      });
+      expect(await kb.search('Wann wurde der Kölner Dom gebaut?', 'de')).toEqual({
         confident: false,
         alternatives: [],
       });
