@@ -194,6 +194,7 @@ const REACH_US =
 export function asksHowToReachUs(text: string): boolean {
   return REACH_US.test(foldedText(text));
 }
+
 /** "Ich wollte eigentlich …": a wish the customer has already given up. */
 const HYPOTHETICAL = /(?:^| )(?:wollte|wollten|eigentlich|hatte|actually wanted)(?= |$)/;
 

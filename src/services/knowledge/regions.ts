@@ -117,14 +117,13 @@ export function preferRegion(
   const nonEu = idOf(rules.entries.nonEu);
   if (!eu || !nonEu) return decision;
   // "Was chostet mis Handy, wenn ich i de Türkei bi?": nothing found, but a trip to a named country is roaming.
-  const travelling = travels(text, rules);
   const yields =
     leaning === undefined
-      ? travelling
+      ? travels(text, rules)
       : leaning === eu ||
         leaning === nonEu ||
         [...rules.yieldsFrom].some((key) => idOf(key) === leaning) ||
-        ([...rules.yieldsWhenTravelling].some((key) => idOf(key) === leaning) && travelling);
+        ([...rules.yieldsWhenTravelling].some((key) => idOf(key) === leaning) && travels(text, rules));
   // Only a lean, never an offer among others: "Ich bin in Italien und habe kein Internet" is a fault.
   if (!yields) return decision;
   const region = regionOf(text, rules);

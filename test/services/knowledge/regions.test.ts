@@ -57,6 +57,18 @@ describe('roaming by country', () => {
     expect(preferRegion('Was kostet ein Anruf nach Polen?', calls, [], idOf)).toBe(calls);
   });
 
+  it('answers a trip to a named country when the search found nothing, and nothing else without a trip', () => {
+    const nothing: SearchDecision = { confident: false, alternatives: [] };
+    expect(preferRegion('Was chostet mis Handy wenn ich im Sommer i de Türkei bi?', nothing, [], idOf)).toMatchObject({
+      best: { id: 'mobile.roaming-non-eu' },
+      confident: true,
+    });
+    expect(preferRegion("I'll be abroad in Spain next week, does my phone work?", nothing, [], idOf).best?.id).toBe(
+      'mobile.roaming-eu',
+    );
+    expect(preferRegion('Wie ist das Wetter in der Türkei?', nothing, [], idOf)).toBe(nothing);
+  });
+
   it('names entries the shipped pack has', () => {
     const ids = new Set(loadKnowledgePack(DEFAULT_KNOWLEDGE_PACK_DIR).map((e) => e.id));
     const rules = defaultRegions();
