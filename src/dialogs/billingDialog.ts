@@ -3,10 +3,41 @@ import { normalizeText } from '../services/nlu/normalize';
 import { maskSensitive } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
 import { KnowledgeTopicDialog } from './knowledgeTopicDialog';
+import { TurnInterpreter } from './interpreter/turnInterpreter';
+import { yesNo } from './interpreter/yesNo';
 import { LotseDialog, RequestResult } from './lotseDialog';
 
 const DISPUTE_WORDS =
-  /(falsch|zu hoch|zu viel|nicht bestellt|nie bestellt|nicht gebucht|unberechtigt|ungerechtfertigt|doppelt|beanstand|widerspr|reklamier|stimmt nicht|nicht korrekt|fehlerhaft|nicht nachvollziehbar|geld zurueck|zurueckbuch|zurueckerstatt|erstatt|trotz kuendigung|gekuendigt habe|nach meiner kuendigung|nach der kuendigung|zweimal abgebucht|2 mal abgebucht|2x abgebucht|zwei mal abgebucht|mehrfach abgebucht|bitte pruefen|bitte korrigieren|zweimal drin|doppelt drin|2 x |nie angerufen|nicht angerufen|nie gewaehlt|never called|nie genutzt|nicht genutzt|nie benutzt|charged me twice|zweimal belastet|zweimal berechnet|nochmal abgebucht|noch einmal abgebucht|nie abgeschlossen|nicht abgeschlossen|nie gekommen|nie angekommen|wrong|dispute|overcharg|charged twice|double charg|never signed|not ordered|incorrect|refund)/;
+  /(falsch|zu hoch|zu viel|nicht bestellt|nie bestellt|nicht gebucht|unberechtigt|ungerechtfertigt|doppelt|beanstand|widerspr|reklamier|stimmt nicht|nicht korrekt|fehlerhaft|nicht nachvollziehbar|geld zurueck|zurueckbuch|zurueckerstatt|erstatt|trotz kuendigung|gekuendigt habe|nach meiner kuendigung|nach der kuendigung|zweimal abgebucht|2 mal abgebucht|2x abgebucht|zwei mal abgebucht|mehrfach abgebucht|bitte pruefen|bitte korrigieren|zweimal drin|doppelt drin|2 x |nie angerufen|nicht angerufen|nie gewaehlt|never called|nie genutzt|nicht genutzt|nie benutzt|charged me twice|zweimal belastet|zweimal berechnet|nochmal abgebucht|noch einmal abgebucht|nie abgeschlossen|nicht abgeschlossen|nie gekommen|nie angekommen|wrong|dispute|overcharg|charged twice|double charg|never signed|not ordered|incorrect|refund|bestreit|anfecht|einspruch)/;
+/** "nie", "nicht", "never": before what the customer did not do. */
+const NEVER = new Set(['nie', 'nicht', 'never', 'not']);
+/** Uses of a line or a service a charge stands for (normalised; Swiss forms included). */
+const USED = new Set([
+  'angerufen',
+  'gewaehlt',
+  'gwaehlt',
+  'aagrueft',
+  'agrueft',
+  'genutzt',
+  'benutzt',
+  'bestellt',
+  'bstellt',
+  'gebucht',
+  'abgeschlossen',
+  'called',
+  'used',
+  'ordered',
+  'booked',
+]);
+/** Words between the negation and the use ("nie so eine Nummer angerufen"). */
+const NEVER_GAP = 4;
+
+/** "Ich habe nie so eine Nummer angerufen", "never ordered that": a charge for something not done (word by word, linear). */
+function deniesUse(normalized: string): boolean {
+  const words = normalized.split(' ');
+  return words.some((word, i) => NEVER.has(word) && words.slice(i + 1, i + 2 + NEVER_GAP).some((w) => USED.has(w)));
+}
+
 /** A first message this long with an amount already describes the disputed charge. */
 const DESCRIBED = /\d/;
 const DESCRIPTIVE_LENGTH = 60;
@@ -19,8 +50,43 @@ const MONEY =
 /** True when a billing message disputes a charge rather than asking about one (or about a wrong address on it). */
 export function isDispute(text: string): boolean {
   const normalized = normalizeText(text);
-  if (!DISPUTE_WORDS.test(normalized)) return false;
+  if (!DISPUTE_WORDS.test(normalized) && !deniesUse(normalized)) return false;
   return !INVOICE_DETAIL.test(normalized) || MONEY.test(normalized);
+}
+
+/** The entry with the usual reasons for a higher bill. */
+const HIGHER_BILL_ENTRY = 'billing.invoice-higher';
+/** "zu hoch", "höher als sonst", "too high": the bill is higher than expected, no item named. */
+const HIGHER = /(zu hoch|so hoch|hoeher|hoher als|mehr als sonst|mehr als normal|too high|higher)/;
+/** Disputes that name what is wrong ("doppelt", "nie bestellt", "trotz Kündigung"): taken at once. */
+const NAMED =
+  /(doppelt|zweimal|2 ?x|mehrfach|nicht bestellt|nie bestellt|nicht gebucht|nie gebucht|trotz kuendigung|gekuendigt|nie angerufen|nie genutzt|nicht genutzt|drittanbieter|twice|not ordered|never)/;
+/** The dispute words that only say the amount is high. */
+const DISPUTE_HIGHER = /zu hoch|zu viel/g;
+/** Words a vague complaint about the amount stays within. */
+const VAGUE_WORDS = 12;
+
+/** "Rechnung zu hoch", "Meine Handyrechnung ist diesen Monat viel höher": higher, with nothing named. */
+function onlyHigher(text: string): boolean {
+  const normalized = normalizeText(text);
+  return (
+    HIGHER.test(normalized) &&
+    // "zu hoch, des stimmt ned": a claim that something is wrong, beyond the amount being high.
+    !DISPUTE_WORDS.test(normalized.replace(DISPUTE_HIGHER, ' ')) &&
+    !deniesUse(normalized) &&
+    !NAMED.test(normalized) &&
+    !DESCRIBED.test(normalized) &&
+    normalized.split(' ').length <= VAGUE_WORDS
+  );
+}
+
+/** "Nein, da steht eine Option …" -> "da steht eine Option …". */
+function afterNo(text: string): string {
+  return text.replace(/^\s*(?:nein|ne|nee|nö|noe|no|nope)\b[\s,.!:;-]*/i, '').trim();
+}
+
+interface DisputeValues {
+  explained?: boolean;
 }
 
 /** Records a disputed charge with an RK- reference and offers a person. */
@@ -30,15 +96,47 @@ export class DisputeDialog extends LotseDialog {
   constructor(deps: DialogDeps) {
     super(DisputeDialog.ID, deps);
     this.addDialog(
-      new WaterfallDialog(`${DisputeDialog.ID}.flow`, [this.askDetails.bind(this), this.record.bind(this)]),
+      new WaterfallDialog(`${DisputeDialog.ID}.flow`, [
+        this.explain.bind(this),
+        this.askDetails.bind(this),
+        this.record.bind(this),
+      ]),
     );
     this.initialDialogId = `${DisputeDialog.ID}.flow`;
   }
 
-  private async askDetails(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    // Everything in the first message ("39,99 € für einen gekündigten Vertrag abgebucht …"): recorded, not asked again.
+  /**
+   * "Rechnung zu hoch": a bill higher than the customer expected, with nothing named yet. The usual
+   * reasons come first, then "Erklärt das den höheren Betrag?"; only a no takes the dispute.
+   */
+  private async explain(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = ((step.options as { text?: string } | undefined)?.text ?? '').trim();
-    if (text.length >= DESCRIPTIVE_LENGTH && DESCRIBED.test(text)) return step.next(text);
+    if (!onlyHigher(text)) return step.next();
+    const ctx = step.context;
+    const reasons = await this.deps.knowledge.entry(HIGHER_BILL_ENTRY, await this.deps.sessions.lang(ctx));
+    if (!reasons) return step.next();
+    (step.values as DisputeValues).explained = true;
+    await ctx.sendActivity(reasons.text);
+    return this.askYesNo(step, [{ key: 'conversation:billing.dispute.explained' }], {
+      helped: true,
+      topic: 'billing',
+    });
+  }
+
+  private async askDetails(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const explained = (step.values as DisputeValues).explained === true;
+    if (explained && yesNo(String(step.result ?? '')) === 'yes') {
+      const t = await this.deps.sessions.t(step.context);
+      await step.context.sendActivity(t('conversation:knowledge.glad'));
+      return step.endDialog({} satisfies RequestResult);
+    }
+    // Everything in the first message ("39,99 € für einen gekündigten Vertrag abgebucht …"), or in the no
+    // to the reasons ("Nein, da steht eine Option, die ich nie gebucht habe"): recorded, not asked again.
+    const text = explained
+      ? afterNo(TurnInterpreter.report(step.context) ?? String(step.result ?? ''))
+      : ((step.options as { text?: string } | undefined)?.text ?? '').trim();
+    if (explained ? text.split(/\s+/).length >= 4 : text.length >= DESCRIPTIVE_LENGTH && DESCRIBED.test(text))
+      return step.next(text);
     return this.ask(step, {
       kind: 'text',
       topic: 'billing',

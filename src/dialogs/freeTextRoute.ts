@@ -23,6 +23,7 @@ import {
   announcesQuestion,
   CANCEL_ENTRY,
   wantsToCancel,
+  wantsToComplain,
 } from './interpreter/questions';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import { insistsOnHelp } from './interpreter/yesNo';
@@ -186,6 +187,9 @@ export async function decideFreeText(
       found.confident && found.best?.key === CANCEL_ENTRY ? found.best : await deps.knowledge.entry(CANCEL_ENTRY, lang);
     if (cancel) return answer(cancel);
   }
+  // "I want to file a complaint. I was promised …": the form asked for by name, whatever the story's words
+  // weigh (the English one read as a bill).
+  if (wantsToComplain(text) && intent !== 'lost_or_stolen') return { kind: 'request', intent: 'complaint' };
   // "Vertrag auf Sohn umschreiben", "Newsletter abbestellen": a change the form has no field for is the
   // answer of the entry the words surely find, not the form's question which detail to change.
   if (

@@ -93,6 +93,16 @@ const NEGATED_SUPERVISOR =
 const STAFF_DETERMINER = '(?:die|der|ihr|ihre|eure|euer|the|your)';
 /** "Mitarbeiterin", "Kollege", "agent" (folded). */
 const STAFF = 'mitarbeiter|mitarbeiterin|kolege|kolegin|berater|beraterin|agent|representative|colegue';
+/** "Muss ich jetzt mit jemandem sprechen?", "do I have to talk to someone?" (folded): whether a person is needed. */
+const PERSON_NEEDED_QUESTION =
+  /(?:^| )(?:mus ich|muss ich|do i have to|do i need to|do i stil need to) (?:jetzt |da |dafur |dan |noch |now |then |stil |realy ){0,2}(?:mit |to |with )?(?:jemandem|jemand|einem mitarbeiter|einer person|someone|somebody|anyone|a person|an agent) (?:sprechen|reden|telefonieren|talk|speak)(?= |$)/g;
+
+/** Whether the customer asks if they must talk to a person, which is no wish for one. */
+export function asksWhetherPersonNeeded(text: string): boolean {
+  PERSON_NEEDED_QUESTION.lastIndex = 0;
+  return PERSON_NEEDED_QUESTION.test(foldedText(text));
+}
+
 /**
  * "mich belästigt ständig jemand", "jemand hat meine Karte", "someone keeps calling me": somebody
  * else in the story, not a wish for a person; removed before looking for a person word.
@@ -114,6 +124,10 @@ const SOMEONE_ELSE = [
   /(?:^| )(?:an|bei|von|in|uber|at|from|on|(?:kaum|nicht|schlecht|schwer|nie|hardly|not|never) mit) (?:der|die|eurer|ihrer|eure|ihre|the|your) hotline[a-z]*(?= |$)/g,
   // "kommt mit Ihrer Hotline nicht mehr klar", "can't cope with your hotline": the same, said after it.
   /(?:^| )(?:mit|with) (?:der|die|eurer|ihrer|eure|ihre|the|your) hotline[a-z]* (?:(?:gar|uberhaupt|nicht|nimer|kaum|mehr|so|gut|recht|schlecht) ){1,3}(?:klar|zurecht|zurechtkomt|klarkomt)(?= |$)/g,
+  // "Muss ich jetzt mit jemandem sprechen oder …?", "do I have to talk to someone?": whether one is needed.
+  PERSON_NEEDED_QUESTION,
+  // "I don't need to talk to anyone, just log it": a person refused, not asked for.
+  /(?:^| )(?:(?:don t|dont|do not) (?:ned|want) (?:to )?|no ned (?:to )?)(?:talk|speak) (?:to|with) (?:anyone|anybody|someone|somebody|a person|an agent|a human)(?= |$)/g,
   // "Gibt es für Menschen wie mich eine andere Möglichkeit?": people like the customer, not a person to talk to.
   /(?:^| )(?:menschen|leute|personen|people|persons|folks) (?:wie|like) (?:mich|ich|me|uns|us)(?= |$)/g,
   /(?:^| )(?:ruft|belastigt|nervt|stort|bedroht|schreibt|hat|haben|anrufen|angerufen|telefoniert|benutzt|nutzt|misbraucht|klaut|gestohlen|geklaut) (?:(?:standig|dauernd|imer|wieder|oft|so|mich|mir|mein|meine|nachts|einfach|da) ){0,2}(?:jemand|someone|somebody)(?= |$)/g,
@@ -148,7 +162,7 @@ export function mentionsOwnStaff(text: string): boolean {
  * to be called or put through.
  */
 const CALLING_SOMEONE =
-  /(?:^| )(?:jemanden anrufe|jemanden anrufen|jemanden anruf|(?:ich|i) (?:oper|eper|opis|epis) alute|cal someone|cal somebody|sol ich zuruckrufen|sol ich da zuruckrufen|sol ich die zuruckrufen|kan ich zuruckrufen|mus ich zuruckrufen|should i cal back|should i cal them back|ruft mich (?:standig|daurnd|andaurnd|imer|permanent|taglich|nachts|oft|wieder|jeden tag|miten in der nacht)|(?:ex|exfreund|exfreundin|exman|exfrau|stalker|nachbar|nachbarin|werbung|calcenter|unbekanter|fremder|einer|er) ruft mich|keps caling me|keeps caling me)(?= |$)/g;
+  /(?:^| )(?:(?:ich |i )?(?:ruf|rufe) mich (?:mal |kurz |jetzt |grad )?(?:selbst|selber|sebst) an|jemanden anrufe|jemanden anrufen|jemanden anruf|(?:ich|i) (?:oper|eper|opis|epis) alute|cal someone|cal somebody|sol ich zuruckrufen|sol ich da zuruckrufen|sol ich die zuruckrufen|kan ich zuruckrufen|mus ich zuruckrufen|should i cal back|should i cal them back|ruft mich (?:standig|daurnd|andaurnd|imer|permanent|taglich|nachts|oft|wieder|jeden tag|miten in der nacht)|(?:ex|exfreund|exfreundin|exman|exfrau|stalker|nachbar|nachbarin|werbung|calcenter|unbekanter|fremder|einer|er) ruft mich|keps caling me|keeps caling me)(?= |$)/g;
 
 /** "ohne dass die zurückrufen", "without them calling back": a call the customer does not want. */
 const NOT_CALLED_BACK =
@@ -163,6 +177,10 @@ export function callsSomeone(text: string): boolean {
 /** "Ist da jemand?", "anyone there?": the customer checks that someone listens; no wish for a person. */
 const ANYONE_THERE =
   /(?:^| )(?:ist da (?:wer|jemand)|ist hier (?:wer|jemand)|is wer do|jemand da|anyone there|anybody there|someone there|is anyone|is anybody)(?= |$)/g;
+
+/** "an Techniker brauch i ned", "keinen Techniker", "no engineer needed" (folded): a technician refused. */
+const NO_TECHNICIAN =
+  /(?:^| )(?:(?:kein|keinen|ka|kan|koan|no) (?:techniker|technician|engineer)|(?:techniker|technician|engineer) (?:[a-z]+ ){0,2}(?:nicht|ned|net|nid|nod|not|no))(?= |$)/;
 
 /** Nobody called (folded): "keiner", "niemand", "nie", "no one", "never". */
 const NOBODY_CALLS = /(?:^| )(?:keiner|keina|niemand|nieman|nie|nimmer|no one|noone|nobody|never)(?= |$)/;
@@ -232,7 +250,7 @@ export function detectCues(text: string): Set<Cue> {
   if ((CUE.person.test(personText) || CUE.personWords.test(personText)) && (n <= 4 || CUE.asking.test(f)))
     cues.add('person');
   if (HUMAN_TO_EXPLAIN.test(personText)) cues.add('person');
-  if (CUE.technician.test(f) && CUE.sendingTechnician.test(f)) cues.add('person');
+  if (CUE.technician.test(f) && CUE.sendingTechnician.test(f) && !NO_TECHNICIAN.test(f)) cues.add('person');
 
   if (CUE.closingRating.test(f)) cues.add('closing');
   // "Ich wollte eigentlich jemanden sprechen … Ich versuche es morgen. Gute Nacht.": leaving wins,

@@ -267,11 +267,23 @@ export function changeByValue(text: string): Field | undefined {
   const normalized = normalizeText(text);
   if (NEW_NAME.test(normalized) && extractName(text)) return 'name';
   if (NEW_ACCOUNT.test(normalized) && 'iban' in parseIban(text)) return 'bank';
+  // "DE12 5001 0517 0648 4898 90" sent alone (after the answer on bank changes): the new account itself.
+  if (ibanAlone(text)) return 'bank';
   if (!CHANGE_WISH.test(normalized)) return undefined;
   if (parseAddress(text)) return 'address';
   if (parseEmail(text)) return 'email';
   return undefined;
 }
+
+/** A valid IBAN with at most a few words around it ("meine neue: DE12 …"). */
+function ibanAlone(text: string): boolean {
+  const found = /[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}/.exec(text);
+  if (!found || !('iban' in parseIban(found[0]))) return false;
+  const rest = normalizeText(text.replace(found[0], ' '));
+  return rest === '' || rest.split(' ').length <= IBAN_ALONE_WORDS;
+}
+/** Words beside an IBAN that still leave it the message. */
+const IBAN_ALONE_WORDS = 3;
 
 export function detectField(text: string): Field | undefined {
   const normalized = normalizeText(text);
@@ -327,4 +339,13 @@ export function urgesBlock(text: string): boolean {
     /(?:^| )(?:sperren|sperrn|spere|sperre|block it|block)(?= |$)/.test(normalized) &&
     !/(?:^| )(?:nicht|ned|net|nid|nod|not|kein|keine|nein)(?= |$)/.test(normalized)
   );
+}
+
+/** An amount or a line of the bill ("Roaming 18,40 €", "die Position Handyparken"), normalised. */
+const CHARGE =
+  /(\d|euro|eur |chf|franken|betrag|position|posten|gebuehr|abgebucht|berechnet|belastet|charge|amount|item)/;
+
+/** "Die Position Roaming 18,40 € auf der Rechnung vom 01.11.": the message names a charge. */
+export function describesCharge(text: string): boolean {
+  return CHARGE.test(normalizeText(text));
 }

@@ -422,6 +422,15 @@ const WANTS_TO_CANCEL =
 const NOT_CANCELLING =
   /(?:^| )(?:nicht|ned|net|nid|nod|kein|keine|not|don t|dont) (?:[a-z]+ ){0,2}(?:kundigen|kundige|cancel)(?= |$)/;
 
+/** "I want to file a complaint", "Ich möchte eine Beschwerde einreichen" (folded): the complaint form, asked for by name. */
+const WANTS_TO_COMPLAIN =
+  /(?:^| )(?:(?:i want|i d like|i would like|i wish|want) to (?:file|make|lodge|submit|raise|register|log) (?:a |an )?(?:formal |oficial )?complaint|(?:ich |i )?(?:mochte|mochte gerne|mecht|mocht|will|wil|wolte|wurde gerne|wot|wott|mochti) (?:mich|mi) (?:beschweren|beschwern|beschwere)|(?:ich )?(?:mochte|mochte gerne|will|wil|wolte|wurde gerne) eine beschwerde (?:einreichen|machen|aufgeben|einlegen|abgeben))(?= |$)/;
+
+/** Whether the customer asks for the complaint form by name. */
+export function wantsToComplain(text: string): boolean {
+  return WANTS_TO_COMPLAIN.test(foldedText(text));
+}
+
 /** Whether the customer wants to cancel the contract (not a cancellation already made, not a refusal). */
 export function wantsToCancel(text: string): boolean {
   const folded = foldedText(text);

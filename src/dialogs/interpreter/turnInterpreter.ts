@@ -8,11 +8,19 @@ import type { Intent } from '../../services/nlu/types';
 import { containsCardNumber } from '../../services/privacy/masking';
 import type { DialogDeps } from '../dialogDeps';
 import { checkAnswer, pickPhraseChoice } from './answers';
-import { asksHowToReachUs, callsSomeone, detectCues, foldedText, mentionsOwnStaff } from './cues';
+import {
+  asksHowToReachUs,
+  asksWhetherPersonNeeded,
+  callsSomeone,
+  detectCues,
+  foldedText,
+  mentionsOwnStaff,
+} from './cues';
 import type { Expectation } from './expectation';
 import {
   alreadyTried,
   changeByValue,
+  describesCharge,
   describesFault,
   detectField,
   detectLostItem,
@@ -291,6 +299,7 @@ export class TurnInterpreter {
       !mentionsOwnStaff(trimmed) &&
       !callsSomeone(trimmed) &&
       !asksHowToReachUs(trimmed) &&
+      !asksWhetherPersonNeeded(trimmed) &&
       // "stop calling me with sales offers" only sounds like "call me": a weak guess yields to a strong answer.
       (assessment.intent.confidence >= 0.5 || !(await knowsWell(this.deps, context, trimmed)));
     const callMe = cues.has('callMe') && !clean.ok;
@@ -390,7 +399,11 @@ export class TurnInterpreter {
       (!clean.ok || report) &&
       !isQuestion(trimmed) &&
       !REFERENCE.test(trimmed) &&
-      ((troubleshooting && (describesFault(trimmed) || report)) || alreadyTried(trimmed) || stillBroken(trimmed))
+      ((troubleshooting && (describesFault(trimmed) || report)) ||
+        alreadyTried(trimmed) ||
+        stillBroken(trimmed) ||
+        // "Die Position Roaming 18,40 €" to "Erklärt das den höheren Betrag?": the charge it does not explain.
+        (expect?.topic === 'billing' && describesCharge(trimmed)))
     ) {
       context.turnState.set(REPORT, trimmed);
       activity.text = t('conversation:yesNo.no');
