@@ -16,7 +16,7 @@ export interface Triage {
   consult(text: string, history?: FrustrationHistory, thresholds?: FrustrationThresholds): Promise<TriageAssessment>;
 }
 
-export type Knowledge = Pick<KnowledgeBase, 'answer' | 'entry' | 'search'>;
+export type Knowledge = Pick<KnowledgeBase, 'answer' | 'entry' | 'search' | 'modelAgrees'>;
 export type RequestRecorder = Pick<ServiceRequestService, 'create' | 'addDetails' | 'withdraw'>;
 
 /** Everything a dialog of the customer conversation may use; built once in index.ts. */

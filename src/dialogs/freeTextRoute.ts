@@ -223,13 +223,14 @@ export async function decideFreeText(
   const problem = detectProblem(text);
   if (sure && intent === 'technical' && problem && describesFault(text) && !isQuestion(text)) {
     const best = found.best;
+    const fits =
+      found.confident && best !== undefined && fitsProblem(problem, best.key ?? best.id) && !best.fallbackLanguage;
+    // The words alone were sure enough to skip the model, not to replace the first step: ask it now.
+    const confirmed =
+      found.confirmed === true ||
+      (fits && best.score < FAULT_ANSWER_SCORE && (await deps.knowledge.modelAgrees(text, best.id)));
     const known =
-      found.confident &&
-      best !== undefined &&
-      fitsProblem(problem, best.key ?? best.id) &&
-      (best.category === 'technical' || found.confirmed === true) &&
-      (best.score >= FAULT_ANSWER_SCORE || found.confirmed === true) &&
-      !best.fallbackLanguage;
+      fits && (best.category === 'technical' || confirmed) && (best.score >= FAULT_ANSWER_SCORE || confirmed);
     return { kind: 'request', intent: 'technical', ...(known && best ? { answer: best } : {}) };
   }
   // Annoyed without a clear topic ("schon das dritte Mal, dass ich hier schreibe"): an apology and the way on, not a guess.

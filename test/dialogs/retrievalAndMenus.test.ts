@@ -29,6 +29,7 @@ function withSearch(message: string, result: KnowledgeSearch, entries: Knowledge
       answer: (...args) => knowledge.answer(...args),
       entry: async (keyOrId, lang) => entries.find((e) => e.id === keyOrId) ?? knowledge.entry(keyOrId, lang),
       search: async (text, lang) => (text === message ? result : knowledge.search(text, lang)),
+      modelAgrees: (...args) => knowledge.modelAgrees(...args),
     },
   });
 }

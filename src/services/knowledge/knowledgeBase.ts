@@ -255,6 +255,15 @@ export class KnowledgeBase {
     };
   }
 
+  /**
+   * Whether the embedding model ranks `id` first for `text`: a second opinion for a decision the words
+   * made alone (a confident hit is kept without asking the model). False when the model is away.
+   */
+  async modelAgrees(text: string, id: string): Promise<boolean> {
+    const [top] = (await this.options.semantic?.rank(text, 1)) ?? [];
+    return top?.id === id;
+  }
+
   /** A shipped entry by its key or an entry by id (menu targets), if it is active. */
   async entry(keyOrId: string, lang: 'de' | 'en'): Promise<KnowledgeAnswer | undefined> {
     await this.fresh();
