@@ -82,7 +82,7 @@ function onlyHigher(text: string): boolean {
 
 /** "Nein, da steht eine Option …" -> "da steht eine Option …". */
 function afterNo(text: string): string {
-  return text.replace(/^\s*(?:nein|ne|nee|nö|noe|no|nope)\b[\s,.!:;-]*/i, '').trim();
+  return text.replace(/^\s*(?:nein|nee|nö|noe|no|nope)(?=[\s,.!:;-]|$)[\s,.!:;-]*/i, '').trim();
 }
 
 interface DisputeValues {
