@@ -1,6 +1,6 @@
 import { mentionsKeeping } from '../../services/nlu/intentLexicon';
 import { normalizeText } from '../../services/nlu/normalize';
-import { extractName, parseAddress, parseEmail, parseIban, parsePhone } from './slots';
+import { extractName, IBAN_IN_TEXT, parseAddress, parseEmail, parseIban, parsePhone } from './slots';
 
 /**
  * What a free-text message picks at the choice steps of the request dialogs. Kept apart from the
@@ -277,7 +277,7 @@ export function changeByValue(text: string): Field | undefined {
 
 /** A valid IBAN with at most a few words around it ("meine neue: DE12 …"). */
 function ibanAlone(text: string): boolean {
-  const found = /[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}/.exec(text);
+  const found = IBAN_IN_TEXT.exec(text);
   if (!found || !('iban' in parseIban(found[0]))) return false;
   const rest = normalizeText(text.replace(found[0], ' '));
   return rest === '' || rest.split(' ').length <= IBAN_ALONE_WORDS;

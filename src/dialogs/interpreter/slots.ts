@@ -380,9 +380,12 @@ export function namesAddressPart(text: string): boolean {
   return HOUSE_NUMBER_FIX.test(text) || POSTCODE_FIX.test(text);
 }
 
+/** Where an IBAN stands in a message: country, check digits, then 11 to 30 characters (spaces allowed). */
+export const IBAN_IN_TEXT = /[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}/;
+
 /** An IBAN anywhere in the text, spaces removed and upper-cased; check digits verified. */
 export function parseIban(text: string): { iban: string } | { problem: 'ibanFormat' | 'invalidIban' } {
-  const match = /[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}/.exec(text);
+  const match = IBAN_IN_TEXT.exec(text);
   const iban = (match ? match[0] : text).replace(/\s+/g, '').toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return { problem: 'ibanFormat' };
   return ibanValid(iban) ? { iban } : { problem: 'invalidIban' };
