@@ -3,6 +3,7 @@ import { normalizeText } from '../services/nlu/normalize';
 import { maskSensitive } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
 import { KnowledgeTopicDialog } from './knowledgeTopicDialog';
+import { AMOUNT_WORDS } from './interpreter/matchers';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import { yesNo } from './interpreter/yesNo';
 import { LotseDialog, RequestResult } from './lotseDialog';
@@ -44,8 +45,7 @@ const DESCRIPTIVE_LENGTH = 60;
 
 /** "falsche Adresse auf der Rechnung": what is wrong is a detail of the invoice, not an amount charged. */
 const INVOICE_DETAIL = /(adress|anschrift|name|firmenname|steuernummer|ust id|uid nummer)/;
-const MONEY =
-  /(\d|euro|eur |chf|franken|betrag|kosten|gebuehr|abgebucht|berechnet|belastet|zu hoch|zu viel|doppelt|zweimal)/;
+const MONEY = new RegExp(`(${AMOUNT_WORDS}|kosten|zu hoch|zu viel|doppelt|zweimal)`);
 
 /** True when a billing message disputes a charge rather than asking about one (or about a wrong address on it). */
 export function isDispute(text: string): boolean {
@@ -58,9 +58,11 @@ export function isDispute(text: string): boolean {
 const HIGHER_BILL_ENTRY = 'billing.invoice-higher';
 /** "zu hoch", "höher als sonst", "too high": the bill is higher than expected, no item named. */
 const HIGHER = /(zu hoch|so hoch|hoeher|hoher als|mehr als sonst|mehr als normal|too high|higher)/;
-/** Disputes that name what is wrong ("doppelt", "nie bestellt", "trotz Kündigung"): taken at once. */
-const NAMED =
-  /(doppelt|zweimal|2 ?x|mehrfach|nicht bestellt|nie bestellt|nicht gebucht|nie gebucht|trotz kuendigung|gekuendigt|nie angerufen|nie genutzt|nicht genutzt|drittanbieter|twice|not ordered|never)/;
+/**
+ * What names the wrong beyond the dispute words and a denied use ("zweimal", "gekündigt", "Drittanbieter",
+ * "never"): such a dispute is taken at once, without the reasons for a higher bill.
+ */
+const NAMED = /(zweimal|2 ?x|mehrfach|gekuendigt|drittanbieter|twice|never)/;
 /** The dispute words that only say the amount is high. */
 const DISPUTE_HIGHER = /zu hoch|zu viel/g;
 /** Words a vague complaint about the amount stays within. */

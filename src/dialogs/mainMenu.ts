@@ -7,7 +7,7 @@ import type { DialogDeps } from './dialogDeps';
 import type { Phrase, PhraseChoice } from './interpreter/expectation';
 import type { Question } from './lotseDialog';
 import { LINE_BREAK } from './replies';
-import { loadMenu, menuChoices, optionLabel, namesOption, pickOption } from './subMenus';
+import { isLabelOf, loadMenu, menuChoices, optionLabel, namesOption, pickOption } from './subMenus';
 
 export type Mode =
   | 'start'
@@ -213,12 +213,10 @@ export class MainMenu {
 
   /** True when the message only names the option (digit, id or label), so it carries no request of its own. */
   isOptionName(option: MenuOption, text: string): boolean {
-    const normalized = normalizeText(text);
     return (
       text.trim() === option.digit ||
       text.trim() === option.id ||
-      normalized === normalizeText(option.label.de) ||
-      normalized === normalizeText(option.label.en) ||
+      isLabelOf(option, normalizeText(text)) ||
       namesOption(option, text)
     );
   }

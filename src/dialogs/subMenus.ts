@@ -30,19 +30,18 @@ export function menuLines(menu: Menu): Phrase {
   return { text: { de: lines('de'), en: lines('en') } };
 }
 
+/** Whether normalised text is the option's label, German or English ("technik" for "Technik"). */
+export function isLabelOf(option: MenuOption, normalized: string): boolean {
+  return normalizeText(option.label.de) === normalized || normalizeText(option.label.en) === normalized;
+}
+
 /** The option of THIS menu a message picks: its digit, its id or its label; never another menu's digit. */
 export function pickOption(menu: Menu, text: string): MenuOption | undefined {
   const raw = text.trim();
   const digit = /^(\d)[.)]?$/.exec(raw)?.[1];
   const normalized = normalizeText(raw);
   if (!normalized && !digit) return undefined;
-  const exact = menu.options.find(
-    (o) =>
-      o.digit === digit ||
-      o.id === raw ||
-      normalizeText(o.label.de) === normalized ||
-      normalizeText(o.label.en) === normalized,
-  );
+  const exact = menu.options.find((o) => o.digit === digit || o.id === raw || isLabelOf(o, normalized));
   return exact ?? namedOption(menu, normalized);
 }
 

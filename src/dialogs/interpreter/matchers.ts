@@ -341,9 +341,10 @@ export function urgesBlock(text: string): boolean {
   );
 }
 
+/** Words of an amount charged (normalised, as regex alternatives): a digit, a currency, "abgebucht". */
+export const AMOUNT_WORDS = '\\d|euro|eur |chf|franken|betrag|gebuehr|abgebucht|berechnet|belastet';
 /** An amount or a line of the bill ("Roaming 18,40 €", "die Position Handyparken"), normalised. */
-const CHARGE =
-  /(\d|euro|eur |chf|franken|betrag|position|posten|gebuehr|abgebucht|berechnet|belastet|charge|amount|item)/;
+const CHARGE = new RegExp(`(${AMOUNT_WORDS}|position|posten|charge|amount|item)`);
 
 /** "Die Position Roaming 18,40 € auf der Rechnung vom 01.11.": the message names a charge. */
 export function describesCharge(text: string): boolean {

@@ -53,7 +53,7 @@ import {
 } from './acknowledgement';
 import { assessmentOf, keepAssessment } from './turnAssessment';
 import { answerFor } from '../regret';
-import { loadMenu } from '../subMenus';
+import { isLabelOf, loadMenu } from '../subMenus';
 import { normalizeText } from '../../services/nlu/normalize';
 
 /** Longest message the bot reads; a longer one is politely refused instead of being guessed at. */
@@ -128,11 +128,7 @@ export class TurnInterpreter {
   private async namesLane(text: string, dialog: Intent): Promise<boolean> {
     const main = await loadMenu(this.deps, 'main');
     const option = main?.options.find((o) => o.target.kind === 'dialog' && o.target.dialog === dialog);
-    const normalized = normalizeText(text);
-    return (
-      option !== undefined &&
-      (normalized === normalizeText(option.label.de) || normalized === normalizeText(option.label.en))
-    );
+    return option !== undefined && isLabelOf(option, normalizeText(text));
   }
 
   /** True when the customer takes what was offered (or read back) and says goodbye in the same message. */
