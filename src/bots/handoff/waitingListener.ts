@@ -24,6 +24,7 @@ import { foldedText } from '../../dialogs/interpreter/cues';
 import { detectLostItem } from '../../dialogs/interpreter/matchers';
 import {
   announcesQuestion,
+  asksSomething,
   CANCEL_ENTRY,
   isQuestion,
   LOST_WORDS,
@@ -273,7 +274,9 @@ export class WaitingListener {
       return say(await this.alreadyWaiting(record, t, lang, key));
     }
 
-    const answer = await this.knowledgeAnswer(text, lang);
+    // "Maria Huber", "geb. 3.4.1978": details for the agent, not a question for the knowledge base (a bare
+    // name met the name-change entry by its spelling).
+    const answer = asksSomething(text) ? await this.knowledgeAnswer(text, lang) : undefined;
     if (answer) return say(answer, await this.statusLine(record, t, lang, true));
 
     if (record.mode === 'callback') {
