@@ -17,9 +17,9 @@ import { detectCues } from '../../dialogs/interpreter/cues';
 import { isStaffed, whenBack } from '../../dialogs/handoff/announcement';
 import { goodbyeKey } from '../../dialogs/clock';
 import { answersWindowReminder } from '../../services/handoff/whatsappWindow';
-import { contactWithCallback, OTHER_NUMBER, readContact } from '../../dialogs/interpreter/contactReader';
+import { contactWithCallback, OTHER_NUMBER, REACH_ME, readContact } from '../../dialogs/interpreter/contactReader';
 import { phoneTail } from '../../dialogs/interpreter/slots';
-import { callsOffBlock, correctedNumber } from '../../dialogs/interpreter/blockCallOff';
+import { callsOffBlock, correctedNumber, samePhone } from '../../dialogs/interpreter/blockCallOff';
 import { foldedText } from '../../dialogs/interpreter/cues';
 import { detectLostItem } from '../../dialogs/interpreter/matchers';
 import {
@@ -43,6 +43,7 @@ export type WaitingHandoffs = Pick<
   | 'notePositionTold'
   | 'markContactAsked'
   | 'markLeaveAsked'
+  | 'markBlockNumberAsked'
   | 'timeZone'
   | 'topics'
 >;
@@ -161,6 +162,14 @@ export class WaitingListener {
     const topic = record.category === 'other' && text ? this.deps.topic?.(text) : undefined;
     if (topic) await this.handoffs.topics.name(record.id, topic);
 
+    // "Handy gestohlen, die Nummer ist 0664 1234567": the lost phone's number is the one to block, never
+    // the one to call back (whoever has the phone would answer).
+    const lostItem = LOST_WORDS.test(foldedText(text)) ? detectLostItem(text) : undefined;
+    const blocked = numberToBlock(text, cues, lostItem !== undefined || record.blockNumberAskedAt !== undefined);
+    if (blocked) return this.noteBlockNumber(record, blocked, lostItem, t, lang);
+    // Only the answer right after the question is the number to block.
+    if (record.blockNumberAskedAt) await this.handoffs.markBlockNumberAsked(record.id, false);
+
     // "na wart, die Nummer is falsch, richtig is 0664 7654321": the callback goes to the corrected number.
     const recordedPhone = record.mode === 'callback' ? record.contact?.phone : undefined;
     const corrected = recordedPhone ? correctedNumber(text, recordedPhone) : undefined;
@@ -261,12 +270,14 @@ export class WaitingListener {
       return say(t('conversation:closing.youAreWelcome'), await this.statusLine(record, t, lang, true));
 
     // "Handy gestohlen!" while waiting: the blocking advice now, and the case moves up as urgent.
-    const lost =
-      record.category !== 'lost_or_stolen' && LOST_WORDS.test(foldedText(text)) ? detectLostItem(text) : undefined;
-    if (lost) {
-      await this.handoffs.topics.name(record.id, 'lost_or_stolen');
-      const upgraded = await this.handoffs.upgrade(record.id, 'urgency', 1, record.needsSupervisor);
-      return say(t(`conversation:lost.help.${lost}`), await this.statusLine(upgraded, t, lang));
+    if (lostItem && record.category !== 'lost_or_stolen') {
+      const upgraded = await this.reportLoss(record);
+      // The team needs the number to block; asked now, so the answer is not taken for a callback number.
+      if (lostItem === 'phone') {
+        await this.handoffs.markBlockNumberAsked(record.id, true);
+        return say(t('conversation:lost.help.phone'), t('handoff:askBlockNumber'));
+      }
+      return say(t(`conversation:lost.help.${lostItem}`), await this.statusLine(upgraded, t, lang));
     }
     // "Mitarbeiter!" from a customer who already waits for one: where they stand, not a search.
     if (cues.has('person')) {
@@ -295,6 +306,41 @@ export class WaitingListener {
     if (await this.movedBack(record, ticket))
       return say(t('handoff:ackQueuedMovedBack', { position: ticket.position }));
     return say(t(ack(record, 'handoff:ackQueued'), { position: ticket.position }));
+  }
+
+  /** A loss reported while waiting: the case is about it now and moves up as urgent. */
+  private async reportLoss(record: HandoffRecord): Promise<HandoffRecord> {
+    await this.handoffs.topics.name(record.id, 'lost_or_stolen');
+    return this.handoffs.upgrade(record.id, 'urgency', 1, record.needsSupervisor);
+  }
+
+  /**
+   * The number of a lost phone, noted for the block (the message itself is on the record). A callback
+   * to that number is withdrawn (on WhatsApp the customer's own number is the callback's), and another
+   * way to reach the customer is asked for where a callback still needs one.
+   */
+  private async noteBlockNumber(
+    record: HandoffRecord,
+    phone: string,
+    lostItem: 'card' | 'phone' | undefined,
+    t: TFunction,
+    lang: 'de' | 'en',
+  ): Promise<Partial<Activity>[]> {
+    const newlyLost = lostItem !== undefined && record.category !== 'lost_or_stolen';
+    let current = newlyLost ? await this.reportLoss(record) : record;
+    if (record.blockNumberAskedAt) await this.handoffs.markBlockNumberAsked(record.id, false);
+    const lines = newlyLost ? [t(`conversation:lost.help.${lostItem}`)] : [];
+    lines.push(t('handoff:blockNumberNoted', { tail: phoneTail(phone) }));
+    const callsLostPhone =
+      current.mode === 'callback' && current.contact?.phone !== undefined && samePhone(current.contact.phone, phone);
+    if (callsLostPhone) current = await this.handoffs.recordContact(current.id, {});
+    if (current.mode === 'callback' && (callsLostPhone || (needsContact(current) && !current.contact?.askedAt))) {
+      await this.handoffs.markContactAsked(current.id);
+      lines.push(t('handoff:contact.askOther'));
+    } else {
+      lines.push(await this.statusLine(current, t, lang));
+    }
+    return lines.map((text) => ({ type: 'message', text }));
   }
 
   /** Withdraws the handoff; the customer hears `lines`, by default that it was withdrawn. */
@@ -419,6 +465,16 @@ function contactSaved(contact: { phone: string } | { email: string }, t: TFuncti
     : t('handoff:contact.emailSaved', { email: contact.email });
 }
 
+/**
+ * The phone number in a message about a lost phone (or in a case about one) that does not say it is
+ * where to reach the customer ("unter 0171 2345678 erreichen Sie mich"): the number to block.
+ */
+function numberToBlock(text: string, cues: Set<string>, aboutLoss: boolean): string | undefined {
+  if (!aboutLoss || cues.has('callback') || REACH_ME.test(text)) return undefined;
+  const read = readContact(text);
+  return read && 'phone' in read ? read.phone : undefined;
+}
+
 /** The message is a way to reach the customer ("Meine Nummer: 0171 2345678"), not a story with a number in it. */
 function givesOnlyContact(text: string, cues: Set<string>): boolean {
   if (OTHER_NUMBER.test(text)) return false;
@@ -440,9 +496,13 @@ function ack(
   return (record.customerMessages ?? 1) % 2 === 0 ? `${key}Again` : key;
 }
 
-/** A callback the team can make: a number or address given, or the WhatsApp number itself. */
+/**
+ * A callback the team can make: a number or address given, or the WhatsApp number itself unless the
+ * customer's answers replaced it (a number withdrawn because it is the lost phone's).
+ */
 function reachable(record: HandoffRecord): boolean {
-  return Boolean(record.contact?.phone || record.contact?.email) || record.customer.channel === 'whatsapp';
+  if (record.contact?.phone || record.contact?.email) return true;
+  return record.customer.channel === 'whatsapp' && !record.contact?.recordedAt;
 }
 
 function needsContact(record: HandoffRecord): boolean {

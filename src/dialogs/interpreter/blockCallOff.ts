@@ -27,13 +27,18 @@ function national(phone: string): string {
   return phone.replace(/^\+4[139]/, '0');
 }
 
+/** Two spellings of one number ("+43 664 …" and "0664 …"). */
+export function samePhone(a: string, b: string): boolean {
+  return national(a) === national(b);
+}
+
 /**
  * The number a message corrects the recorded one to ("oh nein, die Nummer ist falsch, es ist 0160
  * 5551243"), if it names another number and says it corrects.
  */
 export function correctedNumber(text: string, recorded: string): string | undefined {
   const phone = parsePhone(text);
-  if (!phone || national(phone) === national(recorded)) return undefined;
+  if (!phone || samePhone(phone, recorded)) return undefined;
   return CORRECTION.test(foldedText(text)) ? phone : undefined;
 }
 

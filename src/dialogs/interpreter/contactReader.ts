@@ -29,6 +29,9 @@ export function normalisePhone(raw: string): string | undefined {
 /** Other numbers a customer may pass on for the agent; those are no way to reach them. */
 export const OTHER_NUMBER = /kunden|vertrag|rechnung|auftrag|referenz|iban|konto|karte|imei|sim/i;
 
+/** Says a number is where the customer can be reached ("unter 0171 … erreichen Sie mich", "meine Festnetznummer"). */
+export const REACH_ME = /erreich|festnetz|andere[nr]? (?:handy)?nummer|zweit\w*nummer|reach me|call me|other number/i;
+
 /**
  * A way to reach the customer given with the wish for a callback ("Dann bitte morgen früh einen
  * Rückruf: 0172 9988112"), so it is not asked for again; a number in a story about another number

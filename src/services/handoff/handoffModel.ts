@@ -160,6 +160,8 @@ export interface HandoffRecord {
   handBack?: { target: string; at: Date; takenAt?: Date };
   /** The customer asked while waiting whether to keep the place (a goodbye); the next answer decides. */
   leaveAskedAt?: Date;
+  /** The bot asked which number to block (a lost phone reported while waiting); the next answer decides. */
+  blockNumberAskedAt?: Date;
   /** When the customer last wrote after the handoff (the lines themselves are in handoff_messages). */
   lastCustomerMessageAt?: Date;
   /**
@@ -254,6 +256,7 @@ const handoffSchema = new Schema<HandoffDoc>(
     handBack: { target: String, at: Date, takenAt: Date },
     contact: { phone: String, email: String, declined: Boolean, askedAt: Date, recordedAt: Date },
     leaveAskedAt: Date,
+    blockNumberAskedAt: Date,
     lastCustomerMessageAt: Date,
     customerMessages: Number,
   },

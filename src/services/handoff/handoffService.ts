@@ -247,6 +247,9 @@ export class HandoffService implements HandoffRequester {
   markContactAsked(handoffId: string): Promise<void> {
     return this.waitingCustomer.markContactAsked(handoffId);
   }
+  markBlockNumberAsked(handoffId: string, asked: boolean): Promise<void> {
+    return this.waitingCustomer.markBlockNumberAsked(handoffId, asked);
+  }
   markLeaveAsked(handoffId: string, asked: boolean): Promise<void> {
     return this.waitingCustomer.markLeaveAsked(handoffId, asked);
   }

@@ -45,13 +45,14 @@ export class WaitingCustomer {
     return record;
   }
 
-  /** Stores how to reach the customer for the callback (or that they come back to the chat). */
+  /** Stores how to reach the customer for the callback (or that they come back to the chat; nothing: none yet). */
   async recordContact(
     handoffId: string,
     contact: Pick<HandoffContact, 'phone' | 'email' | 'declined'>,
   ): Promise<HandoffRecord> {
     const now = this.deps.now();
-    const kind = contact.phone ? 'phone' : contact.email ? 'email' : 'declined';
+    // Nothing at all: the number recorded is withdrawn (it belongs to a lost phone) and another is asked for.
+    const kind = contact.phone ? 'phone' : contact.email ? 'email' : contact.declined ? 'declined' : 'withdrawn';
     const record = await this.deps.store.change(
       handoffId,
       {
@@ -78,6 +79,18 @@ export class WaitingCustomer {
   async markContactAsked(handoffId: string): Promise<void> {
     const now = this.deps.now();
     await this.deps.store.change(handoffId, { where: { status: 'queued' }, set: { 'contact.askedAt': now } }, now);
+  }
+
+  /** Remembers (or forgets, with false) that the bot asked a waiting customer which number to block. */
+  async markBlockNumberAsked(handoffId: string, asked: boolean): Promise<void> {
+    const now = this.deps.now();
+    await this.deps.store.change(
+      handoffId,
+      asked
+        ? { where: { status: 'queued' }, set: { blockNumberAskedAt: now } }
+        : { where: {}, unset: ['blockNumberAskedAt'] },
+      now,
+    );
   }
 
   /** Remembers (or forgets, with false) that the bot asked a waiting customer whether to keep the place. */

@@ -28,6 +28,8 @@ export function outcomeProblem(expect: Expectation, lines: Line[], facts: Facts)
     return 'the satisfaction answer was not stored as a rating';
   if (expect.contact && !facts.handoffs.some((h) => h.hasContact))
     return 'no phone number or e-mail address was stored for the callback';
+  if (expect.contact === false && facts.handoffs.some((h) => h.hasContact))
+    return 'a phone number or e-mail address is stored for the callback';
   return undefined;
 }
 

@@ -147,7 +147,8 @@ export async function runScript(script: Script, target: ConversationApp): Promis
       await other.say(step.otherCustomer, { serviceUrl: target.connector.serviceUrl });
       continue;
     }
-    const text = typeof step === 'string' ? step : step.say;
+    // "{{ownNumber}}": the WhatsApp customer's own number, as a customer would type it.
+    const text = (typeof step === 'string' ? step : step.say).replaceAll('{{ownNumber}}', `0${userId.slice(2)}`);
     collectProactive();
     lines.push(line('customer', text));
     const replies = await chat.say(text, { serviceUrl: target.connector.serviceUrl });

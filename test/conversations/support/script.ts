@@ -50,7 +50,7 @@ export interface Expectation {
   mustSay?: string[];
   /** The customer's satisfaction answer (digits or words) is stored on the handoff record. */
   rated?: boolean;
-  /** A phone number or e-mail address for the callback is stored on the handoff record. */
+  /** A phone number or e-mail address for the callback is stored on the handoff record (false: none is). */
   contact?: boolean;
 }
 
@@ -175,7 +175,7 @@ export function parseScript(raw: unknown, source: string): Script {
       ...(strings(e.never, 'expect.never') ? { never: strings(e.never, 'expect.never') } : {}),
       ...(strings(e.mustSay, 'expect.mustSay') ? { mustSay: strings(e.mustSay, 'expect.mustSay') } : {}),
       ...(e.rated === true ? { rated: true } : {}),
-      ...(e.contact === true ? { contact: true } : {}),
+      ...(typeof e.contact === 'boolean' ? { contact: e.contact } : {}),
     },
     ...(typeof o.note === 'string' ? { note: o.note } : {}),
     ...(o.isolated === true ? { isolated: true } : {}),
