@@ -31,6 +31,7 @@ import { asksServiceHours, describeHours } from './serviceHours';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import type { MainMenu, MenuOptions, Mode } from './mainMenu';
 import { TechnicalDialog } from './technicalDialog';
+import { isBareName } from '../services/nlu/personName';
 
 /** Below this confidence free text gets a clarifying question instead of a guess. */
 export const CLARIFY_BELOW = 0.5;
@@ -101,6 +102,9 @@ export async function decideFreeText(
 ): Promise<FreeTextRoute> {
   const assessment = TurnInterpreter.assessment(ctx) ?? deps.triage.assess(text);
   const { intent, confidence, ranking } = assessment.intent;
+  // "Maria Huber": the customer introduces themself; the request is still to come.
+  if (isBareName(text) && mode !== 'clarify')
+    return { kind: 'again', mode: 'menu', more: { intro: 'conversation:menu.nameGiven', compact: true } };
   if (intent === 'greeting' && mode !== 'clarify') {
     // "Hallo" under the menu just shown: a short reply with the options as buttons, not the whole list again.
     await deps.sessions.succeeded(ctx);

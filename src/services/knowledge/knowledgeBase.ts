@@ -16,6 +16,7 @@ import { decideSearch } from './searchDecision';
 import type { SemanticRanker } from './semanticRanker';
 import { preferRegion } from './regions';
 import { refineWithModel } from './semanticDecision';
+import { isBareName } from '../nlu/personName';
 
 export interface KnowledgeAnswer {
   id: string;
@@ -230,6 +231,8 @@ export class KnowledgeBase {
    * next one; otherwise up to three plausible entries to offer as choices.
    */
   async search(text: string, lang: 'de' | 'en'): Promise<KnowledgeSearch> {
+    // "Maria Huber": a customer introducing themself; names in phrasings would match by their spelling.
+    if (isBareName(text)) return { confident: false, alternatives: [] };
     await this.fresh();
     const hits = this.matcher.match(text, { minScore: 0, limit: 10 });
     // The matcher finds nothing for an off-topic message; say why, so that no part of it is searched either.

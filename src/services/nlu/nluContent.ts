@@ -280,3 +280,40 @@ export function loadDialect(dir: string = NLU_CONTENT_DIR): ReadonlyMap<string, 
   }
   return map;
 }
+
+/**
+ * First names (folded) and titles (lower case, no dots: folding would make "MMS" the title "ms") a
+ * self-introduction starts with (content/nlu/first-names.json).
+ */
+export interface FirstNames {
+  titles: ReadonlySet<string>;
+  names: ReadonlySet<string>;
+}
+
+/** A name or title as the matcher compares it: folded, without dots, hyphens or spaces ("Hans-Peter" -> "hanspeter"). */
+export function foldedNameWord(word: string): string {
+  return foldWord(word).replace(/ /g, '');
+}
+
+/** A title as compared: "Dr." -> "dr". */
+export function titleWord(word: string): string {
+  return word.toLowerCase().replace(/\./g, '');
+}
+
+export function loadFirstNames(dir: string = NLU_CONTENT_DIR): FirstNames {
+  const { where, data } = readJson(dir, 'first-names.json');
+  rejectUnknownKeys(where, data, ['about', 'titles', 'names']);
+  const list = (key: 'titles' | 'names', form: (word: string) => string): Set<string> => {
+    const words = data[key];
+    if (!Array.isArray(words) || words.length === 0)
+      throw new NluContentError(`${where}: "${key}" must be a non-empty list of words`);
+    const folded = new Set<string>();
+    for (const word of words) {
+      if (typeof word !== 'string' || !/^[\p{L}][\p{L}.-]*$/u.test(word) || word !== word.toLowerCase())
+        throw new NluContentError(`${where}: ${key} ${quote(String(word))} must be one word in lower case`);
+      folded.add(form(word));
+    }
+    return folded;
+  };
+  return { titles: list('titles', titleWord), names: list('names', foldedNameWord) };
+}
