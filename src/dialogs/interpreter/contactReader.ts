@@ -30,7 +30,8 @@ export function normalisePhone(raw: string): string | undefined {
 export const OTHER_NUMBER = /kunden|vertrag|rechnung|auftrag|referenz|iban|konto|karte|imei|sim/i;
 
 /** Says a number is where the customer can be reached ("unter 0171 … erreichen Sie mich", "meine Festnetznummer"). */
-export const REACH_ME = /erreich|festnetz|andere[nr]? (?:handy)?nummer|zweit\w*nummer|reach me|call me|other number/i;
+export const REACH_ME =
+  /erreich|festnetz|andere[nr]? (?:handy)?nummer|zweitnummer|zweithandy|zweite nummer|zweiten nummer|reach me|call me|other number/i;
 
 /**
  * A way to reach the customer given with the wish for a callback ("Dann bitte morgen früh einen

@@ -3,6 +3,7 @@
  * self-introduction, not a question. The knowledge search found names in its phrasings by their
  * spelling ("Maria Huber" met the name-change entry), so such a message is never searched.
  */
+import { trimTrailing } from '../text/trim';
 import { type FirstNames, foldedNameWord, loadFirstNames, titleWord } from './nluContent';
 
 /** "Hier ist", "mein Name ist", "this is": how an introduction begins. */
@@ -14,10 +15,7 @@ const CAPITALISED = /^\p{Lu}/u;
 let shipped: FirstNames | undefined;
 
 export function isBareName(text: string, names: FirstNames = (shipped ??= loadFirstNames())): boolean {
-  const rest = text
-    .trim()
-    .replace(/[.!,]+$/, '')
-    .replace(INTRODUCTION, '');
+  const rest = trimTrailing(text.trim(), '.!,').replace(INTRODUCTION, '');
   const words = rest.split(/\s+/);
   if (words.length < 2 || words.length > 4 || !words.every((w) => WORD.test(w))) return false;
   const [first, ...others] = words;
