@@ -8,9 +8,12 @@ import type { TurnContext } from 'botbuilder';
 import { maskSensitive } from '../services/privacy/masking';
 import type { Intent } from '../services/nlu/types';
 import { REFERENCE_PATTERN } from '../services/requests/referenceNumber';
+import { REFERENCE_PREFIX } from '../services/requests/requestModel';
 import { isDispute } from './billingDialog';
 import type { DialogDeps } from './dialogDeps';
-import { givesDetails } from './interpreter/questions';
+import { detectCues, foldedText } from './interpreter/cues';
+import { asksSomething, givesDetails, LOST_WORDS } from './interpreter/questions';
+import { TurnInterpreter } from './interpreter/turnInterpreter';
 import type { MenuOptions, Mode } from './mainMenu';
 
 /** Modes that follow an answer or a finished request, where details can only mean the matter itself. */
@@ -27,9 +30,9 @@ export async function afterDetails(
   text: string,
   options: MenuOptions,
 ): Promise<DetailsRoute | undefined> {
-  if (!givesDetails(text)) return undefined;
   const session = await deps.sessions.get(ctx);
   const masked = maskSensitive(text).slice(0, 200);
+  if (!givesDetails(text)) return AFTER_REQUEST.has(options.mode) ? followUp(deps, ctx, text, session) : undefined;
   if (AFTER_ANSWER.has(options.mode)) {
     const asked = session.lastQuestion;
     if (asked && isDispute(asked)) return { kind: 'dispute', text: `${asked} – ${masked}` };
@@ -42,8 +45,7 @@ export async function afterDetails(
     };
   }
   if (AFTER_REQUEST.has(options.mode)) {
-    // Only a request this conversation recorded ("RK-7XABG"), not a ticket number the customer quoted.
-    const reference = [...session.references].reverse().find((r) => REFERENCE_PATTERN.test(r));
+    const reference = lastRecorded(session);
     if (!reference) return undefined;
     await deps.requests.addDetails(reference, { customerDetails: masked });
     const t = await deps.sessions.t(ctx);
@@ -51,4 +53,66 @@ export async function afterDetails(
     return { kind: 'again', mode: 'anythingElse', more: {} };
   }
   return undefined;
+}
+
+/** The last request this conversation recorded ("RK-7XABG"), not a ticket number the customer quoted. */
+function lastRecorded(session: { references: readonly string[] }): string | undefined {
+  return [...session.references].reverse().find((r) => REFERENCE_PATTERN.test(r));
+}
+
+/** Requests whose record says when the customer hears back, by reference prefix. */
+const ANSWERED_BY_DATE: Readonly<Record<string, 'complaint' | 'dispute'>> = {
+  [REFERENCE_PREFIX.complaint]: 'complaint',
+  [REFERENCE_PREFIX.dispute]: 'dispute',
+};
+/** Below this the triage is unsure of a message's topic (as where the menu asks which area is meant). */
+const SURE_OF_TOPIC = 0.5;
+const TOPIC_OF: Readonly<Record<'complaint' | 'dispute', Intent>> = { complaint: 'complaint', dispute: 'billing' };
+
+/**
+ * Right after a complaint or a disputed charge was recorded: "Wann meldet sich jemand?" is told when,
+ * by the date on the record; a statement that adds to the matter ("Er sollte gestern zwischen 8 und
+ * 12 kommen, ich habe extra frei genommen") is added to the request instead of starting a second one
+ * or being sorted into a menu area. A question, a new topic the triage is sure of, a loss or a wish
+ * for a person go their usual way.
+ */
+async function followUp(
+  deps: DialogDeps,
+  ctx: TurnContext,
+  text: string,
+  session: { references: readonly string[] },
+): Promise<DetailsRoute | undefined> {
+  const reference = lastRecorded(session);
+  const kind = reference ? ANSWERED_BY_DATE[reference.slice(0, 2)] : undefined;
+  if (!reference || !kind) return undefined;
+  const cues = detectCues(text);
+  if (cues.has('howLong')) {
+    const due = (await deps.requests.findByReference(reference))?.responseDueAt;
+    if (!due) return undefined;
+    const t = await deps.sessions.t(ctx);
+    const settings = await deps.content.settings();
+    const lang = await deps.sessions.lang(ctx);
+    const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', {
+      timeZone: settings.timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(due);
+    await ctx.sendActivity(t(`conversation:interpreter.answerDue.${kind}`, { reference, date }));
+    return { kind: 'again', mode: 'anythingElse', more: {} };
+  }
+  if (!addsToMatter(ctx, deps, text, cues, TOPIC_OF[kind])) return undefined;
+  await deps.requests.addDetails(reference, { customerDetails: maskSensitive(text).slice(0, 500) });
+  const t = await deps.sessions.t(ctx);
+  await ctx.sendActivity(t('conversation:interpreter.matterAdded', { reference }));
+  return { kind: 'again', mode: 'anythingElse', more: {} };
+}
+
+/** A statement of four words or more about the same matter, or about none the triage is sure of. */
+function addsToMatter(ctx: TurnContext, deps: DialogDeps, text: string, cues: Set<string>, topic: Intent): boolean {
+  if (asksSomething(text) || text.split(/\s+/).length < 4) return false;
+  if (cues.has('person') || cues.has('supervisor') || cues.has('closing') || cues.has('thanks')) return false;
+  if (LOST_WORDS.test(foldedText(text))) return false;
+  const { intent, confidence } = (TurnInterpreter.assessment(ctx) ?? deps.triage.assess(text)).intent;
+  return intent === topic || confidence < SURE_OF_TOPIC;
 }

@@ -17,7 +17,7 @@ export interface Triage {
 }
 
 export type Knowledge = Pick<KnowledgeBase, 'answer' | 'entry' | 'search' | 'modelAgrees'>;
-export type RequestRecorder = Pick<ServiceRequestService, 'create' | 'addDetails' | 'withdraw'>;
+export type RequestRecorder = Pick<ServiceRequestService, 'create' | 'addDetails' | 'withdraw' | 'findByReference'>;
 
 /** Everything a dialog of the customer conversation may use; built once in index.ts. */
 export interface DialogDeps {

@@ -134,6 +134,9 @@ export class MainDialog extends LotseDialog {
           return step.endDialog({ closed: true } satisfies RequestResult);
         }
         if (answer === 'yes' && options.mode === 'anythingElse') return this.again(step, 'menu');
+        // "Ja" to "Kann ich sonst noch etwas für Sie tun? Bitte wählen Sie: …": yes, something else.
+        if (answer === 'yes' && options.mode === 'again')
+          return this.again(step, 'menu', { intro: 'conversation:menu.whatAbout', compact: true });
         break;
       case 'didYouMean': {
         const alternatives = options.alternatives ?? [];

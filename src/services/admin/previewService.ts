@@ -119,13 +119,17 @@ const previewRequests = {
   async withdraw(): Promise<boolean> {
     return true;
   },
+  async findByReference(): Promise<null> {
+    // A preview's reference ("VORSCHAU") names no stored request.
+    return null;
+  },
 };
 
 /** The draft's collaborators a preview conversation is built from. */
 export interface PreviewConversationParts {
   i18n: I18nService;
   content: ContentProvider;
-  requests: Pick<ServiceRequestService, 'create' | 'addDetails' | 'withdraw'>;
+  requests: Pick<ServiceRequestService, 'create' | 'addDetails' | 'withdraw' | 'findByReference'>;
   handoff: HandoffRequester;
 }
 

@@ -28,6 +28,12 @@ export class ReferenceExhaustedError extends Error {
 
 /** Working days a complaint may take before the customer gets an answer. */
 export const COMPLAINT_RESPONSE_WORKING_DAYS = 5;
+/** Working days the check of a disputed charge may take ("innerhalb von 5 Werktagen"). */
+export const DISPUTE_RESPONSE_WORKING_DAYS = 5;
+const RESPONSE_WORKING_DAYS: Partial<Record<RequestType, number>> = {
+  complaint: COMPLAINT_RESPONSE_WORKING_DAYS,
+  dispute: DISPUTE_RESPONSE_WORKING_DAYS,
+};
 const MAX_REFERENCE_ATTEMPTS = 8;
 
 /**
@@ -46,8 +52,8 @@ export class ServiceRequestService {
 
   async create(request: NewServiceRequest): Promise<RecordedRequest> {
     const createdAt = this.now();
-    const responseDueAt =
-      request.type === 'complaint' ? addWorkingDays(createdAt, COMPLAINT_RESPONSE_WORKING_DAYS) : undefined;
+    const days = RESPONSE_WORKING_DAYS[request.type];
+    const responseDueAt = days === undefined ? undefined : addWorkingDays(createdAt, days);
     for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
       const reference = newReference(REFERENCE_PREFIX[request.type]);
       try {
