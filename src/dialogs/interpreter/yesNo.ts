@@ -330,6 +330,13 @@ const QUESTION_OR_PROBLEM = new RegExp(
     .join('|')})(?= |$)`,
 );
 
+/**
+ * "das wird die Option sein", "das dürfte es wohl sein", "that's the one" (folded): a remark after a
+ * yes that only says the offered thing is the right one, however many words it takes.
+ */
+const SAYS_THAT_IS_IT =
+  /^(?:das|dis|des|dies|es|that|this|that s|this is|that is|it s) (?:(?:wird|ware|durfte|konte|solte|ist|is|isch|war|wirds|sounds|would be|will be|must be) )(?:(?:es|wohl|schon|sicher|genau|eh|ja|die|das|der|richtige|richtig|passende|gesuchte|option|thema|punkt|one|right|the|it|correct) )*(?:sein|es|richtig|gewesen|one|it|right|correct|option|thema)$/;
+
 /** "sonst würde ich ja nicht schreiben", "otherwise I wouldn't ask" (folded): the customer insists on help. */
 const STILL_IN_NEED =
   /(?:^| )(?:sonst|ansonsten|otherwise) (?:[a-z]+ ){1,3}(?:nicht|kaum|nie|not|never|wouldn|wouldnt)(?= |$)/;
@@ -383,7 +390,7 @@ export function yesNo(text: string | undefined): YesNo | undefined {
     if (words.length > size && YES.has(head)) {
       const rest = words.slice(size).join(' ');
       if (raw.includes('?') || QUESTION_OR_PROBLEM.test(rest)) return undefined;
-      return words.length - size <= 4 ? 'yes' : undefined;
+      return words.length - size <= 4 || SAYS_THAT_IS_IT.test(rest) ? 'yes' : undefined;
     }
   }
   return undefined;
