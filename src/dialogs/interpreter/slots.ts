@@ -147,7 +147,63 @@ export function parseMoveDate(text: string, now: Date = new Date()): string | un
     const day = candidate.read();
     if (day) return day;
   }
-  return FROM_NOW.test(foldTokens(text).join(' ')) ? 'now' : undefined;
+  const folded = foldTokens(text).join(' ');
+  return relativeMoveDay(folded, now) ?? (FROM_NOW.test(folded) || ALREADY_MOVED.test(folded) ? 'now' : undefined);
+}
+
+/** "gestern", "übermorgen", "tomorrow" (folded) -> days from today; "heute morgen" / "guten Morgen" is no tomorrow. */
+const RELATIVE_DAY =
+  /(?:^| )(?:(vorgestern)|(ubermorgen|day after tomorow)|(gestern|yesterday)|(?<!heute |guten |heut |this )(morgen|tomorow))(?= |$)/;
+/** "nächsten Mittwoch", "am Freitag", "nächschte Mäntig", "next Monday" (folded): the next such day after today. */
+const WEEKDAY =
+  /(?:^| )(?:nachsten|nachste|nachschte|nachschten|komenden|am|ab|zum|next|this|on|from) (montag|dienstag|mitwoch|donerstag|freitag|samstag|sonabend|sontag|mantig|zischtig|mitwuch|donschtig|fritig|samschtig|suntig|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?= |$)/;
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  sontag: 0,
+  suntig: 0,
+  sunday: 0,
+  mantig: 1,
+  zischtig: 2,
+  mitwuch: 3,
+  donschtig: 4,
+  fritig: 5,
+  samschtig: 6,
+  montag: 1,
+  monday: 1,
+  dienstag: 2,
+  tuesday: 2,
+  mitwoch: 3,
+  wednesday: 3,
+  donerstag: 4,
+  thursday: 4,
+  freitag: 5,
+  friday: 5,
+  samstag: 6,
+  sonabend: 6,
+  saturday: 6,
+};
+/** "zum Monatsersten", "Anfang nächsten Monats", "first of next month" (folded): the 1st of next month. */
+const NEXT_MONTH = /(?:^| )(?:monatsersten|nachsten monat|nachsten monats|next month|first of the month)(?= |$)/;
+/** "seit letzter Woche", "bin schon letzten Monat umgezogen" (folded): it applies already. */
+const ALREADY_MOVED =
+  /(?:^| )(?:letzte|letzten|letzter|last|vor einer|vor zwei|vor drei|a week ago|weeks ago) (?:woche|wochen|monat|week|month|tagen|days)(?= |$)/;
+
+/** A move day said relative to today, as DD.MM.YYYY ("gestern", "nächsten Montag", "zum Monatsersten"). */
+function relativeMoveDay(folded: string, now: Date): string | undefined {
+  const day = (offset: number): string => {
+    const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
+    return `${String(at.getUTCDate()).padStart(2, '0')}.${String(at.getUTCMonth() + 1).padStart(2, '0')}.${at.getUTCFullYear()}`;
+  };
+  const relative = RELATIVE_DAY.exec(folded);
+  if (relative) return day(relative[1] ? -2 : relative[2] ? 2 : relative[3] ? -1 : 1);
+  const weekday = WEEKDAY.exec(folded);
+  if (weekday) return day(((WEEKDAYS[weekday[1]] - now.getUTCDay() + 6) % 7) + 1);
+  if (NEXT_MONTH.test(folded)) {
+    const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+    return day(
+      Math.round((first.getTime() - Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())) / 86_400_000),
+    );
+  }
+  return undefined;
 }
 
 /** The last digits of a number, for confirming it without repeating it in full. */

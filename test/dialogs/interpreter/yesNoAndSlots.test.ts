@@ -35,6 +35,9 @@ describe('natural yes and no', () => {
     ['na', 'no'],
     ['Na, geht no imma ned', 'no'],
     ['hab ich schon gemacht', 'no'],
+    ['ja, das wird die Option sein', 'yes'],
+    ['Ja, das dürfte wohl die richtige Option sein', 'yes'],
+    ["yes, that's the one", 'yes'],
   ])('"%s" is %s', (text, expected) => {
     expect(yesNo(text)).toBe(expected);
   });
@@ -47,6 +50,7 @@ describe('natural yes and no', () => {
     ['ok danke'],
     ['Na, passt schon'],
     ['vielleicht'],
+    ['Ja, das wird mein Problem sein, der Router blinkt rot'],
   ])('"%s" is neither', (text) => {
     expect(yesNo(text)).toBeUndefined();
   });
@@ -135,6 +139,15 @@ describe('the day a new address applies from', () => {
     ['hallo, neue adresse ab 1.5.: 1100 Wien, Favoritenstraße 88/3/14', '01.05.2027'],
     ['ab sofort', 'now'],
     ['Ich bin schon umgezogen', 'now'],
+    ['since yesterday', '06.12.2026'],
+    ['bin gestern eingezogen', '06.12.2026'],
+    ['ab übermorgen', '09.12.2026'],
+    ['Guten Morgen, ab morgen bitte', '08.12.2026'],
+    ['heute Morgen umgezogen', 'now'],
+    ['nächsten Mittwoch', '09.12.2026'],
+    ['next Monday', '14.12.2026'],
+    ['zum Monatsersten', '01.01.2027'],
+    ['seit letzter Woche', 'now'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(parseMoveDate(text, now)).toBe(expected);
   });
