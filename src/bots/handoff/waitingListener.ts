@@ -22,6 +22,7 @@ import { phoneTail } from '../../dialogs/interpreter/slots';
 import { callsOffBlock, correctedNumber, samePhone } from '../../dialogs/interpreter/blockCallOff';
 import { foldedText } from '../../dialogs/interpreter/cues';
 import { detectLostItem } from '../../dialogs/interpreter/matchers';
+import { isAcknowledgement } from '../../dialogs/interpreter/acknowledgement';
 import {
   announcesQuestion,
   asksSomething,
@@ -268,6 +269,10 @@ export class WaitingListener {
     // A longer message that starts with thanks ("Danke, die Kundennummer ist 4711") is acknowledged as noted.
     if (cues.has('thanks') && !cues.has('person') && !/[?\d]/.test(text) && text.split(/\s+/).length <= 4)
       return say(t('conversation:closing.youAreWelcome'), await this.statusLine(record, t, lang, true));
+
+    // "ok", "Guat.", "alles klar" while waiting in the queue: heard, nothing for the agent; where they stand.
+    if (record.mode === 'live' && isAcknowledgement(foldedText(text)))
+      return say(await this.statusLine(record, t, lang, true));
 
     // "Handy gestohlen!" while waiting: the blocking advice now, and the case moves up as urgent.
     if (lostItem && record.category !== 'lost_or_stolen') {

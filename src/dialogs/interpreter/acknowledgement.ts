@@ -2,7 +2,7 @@ import { foldedText, wordsPattern } from './cues';
 
 // Folded like the message ("passt" -> "past").
 const ACK_WORDS = new Set(
-  'ok okay oke verstanden passt alles klar gut super danke aha ah achso so jo ja na dann eh scho schon understood got it i see fine alright thanks merci'
+  'ok okay oke verstanden passt alles klar gut guat in ordnung prima super danke aha ah achso so jo ja na dann eh scho schon understood got it i see fine alright thanks merci'
     .split(' ')
     .map(foldedText),
 );
