@@ -6,7 +6,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { maskSensitive } from '../services/privacy/masking';
-import type { Intent } from '../services/nlu/types';
+import type { Intent, IntentResult } from '../services/nlu/types';
 import { REFERENCE_PATTERN } from '../services/requests/referenceNumber';
 import { REFERENCE_PREFIX } from '../services/requests/requestModel';
 import { isDispute } from './billingDialog';
@@ -15,6 +15,13 @@ import { detectCues, foldedText } from './interpreter/cues';
 import { asksSomething, givesDetails, LOST_WORDS } from './interpreter/questions';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import type { MenuOptions, Mode } from './mainMenu';
+
+/** "beanstanden", "reklamieren", "Einspruch", "dispute" (folded): to contest something. */
+const DISPUTES_IT =
+  /(?:^| )(?:beanstand|reklamier|widersprech|widerspruch|einspruch|anfecht|bestreit|dispute|contest)[a-z]*(?= |$)/;
+/** The customer's question was about money charged: a bill, a debit, an amount (folded). */
+const ABOUT_A_CHARGE =
+  /(?:^| )(?:rechnung|rechnig|abgebucht|abbuchung|berechnet|verrechnet|belastet|euro|eur|franken|chf|bill|invoice|charged|charge)(?= |$)/;
 
 /** Modes that follow an answer or a finished request, where details can only mean the matter itself. */
 const AFTER_ANSWER: ReadonlySet<Mode> = new Set(['helped', 'notHelped', 'soothed']);
@@ -32,9 +39,19 @@ export async function afterDetails(
 ): Promise<DetailsRoute | undefined> {
   const session = await deps.sessions.get(ctx);
   const masked = maskSensitive(text).slice(0, 200);
-  if (!givesDetails(text)) return AFTER_REQUEST.has(options.mode) ? followUp(deps, ctx, text, session) : undefined;
+  // "Ich möcht das bitte beanstanden" after an answer about a charge: that charge is disputed, not a
+  // complaint about the company begun with no matter to it.
+  const asked = session.lastQuestion;
+  if (
+    AFTER_ANSWER.has(options.mode) &&
+    asked &&
+    DISPUTES_IT.test(foldedText(text)) &&
+    ABOUT_A_CHARGE.test(foldedText(asked))
+  )
+    return { kind: 'dispute', text: `${asked} – ${masked}` };
+  if (!givesDetails(text))
+    return AFTER_REQUEST.has(options.mode) ? followUp(deps, ctx, text, session, options) : undefined;
   if (AFTER_ANSWER.has(options.mode)) {
-    const asked = session.lastQuestion;
     if (asked && isDispute(asked)) return { kind: 'dispute', text: `${asked} – ${masked}` };
     await deps.sessions.addFact(ctx, `Angaben: ${masked}`);
     const category: Intent | undefined = options.category ?? session.lastTopic;
@@ -50,7 +67,7 @@ export async function afterDetails(
     await deps.requests.addDetails(reference, { customerDetails: masked });
     const t = await deps.sessions.t(ctx);
     await ctx.sendActivity(t('conversation:interpreter.detailsAdded', { reference }));
-    return { kind: 'again', mode: 'anythingElse', more: {} };
+    return { kind: 'again', mode: 'anythingElse', more: nextQuestion(options) };
   }
   return undefined;
 }
@@ -81,6 +98,7 @@ async function followUp(
   ctx: TurnContext,
   text: string,
   session: { references: readonly string[] },
+  options: MenuOptions,
 ): Promise<DetailsRoute | undefined> {
   const reference = lastRecorded(session);
   const kind = reference ? ANSWERED_BY_DATE[reference.slice(0, 2)] : undefined;
@@ -99,20 +117,63 @@ async function followUp(
       year: 'numeric',
     }).format(due);
     await ctx.sendActivity(t(`conversation:interpreter.answerDue.${kind}`, { reference, date }));
-    return { kind: 'again', mode: 'anythingElse', more: {} };
+    return { kind: 'again', mode: 'anythingElse', more: nextQuestion(options) };
   }
-  if (!addsToMatter(ctx, deps, text, cues, TOPIC_OF[kind])) return undefined;
+  const folded = foldedText(text);
+  // "Das möchte ich reklamieren" right after the dispute was recorded: the wish again, nothing new.
+  const restates =
+    text.split(/\s+/).length <= RESTATED_WORDS &&
+    !asksSomething(text) &&
+    (kind === 'dispute' ? DISPUTES_IT.test(folded) : assessedIntent(ctx, deps, text).intent === 'complaint');
+  if (restates) {
+    const t = await deps.sessions.t(ctx);
+    await ctx.sendActivity(t('conversation:interpreter.alreadyRecorded', { reference }));
+    return { kind: 'again', mode: 'anythingElse', more: nextQuestion(options) };
+  }
+  if (!addsToMatter(ctx, deps, text, cues, kind)) return undefined;
   await deps.requests.addDetails(reference, { customerDetails: maskSensitive(text).slice(0, 500) });
   const t = await deps.sessions.t(ctx);
-  await ctx.sendActivity(t('conversation:interpreter.matterAdded', { reference }));
-  return { kind: 'again', mode: 'anythingElse', more: {} };
+  // A second addition in a row hears "Auch das …", not the same sentence again.
+  const again = options.mode === 'anythingElse' ? 'Again' : '';
+  await ctx.sendActivity(t(`conversation:interpreter.matterAdded${again}`, { reference }));
+  return { kind: 'again', mode: 'anythingElse', more: nextQuestion(options) };
 }
 
-/** A statement of four words or more about the same matter, or about none the triage is sure of. */
-function addsToMatter(ctx: TurnContext, deps: DialogDeps, text: string, cues: Set<string>, topic: Intent): boolean {
+/** The other wording of "anything else?": a customer adding one thing after another never hears the same question twice running. */
+const ANYTHING_MORE = 'conversation:closing.anythingMore';
+function nextQuestion(options: MenuOptions): Omit<MenuOptions, 'mode'> {
+  return options.mode === 'anythingElse' && options.intro !== ANYTHING_MORE ? { intro: ANYTHING_MORE } : {};
+}
+
+/** A message this short that only names the kind of request again says nothing new. */
+const RESTATED_WORDS = 6;
+/** "auch", "außerdem", "noch was" (folded): the customer goes on with the story just told. */
+const GOES_ON = /(?:^| )(?:auch|ausserdem|zudem|noch was|noch etwas|dazu kommt|also|too|as well)(?= |$)/;
+/** "er", "sie", "der Mitarbeiter" (folded): someone of the story, not the customer's own new matter. */
+const SOMEONE_ELSE =
+  /(?:^| )(?:er|sie|ihm|man|mitarbeiter|mitarbeiterin|verkaufer|verkauferin|techniker|berater|beraterin|he|she|they|him|her|them)(?= |$)/;
+
+function assessedIntent(ctx: TurnContext, deps: DialogDeps, text: string): IntentResult {
+  return (TurnInterpreter.assessment(ctx) ?? deps.triage.assess(text)).intent;
+}
+
+/**
+ * A statement of four words or more about the same matter, or about none the triage is sure of; for a
+ * complaint also one that goes on with its story ("und dass der Vertrag zwei Jahre läuft, hat sie mir
+ * auch verschwiegen"), whatever topic its words resemble.
+ */
+function addsToMatter(
+  ctx: TurnContext,
+  deps: DialogDeps,
+  text: string,
+  cues: Set<string>,
+  kind: 'complaint' | 'dispute',
+): boolean {
   if (asksSomething(text) || text.split(/\s+/).length < 4) return false;
   if (cues.has('person') || cues.has('supervisor') || cues.has('closing') || cues.has('thanks')) return false;
-  if (LOST_WORDS.test(foldedText(text))) return false;
-  const { intent, confidence } = (TurnInterpreter.assessment(ctx) ?? deps.triage.assess(text)).intent;
-  return intent === topic || confidence < SURE_OF_TOPIC;
+  const folded = foldedText(text);
+  if (LOST_WORDS.test(folded)) return false;
+  if (kind === 'complaint' && GOES_ON.test(folded) && SOMEONE_ELSE.test(folded)) return true;
+  const { intent, confidence } = assessedIntent(ctx, deps, text);
+  return intent === TOPIC_OF[kind] || (kind === 'dispute' && DISPUTES_IT.test(folded)) || confidence < SURE_OF_TOPIC;
 }

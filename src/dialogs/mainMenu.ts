@@ -163,7 +163,7 @@ export class MainMenu {
             kind: 'open',
             offersEnd: true,
             acceptsYesNo: true,
-            lines: [{ key: 'conversation:closing.anythingElse' }],
+            lines: [{ key: options.intro ?? 'conversation:closing.anythingElse' }],
             choices: [
               { value: '', title: { key: 'conversation:closing.noThanks' } },
               { value: '', title: { key: 'conversation:closing.yesPlease' } },
