@@ -60,7 +60,7 @@ const SPOKEN_OF =
 /**
  * The area of what a wish for a person says it is about, read alone: by the intent recognizer when
  * it is sure, else by the knowledge base's confident entry ("Übersiedlung" is a move, a general
- * question). Asked last, when nothing else named an area.
+ * question). Asked before the area the wish's own words lean to: what follows "wegen" says it better.
  */
 async function topicSpokenOf(deps: DialogDeps, text: string, lang: 'de' | 'en'): Promise<Intent | undefined> {
   const spokenOf = SPOKEN_OF.exec(text.slice(0, 500))?.[1];
@@ -108,8 +108,8 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
     stepTopic ??
     topicOf(deps, text, assessed) ??
     lastTopic ??
-    topicBesidePerson(text, assessed) ??
     (await topicSpokenOf(deps, text, lang)) ??
+    topicBesidePerson(text, assessed) ??
     'other';
   const reason: HandoffReason = category === 'lost_or_stolen' ? 'urgent' : options.reason;
   const cues = detectCues(text);
