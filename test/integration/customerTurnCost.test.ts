@@ -103,7 +103,7 @@ describe('the database work of a customer turn', () => {
     const fresh = () => [first, second].forEach((app) => app.app.handoffs.invalidateQueueSnapshot());
     fresh();
     const position = (await first.app.handoffs.ticketFor(active!)).position;
-    const lines = ['Hallo, ist da jemand?', 'Wie lange dauert es noch?', 'Ok', 'Ich bin noch da.'];
+    const lines = ['Hallo, ist da jemand?', 'Wie lange dauert es noch?', 'Ich warte hier.', 'Ich bin noch da.'];
     const replies: string[] = [];
     for (const [i, text] of lines.entries()) {
       // Every other message reaches the other instance, as behind a load balancer.
