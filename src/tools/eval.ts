@@ -215,9 +215,8 @@ async function main(): Promise<void> {
   const dir = setName === 'dev' ? join(__dirname, '..', '..', 'eval') : join(__dirname, '..', '..', 'eval', setName);
   const showErrors = process.argv.includes('--errors');
   const half = process.argv.includes('--half') ? process.argv[process.argv.indexOf('--half') + 1] : undefined;
-  const answersFile = join(dir, 'answers.jsonl');
-  if (!existsSync(answersFile) && !existsSync(join(dir, 'intents.jsonl'))) {
-    console.error(`No evaluation set in ${dir}: expected answers.jsonl and/or intents.jsonl`);
+  if (!['answers.jsonl', 'intents.jsonl', 'frustration.jsonl'].some((file) => existsSync(join(dir, file)))) {
+    console.error(`No evaluation set in ${dir}: expected answers.jsonl, intents.jsonl and/or frustration.jsonl`);
     process.exitCode = 1;
     return;
   }
@@ -246,23 +245,22 @@ async function evalSet(
     const label = `${setName}${half ? ` (${half} ids)` : ''}${ranker ? ', with the embedding model' : ''}`;
     await evalAnswers(readJsonl<AnswerCase>(answersFile).filter(inHalf), showErrors, label, ranker);
   }
-  if (!existsSync(join(dir, 'intents.jsonl'))) return;
+  const intentsFile = join(dir, 'intents.jsonl');
+  const frustrationFile = join(dir, 'frustration.jsonl');
+  // A set may hold tone lines alone (eval/blind29).
+  if (!existsSync(intentsFile) && !existsSync(frustrationFile)) return;
   const started = Date.now();
   const intents = model ? new IntentModel(model.embedder, model.store, logger) : undefined;
   await intents?.train(intentModelCorpus());
   const service = new TriageService(undefined, undefined, intents, shippedOffTopic());
   const setupMs = Date.now() - started;
   if (intents) console.log(`\nintents with the embedding model${intents.ready ? '' : ' (NOT trained: words only)'}`);
-  const accuracy = await evalIntents(
-    service,
-    readJsonl<IntentCase>(join(dir, 'intents.jsonl')).filter(inHalf),
-    showErrors,
-  );
-  const frustration = evalFrustration(
-    service,
-    readJsonl<FrustrationCase>(join(dir, 'frustration.jsonl')).filter(inHalf),
-    showErrors,
-  );
+  const accuracy = existsSync(intentsFile)
+    ? await evalIntents(service, readJsonl<IntentCase>(intentsFile).filter(inHalf), showErrors)
+    : Number.NaN;
+  const frustration = existsSync(frustrationFile)
+    ? evalFrustration(service, readJsonl<FrustrationCase>(frustrationFile).filter(inHalf), showErrors)
+    : { f1: Number.NaN, irateRecall: Number.NaN };
   const scriptsFile = join(dir, 'scripts.jsonl');
   const scripts = existsSync(scriptsFile)
     ? evalScripts(service, readJsonl<Script>(scriptsFile), showErrors)
