@@ -91,6 +91,9 @@ const KEEP = /^\s*(ja|jo|jawohl|gern|gerne|behalten|bleiben|warten|ich warte|kee
 /** "Ich will keinen Rückruf", "kei Rückruef", "no callback": the customer refuses to be called. */
 const NO_CALLBACK =
   /(?:^|[^a-zäöüß])(?:kein(?:en)?|kei|ka|no|don'?t want (?:a )?)\s+(?:r(?:ü|ue|u)ckr(?:u|ü|ue)e?f\w*|callback|call ?back|anruf)/i;
+/** "Rückruf brauch ich dann nicht mehr", "I don't need the callback any more": withdrawn, said the other way round. */
+const CALLBACK_NOT_NEEDED =
+  /(?:^|[^a-zäöüß])r(?:ü|ue|u)ckr(?:u|ü|ue)e?f(?:e|s)? (?:brauch|benötig|benoetig)[a-zäöü]* (?:ich )?(?:(?:dann|doch|jetzt|eigentlich|eh) )*(?:nicht|nimmer|ned|nöd|nod|keinen|kein)(?![a-zäöüß])|(?:no longer|don'?t|do not) need (?:a |the )?call ?back/i;
 /** "Sie drehen sich im Kreis. Hauptmenü": the menu named anywhere in the message. */
 const MENU_WORD = /(?:^|[^a-zäöüß])(?:hauptmen(?:ü|ue|u)|zum men(?:ü|ue|u)|main menu)(?![a-zäöüß])/i;
 const DROP = /^\s*(nein|nö|nee|no|abbrechen|cancel)\b/i;
@@ -131,7 +134,7 @@ export class WaitingListener {
     }
     const threatensToCancel = CANCELLATION.test(text);
     // "Ich will keinen Rückruf, ich will …": a callback the customer refuses is withdrawn, not noted to itself.
-    const refusesCallback = handoff.mode === 'callback' && NO_CALLBACK.test(text);
+    const refusesCallback = handoff.mode === 'callback' && (NO_CALLBACK.test(text) || CALLBACK_NOT_NEEDED.test(text));
     if (refusesCallback) {
       // "Nei, ich wott kei Rückruef. Wie chan i kündige?": withdrawn, and the question asked with it answered.
       const asked = text
@@ -139,12 +142,11 @@ export class WaitingListener {
         .filter((sentence) => !NO_CALLBACK.test(sentence))
         .join(' ');
       const answer = asked ? await this.knowledgeAnswer(asked, lang) : undefined;
-      return this.cancel(
-        handoff,
-        t,
-        resetDialogs,
-        answer ? [t('handoff:callbackWithdrawn'), answer, t('conversation:closing.anythingElse')] : undefined,
-      );
+      return this.cancel(handoff, t, resetDialogs, [
+        t('handoff:callbackWithdrawn'),
+        ...(answer ? [answer] : []),
+        t('conversation:closing.anythingElse'),
+      ]);
     }
     // "hob's grad gfunden … bitte nix sperren" while the block waits for the team: nothing to block any more.
     if (handoff.category === 'lost_or_stolen' && callsOffBlock(text))

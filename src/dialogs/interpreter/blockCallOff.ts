@@ -20,7 +20,7 @@ export function callsOffBlock(text: string): boolean {
 
 /** "die Nummer ist falsch", "sorry, es ist …", "nicht 1234, sondern …": the customer corrects a detail. */
 const CORRECTION =
-  /(?:^| )(?:falsch|korrigier[a-z]*|sondern|richtig|richtige|eigentlich|sorry|verschrieben|vertippt|tipfehler|zahlendreher|stat|wrong|correct|actually|mistake)(?= |$)/;
+  /(?:^| )(?:falsch|falsche|korrigier[a-z]*|korektur|sondern|richtig|richtige|eigentlich|sorry|entschuldigung|ach nein|oh nein|verschrieben|vertippt|tipfehler|zahlendreher|stat|wrong|correct|actually|mistake|oops|ups)(?= |$)/;
 
 /** The national form of a number, so "+49 160 …" and "0160 …" compare alike. */
 function national(phone: string): string {

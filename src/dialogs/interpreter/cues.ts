@@ -30,9 +30,26 @@ export type Cue =
 const HUMAN_TO_EXPLAIN =
   /(?:^| )(?:ein|eine|einem|echter|echte|richtiger|a|real) (?:mensch|menschen|human|person)(?: [a-z]+){0,3} (?:erklaren|erklart|helfen|hilft|explain|help)(?= |$)/;
 
+/** "Und wann genau meldet sich jemand?", "Wann ruft man mich an?" (folded: "wan", "cal"): when the team gets in touch. */
+const WHEN_CONTACTED =
+  /(?:^| )(?:wan|when)(?: [a-z]+){0,3} (?:meldet|melden|ruft|rufen|antwortet|antworten|hor|hore|horen|cals|cal|contact|reply|replies)(?= |$)/;
+
 /** Words that, before "Englisch", make it a complaint: asked why, refused, or not understood. */
 const WHY_WORDS: ReadonlySet<string> = new Set(['wieso', 'warum', 'weshalb', 'wiaso', 'worum']);
-const NOT_WORDS: ReadonlySet<string> = new Set(['kein', 'keine', 'nicht', 'ned', 'net', 'nid', 'nod', 'nix', 'nichts']);
+const NOT_WORDS: ReadonlySet<string> = new Set([
+  'kein',
+  'keine',
+  'ka',
+  'koa',
+  'kei',
+  'nicht',
+  'ned',
+  'net',
+  'nid',
+  'nod',
+  'nix',
+  'nichts',
+]);
 
 /** "Wieso redns jetzt Englisch? I versteh des ned", "Kein Englisch bitte": English is not wanted. */
 function englishUnwanted(words: readonly string[]): boolean {
@@ -287,7 +304,7 @@ export function detectCues(text: string): Set<Cue> {
   if (CUE.cancel.test(f) || (CUE.cancelPhrase.test(f) && n <= 8) || CUE.cancelEnding.test(f)) cues.add('cancel');
   if (CUE.menu.test(f)) cues.add('menu');
   if (CUE.back.test(f)) cues.add('back');
-  if (CUE.howLong.test(f)) cues.add('howLong');
+  if (CUE.howLong.test(f) || WHEN_CONTACTED.test(f)) cues.add('howLong');
   // "Soll ich zurückrufen?" asks whether the customer should call a number back; it asks for no call.
   const callText = f.replace(CALLING_SOMEONE, ' ').replace(NOT_CALLED_BACK, ' ');
   if (CUE.callback.test(callText) && !callsUs) cues.add('callback');
