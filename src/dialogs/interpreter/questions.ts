@@ -246,6 +246,46 @@ const FOCUSED_ALONE = 0.6;
  * ("KÜNDIGEN. Wie geht das bei euch? Ich hab die Schnauze voll, …"), then each other sentence
  * ("Hört auf, mich wegen Angeboten anzurufen!!! Wie kann ich das abstellen?"). At most three.
  */
+/** "Mit freundlichen Grüßen", "Kind regards": where a letter's signature begins (lower case). */
+const SIGN_OFFS = [
+  'mit freundlichen grüßen',
+  'mit freundlichen grüssen',
+  'mit freundlichen gruessen',
+  'freundliche grüße',
+  'freundliche grüsse',
+  'viele grüße',
+  'viele grüsse',
+  'liebe grüße',
+  'liebe grüsse',
+  'beste grüße',
+  'beste grüsse',
+  'mfg',
+  'kind regards',
+  'best regards',
+  'yours sincerely',
+];
+/** "Sehr geehrte Damen und Herren,", "Liebes Team,", "Dear Sir or Madam,": a letter's salutation. */
+const SALUTATION = /^(?:sehr geehrte|liebes|liebe|dear)\b[^,.!:\n]{0,60}[,.!:]\s*/i;
+/** The longest signature after a sign-off: a name, perhaps a customer number. */
+const MAX_SIGNATURE = 80;
+
+/**
+ * A message written as a letter, without its salutation and signature: "Mit freundlichen Grüßen,
+ * Hildegard Brenner" was the last sentence searched, and the salutation's words diluted the question.
+ */
+export function withoutLetterFrame(text: string): string {
+  let body = text.replace(SALUTATION, '');
+  const lower = body.toLowerCase();
+  for (const signOff of SIGN_OFFS) {
+    const at = lower.lastIndexOf(signOff);
+    if (at > 0 && body.length - at - signOff.length <= MAX_SIGNATURE) {
+      body = body.slice(0, at);
+      break;
+    }
+  }
+  return body.trim() === '' ? text : body.trim();
+}
+
 function focusedParts(text: string): string[] {
   const parts: string[] = [];
   const add = (part: string) => {
@@ -357,6 +397,7 @@ export async function searchQuestion(
   lang: 'de' | 'en',
   previous?: string,
 ): Promise<KnowledgeSearch> {
+  text = withoutLetterFrame(text);
   // "preis?", "Und die Kosten?", "wie lange dauert das?" after an answer: an aspect of what was asked
   // before, never a topic of its own (alone, "preis?" found the price-increase entry).
   if (previous && ASPECT_ONLY.test(foldedText(text))) {

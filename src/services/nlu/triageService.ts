@@ -136,9 +136,10 @@ function escalationReason(
 
 const ENGLISH_MARKERS =
   /\b(the|my|is|was|please|i|you|your|have|not|can|why|how|what|want|need|card|bill|phone|to|talk|speak|human|hello|help|me|are|am|will|would|could|there|for|of|with|get|know)\b/gi;
-// Austrian and Bavarian words too: "na, des is a Schmarrn … Da Umzug is erst am 1." counted as English.
+// Austrian and Bavarian words too: "na, des is a Schmarrn … Da Umzug is erst am 1." counted as English, and
+// "am Handy, im Wohnzimmer, da wo da Router steht is es gleich schiach" did ("am", "is").
 const GERMAN_MARKERS =
-  /\b(der|die|das|ich|ist|nicht|bitte|mein|meine|und|sie|mit|wie|warum|was|isch|i|hob|han|des|ned|net|nix|hab|habe|haben|auch|noch|schon|erst|doch|jetzt|auf|ein|eine|einen|mir|mich|vom|von|oder|aber|wenn|dass|kann|wos|oida|sind|wird|bei|zum|zur|wieso|weil|mei|meim)\b/gi;
+  /\b(der|die|das|ich|ist|nicht|bitte|mein|meine|und|sie|mit|wie|warum|was|isch|i|hob|han|des|ned|net|nix|hab|habe|haben|auch|noch|schon|erst|doch|jetzt|auf|ein|eine|einen|mir|mich|vom|von|oder|aber|wenn|dass|kann|wos|oida|sind|wird|bei|zum|zur|wieso|weil|mei|meim|es|wo|da|dem|den|zu|hat|hier|sehr|wieder|immer|nur|gleich|steht|ka|koa|ma)\b/gi;
 
 const NO_COMPLAINT =
   /\b(?:nicht|gar nicht|keine|kein)\s+(?:beschweren|beschwerde|reklamieren|reklamation)|\b(?:not|no)\s+(?:to\s+)?(?:complain|complaint)/i;
