@@ -80,10 +80,89 @@ const IDIOM_ENDINGS: ReadonlySet<string> = new Set(['tassen', 'latten', 'beisamm
  */
 function ownMishap({ hit, tokens, clauseStarts }: CueSite): boolean {
   if (hit.tag !== 'swear' || (hit.start > 0 && !clauseStarts.has(hit.start))) return false;
-  if (tokens.some((w) => WORDS.addressedOrGrievance.has(w))) return false;
+  // "Gopfertammi, ich ha mis Passwort scho wieder vergässe": "wieder" is the customer's own again.
+  const againOwn = blamesThemself(tokens);
+  if (tokens.some((w) => WORDS.addressedOrGrievance.has(w) && !(againOwn && w === 'wieder'))) return false;
   const after = tokens.slice(hit.end, hit.end + 3);
   return after.some((w) => WORDS.firstPerson.has(w)) || tokens.some((w) => WORDS.lightHearted.has(w));
 }
+
+/** Verbs of the customer's own slip, folded ("vergessen", Swiss "vergässe", "verschlampt", "forgot"). */
+const OWN_SLIPS: ReadonlySet<string> = new Set([
+  'vergesen',
+  'vergase',
+  'vergasen',
+  'vergessen',
+  'verlegt',
+  'verschlampt',
+  'verbaselt',
+  'vertipt',
+  'verwechselt',
+  'forgot',
+  'forgoten',
+  'misplaced',
+]);
+/** Whom a complaint is addressed to, folded: with one of these a slip is not the customer's own. */
+const ADDRESSEES: ReadonlySet<string> = new Set([
+  'ihr',
+  'euch',
+  'euer',
+  'eure',
+  'euren',
+  'eurem',
+  'eurer',
+  'sie',
+  'ihnen',
+  'you',
+  'your',
+  'du',
+  'dein',
+  'deine',
+  'eich',
+  'enk',
+  'oich',
+  'ech',
+]);
+
+/** "ich hab mein Passwort schon wieder vergessen": the customer blames themself, nobody here. */
+function blamesThemself(tokens: readonly string[]): boolean {
+  return (
+    tokens.some((w) => w === 'ich' || w === 'i') &&
+    tokens.some((w) => OWN_SLIPS.has(w)) &&
+    !tokens.some((w) => ADDRESSEES.has(w))
+  );
+}
+
+/** "ich Depp", "bin ich blöd", "I'm an idiot" (folded): the customer calls themself names. */
+function calledThemself({ hit, tokens }: CueSite): boolean {
+  if (hit.tag !== 'insult') return false;
+  let i = hit.start - 1;
+  if (['ein', 'eine', 'e', 'a', 'an', 'so', 'such', 'total', 'vol'].includes(tokens[i] ?? '')) i--;
+  const before = tokens[i];
+  const twoBefore = tokens[i - 1];
+  return (
+    before === 'ich' ||
+    (before === 'i' && twoBefore !== 'you') ||
+    ((before === 'bin' || before === 'bi' || before === 'm' || before === 'am') &&
+      (twoBefore === 'ich' || twoBefore === 'i'))
+  );
+}
+
+/** Joy that "endlich" only underlines ("Juhu, endlich Glasfaser!!!", "läuft endlich, ich bin begeistert"). */
+const JOY_WORDS: ReadonlySet<string> = new Set([
+  'juhu',
+  'juhui',
+  'jipie',
+  'yay',
+  'yeah',
+  'hura',
+  'begeistert',
+  'freue',
+  'freu',
+  'genial',
+  'wunderbar',
+  'hamer',
+]);
 
 /** Modal verbs of a wish, folded ("möchte", Swiss "möcht", "wott", "würde gern"). */
 const WISH_MODALS: ReadonlySet<string> = new Set([
@@ -114,6 +193,19 @@ function wishedInClause({ hit, tokens, clauseStarts }: CueSite): boolean {
 
 export const CUE_EXCEPTIONS: readonly CueException[] = [
   { name: "swearing at one's own mishap", applies: ownMishap },
+  { name: 'the customer calling themself names', applies: calledThemself },
+  {
+    name: "again, of the customer's own slip",
+    applies: (s) => s.hit.tag === 'annoyance' && s.hit.pattern.includes('wieder') && blamesThemself(s.tokens),
+  },
+  {
+    name: '"endlich" in joy',
+    applies: (s) =>
+      s.hit.tag === 'annoyance' &&
+      s.hit.pattern === 'endlich' &&
+      s.tokens.some((w) => JOY_WORDS.has(w)) &&
+      !s.tokens.some((w) => NEGATIONS.has(w)),
+  },
   { name: '"nicht mehr alle" as a fault, not an insult', applies: splitAllesIdiom },
   {
     // "ich möcht mis Abo kündige, ich zügle nach Bern" is no "kündige ich": the cancelling is a wish (a
