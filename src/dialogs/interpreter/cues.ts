@@ -185,6 +185,13 @@ const CALLING_SOMEONE =
 const NOT_CALLED_BACK =
   /(?:^| )(?:ohne das|without) (?:die|der|er|sie|man|them|they|he|she|you) (?:[^ ]+ ){0,3}(?:zuruckrufen|zuruckruft|zuruck rufen|anrufen|anruft|caling back|cal back|caling)(?= |$)/g;
 
+/**
+ * "the phone number you call me on", "die Nummer, unter der Sie mich anrufen" (folded: "numer"): which number is used
+ * for calls, not a wish to be called now.
+ */
+const NUMBER_CALLED_ON =
+  /(?:^| )(?:number|numer|rufnumer|telefonumer|handynumer|mobilnumer|kontaktnumer) (?:[^ ]+ ){0,3}(?:you|sie|ihr) (?:mich )?(?:cal|cals|anrufen|anruft|erreichen|erreicht)(?: me| mich)?(?= |$)/g;
+
 /** Whether the customer speaks of calling someone themselves ("Nummer unterdrücken, wenn ich jemanden anrufe"). */
 export function callsSomeone(text: string): boolean {
   CALLING_SOMEONE.lastIndex = 0;
@@ -306,7 +313,7 @@ export function detectCues(text: string): Set<Cue> {
   if (CUE.back.test(f)) cues.add('back');
   if (CUE.howLong.test(f) || WHEN_CONTACTED.test(f)) cues.add('howLong');
   // "Soll ich zurückrufen?" asks whether the customer should call a number back; it asks for no call.
-  const callText = f.replace(CALLING_SOMEONE, ' ').replace(NOT_CALLED_BACK, ' ');
+  const callText = f.replace(CALLING_SOMEONE, ' ').replace(NOT_CALLED_BACK, ' ').replace(NUMBER_CALLED_ON, ' ');
   if (CUE.callback.test(callText) && !callsUs) cues.add('callback');
   // "Seit Wochen ruft mich keiner zurück": a complaint about calls that never came, not a wish for one.
   if (CUE.callMe.test(callText) && !NOBODY_CALLS.test(f)) cues.add('callMe');
