@@ -19,6 +19,16 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** A day as the customer reads it: "14.12.2026" in German, "14/12/2026" in English, in the company's zone. */
+export function calendarDate(at: Date, lang: 'de' | 'en', timeZone: string): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(at);
+}
+
 /** The hour and ISO weekday (1 Monday .. 7 Sunday) of an instant in a time zone. */
 export function localTime(at: Date, timeZone: string): { hour: number; weekday: number } {
   const parts = formatFor(timeZone).formatToParts(at);

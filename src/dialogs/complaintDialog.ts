@@ -3,6 +3,7 @@ import { maskSensitive } from '../services/privacy/masking';
 import type { DialogDeps } from './dialogDeps';
 import { foldedText } from './interpreter/cues';
 import { LotseDialog, RequestResult } from './lotseDialog';
+import { calendarDate } from './clock';
 
 /** A first message this long already tells the story; shorter ones ("Ich will mich beschweren") do not. */
 const DESCRIPTIVE_LENGTH = 40;
@@ -65,12 +66,7 @@ export class ComplaintDialog extends LotseDialog {
     await this.deps.sessions.addReference(ctx, recorded.reference);
     await this.deps.sessions.addFact(ctx, `Beschwerde: ${description.slice(0, 120)}`);
     const settings = await this.deps.content.settings();
-    const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', {
-      timeZone: settings.timeZone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    }).format(recorded.responseDueAt ?? this.deps.clock.now());
+    const date = calendarDate(recorded.responseDueAt ?? this.deps.clock.now(), lang, settings.timeZone);
     await ctx.sendActivity(t('conversation:complaint.recorded', { reference: recorded.reference, date }));
     // The supervisor is offered as a word to write, not as a yes/no question: after a recorded
     // complaint "ok" or "Ja, das war alles" is an acknowledgement, and must not queue anybody.

@@ -15,6 +15,7 @@ import { detectCues, foldedText } from './interpreter/cues';
 import { asksSomething, givesDetails, LOST_WORDS } from './interpreter/questions';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import type { MenuOptions, Mode } from './mainMenu';
+import { calendarDate } from './clock';
 
 /** "beanstanden", "reklamieren", "Einspruch", "dispute" (folded): to contest something. */
 const DISPUTES_IT =
@@ -110,12 +111,7 @@ async function followUp(
     const t = await deps.sessions.t(ctx);
     const settings = await deps.content.settings();
     const lang = await deps.sessions.lang(ctx);
-    const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', {
-      timeZone: settings.timeZone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    }).format(due);
+    const date = calendarDate(due, lang, settings.timeZone);
     await ctx.sendActivity(t(`conversation:interpreter.answerDue.${kind}`, { reference, date }));
     return { kind: 'again', mode: 'anythingElse', more: nextQuestion(options) };
   }
