@@ -271,8 +271,14 @@ describe('every pattern applied to customer text runs in linear time', () => {
           ? checkSync(p.source, p.flags, { randomSeed: 42, timeout: 90_000 })
           : first;
       if (result.status === 'vulnerable') {
-        offenders.push(`${p.where} /${p.source.slice(0, 60)}/ is ${result.complexity.type}`);
         if (result.attack) attackStrings.set(i, [result.attack.string.slice(0, INPUT_LENGTH)]);
+        // The fuzzing checker's "polynomial" for a pattern the automaton cannot model (a lookaround) is a
+        // suspicion, not a proof: it fuzzes against a clock, and on a busy machine it has called bounded
+        // patterns polynomial (CENSORED_SWEAR, STILL_IN_NEED). Its attack string goes to the timing test
+        // below, which measures the pattern on it and decides; an exponential verdict fails here at once.
+        const fuzzed = exact.status === 'unknown';
+        if (!(fuzzed && result.complexity.type === 'polynomial'))
+          offenders.push(`${p.where} /${p.source.slice(0, 60)}/ is ${result.complexity.type}`);
       } else if (result.status === 'unknown') {
         offenders.push(
           `${p.where} /${p.source.slice(0, 60)}/ could not be analysed (${result.error.kind}): simplify it`,
