@@ -79,6 +79,8 @@ export const jsonBody: restify.RequestHandler[] = [
 export { route, sendError, sendServiceError } from './errorPolicy';
 
 const STARTED = Symbol('lotse.requestStarted');
+/** How long an idle keep-alive connection stays open: longer than any client or load balancer before us. */
+const KEEP_ALIVE_MS = 250_000;
 
 export function createServer(options: ServerOptions): Server {
   const server = restify.createServer({
@@ -87,6 +89,11 @@ export function createServer(options: ServerOptions): Server {
     // restify's own lines go through the service's logger (masked), not a second one of its own.
     log: options.logger as unknown as restify.ServerOptions['log'],
   });
+  // An idle keep-alive connection is closed by the client in front, never first by us: Azure's load
+  // balancer keeps one four minutes, Node's fetch four seconds, and Node's own default of five seconds
+  // raced a request sent on a socket being closed, which the client saw as a reset ("fetch failed").
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   const perMinute = options.rateLimitPerMinute ?? 600;
   const limiter = new RateLimiter(perMinute);
   const addressLimiter = new RateLimiter(perMinute * 10);
