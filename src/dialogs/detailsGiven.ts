@@ -20,9 +20,9 @@ import { calendarDate } from './clock';
 /** "beanstanden", "reklamieren", "Einspruch", "dispute" (folded): to contest something. */
 const DISPUTES_IT =
   /(?:^| )(?:beanstand|reklamier|widersprech|widerspruch|einspruch|anfecht|bestreit|dispute|contest)[a-z]*(?= |$)/;
-/** The customer's question was about money charged: a bill, a debit, an amount (folded). */
+/** The customer's question was about money charged: a bill, a debit, an amount (folded: "abuchung"). */
 const ABOUT_A_CHARGE =
-  /(?:^| )(?:rechnung|rechnig|abgebucht|abbuchung|berechnet|verrechnet|belastet|euro|eur|franken|chf|bill|invoice|charged|charge)(?= |$)/;
+  /(?:^| )(?:rechnung|rechnig|abgebucht|abuchung|berechnet|verechnet|belastet|euro|eur|franken|chf|bill|invoice|charged|charge)(?= |$)/;
 
 /** Modes that follow an answer or a finished request, where details can only mean the matter itself. */
 const AFTER_ANSWER: ReadonlySet<Mode> = new Set(['helped', 'notHelped', 'soothed']);
@@ -143,8 +143,8 @@ function nextQuestion(options: MenuOptions): Omit<MenuOptions, 'mode'> {
 
 /** A message this short that only names the kind of request again says nothing new. */
 const RESTATED_WORDS = 6;
-/** "auch", "außerdem", "noch was" (folded): the customer goes on with the story just told. */
-const GOES_ON = /(?:^| )(?:auch|ausserdem|zudem|noch was|noch etwas|dazu kommt|also|too|as well)(?= |$)/;
+/** "auch", "außerdem", "noch was" (folded: "auserdem"): the customer goes on with the story just told. */
+const GOES_ON = /(?:^| )(?:auch|auserdem|zudem|noch was|noch etwas|dazu kommt|also|too|as well)(?= |$)/;
 /** "er", "sie", "der Mitarbeiter" (folded): someone of the story, not the customer's own new matter. */
 const SOMEONE_ELSE =
   /(?:^| )(?:er|sie|ihm|man|mitarbeiter|mitarbeiterin|verkaufer|verkauferin|techniker|berater|beraterin|he|she|they|him|her|them)(?= |$)/;

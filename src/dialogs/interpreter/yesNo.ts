@@ -335,7 +335,7 @@ const QUESTION_OR_PROBLEM = new RegExp(
  * yes that only says the offered thing is the right one, however many words it takes.
  */
 const SAYS_THAT_IS_IT =
-  /^(?:das|dis|des|dies|es|that|this|that s|this is|that is|it s) (?:(?:wird|ware|durfte|konte|solte|ist|is|isch|war|wirds|sounds|would be|will be|must be) )(?:(?:es|wohl|schon|sicher|genau|eh|ja|die|das|der|richtige|richtig|passende|gesuchte|option|thema|punkt|one|right|the|it|correct) )*(?:sein|es|richtig|gewesen|one|it|right|correct|option|thema)$/;
+  /^(?:das|dis|des|dies|es|that|this|that s|this is|that is|it s) (?:(?:wird|ware|durfte|konte|solte|ist|is|isch|war|wirds|sounds|would be|will be|must be) )(?:(?:es|wohl|schon|sicher|genau|eh|ja|die|das|der|richtige|richtig|passende|gesuchte|option|thema|punkt|one|right|the|it|corect) )*(?:sein|es|richtig|gewesen|one|it|right|corect|option|thema)$/;
 
 /** "sonst würde ich ja nicht schreiben", "otherwise I wouldn't ask" (folded): the customer insists on help. */
 const STILL_IN_NEED =
