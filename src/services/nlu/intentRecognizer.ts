@@ -140,7 +140,22 @@ function otherAfterArticle(tokens: readonly string[], start: number): boolean {
 function unwanted(tokens: readonly string[], start: number): boolean {
   for (let i = Math.max(0, start - 5); i < start; i++)
     if (tokens[i] === 'without' || (tokens[i] === 'ohne' && ['das', 'dass'].includes(tokens[i + 1] ?? ''))) return true;
-  return false;
+  return numberCalledOn(tokens, start);
+}
+
+/** Folded words for a phone number ("Nummer" folds to "numer"). */
+const NUMBER_WORDS: ReadonlySet<string> = new Set(['number', 'numer', 'rufnumer', 'telefonumer', 'handynumer']);
+
+/**
+ * "the phone number you call me on", "die Nummer, unter der Sie mich anrufen": which number is used for
+ * calls, not a wish to be called (blind28 b28-055 was put through to a person).
+ */
+function numberCalledOn(tokens: readonly string[], start: number): boolean {
+  const before = tokens.slice(Math.max(0, start - 5), start);
+  return (
+    (before.includes('you') || before.includes('sie')) &&
+    tokens.slice(Math.max(0, start - 6), start).some((w) => NUMBER_WORDS.has(w))
+  );
 }
 
 function summarize(hits: readonly CueHit[], aside: number, tokens: readonly string[]): CueSummary {
