@@ -139,7 +139,7 @@ export class WaitingListener {
       // "Nei, ich wott kei Rückruef. Wie chan i kündige?": withdrawn, and the question asked with it answered.
       const asked = text
         .split(/(?<=[.!?;])\s+/)
-        .filter((sentence) => !NO_CALLBACK.test(sentence))
+        .filter((sentence) => !NO_CALLBACK.test(sentence) && !CALLBACK_NOT_NEEDED.test(sentence))
         .join(' ');
       const answer = asked ? await this.knowledgeAnswer(asked, lang) : undefined;
       return this.cancel(handoff, t, resetDialogs, [
