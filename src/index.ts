@@ -33,7 +33,7 @@ import { I18nService } from './services/i18n/i18nService';
 import { KnowledgeBase } from './services/knowledge/knowledgeBase';
 import { createLogger, Logger } from './services/logger';
 import { Metrics } from './services/metrics';
-import { intentModelCorpus } from './services/nlu/corpus';
+import { intentModelCorpus, toneModelCorpus } from './services/nlu/corpus';
 import { TriageService } from './services/nlu/triageService';
 import { maskingDestination } from './services/privacy/logMasking';
 import { ServiceRequestService } from './services/requests/serviceRequestService';
@@ -116,9 +116,9 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
       sweepIntervalMs: Math.min(5000, config.handoffUpdateIntervalSeconds * 500),
     },
   });
-  const { semantic, intents } = buildEmbeddingServices(config, connection, logger);
+  const { semantic, intents, tone } = buildEmbeddingServices(config, connection, logger);
   const knowledge = new KnowledgeBase(connection, logger, semantic ? { semantic } : {});
-  const triage = new TriageService(undefined, undefined, intents, (text) => knowledge.isOffTopic(text));
+  const triage = new TriageService(undefined, undefined, intents, (text) => knowledge.isOffTopic(text), tone);
   const requests = new ServiceRequestService(connection, () => clock.now());
   const { bot: customerBot } = buildCustomerConversation({
     i18n,
@@ -157,7 +157,7 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     // Without the model the knowledge search answers classically: reduced, not down.
     // A knowledge pack that could not be stored answers fewer questions until a later search stores it.
     degraded: () => [
-      ...(semantic && !(semantic.ready && intents?.ready !== false) ? ['embeddings'] : []),
+      ...(semantic && !(semantic.ready && intents?.ready !== false && tone?.ready !== false) ? ['embeddings'] : []),
       ...(knowledge.seedFailed ? ['knowledge'] : []),
     ],
     connection,
@@ -187,7 +187,8 @@ export function buildApp(config: Config, mongoUri: string, logger: Logger, overr
     async start() {
       await database.connect();
       // In the background, once the corpus's vectors can be read from (and written to) the database.
-      void intents?.train(intentModelCorpus());
+      // One after the other: a first start embeds both corpora, and customers' messages share the model.
+      void intents?.train(intentModelCorpus()).then(() => tone?.train(toneModelCorpus()));
       // Started at once: a knowledge search waits for this seed rather than read a half-seeded pack.
       const seeded = knowledge
         .seed()

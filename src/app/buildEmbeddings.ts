@@ -7,6 +7,7 @@ import { MongoVectorStore } from '../services/embeddings/vectorCache';
 import { SemanticRanker } from '../services/knowledge/semanticRanker';
 import type { Logger } from '../services/logger';
 import { IntentModel } from '../services/nlu/intentModel';
+import { ToneModel } from '../services/nlu/toneModel';
 
 /**
  * The embedding endpoint for `npm start`: EMBEDDINGS_URL when set, else the embedded model server
@@ -25,19 +26,23 @@ export async function resolveEmbeddings(
 
 /**
  * What the embedding model serves, when an endpoint is configured: the knowledge search's semantic
- * ranker and the triage's intent model. They share one client, so a message both ask about is
+ * ranker and the triage's intent and tone models. They share one client, so a message both ask about is
  * embedded once.
  */
 export function buildEmbeddingServices(
   config: Config,
   connection: Connection,
   logger: Logger,
-): { semantic?: SemanticRanker; intents?: IntentModel } {
+): { semantic?: SemanticRanker; intents?: IntentModel; tone?: ToneModel } {
   const { mode, url, model, apiKey, timeoutMs } = config.embeddings;
   if (mode === 'off' || !url) return {};
   const embedder = new RecentEmbeddings(
     new HttpEmbedder({ url, model, timeoutMs, ...(apiKey ? { apiKey } : {}) }, logger),
   );
   const store = new MongoVectorStore(connection);
-  return { semantic: new SemanticRanker(store, embedder, logger), intents: new IntentModel(embedder, store, logger) };
+  return {
+    semantic: new SemanticRanker(store, embedder, logger),
+    intents: new IntentModel(embedder, store, logger),
+    tone: new ToneModel(embedder, store, logger),
+  };
 }

@@ -13,10 +13,7 @@ import { TriageService } from '../services/nlu/triageService';
 import { AnswerCase, evalAnswers } from './evalAnswers';
 import { SemanticRanker } from '../services/knowledge/semanticRanker';
 import { createLogger } from '../services/logger';
-import { intentModelCorpus } from '../services/nlu/corpus';
-import { IntentModel } from '../services/nlu/intentModel';
-import { shippedOffTopic } from './shippedOffTopic';
-import { openToolEmbeddings, type ToolEmbeddings } from './toolEmbeddings';
+import { openToolEmbeddings, toolTriage, type ToolEmbeddings } from './toolEmbeddings';
 import { INTENTS, type FrustrationHistory, type FrustrationLevel, type Intent } from '../services/nlu/types';
 
 interface IntentCase {
@@ -109,11 +106,11 @@ async function evalIntents(service: TriageService, cases: IntentCase[], showErro
   return accuracy;
 }
 
-function evalFrustration(
+async function evalFrustration(
   service: TriageService,
   cases: FrustrationCase[],
   showErrors: boolean,
-): { f1: number; irateRecall: number } {
+): Promise<{ f1: number; irateRecall: number }> {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -122,8 +119,10 @@ function evalFrustration(
   let irateHit = 0;
   const matrix = [0, 1, 2].map(() => [0, 0, 0]);
   const misses: string[] = [];
-  for (const c of cases) {
-    const result = service.assess(c.text).frustration;
+  // One call to the model for all the messages of the set.
+  const assessed = await service.consultAll(cases.map((c) => c.text));
+  for (const [i, c] of cases.entries()) {
+    const result = assessed[i].frustration;
     matrix[c.level][result.level]++;
     if (result.level === c.level) exact++;
     const gold = c.level >= 1;
@@ -250,16 +249,14 @@ async function evalSet(
   // A set may hold tone lines alone (eval/blind29).
   if (!existsSync(intentsFile) && !existsSync(frustrationFile)) return;
   const started = Date.now();
-  const intents = model ? new IntentModel(model.embedder, model.store, logger) : undefined;
-  await intents?.train(intentModelCorpus());
-  const service = new TriageService(undefined, undefined, intents, shippedOffTopic());
+  const service = await toolTriage(model, logger);
   const setupMs = Date.now() - started;
-  if (intents) console.log(`\nintents with the embedding model${intents.ready ? '' : ' (NOT trained: words only)'}`);
+  if (model) console.log('\nintents and tone with the embedding model');
   const accuracy = existsSync(intentsFile)
     ? await evalIntents(service, readJsonl<IntentCase>(intentsFile).filter(inHalf), showErrors)
     : Number.NaN;
   const frustration = existsSync(frustrationFile)
-    ? evalFrustration(service, readJsonl<FrustrationCase>(frustrationFile).filter(inHalf), showErrors)
+    ? await evalFrustration(service, readJsonl<FrustrationCase>(frustrationFile).filter(inHalf), showErrors)
     : { f1: Number.NaN, irateRecall: Number.NaN };
   const scriptsFile = join(dir, 'scripts.jsonl');
   const scripts = existsSync(scriptsFile)

@@ -4,6 +4,11 @@ import { startEmbeddedModelServer } from '../services/embeddings/embeddedModelSe
 import { RecentEmbeddings } from '../services/embeddings/recentEmbeddings';
 import { FileVectorStore, type VectorStore } from '../services/embeddings/vectorCache';
 import type { Logger } from '../services/logger';
+import { intentModelCorpus, toneModelCorpus } from '../services/nlu/corpus';
+import { IntentModel } from '../services/nlu/intentModel';
+import { ToneModel } from '../services/nlu/toneModel';
+import { TriageService } from '../services/nlu/triageService';
+import { shippedOffTopic } from './shippedOffTopic';
 
 export interface ToolEmbeddings {
   embedder: Embedder;
@@ -31,8 +36,9 @@ export async function openToolEmbeddings(logger: Logger): Promise<ToolEmbeddings
       url,
       model: process.env.EMBEDDINGS_MODEL ?? 'multilingual-e5-small',
       ...(process.env.EMBEDDINGS_API_KEY ? { apiKey: process.env.EMBEDDINGS_API_KEY } : {}),
-      // A tool waits for its answers; a customer turn would not.
-      timeoutMs: 10_000,
+      // A tool waits for its answers, a whole set's messages in one call, on a machine that may be busy;
+      // a customer turn would not.
+      timeoutMs: 120_000,
     },
     logger,
   );
@@ -41,4 +47,18 @@ export async function openToolEmbeddings(logger: Logger): Promise<ToolEmbeddings
     store: new FileVectorStore(CACHE_FILE),
     stop: async () => server?.stop(),
   };
+}
+
+/**
+ * The triage as the service runs it with the model: the intent and tone models trained (from the
+ * tool's vector cache) and the shipped off-topic check. Without a model, words only.
+ */
+export async function toolTriage(model: ToolEmbeddings | undefined, logger: Logger): Promise<TriageService> {
+  if (!model) return new TriageService(undefined, undefined, undefined, shippedOffTopic());
+  const intents = new IntentModel(model.embedder, model.store, logger);
+  const tone = new ToneModel(model.embedder, model.store, logger);
+  await intents.train(intentModelCorpus());
+  await tone.train(toneModelCorpus());
+  if (!intents.ready || !tone.ready) logger.warn('the models could not be trained: words only');
+  return new TriageService(undefined, undefined, intents, shippedOffTopic(), tone);
 }

@@ -11,12 +11,9 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createLogger } from '../services/logger';
-import { intentModelCorpus } from '../services/nlu/corpus';
-import { IntentModel } from '../services/nlu/intentModel';
 import { type TriageAssessment, TriageService } from '../services/nlu/triageService';
 import type { TriageLine } from '../services/nlu/types';
-import { shippedOffTopic } from './shippedOffTopic';
-import { openToolEmbeddings } from './toolEmbeddings';
+import { openToolEmbeddings, toolTriage } from './toolEmbeddings';
 
 interface ParsedLine {
   /** The id as given (string or number), echoed unchanged so callers can join on it. */
@@ -138,18 +135,11 @@ export async function runTriage(
   return problems;
 }
 
-/** The service with the intent model when one is there; its logs go to stderr, never among the results. */
+/** The service with the intent and tone models when they are there; its logs go to stderr, never among the results. */
 async function triageService(useModel: boolean): Promise<{ service: TriageService; stop: () => Promise<void> }> {
   const logger = createLogger('warn', process.stderr);
   const model = useModel ? await openToolEmbeddings(logger) : undefined;
-  if (!model)
-    return {
-      service: new TriageService(undefined, undefined, undefined, shippedOffTopic()),
-      stop: async () => undefined,
-    };
-  const intents = new IntentModel(model.embedder, model.store, logger);
-  await intents.train(intentModelCorpus());
-  return { service: new TriageService(undefined, undefined, intents, shippedOffTopic()), stop: () => model.stop() };
+  return { service: await toolTriage(model, logger), stop: async () => model?.stop() };
 }
 
 async function main(): Promise<void> {

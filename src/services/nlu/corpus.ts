@@ -1,6 +1,6 @@
 import { extractFeatures, type SparseVector } from './features';
-import { loadCorpusFolder, loadIntentExamples, type LabelledExample } from './nluContent';
-import type { Intent } from './types';
+import { loadCorpusFolder, loadIntentExamples, loadToneExamples, type LabelledExample } from './nluContent';
+import type { FrustrationLevel, Intent } from './types';
 
 export type { LabelledExample } from './nluContent';
 
@@ -31,6 +31,18 @@ let toneCached: LabelledExample[] | undefined;
 export function frustrationCorpus(): LabelledExample[] {
   toneCached ??= [...trainingCorpus(), ...loadCorpusFolder('tone')];
   return toneCached;
+}
+
+let toneModelCached: { level: FrustrationLevel; text: string }[] | undefined;
+
+/**
+ * What the embedding model's tone classifier learns from: the frustration model's corpus plus
+ * customers' messages of the studied tone sets (content/nlu/tone-examples.json), which the
+ * word-based scorer never sees.
+ */
+export function toneModelCorpus(): { level: FrustrationLevel; text: string }[] {
+  toneModelCached ??= [...frustrationCorpus(), ...loadToneExamples()];
+  return toneModelCached;
 }
 
 const featureCache = new WeakMap<LabelledExample, SparseVector>();

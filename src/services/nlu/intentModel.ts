@@ -14,8 +14,8 @@
  * 0.969 -> 0.963.
  */
 import type { Embedder } from '../embeddings/embedder';
-import { embedWithCache, unit, type VectorStore } from '../embeddings/vectorCache';
-import { type VectorClassifier, trainVectorClassifier } from '../embeddings/vectorClassifier';
+import { EmbeddingLabels } from '../embeddings/embeddingLabels';
+import type { VectorStore } from '../embeddings/vectorCache';
 import type { Logger } from '../logger';
 import { INTENTS, type Intent, type IntentResult } from './types';
 
@@ -26,8 +26,6 @@ const LETTERS = /\p{L}\p{L}/u;
 export const CONSULT_BELOW = 0.7;
 /** Share of the model's probability in the blended score of an intent. */
 export const MODEL_WEIGHT = 0.3;
-/** A failed training is tried again after this long. */
-const RETRY_AFTER_MS = 60_000;
 
 /** Probability of each intent for each message (one call for many), or undefined while the model cannot say. */
 export interface IntentOpinion {
@@ -60,60 +58,23 @@ export function blendOpinion(result: IntentResult, probabilities: ReadonlyMap<In
   return { intent: ranking[0].intent, confidence: ranking[0].score, ranking };
 }
 
-/**
- * Trains the classifier in the background from the corpus's embeddings (cached in the store, so
- * only the first start embeds the corpus) and answers per message with one embedding. Until it is
- * trained, or while the model is away, it has no opinion.
- */
+/** The intent opinion of the embedding model, trained on the corpus's intents. */
 export class IntentModel implements IntentOpinion {
-  private classifier?: VectorClassifier;
-  private training?: Promise<void>;
+  private readonly labels: EmbeddingLabels<Intent>;
 
-  constructor(
-    private readonly embedder: Embedder,
-    private readonly store: VectorStore | undefined,
-    private readonly logger: Logger,
-  ) {}
+  constructor(embedder: Embedder, store: VectorStore | undefined, logger: Logger) {
+    this.labels = new EmbeddingLabels(embedder, store, logger, 'intent model');
+  }
 
   get ready(): boolean {
-    return this.classifier !== undefined && this.embedder.available;
+    return this.labels.ready;
   }
 
-  /**
-   * Starts training (once); settles when the classifier is there or training has failed. After a
-   * failure (the model away at start) it tries again a minute later, in the background.
-   */
   train(corpus: readonly { intent: Intent; text: string }[]): Promise<void> {
-    this.training ??= (async () => {
-      try {
-        const vectors = await embedWithCache(
-          this.embedder,
-          corpus.map((c) => c.text),
-          this.store,
-        );
-        this.classifier = await trainVectorClassifier(corpus.map((c, i) => ({ label: c.intent, vector: vectors[i] })));
-        this.logger.info({ examples: corpus.length, model: this.embedder.model }, 'intent model ready');
-      } catch (err) {
-        this.logger.warn({ err }, 'intent model not trained; intents from the word-based recognizer only');
-        this.training = undefined;
-        setTimeout(() => void this.train(corpus), RETRY_AFTER_MS).unref();
-      }
-    })();
-    return this.training;
+    return this.labels.train(corpus.map((c) => ({ label: c.intent, text: c.text })));
   }
 
-  async probabilities(texts: readonly string[]): Promise<readonly ReadonlyMap<Intent, number>[] | undefined> {
-    const classifier = this.classifier;
-    if (!classifier || !this.ready) return undefined;
-    let vectors: Float32Array[];
-    try {
-      vectors = await this.embedder.embed([...texts]);
-    } catch {
-      return undefined;
-    }
-    return vectors.map((vector) => {
-      const logp = classifier.logProbabilities(unit(vector));
-      return new Map(classifier.classes.map((label, i) => [label as Intent, Math.exp(logp[i])]));
-    });
+  probabilities(texts: readonly string[]): Promise<readonly ReadonlyMap<Intent, number>[] | undefined> {
+    return this.labels.probabilities(texts);
   }
 }

@@ -133,6 +133,30 @@ export function loadIntentExamples(
   });
 }
 
+/**
+ * Reads the embedding model's extra tone examples `{ "examples": [ { "level", "text" } ] }`
+ * (content/nlu/tone-examples.json): labelled for tone only; a missing file is none.
+ */
+export function loadToneExamples(
+  file = 'tone-examples.json',
+  dir: string = NLU_CONTENT_DIR,
+): { level: FrustrationLevel; text: string }[] {
+  if (!existsSync(path.join(dir, file))) return [];
+  const { where, data } = readJson(dir, file);
+  rejectUnknownKeys(where, data, ['about', 'examples']);
+  return requireArray(where, data, 'examples').map((item, i) => {
+    const label = `${where}: examples[${i}]`;
+    if (!isObject(item)) throw new NluContentError(`${label}: must be an object { "level", "text" }`);
+    rejectUnknownKeys(label, item, ['level', 'text']);
+    const { level, text } = item;
+    if (typeof text !== 'string' || text.trim() === '')
+      throw new NluContentError(`${label}: "text" must be a non-empty string`);
+    if (level !== 0 && level !== 1 && level !== 2)
+      throw new NluContentError(`${label} (${quote(text)}): level ${JSON.stringify(level)} must be 0, 1 or 2`);
+    return { text, level };
+  });
+}
+
 /** Checks a cue pattern the way the phrase matcher reads it: no empty word, no gap at either end. */
 function checkPattern(label: string, pattern: unknown): string {
   if (typeof pattern !== 'string' || pattern.trim() === '')

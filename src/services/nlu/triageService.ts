@@ -1,6 +1,7 @@
 import { GermanFrustrationScorer } from './frustrationScorer';
 import { blendOpinion, type IntentOpinion, wantsOpinion } from './intentModel';
 import { GermanIntentRecognizer } from './intentRecognizer';
+import { liftTone, type ToneOpinion, wantsToneOpinion } from './toneModel';
 import type {
   FrustrationHistory,
   FrustrationResult,
@@ -39,6 +40,7 @@ export class TriageService {
     private readonly opinion?: IntentOpinion,
     /** Whether a message asks about another trade's subject only (the knowledge base's off-topic check). */
     private readonly offTopic?: (text: string) => boolean,
+    private readonly tone?: ToneOpinion,
   ) {}
 
   assess(
@@ -47,24 +49,47 @@ export class TriageService {
     thresholds?: FrustrationThresholds,
     lang?: Language,
   ): TriageAssessment {
-    return this.complete(text, this.recognizer.recognize(text, lang ?? detectLanguage(text)), history, thresholds);
+    const intent = this.recognizer.recognize(text, lang ?? detectLanguage(text));
+    return this.complete(text, intent, this.scorer.score(text, history, thresholds), history);
   }
 
-  /** As assess, with the embedding model's opinion blended in where the words leave the intent unsure. */
+  /**
+   * As assess, with the embedding model's opinions: blended in where the words leave the intent unsure,
+   * and lifting the tone a step where the model is sure of more than the words heard (toneModel.ts).
+   */
   async consult(
     text: string,
     history?: FrustrationHistory,
     thresholds?: FrustrationThresholds,
     lang?: Language,
   ): Promise<TriageAssessment> {
-    const [intent] = await this.recognizeAll([text], lang);
-    return this.complete(text, intent, history, thresholds);
+    const [[intent], [frustration]] = await Promise.all([
+      this.recognizeAll([text], lang),
+      this.scoreAll([text], history, thresholds),
+    ]);
+    return this.complete(text, intent, frustration, history);
   }
 
   /** consult for many messages without history, with one call to the model for all of them (the tools). */
   async consultAll(texts: readonly string[]): Promise<TriageAssessment[]> {
-    const intents = await this.recognizeAll(texts);
-    return texts.map((text, i) => this.complete(text, intents[i]));
+    const [intents, frustrations] = await Promise.all([this.recognizeAll(texts), this.scoreAll(texts)]);
+    return texts.map((text, i) => this.complete(text, intents[i], frustrations[i]));
+  }
+
+  private async scoreAll(
+    texts: readonly string[],
+    history?: FrustrationHistory,
+    thresholds?: FrustrationThresholds,
+  ): Promise<FrustrationResult[]> {
+    const results = texts.map((text) => this.scorer.score(text, history, thresholds));
+    const unsure = texts.flatMap((text, i) => (this.tone && wantsToneOpinion(results[i], text) ? [i] : []));
+    if (unsure.length === 0 || !this.tone) return results;
+    const opinions = await this.tone.levels(unsure.map((i) => texts[i]));
+    unsure.forEach((i, n) => {
+      const opinion = opinions?.[n];
+      if (opinion) results[i] = liftTone(results[i], opinion, thresholds);
+    });
+    return results;
   }
 
   private async recognizeAll(texts: readonly string[], lang?: Language): Promise<IntentResult[]> {
@@ -81,11 +106,10 @@ export class TriageService {
   private complete(
     text: string,
     recognized: IntentResult,
+    frustration: FrustrationResult,
     history?: FrustrationHistory,
-    thresholds?: FrustrationThresholds,
   ): TriageAssessment {
     let intent = recognized;
-    const frustration = this.scorer.score(text, history, thresholds);
     // "Wo is mein DHL-Paket?", "Stromrechnung der Stadtwerke zu hoch": another trade's subject and no
     // word of ours is out of scope, whatever topic its words resemble. A wish for a person and a loss
     // keep their lanes.
@@ -126,9 +150,9 @@ function escalationReason(
   if (frustration.level === 2) return 'irate';
   if (intent.intent === 'human') return 'asked_for_human';
   const previous = history?.previousLevels[history.previousLevels.length - 1] ?? 0;
-  // The tone model's lean alone ("Muss ich das schriftlich machen oder geht das auch hier im Chat?") is
+  // A tone model's lean alone ("Muss ich das schriftlich machen oder geht das auch hier im Chat?") is
   // no second sign of annoyance: a calm question is answered, not handed to a person.
-  const worded = frustration.signals.some((signal) => signal !== 'model');
+  const worded = frustration.signals.some((signal) => signal !== 'model' && signal !== 'embedding');
   if (frustration.level >= 1 && previous >= 1 && worded) return 'annoyed_twice';
   if ((history?.failedTurns ?? 0) >= 2) return 'failed_twice';
   return undefined;

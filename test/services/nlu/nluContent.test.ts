@@ -8,6 +8,7 @@ import {
   loadFrustrationWords,
   loadIntentExamples,
   loadIntentLexicon,
+  loadToneExamples,
   NluContentError,
 } from '../../../src/services/nlu/nluContent';
 
@@ -40,6 +41,21 @@ describe('NLU content files', () => {
     );
     write('examples.json', { examples: [{ intent: 'billing', text: '' }] });
     expect(() => loadIntentExamples('examples.json', dir)).toThrow(/"text" must be a non-empty string/);
+  });
+
+  it("reads the tone model's examples, names a bad one, and takes a missing file as none", () => {
+    expect(loadToneExamples().length).toBeGreaterThan(1500);
+    expect(loadToneExamples('absent.json', dir)).toEqual([]);
+    write('tone.json', { examples: [{ level: 2, text: 'Frechheit!' }] });
+    expect(loadToneExamples('tone.json', dir)).toEqual([{ level: 2, text: 'Frechheit!' }]);
+    write('tone.json', { examples: [{ level: 3, text: 'Frechheit!' }] });
+    expect(() => loadToneExamples('tone.json', dir)).toThrow(
+      /examples\[0\] \("Frechheit!"\): level 3 must be 0, 1 or 2/,
+    );
+    write('tone.json', { examples: [{ level: 1, text: ' ' }] });
+    expect(() => loadToneExamples('tone.json', dir)).toThrow(/"text" must be a non-empty string/);
+    write('tone.json', { examples: [{ level: 1, text: 'Hm.', intent: 'other' }] });
+    expect(() => loadToneExamples('tone.json', dir)).toThrow(/unknown field "intent"/);
   });
 
   it('names the file and the entry of a bad training example', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadKnowledgePack } from '../../../src/services/knowledge/contentPack';
 import { loadKnowledgeExamples } from '../../../src/services/knowledge/knowledgeExamples';
 import { frustrationCorpus } from '../../../src/services/nlu/corpus';
-import { loadIntentExamples } from '../../../src/services/nlu/nluContent';
+import { loadIntentExamples, loadToneExamples } from '../../../src/services/nlu/nluContent';
 import { foldTokens } from '../../../src/services/nlu/normalize';
 
 const EVAL_DIR = path.resolve(__dirname, '../../../eval');
@@ -129,6 +129,42 @@ describe("the intent model's examples and the held-out intent sets", () => {
     }
     expect(heldOut.size).toBeGreaterThan(1500);
     const examples = loadIntentExamples();
+    expect(examples.length).toBeGreaterThan(1500);
+    const shared = linesAmong(
+      heldOut,
+      examples.map((e) => e.text),
+    );
+    expect(shared).toEqual([]);
+  });
+});
+
+/** Tone sets never studied by example, by half: the tone model's extra examples must not contain them. */
+const HELD_OUT_TONE: Record<string, 'even' | 'all'> = {
+  blind5: 'even',
+  blind8: 'all',
+  blind9: 'all',
+  blind11: 'all',
+  blind15: 'even',
+  blind18: 'even',
+  blind21: 'all',
+  blind27: 'all',
+  blind29: 'even',
+  blind30: 'all',
+};
+
+describe("the tone model's examples and the held-out sets", () => {
+  it('share no line', () => {
+    const heldOut = new Map<string, string>();
+    for (const [set, half] of Object.entries(HELD_OUT_TONE)) {
+      for (const name of ['intents.jsonl', 'frustration.jsonl']) {
+        const file = path.join(EVAL_DIR, set, name);
+        if (!existsSync(file)) continue;
+        for (const { id, text, odd } of labelledLines(file))
+          if (half === 'all' || !odd) heldOut.set(key(text), `${set}/${id}: ${text}`);
+      }
+    }
+    expect(heldOut.size).toBeGreaterThan(3000);
+    const examples = loadToneExamples();
     expect(examples.length).toBeGreaterThan(1500);
     const shared = linesAmong(
       heldOut,
