@@ -82,6 +82,10 @@ export function buildCustomerConversation(parts: ConversationParts): CustomerCon
         search: (text, lang) => parts.knowledge.search(text, lang),
         entry: async (key, lang) => (await parts.knowledge.entry(key, lang))?.text,
         now: () => parts.clock.now(),
+        translate: (lang) => parts.i18n.t(lang),
+        keepLanguage: async (context, lang) => {
+          (await deps.sessions.get(context)).language = lang;
+        },
       })
     : undefined;
   const bot = new CustomerBot(parts.conversationState, parts.userState, dialog, parts.logger, parts.metrics, gate);

@@ -45,6 +45,7 @@ export type WaitingHandoffs = Pick<
   | 'markContactAsked'
   | 'markLeaveAsked'
   | 'markBlockNumberAsked'
+  | 'switchLanguage'
   | 'timeZone'
   | 'topics'
 >;
@@ -59,6 +60,10 @@ export interface WaitingListenerDeps {
   now(): Date;
   /** The topic a message names, if sure enough to route a handoff by ("Es geht um meine Rechnung"). */
   topic?(text: string): Intent | undefined;
+  /** The customer's texts in a language they ask for while waiting; without it the wish is only passed on. */
+  translate?(lang: 'de' | 'en'): TFunction;
+  /** Keeps that language for the conversation after the handoff. */
+  keepLanguage?(context: TurnContext, lang: 'de' | 'en'): Promise<void>;
 }
 
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
@@ -159,6 +164,15 @@ export class WaitingListener {
 
     const record = await this.handoffs.addCustomerMessage(handoff.id, text || JSON.stringify(activity.value), touched);
     if (record.status !== 'queued') return [];
+    // "Bitte auf Deutsch" after an English start: the wait, the agent's relay and the conversation after
+    // it go on in the language asked for.
+    const wish = cues.has('languageEn') ? 'en' : cues.has('languageDe') ? 'de' : undefined;
+    if (wish && this.deps.translate) {
+      const switched = wish === lang ? record : await this.handoffs.switchLanguage(record.id, wish);
+      await this.deps.keepLanguage?.(context, wish);
+      const inWish = this.deps.translate(wish);
+      return say(inWish('conversation:language.switched'), await this.statusLine(switched, inWish, wish, true));
+    }
     // "Ich warte weiter" after the WhatsApp window reminder: the answer itself kept the window open.
     if (record.mode === 'live' && answersWindowReminder(handoff) && (KEEP.test(text) || isKeepWaiting(text, t)))
       return say(t('handoff:windowKept'), await this.statusLine(record, t, lang, true));

@@ -49,6 +49,7 @@ export type AuditAction =
   | 'upgraded'
   | 'categorised'
   | 'contact_recorded'
+  | 'language_changed'
   | 'sent_despite_check';
 
 export interface AuditEntry {

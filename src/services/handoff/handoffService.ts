@@ -250,6 +250,9 @@ export class HandoffService implements HandoffRequester {
   markBlockNumberAsked(handoffId: string, asked: boolean): Promise<void> {
     return this.waitingCustomer.markBlockNumberAsked(handoffId, asked);
   }
+  switchLanguage(handoffId: string, language: 'de' | 'en'): Promise<HandoffRecord> {
+    return this.waitingCustomer.switchLanguage(handoffId, language);
+  }
   markLeaveAsked(handoffId: string, asked: boolean): Promise<void> {
     return this.waitingCustomer.markLeaveAsked(handoffId, asked);
   }

@@ -66,6 +66,22 @@ export class WaitingCustomer {
     return record;
   }
 
+  /** "Bitte auf Deutsch" while waiting: the bot's words and the agent's relay use that language from now on. */
+  async switchLanguage(handoffId: string, language: 'de' | 'en'): Promise<HandoffRecord> {
+    const now = this.deps.now();
+    const record = await this.deps.store.change(
+      handoffId,
+      {
+        where: { status: 'queued' },
+        set: { 'customer.language': language },
+        audit: auditEntry(CUSTOMER_ACTOR, 'language_changed', now, language),
+      },
+      now,
+    );
+    if (!record) throw new HandoffConflictError(handoffId, 'the handoff is no longer waiting');
+    return record;
+  }
+
   /** Remembers the position and estimate the customer was just told, so updates say only what changed. */
   async notePositionTold(handoffId: string, position: number, minutes: number): Promise<void> {
     const now = this.deps.now();
