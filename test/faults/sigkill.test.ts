@@ -38,6 +38,8 @@ const ACKS = [
   'handoff:ackQueuedMovedBack',
   'handoff:ackCallback',
   'handoff:ackCallbackAgain',
+  'handoff:ackInChat',
+  'handoff:ackInChatAgain',
 ].map((key) => t(key, { position: '\u0000' }).split('\u0000')[0]);
 /** "Menü" while waiting asks whether to keep the place or the callback (the question up to its "?"). */
 const KEEP_QUESTIONS = ['handoff:leaveQuestion', 'handoff:leaveQuestionCallback'].map((key) => t(key).split('?')[0]);

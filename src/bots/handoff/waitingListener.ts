@@ -262,7 +262,7 @@ export class WaitingListener {
       if (raised) return say(heard, await this.statusLine(upgraded, t, lang));
       // Already as urgent as it gets: said once is enough; a repeated supervisor wish hears its place.
       if (upgrade.cause === 'supervisor') {
-        const key = ack(record, record.mode === 'callback' ? 'handoff:alreadyCallback' : 'handoff:alreadyQueued');
+        const key = ack(record, alreadyKey(record));
         return say(await this.alreadyWaiting(record, t, lang, key));
       }
       // Urgency or anger of a case already at the top: noted on the record, answered like any message.
@@ -302,7 +302,7 @@ export class WaitingListener {
     }
     // "Mitarbeiter!" from a customer who already waits for one: where they stand, not a search.
     if (cues.has('person')) {
-      const key = ack(record, record.mode === 'callback' ? 'handoff:alreadyCallback' : 'handoff:alreadyQueued');
+      const key = ack(record, alreadyKey(record));
       return say(await this.alreadyWaiting(record, t, lang, key));
     }
 
@@ -316,7 +316,16 @@ export class WaitingListener {
         await this.handoffs.markContactAsked(record.id);
         return say(t('handoff:ackCallback'), t('handoff:contact.askAgain'));
       }
-      return say(t(ack(record, 'handoff:ackCallback')));
+      // "Ist wirklich niemand da?", "Bis wann habt ihr offen?": a question the knowledge base has no answer
+      // for hears when the team answers, not only that it was noted.
+      // Two such questions in a row get two wordings.
+      if (isQuestion(text))
+        return say(
+          (record.customerMessages ?? 1) % 2 === 0
+            ? await this.alreadyWaiting(record, t, lang, ack(record, alreadyKey(record)))
+            : await this.howLong(record, t, lang),
+        );
+      return say(t(ack(record, answersInChat(record) ? 'handoff:ackInChat' : 'handoff:ackCallback')));
     }
     const ticket = await this.handoffs.ticketFor(record);
     if (!isStaffed(ticket))
@@ -432,7 +441,7 @@ export class WaitingListener {
     const ticket = await this.handoffs.ticketFor(record);
     if (record.mode === 'callback')
       return isStaffed(ticket)
-        ? t('handoff:howLongCallback')
+        ? t(answersInChat(record) ? 'handoff:howLongInChat' : 'handoff:howLongCallback')
         : t('handoff:howLongClosed', { when: await this.when(ticket, t, lang) });
     if (!isStaffed(ticket)) return t('handoff:howLongClosed', { when: await this.when(ticket, t, lang) });
     const howLong = t('handoff:howLong', { position: ticket.position, count: ticket.estimatedWaitMinutes });
@@ -512,7 +521,13 @@ function givesOnlyContact(text: string, cues: Set<string>): boolean {
  */
 function ack(
   record: HandoffRecord,
-  key: 'handoff:ackQueued' | 'handoff:ackCallback' | 'handoff:alreadyQueued' | 'handoff:alreadyCallback',
+  key:
+    | 'handoff:ackQueued'
+    | 'handoff:ackCallback'
+    | 'handoff:ackInChat'
+    | 'handoff:alreadyQueued'
+    | 'handoff:alreadyCallback'
+    | 'handoff:alreadyInChat',
 ): string {
   return (record.customerMessages ?? 1) % 2 === 0 ? `${key}Again` : key;
 }
@@ -524,6 +539,19 @@ function ack(
 function reachable(record: HandoffRecord): boolean {
   if (record.contact?.phone || record.contact?.email) return true;
   return record.customer.channel === 'whatsapp' && !record.contact?.recordedAt;
+}
+
+/** "Already waiting" for a person, a callback, or an answer in the chat. */
+function alreadyKey(
+  record: HandoffRecord,
+): 'handoff:alreadyQueued' | 'handoff:alreadyCallback' | 'handoff:alreadyInChat' {
+  if (record.mode !== 'callback') return 'handoff:alreadyQueued';
+  return answersInChat(record) ? 'handoff:alreadyInChat' : 'handoff:alreadyCallback';
+}
+
+/** The customer declined to give a number or address: the team answers in the chat, nobody calls. */
+function answersInChat(record: HandoffRecord): boolean {
+  return !reachable(record) && !needsContact(record);
 }
 
 function needsContact(record: HandoffRecord): boolean {
