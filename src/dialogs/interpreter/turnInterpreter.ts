@@ -330,7 +330,11 @@ export class TurnInterpreter {
         const cancel = await this.deps.knowledge.entry(CANCEL_ENTRY, await this.deps.sessions.lang(context));
         if (cancel) return { kind: 'soothe', answer: cancel, needsSupervisor };
       }
-      if (isQuestion(trimmed) && !lostMentioned) {
+      // "Ihr ruft mich dauernd an … Ich will keine Werbung mehr!": the words heard annoyance and only the
+      // embedding model rage; a request the knowledge base answers surely is answered, with a person one
+      // "Ja" away, as a question is.
+      const modelOnly = assessment.frustration.signals.includes('embedding');
+      if ((isQuestion(trimmed) || modelOnly) && !lostMentioned) {
         const found = await searchQuestion(
           this.deps,
           trimmed,

@@ -124,12 +124,15 @@ const ADDRESSEES: ReadonlySet<string> = new Set([
   'ech',
 ]);
 
+/** Whether the message speaks to someone ("ihr", "Sie", "you", Austrian "enk"): folded tokens. */
+export function addressesSomeone(tokens: readonly string[]): boolean {
+  return tokens.some((w) => ADDRESSEES.has(w));
+}
+
 /** "ich hab mein Passwort schon wieder vergessen": the customer blames themself, nobody here. */
 function blamesThemself(tokens: readonly string[]): boolean {
   return (
-    tokens.some((w) => w === 'ich' || w === 'i') &&
-    tokens.some((w) => OWN_SLIPS.has(w)) &&
-    !tokens.some((w) => ADDRESSEES.has(w))
+    tokens.some((w) => w === 'ich' || w === 'i') && tokens.some((w) => OWN_SLIPS.has(w)) && !addressesSomeone(tokens)
   );
 }
 

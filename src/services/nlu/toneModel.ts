@@ -11,7 +11,9 @@ import type { Embedder } from '../embeddings/embedder';
 import { EmbeddingLabels } from '../embeddings/embeddingLabels';
 import type { VectorStore } from '../embeddings/vectorCache';
 import type { Logger } from '../logger';
+import { addressesSomeone } from './frustrationExceptions';
 import { DEFAULT_FRUSTRATION_THRESHOLDS } from './frustrationScorer';
+import { foldTokens } from './normalize';
 import type { FrustrationLevel, FrustrationResult, FrustrationThresholds } from './types';
 
 /** The model's irate probability above which an annoyed message is irate. */
@@ -36,15 +38,28 @@ export function wantsToneOpinion(result: FrustrationResult, text: string): boole
   return text.split(/\s+/).filter((word) => LETTERS.test(word)).length >= 2;
 }
 
+/** What alone shows no anger at anyone: a sighing emoji, exclamation marks, the word model's lean. */
+const WEAK_SIGNALS: ReadonlySet<string> = new Set(['model', 'emoji:annoyed', 'exclamation', 'exasperation']);
+
+/**
+ * Whether an annoyed message may be rage at us: it speaks to someone, or carries more than a sigh. The
+ * model also hears the topics that anger comes with: "hab 3x den falschen pin eingegeben jetzt will er a
+ * puk 😩" was irate to it (0.92), and the customer who mistyped their own PIN went to a supervisor.
+ */
+function mayBeRage(result: FrustrationResult, text: string): boolean {
+  return addressesSomeone(foldTokens(text)) || result.signals.some((s) => !WEAK_SIGNALS.has(s));
+}
+
 /** The scorer's result, one level higher where the model is sure of more than the scorer heard. */
 export function liftTone(
   result: FrustrationResult,
   [, annoyed, irate]: readonly [number, number, number],
+  text: string,
   thresholds?: FrustrationThresholds,
 ): FrustrationResult {
   const limits = { ...DEFAULT_FRUSTRATION_THRESHOLDS, ...thresholds };
   let level: FrustrationLevel | undefined;
-  if (result.level === 1 && irate > IRATE_ABOVE) level = 2;
+  if (result.level === 1 && irate > IRATE_ABOVE && mayBeRage(result, text)) level = 2;
   // A calm message is lifted only where the words leaned that way too: the model confirms a sign that
   // fell short, it never hears annoyance in a message without one ("Nur zur Sicherheit, danke.").
   else if (result.level === 0 && result.score > 0 && annoyed + irate > ANNOYED_ABOVE) level = 1;

@@ -87,7 +87,7 @@ export class TriageService {
     const opinions = await this.tone.levels(unsure.map((i) => texts[i]));
     unsure.forEach((i, n) => {
       const opinion = opinions?.[n];
-      if (opinion) results[i] = liftTone(results[i], opinion, thresholds);
+      if (opinion) results[i] = liftTone(results[i], opinion, texts[i], thresholds);
     });
     return results;
   }

@@ -39,6 +39,18 @@ describe('the embedding model as a second opinion on tone', () => {
     expect(consulted.escalationReason).toBe('irate');
   });
 
+  it("does not make a sigh about the customer's own slip rage, however sure it is", async () => {
+    // Only a sighing emoji, and nobody spoken to: the customer mistyped their own PIN.
+    const text = 'hab 3x den falschen pin eingegeben jetzt will er a puk 😩 wo find i den';
+    const triage = triageWith(fixedTone([0.02, 0.06, 0.92]));
+    expect(triage.assess(text).frustration.level).toBe(1);
+    expect((await triage.consult(text)).frustration.level).toBe(1);
+    // Spoken to us, the same sigh may be rage.
+    const spoken = 'Eure PIN im Brief stimmt nicht 😩';
+    expect(triage.assess(spoken).frustration.level).toBe(1);
+    expect((await triage.consult(spoken)).frustration.level).toBe(2);
+  });
+
   it('leaves an annoyed message annoyed where it is unsure', async () => {
     const consulted = await triageWith(fixedTone([0.1, 0.35, 0.55])).consult(ANNOYED);
     expect(consulted.frustration.level).toBe(1);
