@@ -292,7 +292,9 @@ export function detectField(text: string): Field | undefined {
 
 export type LostItem = 'card' | 'phone';
 
-const CARD_WORDS = /(karte|kreditkarte|girocard|ec karte|bankkarte|visa|mastercard|maestro|amex|card)/;
+// Swiss German "Charte", "Kreditchartä", "Bankchärtli" (normalized "charte", "chartae", "chaertli").
+const CARD_WORDS =
+  /(karte|kreditkarte|girocard|ec karte|bankkarte|visa|mastercard|maestro|amex|card|chart(?:e|ae|li)\b|chaertli\b)/;
 const PHONE_WORDS = /(handy|hndy|smartphone|telefon|iphone|phone|mobil|sim|natel|galaxy|pixel|tablet|ipad|datenkarte)/;
 
 /**
