@@ -108,6 +108,20 @@ describe('knowledge examples and the held-out answer questions', () => {
   });
 });
 
+/** The intent and tone lines of sets never studied by example, by half, keyed for comparison. */
+function heldOutLines(sets: Record<string, 'even' | 'all'>): Map<string, string> {
+  const heldOut = new Map<string, string>();
+  for (const [set, half] of Object.entries(sets)) {
+    for (const name of ['intents.jsonl', 'frustration.jsonl']) {
+      const file = path.join(EVAL_DIR, set, name);
+      if (!existsSync(file)) continue;
+      for (const { id, text, odd } of labelledLines(file))
+        if (half === 'all' || !odd) heldOut.set(key(text), `${set}/${id}: ${text}`);
+    }
+  }
+  return heldOut;
+}
+
 /** Intent sets never studied by example, by half: the model's extra examples must not contain them. */
 const HELD_OUT_INTENTS: Record<string, 'even' | 'all'> = {
   blind5: 'even',
@@ -118,58 +132,39 @@ const HELD_OUT_INTENTS: Record<string, 'even' | 'all'> = {
   blind18: 'even',
 };
 
-describe("the intent model's examples and the held-out intent sets", () => {
-  it('share no line', () => {
-    const heldOut = new Map<string, string>();
-    for (const [set, half] of Object.entries(HELD_OUT_INTENTS)) {
-      for (const name of ['intents.jsonl', 'frustration.jsonl']) {
-        for (const { id, text, odd } of labelledLines(path.join(EVAL_DIR, set, name)))
-          if (half === 'all' || !odd) heldOut.set(key(text), `${set}/${id}: ${text}`);
-      }
-    }
-    expect(heldOut.size).toBeGreaterThan(1500);
-    const examples = loadIntentExamples();
-    expect(examples.length).toBeGreaterThan(1500);
-    const shared = linesAmong(
-      heldOut,
-      examples.map((e) => e.text),
-    );
-    expect(shared).toEqual([]);
-  });
-});
-
 /** Tone sets never studied by example, by half: the tone model's extra examples must not contain them. */
 const HELD_OUT_TONE: Record<string, 'even' | 'all'> = {
-  blind5: 'even',
-  blind8: 'all',
-  blind9: 'all',
-  blind11: 'all',
-  blind15: 'even',
-  blind18: 'even',
+  ...HELD_OUT_INTENTS,
   blind21: 'all',
   blind27: 'all',
   blind29: 'even',
   blind30: 'all',
 };
 
-describe("the tone model's examples and the held-out sets", () => {
-  it('share no line', () => {
-    const heldOut = new Map<string, string>();
-    for (const [set, half] of Object.entries(HELD_OUT_TONE)) {
-      for (const name of ['intents.jsonl', 'frustration.jsonl']) {
-        const file = path.join(EVAL_DIR, set, name);
-        if (!existsSync(file)) continue;
-        for (const { id, text, odd } of labelledLines(file))
-          if (half === 'all' || !odd) heldOut.set(key(text), `${set}/${id}: ${text}`);
-      }
-    }
+describe("the embedding model's examples and the held-out sets", () => {
+  it('share no line: intents', () => {
+    const heldOut = heldOutLines(HELD_OUT_INTENTS);
+    expect(heldOut.size).toBeGreaterThan(1500);
+    const examples = loadIntentExamples();
+    expect(examples.length).toBeGreaterThan(1500);
+    expect(
+      linesAmong(
+        heldOut,
+        examples.map((e) => e.text),
+      ),
+    ).toEqual([]);
+  });
+
+  it('share no line: tone', () => {
+    const heldOut = heldOutLines(HELD_OUT_TONE);
     expect(heldOut.size).toBeGreaterThan(3000);
     const examples = loadToneExamples();
     expect(examples.length).toBeGreaterThan(1500);
-    const shared = linesAmong(
-      heldOut,
-      examples.map((e) => e.text),
-    );
-    expect(shared).toEqual([]);
+    expect(
+      linesAmong(
+        heldOut,
+        examples.map((e) => e.text),
+      ),
+    ).toEqual([]);
   });
 });
