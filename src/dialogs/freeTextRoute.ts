@@ -60,6 +60,18 @@ const ASKS_FOR_ACTION =
   /^(?:(?:hallo|bitte|hi) )?(?:konen sie|konten sie|wurden sie|kanst du|can you|could you|would you|please)(?= )/;
 /** "Wie ändere ich …?", "how do I update …", "wo kann ich … eintragen": asks how, not to have it done. */
 const HOW_TO = /(?:^| )(?:wie|wia|wo|how|where|was mus ich)(?= )/;
+/**
+ * "Können Sie das für mich buchen?", "Dann buchen Sie mir bitte 5 GB dazu", "can you book it for me?":
+ * the assistant is asked to do it, not how it is done (folded text).
+ */
+const ASKS_TO_DO_IT =
+  /(?:^| )(?:(?:konen sie|konten sie|kont ihr|kanst du|can you|could you|would you) (?:das|es|dies|that|it|this|mir|me|bite|please)|(?:buchen|bestelen|erledigen|machen|andern|aktivieren|kundigen|stornieren|freischalten) sie (?:mir|das|es|bite)|fur mich|for me)(?= |$)/;
+/** "das", "es", "that", "it": the request points back to what was said before. */
+const POINTS_BACK = /(?:^| )(?:das|es|dies|des|that|it|this)(?= |$)/;
+function asksUsToDoIt(text: string): boolean {
+  const folded = foldedText(text);
+  return ASKS_TO_DO_IT.test(folded) && !HOW_TO.test(folded);
+}
 /** The same without a question mark ("wie ändere ich meinen namen im vertrag"): a question word and its verb. */
 const HOW_TO_VERB =
   /(?:^| )(?:wie|wia|wo|how) (?:kan|konen|mus|sol|andere|ander|trage|aktualisiere|geht|mache|do|can|should)(?= )/;
@@ -123,6 +135,9 @@ export async function decideFreeText(
   const session = await deps.sessions.get(ctx);
   const answeredJustNow = session.lastAnswerId;
   session.lastAnswerId = undefined;
+  // "Können Sie das für mich buchen?" after the answer on how to book it: the assistant cannot; the
+  // answer again would be a loop, even a turn later ("Dann buchen Sie mir bitte 5 GB dazu").
+  const doItAfter = asksUsToDoIt(text) ? session.answeredBefore : undefined;
   // "Ich hätte eine Frage zu meinem Abo": no question asked yet, so no answer guessed; the topic decides.
   const announced = announcesQuestion(text);
   // Unsure of the area ("… zu mim Abo"): the general questions, which invite the question itself.
@@ -131,8 +146,18 @@ export async function decideFreeText(
     ? { confident: false, alternatives: [] }
     : await searchQuestion(deps, text, lang, session.lastQuestion);
   const usable = (a: KnowledgeAnswer) => a.category !== 'lost_or_stolen';
+  const cannotDoIt = (id: string, category: Intent | undefined): FreeTextRoute => {
+    // Asked again after hearing that the assistant cannot: the person offered is the one who can.
+    if (session.cannotDoIt === id) return { kind: 'person' };
+    session.cannotDoIt = id;
+    return { kind: 'again', mode: 'notHelped', more: { lead: 'conversation:knowledge.cannotDoIt', category } };
+  };
+  // "Could you do that for me please?": no subject of its own, and "that" means what was just answered.
+  if (doItAfter && !sure && !(found.confident && found.best) && POINTS_BACK.test(foldedText(text)))
+    return cannotDoIt(doItAfter, session.category);
   const answer = async (best: KnowledgeAnswer): Promise<FreeTextRoute> => {
     // "Na, i zieh ned um!" after the moving-house answer: the same text again would be a loop.
+    if (best.id === doItAfter) return cannotDoIt(best.id, best.category as Intent);
     if (best.id === answeredJustNow)
       return {
         kind: 'again',

@@ -41,6 +41,7 @@ export async function sendAnswer(
     session.lastTopic = session.category;
   }
   session.lastAnswerId = answer.id;
+  session.answeredBefore = answer.id;
   await ctx.sendActivity(answerFor(ctx, t, answer.text));
   if (also) await ctx.sendActivity(also.text);
   if (answer.fallbackLanguage || also?.fallbackLanguage) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));

@@ -30,6 +30,10 @@ export interface SessionState {
   protests?: number;
   /** The knowledge entry answered last, until the customer's next message: never sent twice in a row. */
   lastAnswerId?: string;
+  /** The knowledge entry answered last, kept after the next message: "can you do it for me?" refers to it. */
+  answeredBefore?: string;
+  /** The knowledge entry the customer asked the assistant to carry out and heard it cannot. */
+  cannotDoIt?: string;
   /** Messages the customer wrote in this conversation, this one included. */
   messages?: number;
   /** A second request named in the same message as the first, taken up when the first is done. */
