@@ -86,6 +86,13 @@ export class MainDialog extends LotseDialog {
     const answer = yesNo(text);
     // "NEIN, natürlich nicht, sonst würde ich ja nicht schreiben" to "Was kann ich für Sie tun?" is no goodbye.
     const declines = answer === 'no' && !insistsOnHelp(text);
+    // "Ja" to a menu that asks for an area ("Worum geht es? Bitte wählen Sie einen Bereich"): no area in it;
+    // asked once more in other words, then a person offered, never read as a topic ("Beschwerde (6) oder
+    // Allgemeine Anfragen (3)?").
+    if ((options.mode === 'menu' || options.mode === 'start') && answer === 'yes' && text.split(/\s+/).length <= 2)
+      return options.intro === 'conversation:menu.chooseOrDescribe'
+        ? this.again(step, 'offerPerson')
+        : this.again(step, 'menu', { intro: 'conversation:menu.chooseOrDescribe', compact: true });
     switch (options.mode) {
       case 'offerPerson':
         if (answer === 'yes') return this.toPerson(step, 'repeated_failure');
