@@ -4,8 +4,8 @@
  * one irate customer in eight (irate recall 0.88 on blind27 and on blind29's even ids), mostly anger
  * without a listed word: cold threats, a Swiss "Ihr chönd mi mal", an English "shove your apologies".
  * A softmax regression on the embeddings of the tone corpus and of the studied sets' tone lines hears
- * those; alone it is worse than the scorer (F1 0.83 to 0.97 on the held-out sets against 0.90 to 0.95),
- * so it only lifts the scorer's level by one step where it is sure.
+ * those; alone it is uneven (F1 0.83 to 0.97 on the held-out sets, the scorer's 0.90 to 0.95) and hears
+ * the topics anger comes with, so it only lifts the scorer's level by one step where it is sure.
  */
 import type { Embedder } from '../embeddings/embedder';
 import { EmbeddingLabels } from '../embeddings/embeddingLabels';
