@@ -65,12 +65,14 @@ const HOW_TO = /(?:^| )(?:wie|wia|wo|how|where|was mus ich)(?= )/;
  * the assistant is asked to do it, not how it is done (folded text).
  */
 const ASKS_TO_DO_IT =
-  /(?:^| )(?:(?:konen sie|konten sie|kont ihr|kanst du|can you|could you|would you) (?:das|es|dies|that|it|this|mir|me|bite|please)|(?:buchen|bestelen|erledigen|machen|andern|aktivieren|kundigen|stornieren|freischalten) sie (?:mir|das|es|bite)|fur mich|for me)(?= |$)/;
+  /(?:^| )(?:(?:konen sie|konten sie|kont ihr|kanst du|can you|could you|would you)(?: [a-z]+)? (?:das|es|dies|that|it|this|mir|me|bite|please)|(?:buchen|bestelen|erledigen|machen|andern|aktivieren|kundigen|stornieren|freischalten) sie (?:mir|das|es|bite))(?= |$)/;
 /** "das", "es", "that", "it": the request points back to what was said before. */
 const POINTS_BACK = /(?:^| )(?:das|es|dies|des|that|it|this)(?= |$)/;
+/** "Können Sie mir sagen …", "could you explain …": asks to be told, not to have it done. */
+const TELL_ME = /(?:^| )(?:sagen|erklaren|zeigen|nenen|tell|explain|show)(?= |$)/;
 function asksUsToDoIt(text: string): boolean {
   const folded = foldedText(text);
-  return ASKS_TO_DO_IT.test(folded) && !HOW_TO.test(folded);
+  return ASKS_TO_DO_IT.test(folded) && !HOW_TO.test(folded) && !TELL_ME.test(folded);
 }
 /** The same without a question mark ("wie ändere ich meinen namen im vertrag"): a question word and its verb. */
 const HOW_TO_VERB =
