@@ -4,6 +4,7 @@ import { ConversationState, MemoryStorage, TurnContext, UserState } from 'botbui
 import type { Clock } from '../dialogs/clock';
 import type { DialogDeps, Knowledge, RequestRecorder, Triage } from '../dialogs/dialogDeps';
 import { MainDialog } from '../dialogs/mainDialog';
+import { describeHours } from '../dialogs/serviceHours';
 import { SessionStore } from '../dialogs/session';
 import type { PreviewConversationFactory } from '../services/admin/previewService';
 import type { ContentProvider } from '../services/content/types';
@@ -86,6 +87,7 @@ export function buildCustomerConversation(parts: ConversationParts): CustomerCon
         keepLanguage: async (context, lang) => {
           (await deps.sessions.get(context)).language = lang;
         },
+        serviceHours: async (t) => describeHours(t, (await parts.content.settings()).businessHours) || undefined,
       })
     : undefined;
   const bot = new CustomerBot(parts.conversationState, parts.userState, dialog, parts.logger, parts.metrics, gate);

@@ -22,6 +22,7 @@ import { phoneTail } from '../../dialogs/interpreter/slots';
 import { callsOffBlock, correctedNumber, samePhone } from '../../dialogs/interpreter/blockCallOff';
 import { foldedText } from '../../dialogs/interpreter/cues';
 import { detectLostItem } from '../../dialogs/interpreter/matchers';
+import { asksServiceHours } from '../../dialogs/serviceHours';
 import { isAcknowledgement } from '../../dialogs/interpreter/acknowledgement';
 import {
   announcesQuestion,
@@ -64,6 +65,8 @@ export interface WaitingListenerDeps {
   translate?(lang: 'de' | 'en'): TFunction;
   /** Keeps that language for the conversation after the handoff. */
   keepLanguage?(context: TurnContext, lang: 'de' | 'en'): Promise<void>;
+  /** The team's service hours as the admin keeps them, in the customer's words; undefined when none are set. */
+  serviceHours?(t: TFunction): Promise<string | undefined>;
 }
 
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|cancel)\b/i;
@@ -269,6 +272,10 @@ export class WaitingListener {
     }
 
     if (cues.has('howLong')) return say(await this.howLong(record, t, lang));
+    // "Bis wann habt ihr offen?": the hours the admin keeps, and where the customer stands.
+    const hours = asksServiceHours(text) ? await this.deps.serviceHours?.(t) : undefined;
+    if (hours)
+      return say(t('conversation:serviceHours.answer', { hours }), await this.statusLine(record, t, lang, true));
     // "Hauptmenü" while waiting: back to the assistant only by withdrawing, so the customer decides.
     // A bare menu number ("6") picks from a menu the customer is not in.
     if (cues.has('menu') || cues.has('back') || MENU_WORD.test(text) || /^\s*[1-9]\s*$/.test(text))
