@@ -70,8 +70,7 @@ const ASKS_TO_DO_IT =
 const POINTS_BACK = /(?:^| )(?:das|es|dies|des|that|it|this)(?= |$)/;
 /** "Können Sie mir sagen …", "could you explain …": asks to be told, not to have it done. */
 const TELL_ME = /(?:^| )(?:sagen|erklaren|zeigen|nenen|tell|explain|show)(?= |$)/;
-function asksUsToDoIt(text: string): boolean {
-  const folded = foldedText(text);
+function asksUsToDoIt(folded: string): boolean {
   return ASKS_TO_DO_IT.test(folded) && !HOW_TO.test(folded) && !TELL_ME.test(folded);
 }
 /** The same without a question mark ("wie ändere ich meinen namen im vertrag"): a question word and its verb. */
@@ -139,7 +138,8 @@ export async function decideFreeText(
   session.lastAnswerId = undefined;
   // "Können Sie das für mich buchen?" after the answer on how to book it: the assistant cannot; the
   // answer again would be a loop, even a turn later ("Dann buchen Sie mir bitte 5 GB dazu").
-  const doItAfter = asksUsToDoIt(text) ? session.answeredBefore : undefined;
+  const folded = foldedText(text);
+  const doItAfter = asksUsToDoIt(folded) ? session.answeredBefore : undefined;
   // "Ich hätte eine Frage zu meinem Abo": no question asked yet, so no answer guessed; the topic decides.
   const announced = announcesQuestion(text);
   // Unsure of the area ("… zu mim Abo"): the general questions, which invite the question itself.
@@ -155,7 +155,7 @@ export async function decideFreeText(
     return { kind: 'again', mode: 'notHelped', more: { lead: 'conversation:knowledge.cannotDoIt', category } };
   };
   // "Could you do that for me please?": no subject of its own, and "that" means what was just answered.
-  if (doItAfter && !sure && !(found.confident && found.best) && POINTS_BACK.test(foldedText(text)))
+  if (doItAfter && !sure && !(found.confident && found.best) && POINTS_BACK.test(folded))
     return cannotDoIt(doItAfter, session.category);
   const answer = async (best: KnowledgeAnswer): Promise<FreeTextRoute> => {
     // "Na, i zieh ned um!" after the moving-house answer: the same text again would be a loop.
@@ -187,13 +187,7 @@ export async function decideFreeText(
   }
   // "Wie ändere ich meine Bankverbindung?", "Warum ist meine Rechnung höher?": a question the knowledge
   // base answers surely is answered, before any form; "Können Sie meine Adresse ändern?" asks for the form.
-  if (
-    isQuestion(text) &&
-    !ASKS_FOR_ACTION.test(foldedText(text)) &&
-    found.confident &&
-    found.best &&
-    usable(found.best)
-  )
+  if (isQuestion(text) && !ASKS_FOR_ACTION.test(folded) && found.confident && found.best && usable(found.best))
     return answer(found.best);
   if (
     intent === 'data_change' &&

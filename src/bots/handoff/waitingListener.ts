@@ -13,14 +13,13 @@ import type { HandoffService, TouchedHandoff, UpgradeCause } from '../../service
 import type { HandoffTicket } from '../../services/handoff/types';
 import type { KnowledgeSearch } from '../../services/knowledge/knowledgeBase';
 import type { FrustrationResult, Intent } from '../../services/nlu/types';
-import { detectCues } from '../../dialogs/interpreter/cues';
 import { isStaffed, whenBack } from '../../dialogs/handoff/announcement';
 import { goodbyeKey } from '../../dialogs/clock';
 import { answersWindowReminder } from '../../services/handoff/whatsappWindow';
 import { contactWithCallback, OTHER_NUMBER, REACH_ME, readContact } from '../../dialogs/interpreter/contactReader';
 import { phoneTail } from '../../dialogs/interpreter/slots';
 import { callsOffBlock, correctedNumber, samePhone } from '../../dialogs/interpreter/blockCallOff';
-import { foldedText } from '../../dialogs/interpreter/cues';
+import { detectCues, foldedText, languageWish } from '../../dialogs/interpreter/cues';
 import { detectLostItem } from '../../dialogs/interpreter/matchers';
 import { asksServiceHours } from '../../dialogs/serviceHours';
 import { isAcknowledgement } from '../../dialogs/interpreter/acknowledgement';
@@ -169,7 +168,7 @@ export class WaitingListener {
     if (record.status !== 'queued') return [];
     // "Bitte auf Deutsch" after an English start: the wait, the agent's relay and the conversation after
     // it go on in the language asked for.
-    const wish = cues.has('languageEn') ? 'en' : cues.has('languageDe') ? 'de' : undefined;
+    const wish = languageWish(cues);
     if (wish && this.deps.translate) {
       const switched = wish === lang ? record : await this.handoffs.switchLanguage(record.id, wish);
       await this.deps.keepLanguage?.(context, wish);
@@ -328,7 +327,7 @@ export class WaitingListener {
       // Two such questions in a row get two wordings.
       if (isQuestion(text))
         return say(
-          (record.customerMessages ?? 1) % 2 === 0
+          secondWording(record)
             ? await this.alreadyWaiting(record, t, lang, ack(record, alreadyKey(record)))
             : await this.howLong(record, t, lang),
         );
@@ -536,7 +535,12 @@ function ack(
     | 'handoff:alreadyCallback'
     | 'handoff:alreadyInChat',
 ): string {
-  return (record.customerMessages ?? 1) % 2 === 0 ? `${key}Again` : key;
+  return secondWording(record) ? `${key}Again` : key;
+}
+
+/** Every other message of the wait gets the second wording, so two replies in a row never read alike. */
+function secondWording(record: HandoffRecord): boolean {
+  return (record.customerMessages ?? 1) % 2 === 0;
 }
 
 /**

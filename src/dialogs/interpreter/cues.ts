@@ -244,6 +244,11 @@ function countWords(folded: string): number {
   return folded === '' ? 0 : folded.split(' ').length;
 }
 
+/** The language a message asks to be written in ("Bitte auf Deutsch", "in English please"), if any. */
+export function languageWish(cues: ReadonlySet<Cue>): 'de' | 'en' | undefined {
+  return cues.has('languageEn') ? 'en' : cues.has('languageDe') ? 'de' : undefined;
+}
+
 /**
  * The conversation cues in a customer message. Several can hold at once ("Danke, tschüss" is
  * thanks and closing); the interpreter decides which wins.

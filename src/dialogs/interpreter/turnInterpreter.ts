@@ -14,6 +14,7 @@ import {
   callsSomeone,
   detectCues,
   foldedText,
+  languageWish,
   mentionsOwnStaff,
 } from './cues';
 import type { Expectation } from './expectation';
@@ -171,7 +172,7 @@ export class TurnInterpreter {
 
     const cues = detectCues(trimmed);
     // 3. Language.
-    const lang = cues.has('languageEn') ? 'en' : cues.has('languageDe') ? 'de' : undefined;
+    const lang = languageWish(cues);
     if (lang) {
       session.language = lang;
       await context.sendActivity(this.deps.i18n.t(lang)('conversation:language.switched'));

@@ -22,6 +22,11 @@ import { INTENTS, type Intent, type IntentResult } from './types';
 /** A word of at least two letters. */
 const LETTERS = /\p{L}\p{L}/u;
 
+/** Two words or more, each of two letters or more: a digit or "ok" answers a step and is worth no model call. */
+export function saysEnoughForTheModel(text: string): boolean {
+  return text.split(/\s+/).filter((word) => LETTERS.test(word)).length >= 2;
+}
+
 /** The model is asked only when the recognizer's confidence is below this. */
 export const CONSULT_BELOW = 0.7;
 /** Share of the model's probability in the blended score of an intent. */
@@ -38,7 +43,7 @@ export interface IntentOpinion {
  */
 export function wantsOpinion(result: IntentResult, text: string): boolean {
   if (result.confidence >= CONSULT_BELOW || result.intent === 'human') return false;
-  return text.split(/\s+/).filter((word) => LETTERS.test(word)).length >= 2;
+  return saysEnoughForTheModel(text);
 }
 
 /**

@@ -88,25 +88,51 @@ export function loadCorpusFolder(folder: string, dir: string = NLU_CONTENT_DIR):
 
 /** Reads a corpus file `{ "examples": [ { "intent", "level", "text" } ] }`. */
 export function loadCorpus(file: string, dir: string = NLU_CONTENT_DIR): LabelledExample[] {
+  return readExamples(dir, file, ['intent', 'level', 'text'], (label, item) => {
+    const { text, intent } = labelledIntent(label, item);
+    return { text, intent, level: exampleLevel(label, text, item.level) };
+  });
+}
+
+/**
+ * The examples of a file `{ "about", "examples": [ { …keys } ] }`, each checked for its keys and read by
+ * `read`; errors name the file and the example.
+ */
+function readExamples<T>(
+  dir: string,
+  file: string,
+  keys: string[],
+  read: (label: string, item: Record<string, unknown>) => T,
+): T[] {
   const { where, data } = readJson(dir, file);
   rejectUnknownKeys(where, data, ['about', 'examples']);
   return requireArray(where, data, 'examples').map((item, i) => {
     const label = `${where}: examples[${i}]`;
-    if (!isObject(item)) throw new NluContentError(`${label}: must be an object { "intent", "level", "text" }`);
-    rejectUnknownKeys(label, item, ['intent', 'level', 'text']);
-    const { text, intent } = labelledIntent(label, item);
-    const { level } = item;
-    if (level !== 0 && level !== 1 && level !== 2)
-      throw new NluContentError(`${label} (${quote(text)}): level ${JSON.stringify(level)} must be 0, 1 or 2`);
-    return { text, intent, level };
+    if (!isObject(item))
+      throw new NluContentError(`${label}: must be an object { ${keys.map((k) => `"${k}"`).join(', ')} }`);
+    rejectUnknownKeys(label, item, keys);
+    return read(label, item);
   });
+}
+
+/** The text of one labelled example, checked. */
+function exampleText(label: string, text: unknown): string {
+  if (typeof text !== 'string' || text.trim() === '')
+    throw new NluContentError(`${label}: "text" must be a non-empty string`);
+  return text;
+}
+
+/** The tone level of one labelled example, checked. */
+function exampleLevel(label: string, text: string, level: unknown): FrustrationLevel {
+  if (level !== 0 && level !== 1 && level !== 2)
+    throw new NluContentError(`${label} (${quote(text)}): level ${JSON.stringify(level)} must be 0, 1 or 2`);
+  return level;
 }
 
 /** The text and intent of one labelled example, checked; errors name the example. */
 function labelledIntent(label: string, item: Record<string, unknown>): { intent: Intent; text: string } {
-  const { intent, text } = item;
-  if (typeof text !== 'string' || text.trim() === '')
-    throw new NluContentError(`${label}: "text" must be a non-empty string`);
+  const text = exampleText(label, item.text);
+  const { intent } = item;
   if (typeof intent !== 'string' || !(INTENTS as readonly string[]).includes(intent))
     throw new NluContentError(
       `${label} (${quote(text)}): intent ${JSON.stringify(intent)} is not one of ${INTENTS.join(', ')}`,
@@ -123,14 +149,7 @@ export function loadIntentExamples(
   dir: string = NLU_CONTENT_DIR,
 ): { intent: Intent; text: string }[] {
   if (!existsSync(path.join(dir, file))) return [];
-  const { where, data } = readJson(dir, file);
-  rejectUnknownKeys(where, data, ['about', 'examples']);
-  return requireArray(where, data, 'examples').map((item, i) => {
-    const label = `${where}: examples[${i}]`;
-    if (!isObject(item)) throw new NluContentError(`${label}: must be an object { "intent", "text" }`);
-    rejectUnknownKeys(label, item, ['intent', 'text']);
-    return labelledIntent(label, item);
-  });
+  return readExamples(dir, file, ['intent', 'text'], labelledIntent);
 }
 
 /**
@@ -142,18 +161,9 @@ export function loadToneExamples(
   dir: string = NLU_CONTENT_DIR,
 ): { level: FrustrationLevel; text: string }[] {
   if (!existsSync(path.join(dir, file))) return [];
-  const { where, data } = readJson(dir, file);
-  rejectUnknownKeys(where, data, ['about', 'examples']);
-  return requireArray(where, data, 'examples').map((item, i) => {
-    const label = `${where}: examples[${i}]`;
-    if (!isObject(item)) throw new NluContentError(`${label}: must be an object { "level", "text" }`);
-    rejectUnknownKeys(label, item, ['level', 'text']);
-    const { level, text } = item;
-    if (typeof text !== 'string' || text.trim() === '')
-      throw new NluContentError(`${label}: "text" must be a non-empty string`);
-    if (level !== 0 && level !== 1 && level !== 2)
-      throw new NluContentError(`${label} (${quote(text)}): level ${JSON.stringify(level)} must be 0, 1 or 2`);
-    return { text, level };
+  return readExamples(dir, file, ['level', 'text'], (label, item) => {
+    const text = exampleText(label, item.text);
+    return { text, level: exampleLevel(label, text, item.level) };
   });
 }
 

@@ -13,6 +13,7 @@ import type { VectorStore } from '../embeddings/vectorCache';
 import type { Logger } from '../logger';
 import { addressesSomeone } from './frustrationExceptions';
 import { DEFAULT_FRUSTRATION_THRESHOLDS } from './frustrationScorer';
+import { saysEnoughForTheModel } from './intentModel';
 import { foldTokens } from './normalize';
 import type { FrustrationLevel, FrustrationResult, FrustrationThresholds } from './types';
 
@@ -29,13 +30,10 @@ export interface ToneOpinion {
   levels(texts: readonly string[]): Promise<readonly (readonly [number, number, number])[] | undefined>;
 }
 
-/** A word of at least two letters. */
-const LETTERS = /\p{L}\p{L}/u;
-
 /** Whether the scorer's result is worth the model's call: not irate already, and two words or more. */
 export function wantsToneOpinion(result: FrustrationResult, text: string): boolean {
   if (result.level === 2) return false;
-  return text.split(/\s+/).filter((word) => LETTERS.test(word)).length >= 2;
+  return saysEnoughForTheModel(text);
 }
 
 /** What alone shows no anger at anyone: a sighing emoji, exclamation marks, the word model's lean. */

@@ -142,29 +142,14 @@ const HELD_OUT_TONE: Record<string, 'even' | 'all'> = {
 };
 
 describe("the embedding model's examples and the held-out sets", () => {
-  it('share no line: intents', () => {
-    const heldOut = heldOutLines(HELD_OUT_INTENTS);
-    expect(heldOut.size).toBeGreaterThan(1500);
-    const examples = loadIntentExamples();
-    expect(examples.length).toBeGreaterThan(1500);
-    expect(
-      linesAmong(
-        heldOut,
-        examples.map((e) => e.text),
-      ),
-    ).toEqual([]);
-  });
-
-  it('share no line: tone', () => {
-    const heldOut = heldOutLines(HELD_OUT_TONE);
-    expect(heldOut.size).toBeGreaterThan(3000);
-    const examples = loadToneExamples();
-    expect(examples.length).toBeGreaterThan(1500);
-    expect(
-      linesAmong(
-        heldOut,
-        examples.map((e) => e.text),
-      ),
-    ).toEqual([]);
+  it.each([
+    { model: 'intents', sets: HELD_OUT_INTENTS, least: 1500, examples: () => loadIntentExamples() },
+    { model: 'tone', sets: HELD_OUT_TONE, least: 3000, examples: () => loadToneExamples() },
+  ])('share no line: $model', ({ sets, least, examples }) => {
+    const heldOut = heldOutLines(sets);
+    expect(heldOut.size).toBeGreaterThan(least);
+    const texts = examples().map((e) => e.text);
+    expect(texts.length).toBeGreaterThan(1500);
+    expect(linesAmong(heldOut, texts)).toEqual([]);
   });
 });
