@@ -61,11 +61,11 @@ const ASKS_FOR_ACTION =
 /** "Wie ändere ich …?", "how do I update …", "wo kann ich … eintragen": asks how, not to have it done. */
 const HOW_TO = /(?:^| )(?:wie|wia|wo|how|where|was mus ich)(?= )/;
 /**
- * "Können Sie das für mich buchen?", "Dann buchen Sie mir bitte 5 GB dazu", "can you book it for me?":
- * the assistant is asked to do it, not how it is done (folded text).
+ * "Können Sie das für mich buchen?", "Dann buchen Sie mir bitte 5 GB dazu", "can you book it for me?",
+ * Austrian "Kennan Sie ma des buchen?": the assistant is asked to do it, not how it is done (folded text).
  */
 const ASKS_TO_DO_IT =
-  /(?:^| )(?:(?:konen sie|konten sie|kont ihr|kanst du|can you|could you|would you)(?: [a-z]+)? (?:das|es|dies|that|it|this|mir|me|bite|please)|(?:buchen|bestelen|erledigen|machen|andern|aktivieren|kundigen|stornieren|freischalten) sie (?:mir|das|es|bite))(?= |$)/;
+  /(?:^| )(?:(?:konen sie|konten sie|kont ihr|kanst du|kenan sie|kinan sie|kinan s|can you|could you|would you)(?: [a-z]+)? (?:das|des|es|dies|that|it|this|mir|ma|me|bite|please)|(?:buchen|bestelen|erledigen|machen|andern|aktivieren|kundigen|stornieren|freischalten) sie (?:mir|das|es|bite))(?= |$)/;
 /** "das", "es", "that", "it": the request points back to what was said before. */
 const POINTS_BACK = /(?:^| )(?:das|es|dies|des|that|it|this)(?= |$)/;
 /** "Können Sie mir sagen …", "could you explain …": asks to be told, not to have it done. */
