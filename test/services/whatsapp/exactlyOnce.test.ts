@@ -268,20 +268,20 @@ describe('WhatsApp messages take effect exactly once', () => {
     try {
       await processor.accept(parseWebhook(textMessage(waId, wamid, 'kaputt 4111 1111 1111 1111')));
       processor.kick([waId]);
-      const doc = await waitFor(
-        async () => {
-          const d = await inbox.get(wamid);
-          return d?.status === 'failed' ? d : undefined;
-        },
-        'the dead letter',
+      // The store marks the message failed before the processor counts it, so wait for the count.
+      await waitFor(
+        async () =>
+          /lotse_whatsapp_dead_letters_total 1$/m.test(
+            await registry.getSingleMetricAsString('lotse_whatsapp_dead_letters_total'),
+          ) || undefined,
+        'the dead letter counted',
         15000,
       );
-      expect(doc.attempts).toBe(MAX_ATTEMPTS);
-      expect(doc.sealed).toBeUndefined();
-      expect(doc.raw).not.toContain('4111 1111 1111 1111');
-      expect(await registry.getSingleMetricAsString('lotse_whatsapp_dead_letters_total')).toMatch(
-        /lotse_whatsapp_dead_letters_total 1$/m,
-      );
+      const doc = await inbox.get(wamid);
+      expect(doc?.status).toBe('failed');
+      expect(doc?.attempts).toBe(MAX_ATTEMPTS);
+      expect(doc?.sealed).toBeUndefined();
+      expect(doc?.raw).not.toContain('4111 1111 1111 1111');
     } finally {
       await processor.stop();
     }
