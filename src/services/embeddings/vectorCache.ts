@@ -108,6 +108,21 @@ export function unit(vector: Float32Array): Float32Array {
 const BATCH = 32;
 const INDEX_TIMEOUT_MS = 60_000;
 
+function cacheKey(embedder: Embedder, text: string): string {
+  return createHash('sha256').update(`${embedder.model}\n${text}`).digest('hex');
+}
+
+/** How many of the distinct texts the store has no vector for (all of them without a store). */
+export async function missingFromCache(
+  embedder: Embedder,
+  texts: readonly string[],
+  store?: VectorStore,
+): Promise<number> {
+  const keys = [...new Set(texts)].map((text) => cacheKey(embedder, text));
+  const known = (await store?.load(keys)) ?? new Map<string, Float32Array>();
+  return keys.filter((key) => !known.has(key)).length;
+}
+
 /**
  * Unit-length embeddings of fixed texts, in order: what the store has is read, the rest embedded in
  * batches and stored. Without a store everything is embedded.
@@ -117,7 +132,7 @@ export async function embedWithCache(
   texts: readonly string[],
   store?: VectorStore,
 ): Promise<Float32Array[]> {
-  const keyOf = (text: string) => createHash('sha256').update(`${embedder.model}\n${text}`).digest('hex');
+  const keyOf = (text: string) => cacheKey(embedder, text);
   const distinct = [...new Set(texts)];
   const known = (await store?.load(distinct.map(keyOf))) ?? new Map<string, Float32Array>();
   const missing = distinct.filter((text) => !known.has(keyOf(text)));

@@ -1,5 +1,5 @@
 import type { Embedder } from '../embeddings/embedder';
-import { embedWithCache, unit, type VectorStore } from '../embeddings/vectorCache';
+import { embedWithCache, missingFromCache, unit, type VectorStore } from '../embeddings/vectorCache';
 import { type VectorClassifier, trainVectorClassifier } from '../embeddings/vectorClassifier';
 import type { Logger } from '../logger';
 
@@ -106,29 +106,37 @@ export class SemanticRanker {
       const entries = this.wanted;
       this.wanted = undefined;
       try {
-        const vectors = await this.vectorsFor(entries);
-        const classifier = await trainVectorClassifier(vectors.map((v) => ({ label: v.id, vector: v.vector })));
-        this.trained = { phrasings: vectors.filter((v) => v.kind === 'phrasing'), classifier };
-        this.logger.info(
-          { vectors: vectors.length, entries: classifier.classes.length, model: this.embedder.model },
-          'semantic knowledge index ready',
-        );
+        // A first start embeds some 5,000 texts (over a minute on two cores) while customers are already
+        // served. The pack's own phrasings, about half of them, make an index first; the customers'
+        // examples and the answers follow. A start that finds the vectors cached builds once.
+        if (!this.trained) {
+          const core = entries.map(({ examples: _examples, answer: _answer, ...entry }) => entry);
+          if (
+            (await missingFromCache(
+              this.embedder,
+              indexedTexts(entries).map((t) => t.text),
+              this.store,
+            )) > FIRST_INDEX_FROM
+          ) {
+            await this.train(core, 'semantic knowledge index ready from the pack phrasings; examples follow');
+          }
+        }
+        await this.train(entries, 'semantic knowledge index ready');
       } catch (err) {
         this.logger.warn({ err }, 'semantic knowledge index not built; classical matching only');
       }
     }
   }
 
+  private async train(entries: IndexedEntry[], done: string): Promise<void> {
+    const vectors = await this.vectorsFor(entries);
+    const classifier = await trainVectorClassifier(vectors.map((v) => ({ label: v.id, vector: v.vector })));
+    this.trained = { phrasings: vectors.filter((v) => v.kind === 'phrasing'), classifier };
+    this.logger.info({ vectors: vectors.length, entries: classifier.classes.length, model: this.embedder.model }, done);
+  }
+
   private async vectorsFor(entries: IndexedEntry[]): Promise<IndexedVector[]> {
-    const texts = entries.flatMap((e) => [
-      ...[...e.questions.de, ...e.questions.en, ...(e.examples ?? [])].map((text) => ({
-        id: e.id,
-        category: e.category,
-        text,
-        kind: 'phrasing' as const,
-      })),
-      ...(e.answer?.de ? [{ id: e.id, category: e.category, text: e.answer.de, kind: 'answer' as const }] : []),
-    ]);
+    const texts = indexedTexts(entries);
     const vectors = await embedWithCache(
       this.embedder,
       texts.map((t) => t.text),
@@ -136,4 +144,19 @@ export class SemanticRanker {
     );
     return texts.map((t, i) => ({ id: t.id, category: t.category, kind: t.kind, vector: vectors[i] }));
   }
+}
+
+/** Texts to embed beyond which a first build starts with the pack's phrasings alone. */
+const FIRST_INDEX_FROM = 500;
+
+function indexedTexts(entries: IndexedEntry[]): (Omit<IndexedVector, 'vector'> & { text: string })[] {
+  return entries.flatMap((e) => [
+    ...[...e.questions.de, ...e.questions.en, ...(e.examples ?? [])].map((text) => ({
+      id: e.id,
+      category: e.category,
+      text,
+      kind: 'phrasing' as const,
+    })),
+    ...(e.answer?.de ? [{ id: e.id, category: e.category, text: e.answer.de, kind: 'answer' as const }] : []),
+  ]);
 }

@@ -1,5 +1,6 @@
 import { Database } from '../../../src/services/database/database';
-import { HttpEmbedder } from '../../../src/services/embeddings/embedder';
+import { randomUUID } from 'node:crypto';
+import { type Embedder, HttpEmbedder } from '../../../src/services/embeddings/embedder';
 import { MongoVectorStore } from '../../../src/services/embeddings/vectorCache';
 import type { PackEntry } from '../../../src/services/knowledge/contentPack';
 import { KnowledgeBase } from '../../../src/services/knowledge/knowledgeBase';
@@ -121,5 +122,40 @@ describe('knowledge search with an embedding model', () => {
     } finally {
       model.down = false;
     }
+  });
+
+  it("on a first start answers from the pack's phrasings while the customers' examples are still being embedded", async () => {
+    let release = (): void => undefined;
+    const examplesEmbedded = new Promise<void>((resolve) => (release = resolve));
+    const question = 'Frage zur Rechnung, warum so teuer?';
+    // A new model name: nothing is cached for it, as on a first start.
+    const embedder: Embedder = {
+      model: `first-start-${randomUUID()}`,
+      available: true,
+      async embed(texts) {
+        if (texts.some((t) => t.includes('auf einmal so teuer'))) await examplesEmbedded;
+        return texts.map((t) => Float32Array.from(vectorFor(t)));
+      },
+    };
+    const ranker = new SemanticRanker(new MongoVectorStore(database.connection), embedder, logger);
+    const examples = Array.from({ length: 600 }, (_, i) => `Wieso ist das auf einmal so teuer (${i})`);
+    const kb = new KnowledgeBase(database.connection, logger, {
+      pack: PACK,
+      semantic: ranker,
+      examples: new Map([['billing.one', examples]]),
+    });
+    await kb.seed();
+    for (let i = 0; i < 500 && !ranker.ready; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ranker.ready).toBe(true);
+    const early = await kb.search('Frage zur Rechnung', 'de');
+    expect(early.confident).toBe(true);
+    expect(early.best?.text).toBe('Antwort zwei.');
+    // What only the examples know comes once they are in.
+    expect((await kb.search(question, 'de')).confident).toBe(false);
+    release();
+    await ranker.indexed();
+    const later = await kb.search(question, 'de');
+    expect(later.confident).toBe(true);
+    expect(later.best?.text).toBe('Antwort eins.');
   });
 });
