@@ -46,7 +46,9 @@ function evalTexts(): Map<string, string> {
       : [JSON.parse(raw) as unknown];
     const texts: string[] = [];
     docs.forEach((doc) => strings(doc, texts));
-    for (const text of texts) {
+    // A conversation's "ciao" or "thanks bye" is every author's line and decides no measure.
+    const lines = file.endsWith('scripts.json') ? texts.filter((t) => t.trim().split(/\s+/).length > 2) : texts;
+    for (const text of lines) {
       const k = key(text);
       if (k.length > 0) found.set(k, `${path.relative(EVAL_DIR, file)}: ${text}`);
     }
