@@ -14,7 +14,7 @@ import {
   readName,
 } from './interpreter/slots';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
-import { yesNo } from './interpreter/yesNo';
+import { withoutLeadingNo, yesNo } from './interpreter/yesNo';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { loadMenu, menuChoices, menuLines, optionPath, pickOption } from './subMenus';
 
@@ -69,16 +69,13 @@ export function readBack(field: Field, value: string): string {
   return value;
 }
 
-/** "Nein, …", "No – …" before a corrected value. */
-const LEADING_NO = /^\s*(?:nein|ne|nee|nö|no|nope)\b[\s,.!:;–-]*/i;
-
 /** The value a read-back's answer corrects the read value to, if it gives one. */
 function correctedValue(field: Field, read: string, answer: string): string | undefined {
   if (field === 'address') {
     const patched = correctAddress(read, answer);
     if (patched && patched !== read) return patched;
   }
-  const withoutNo = answer.replace(LEADING_NO, '');
+  const withoutNo = withoutLeadingNo(answer);
   const candidates =
     withoutNo === answer ? correctionCandidates(answer) : [withoutNo, ...correctionCandidates(withoutNo)];
   for (const candidate of candidates) {

@@ -10,9 +10,13 @@ import type { Intent, IntentResult } from '../services/nlu/types';
 import { REFERENCE_PATTERN } from '../services/requests/referenceNumber';
 import { REFERENCE_PREFIX } from '../services/requests/requestModel';
 import { isDispute } from './billingDialog';
+import { checkValue } from './dataChangeDialog';
+import type { Field } from './interpreter/matchers';
+import { extractName } from './interpreter/slots';
 import type { DialogDeps } from './dialogDeps';
 import { detectCues, foldedText } from './interpreter/cues';
 import { asksSomething, givesDetails, LOST_WORDS } from './interpreter/questions';
+import { withoutLeadingNo } from './interpreter/yesNo';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import type { MenuOptions, Mode } from './mainMenu';
 import { calendarDate } from './clock';
@@ -29,7 +33,9 @@ const AFTER_ANSWER: ReadonlySet<Mode> = new Set(['helped', 'notHelped', 'soothed
 const AFTER_REQUEST: ReadonlySet<Mode> = new Set(['again', 'anythingElse']);
 
 export type DetailsRoute =
-  { kind: 'dispute'; text: string } | { kind: 'again'; mode: Mode; more: Omit<MenuOptions, 'mode'> };
+  | { kind: 'dispute'; text: string }
+  | { kind: 'dataChange'; field: Field; text: string }
+  | { kind: 'again'; mode: Mode; more: Omit<MenuOptions, 'mode'> };
 
 /** Where details given at this point lead; undefined when the message is no such details or the mode takes them itself. */
 export async function afterDetails(
@@ -50,6 +56,10 @@ export async function afterDetails(
     ABOUT_A_CHARGE.test(foldedText(asked))
   )
     return { kind: 'dispute', text: `${asked} – ${masked}` };
+  // "Bisher Sabine Wolf, jetzt Sabine Hartmann" after the answer on how to change a name: the change
+  // itself, taken down here as the answer offered, not "Das tut mir leid" for an answer that did not help.
+  const field = AFTER_ANSWER.has(options.mode) ? session.answeredField : undefined;
+  if (field && givesNewValue(field, text)) return { kind: 'dataChange', field, text };
   if (!givesDetails(text))
     return AFTER_REQUEST.has(options.mode) ? followUp(deps, ctx, text, session, options) : undefined;
   if (AFTER_ANSWER.has(options.mode)) {
@@ -71,6 +81,34 @@ export async function afterDetails(
     return { kind: 'again', mode: 'anythingElse', more: nextQuestion(options) };
   }
   return undefined;
+}
+
+/** "das ist im Moment alles gewesen", "passt so", "ich melde mich wieder" (folded): nothing more to add. */
+const SAYS_DONE = /(?:^| )(?:alles|fertig|erledigt|genug|reicht|past|gut|melde|that s all|all good|done)(?= |$)/;
+
+/**
+ * "Nein, es hat niemand angerufen oder abgesagt" to "Kann ich sonst noch etwas für Sie tun?" right after
+ * a complaint or a disputed charge was recorded: more on the matter, added to it, not a goodbye.
+ */
+export async function remarkAfterNo(
+  deps: DialogDeps,
+  ctx: TurnContext,
+  text: string,
+  options: MenuOptions,
+): Promise<DetailsRoute | undefined> {
+  if (!AFTER_REQUEST.has(options.mode)) return undefined;
+  const rest = withoutLeadingNo(text).trim();
+  if (rest === text.trim() || SAYS_DONE.test(foldedText(rest))) return undefined;
+  return followUp(deps, ctx, rest, await deps.sessions.get(ctx), options, true);
+}
+
+/** Words of a name, each capitalised: "Beat Müller" alone is a name given, "alles klar danke" is not. */
+const CAPITALISED_WORDS = /^\p{Lu}[\p{L}'.-]*(?:[ -]\p{Lu}[\p{L}'.-]*){1,4}[.!]?$/u;
+
+/** Whether the message gives a new value for the field: a name only when named as one or written as one. */
+function givesNewValue(field: Field, text: string): boolean {
+  if (!('value' in checkValue(field, text))) return false;
+  return field !== 'name' || extractName(text) !== undefined || CAPITALISED_WORDS.test(text.trim());
 }
 
 /** The last request this conversation recorded ("RK-7XABG"), not a ticket number the customer quoted. */
@@ -100,6 +138,8 @@ async function followUp(
   text: string,
   session: { references: readonly string[] },
   options: MenuOptions,
+  /** What followed a "Nein": a fact of its own, never the wish restated. */
+  remark = false,
 ): Promise<DetailsRoute | undefined> {
   const reference = lastRecorded(session);
   const kind = reference ? ANSWERED_BY_DATE[reference.slice(0, 2)] : undefined;
@@ -118,6 +158,7 @@ async function followUp(
   const folded = foldedText(text);
   // "Das möchte ich reklamieren" right after the dispute was recorded: the wish again, nothing new.
   const restates =
+    !remark &&
     text.split(/\s+/).length <= RESTATED_WORDS &&
     !asksSomething(text) &&
     (kind === 'dispute' ? DISPUTES_IT.test(folded) : assessedIntent(ctx, deps, text).intent === 'complaint');

@@ -3,6 +3,7 @@ import type { KnowledgeAnswer } from '../services/knowledge/knowledgeBase';
 import type { Intent } from '../services/nlu/types';
 import type { DialogDeps } from './dialogDeps';
 import { REQUEST_DIALOGS } from './freeTextRoute';
+import { detectField } from './interpreter/matchers';
 import type { Decision } from './interpreter/turnInterpreter';
 import type { MenuOptions } from './mainMenu';
 import { answerFor, withRegret } from './regret';
@@ -42,6 +43,7 @@ export async function sendAnswer(
   }
   session.lastAnswerId = answer.id;
   session.answeredBefore = answer.id;
+  session.answeredField = answer.category === 'data_change' ? detectField(answer.title) : undefined;
   await ctx.sendActivity(answerFor(ctx, t, answer.text));
   if (also) await ctx.sendActivity(also.text);
   if (answer.fallbackLanguage || also?.fallbackLanguage) await ctx.sendActivity(t('conversation:knowledge.germanOnly'));

@@ -6,13 +6,13 @@ import type { Intent } from '../services/nlu/types';
 import { BillingDialog } from './billingDialog';
 import { ComplaintDialog } from './complaintDialog';
 import { DataChangeDialog } from './dataChangeDialog';
-import { afterDetails } from './detailsGiven';
+import { afterDetails, remarkAfterNo } from './detailsGiven';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { decideFreeText, REQUEST_DIALOGS } from './freeTextRoute';
 import { GeneralDialog } from './generalDialog';
 import { introduce } from './greeting';
-import { describesFault } from './interpreter/matchers';
+import { describesFault, detectField, type Field } from './interpreter/matchers';
 import { isQuestion } from './interpreter/questions';
 import { noteSecondRequest, takePendingRequest } from './interpreter/secondRequest';
 import { Decision, TurnInterpreter } from './interpreter/turnInterpreter';
@@ -137,6 +137,8 @@ export class MainDialog extends LotseDialog {
       case 'again':
       case 'anythingElse':
         if (declines) {
+          const remark = await remarkAfterNo(this.deps, ctx, text, options);
+          if (remark?.kind === 'again') return this.again(step, remark.mode, remark.more);
           await this.sayGoodbye(ctx);
           return step.endDialog({ closed: true } satisfies RequestResult);
         }
@@ -171,6 +173,8 @@ export class MainDialog extends LotseDialog {
     }
     const details = answer === undefined ? await afterDetails(this.deps, ctx, text, options) : undefined;
     if (details?.kind === 'dispute') return this.beginRequest(step, 'billing', details.text);
+    if (details?.kind === 'dataChange')
+      return this.beginRequest(step, 'data_change', details.text, undefined, undefined, details.field);
     if (details) return this.again(step, details.mode, details.more);
     const main = await this.menu.main();
     const option = this.menu.pickMain(main, text, options);
@@ -363,8 +367,12 @@ export class MainDialog extends LotseDialog {
         next.kind === 'request' ? next.intent : (next.answer.category as Intent),
       );
     switch (next.kind) {
-      case 'request':
-        return this.beginRequest(step, next.intent, next.announced ? '' : text, undefined, next.answer);
+      case 'request': {
+        // "Können Sie das gleich für mich ändern?" after the answer on changing bank details: those.
+        const answered = (await this.deps.sessions.get(step.context)).answeredField;
+        const field = next.intent === 'data_change' && !detectField(text) ? answered : undefined;
+        return this.beginRequest(step, next.intent, next.announced ? '' : text, undefined, next.answer, field);
+      }
       case 'answer':
         return this.answerWith(step, next.answer, next.also);
       case 'person':
@@ -437,6 +445,7 @@ export class MainDialog extends LotseDialog {
     text: string,
     label?: string,
     answer?: KnowledgeAnswer,
+    field?: Field,
   ): Promise<DialogTurnResult> {
     const dialogId = REQUEST_DIALOGS[intent];
     if (!dialogId) return this.again(step, 'menu');
@@ -448,6 +457,7 @@ export class MainDialog extends LotseDialog {
     return step.beginDialog(dialogId, {
       text,
       ...(answer ? { answer: { text: answer.text, title: answer.title } } : {}),
+      ...(field ? { field } : {}),
     });
   }
 

@@ -4,6 +4,7 @@ import { I18nService, Lang, toLang } from '../services/i18n/i18nService';
 import type { FrustrationHistory, FrustrationLevel, Intent } from '../services/nlu/types';
 import { maskSensitive } from '../services/privacy/masking';
 import type { Expectation } from './interpreter/expectation';
+import type { Field } from './interpreter/matchers';
 
 /** What the conversation remembers besides the dialog stack; the handoff summary comes from here. */
 export interface SessionState {
@@ -32,6 +33,8 @@ export interface SessionState {
   lastAnswerId?: string;
   /** The knowledge entry answered last, kept after the next message: "can you do it for me?" refers to it. */
   answeredBefore?: string;
+  /** The personal data the last answer told how to change ("Wie ändere ich meine IBAN?"): details given next are that change. */
+  answeredField?: Field;
   /** The knowledge entry the customer asked the assistant to carry out and heard it cannot. */
   cannotDoIt?: string;
   /** Messages the customer wrote in this conversation, this one included. */

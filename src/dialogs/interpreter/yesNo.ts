@@ -418,3 +418,11 @@ export function startsWithNo(text: string): boolean {
   const words = foldTokens(text);
   return words.length > 0 && (NO.has(words[0]) || NO.has(words.slice(0, 2).join(' ')));
 }
+
+/** "Nein, …", "No – …" before a remark or a corrected value. */
+const LEADING_NO = /^\s*(?:nein|ne|nee|nö|no|nope)\b[\s,.!:;–-]*/i;
+
+/** The message without its leading "Nein" ("Nein, Anna Müller" -> "Anna Müller"); unchanged without one. */
+export function withoutLeadingNo(text: string): string {
+  return text.replace(LEADING_NO, '');
+}

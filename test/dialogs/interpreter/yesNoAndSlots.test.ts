@@ -113,6 +113,12 @@ describe('slots', () => {
     expect(readName('Alles klar, dann rufe ich da gleich selbst an.')).toBeUndefined();
   });
 
+  it('reads the new name after "jetzt" or "richtig wäre", not the old one', () => {
+    expect(readName('Bisher Sabine Wolf, jetzt Sabine Hartmann')).toBe('Sabine Hartmann');
+    expect(readName('Richtig wäre: Beat Müller, mit ü')).toBe('Beat Müller');
+    expect(readName('Jetzt geht es wieder, danke')).toBeUndefined();
+  });
+
   it('reads e-mail, address and IBAN inside a sentence', () => {
     expect(parseEmail('auf Peter.Meier@web.de bitte')).toBe('peter.meier@web.de');
     expect(parseAddress('Hallo, ich bin umgezogen, neue Adresse: Birkenweg 7, 50667 Köln')).toBe(
