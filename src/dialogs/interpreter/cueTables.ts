@@ -38,6 +38,7 @@ export const CUE_TABLES = {
   back: 'whole',
   howLong: 'words',
   callback: 'words',
+  thinksItOver: 'words',
   languageEn: 'words',
   languageDe: 'words',
   help: 'whole',

@@ -19,6 +19,7 @@ export type Cue =
   | 'howLong'
   | 'callback'
   | 'callMe'
+  | 'thinksItOver'
   | 'languageEn'
   | 'languageDe'
   | 'help';
@@ -328,5 +329,6 @@ export function detectCues(text: string): Set<Cue> {
     else if (CUE.languageDe.test(f)) cues.add('languageDe');
   }
   if (CUE.help.test(f)) cues.add('help');
+  if (CUE.thinksItOver.test(f)) cues.add('thinksItOver');
   return cues;
 }

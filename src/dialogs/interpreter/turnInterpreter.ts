@@ -250,6 +250,12 @@ export class TurnInterpreter {
       }
     }
     if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor') && !confirms) return { kind: 'close' };
+    // "Hmm, eigentlich … nein, ich schlaf noch mal drüber" after the answer on cancelling: the customer
+    // decides later. No answer to the step, no complaint, no "Das tut mir leid".
+    if (cues.has('thinksItOver') && !cues.has('person') && !cues.has('supervisor') && !isQuestion(trimmed)) {
+      await context.sendActivity(t('conversation:closing.thinkItOver'));
+      return { kind: 'settled' };
+    }
 
     // "ja bitte. aber kann ich nicht sofort mit jemandem sprechen??" or "ja bitte, aber an meine neue Adresse"
     // to the replacement SIM: the yes is kept on the recorded block whatever the rest of the message leads to.
