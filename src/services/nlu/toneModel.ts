@@ -5,7 +5,8 @@
  * without a listed word: cold threats, a Swiss "Ihr chönd mi mal", an English "shove your apologies".
  * A softmax regression on the embeddings of the tone corpus and of the studied sets' tone lines hears
  * those; alone it is uneven (F1 0.83 to 0.97 on the held-out sets, the scorer's 0.90 to 0.95) and hears
- * the topics anger comes with, so it only lifts the scorer's level by one step where it is sure.
+ * the topics anger comes with, so it only lifts the scorer's level by one step where it is sure, and
+ * from calm to irate only where it is all but certain of rage aimed at us.
  */
 import type { Embedder } from '../embeddings/embedder';
 import { EmbeddingLabels } from '../embeddings/embeddingLabels';
@@ -21,6 +22,8 @@ import type { FrustrationLevel, FrustrationResult, FrustrationThresholds } from 
 export const IRATE_ABOVE = 0.7;
 /** The model's probability of annoyed or irate above which a calm message is annoyed. */
 export const ANNOYED_ABOVE = 0.9;
+/** The model's irate probability above which a message to us that the words heard as calm is irate. */
+export const IRATE_FROM_CALM_ABOVE = 0.9;
 
 const LEVELS = ['0', '1', '2'] as const;
 type ToneLabel = (typeof LEVELS)[number];
@@ -44,11 +47,28 @@ const WEAK_SIGNALS: ReadonlySet<string> = new Set(['model', 'emoji:annoyed', 'ex
  * model also hears the topics that anger comes with: "hab 3x den falschen pin eingegeben jetzt will er a
  * puk 😩" was irate to it (0.92), and the customer who mistyped their own PIN went to a supervisor.
  */
-function mayBeRage(result: FrustrationResult, text: string): boolean {
-  return addressesSomeone(foldTokens(text)) || result.signals.some((s) => !WEAK_SIGNALS.has(s));
+/** Thanks and praise (folded) that keep a calm message calm whatever the model hears in it. */
+const THANKS_OR_PRAISE: ReadonlySet<string> = new Set([
+  'danke',
+  'dankeschon',
+  'merci',
+  'thanks',
+  'thank',
+  'besten',
+  'beste',
+  'best',
+  'super',
+  'tol',
+  'klase',
+  'great',
+  'perfekt',
+]);
+
+function mayBeRage(result: FrustrationResult, tokens: string[]): boolean {
+  return addressesSomeone(tokens) || result.signals.some((s) => !WEAK_SIGNALS.has(s));
 }
 
-/** The scorer's result, one level higher where the model is sure of more than the scorer heard. */
+/** The scorer's result, higher where the model is sure of more than the scorer heard (never lower). */
 export function liftTone(
   result: FrustrationResult,
   [, annoyed, irate]: readonly [number, number, number],
@@ -57,10 +77,17 @@ export function liftTone(
 ): FrustrationResult {
   const limits = { ...DEFAULT_FRUSTRATION_THRESHOLDS, ...thresholds };
   let level: FrustrationLevel | undefined;
-  if (result.level === 1 && irate > IRATE_ABOVE && mayBeRage(result, text)) level = 2;
-  // A calm message is lifted only where the words leaned that way too: the model confirms a sign that
-  // fell short, it never hears annoyance in a message without one ("Nur zur Sicherheit, danke.").
-  else if (result.level === 0 && result.score > 0 && annoyed + irate > ANNOYED_ABOVE) level = 1;
+  const tokens = foldTokens(text);
+  // Thanks or praise keep a calm message calm: "Danke!!! Ihr seid die Besten!!!" was irate to the model (0.98).
+  const calm = result.level === 0 && !tokens.some((w) => THANKS_OR_PRAISE.has(w));
+  if (result.level === 1 && irate > IRATE_ABOVE && mayBeRage(result, tokens)) level = 2;
+  // Cold fury without one listed word ("Sie haben mir einen Techniker geschickt, der die Wand aufgebohrt
+  // hat … Ich will Schadensersatz, und zwar schnell."): irate at once where the model is all but certain
+  // and the message speaks to us.
+  else if (calm && irate > IRATE_FROM_CALM_ABOVE && addressesSomeone(tokens)) level = 2;
+  // Otherwise a calm message is lifted only where the words leaned that way too: the model confirms a
+  // sign that fell short, it never hears annoyance in a message without one ("Nur zur Sicherheit, danke.").
+  else if (calm && result.score > 0 && annoyed + irate > ANNOYED_ABOVE) level = 1;
   if (level === undefined) return result;
   const floor = level === 2 ? limits.irate : limits.annoyed;
   return { level, score: Math.max(result.score, floor), signals: [...result.signals, 'embedding'] };

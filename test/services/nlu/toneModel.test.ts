@@ -66,6 +66,22 @@ describe('the embedding model as a second opinion on tone', () => {
     expect((await triage.consult(PLAIN)).frustration).toEqual(triage.assess(PLAIN).frustration);
   });
 
+  it('makes a calm message to us irate only where it is all but certain, and never thanks or praise', async () => {
+    const cold =
+      'Sie haben mir einen Techniker geschickt, der die Wand aufgebohrt hat und gegangen ist. Ich will Schadensersatz, und zwar schnell.';
+    const certain = triageWith(fixedTone([0.02, 0.03, 0.95]));
+    expect(certain.assess(cold).frustration.level).toBe(0);
+    const consulted = await certain.consult(cold);
+    expect(consulted.frustration.level).toBe(2);
+    expect(consulted.escalationReason).toBe('irate');
+    expect((await triageWith(fixedTone([0.2, 0.0, 0.8])).consult(cold)).frustration.level).toBe(0);
+    // Spoken to nobody, or with praise, the same certainty does not make rage.
+    const told = 'Der Techniker hat die Wand aufgebohrt und das Kabel falsch verlegt.';
+    expect((await certain.consult(told)).frustration.level).toBeLessThan(2);
+    const praise = 'Danke!!! Ihr seid die Besten!!!';
+    expect(await certain.consult(praise)).toMatchObject({ frustration: certain.assess(praise).frustration });
+  });
+
   it('a lifted annoyance is no second sign that hands a calm customer to a person', async () => {
     const history = { previousTexts: ['Wie lange dauert das?'], previousLevels: [1 as const], failedTurns: 0 };
     const consulted = await triageWith(fixedTone([0.02, 0.9, 0.08])).consult(LEANING, history);
