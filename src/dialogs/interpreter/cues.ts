@@ -177,10 +177,11 @@ export function mentionsOwnStaff(text: string): boolean {
 /**
  * "wenn ich jemanden anrufe", "wänn ich öpper aalüte", "when I call someone": the customer is the
  * caller; "mein Ex ruft mich ständig an": someone else calls the customer, unwanted. Neither is a wish
- * to be called or put through.
+ * to be called or put through. Nor is "Ihr ruft mich jetzt zum dritten Mal an, um mir … anzudrehen":
+ * calls the customer gets ("Ruft mich bitte an", "Rufen Sie mich an" put the verb first).
  */
 const CALLING_SOMEONE =
-  /(?:^| )(?:(?:ich |i )?(?:ruf|rufe) mich (?:mal |kurz |jetzt |grad )?(?:selbst|selber|sebst) an|jemanden anrufe|jemanden anrufen|jemanden anruf|(?:ich|i) (?:oper|eper|opis|epis) alute|cal someone|cal somebody|sol ich zuruckrufen|sol ich da zuruckrufen|sol ich die zuruckrufen|kan ich zuruckrufen|mus ich zuruckrufen|should i cal back|should i cal them back|ruft mich (?:standig|daurnd|andaurnd|imer|permanent|taglich|nachts|oft|wieder|jeden tag|miten in der nacht)|(?:ex|exfreund|exfreundin|exman|exfrau|stalker|nachbar|nachbarin|werbung|calcenter|unbekanter|fremder|einer|er) ruft mich|keps caling me|keeps caling me)(?= |$)/g;
+  /(?:^| )(?:(?:ich |i )?(?:ruf|rufe) mich (?:mal |kurz |jetzt |grad )?(?:selbst|selber|sebst) an|jemanden anrufe|jemanden anrufen|jemanden anruf|(?:ich|i) (?:oper|eper|opis|epis) alute|cal someone|cal somebody|sol ich zuruckrufen|sol ich da zuruckrufen|sol ich die zuruckrufen|kan ich zuruckrufen|mus ich zuruckrufen|should i cal back|should i cal them back|ruft mich (?:standig|daurnd|andaurnd|imer|permanent|taglich|nachts|oft|wieder|jeden tag|miten in der nacht)|(?:ex|exfreund|exfreundin|exman|exfrau|stalker|nachbar|nachbarin|werbung|calcenter|unbekanter|fremder|einer|er) ruft mich|(?:ihr|die|man) ruft (?:mich|mi)(?! bite)|(?:sie|die) rufen (?:mich|mi)(?! bite)|you keep caling me|keps caling me|keeps caling me)(?= |$)/g;
 
 /** "ohne dass die zurückrufen", "without them calling back": a call the customer does not want. */
 const NOT_CALLED_BACK =
