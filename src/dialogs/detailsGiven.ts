@@ -20,6 +20,7 @@ import { withoutLeadingNo } from './interpreter/yesNo';
 import { TurnInterpreter } from './interpreter/turnInterpreter';
 import type { MenuOptions, Mode } from './mainMenu';
 import { calendarDate } from './clock';
+import { trimTrailing } from '../services/text/trim';
 
 /** "beanstanden", "reklamieren", "Einspruch", "dispute" (folded): to contest something. */
 const DISPUTES_IT =
@@ -103,12 +104,12 @@ export async function remarkAfterNo(
 }
 
 /** Words of a name, each capitalised: "Beat Müller" alone is a name given, "alles klar danke" is not. */
-const CAPITALISED_WORDS = /^\p{Lu}[\p{L}'.-]*(?:[ -]\p{Lu}[\p{L}'.-]*){1,4}[.!]?$/u;
+const CAPITALISED_WORDS = /^\p{Lu}[\p{L}'.-]*(?: \p{Lu}[\p{L}'.-]*){1,4}$/u;
 
 /** Whether the message gives a new value for the field: a name only when named as one or written as one. */
 function givesNewValue(field: Field, text: string): boolean {
   if (!('value' in checkValue(field, text))) return false;
-  return field !== 'name' || extractName(text) !== undefined || CAPITALISED_WORDS.test(text.trim());
+  return field !== 'name' || extractName(text) !== undefined || CAPITALISED_WORDS.test(trimTrailing(text.trim(), '.!'));
 }
 
 /** The last request this conversation recorded ("RK-7XABG"), not a ticket number the customer quoted. */
