@@ -262,9 +262,13 @@ export class WaitingListener {
         upgrade.cause !== 'supervisor' && isQuestion(text) ? await this.knowledgeAnswer(text, lang) : undefined;
       if (answer) return say(heard, answer, await this.statusLine(upgraded, t, lang, true));
       if (raised) return say(heard, await this.statusLine(upgraded, t, lang));
-      // Already as urgent as it gets: said once is enough; a repeated supervisor wish hears its place.
+      // Already as urgent as it gets: said once is enough; a repeated supervisor wish hears its place, and
+      // in the queue that the case is with a team lead ("Sie warten bereits auf einen Mitarbeiter" was not).
       if (upgrade.cause === 'supervisor') {
-        const key = ack(record, alreadyKey(record));
+        const key = ack(
+          record,
+          record.mode === 'live' && record.needsSupervisor ? 'handoff:alreadySupervisor' : alreadyKey(record),
+        );
         return say(await this.alreadyWaiting(record, t, lang, key));
       }
       // Urgency or anger of a case already at the top: noted on the record, answered like any message.
@@ -532,6 +536,7 @@ function ack(
     | 'handoff:ackCallback'
     | 'handoff:ackInChat'
     | 'handoff:alreadyQueued'
+    | 'handoff:alreadySupervisor'
     | 'handoff:alreadyCallback'
     | 'handoff:alreadyInChat',
 ): string {
