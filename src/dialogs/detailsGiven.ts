@@ -84,6 +84,28 @@ export async function afterDetails(
   return undefined;
 }
 
+/** "leiten Sie das weiter", "geben Sie das bitte weiter", "please forward it" (folded). */
+const FORWARD_IT =
+  /(?:^| )(?:weiterleiten|weiterleitet|weitergeben|weitergebt|leiten|leitet|geben|gebt|forward|pas)(?: [a-z]+){0,3} (?:weiter|on|it)(?= |$)|(?:^| )(?:weiterleiten|weitergeben|forward it|forward this)(?= |$)/;
+
+/**
+ * "Ja, bitte leiten Sie das weiter." to "Kann ich sonst noch etwas für Sie tun?" right after a complaint
+ * or a disputed charge was recorded: it is with the team already, and the customer is told so.
+ */
+export async function asksToForward(
+  deps: DialogDeps,
+  ctx: TurnContext,
+  text: string,
+  options: MenuOptions,
+): Promise<DetailsRoute | undefined> {
+  if (!AFTER_REQUEST.has(options.mode) || !FORWARD_IT.test(foldedText(text))) return undefined;
+  const reference = lastRecorded(await deps.sessions.get(ctx));
+  if (!reference || !ANSWERED_BY_DATE[reference.slice(0, 2)]) return undefined;
+  const t = await deps.sessions.t(ctx);
+  await ctx.sendActivity(t('conversation:interpreter.alreadyRecorded', { reference }));
+  return { kind: 'again', mode: 'anythingElse', more: nextQuestion(options) };
+}
+
 /** "das ist im Moment alles gewesen", "passt so", "ich melde mich wieder" (folded): nothing more to add. */
 const SAYS_DONE = /(?:^| )(?:alles|fertig|erledigt|genug|reicht|past|gut|melde|that s all|all good|done)(?= |$)/;
 

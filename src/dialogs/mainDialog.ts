@@ -6,7 +6,7 @@ import type { Intent } from '../services/nlu/types';
 import { BillingDialog } from './billingDialog';
 import { ComplaintDialog } from './complaintDialog';
 import { DataChangeDialog } from './dataChangeDialog';
-import { afterDetails, remarkAfterNo } from './detailsGiven';
+import { afterDetails, asksToForward, remarkAfterNo } from './detailsGiven';
 import type { DialogDeps } from './dialogDeps';
 import { handOff } from './escalation';
 import { decideFreeText, REQUEST_DIALOGS } from './freeTextRoute';
@@ -141,6 +141,10 @@ export class MainDialog extends LotseDialog {
           if (remark?.kind === 'again') return this.again(step, remark.mode, remark.more);
           await this.sayGoodbye(ctx);
           return step.endDialog({ closed: true } satisfies RequestResult);
+        }
+        if (answer === 'yes') {
+          const forwarded = await asksToForward(this.deps, ctx, text, options);
+          if (forwarded?.kind === 'again') return this.again(step, forwarded.mode, forwarded.more);
         }
         if (answer === 'yes' && options.mode === 'anythingElse') return this.again(step, 'menu');
         // "Ja" to "Kann ich sonst noch etwas für Sie tun? Bitte wählen Sie: …": yes, something else.
