@@ -30,6 +30,13 @@ describe('isConnectivityError', () => {
     await connection.close();
   });
 
+  it('counts a server shutting down, or one that lost the cursor of a read across a restart, as unreachable', () => {
+    expect(isConnectivityError(new mongo.MongoServerError({ message: 'interrupted at shutdown', code: 11600 }))).toBe(
+      true,
+    );
+    expect(isConnectivityError(new mongo.MongoServerError({ message: 'cursor id 42 not found', code: 43 }))).toBe(true);
+  });
+
   it('does not count a refused write or a bad query as an outage', () => {
     const duplicate = new mongo.MongoBulkWriteError(
       { message: 'E11000 duplicate key error collection: x.y', code: 11000, writeErrors: [] },
