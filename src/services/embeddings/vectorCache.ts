@@ -7,6 +7,8 @@ import type { Embedder } from './embedder';
 /** Where embeddings of fixed texts are kept, by a key naming model and text. */
 export interface VectorStore {
   load(keys: string[]): Promise<Map<string, Float32Array>>;
+  /** Which of the keys have a vector, without reading the vectors. */
+  has(keys: string[]): Promise<Set<string>>;
   save(vectors: Map<string, Float32Array>): Promise<void>;
 }
 
@@ -44,6 +46,16 @@ export class MongoVectorStore implements VectorStore {
     return found;
   }
 
+  async has(keys: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < keys.length; i += LOAD_CHUNK) {
+      const chunk = keys.slice(i, i + LOAD_CHUNK);
+      const docs = await this.collection.find({ _id: { $in: chunk } }, { projection: { _id: 1 } }).toArray();
+      for (const doc of docs) found.add(doc._id);
+    }
+    return found;
+  }
+
   async save(vectors: Map<string, Float32Array>): Promise<void> {
     if (vectors.size === 0) return;
     await this.collection.bulkWrite(
@@ -66,6 +78,11 @@ export class FileVectorStore implements VectorStore {
     const found = new Map<string, Float32Array>();
     for (const key of keys) if (all[key]) found.set(key, fromBytes(Buffer.from(all[key], 'base64')));
     return found;
+  }
+
+  async has(keys: string[]): Promise<Set<string>> {
+    const all = this.read();
+    return new Set(keys.filter((key) => all[key] !== undefined));
   }
 
   async save(vectors: Map<string, Float32Array>): Promise<void> {
@@ -112,14 +129,14 @@ function cacheKey(embedder: Embedder, text: string): string {
   return createHash('sha256').update(`${embedder.model}\n${text}`).digest('hex');
 }
 
-/** How many of the distinct texts the store has no vector for (all of them without a store). */
+/** How many of the distinct texts the store has no vector for (all of them without a store); reads no vector. */
 export async function missingFromCache(
   embedder: Embedder,
   texts: readonly string[],
   store?: VectorStore,
 ): Promise<number> {
   const keys = [...new Set(texts)].map((text) => cacheKey(embedder, text));
-  const known = (await store?.load(keys)) ?? new Map<string, Float32Array>();
+  const known = (await store?.has(keys)) ?? new Set<string>();
   return keys.filter((key) => !known.has(key)).length;
 }
 
