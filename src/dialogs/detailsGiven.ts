@@ -84,9 +84,9 @@ export async function afterDetails(
   return undefined;
 }
 
-/** "leiten Sie das weiter", "geben Sie das bitte weiter", "please forward it" (folded). */
+/** "leiten Sie das weiter", "geben Sie das bitte weiter", "nehmen Sie das so auf", "please forward it" (folded). */
 const FORWARD_IT =
-  /(?:^| )(?:weiterleiten|weiterleitet|weitergeben|weitergebt|leiten|leitet|geben|gebt|forward|pas)(?: [a-z]+){0,3} (?:weiter|on|it)(?= |$)|(?:^| )(?:weiterleiten|weitergeben|forward it|forward this)(?= |$)/;
+  /(?:^| )(?:weiterleiten|weiterleitet|weitergeben|weitergebt|leiten|leitet|geben|gebt|forward|pas)(?: [a-z]+){0,3} (?:weiter|on|it)(?= |$)|(?:^| )(?:weiterleiten|weitergeben|forward it|forward this|nehmen sie das (?:so )?auf|nehmt das (?:so )?auf|so aufnehmen|log it|record it)(?= |$)/;
 
 /**
  * "Ja, bitte leiten Sie das weiter." to "Kann ich sonst noch etwas für Sie tun?" right after a complaint

@@ -3,7 +3,7 @@ import type { HandoffReason } from '../services/handoff/types';
 import type { Intent, IntentResult } from '../services/nlu/types';
 import type { DialogDeps } from './dialogDeps';
 import { announceHandoff } from './handoff/announcement';
-import { contactWithCallback } from './interpreter/contactReader';
+import { contactWithCallback, numberToReach } from './interpreter/contactReader';
 import { detectCues } from './interpreter/cues';
 import { describesFault } from './interpreter/matchers';
 import { rememberTurnHandoff } from './handoff/turnHandoff';
@@ -116,11 +116,11 @@ export async function handOff(deps: DialogDeps, context: TurnContext, options: E
   // A supervisor asked for in this very message counts, whichever dialog handed over.
   const askedForSupervisor = cues.has('supervisor');
   // "Dann bitte morgen früh einen Rückruf: 0172 9988112": the way to reach them comes with the wish.
+  const callWished = cues.has('callback') || cues.has('callMe');
   const contact =
     options.contact ??
-    (category !== 'lost_or_stolen' && (cues.has('callback') || cues.has('callMe'))
-      ? contactWithCallback(text)
-      : undefined);
+    (callWished && category !== 'lost_or_stolen' ? contactWithCallback(text) : undefined) ??
+    (callWished ? numberToReach(text) : undefined);
   // An irate customer goes to a supervisor too, whether they asked for a person or the bot noticed.
   const needsSupervisor = options.needsSupervisor === true || askedForSupervisor || session.lastFrustration.level >= 2;
   for (const fact of options.facts ?? []) await deps.sessions.addFact(context, fact);

@@ -16,7 +16,7 @@ import { describesFault, detectField, type Field } from './interpreter/matchers'
 import { isQuestion } from './interpreter/questions';
 import { noteSecondRequest, takePendingRequest } from './interpreter/secondRequest';
 import { Decision, TurnInterpreter } from './interpreter/turnInterpreter';
-import { insistsOnHelp, saysItHelped, yesNo } from './interpreter/yesNo';
+import { insistsOnHelp, saysItHelped, startsWithYes, yesNo } from './interpreter/yesNo';
 import { LostOrStolenDialog } from './lostOrStolenDialog';
 import { LotseDialog, RequestResult } from './lotseDialog';
 import { MainMenu, MenuOptions, Mode } from './mainMenu';
@@ -142,7 +142,8 @@ export class MainDialog extends LotseDialog {
           await this.sayGoodbye(ctx);
           return step.endDialog({ closed: true } satisfies RequestResult);
         }
-        if (answer === 'yes') {
+        // "Ja, bitte nehmen Sie das so auf." is a yes with a wish, not a detail to add.
+        if (answer === 'yes' || startsWithYes(text)) {
           const forwarded = await asksToForward(this.deps, ctx, text, options);
           if (forwarded?.kind === 'again') return this.again(step, forwarded.mode, forwarded.more);
         }

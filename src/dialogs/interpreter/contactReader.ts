@@ -44,6 +44,18 @@ export function contactWithCallback(text: string): { phone: string } | { email: 
   return found && !('declined' in found) ? found : undefined;
 }
 
+/**
+ * The number after a word that says it is where to call ("Am Festnetz unter 089 2345678"): in a story
+ * about a lost phone, the only number that is not the SIM card's.
+ */
+export function numberToReach(text: string): { phone: string } | undefined {
+  const said = REACH_ME.exec(text);
+  if (!said) return undefined;
+  const phone = PHONE_RUN.exec(text.slice(said.index, said.index + 200));
+  const normalised = phone ? normalisePhone(phone[0]) : undefined;
+  return normalised ? { phone: normalised } : undefined;
+}
+
 export function readContact(text: string): ContactAnswer | undefined {
   const input = text.slice(0, 500);
   const email = emailIn(input);

@@ -108,7 +108,11 @@ const NEGATED_PERSON =
 const NEGATED_SUPERVISOR =
   /(?:^| )(?:kein|keinen|keine|ohne|no|not a|not the|nicht mit dem|nicht mit der|nicht den|nicht die) (?:teamleit|vorgesetz|chef|supervisor|manager|geschaftsfuhr|abteilungsleit)[a-z]*(?= |$)/g;
 /** "die", "Ihr", "the" (folded): the words before staff who are the subject of a sentence. */
-const STAFF_DETERMINER = '(?:die|der|ihr|ihre|eure|euer|the|your)';
+const STAFF_DETERMINER = '(?:die|der|ihr|ihre|eure|euer|ein|eine|the|your|a)';
+/** "der unfreundliche Mitarbeiter", "the rude agent": one word describing the staff member (folded). */
+const STAFF_ADJECTIVE = '(?:(?:[a-z]+e|[a-z]+en|rude|unfriendly|young|other) )?';
+/** "der Mitarbeiter dort war …": where or when, between the staff member and what they did (folded). */
+const STAFF_WHERE = '(?: (?:dort|da|am telefon|an der kase|gestern|heute|damals|there|on the phone|yesterday|today))?';
 /** "Mitarbeiterin", "Kollege", "agent" (folded). */
 const STAFF = 'mitarbeiter|mitarbeiterin|kolege|kolegin|berater|beraterin|agent|representative|colegue';
 /** "Muss ich jetzt mit jemandem sprechen?", "do I have to talk to someone?" (folded): whether a person is needed. */
@@ -128,7 +132,7 @@ export function asksWhetherPersonNeeded(text: string): boolean {
 const SOMEONE_ELSE = [
   // "die Hotline will ein Kennwort", "Ihr Kollege hat mir gesagt", "the agent said": staff in the story.
   new RegExp(
-    `(?:^| )${STAFF_DETERMINER} (?:${STAFF}|hotline) (?:hat|hate|hatte|wil|wolte|sagt|sagte|meint|meinte|verlangt|verlangte|fragt|fragte|war|said|told|was|wants|wanted|asked)(?= |$)`,
+    `(?:^| )${STAFF_DETERMINER} ${STAFF_ADJECTIVE}(?:${STAFF}|hotline)${STAFF_WHERE} (?:hat|hate|hatte|wil|wolte|sagt|sagte|meint|meinte|verlangt|verlangte|fragt|fragte|war|said|told|was|wants|wanted|asked)(?= |$)`,
     'g',
   ),
   // "die Mitarbeiterin im Shop in der Goethestraße war super geduldig": the same with a place between.
@@ -304,18 +308,22 @@ export function detectCues(text: string): Set<Cue> {
       .pop() ?? '',
   );
   const closesAtEnd = n <= 24 && countWords(lastPart) <= 10 && CUE.closing.test(lastPart);
+  // "ach nee, vergessen Sie's, ist nicht so wichtig. Schönen Tag noch.": the matter dropped, then a goodbye.
+  const dropsAndLeaves = closesAtEnd && !text.includes('?') && CUE.cancelPhrase.test(f);
   if (
-    CUE.closing.test(f) &&
-    (!question || CUE.doneDespiteQuestion.test(f)) &&
-    (n <= 12 || closesAtEnd) &&
-    !requesting
+    (CUE.closing.test(f) &&
+      (!question || CUE.doneDespiteQuestion.test(f)) &&
+      (n <= 12 || closesAtEnd) &&
+      !requesting) ||
+    dropsAndLeaves
   ) {
     // "Servus, ich habe eine Frage": a greeting, not a goodbye.
     if (!(/^servus /.test(f) && n > 2)) cues.add('closing');
   }
   if (CUE.thanks.test(f) && !question && (n <= 10 || planWithThanks(f, n)) && !requesting) cues.add('thanks');
 
-  if (CUE.cancel.test(f) || (CUE.cancelPhrase.test(f) && n <= 8) || CUE.cancelEnding.test(f)) cues.add('cancel');
+  if (CUE.cancel.test(f) || (CUE.cancelPhrase.test(f) && n <= 8) || CUE.cancelEnding.test(f) || dropsAndLeaves)
+    cues.add('cancel');
   if (CUE.menu.test(f)) cues.add('menu');
   if (CUE.back.test(f)) cues.add('back');
   if (CUE.howLong.test(f) || WHEN_CONTACTED.test(f)) cues.add('howLong');

@@ -1,3 +1,4 @@
+import { saysStillGone } from './blockCallOff';
 import type { Expectation } from './expectation';
 import { foldedText, wordsPattern } from './cues';
 import { describesFault, detectProblem, urgesBlock } from './matchers';
@@ -123,6 +124,8 @@ export function isNegation(expect: Expectation, text: string): boolean {
   if (expect.kind === 'yesNo' || expect.acceptsYesNo) return false;
   // "NEIN, natürlich nicht, sonst würde ich ja nicht schreiben": a no that insists on help withdraws nothing.
   if (insistsOnHelp(text)) return false;
+  // "nein, es ist nicht wieder aufgetaucht" in the blocking form answers "is it back?", it stops nothing.
+  if (expect.topic === 'lost_or_stolen' && saysStillGone(text)) return false;
   if (WITHDRAWAL.test(foldedText(text))) return true;
   if (reportsMissing(text)) return false;
   const answer = yesNo(text);

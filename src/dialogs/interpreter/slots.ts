@@ -543,7 +543,7 @@ const NAME_SHAPE = /^[\p{L}][\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,4}$/u;
 // "heiße jetzt Anna Schmidt statt Anna Becker": the new name, not the old one after "statt"; "Bisher
 // Sabine Wolf, jetzt Sabine Hartmann" and "Richtig wäre: Beat Müller, mit ü": the name after the cue.
 const NAME_INSIDE =
-  /(?:(?:^|[,;:] ?)(?:jetzt|nun|neu|now|new)(?! name):?|(?:richtig|korrekt|correct)(?: w(?:ä|ae|a)re| ist| lautet| is| would be)?:|name (?:ist|lautet|is)|(?:neuer name|new name)(?: ist| lautet| is)?:?|hei(?:ss|ß)e(?: jetzt| nun| ab sofort| neu)?|my name is|i am|l(?:ä|ae|a)uft auf(?: den namen)?|auf den namen(?: von)?)\s+(?:nur |just |only )?([\p{L}][\p{L}'.-]*(?: (?!statt |anstatt |instead |und |and )[\p{L}][\p{L}'.-]*){1,3})/iu;
+  /(?:(?:^|[,;:] ?)(?:jetzt|nun|neu|now|new)(?! name):?|(?:richtig|korrekt|correct)(?: w(?:ä|ae|a)re| ist| lautet| is| would be)?:|name (?:ist|lautet|is)|(?:neuer name|new name)(?: ist| lautet| is)?:?|hei(?:ss|ß)e(?: jetzt| nun| ab sofort| neu)?|my name is|i am|l(?:ä|ae|a)uft auf mich[,:]?|l(?:ä|ae|a)uft auf(?: den namen)?|auf den namen(?: von)?)\s+(?:nur |just |only )?([\p{L}][\p{L}'.-]*(?: (?!statt |anstatt |instead |und |and )[\p{L}][\p{L}'.-]*){1,3})/iu;
 
 /** A name named inside a longer message ("…, mein neuer Name ist Julia Wagner"). */
 export function extractName(text: string): string | undefined {

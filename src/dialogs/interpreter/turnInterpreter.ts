@@ -79,6 +79,11 @@ const REPORT = Symbol('lotse.interpreter.report');
 
 const PIN_TYPED = /\b(pin|geheimzahl|cvc|cvv|pruefnummer|prufnummer)\b\D{0,20}\d{3,6}\b/;
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
+/** "am Festnetz unter 089 …", "erreichbar unter …", "call me on …": a number given to be called on (folded). */
+const CONTACT_NUMBER =
+  /(?:^| )(?:festnetz|unter|ereichbar|ereichen|zuruckrufen|anrufen|landline|cal me on|reach me on|reach me at)(?: [a-z]+){0,2} \+?\d/;
+/** "Soll ich die Karte sperren lassen?", "should I block it?" (folded). */
+const SHOULD_BLOCK = /(?:^| )(?:sol|solte|soten|mus|muss|should|do i need to)(?: [a-z]+){0,4} (?:speren|block)(?= |$)/;
 /** "schon gesperrt?", "welche Nummer wird gesperrt?": the state of a block (folded). */
 const BLOCKED = /(?:^| )(?:gespert|blocked)(?= |$)/;
 const REFERENCE =
@@ -93,6 +98,14 @@ const WHAT_NOW =
 const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', 'iban']);
 
 /** The blocking form's question whether a replacement SIM is wanted. */
+/** "aber", "nicht", "but", "wrong": a reservation after a yes, which may correct what was read back (folded). */
+const RESERVATION =
+  /(?:^| )(?:aber|but|jedoch|alerdings|nur|except|however|sondern|falsch|wrong|nicht|not|no|nein|kein|keine|ned|net|nid|eigentlich|actualy)(?= |$)/;
+
+/** "sofort sperren", "ich brauche eine neue Karte", "replacement please" (folded). */
+const REPEATS_BLOCK_WISH =
+  /(?:^| )(?:speren|sperung|ersatz|ersatzkarte|ersatzsim|ersatz sim|neue karte|neue sim|neue simkarte|new sim|new card|replacement|block it|block)(?= |$)/;
+
 function asksReplacement(expect: Expectation | undefined): boolean {
   return (
     expect?.kind === 'yesNo' &&
@@ -249,6 +262,19 @@ export class TurnInterpreter {
         return { kind: 'answer' };
       }
     }
+    // "Yes, that one is correct, please use it for the invoices too.": a yes before a remark that neither
+    // corrects nor asks records what was read back; the remark does not start another topic.
+    if (
+      afterYes &&
+      !/\d/.test(afterYes) &&
+      !RESERVATION.test(foldedText(afterYes)) &&
+      !cues.has('person') &&
+      !cues.has('supervisor') &&
+      !cues.has('closing')
+    ) {
+      activity.text = t('conversation:yesNo.yes');
+      return { kind: 'answer' };
+    }
     if (cues.has('closing') && !cues.has('person') && !cues.has('supervisor') && !confirms) return { kind: 'close' };
     // "Hmm, eigentlich … nein, ich schlaf noch mal drüber" after the answer on cancelling: the customer
     // decides later. No answer to the step, no complaint, no "Das tut mir leid".
@@ -260,6 +286,17 @@ export class TurnInterpreter {
     // "ja bitte. aber kann ich nicht sofort mit jemandem sprechen??" or "ja bitte, aber an meine neue Adresse"
     // to the replacement SIM: the yes is kept on the recorded block whatever the rest of the message leads to.
     if (session.block && startsWithYes(trimmed) && yesNo(trimmed) !== 'yes' && asksReplacement(expect)) {
+      // "Ja, bitte sofort sperren, und ich brauche eine neue Karte.": the yes again in other words.
+      if (
+        REPEATS_BLOCK_WISH.test(folded) &&
+        !/\d|adres/.test(folded) &&
+        !isQuestion(trimmed) &&
+        !cues.has('person') &&
+        !cues.has('supervisor')
+      ) {
+        activity.text = t('conversation:yesNo.yes');
+        return { kind: 'answer' };
+      }
       await this.deps.requests.addDetails(session.block.reference, {
         replacement: true,
         customerDetails: maskSensitive(trimmed).slice(0, 200),
@@ -305,7 +342,10 @@ export class TurnInterpreter {
       !asksWhetherPersonNeeded(trimmed) &&
       // "stop calling me with sales offers" only sounds like "call me": a weak guess yields to a strong answer.
       (assessment.intent.confidence >= 0.5 || !(await knowsWell(this.deps, context, trimmed)));
-    const callMe = cues.has('callMe') && !clean.ok;
+    // "… kann mi morgen wer anrufen? Am Festnetz unter 089 2345678" in the blocking form: the number is where
+    // to call, not the SIM card to block, so the wish to be called is heard.
+    const callMe =
+      cues.has('callMe') && (!clean.ok || (expect?.topic === 'lost_or_stolen' && CONTACT_NUMBER.test(folded)));
     if ((cues.has('person') || callMe || asksForHuman) && !asksWhatIAm(trimmed) && !asksWhoSpeaks(trimmed)) {
       const callback = (callMe || cues.has('callback')) && !lostMentioned;
       const answer = lostMentioned ? undefined : await answerBesidesPerson(this.deps, context, trimmed);
@@ -509,10 +549,13 @@ export class TurnInterpreter {
         if (hit.fallbackLanguage) await context.sendActivity(t('conversation:knowledge.germanOnly'));
         return { kind: 'reask' };
       }
+      // "Soll i die Karte sperren lassen?" while the blocking form asks for the details: yes, and here.
+      if (session.category === 'lost_or_stolen' && question && !session.block && SHOULD_BLOCK.test(folded))
+        return this.reply(context, t('conversation:lost.shouldBlock'));
       if (session.category === 'lost_or_stolen' && question && BLOCK_STATUS.test(folded))
         return session.block
           ? this.blockStatus(context, session.block, t)
-          : this.reply(context, t('conversation:lost.statusQuestion'));
+          : this.reply(context, t('conversation:lost.notRecordedYet'));
       // A question about the current request is not a new request; a statement of another one is.
       // Out of a troubleshooting or question lane (not out of a form) a very sure question about another area switches too.
       const leaves = !question || (confidence >= 0.9 && KNOWLEDGE_AREAS.has(session.category ?? 'other'));

@@ -271,6 +271,31 @@ const WEAK_YES = set([
 ]);
 const THANKS_WORDS = set(['danke', 'dankeschön', 'merci', 'thanks', 'dank']);
 const DIALECT_NOT = new Set(['ned', 'net', 'nid', 'nod', 'nit']);
+/** What thanks are for, or how much ("danke vielmals für die Info", "thanks a lot for the info"). */
+const THANKS_FOR = set([
+  'vielen',
+  'vielmals',
+  'vielmal',
+  'sehr',
+  'fur',
+  'die',
+  'info',
+  'infos',
+  'auskunft',
+  'antwort',
+  'a',
+  'lot',
+  'for',
+  'the',
+]);
+
+/** Thanks, with praise or what they are for, and nothing else ("super, danke für die Info"). */
+function isThanksOnly(words: string[]): boolean {
+  return (
+    words.some((w) => THANKS_WORDS.has(w)) &&
+    words.every((w) => THANKS_WORDS.has(w) || FILLER.has(w) || WEAK_YES.has(w) || THANKS_FOR.has(w))
+  );
+}
 
 /** Words that may follow a yes or no without changing it ("Ja, danke", "Nein, leider"). */
 const FILLER = set([
@@ -362,9 +387,9 @@ export function yesNo(text: string | undefined): YesNo | undefined {
   const raw = text ?? '';
   // Southern "ned", "net", "nid", "nöd" mean "nicht".
   const all = foldTokens(raw).map((w) => (DIALECT_NOT.has(w) ? 'nicht' : w));
-  // "Ok, danke" / "Super, danke" is thanks (often a goodbye), not consent to what was offered.
-  if (all.length > 1 && WEAK_YES.has(all[0]) && all.slice(1).every((w) => THANKS_WORDS.has(w) || FILLER.has(w)))
-    return undefined;
+  // "Ok, danke" / "Okay super, danke für die Info!" is thanks (often a goodbye), not consent to what
+  // was offered.
+  if (all.length > 1 && WEAK_YES.has(all[0]) && isThanksOnly(all.slice(1))) return undefined;
   const words = stripFillers(all);
   if (words.length === 0) return undefined;
   const whole = words.join(' ');
