@@ -18,8 +18,12 @@ import { saysEnoughForTheModel } from './intentModel';
 import { foldTokens } from './normalize';
 import type { FrustrationLevel, FrustrationResult, FrustrationThresholds } from './types';
 
-/** The model's irate probability above which an annoyed message is irate. */
-export const IRATE_ABOVE = 0.7;
+/**
+ * The model's irate probability above which an annoyed message (that may be rage at us) is irate. At 0.5
+ * instead of 0.7, over eleven held-out tone sets (520 irate lines): irate recall 0.954 -> 0.967, three more
+ * annoyed lines irate (54 -> 57), F1 unchanged; "Ihr seids echt des Letzte", "I'm reporting this".
+ */
+export const IRATE_ABOVE = 0.5;
 /** The model's probability of annoyed or irate above which a calm message is annoyed. */
 export const ANNOYED_ABOVE = 0.9;
 /** The model's irate probability above which a message to us that the words heard as calm is irate. */
@@ -42,11 +46,6 @@ export function wantsToneOpinion(result: FrustrationResult, text: string): boole
 /** What alone shows no anger at anyone: a sighing emoji, exclamation marks, the word model's lean. */
 const WEAK_SIGNALS: ReadonlySet<string> = new Set(['model', 'emoji:annoyed', 'exclamation', 'exasperation']);
 
-/**
- * Whether an annoyed message may be rage at us: it speaks to someone, or carries more than a sigh. The
- * model also hears the topics that anger comes with: "hab 3x den falschen pin eingegeben jetzt will er a
- * puk 😩" was irate to it (0.92), and the customer who mistyped their own PIN went to a supervisor.
- */
 /** Thanks and praise (folded) that keep a calm message calm whatever the model hears in it. */
 const THANKS_OR_PRAISE: ReadonlySet<string> = new Set([
   'danke',
@@ -64,6 +63,11 @@ const THANKS_OR_PRAISE: ReadonlySet<string> = new Set([
   'perfekt',
 ]);
 
+/**
+ * Whether an annoyed message may be rage at us: it speaks to someone, or carries more than a sigh. The
+ * model also hears the topics that anger comes with: "hab 3x den falschen pin eingegeben jetzt will er a
+ * puk 😩" was irate to it (0.92), and the customer who mistyped their own PIN went to a supervisor.
+ */
 function mayBeRage(result: FrustrationResult, tokens: string[]): boolean {
   return addressesSomeone(tokens) || result.signals.some((s) => !WEAK_SIGNALS.has(s));
 }

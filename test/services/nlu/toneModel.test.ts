@@ -52,7 +52,7 @@ describe('the embedding model as a second opinion on tone', () => {
   });
 
   it('leaves an annoyed message annoyed where it is unsure', async () => {
-    const consulted = await triageWith(fixedTone([0.1, 0.35, 0.55])).consult(ANNOYED);
+    const consulted = await triageWith(fixedTone([0.15, 0.4, 0.45])).consult(ANNOYED);
     expect(consulted.frustration.level).toBe(1);
     expect(consulted.escalate).toBe(false);
   });
