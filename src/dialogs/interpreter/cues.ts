@@ -219,13 +219,17 @@ const MENSCH_EXCLAMATION = /^(?:mensch|menschenskind) (?!bitte|please|sprechen)/
 
 /**
  * "ok dann schau ich im Kundenportal bzw in der App, danke": the customer takes it from here; a longer
- * message opened by an acknowledgement and closed by thanks is thanks, not a question to look up.
+ * message opened by an acknowledgement, or saying the fault is solved, and closed by thanks is thanks,
+ * not a question to look up.
  */
 const ACKNOWLEDGED_OPENING =
   /^(?:ok|okay|oke|okey|alles klar|alles klaro|gut|na gut|passt|prima|super|verstanden|alright|got it)(?= )/;
-const THANKS_LAST = /(?:^| )(?:danke|dankeschon|merci|thanks|thank you|thx|vielen dank|danke schon)$/;
+const THANKS_LAST = /(?:^| )(?:danke|dankeschon|merci|thanks|thank you|thx|vielen dank|danke schon|chers)$/;
+/** "…, now it works. Cheers!", "Kabel war locker, jetzt geht's wieder, danke": solved, then thanks (folded). */
+const SOLVED =
+  /(?:^| )(?:now it works|it works now|works now|works again|geht wieder|geht s wieder|gehts wieder|funktioniert wieder|funktioniert jetzt|jetzt funktioniert|hat geklapt|klapt wieder|lauft wieder)(?= |$)/;
 function planWithThanks(f: string, n: number): boolean {
-  return n <= 20 && ACKNOWLEDGED_OPENING.test(f) && THANKS_LAST.test(f);
+  return n <= 20 && (ACKNOWLEDGED_OPENING.test(f) || SOLVED.test(f)) && THANKS_LAST.test(f);
 }
 
 /** "dann frage ich morgen am Telefon": the customer will call, which is no wish to be called. */
