@@ -16,6 +16,7 @@ import { describesFault, detectProblem, fitsProblem, keepsNumber, wantsNewNumber
 import {
   asksAboutOtherBlock,
   asksWhatIAm,
+  followsUp,
   givesDetails,
   isQuestion,
   otherQuestion,
@@ -67,6 +68,8 @@ const HOW_TO = /(?:^| )(?:wie|wia|wo|how|where|was mus ich)(?= )/;
 const ASKS_TO_DO_IT =
   /(?:^| )(?:(?:konen sie|konten sie|kont ihr|kanst du|kenan sie|kinan sie|kinan s|can you|could you|would you)(?: [a-z]+)? (?:das|des|es|dies|that|it|this|mir|ma|me|bite|please)|(?:buchen|bestelen|erledigen|machen|andern|aktivieren|kundigen|stornieren|freischalten) sie (?:mir|das|es|bite))(?= |$)/;
 /** "das", "es", "that", "it": the request points back to what was said before. */
+/** A follow-up's own hit at least this strong names a topic of its own (scores 0..1). */
+const FOLLOW_UP_OWN_TOPIC = 0.8;
 const POINTS_BACK = /(?:^| )(?:das|es|dies|des|that|it|this)(?= |$)/;
 /** "Können Sie mir sagen …", "could you explain …": asks to be told, not to have it done. */
 const TELL_ME = /(?:^| )(?:sagen|erklaren|zeigen|nenen|tell|explain|show)(?= |$)/;
@@ -157,15 +160,30 @@ export async function decideFreeText(
   // "Could you do that for me please?": no subject of its own, and "that" means what was just answered.
   if (doItAfter && !sure && !(found.confident && found.best) && POINTS_BACK.test(folded))
     return cannotDoIt(doItAfter, session.category);
+  const sameAgain = (category: string | undefined): FreeTextRoute => ({
+    kind: 'again',
+    mode: 'notHelped',
+    more: { lead: 'conversation:knowledge.sameAgain', category: category as Intent },
+  });
   const answer = async (best: KnowledgeAnswer): Promise<FreeTextRoute> => {
     // "Na, i zieh ned um!" after the moving-house answer: the same text again would be a loop.
     if (best.id === doItAfter) return cannotDoIt(best.id, best.category as Intent);
-    if (best.id === answeredJustNow)
-      return {
-        kind: 'again',
-        mode: 'notHelped',
-        more: { lead: 'conversation:knowledge.sameAgain', category: best.category as Intent },
-      };
+    if (best.id === answeredJustNow) return sameAgain(best.category);
+    // "Gilt das dann für alle Anrufe oder nur für einen?" right after the answer on hiding one's number:
+    // read with the question before it, it is about that answer, so another entry its words alone found
+    // weakly (call forwarding) would be a wrong answer; the assistant says it cannot tell more. An entry
+    // found surely is answered: "Und kann ich dann meine Nummer zu einem anderen Anbieter mitnehmen?"
+    // names a topic of its own (porting).
+    if (
+      answeredJustNow &&
+      session.lastQuestion &&
+      best.score < FOLLOW_UP_OWN_TOPIC &&
+      isQuestion(text) &&
+      followsUp(folded)
+    ) {
+      const inContext = await deps.knowledge.search(`${session.lastQuestion} ${text}`, lang);
+      if (inContext.confident && inContext.best?.id === answeredJustNow) return sameAgain(best.category);
+    }
     await deps.sessions.addFact(ctx, `Frage: ${text.slice(0, 120)}`);
     session.lastQuestion = text.slice(0, 300);
     const also = await otherQuestion(deps, text, lang, best);

@@ -237,6 +237,14 @@ const ASPECT_ONLY =
 const FOLLOW_UP =
   /^(?:und|und wie|und was|und wo|und wann|what about|and)(?= |$)|(?:^| )(?:es|das|dafur|dort|davon|damit|it|that|there)(?= |$)/;
 
+/** "Gilt das dann für alle Anrufe?", "Wie früh muss ich mich da melden?": a short question about what was just said (folded). */
+const POINTS_BACK_SHORT = /(?:^| )(?:da|dan|das|es|dafur|davon|damit|dort|it|that|then|there)(?= |$)/;
+
+/** Whether a short question points back at the answer just given instead of naming a topic of its own. */
+export function followsUp(folded: string): boolean {
+  return folded.split(' ').length <= 12 && POINTS_BACK_SHORT.test(folded);
+}
+
 /** A last sentence matching this well by its words is answered even if the whole message pointed elsewhere. */
 const FOCUSED_ALONE = 0.6;
 
