@@ -130,9 +130,10 @@ export function asksWhetherPersonNeeded(text: string): boolean {
  * else in the story, not a wish for a person; removed before looking for a person word.
  */
 const SOMEONE_ELSE = [
-  // "die Hotline will ein Kennwort", "Ihr Kollege hat mir gesagt", "the agent said": staff in the story.
+  // "die Hotline will ein Kennwort", "Ihr Kollege hat mir gesagt", "eure Hotline hängt ewig in der
+  // Warteschleife", "the agent said": staff in the story.
   new RegExp(
-    `(?:^| )${STAFF_DETERMINER} ${STAFF_ADJECTIVE}(?:${STAFF}|hotline)${STAFF_WHERE} (?:hat|hate|hatte|wil|wolte|sagt|sagte|meint|meinte|verlangt|verlangte|fragt|fragte|war|said|told|was|wants|wanted|asked)(?= |$)`,
+    `(?:^| )${STAFF_DETERMINER} ${STAFF_ADJECTIVE}(?:${STAFF}|hotline)${STAFF_WHERE} (?:hat|hate|hatte|wil|wolte|sagt|sagte|meint|meinte|verlangt|verlangte|fragt|fragte|war|said|told|was|wants|wanted|asked|hangt|hing|dauert|braucht|antwortet|klingelt|keps|takes|never answers)(?= |$)`,
     'g',
   ),
   // "die Mitarbeiterin im Shop in der Goethestraße war super geduldig": the same with a place between.
