@@ -82,6 +82,9 @@ const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(
 /** "am Festnetz unter 089 …", "erreichbar unter …", "call me on …": a number given to be called on (folded). */
 const CONTACT_NUMBER =
   /(?:^| )(?:festnetz|unter|ereichbar|ereichen|zuruckrufen|anrufen|landline|cal me on|reach me on|reach me at)(?: [a-z]+){0,2} \+?\d/;
+/** "hat tatsächlich funktioniert", "hat geklappt", "it worked" (folded); not "hat nicht funktioniert". */
+const SAYS_IT_WORKED =
+  /(?:^| )(?:hat (?!nicht |ned |net |nid |nie |kein |nix |nichts )(?:[a-z]+ )?(?:funktioniert|geklapt)|(?:it|that|this) (?:actualy |realy )?worked)(?= |$)/;
 /** "Soll ich die Karte sperren lassen?", "should I block it?" (folded). */
 const SHOULD_BLOCK = /(?:^| )(?:sol|solte|soten|mus|muss|should|do i need to)(?: [a-z]+){0,4} (?:speren|block)(?= |$)/;
 /** "schon gesperrt?", "welche Nummer wird gesperrt?": the state of a block (folded). */
@@ -361,6 +364,14 @@ export class TurnInterpreter {
     // 8. Frustration rising. A complaint's description is angry by nature: it is taken first, then a supervisor is offered.
     const describing = expect?.kind === 'text' && !isQuestion(trimmed);
     // "ok habs, danke!!" after an answer: a satisfied customer, however many exclamation marks.
+    // "Hm. Hat tatsächlich funktioniert. Wer hätte das gedacht." to "Hat Ihnen das geholfen?": grudging,
+    // but the step worked; a yes, not a second annoyance that calls for a person.
+    // Only where the question is whether it helped: to a person offered, a yes would be a yes to the person.
+    const asksIfItHelped = expect?.helped === true || (expect?.kind === 'yesNo' && expect.topic === 'technical');
+    if (asksIfItHelped && SAYS_IT_WORKED.test(folded) && assessment.escalationReason !== 'irate') {
+      activity.text = t('conversation:yesNo.yes');
+      return { kind: 'answer' };
+    }
     const satisfied = thanksSomewhere(folded) && yesNo(trimmed) !== 'no' && assessment.escalationReason !== 'irate';
     if (
       !describing &&
