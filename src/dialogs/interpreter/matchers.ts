@@ -191,10 +191,6 @@ const HELPED = new Set([
 const DIALECT_WORKS = new Set(['gaht', 'goht', 'geit', 'get', 'gehts', 'lauft', 'lueft', 'funktioniert', 'funzt']);
 const DIALECT_NOT = new Set(['noed', 'nod', 'nid', 'nit', 'nich', 'ned', 'net', 'nicht', 'nimmer']);
 
-/**
- * "Immer no gleich langsam", "Na, hat nix bracht", "Au nöd", "gaht immer no nöd", "still freezing":
- * after a troubleshooting step, the problem is still there, so the step did not help.
- */
 /** Words that say a step worked ("geht wieder", "hat geklappt", "jetzt läuft's"). */
 const WORKS_AGAIN =
   /(?:^| )(?:geholfen|geht wieder|gehts wieder|geht es wieder|es geht wieder|geht jetzt|jetzt geht|jetzt gehts|funktioniert wieder|funktioniert es wieder|funktioniert jetzt|jetzt funktioniert|klappt wieder|klappt jetzt|jetzt klappt|geklappt|lauft wieder|laeuft wieder|wieder da|passt|perfekt|super|danke|gelost|geloest|erledigt|works|worked|working again|fixed|solved|helped|thanks)(?= |$)/;
@@ -208,6 +204,10 @@ export function reportsCheck(text: string): boolean {
   return normalized.split(' ').length >= 3 && !WORKS_AGAIN.test(normalized);
 }
 
+/**
+ * "Immer no gleich langsam", "Na, hat nix bracht", "Au nöd", "gaht immer no nöd", "still freezing":
+ * after a troubleshooting step, the problem is still there, so the step did not help.
+ */
 export function stillBroken(text: string): boolean {
   const normalized = normalizeText(text);
   if (STILL.test(normalized) || ALSO_NOT.test(normalized)) return true;
