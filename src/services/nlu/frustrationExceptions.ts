@@ -287,16 +287,13 @@ export const CUE_EXCEPTIONS: readonly CueException[] = [
 ];
 
 /** A positive word at the start, or right before a failure word: "Toll, wieder kein Netz", "Super Service, echt". */
-/** Positive words that are thanks. */
-const THANKS_OPENERS: ReadonlySet<string> = new Set(['danke', 'merci', 'thanks']);
-
 export function isSarcastic(tokens: readonly string[], hits: readonly CueHit[]): boolean {
   const failures = hits.filter((h) => h.tag === 'failure');
   if (failures.length === 0 || hits.some((h) => h.tag === 'resolved')) return false;
   for (const hit of hits) {
     // Thanks are thanks ("Merci, dann mach ich das am Wochenende. En schöne Tag no!"); "Danke für nichts"
     // is read as sarcasm on its own.
-    if (hit.tag !== 'positive' || THANKS_OPENERS.has(tokens[hit.start])) continue;
+    if (hit.tag !== 'positive' || WORDS.thanksOpeners.has(tokens[hit.start])) continue;
     const opener = hit.start === 0 || (hit.start === 1 && WORDS.sarcasmOpeners.has(tokens[0]));
     const closeToFailure = failures.some((f) => f.start > hit.start && f.start - hit.end <= 1);
     // A closing "toll" after a failure: "Und wieder falsch abgerechnet, toll."

@@ -266,6 +266,8 @@ export const FRUSTRATION_WORD_LISTS = [
   'firstPerson',
   'lightHearted',
   'addressedOrGrievance',
+  'thanksOrPraise',
+  'thanksOpeners',
 ] as const;
 
 export type FrustrationWordList = (typeof FRUSTRATION_WORD_LISTS)[number];

@@ -13,6 +13,7 @@ import { EmbeddingLabels } from '../embeddings/embeddingLabels';
 import type { VectorStore } from '../embeddings/vectorCache';
 import type { Logger } from '../logger';
 import { addressesSomeone } from './frustrationExceptions';
+import { WORDS } from './frustrationText';
 import { DEFAULT_FRUSTRATION_THRESHOLDS } from './frustrationScorer';
 import { saysEnoughForTheModel } from './intentModel';
 import { foldTokens } from './normalize';
@@ -46,23 +47,6 @@ export function wantsToneOpinion(result: FrustrationResult, text: string): boole
 /** What alone shows no anger at anyone: a sighing emoji, exclamation marks, the word model's lean. */
 const WEAK_SIGNALS: ReadonlySet<string> = new Set(['model', 'emoji:annoyed', 'exclamation', 'exasperation']);
 
-/** Thanks and praise (folded) that keep a calm message calm whatever the model hears in it. */
-const THANKS_OR_PRAISE: ReadonlySet<string> = new Set([
-  'danke',
-  'dankeschon',
-  'merci',
-  'thanks',
-  'thank',
-  'besten',
-  'beste',
-  'best',
-  'super',
-  'tol',
-  'klase',
-  'great',
-  'perfekt',
-]);
-
 /**
  * Whether an annoyed message may be rage at us: it speaks to someone, or carries more than a sigh. The
  * model also hears the topics that anger comes with: "hab 3x den falschen pin eingegeben jetzt will er a
@@ -83,7 +67,7 @@ export function liftTone(
   let level: FrustrationLevel | undefined;
   const tokens = foldTokens(text);
   // Thanks or praise keep a calm message calm: "Danke!!! Ihr seid die Besten!!!" was irate to the model (0.98).
-  const calm = result.level === 0 && !tokens.some((w) => THANKS_OR_PRAISE.has(w));
+  const calm = result.level === 0 && !tokens.some((w) => WORDS.thanksOrPraise.has(w));
   if (result.level === 1 && irate > IRATE_ABOVE && mayBeRage(result, tokens)) level = 2;
   // Cold fury without one listed word ("Sie haben mir einen Techniker geschickt, der die Wand aufgebohrt
   // hat … Ich will Schadensersatz, und zwar schnell."): irate at once where the model is all but certain
