@@ -31,6 +31,7 @@ import { RetentionRoutes } from '../http/routes/retentionRoutes';
 import { TrainingRoutes } from '../http/routes/trainingRoutes';
 import { WebChatRoutes } from '../http/routes/webChatRoutes';
 import { WhatsAppRoutes } from '../http/routes/whatsappRoutes';
+import { checkServerErrorsAgainst } from '../http/errorPolicy';
 import { createServer } from '../http/server';
 import type { AuthService } from '../services/auth/authService';
 import type { MongoContentProvider } from '../services/content/mongoContentProvider';
@@ -91,6 +92,7 @@ export function buildHttp(parts: HttpParts): Http {
   );
   // lotse_database_up follows the database's own ping loop; the handoff figures follow the queue's events.
   metrics.followDatabase(() => database.isReady());
+  checkServerErrorsAgainst(() => database.ping(1000));
   recordHandoffMetrics(parts.handoffs.events, metrics);
   const abandonment = buildAbandonment(config, connection, parts.handoffs, logger);
   const directLineStreams = new DirectLineStreams(channels.directLineStore, channels.directLine.feed, logger, {

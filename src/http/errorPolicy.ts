@@ -1,3 +1,4 @@
+import { mongo } from 'mongoose';
 import type { Request, RequestHandler, Response } from 'restify';
 import { DatabaseUnavailableError, isConnectivityError } from '../services/database/errors';
 import {
@@ -71,9 +72,26 @@ export function route(work: RouteWork, options: { cacheControl?: string } = {}):
       if (options.cacheControl) res.header('Cache-Control', options.cacheControl);
       res.send(status, body);
     } catch (err) {
-      sendServiceError(res, err);
+      sendServiceError(res, await outageBehind(err));
     }
   };
+}
+
+/** Asks the database whether it answers (its ping); registered once by the wiring. */
+let databaseAnswers: (() => Promise<boolean>) | undefined;
+
+/**
+ * A server error of the driver that names no outage may still come from a database going away: a server
+ * shutting down fails the reads it is serving with errors of its own (the local database's closed store).
+ * Such an error is checked against a ping of the database; when that fails too, the answer is 503.
+ */
+export function checkServerErrorsAgainst(ping: () => Promise<boolean>): void {
+  databaseAnswers = ping;
+}
+
+async function outageBehind(err: unknown): Promise<unknown> {
+  if (!databaseAnswers || !(err instanceof mongo.MongoError) || isConnectivityError(err)) return err;
+  return (await databaseAnswers()) ? err : new DatabaseUnavailableError(err);
 }
 
 /** A handler that answers itself (raw bodies, files, status codes of its own). */

@@ -255,12 +255,12 @@ describe('the database is down for 20 s under load', () => {
       // the expected 503s of /readyz are left out, or they push it out of the last ten).
       if (problems.length > 0)
         console.log(
-          service
+          `the service's request errors:\n${service.requestErrors()}\n\nits last error lines:\n${service
             .output()
             .split('\n')
             .filter((line) => /"level":(50|60)/.test(line) && !/"statusCode":503/.test(line))
             .slice(-10)
-            .join('\n'),
+            .join('\n')}`,
         );
       expect(problems).toEqual([]);
       expect(during.filter((s) => s.what === 'GET /readyz' && s.status === 503).length).toBeGreaterThan(0);

@@ -6,7 +6,14 @@ import {
   GraphApiError,
   WebhookPayloadError,
 } from '../../src/channels/whatsapp/errors';
-import { answering, route, sendServiceError, unexpectedError } from '../../src/http/errorPolicy';
+import { mongo } from 'mongoose';
+import {
+  answering,
+  checkServerErrorsAgainst,
+  route,
+  sendServiceError,
+  unexpectedError,
+} from '../../src/http/errorPolicy';
 import { AdminForbiddenError } from '../../src/services/admin/errors';
 import { UnauthorizedError, ValidationError } from '../../src/services/errors';
 import {
@@ -48,6 +55,22 @@ async function answerTo(error: unknown): Promise<Answer> {
 }
 
 describe('error policy', () => {
+  afterEach(() => checkServerErrorsAgainst(async () => true));
+
+  it('answers 503 for a server error of a database that does not answer its ping, 500 for one that does', async () => {
+    // What a database shutting down under a read answers with: an error of its own, no outage named.
+    const closing = () => new mongo.MongoServerError({ message: 'This store is closed', code: 0 });
+    checkServerErrorsAgainst(async () => false);
+    const away = await answerTo(closing());
+    expect(away.status).toBe(503);
+    expect(away.body?.error?.code).toBe('DatabaseUnavailable');
+    checkServerErrorsAgainst(async () => true);
+    expect((await answerTo(closing())).status).toBe(500);
+    // A bug of ours is never blamed on the database, whatever its ping says.
+    checkServerErrorsAgainst(async () => false);
+    expect((await answerTo(new TypeError('x is undefined'))).status).toBe(500);
+  });
+
   it('answers each specific error by its base class', async () => {
     expect((await answerTo(new ValidationError('text', 'must not be empty'))).status).toBe(400);
     expect((await answerTo(new HandoffForbiddenError('h1', 'only the assigned agent'))).body?.error).toEqual({

@@ -7,6 +7,8 @@ export interface ServiceProcess {
   baseUrl: string;
   process: ChildProcess;
   output(): string;
+  /** The service's last 20 "request failed" log lines (a route answered 500), whatever came after them. */
+  requestErrors(): string;
   /** SIGTERM and wait for a clean exit. */
   stop(): Promise<number | null>;
   /** SIGKILL: no chance to clean up. */
@@ -30,8 +32,22 @@ export async function startServiceProcess(env: Record<string, string>, port: num
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20000)));
-  child.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20000)));
+  // Request errors (500s) kept apart: the last 20,000 characters of the output may be all "turn failed"
+  // lines of a few seconds, and the one line that explains a 500 would be gone when a test fails.
+  const requestErrors: string[] = [];
+  let partial = '';
+  const keep = (c: Buffer) => {
+    output = (output + c.toString()).slice(-20000);
+    const lines = (partial + c.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines)
+      if (/"msg":"(?:request failed|unhandled error in route)"/.test(line)) {
+        requestErrors.push(line.slice(0, 4000));
+        if (requestErrors.length > 20) requestErrors.shift();
+      }
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const baseUrl = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
@@ -55,6 +71,7 @@ export async function startServiceProcess(env: Record<string, string>, port: num
     baseUrl,
     process: child,
     output: () => output,
+    requestErrors: () => requestErrors.join('\n'),
     stop: async () => {
       child.kill('SIGTERM');
       return exited();

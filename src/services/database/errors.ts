@@ -19,10 +19,10 @@ export function isConnectivityError(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'number' && GOING_AWAY_CODES.has(code)) return true;
   return (
-    /MongoServerSelectionError|MongooseServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoNetworkTimeoutError|MongoOperationTimeoutError|PoolClearedError/.test(
+    /MongoServerSelectionError|MongooseServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoServerClosedError|MongoNetworkTimeoutError|MongoOperationTimeoutError|PoolClearedError/.test(
       `${err.name} ${err.constructor?.name ?? ''}`,
     ) ||
-    /ECONNREFUSED|Client must be connected|Topology is closed/i.test(err.message) ||
+    /ECONNREFUSED|Client must be connected|Topology is closed|Server is closed/i.test(err.message) ||
     // Mongoose held the command while disconnected (bufferTimeoutMS) and gave up: the server is away.
     /buffering timed out/i.test(err.message) ||
     // The operation bound ran out; a bulk write reports it under its own name, with this message.

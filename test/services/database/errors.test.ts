@@ -35,6 +35,8 @@ describe('isConnectivityError', () => {
       true,
     );
     expect(isConnectivityError(new mongo.MongoServerError({ message: 'cursor id 42 not found', code: 43 }))).toBe(true);
+    // The driver's server object closed under a running operation (its monitor saw the server go).
+    expect(isConnectivityError(new mongo.MongoServerClosedError())).toBe(true);
   });
 
   it('does not count a refused write or a bad query as an outage', () => {
