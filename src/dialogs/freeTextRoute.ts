@@ -67,9 +67,9 @@ const HOW_TO = /(?:^| )(?:wie|wia|wo|how|where|was mus ich)(?= )/;
  */
 const ASKS_TO_DO_IT =
   /(?:^| )(?:(?:konen sie|konten sie|kont ihr|kanst du|kenan sie|kinan sie|kinan s|can you|could you|would you)(?: [a-z]+)? (?:das|des|es|dies|that|it|this|mir|ma|me|bite|please)|(?:buchen|bestelen|erledigen|machen|andern|aktivieren|kundigen|stornieren|freischalten) sie (?:mir|das|es|bite))(?= |$)/;
-/** "das", "es", "that", "it": the request points back to what was said before. */
 /** A follow-up's own hit at least this strong names a topic of its own (scores 0..1). */
 const FOLLOW_UP_OWN_TOPIC = 0.8;
+/** "das", "es", "that", "it": the request points back to what was said before. */
 const POINTS_BACK = /(?:^| )(?:das|es|dies|des|that|it|this)(?= |$)/;
 /** "Können Sie mir sagen …", "could you explain …": asks to be told, not to have it done. */
 const TELL_ME = /(?:^| )(?:sagen|erklaren|zeigen|nenen|tell|explain|show)(?= |$)/;

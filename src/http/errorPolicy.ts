@@ -106,7 +106,7 @@ export function answering(handler: AnsweringHandler): RequestHandler {
     try {
       await handler(req, res);
     } catch (err) {
-      sendServiceError(res, err);
+      sendServiceError(res, await outageBehind(err));
     }
   };
 }

@@ -43,6 +43,7 @@ import {
 import { startsWithNo, startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
 import { besidesDenial, callsOffBlock, correctedNumber, deniesLoss } from './blockCallOff';
+import { numberToReach } from './contactReader';
 import { phoneTail } from './slots';
 import type { Decision } from './decision';
 import {
@@ -79,9 +80,6 @@ const REPORT = Symbol('lotse.interpreter.report');
 
 const PIN_TYPED = /\b(pin|geheimzahl|cvc|cvv|pruefnummer|prufnummer)\b\D{0,20}\d{3,6}\b/;
 const BLOCK_STATUS = /(?:^| )(?:gesperrt|gespert|sperre|sperrung|blocked|block)(?= |$)/;
-/** "am Festnetz unter 089 …", "erreichbar unter …", "call me on …": a number given to be called on (folded). */
-const CONTACT_NUMBER =
-  /(?:^| )(?:festnetz|unter|ereichbar|ereichen|zuruckrufen|anrufen|landline|cal me on|reach me on|reach me at)(?: [a-z]+){0,2} \+?\d/;
 /** "hat tatsächlich funktioniert", "hat geklappt", "it worked" (folded); not "hat nicht funktioniert". */
 const SAYS_IT_WORKED =
   /(?:^| )(?:hat (?!nicht |ned |net |nid |nie |kein |nix |nichts )(?:[a-z]+ )?(?:funktioniert|geklapt)|(?:it|that|this) (?:actualy |realy )?worked)(?= |$)/;
@@ -100,7 +98,6 @@ const WHAT_NOW =
   /(?:^| )(?:mus ich (?:jetzt |dan |noch |sonst )*(?:noch )?(?:etwas|was|irgendwas|nix|nichts)|was mus ich (?:jetzt |dan |noch )*(?:machen|tun)|wie geht es (?:jetzt |dan )?weiter|what do i (?:need to|have to) do|do i need to do anything|(?:mus ich|brauchen sie|brauchts|braucht es) (?:jetzt |dan |noch |auch )*(?:eine |einen |ein |die |den |das |a |no )?(?:urkunde|heiratsurkunde|nachweis|nachweise|dokument|dokumente|kopie|bescheinigung|beleg|unterlagen|ausweis))(?= |$)/;
 const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', 'iban']);
 
-/** The blocking form's question whether a replacement SIM is wanted. */
 /** "aber", "nicht", "but", "wrong": a reservation after a yes, which may correct what was read back (folded). */
 const RESERVATION =
   /(?:^| )(?:aber|but|jedoch|alerdings|nur|except|however|sondern|falsch|wrong|nicht|not|no|nein|kein|keine|ned|net|nid|eigentlich|actualy)(?= |$)/;
@@ -109,6 +106,7 @@ const RESERVATION =
 const REPEATS_BLOCK_WISH =
   /(?:^| )(?:speren|sperung|ersatz|ersatzkarte|ersatzsim|ersatz sim|neue karte|neue sim|neue simkarte|new sim|new card|replacement|block it|block)(?= |$)/;
 
+/** The blocking form's question whether a replacement SIM is wanted. */
 function asksReplacement(expect: Expectation | undefined): boolean {
   return (
     expect?.kind === 'yesNo' &&
@@ -348,7 +346,7 @@ export class TurnInterpreter {
     // "… kann mi morgen wer anrufen? Am Festnetz unter 089 2345678" in the blocking form: the number is where
     // to call, not the SIM card to block, so the wish to be called is heard.
     const callMe =
-      cues.has('callMe') && (!clean.ok || (expect?.topic === 'lost_or_stolen' && CONTACT_NUMBER.test(folded)));
+      cues.has('callMe') && (!clean.ok || (expect?.topic === 'lost_or_stolen' && numberToReach(trimmed) !== undefined));
     if ((cues.has('person') || callMe || asksForHuman) && !asksWhatIAm(trimmed) && !asksWhoSpeaks(trimmed)) {
       const callback = (callMe || cues.has('callback')) && !lostMentioned;
       const answer = lostMentioned ? undefined : await answerBesidesPerson(this.deps, context, trimmed);

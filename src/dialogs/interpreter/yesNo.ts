@@ -289,14 +289,6 @@ const THANKS_FOR = set([
   'the',
 ]);
 
-/** Thanks, with praise or what they are for, and nothing else ("super, danke für die Info"). */
-function isThanksOnly(words: string[]): boolean {
-  return (
-    words.some((w) => THANKS_WORDS.has(w)) &&
-    words.every((w) => THANKS_WORDS.has(w) || FILLER.has(w) || WEAK_YES.has(w) || THANKS_FOR.has(w))
-  );
-}
-
 /** Words that may follow a yes or no without changing it ("Ja, danke", "Nein, leider"). */
 const FILLER = set([
   'danke',
@@ -320,6 +312,14 @@ const FILLER = set([
   'schon',
   'doch',
 ]);
+
+/** Thanks, with praise or what they are for, and nothing else ("super, danke für die Info"). */
+function isThanksOnly(words: string[]): boolean {
+  return (
+    words.some((w) => THANKS_WORDS.has(w)) &&
+    words.every((w) => THANKS_WORDS.has(w) || FILLER.has(w) || WEAK_YES.has(w) || THANKS_FOR.has(w))
+  );
+}
 
 const QUESTION_OR_PROBLEM = new RegExp(
   `(?:^| )(?:${[
