@@ -14,11 +14,11 @@ const CALL_OFF =
   /(?:^| )(?:wieder ?gefunden|wieder aufgetaucht|wieder da|(?:hab|habe|hob|han|ha|hani) (?:es|s|ihn|sie|das|mein|meine|die|des|mis|mini)(?: [a-z]+)? wieder|found it|found my (?:phone|card)|got it back|(?:nicht|nichts|ned|net|nid|nod|nix|doch nicht|don t) (?:mehr )?speren|(?:spere|sperung|speranfrage|sperauftrag) (?:bite )?(?:zuruckziehen|zuruknehmen|zuruck nehmen|aufheben|stornieren|abrechen|canceln)|(?:cancel|withdraw|stop) the block)(?= |$)/;
 
 /**
- * "es ist nicht wieder aufgetaucht", "noch nicht wiedergefunden", "haven't found it": the phone is still
- * gone, which confirms the block instead of calling it off (folded text).
+ * "es ist nicht wieder aufgetaucht", "noch nicht wiedergefunden", Swiss "nöd wieder uftaucht", "haven't
+ * found it": the phone is still gone, which confirms the block instead of calling it off (folded text).
  */
 const STILL_GONE =
-  /(?:^| )(?:nicht|ned|net|nid|nod|nie|nirgends|nirgendwo|kein|not|never|haven t|havent|hasn t|hasnt|didn t|didnt|still not)(?: [a-z]+){0,2} (?:wieder ?gefunden|wieder aufgetaucht|wieder da|gefunden|aufgetaucht|found it|found my (?:phone|card)|got it back)(?= |$)/g;
+  /(?:^| )(?:nicht|ned|net|nid|nod|nie|nirgends|nirgendwo|kein|not|never|haven t|havent|hasn t|hasnt|didn t|didnt|still not)(?: [a-z]+){0,2} (?:wieder ?gefunden|wieder aufgetaucht|wieder da|gefunden|aufgetaucht|gfunden|gfunde|gefunde|uftaucht|ufgetaucht|ufgtaucht|found it|found my (?:phone|card)|got it back)(?= |$)/g;
 
 const STILL_GONE_ONCE = new RegExp(STILL_GONE.source);
 

@@ -42,7 +42,7 @@ import {
 } from './questions';
 import { startsWithNo, startsWithYes, yesNo } from './yesNo';
 import { answerBesidesPerson, asksAboutAnotherBlock, knowsWell } from './knowledgeChecks';
-import { besidesDenial, callsOffBlock, correctedNumber, deniesLoss } from './blockCallOff';
+import { besidesDenial, callsOffBlock, correctedNumber, deniesLoss, saysStillGone } from './blockCallOff';
 import { numberToReach } from './contactReader';
 import { phoneTail } from './slots';
 import type { Decision } from './decision';
@@ -102,9 +102,9 @@ const SLOT_KINDS = new Set(['name', 'identifier', 'email', 'phone', 'address', '
 const RESERVATION =
   /(?:^| )(?:aber|but|jedoch|alerdings|nur|except|however|sondern|falsch|wrong|nicht|not|no|nein|kein|keine|ned|net|nid|eigentlich|actualy)(?= |$)/;
 
-/** "sofort sperren", "ich brauche eine neue Karte", "replacement please" (folded). */
+/** "sofort sperren", "ich brauche eine neue Karte", Swiss "e neui Charte", "replacement please" (folded). */
 const REPEATS_BLOCK_WISH =
-  /(?:^| )(?:speren|sperung|ersatz|ersatzkarte|ersatzsim|ersatz sim|neue karte|neue sim|neue simkarte|new sim|new card|replacement|block it|block)(?= |$)/;
+  /(?:^| )(?:speren|spere|sperung|ersatz|ersatzkarte|ersatzsim|ersatz sim|neue karte|neue sim|neue simkarte|neui karte|neui charte|neui sim|new sim|new card|replacement|block it|block)(?= |$)/;
 
 /** The blocking form's question whether a replacement SIM is wanted. */
 function asksReplacement(expect: Expectation | undefined): boolean {
@@ -410,6 +410,10 @@ export class TurnInterpreter {
         urgent: lostMentioned,
       };
     }
+    // "Nei, es isch nöd wieder uftaucht" in the blocking form before anything is recorded: the loss is
+    // confirmed, so the form goes on; no apology for a misunderstanding, no "lassen wir das".
+    if (expect?.topic === 'lost_or_stolen' && !session.block && saysStillGone(trimmed) && !clean.ok)
+      return this.reply(context, t('conversation:lost.stillGone'));
     // "my phone isn't stolen! my SIM is fine. I need the order cancelled" in the blocking form: the loss is
     // denied, so nothing is blocked (the number given with it was taken for the block); the rest is heard.
     if (expect?.topic === 'lost_or_stolen' && !session.block && deniesLoss(trimmed)) {
